@@ -1,0 +1,48 @@
+"""Every error marquee raises on purpose, in one tree::
+
+    MarqueeError
+     ├── ParseError          a document could not be read (empty, binary, malformed)
+     │    └── TooLarge       over the size cap
+     ├── ScoringError        the scoring model could not run
+     └── StoreError          the database refused or could not be reached
+          └── NotFound       no such film (HTTP 404)
+
+A batch catches ``MarqueeError`` per document, reports its one-line message, keeps
+going and exits non-zero; anything else is a bug and is allowed to surface.
+"""
+
+from __future__ import annotations
+
+
+class MarqueeError(Exception):
+    """Base for errors a user can act on; ``str(err)`` is a one-line reason."""
+
+    status = 400
+
+
+class ParseError(MarqueeError):
+    """A document could not be read as a review."""
+
+
+class TooLarge(ParseError):
+    """A document is over the size cap; it is refused whole, never truncated silently."""
+
+    status = 413
+
+
+class ScoringError(MarqueeError):
+    """The scoring model is missing or failed."""
+
+    status = 500
+
+
+class StoreError(MarqueeError):
+    """The store could not be opened or written."""
+
+    status = 500
+
+
+class NotFound(StoreError):
+    """No film (or review) matches what was asked for."""
+
+    status = 404
