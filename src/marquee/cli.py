@@ -1,0 +1,245 @@
+"""The ``marquee`` command: a thin layer over the library.
+
+Every command takes ``--db`` (or ``MARQUEE_DB``); every listing takes ``--json``.
+User mistakes and bad input end in a one-line message and a non-zero exit, never a
+traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from marquee.documents import ReadOptions
+from marquee.errors import MarqueeError
+from marquee.ingest import Outcome, add_reviews, expand, read_reviews
+from marquee.report import build_report, film_json, render, report_json
+from marquee.review import FilmHint
+from marquee.store import ENV_VAR, Store, default_url
+
+app = typer.Typer(
+    help=(
+        "marquee reads film reviews in any shape (text, Markdown, HTML, CSV/JSONL), stores "
+        "them, and reports what the critics said.\n\n"
+        "Start with:  marquee add reviews/   then   marquee films   and   marquee report TITLE"
+    ),
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+out = Console()
+err = Console(stderr=True)
+
+
+class State:
+    """Options shared by every command (set by the top-level callback)."""
+
+    db: str | None = None
+
+
+state = State()
+
+
+@app.callback()
+def main(
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            envvar=ENV_VAR,
+            help=f"Store URL (SQLAlchemy), e.g. sqlite:///reviews.db. Default: {default_url()}",
+            show_default=False,
+        ),
+    ] = None,
+    verbose: Annotated[int, typer.Option("-v", "--verbose", count=True, help="-v info, -vv debug.")] = 0,
+) -> None:
+    state.db = db
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+
+
+def _store() -> Store:
+    try:
+        return Store(state.db)
+    except MarqueeError as e:
+        _fail(str(e))
+
+
+def _fail(message: str, code: int = 1) -> NoReturn:
+    err.print(f"[red]error:[/red] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+def _print_json(data: Any) -> None:
+    out.print_json(json.dumps(data, ensure_ascii=False))
+
+
+def _parse_columns(pairs: list[str]) -> dict[str, str]:
+    mapping = {}
+    for pair in pairs:
+        field, sep, column = pair.partition("=")
+        if not sep or not field or not column:
+            _fail(f"--column takes FIELD=COLUMN (e.g. text=blurb), not {pair!r}", code=2)
+        mapping[field.strip()] = column.strip()
+    return mapping
+
+
+@app.command()
+def add(
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Files or folders of reviews; - reads one review from stdin.", show_default=False),
+    ],
+    film: Annotated[
+        str | None, typer.Option(help="Film these reviews are about, when they do not say.")
+    ] = None,
+    year: Annotated[int | None, typer.Option(help="Release year to go with --film.")] = None,
+    column: Annotated[
+        list[str],
+        typer.Option(
+            "--column",
+            "-c",
+            help="Map a table column to a field: FIELD=COLUMN (fields: text, critic, outlet, "
+            "date, score, film, year, verdict, url). Repeatable.",
+        ),
+    ] = [],  # noqa: B006 - Typer reads the default, it is never mutated
+    shape: Annotated[
+        str | None,
+        typer.Option(help="Force the shape: text, markdown, html, csv or jsonl (default: detect)."),
+    ] = None,
+    max_mb: Annotated[float, typer.Option(help="Refuse review documents larger than this.")] = 5.0,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON outcome per input.")] = False,
+) -> None:
+    """Read reviews and add them to the store, filed under their films.
+
+    Shapes are detected from content: plain text (web pages pasted as text), Markdown with
+    front matter, HTML (schema.org Review data is read), CSV and JSONL (one review per row).
+    Adding the same document again does nothing. Bad files are reported, one line each, and
+    the rest are kept; the exit code is 1 if anything could not be read.
+
+    Examples:
+
+      marquee add reviews/                      every file under reviews/
+
+      marquee add export.csv --film "Dune" --year 2021 -c text=blurb
+
+      pbpaste | marquee add -
+    """
+    if shape not in (None, "text", "markdown", "html", "csv", "jsonl"):
+        _fail(f"--shape must be text, markdown, html, csv or jsonl, not {shape!r}", code=2)
+    options = ReadOptions(
+        max_bytes=int(max_mb * 1_000_000), shape=shape, columns=_parse_columns(column)  # type: ignore[arg-type]
+    )
+    inputs: list[Path | tuple[str, bytes]] = []
+    for p in paths:
+        if p == "-":
+            inputs.append(("<stdin>", sys.stdin.buffer.read()))
+        else:
+            inputs.extend(expand([p]))
+    store = _store()
+    with _progress(len(inputs)) as progress:
+        task = progress.add_task("reading", total=len(inputs))
+        reviews, outcomes = read_reviews(
+            inputs,
+            options=options,
+            hint=FilmHint(title=film, year=year),
+            step=lambda _s: progress.advance(task),
+        )
+        task = progress.add_task("storing", total=len(reviews))
+        try:
+            for outcome in add_reviews(store, reviews):
+                outcomes.append(outcome)
+                progress.advance(task)
+        except MarqueeError as e:
+            _fail(str(e))
+    _show_outcomes(outcomes, as_json)
+    if any(o.status == "error" for o in outcomes) or not outcomes:
+        if not outcomes:
+            err.print("[red]error:[/red] no files found in " + ", ".join(paths))
+        raise typer.Exit(1)
+
+
+def _progress(total: int) -> Progress:
+    """A progress bar on stderr, only when there is enough to wait for and a terminal."""
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+        disable=total < 20 or not err.is_terminal,
+    )
+
+
+_MARK = {"added": "[green]added[/green]", "duplicate": "[yellow]same as stored[/yellow]", "error": "[red]error[/red]"}
+
+
+def _show_outcomes(outcomes: list[Outcome], as_json: bool) -> None:
+    if as_json:
+        _print_json([asdict(o) for o in outcomes])
+        return
+    for o in outcomes:
+        detail = f" → {o.film}" if o.film else (f": {o.message}" if o.message else "")
+        if o.status == "added" and not o.film:
+            detail = "  (no film named: pass --film TITLE)"
+        out.print(f"{_MARK[o.status]:>12} {o.source}{detail}", highlight=False)
+    counts = {s: sum(o.status == s for o in outcomes) for s in ("added", "duplicate", "error")}
+    err.print(
+        f"{counts['added']} added, {counts['duplicate']} already stored, {counts['error']} could not be read",
+        style="bold" if counts["error"] == 0 else "bold red",
+    )
+
+
+@app.command()
+def films(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """List the films in the store, most reviewed first."""
+    store = _store()
+    entries = store.films()
+    if as_json:
+        _print_json([{**film_json(f.slug, f.facts), "reviews": f.reviews} for f in entries])
+        return
+    if not entries:
+        err.print("The store is empty: add reviews with `marquee add PATH`.")
+        return
+    table = Table(title=f"Films in {store.url}", title_justify="left")
+    for name in ("slug", "title", "year", "reviews", "also known as"):
+        table.add_column(name)
+    for f in entries:
+        table.add_row(f.slug, f.facts.title or "—", str(f.facts.year or "—"), str(f.reviews), "; ".join(f.facts.aliases))
+    out.print(table)
+    unassigned = store.counts()["unassigned"]
+    if unassigned:
+        err.print(f"{unassigned} review(s) name no film: re-add them with --film TITLE.")
+
+
+@app.command()
+def report(
+    film: Annotated[str, typer.Argument(help="Slug, title, alias or part of one.", show_default=False)],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Show one film: facts, credits and cast, every review with its score, fresh %.
+
+    Example:  marquee report ballerina --json | jq .aggregate
+    """
+    store = _store()
+    try:
+        entry = store.find_film(film)
+        built = build_report(entry.slug, entry.facts, store.reviews(entry.id))
+    except MarqueeError as e:
+        _fail(str(e))
+    if as_json:
+        _print_json(report_json(built))
+    else:
+        render(built, out)

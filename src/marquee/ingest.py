@@ -1,0 +1,139 @@
+"""Put reviews into the store and file each one under its film.
+
+The one place where reading meets the database: documents are parsed (pure), then each
+is written in its own transaction, where it is matched against the films already stored,
+and the film's facts are re-merged from all of its reviews. A review that names no film
+waits unassigned until a later review names one it mentions.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from marquee.documents import ReadOptions, read_bytes, read_path
+from marquee.errors import MarqueeError
+from marquee.films import film_slug, match_film, merge_facts
+from marquee.records import Review
+from marquee.review import FilmHint, parse_review
+from marquee.store import Store, Transaction, content_hash
+
+log = logging.getLogger(__name__)
+
+Status = Literal["added", "duplicate", "error"]
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What happened to one input: a document added, skipped as a duplicate, or refused."""
+
+    source: str
+    status: Status
+    film: str | None = None  # slug of the film it was filed under
+    message: str | None = None
+
+
+def add_reviews(store: Store, reviews: Iterable[Review]) -> Iterator[Outcome]:
+    """Store each review (one transaction each), titled reviews first so that untitled
+    ones in the same batch can be matched to the films they mention."""
+    ordered = sorted(reviews, key=lambda r: r.facts.title is None)
+    for review in ordered:
+        yield _add_one(store, review)
+    adopted = adopt_unassigned(store)
+    if adopted:
+        log.info("filed %d earlier review(s) under films named since", adopted)
+
+
+def _add_one(store: Store, review: Review) -> Outcome:
+    digest = content_hash(review.document)
+    source = review.document.source
+    with store.transaction() as tx:
+        if tx.has_document(digest):
+            return Outcome(source, "duplicate", message="already in the store")
+        document_id = tx.add_document(review.document, digest)
+        film_id, slug = _film_for(tx, review)
+        tx.add_review(review, document_id=document_id, position=0, film_id=film_id)
+        if film_id is not None:
+            slug = _remerge(tx, film_id)
+    return Outcome(source, "added", film=slug)
+
+
+def _film_for(tx: Transaction, review: Review) -> tuple[int | None, str | None]:
+    """The stored film this review is about, a new one if it names an unknown film, or none."""
+    films = tx.films()
+    index = match_film(review.facts, [f.facts for f in films], review.document.body)
+    if index is not None:
+        return films[index].id, films[index].slug
+    if review.facts.title:
+        slug = film_slug(review.facts.title, review.facts.year)
+        return tx.save_film(review.facts, slug), slug
+    return None, None
+
+
+def _remerge(tx: Transaction, film_id: int) -> str:
+    merged = merge_facts(tx.film_facts_of_reviews(film_id))
+    tx.save_film(merged, film_slug(merged.title or "untitled", merged.year), film_id)
+    return next(f.slug for f in tx.films() if f.id == film_id)
+
+
+def adopt_unassigned(store: Store) -> int:
+    """File reviews that named no film under a stored film they mention; returns how many."""
+    adopted = 0
+    with store.transaction() as tx:
+        films = tx.films()
+        if not films:
+            return 0
+        for review_id, review in tx.unassigned():
+            index = match_film(review.facts, [f.facts for f in films], review.document.body)
+            if index is not None:
+                tx.assign(review_id, films[index].id)
+                _remerge(tx, films[index].id)
+                adopted += 1
+    return adopted
+
+
+def expand(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Files as given; folders walked recursively in name order, skipping hidden entries."""
+    for path in map(Path, paths):
+        if path.is_dir():
+            yield from sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+        else:
+            yield path
+
+
+def read_reviews(
+    inputs: Iterable[Path | tuple[str, bytes]],
+    *,
+    options: ReadOptions,
+    hint: FilmHint,
+    step: Callable[[str], None] = lambda _source: None,
+) -> tuple[list[Review], list[Outcome]]:
+    """Read and parse every input (a path, or ``(name, bytes)`` for stdin).
+
+    Returns the reviews and one error outcome per input (or table row) that could not be
+    read; a bad input never stops the batch.
+    """
+    reviews: list[Review] = []
+    failures: list[Outcome] = []
+    for item in inputs:
+        source = item[0] if isinstance(item, tuple) else str(item)
+        try:
+            reading = (
+                read_bytes(item[1], source, options=options)
+                if isinstance(item, tuple)
+                else read_path(item, options=options)
+            )
+        except MarqueeError as err:
+            failures.append(Outcome(source, "error", message=str(err)))
+        else:
+            failures.extend(Outcome(source, "error", message=p) for p in reading.problems)
+            reviews.extend(parse_review(doc, hint=hint) for doc in reading.documents)
+        step(source)
+    return reviews, failures

@@ -1,0 +1,31 @@
+"""Document → Review: the reading stages run in order on one document.
+
+Pure: no store, no I/O. The film a review is about is settled later, against the films
+already known (see :mod:`marquee.ingest`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from marquee.films import read_facts
+from marquee.metadata import read_metadata
+from marquee.records import Document, Review
+from marquee.scores import read_score
+
+
+@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
+class FilmHint:
+    """``--film TITLE [--year N]``: the film a batch is about when its documents do not say."""
+
+    title: str | None = None
+    year: int | None = None
+
+
+def parse_review(document: Document, *, hint: FilmHint = FilmHint()) -> Review:
+    """Read metadata, the explicit score and film facts from one document."""
+    meta = read_metadata(document)
+    facts = read_facts(document, meta)
+    if facts.title is None and hint.title:
+        facts = dataclasses.replace(facts, title=hint.title, year=facts.year or hint.year)
+    return Review(document=document, meta=meta, score=read_score(document), facts=facts)
