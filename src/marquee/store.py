@@ -230,7 +230,7 @@ class Transaction:
         counts = dict(
             self._s.execute(
                 select(ReviewRow.film_id, func.count()).group_by(ReviewRow.film_id)
-            ).tuples()
+            ).all()
         )
         return [
             FilmEntry(row.id, row.slug, from_dict(FilmFacts, row.facts), counts.get(row.id, 0))
@@ -251,7 +251,7 @@ class Transaction:
             .join(DocumentRow, DocumentRow.id == ReviewRow.document_id)
             .where(where)
             .order_by(ReviewRow.id)
-        ).tuples()
+        ).all()
         return [(row.id, _review_from_row(row, raw)) for row, raw in rows]
 
     def assign(self, review_id: int, film_id: int) -> None:

@@ -1,0 +1,125 @@
+"""The store keeps reviews exactly, once, and files them under films."""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from marquee.errors import NotFound, StoreError
+from marquee.records import Block, CastMember, Document, FilmFacts, Review, ReviewMeta, Score, SubScore
+from marquee.store import Store, content_hash
+
+
+def make_review(text: str = "A fine film.", **facts: object) -> Review:
+    doc = Document(
+        source="r.txt",
+        shape="text",
+        raw=text,
+        blocks=(Block("paragraph", text),),
+        meta={"title": "t"},
+    )
+    return Review(
+        document=doc,
+        meta=ReviewMeta(critic="Jane Doe", outlet="The Paper", spoilers=True),
+        score=Score(70.0, "7/10", subscores=(SubScore("Story", 1.0, 2.0),), subscores_sum_ok=False),
+        facts=FilmFacts(
+            title=str(facts.get("title", "Dune")),
+            year=2021,
+            credits={"director": ("Denis Villeneuve",)},
+            cast=(CastMember("Zendaya", "Chani"),),
+        ),
+    )
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = Store(f"sqlite:///{tmp_path / 'm.db'}")
+    yield s
+    s.close()
+
+
+def test_round_trip_is_exact(store: Store) -> None:
+    review = make_review()
+    with store.transaction() as tx:
+        doc_id = tx.add_document(review.document, content_hash(review.document))
+        film_id = tx.save_film(review.facts, "dune-2021")
+        tx.add_review(review, document_id=doc_id, position=0, film_id=film_id)
+    assert store.reviews(film_id) == [review]
+    assert store.films()[0].facts == review.facts
+    assert store.films()[0].reviews == 1
+
+
+def test_duplicate_hash_is_recognised(store: Store) -> None:
+    review = make_review()
+    digest = content_hash(review.document)
+    with store.transaction() as tx:
+        assert not tx.has_document(digest)
+        tx.add_document(review.document, digest)
+    with store.transaction() as tx:
+        assert tx.has_document(digest)
+
+
+def test_failed_transaction_leaves_nothing(store: Store) -> None:
+    review = make_review()
+    with pytest.raises(RuntimeError), store.transaction() as tx:
+        tx.add_document(review.document, content_hash(review.document))
+        raise RuntimeError("crash mid-document")
+    assert store.counts()["documents"] == 0
+
+
+def test_slugs_stay_unique(store: Store) -> None:
+    with store.transaction() as tx:
+        a = tx.save_film(FilmFacts(title="Dune"), "dune")
+        b = tx.save_film(FilmFacts(title="Dune"), "dune")
+    slugs = {f.id: f.slug for f in store.films()}
+    assert slugs[a] == "dune" and slugs[b] == "dune-2"
+
+
+def test_find_film_by_slug_title_alias_and_part(store: Store) -> None:
+    with store.transaction() as tx:
+        tx.save_film(FilmFacts(title="Ballerina", aliases=("From the World of John Wick: Ballerina",), year=2025), "ballerina-2025")
+        tx.save_film(FilmFacts(title="Dune", year=2021), "dune-2021")
+    assert store.find_film("ballerina-2025").facts.title == "Ballerina"
+    assert store.find_film("DUNE").slug == "dune-2021"
+    assert store.find_film("from the world of john wick: ballerina").slug == "ballerina-2025"
+    assert store.find_film("balle").slug == "ballerina-2025"
+    with pytest.raises(NotFound, match="no film matches"):
+        store.find_film("Oppenheimer")
+
+
+def test_ambiguous_film_query_names_candidates(store: Store) -> None:
+    with store.transaction() as tx:
+        tx.save_film(FilmFacts(title="Dune", year=1984), "dune-1984")
+        tx.save_film(FilmFacts(title="Dune", year=2021), "dune-2021")
+    with pytest.raises(NotFound, match="dune-1984, dune-2021"):
+        store.find_film("dune")
+
+
+def test_unopenable_store_is_a_store_error(tmp_path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(StoreError, match="cannot open store"):
+        Store(f"sqlite:///{blocker / 'sub' / 'm.db'}")
+
+
+texts = st.text(min_size=1, max_size=200)
+_unique = itertools.count()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=texts, critic=st.none() | texts, value=st.floats(0, 100), spoilers=st.booleans())
+def test_any_review_round_trips(store: Store, text: str, critic: str | None, value: float, spoilers: bool) -> None:
+    base = make_review(text)
+    review = dataclasses.replace(
+        base,
+        meta=ReviewMeta(critic=critic, spoilers=spoilers),
+        score=Score(value, f"{value}"),
+    )
+    with store.transaction() as tx:
+        doc_id = tx.add_document(review.document, f"{next(_unique):064d}")
+        tx.add_review(review, document_id=doc_id, position=0, film_id=None)
+    assert store.reviews(None)[-1] == review
