@@ -80,7 +80,8 @@ def _fail(message: str, code: int = 1) -> NoReturn:
 
 
 def _print_json(data: Any) -> None:
-    out.print_json(json.dumps(data, ensure_ascii=False))
+    """Plain JSON on stdout (no Rich wrapping, which could split long strings)."""
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def _parse_columns(pairs: list[str]) -> dict[str, str]:

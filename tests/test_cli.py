@@ -1,0 +1,198 @@
+"""End to end through the `marquee` command: add the samples, report the film."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from marquee.cli import app
+
+SAMPLES = Path(__file__).parent.parent / "examples" / "ballerina"
+FIXTURES = Path(__file__).parent / "fixtures"
+
+runner = CliRunner()
+
+
+def run(db: str, *args: str, input: str | bytes | None = None):
+    return runner.invoke(app, ["--db", db, *args], input=input, catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory) -> str:
+    url = f"sqlite:///{tmp_path_factory.mktemp('cli') / 'm.db'}"
+    result = run(url, "add", str(SAMPLES))
+    assert result.exit_code == 0, result.output
+    return url
+
+
+@pytest.fixture(scope="module")
+def ballerina(db: str) -> dict:
+    result = run(db, "report", "ballerina", "--json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def by_source(report: dict, prefix: str) -> dict:
+    (review,) = [r for r in report["reviews"] if Path(r["source"]).name.startswith(prefix)]
+    return review
+
+
+def test_all_five_samples_filed_under_one_film(db: str, ballerina: dict) -> None:
+    films = json.loads(run(db, "films", "--json").stdout)
+    assert [f["slug"] for f in films] == ["ballerina-2025"]
+    assert len(ballerina["reviews"]) == 5
+
+
+def test_film_title_alias_year(ballerina: dict) -> None:
+    film = ballerina["film"]
+    assert film["title"] == "Ballerina"
+    assert "From the World of John Wick: Ballerina" in film["aliases"]
+    assert film["year"] == 2025
+
+
+def test_every_credit_in_its_role(ballerina: dict) -> None:
+    credits = ballerina["film"]["credits"]
+    assert credits["director"] == ["Len Wiseman"]
+    assert credits["writer"] == ["Shay Hatten"]
+    assert credits["producer"] == ["Basil Iwanyk", "Erica Lee", "Chad Stahelski"]
+    assert credits["cinematographer"] == ["Romain Lacourbas"]
+    assert credits["editor"] == ["Nicholas Lundgren", "Jason Ballantine", "Julian Clarke"]
+    assert credits["composer"] == ["Tyler Bates", "Joel J. Richard"]
+
+
+def test_every_stated_actor_role_pair(ballerina: dict) -> None:
+    cast = {(c["actor"], (c["role"] or "").casefold()) for c in ballerina["film"]["cast"]}
+    expected = {
+        ("Ana de Armas", "eve macarro"),
+        ("Anjelica Huston", "the director"),
+        ("Gabriel Byrne", "the chancellor"),
+        ("Lance Reddick", "charon"),
+        ("Norman Reedus", "daniel pine"),
+        ("Catalina Sandino Moreno", "lena"),
+        ("Ian McShane", "winston scott"),
+        ("Keanu Reeves", "john wick"),
+    }
+    assert expected <= cast
+    assert any(actor == "Victoria Comte" and "eve" in role for actor, role in cast)
+    actors = [c["actor"] for c in ballerina["film"]["cast"]]
+    assert sorted(actors) == sorted({a for a, _ in expected} | {"Victoria Comte"})
+
+
+def test_critics_who_sign(ballerina: dict) -> None:
+    assert by_source(ballerina, "001")["critic"] == "Kat Hughes"
+    assert by_source(ballerina, "003")["critic"] == "Chia Jing Heng"
+    assert by_source(ballerina, "004")["critic"] == "Nadia Arain"
+    assert by_source(ballerina, "002")["critic"] is None  # only quotes others
+
+
+def test_explicit_scores(ballerina: dict) -> None:
+    kat = by_source(ballerina, "001")["score"]
+    assert (kat["raw"], kat["value"], kat["explicit"]) == ("2", 40.0, True)
+    chia = by_source(ballerina, "003")
+    assert chia["score"]["value"] == 70.0 and chia["score"]["explicit"]
+    subs = chia["subscores"]
+    assert len(subs) == 8
+    assert sum(s["value"] for s in subs) == pytest.approx(7.0)
+    assert sum(s["max"] for s in subs) == pytest.approx(10.0)
+    assert chia["subscores_sum_ok"] is True
+    assert by_source(ballerina, "001")["verdict"] == "rotten"
+    assert chia["verdict"] == "fresh"
+
+
+def test_spoiler_warning(ballerina: dict) -> None:
+    assert by_source(ballerina, "000")["spoilers"] is True
+    assert not any(by_source(ballerina, p)["spoilers"] for p in ("001", "002", "003", "004"))
+
+
+CHROME = [
+    "Connect with us",
+    "Also check out",
+    "Leave a Reply",
+    "Advertisement",
+    "Latest Posts",
+    "More in Film Reviews",
+    "Sign up to my newsletter",
+    "Let me know in the comments",
+    "Photo Credit",
+    "Feature Image Credit",
+    "![",
+    "<iframe",
+    "<figure",
+    "Watch the Ballerina (2025) Clips",
+    "Sister Midnight (2024) | Film Review",
+]
+
+
+def test_no_chrome_in_any_body(ballerina: dict) -> None:
+    for review in ballerina["reviews"]:
+        for line in CHROME:
+            assert line not in review["body"], (review["source"], line)
+        assert len(review["body"]) > 1500  # the review itself is all there
+
+
+def test_aggregate_over_scored_reviews(ballerina: dict) -> None:
+    agg = ballerina["aggregate"]
+    assert agg["reviews"] == 5
+    assert agg["scored"] >= 2
+    assert agg["fresh"] + agg["rotten"] == agg["scored"]
+
+
+def test_terminal_report_shows_the_facts(db: str) -> None:
+    result = run(db, "report", "Ballerina")
+    assert result.exit_code == 0
+    for text in ("Ballerina", "2025", "Len Wiseman", "Kat Hughes", "fresh"):
+        assert text in result.stdout
+
+
+def test_readding_is_a_no_op(db: str) -> None:
+    result = run(db, "add", "--json", str(SAMPLES))
+    assert result.exit_code == 0
+    assert {o["status"] for o in json.loads(result.stdout)} == {"duplicate"}
+    assert len(json.loads(run(db, "report", "ballerina", "--json").stdout)["reviews"]) == 5
+
+
+def test_batch_keeps_going_past_bad_files(tmp_path: Path) -> None:
+    good = tmp_path / "good.md"
+    good.write_text((SAMPLES / "003_87892659af28d0ec.txt").read_text())
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    (tmp_path / "broken.md").write_text("---\ntitle: [unclosed\nrating: 7/10\n---\nA review body here.\n")
+    db = f"sqlite:///{tmp_path / 'm.db'}"
+    result = run(db, "add", "--json", str(tmp_path))
+    assert result.exit_code == 1
+    outcomes = {Path(o["source"]).name: o for o in json.loads(result.stdout)}
+    assert outcomes["good.md"]["status"] == "added"
+    for bad in ("empty.txt", "image.txt", "broken.md"):
+        assert outcomes[bad]["status"] == "error"
+        assert outcomes[bad]["message"] and "\n" not in outcomes[bad]["message"]
+
+
+def test_missing_path_is_one_line_error(tmp_path: Path) -> None:
+    result = run(f"sqlite:///{tmp_path / 'm.db'}", "add", str(tmp_path / "nope.txt"))
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+
+
+def test_stdin_and_film_hint(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'm.db'}"
+    text = "A slow, handsome film that never finds its pulse. The leads try hard.\n\nRating: 2/5\n"
+    result = run(db, "add", "-", "--film", "Quiet Harbour", "--year", "2023", input=text)
+    assert result.exit_code == 0, result.output
+    report = json.loads(run(db, "report", "quiet harbour", "--json").stdout)
+    assert report["film"]["year"] == 2023
+    assert report["reviews"][0]["score"]["value"] == 40.0
+
+
+def test_unknown_film_is_a_clear_error(db: str) -> None:
+    result = run(db, "report", "Oppenheimer")
+    assert result.exit_code == 1
+    assert "no film matches" in result.output
+
+
+def test_help_teaches() -> None:
+    result = runner.invoke(app, ["add", "--help"])
+    assert result.exit_code == 0
+    assert "Examples" in result.stdout and "--film" in result.stdout
