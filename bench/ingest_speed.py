@@ -1,0 +1,67 @@
+"""Ingest speed: documents/s for reading+parsing and for storing, on real reviews.
+
+Uses the five bundled samples (five shapes) plus full-length reviews from polarity_v2
+written out as plain-text files, so the figures cover realistic sizes and shapes.
+
+    .venv/bin/python bench/ingest_speed.py [--n 500]
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from pathlib import Path
+
+from marquee.documents import ReadOptions
+from marquee.ingest import add_reviews, read_reviews
+from marquee.review import FilmHint
+from marquee.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "examples" / "ballerina"
+POLARITY = ROOT.parent / "shared" / "data" / "polarity_v2" / "txt_sentoken"
+
+
+def corpus(folder: Path, n: int) -> list[Path]:
+    """Samples (each with a unique tail so none is a duplicate) plus polarity reviews."""
+    paths = []
+    samples = sorted(SAMPLES.iterdir())
+    for i in range(n // 2):
+        src = samples[i % len(samples)]
+        dst = folder / f"sample_{i:05d}{src.suffix}"
+        dst.write_text(src.read_text(encoding="utf-8") + f"\n\nReview copy {i}.\n", encoding="utf-8")
+        paths.append(dst)
+    polarity = sorted(POLARITY.glob("*/*.txt"))
+    for i, src in enumerate(polarity[: n - len(paths)]):
+        dst = folder / f"polarity_{i:05d}.txt"
+        dst.write_text(src.read_text(encoding="latin-1"), encoding="utf-8")
+        paths.append(dst)
+    return paths
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--n", type=int, default=500, help="documents to ingest")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        paths = corpus(folder, args.n)
+        size_mb = sum(p.stat().st_size for p in paths) / 1e6
+
+        t0 = time.perf_counter()
+        reviews, failures = read_reviews(paths, options=ReadOptions(), hint=FilmHint())
+        t1 = time.perf_counter()
+        store = Store(f"sqlite:///{folder / 'bench.db'}")
+        outcomes = list(add_reviews(store, reviews))
+        t2 = time.perf_counter()
+
+    read_s, store_s = t1 - t0, t2 - t1
+    print(f"documents: {len(paths)} ({size_mb:.1f} MB), failures: {len(failures)}")
+    print(f"read + parse : {len(paths) / read_s:8.1f} docs/s  ({read_s:.2f} s)")
+    print(f"store + file : {len(outcomes) / store_s:8.1f} docs/s  ({store_s:.2f} s)")
+    print(f"end to end   : {len(paths) / (read_s + store_s):8.1f} docs/s")
+
+
+if __name__ == "__main__":
+    main()
