@@ -1,0 +1,207 @@
+"""Who plays whom, from structured fields and from the phrasings critics use.
+
+"A as B", "A plays B", "B, played by A" say outright which side is the actor. A bare
+"X (Y)" pair does not: critics write both "Eve (Ana de Armas)" and "Keanu Reeves (John
+Wick)". A pair is oriented by what the review says elsewhere (a side known as an actor
+or a character), then by form (a "the …" side or a lone first name is the character),
+then by its neighbours in the same list; what is left is kept as a pair for merging,
+where other reviews settle it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import regex as re
+
+from marquee.films import names
+from marquee.films.context import about_other_film, negated
+from marquee.films.credits import NAMES, field_key, split_people
+from marquee.films.names import NAME, ROLE
+from marquee.films.text import clause_before
+from marquee.films.titles import refers_to
+from marquee.records import CastMember
+
+log = logging.getLogger(__name__)
+
+CAST_FIELDS = frozenset({"cast", "starring", "stars", "actors", "cast_members"})
+
+_END = r"(?![\p{L}'])"
+_AS = re.compile(
+    rf"(?P<actor>{NAME})(?:\s(?:stars|starred|co-stars|appears|returns|is cast|was cast))?"
+    rf"\sas\s(?P<role>{ROLE}){_END}"
+)
+_PLAYS = re.compile(
+    rf"(?P<actor>{NAME}),?\s(?:who\s)?(?:plays|played|portrays|portrayed|is playing|playing)"
+    rf"\s(?P<role>{ROLE}){_END}"
+)
+_PLAYED_BY = re.compile(
+    rf"(?P<role>{ROLE}),?\s(?:is\s|was\s)?(?:played|portrayed)\sby\s(?P<actor>{NAME})"
+)
+_STARRING = re.compile(rf"(?<![\p{{L}}])(?i:co-starring|starring|featuring)\s(?P<names>{NAMES})")
+_PAIR = re.compile(rf"(?P<outer>{ROLE})\s\((?P<inner>[^()]{{1,160}})\)")
+_AGES = re.compile(rf"(?P<actor>{NAME})\sas\s(?:an?\s|the\s)?\p{{Ll}}+(?:\s\p{{Ll}}+)?")
+_AGES_LIST = re.compile(rf"{_AGES.pattern}(?:(?:,\s(?:and\s)?|\sand\s){_AGES.pattern})*")
+_SENTENCE = re.compile(r"[.!?]\s")
+
+
+@dataclass(frozen=True, slots=True)
+class CastReading:
+    """One review's cast: settled actor → character entries and unsettled pairs."""
+
+    cast: tuple[CastMember, ...] = ()
+    pairs: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Pair:
+    outer: str
+    inner: str
+    where: tuple[int, int]  # (line, sentence): pairs listed together share a form
+
+
+def cast_from_fields(fields: Mapping[str, str]) -> list[CastMember]:
+    """A structured cast list: "A as B, C (D), E" — actor first, as cast lists are."""
+    found: list[CastMember] = []
+    for key, value in fields.items():
+        if field_key(key) not in CAST_FIELDS:
+            continue
+        for item in split_people(str(value)):
+            spelled = re.fullmatch(r"(?P<a>.+?)(?:\s+as\s+(?P<r>.+)|\s*\((?P<p>[^()]+)\))?", item)
+            actor = names.person(spelled["a"], min_words=1) if spelled else None
+            written = spelled and (spelled["r"] or spelled["p"])
+            if actor:
+                found.append(CastMember(actor, names.role(written) if written else None))
+    return found
+
+
+def stated_cast(lines: Sequence[str], film_names: Sequence[str]) -> list[CastMember]:
+    """Entries whose wording says which side is the actor, in reading order."""
+    stated: list[tuple[int, int, CastMember]] = []
+    for index, line in enumerate(lines):
+        stated += [(index, pos, member) for pos, member in _stated(line, film_names)]
+    return [m for _, _, m in sorted(stated, key=lambda s: (s[0], s[1]))] + _ages(lines, film_names)
+
+
+def settle_cast(
+    lines: Sequence[str],
+    film_names: Sequence[str],
+    members: Sequence[CastMember],
+    *,
+    crew: Sequence[str] = (),
+) -> CastReading:
+    """The review's cast: ``members`` already stated, plus its "X (Y)" pairs oriented by
+    them. Crew names are never a side of a pair: "Len Wiseman (Underworld)" is a
+    director's filmography, not a part he plays."""
+    pairs = [p for index, line in enumerate(lines) for p in _pairs(line, index, film_names, crew)]
+    settled, unsettled = _orient(pairs, members)
+    cast = _without_characters_as_actors([*members, *settled])
+    return CastReading(tuple(cast), tuple(unsettled))
+
+
+def _stated(line: str, film_names: Sequence[str]) -> list[tuple[int, CastMember]]:
+    """Entries whose wording says which side is the actor."""
+    found: list[tuple[int, CastMember]] = []
+    for pattern in (_AS, _PLAYS, _PLAYED_BY):
+        for match in pattern.finditer(line):
+            actor, role = names.person(match["actor"]), names.role(match["role"])
+            if actor and role and not refers_to(actor, film_names):
+                found.append((match.start(), CastMember(actor, role)))
+    for match in _STARRING.finditer(line):
+        before = clause_before(line, match.start())
+        if negated(before) or about_other_film(before, film_names, ()):
+            continue
+        parts = re.split(r",\s(?:&\s|and\s)?|\s&\s|\sand\s", match["names"])
+        found += [(match.start(), CastMember(p)) for p in map(names.person, parts) if p]
+    return found
+
+
+def _ages(lines: Sequence[str], film_names: Sequence[str]) -> list[CastMember]:
+    """Both actors in "Eve MaCarro (Ana de Armas as adult, Victoria Comte as child)" play Eve."""
+    found: list[CastMember] = []
+    for line in lines:
+        for match in _PAIR.finditer(line):
+            role = names.role(match["outer"])
+            if not role or refers_to(role, film_names) or not _AGES_LIST.fullmatch(match["inner"]):
+                continue
+            for actor in (names.person(m["actor"]) for m in _AGES.finditer(match["inner"])):
+                if actor:
+                    found.append(CastMember(actor, role))
+    return found
+
+
+def _pairs(line: str, index: int, film_names: Sequence[str], exclude: Sequence[str]) -> list[_Pair]:
+    """The "X (Y)" pairs in a line where both sides could be a person or a character."""
+    found: list[_Pair] = []
+    for match in _PAIR.finditer(line):
+        outer, inner = names.role(match["outer"]), names.role(match["inner"].strip())
+        if not outer or not inner:
+            continue
+        sides = (outer, inner)
+        if any(refers_to(s, film_names) or names.matches(s, exclude, prefix=False) for s in sides):
+            continue
+        if not any(names.person(s) for s in sides):
+            continue
+        sentence = len(_SENTENCE.findall(line[: match.start()]))
+        found.append(_Pair(outer, inner, (index, sentence)))
+    return found
+
+
+def _orient(
+    pairs: Sequence[_Pair], members: Sequence[CastMember]
+) -> tuple[list[CastMember], list[tuple[str, str]]]:
+    """Settle each pair's actor side; return the settled entries and the rest as pairs."""
+    actors = [m.actor for m in members]
+    roles = [m.role for m in members if m.role]
+    decided: dict[int, bool] = {}  # pair index -> outer side is the actor
+    for i, pair in enumerate(pairs):
+        outer_is_actor = actor_side(pair.outer, pair.inner, actors, roles)
+        if outer_is_actor is not None:
+            decided[i] = outer_is_actor
+    for i, pair in enumerate(pairs):
+        if i in decided:
+            continue
+        peers = {decided[j] for j, p in enumerate(pairs) if p.where == pair.where and j in decided}
+        if len(peers) == 1:
+            decided[i] = peers.pop()
+    settled = [
+        CastMember(p.outer, p.inner) if decided[i] else CastMember(p.inner, p.outer)
+        for i, p in enumerate(pairs)
+        if i in decided
+    ]
+    unsettled = [(p.outer, p.inner) for i, p in enumerate(pairs) if i not in decided]
+    settled = [m for m in settled if names.person(m.actor)]
+    return settled, unsettled
+
+
+def actor_side(first: str, second: str, actors: Sequence[str], roles: Sequence[str]) -> bool | None:
+    """True if ``first`` is the actor in a pair, False if ``second`` is, None if unsure.
+
+    Known actors and characters decide first; then a "the …" side is the character,
+    then a one-word side facing a full name is the character ("Eve (Ana de Armas)").
+    """
+    if names.matches(first, actors, prefix=False) or names.matches(second, roles, prefix=True):
+        return True
+    if names.matches(second, actors, prefix=False) or names.matches(first, roles, prefix=True):
+        return False
+    if second.startswith("the "):
+        return True
+    if first.startswith("the "):
+        return False
+    one_word = (len(names.core_words(first)) == 1, len(names.core_words(second)) == 1)
+    if one_word == (False, True):
+        return True
+    if one_word == (True, False):
+        return False
+    return None
+
+
+def _without_characters_as_actors(cast: list[CastMember]) -> list[CastMember]:
+    """Drop "Eve Macarro as the new John Wick": an actor slot holding a known character."""
+    characters = {names.name_key(m.role) for m in cast if m.role}
+    kept = [m for m in cast if names.name_key(m.actor) not in characters]
+    if len(kept) < len(cast):
+        log.debug("dropped %d entries whose actor is a character", len(cast) - len(kept))
+    return kept

@@ -1,0 +1,48 @@
+"""Whose fact is it: the clause in front of a credit or a cast phrase.
+
+Reviews name other films all the time, often with their makers ("Atomic Blonde, directed
+by David Leitch", "2014's John Wick, starring Keanu Reeves"), and say who did *not* make
+this one ("the first film … not to be directed by Chad Stahelski"). These checks read the
+part of the sentence before the phrase and say when the fact belongs elsewhere.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+import regex as re
+
+from marquee.films import names
+from marquee.films.titles import TITLE, YEAR, refers_to
+
+log = logging.getLogger(__name__)
+
+_NEGATED = re.compile(r"(?i:\b(?:not|never|no longer|n't)\s(?:[\p{L}']+\s){0,2})$")
+_TAIL = re.compile(
+    rf"(?P<since>\b{YEAR}'s\s)?(?P<span>{TITLE})(?P<year>\s\({YEAR}\))?"
+    rf"(?P<link>,\s(?:which|that)\s(?:is|was)|,|\s(?:is|was)|'s)?\s*$"
+)
+
+
+def negated(before: str) -> bool:
+    """Whether the clause ends in a negation: "… to not be ", "… was never "."""
+    return bool(_NEGATED.search(before))
+
+
+def about_other_film(before: str, film_names: Sequence[str], people: Sequence[str]) -> bool:
+    """Whether the clause hangs the phrase off another film's title: a title-like name
+    that is not this film nor a person in the review, followed by a comma, a year,
+    "is"/"was" or a possessive, or preceded by "2014's"."""
+    tail = _TAIL.search(before)
+    if not tail:
+        return False
+    span = tail["span"]
+    if all(w.casefold() in names.NOT_NAME for w in span.split()):
+        return False
+    if refers_to(span, film_names) or names.matches(span, people, prefix=False):
+        return False
+    other = bool(tail["link"] or tail["year"] or tail["since"])
+    if other:
+        log.debug("skipped a phrase about %r", span)
+    return other

@@ -1,0 +1,192 @@
+"""Crew credits by role, from structured fields and from the phrasings critics use.
+
+A credit counts only when a person's name directly follows the phrase ("directed by
+Len Wiseman", "Dir. Len Wiseman", "music by Tyler Bates & Joel J. Richard") or precedes a
+present-tense verb ("Len Wiseman directs"), and only for this film: a negated clause
+("the first film … not to be directed by Chad Stahelski") or one hanging off another
+film's title ("Atomic Blonde, directed by David Leitch") is skipped.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+import regex as re
+
+from marquee.films import names
+from marquee.films.context import about_other_film, negated
+from marquee.films.names import NAME
+from marquee.films.text import clause_before
+
+log = logging.getLogger(__name__)
+
+NAMES = rf"{NAME}(?:(?:,\s(?:&\s|and\s)?|\s&\s|\sand\s){NAME})*"
+"""A list of names: "A, B & C", "A and B", "A, B, and C"."""
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """One way of crediting: a case-insensitive phrase and the roles it gives.
+
+    A ``noun`` phrase is a job title before the name ("director Len Wiseman"); capitalised
+    mid-sentence it is more likely a character ("as the Director, Gabriel Byrne as …"),
+    so it counts only in lower case or at the start of a clause.
+    """
+
+    pattern: str
+    roles: tuple[str, ...]
+    noun: bool = False
+
+
+PHRASES: tuple[Phrase, ...] = (
+    Phrase(r"written and directed by", ("writer", "director")),
+    Phrase(r"directed by|helmed by|dir\.|dir:", ("director",)),
+    Phrase(r"director(?! of photography)", ("director",), noun=True),
+    Phrase(r"(?:co-)?written by|screenplay by|(?:from )?a script by|script by", ("writer",)),
+    Phrase(r"screenwriters?|writers?", ("writer",), noun=True),
+    Phrase(r"(?<!executive )produced by", ("producer",)),
+    Phrase(r"(?<!executive )producers?", ("producer",), noun=True),
+    Phrase(
+        r"cinematography by|shot by|lensed by|photographed by|photography by",
+        ("cinematographer",),
+    ),
+    Phrase(r"director of photography|cinematographer|DP", ("cinematographer",), noun=True),
+    Phrase(r"edited by|editing by", ("editor",)),
+    Phrase(r"editors?", ("editor",), noun=True),
+    Phrase(r"music by|score by|scored by|composed by", ("composer",)),
+    Phrase(r"composers?", ("composer",), noun=True),
+)
+
+_AFTER_NAME = (
+    (re.compile(rf"(?P<names>{NAMES})\s(?:directs|helms|co-directs)\b"), ("director",)),
+    (
+        re.compile(rf"(?P<names>{NAMES})\s(?:writes|co-writes|pens)\sthe\s(?:script|screenplay)"),
+        ("writer",),
+    ),
+)
+
+
+def _compile(phrase: Phrase) -> re.Pattern[str]:
+    separator = r"\s?:\s|\s" if phrase.noun else r"\s?[:,]?\s"
+    return re.compile(
+        rf"(?<![\p{{L}}-])(?P<trigger>(?i:{phrase.pattern}))(?:{separator})"
+        rf"(?:(?i:{phrase.pattern})\s)?(?P<names>{NAMES})"
+    )
+
+
+_COMPILED = tuple((_compile(p), p) for p in PHRASES)
+
+META_ROLES: Mapping[str, str] = {
+    **dict.fromkeys(("director", "directors", "directed_by"), "director"),
+    **dict.fromkeys(
+        (
+            "writer",
+            "writers",
+            "screenplay",
+            "screenwriter",
+            "screenwriters",
+            "written_by",
+            "script",
+        ),
+        "writer",
+    ),
+    **dict.fromkeys(("producer", "producers", "produced_by"), "producer"),
+    **dict.fromkeys(
+        ("cinematography", "cinematographer", "director_of_photography", "dop", "photography"),
+        "cinematographer",
+    ),
+    **dict.fromkeys(("editor", "editors", "editing", "edited_by"), "editor"),
+    **dict.fromkeys(("music", "music_by", "composer", "composers", "original_score"), "composer"),
+}
+"""Structured-field names (front matter, CSV columns) for each crew role."""
+
+Credit = tuple[str, str]
+"""(role, name) in the order the review gives them."""
+
+
+def field_key(key: str) -> str:
+    """A field name in one spelling: "Director of Photography" → "director_of_photography"."""
+    return re.sub(r"[\s\-]+", "_", key.strip().casefold())
+
+
+def split_people(value: str) -> list[str]:
+    """A structured field's list of people: "A, B & C", "A; B", "A and B"."""
+    return [p for p in re.split(r"\s*(?:,|;|/|&|\band\b|\n)\s*", value) if p.strip()]
+
+
+def credits_from_fields(fields: Mapping[str, str]) -> list[Credit]:
+    """Credits a document's structure states (``director: Len Wiseman``)."""
+    found: list[Credit] = []
+    for key, value in fields.items():
+        role = META_ROLES.get(field_key(key))
+        if role:
+            people = (names.person(p, min_words=1) for p in split_people(str(value)))
+            found += [(role, p) for p in people if p]
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    position: tuple[int, int]  # (line, offset), for reading order
+    credits: tuple[Credit, ...]
+    before: str  # the clause in front of the phrase
+    phrase: Phrase | None  # None for "X directs"
+
+
+def credits_from_text(
+    lines: Sequence[str], film_names: Sequence[str], people: Iterable[str]
+) -> list[Credit]:
+    """Credits stated in the prose, in reading order, for this film only.
+
+    ``people`` (the review's actors) and every name credited anywhere in the review are
+    persons, so "…, with cinematography by Romain Lacourbas, edited by …" is not taken
+    for a clause about a film called "Romain Lacourbas".
+    """
+    found = sorted(_candidates(lines), key=lambda f: f.position)
+    known = [*people, *(name for f in found for _, name in f.credits)]
+    return [
+        credit
+        for f in found
+        if f.phrase is None or not _skip(f.before, f.phrase, film_names, known)
+        for credit in f.credits
+    ]
+
+
+def _candidates(lines: Sequence[str]) -> Iterator[_Found]:
+    for index, line in enumerate(lines):
+        for pattern, phrase in _COMPILED:
+            for match in pattern.finditer(line):
+                before = clause_before(line, match.start())
+                if phrase.noun and match["trigger"][:1].isupper() and not _opens_clause(before):
+                    continue
+                credits = _credits(match["names"], phrase.roles)
+                yield _Found((index, match.start("names")), credits, before, phrase)
+        for pattern, roles in _AFTER_NAME:
+            for match in pattern.finditer(line):
+                yield _Found((index, match.start()), _credits(match["names"], roles), "", None)
+
+
+def _credits(listed: str, roles: tuple[str, ...]) -> tuple[Credit, ...]:
+    return tuple((role, name) for name in _people_in(listed) for role in roles)
+
+
+def _opens_clause(before: str) -> bool:
+    """A capitalised job word is a title only where a clause starts ("Director Len
+    Wiseman brings …", "…: Director Len Wiseman"); mid-sentence ("as the Director,
+    Gabriel Byrne as …") it is a character's name."""
+    return not before.strip() or before.rstrip().endswith((":", "—", "–", "-"))
+
+
+def _people_in(listed: str) -> list[str]:
+    parts = re.split(r",\s(?:&\s|and\s)?|\s&\s|\sand\s", listed)
+    return [p for p in (names.person(part) for part in parts) if p]
+
+
+def _skip(before: str, phrase: Phrase, film_names: Sequence[str], people: list[str]) -> bool:
+    """Whether a matched credit is not this film's: negated, or about another film."""
+    if negated(before):
+        log.debug("negated %r credit after %r", phrase.pattern, before)
+        return True
+    return about_other_film(before, film_names, people)

@@ -1,0 +1,209 @@
+"""Person and character names: what a name looks like in prose, and when two are one.
+
+Critics write names inconsistently ("MaCarro"/"Macarro", "Ian Mcshane", "Pine" for
+"Daniel Pine", accents dropped), so every comparison goes through :func:`name_key`, and
+short forms are attached to a long form only when exactly one long form fits.
+
+Patterns use the third-party ``regex`` module for Unicode letter classes (``\\p{Lu}``):
+names like "Zoë Saldaña" or "Łukasz Żal" must read as names too.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+import regex as re
+
+UPPER = r"\p{Lu}"
+
+WORD = (
+    r"(?:\p{Lu}['’]\p{Lu}\p{Ll}+"  # O'Brien, D'Angelo
+    r"|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr)\."  # honorifics keep their dot
+    r"|\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)*)"  # Reeves, McShane, MaCarro, DeWitt
+    r"(?:[-'’](?!s\b)\p{Lu}?\p{Ll}+)*"  # Jean-Luc, Nyong'o — but not a possessive 's
+)
+"""One capitalised name word."""
+
+INITIAL = r"\p{Lu}\.(?:\s?\p{Lu}\.)*"
+"""An initial or run of initials: "J.", "J.J.", "J. J."."""
+
+PARTICLES = frozenset(
+    {"de", "da", "di", "del", "della", "van", "von", "der", "den", "la", "le", "du", "dos"}
+)
+PARTICLE = "(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + ")"
+
+NAME = (
+    rf"(?:{WORD}|{INITIAL})(?:\s(?:{PARTICLE}\s){{0,2}}(?:{WORD}|{INITIAL}))*"
+    rf"(?<=\p{{Ll}})"  # a name ends on a word, not on an initial
+)
+"""A run of capitalised words with particles and initials; validate with :func:`person`."""
+
+CAPS = rf"{WORD}(?:\s(?:{PARTICLE}\s)?{WORD}){{0,3}}"
+"""A short capitalised run, the shape of a character name ("Eve", "Winston Scott")."""
+
+ROLE = rf"(?:[Tt]he\s)?{CAPS}"
+"""A character as critics write one: a name, or "the" and a capitalised epithet."""
+
+LEADING_NOISE = frozenset(
+    # A word list reads best as words.
+    """the a an and but or so yet then now when while if as at in on of to by for with from
+    after before since until unless though although because despite unlike like also
+    even still just only both each every this that these those it its his her their our
+    my your is was are were has had have how why what who where here there however
+    meanwhile indeed starring featuring stars star co-star actor actress actors director
+    directors producer writer screenwriter filmmaker cinematographer editor composer
+    newcomer veteran legend dir watch enter meet see read review trailer""".split()  # noqa: SIM905
+)
+"""Capitalised words that open a sentence or a job title, not a name ("Actor Norman
+Reedus", "Starring Ana de Armas", "Then Eve")."""
+
+NOT_NAME = LEADING_NOISE | frozenset(
+    """film films movie movies review reviews chapter part season episode trailer clips
+    synopsis summary verdict ending explained conclusion spoilers photo credit image
+    courtesy studio studios pictures entertainment universe franchise series saga cinema
+    january february march september october november december
+    monday tuesday wednesday thursday friday saturday sunday
+    i we you he she it they""".split()  # noqa: SIM905
+)
+"""Words no real person's name contains; a span holding one is a title, heading or prose."""
+
+_TOKEN_SPLIT = re.compile(r"[\s\-]+")
+
+
+def fold(text: str) -> str:
+    """Casefolded, accents removed, apostrophes and dots dropped: the comparable core."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return re.sub(r"['’.]", "", bare).casefold()
+
+
+def tokens(name: str) -> tuple[str, ...]:
+    """Folded tokens of a name, without a leading "the" ("the Director" ~ "Director")."""
+    parts = [t for t in _TOKEN_SPLIT.split(fold(name)) if t]
+    if len(parts) > 1 and parts[0] == "the":
+        parts = parts[1:]
+    return tuple(parts)
+
+
+def name_key(name: str) -> str:
+    """One string per spelling family: "Eve MaCarro", "Eve Macarro" and "eve macarro" agree."""
+    return " ".join(tokens(name))
+
+
+def trim(span: str) -> str:
+    """Drop sentence openers and job titles stuck to the front of a capitalised run."""
+    words = span.split()
+    while len(words) > 1 and words[0].casefold().rstrip(".:") in LEADING_NOISE:
+        words = words[1:]
+    return " ".join(words)
+
+
+def core_words(name: str) -> list[str]:
+    """Words of a name that are neither particles nor initials."""
+    return [w for w in name.split() if w not in PARTICLES and not re.fullmatch(INITIAL, w)]
+
+
+def person(span: str, *, min_words: int = 2) -> str | None:
+    """The person's name in ``span`` (noise trimmed), or None if it cannot be one.
+
+    A person has ``min_words``–5 words, starts with a capital, ends on a word, and holds
+    no word that only titles and prose use ("Film", "Review", "The").
+    """
+    name = trim(span.strip(" ,;:"))
+    words = name.split()
+    core = core_words(name)
+    if not (min_words <= len(core) and len(words) <= 6):
+        return None
+    if not re.fullmatch(NAME, name):
+        return None
+    if any(w.casefold() in NOT_NAME for w in words):
+        return None
+    return name
+
+
+def role(span: str) -> str | None:
+    """A character name as written ("Eve", "the Director"), or None if it is prose."""
+    text = span.strip(" ,;:")
+    if re.match(r"[Tt]he\s", text):
+        rest = text[4:]
+        return f"the {rest}" if re.fullmatch(CAPS, rest) and _not_prose(rest) else None
+    text = trim(text)
+    return text if re.fullmatch(CAPS, text) and _not_prose(text) else None
+
+
+def _not_prose(text: str) -> bool:
+    return not any(w.casefold() in NOT_NAME - _JOBS for w in text.split())
+
+
+_JOBS = frozenset({"director", "producer", "writer", "editor", "composer", "actor", "actress"})
+"""Job words that are also characters' names ("the Director", "the Producer")."""
+
+
+def casing_score(form: str) -> int:
+    """How carefully a form is capitalised: capitals that start or sit inside mixed-case
+    words ("McShane" > "Mcshane"); shouting ("JOHN") earns nothing."""
+    score = 0
+    for word in form.split():
+        if word.isupper() and len(word) > 1:
+            continue
+        score += sum(1 for ch in word if ch.isupper())
+    return score
+
+
+def best_form(forms: Sequence[str]) -> str:
+    """The form to show: longest, then best-cased, then most frequent, then first seen."""
+    counts = Counter(forms)
+    first = {f: i for i, f in reversed(list(enumerate(forms)))}
+    return max(
+        counts,
+        key=lambda f: (len(tokens(f)), len(f.split()), casing_score(f), counts[f], -first[f]),
+    )
+
+
+def is_part(short: tuple[str, ...], long: tuple[str, ...], *, prefix: bool) -> bool:
+    """Whether ``short`` is the end (a surname: "Reeves") or, with ``prefix``, also the start
+    (a first name: "Eve", "Winston") of ``long``."""
+    if not short or len(short) >= len(long):
+        return False
+    return long[-len(short) :] == short or (prefix and long[: len(short)] == short)
+
+
+def canonical(names: Iterable[str], *, prefix: bool) -> dict[str, str]:
+    """Map every name to the form that represents its family.
+
+    Forms with the same :func:`name_key` are one family; a shorter family joins a longer
+    one when it is that one's end (or start, with ``prefix``) and no other family fits —
+    "Pine" joins "Daniel Pine", but "John" stays alone beside "John Wick" and "John Smith".
+    """
+    ordered = list(names)
+    families: dict[tuple[str, ...], list[str]] = {}
+    for name in ordered:
+        families.setdefault(tokens(name), []).append(name)
+    parent: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for key in sorted(families, key=len, reverse=True):
+        longer = [k for k in families if is_part(key, k, prefix=prefix)]
+        roots = {_root(parent, k) for k in longer}
+        if len(roots) == 1:
+            parent[key] = roots.pop()
+    members: dict[tuple[str, ...], list[str]] = {}
+    for key, forms in families.items():
+        members.setdefault(_root(parent, key), []).extend(forms)
+    shown = {root: best_form(forms) for root, forms in members.items()}
+    return {name: shown[_root(parent, tokens(name))] for name in ordered}
+
+
+def _root(parent: dict[tuple[str, ...], tuple[str, ...]], key: tuple[str, ...]) -> tuple[str, ...]:
+    while key in parent:
+        key = parent[key]
+    return key
+
+
+def matches(name: str, known: Iterable[str], *, prefix: bool) -> bool:
+    """Whether ``name`` is one of ``known`` or a part of exactly one of them."""
+    key = tokens(name)
+    known_keys = {tokens(k) for k in known}
+    if key in known_keys:
+        return True
+    return len([k for k in known_keys if is_part(key, k, prefix=prefix)]) == 1

@@ -1,0 +1,61 @@
+"""The review's own words, as the fact readers see them.
+
+Only heading, paragraph, list item and caption blocks are read: chrome blocks hold other
+films' titles ("Also check out: Sister Midnight (2024)") and bylines hold the critic's
+name, neither of which is a fact about this film. Text is normalised once here (curly
+quotes, Markdown emphasis and links, spacing) so every pattern downstream sees one
+spelling of "Reeves's".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex as re
+
+from marquee.films.names import NAME
+from marquee.records import Document
+
+READ_KINDS = frozenset({"heading", "paragraph", "list_item", "caption"})
+
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_STRONG = re.compile(r"(\*\*|__)(.+?)\1")
+_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " "})
+_BOUNDARY = re.compile(r"[.!?;]\s+(?=\p{Lu}|\")|\s[–—]\s")
+_BYLINE = re.compile(rf"(?i:by|written by|review(?:ed)? by|words by)\s+{NAME}\.?")
+
+
+def clean(text: str) -> str:
+    """Plain prose: straight quotes, no Markdown emphasis or link targets, single spaces."""
+    text = _LINK.sub(r"\1", text.translate(_QUOTES))
+    text = _EMPHASIS.sub(r"\2", _STRONG.sub(r"\2", text))
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def review_lines(doc: Document) -> tuple[str, ...]:
+    """The cleaned text of every block that speaks about the film, in order.
+
+    A line that is only a byline ("Written by Kat Hughes") is left out even when the
+    reader labelled it a paragraph: its "written by" names the critic, not the writer.
+    """
+    lines = (clean(b.text) for b in doc.blocks if b.kind in READ_KINDS)
+    return tuple(line for line in lines if line and not _BYLINE.fullmatch(line))
+
+
+def mentions(form: str, text: str) -> int:
+    """How often ``form`` occurs in ``text`` as a whole phrase, case-sensitively."""
+    if not form:
+        return 0
+    return len(re.findall(rf"(?<![\p{{L}}\p{{N}}]){re.escape(form)}(?![\p{{L}}\p{{N}}])", text))
+
+
+def clause_before(line: str, end: int) -> str:
+    """The part of ``line``'s current sentence before position ``end``."""
+    starts = [m.end() for m in _BOUNDARY.finditer(line) if m.end() <= end]
+    return line[starts[-1] if starts else 0 : end]
+
+
+def joined(lines: Iterable[str]) -> str:
+    """Lines joined for counting, so no phrase runs across two blocks."""
+    return "\n".join(lines)

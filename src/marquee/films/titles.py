@@ -1,0 +1,283 @@
+"""Which film a review names: its title, other names for it, and its year.
+
+The title comes from what the document states (a ``film`` field, the review's headline),
+then from "Title (2025)" in the text, and only as a last resort from the most-mentioned
+capitalised name. Other films appear in every review ("2003's Underworld", "Rogue One
+(2016)", "Also check out: …"), so a year counts only when it sits next to this film's
+own name, and a text candidate must be the one the review keeps coming back to.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+import regex as re
+
+from marquee.films import names
+from marquee.films.text import clean, mentions
+
+log = logging.getLogger(__name__)
+
+YEAR = r"(?:18|19|20)\d\d"
+SMALL = r"(?:of|the|a|an|and|&|in|on|at|to|for|from|with|by|or|vs\.?|de|la|le|du|des)"
+TWORD = r"(?:\p{Lu}[\p{L}\p{N}'\-]*|\p{N}+)"
+TITLE = rf"{TWORD}(?:(?::\s|\s(?:{SMALL}\s)*){TWORD})*"
+"""A title as prose writes it: capitalised words, small words between, colons allowed."""
+
+TITLE_YEAR = re.compile(rf"(?P<t>{TITLE})\s\((?P<y>{YEAR})\)")
+SEQUEL_WORDS = frozenset({"chapter", "part", "episode", "vol", "volume", "book", "act", "round"})
+_ROMAN = re.compile(r"[IVX]+")
+_AKA = re.compile(
+    rf"(?i:otherwise known|also known|a\.k\.a\.|aka|marketed|released)"
+    rf"(?:\s[\p{{Ll}}\-]+){{0,12}}\s(?P<a>{TITLE})"
+)
+_HEADLINE_PATTERNS = (
+    # 'Ballerina' review: Dir. Len Wiseman (2025)
+    re.compile(
+        r"^['\"](?P<t>.+)['\"]\s*(?:\((?P<y>\d{4})\)\s*)?[:\-–—|]?\s*(?i:(?:film |movie )?review)\b"
+    ),
+    # Ballerina (2025) - Review / Ballerina review – Ana de Armas pirouettes
+    re.compile(r"^(?P<t>.+?)\s*(?:\((?P<y>\d{4})\))?\s*[:\-–—|]?\s*(?i:(?:film |movie )?review)\b"),
+    # Review: Ballerina / [Review] Sister Midnight (2024) | Radhika Apte
+    re.compile(r"^\[?(?i:(?:film |movie )?review)\]?\s*[:\-–—|]?\s*(?P<t>.+?)(?:\s[|–—-]\s.*)?$"),
+    # Review: 'Ballerina' dances to a familiar tune
+    re.compile(r"(?:^|\s)['\"](?P<t>\p{Lu}[^'\"]*?)['\"](?=[\s:,.!?]|$)"),
+    # Ballerina (2025): a spin-off too far
+    re.compile(rf"^(?P<t>{TITLE})\s\((?P<y>{YEAR})\)"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TitleFacts:
+    """A film's name as one review gives it."""
+
+    title: str | None = None
+    aliases: tuple[str, ...] = ()
+    year: int | None = None
+
+
+def parse_year(value: object) -> int | None:
+    """A plausible film year from a field value ("2025", 2025, "2025-06-06")."""
+    found = re.search(rf"\b{YEAR}\b", str(value or ""))
+    return int(found.group()) if found else None
+
+
+def split_year(text: str) -> tuple[str, int | None]:
+    """Title and year of "Ballerina (2025)"; text without a year comes back as is."""
+    found = re.fullmatch(rf"(?P<t>.+?)\s*\((?P<y>{YEAR})\)", text.strip())
+    if found:
+        return found["t"].strip(), int(found["y"])
+    return text.strip(), None
+
+
+def from_headline(headline: str) -> tuple[str | None, int | None]:
+    """The film title and year in a review's own headline, or None for a headline that
+    does not follow a review-headline pattern."""
+    line = clean(headline)
+    year = parse_year(" ".join(re.findall(rf"\(({YEAR})\)", line)))
+    for pattern in _HEADLINE_PATTERNS:
+        found = pattern.search(line)
+        title = _tidy(found["t"]) if found else None
+        if title:
+            return title, year
+    return None, year
+
+
+def _tidy(raw: str) -> str | None:
+    """A headline fragment as a title, or None when it is a sentence, not a name."""
+    title, _ = split_year(raw.strip(" '\"-–—|:,."))
+    title = title.strip(" '\"")
+    if re.fullmatch(TITLE, title) and len(title.split()) <= 12:
+        return title
+    return None
+
+
+def main_title(form: str, text: str) -> str:
+    """The title critics use for a franchise-prefixed form: "From the World of John Wick:
+    Ballerina" → "Ballerina" when the review also says "Ballerina" alone; a sequel part
+    ("John Wick: Chapter 4") keeps its prefix."""
+    if ": " not in form:
+        return form
+    suffix = form.rsplit(": ", 1)[1]
+    if is_sequel_part(suffix):
+        return form
+    alone = mentions(suffix, text) - text.count(f": {suffix}")
+    return suffix if alone >= 2 else form
+
+
+def is_sequel_part(suffix: str) -> bool:
+    """Whether a post-colon part numbers an instalment rather than naming a film."""
+    first = suffix.split()[0]
+    return (
+        first.casefold().rstrip(".") in SEQUEL_WORDS
+        or first.isdigit()
+        or bool(_ROMAN.fullmatch(first))
+    )
+
+
+def trim_title(span: str, text: str) -> str:
+    """Drop a sentence opener glued to a title ("Watch the Ballerina", "Is Ballerina")
+    when the review names the rest alone more often than the whole."""
+    current = span
+    while True:
+        words = current.split(" ")
+        if len(words) < 2 or words[0].casefold() not in names.LEADING_NOISE - {"the", "a", "an"}:
+            return current
+        rest = words[1:]
+        while len(rest) > 1 and re.fullmatch(SMALL, rest[0]) and rest[0].islower():
+            rest = rest[1:]
+        shorter = " ".join(rest)
+        if mentions(shorter, text) <= mentions(current, text):
+            return current
+        current = shorter
+
+
+def refers_to(span: str, film_names: Iterable[str]) -> bool:
+    """Whether ``span`` names this film: one of its names, or "…: <name>"."""
+    keys = {names.name_key(n) for n in film_names if n}
+    if names.name_key(span) in keys:
+        return True
+    return ": " in span and names.name_key(span.rsplit(": ", 1)[1]) in keys
+
+
+def stated_title(
+    fields: Mapping[str, str], headline: str | None, lines: Sequence[str], text: str
+) -> TitleFacts:
+    """Title, aliases and year from what the review states outright (no guessing)."""
+    title, year = split_year(fields.get("film", "")) if fields.get("film") else (None, None)
+    year = parse_year(fields.get("year")) or year
+    if not title and headline:
+        title, headline_year = from_headline(headline)
+        year = year or headline_year
+    if not title:
+        title, text_year = title_in_text(lines, text)
+        year = year or text_year
+    if not title:
+        return TitleFacts(year=year)
+    main = main_title(title, text)
+    aliases = [title] if main != title else []
+    aliases += aliases_in_text(main, lines, text)
+    aliases_kept = _distinct(aliases, exclude=main)
+    return TitleFacts(main, aliases_kept, year or year_in_text(main, aliases_kept, lines, text))
+
+
+def title_in_text(lines: Sequence[str], text: str) -> tuple[str | None, int | None]:
+    """The film named as "Title (2025)" most often (then mentioned most, then first);
+    a candidate must open the review or be named more than once, so a passing
+    "Rogue One (2016)" never wins."""
+    seen: dict[str, list[tuple[str, int, int]]] = {}
+    for index, line in enumerate(lines):
+        for found in TITLE_YEAR.finditer(line):
+            form = trim_title(found["t"], text)
+            key = names.name_key(main_title(form, text))
+            seen.setdefault(key, []).append((form, int(found["y"]), index))
+
+    def rank(key: str) -> tuple[int, int, int]:
+        occurrences = seen[key]
+        main = main_title(occurrences[0][0], text)
+        return len(occurrences), mentions(main, text), -occurrences[0][2]
+
+    eligible = [k for k in seen if seen[k][0][2] <= 1 or rank(k)[1] >= 2]
+    if not eligible:
+        return None, None
+    best = seen[max(eligible, key=rank)]
+    year = Counter(y for _, y, _ in best).most_common(1)[0][0]
+    return best[0][0], year
+
+
+def aliases_in_text(title: str, lines: Sequence[str], text: str) -> list[str]:
+    """Other names the review gives this film: "From the World of John Wick: Ballerina",
+    "otherwise known as …", "(also known as …)", "a.k.a. …"."""
+    prefixed = re.compile(rf"(?P<p>{TITLE}):\s{re.escape(title)}(?![\p{{L}}\p{{N}}])")
+    found: list[str] = []
+    for line in lines:
+        found += [trim_title(f"{m['p']}: {title}", text) for m in prefixed.finditer(line)]
+        if title in line:
+            found += [trim_title(m["a"], text) for m in _AKA.finditer(line)]
+    return found
+
+
+def year_in_text(title: str, aliases: Sequence[str], lines: Sequence[str], text: str) -> int | None:
+    """The year the text gives this film: "Title (2025)", "the 2025 film", "2025's Title";
+    never the year of another film named nearby ("the 2023 action film Ghosted")."""
+    film_names = [title, *aliases]
+    years: list[int] = []
+    for line in lines:
+        years += [
+            int(m["y"])
+            for m in TITLE_YEAR.finditer(line)
+            if refers_to(trim_title(m["t"], text), film_names)
+        ]
+        years += [
+            int(m["y"])
+            for m in re.finditer(rf"\b(?P<y>{YEAR})'s (?P<t>{TITLE})", line)
+            if refers_to(m["t"], film_names)
+        ]
+        for m in re.finditer(
+            rf"(?i:\b(?:the|this|a) )(?P<y>{YEAR}) (?:[\p{{Ll}}\-]+ ){{0,2}}(?:film|movie)\b"
+            rf"(?P<after> {TITLE})?",
+            line,
+        ):
+            if not m["after"] or refers_to(m["after"].strip(), film_names):
+                years.append(int(m["y"]))
+    return Counter(years).most_common(1)[0][0] if years else None
+
+
+def guess_title(lines: Sequence[str], text: str, people: Sequence[str]) -> str | None:
+    """Last resort for a review that never states its title: the capitalised name in the
+    opening paragraph that the review repeats most, if it clearly dominates and is not a
+    person or character. Returns None rather than a weak guess."""
+    opening = next((line for line in lines if len(line.split()) >= 12), "")
+    counts: Counter[str] = Counter()
+    for found in re.finditer(TITLE, opening):
+        form = trim_title(found.group(), text)
+        if _could_be_title(form, people):
+            counts[form] = mentions(form, text)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 3:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+        log.debug("no title: %r is not clearly ahead of %r", ranked[0], ranked[1])
+        return None
+    log.debug("guessed title %r from %d mentions", *ranked[0])
+    return ranked[0][0]
+
+
+def _could_be_title(form: str, people: Sequence[str]) -> bool:
+    words = form.split()
+    if all(w.casefold() in names.NOT_NAME for w in words):
+        return False
+    return not names.matches(form, people, prefix=True)
+
+
+def _distinct(forms: Iterable[str], *, exclude: str) -> tuple[str, ...]:
+    """First form of each spelling family, leaving out the title's own family."""
+    kept: dict[str, str] = {}
+    for form in forms:
+        kept.setdefault(names.name_key(form), form)
+    kept.pop(names.name_key(exclude), None)
+    return tuple(kept.values())
+
+
+def title_keys(title: str | None, aliases: Iterable[str]) -> set[str]:
+    """Every key a film answers to: its names, and a franchise-prefixed name's last part."""
+    keys: set[str] = set()
+    for form in (title, *aliases):
+        if not form:
+            continue
+        keys.add(names.name_key(form))
+        if ": " in form:
+            suffix = form.rsplit(": ", 1)[1]
+            if not is_sequel_part(suffix):
+                keys.add(names.name_key(suffix))
+    return keys
+
+
+def film_slug(title: str, year: int | None) -> str:
+    """A stable URL name: "Ballerina", 2025 → "ballerina-2025"."""
+    base = re.sub(r"[^a-z0-9]+", "-", names.fold(title.replace("&", " and "))).strip("-")
+    base = base or "untitled"
+    return f"{base}-{year}" if year else base
