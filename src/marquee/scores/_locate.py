@@ -1,0 +1,474 @@
+"""Where a review states its score: meta, labelled lines, a rating box, a sub-score table.
+
+A review prints many numbers and most are not its score: dates, runtimes, "John Wick 3",
+a "Top 10", the son's three stars, a star legend, other films' 8/10s in a link list.
+Candidates are therefore gathered in tiers of trust — structured meta, then labelled
+lines and rating headings, then a sub-score table, then fractions in prose — and a tier
+whose candidates disagree gives no score at all: a wrong explicit score is worse than
+None, which the scoring model fills in later.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from marquee.records import Block, Document, Score, SubScore
+from marquee.scores import _grammar as g
+
+log = logging.getLogger(__name__)
+
+MAX_EXPRESSION: Final = 300
+"""Longer text is prose, not one score expression."""
+
+AGREE_WITHIN: Final = 0.5
+"""Two readings (or a stated total and its sub-scores) agree within half a point of 0–100."""
+
+UNTRUSTED_KINDS: Final = frozenset({"chrome", "byline", "caption", "media"})
+
+_LABEL_WORDS = r"(?:rating|score|grade|verdict|mark|stars|total|overall)"
+LABEL: Final = re.compile(
+    rf"""
+    [\s#>•]*(?P<em>\*\*|__)?\s*
+    (?:(?:my|our|the|final|overall|critic'?s|total|star|film|movie)\s+){{0,2}}
+    (?P<word>{_LABEL_WORDS})
+    (?:\s*\((?P<spec>[^()]{{1,24}})\))?
+    (?:\s*[:=|–—-]+\s*|\s+is\s+|\s+)
+    (?(em)(?:\*\*|__)\s*(?:[:=|–—-]+\s*)?)
+    (?:an?\s+(?=\S))?
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+"""A label opening a line or sentence: "Rating:", "**Our score:**", "Rating (0 to 10):"."""
+
+RATING_VERB: Final = re.compile(
+    r"""
+    \b(?:give|gave|given|giving|award|awarded|awarding|rate|rated|rating|grade|graded|score|scored)\s+
+    (?:(?:it|this(?:\s+(?:one|film|movie|picture|show))?|the\s+(?:film|movie|picture|show)
+      |(?-i:[A-Z][A-Z0-9'’:&-]+(?:\s+[A-Z0-9'’:&-]+){0,6}))\s+)?
+    (?:at\s+)?(?:an?\s+)?
+    (?:(?:full|solid|generous|mere|measly|respectable|strong|weak|grudging|good)\s+)?
+    (?:(?:rating|score|grade)\s+of\s+)?
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+"""A rating verb and its object, up to the score: "give it a full ****", "rate THE PEST *"."""
+
+SENTENCE_END: Final = re.compile(r"[.!?;](?=\s|$)")
+SUBJECT: Final = re.compile(r"\b(?:i|we|he|she|they)\b", re.IGNORECASE)
+RELATIVE_SUBJECT: Final = re.compile(r"\b(?:which|that|whom)\s+(?:i|we)\b[^,;]*$", re.I)
+CONDITIONAL: Final = re.compile(
+    r"\b(?:if|unless|were)\b|\b(?:would|could|might|should)(?:\s+have|['’]ve)\b", re.I
+)
+"""A conditional anywhere in the sentence: "if it were boring, I'd give it zero stars"."""
+
+NOT_GIVEN: Final = re.compile(
+    r"\b(?:not|never|hardly|\w+n['’]t|almost|nearly|tempted|considered|thought\s+(?:about|of)|"
+    r"wanted\s+to|wondering)\b",
+    re.IGNORECASE,
+)
+"""A negated or only contemplated rating in the same clause: "why I haven't given it ****"."""
+
+CLAUSE_START: Final = re.compile(r"[.!?;](?=\s|$)|\bbut\b", re.IGNORECASE)
+
+RATING_HEADING: Final = re.compile(
+    r"(?:(?:the|our|my|final|overall)\s+){0,2}(?:summary|verdict|rating|score|grade|stars)",
+    re.IGNORECASE,
+)
+GRADE_HEADING: Final = re.compile(r"(?:(?:the|our|my|final)\s+){0,2}(?:verdict|grade)", re.I)
+RELATED_HEADING: Final = re.compile(
+    r"(?:also\s+check\s+out|related|more\s+reviews|you\s+may\s+also\s+like|read\s+next|"
+    r"recommended|see\s+also|more\s+in\b|latest\s+posts|popular|trending|read\s+more)",
+    re.IGNORECASE,
+)
+"""Sections that list other films: their scores are not this review's."""
+
+HEADING_LOOKAHEAD: Final = 4
+"""A rating heading's value sits within this many blocks ("Summary" / one sentence / "2")."""
+
+DATE_WORDS: Final = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|"
+    r"\b(?:date|dated|released?|premieres?|premiered|opens|opened|reviewed\s+on|screened)\b",
+    re.IGNORECASE,
+)
+DATE_WINDOW: Final = 30
+LEGEND_ZERO: Final = re.compile(r"(?<![\w.*])(?:0|zero|no\s+stars)\s*(?:stars?\s*)?[=:\-–—]", re.I)
+PROSE_SCALE: Final = re.compile(r"(?:/|out\s+of)\s*(?P<best>\d+(?:\.\d+)?)", re.I)
+PROSE_SCALES: Final = frozenset({4.0, 5.0, 10.0, 100.0})
+"""Out of 20 only when labelled: in prose "20/20" is hindsight, eyesight or a TV show."""
+TITLE_WITH_YEAR: Final = re.compile(r"\((?:19|20)\d\d\)")
+LIST_MARKER: Final = re.compile(r"^\s*(?:[-*•+]|\d{1,2}[.)])\s+")
+QUANTITY_AFTER: Final = re.compile(r"\s+(?:of|hours?|minutes?|mins?|seconds?)\b", re.IGNORECASE)
+
+SUBSCORE_ROW: Final = re.compile(
+    r"""^\s*(?P<label>[^|:\d][^|:]{0,39}?)\s*(?:\||:)\s*
+    (?P<value>\d{1,3}(?:\.\d{1,2})?)\s*(?:/|out\s+of)\s*(?P<max>\d{1,3}(?:\.\d{1,2})?)\s*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+META_NUMBER: Final = re.compile(
+    r"\s*(?P<value>\d{1,3}(?:\.\d{1,2})?)\s*(?:(?:/|out\s+of)\s*(?P<best>\d{1,3}(?:\.\d{1,2})?))?\s*",
+    re.IGNORECASE,
+)
+SPEC_RANGE: Final = re.compile(
+    r"^\s*(?:(?P<worst>\d{1,3})\s*(?:to|-|–)\s*|out\s+of\s+)(?P<best>\d{1,3})\s*$", re.I
+)
+
+_META_VALUE = ("score", "rating", "grade", "reviewscore", "ratingvalue", "reviewrating")
+_META_BEST = ("bestrating", "scorebest", "ratingbest", "best")
+_META_WORST = ("worstrating", "scoreworst", "ratingworst", "worst")
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """A reading found in a document, with the block it came from."""
+
+    reading: g.Reading
+    block: int
+
+
+def parse_score(text: str) -> Score | None:
+    """One score expression → Score(value 0–100, raw=the matched text, explicit=True).
+
+    The text may carry a label ("Rating: 4 out of 5", "Grade: B+", "I give it ***")
+    but must be the score and nothing more than trailing remarks. Bare numbers and
+    letters ("2", "B+") return None: alone they have no scale and no meaning, and
+    :func:`read_score` accepts them only under a rating heading.
+    """
+    text = text.strip()
+    if not text or len(text) > MAX_EXPRESSION:
+        return None
+    reading = (
+        _labelled(text, legend=None)
+        or next(_first_person(text, legend=None), None)
+        or _standalone(text, legend=None)
+    )
+    return None if reading is None else _score(reading)
+
+
+def read_score(doc: Document) -> Score | None:
+    """Find the score a review states, anywhere it may be.
+
+    In order of trust: ``doc.meta["score"]`` (front matter, JSON-LD, a CSV column);
+    labelled lines, first-person ratings and rating headings; the total of a sub-score
+    table; fractions and star rows standing in the text. A sub-score table found beside a
+    stated score is attached to it, with whether its rows add up to it.
+    """
+    blocks = _trusted_blocks(doc.blocks)
+    hint = _legend_scale(doc.blocks)
+    table_at, table = _subscore_table(blocks)
+    stated = _from_meta(doc.meta)
+    if stated is None:
+        found = _labelled_candidates(blocks, hint)
+        if _disagree(found):
+            log.info("%s: labelled scores disagree, giving none: %s", doc.source, _raws(found))
+            return None
+        stated = _score(found[-1].reading) if found else None
+    if stated is not None:
+        return _with_table(stated, table)
+    if table:
+        return _table_score(table)
+    loose = [c for c in _loose_candidates(blocks) if c.block not in table_at]
+    if _disagree(loose):
+        log.info("%s: scores in the text disagree, giving none: %s", doc.source, _raws(loose))
+        return None
+    return _score(loose[-1].reading) if loose else None
+
+
+def _score(reading: g.Reading) -> Score:
+    return Score(value=reading.value, raw=reading.raw, explicit=True)
+
+
+def _trusted_blocks(blocks: Sequence[Block]) -> list[tuple[int, Block]]:
+    """The blocks a score may come from: no chrome, bylines or captions, no related lists."""
+    kept, in_related = [], False
+    for index, block in enumerate(blocks):
+        title = _heading_text(block.text)
+        if RELATED_HEADING.match(title) and len(title) <= 40:
+            in_related = True
+        elif block.kind == "heading":
+            in_related = False
+        if not in_related and block.kind not in UNTRUSTED_KINDS:
+            kept.append((index, block))
+    return kept
+
+
+def _heading_text(text: str) -> str:
+    """A short line as a heading reads: no Markdown marks, no trailing colon."""
+    return text.strip().strip("#*_ ").rstrip(":").strip().strip("*_ ")
+
+
+def _legend_scale(blocks: Sequence[Block]) -> g.Scale | None:
+    """The range of a star legend ("**** = A must see … * = Poor … 0 = Awful"), if printed.
+
+    A legend lists at least three ratings, one star apart in order. Its longest is the top of
+    the critic's scale; its shortest the bottom, unless it also explains a zero — a legend
+    running from * to ***** says one star is the worst a film can get.
+    """
+    for block in blocks:
+        runs = [len(r) for r in re.findall(r"(?<![\w*])\*{1,5}(?![\w*])", block.text)]
+        steps = {b - a for a, b in zip(runs, runs[1:], strict=False)}
+        if len(runs) >= 3 and steps in ({1}, {-1}):
+            worst = 0 if LEGEND_ZERO.search(block.text) else min(runs)
+            return g.Scale(best=float(max(runs)), worst=float(worst))
+    return None
+
+
+def _labelled(text: str, *, legend: g.Scale | None) -> g.Reading | None:
+    """The score after a label at the start of ``text`` ("Rating: ***", "Score (0-10): 7")."""
+    label = LABEL.match(text)
+    if label is None:
+        return None
+    scale = _spec_scale(label["spec"])
+    start = _unwrap_emphasis(text, label.end())
+    return g.read_at(text, start, scale=scale, legend=legend)
+
+
+def _spec_scale(spec: str | None) -> g.Scale | None:
+    """The range a label declares in brackets: "(0 to 10)", "(1-5)", "(out of 4)"."""
+    match = SPEC_RANGE.match(spec or "")
+    if match is None:
+        return None
+    return g.Scale(best=float(match["best"]), worst=float(match["worst"] or 0))
+
+
+def _unwrap_emphasis(text: str, pos: int) -> int:
+    """Step over "**" or "__" opening an emphasised value ("Rating: **4/5**"), not over stars."""
+    opener = text[pos : pos + 2]
+    if opener in ("**", "__") and re.match(r"[\w½★☆.]", text[pos + 2 : pos + 3]):
+        return pos + 2
+    return pos
+
+
+def _standalone(text: str, *, legend: g.Scale | None) -> g.Reading | None:
+    """A block that is nothing but a self-scaled score: "7/10", "★★★★☆", "Four stars"."""
+    reading = g.read_at(text, 0, legend=legend)
+    if reading is None or reading.kind not in g.SELF_SCALED:
+        return None
+    return reading if not text[reading.end :].strip(" .!*_") else None
+
+
+def _labelled_candidates(blocks: list[tuple[int, Block]], hint: g.Scale | None) -> list[_Candidate]:
+    """Labelled lines, first-person ratings and values under rating headings, in order."""
+    found = [
+        _Candidate(reading, index)
+        for index, block in blocks
+        for reading in _labelled_in_block(block.text, hint)
+    ]
+    found += _under_headings(blocks, hint)
+    return sorted(found, key=lambda c: (c.block, c.reading.start))
+
+
+def _labelled_in_block(text: str, hint: g.Scale | None) -> Iterator[g.Reading]:
+    for start in _sentence_starts(text):
+        reading = _labelled(text[start:], legend=hint)
+        if reading is not None:
+            yield _shifted(reading, start)
+    yield from _first_person(text, legend=hint)
+
+
+def _first_person(text: str, *, legend: g.Scale | None) -> Iterator[g.Reading]:
+    """Scores the critic gives in the first person: "I give it **", "… and rate it a full ****".
+
+    The nearest subject before the verb must be "I" or "we" ("my son gave it ***" and "he
+    gave it ****" are somebody else's ratings), not in a relative clause ("the remake, to
+    which I gave ***", another film); the clause must not negate or merely contemplate
+    the rating, and the sentence must not be conditional.
+    """
+    for verb in RATING_VERB.finditer(text):
+        start = _last_end(SENTENCE_END, text, verb.start())
+        stop = SENTENCE_END.search(text, verb.end())
+        before = text[start : verb.start()]
+        clause = text[_last_end(CLAUSE_START, text, verb.start()) : verb.start()]
+        sentence = text[start : stop.start() if stop else len(text)]
+        subjects = SUBJECT.findall(before)
+        if not subjects or subjects[-1].lower() not in ("i", "we"):
+            continue
+        if RELATIVE_SUBJECT.search(clause) or NOT_GIVEN.search(clause):
+            continue
+        if CONDITIONAL.search(sentence):
+            continue
+        reading = g.read_at(text, verb.end(), legend=legend)
+        if reading is not None and reading.kind != "bare":
+            yield reading
+
+
+def _last_end(boundary: re.Pattern[str], text: str, before: int) -> int:
+    """Where the last ``boundary`` before ``before`` ends (0 when there is none)."""
+    return max((match.end() for match in boundary.finditer(text, 0, before)), default=0)
+
+
+def _sentence_starts(text: str) -> Iterator[int]:
+    yield 0
+    for end in SENTENCE_END.finditer(text):
+        yield end.end() + len(text[end.end() :]) - len(text[end.end() :].lstrip())
+
+
+def _shifted(reading: g.Reading, offset: int) -> g.Reading:
+    return g.Reading(
+        reading.value, reading.raw, reading.kind, reading.start + offset, reading.end + offset
+    )
+
+
+def _under_headings(blocks: list[tuple[int, Block]], hint: g.Scale | None) -> list[_Candidate]:
+    """A value standing alone a few blocks after a "Summary"/"Verdict"/"Rating" heading.
+
+    The heading is what gives a bare "2" its meaning (two of five stars), and a bare
+    letter its meaning only under a Grade or Verdict heading.
+    """
+    found = []
+    for position, (_, block) in enumerate(blocks):
+        title = _heading_text(block.text)
+        if not RATING_HEADING.fullmatch(title):
+            continue
+        grades = bool(GRADE_HEADING.fullmatch(title))
+        for index, following in blocks[position + 1 : position + 1 + HEADING_LOOKAHEAD]:
+            if following.kind == "heading":
+                break
+            reading = _alone(following.text, grades=grades, hint=hint)
+            if reading is not None:
+                found.append(_Candidate(reading, index))
+                break
+    return found
+
+
+def _alone(text: str, *, grades: bool, hint: g.Scale | None) -> g.Reading | None:
+    """A block that holds only a score, bare numbers (and letters if ``grades``) allowed."""
+    text = text.strip().strip("*_").strip()
+    reading = g.read_at(text, 0, legend=hint)
+    if reading is None or text[reading.end :].strip(" ."):
+        return None
+    if reading.kind == "grade" and not grades:
+        return None
+    return reading
+
+
+def _loose_candidates(blocks: list[tuple[int, Block]]) -> list[_Candidate]:
+    """Self-scaled scores standing alone in a block, and fractions inside prose."""
+    found = []
+    for index, block in blocks:
+        if block.kind == "list_item" or LIST_MARKER.match(block.text):
+            continue
+        alone = _standalone(block.text.strip(), legend=None)
+        if alone is not None and alone.kind != "asterisks":
+            found.append(_Candidate(alone, index))
+            continue
+        found += [
+            _Candidate(reading, index)
+            for reading in g.scan(block.text, frozenset({"fraction"}))
+            if _plausible_in_prose(block.text, reading)
+        ]
+    return found
+
+
+def _plausible_in_prose(text: str, reading: g.Reading) -> bool:
+    """Not a date, a quantity ("1/4 of the film"), a name ("20/20"), a broken decimal
+    ("7 . 5/10") or another film's score ("… (2019) 8/10", "DEVIL'S ADVOCATE (8/10)")."""
+    window = text[max(0, reading.start - DATE_WINDOW) : reading.end + DATE_WINDOW]
+    if DATE_WORDS.search(window) or QUANTITY_AFTER.match(text, reading.end):
+        return False
+    scale = PROSE_SCALE.search(reading.raw)
+    if scale is None or float(scale["best"]) not in PROSE_SCALES:
+        return False
+    before, after = text[: reading.start], text[reading.end :]
+    if re.match(r"\s*[A-Za-z]", after) and not re.match(r"\s*(?:overall|stars?|points?)\b", after):
+        return False
+    if re.search(r"[\"“'‘(]\s*$|\d\s*\.\s*$", before) or re.match(r"\s*[\"”')]", after):
+        return False
+    return not TITLE_WITH_YEAR.search(before)
+
+
+def _subscore_table(blocks: list[tuple[int, Block]]) -> tuple[set[int], tuple[SubScore, ...]]:
+    """The last run of two or more "Label | x / y" rows, with the blocks it spans."""
+    runs: list[list[tuple[int, SubScore]]] = []
+    previous = None
+    for index, block in blocks:
+        row = _subscore_row(block.text)
+        if row is None:
+            previous = None
+            continue
+        if previous is None or index != previous + 1:
+            runs.append([])
+        runs[-1].append((index, row))
+        previous = index
+    runs = [run for run in runs if len(run) >= 2]
+    if not runs:
+        return set(), ()
+    return {index for index, _ in runs[-1]}, tuple(row for _, row in runs[-1])
+
+
+def _subscore_row(text: str) -> SubScore | None:
+    match = SUBSCORE_ROW.match(text)
+    if match is None:
+        return None
+    label = match["label"].strip(" *_")
+    value, most = float(match["value"]), float(match["max"])
+    if (
+        not 0 <= value <= most
+        or most == 0
+        or TITLE_WITH_YEAR.search(label)
+        or len(label.split()) > 6
+        or re.fullmatch(rf"(?:\w+\s+)?{_LABEL_WORDS}", label, re.IGNORECASE)
+    ):
+        return None
+    return SubScore(label=label, value=value, max=most)
+
+
+def _table_total(table: tuple[SubScore, ...]) -> float:
+    return 100 * sum(row.value for row in table) / sum(row.max for row in table)
+
+
+def _table_score(table: tuple[SubScore, ...]) -> Score:
+    """Without a stated total the rows' sum is the score, and trivially adds up."""
+    raw = "; ".join(f"{row.label} {row.value:g} / {row.max:g}" for row in table)
+    value = round(_table_total(table), 2)
+    return Score(value=value, raw=raw, subscores=table, subscores_sum_ok=True)
+
+
+def _with_table(stated: Score, table: tuple[SubScore, ...]) -> Score:
+    if not table:
+        return stated
+    adds_up = abs(_table_total(table) - stated.value) <= AGREE_WITHIN
+    if not adds_up:
+        log.info("sub-scores add up to %.1f, not the stated %s", _table_total(table), stated.raw)
+    return Score(
+        value=stated.value,
+        raw=stated.raw,
+        explicit=True,
+        subscores=table,
+        subscores_sum_ok=adds_up,
+    )
+
+
+def _from_meta(meta: Mapping[str, str]) -> Score | None:
+    """The score the structure states: front matter, JSON-LD (with best/worst), a CSV column.
+
+    Structure is a label in itself, so a bare number is read here, on the scale the meta
+    declares (JSON-LD bestRating/worstRating) or else the one its size implies.
+    """
+    fields = {re.sub(r"[^a-z]", "", str(k).lower()): str(v).strip() for k, v in meta.items()}
+    text = next((fields[k] for k in _META_VALUE if fields.get(k)), "")
+    if not text or len(text) > MAX_EXPRESSION:
+        return None
+    numeric = META_NUMBER.fullmatch(text)
+    if numeric is None:
+        reading = g.read_at(text, 0)
+        complete = reading is not None and not text[reading.end :].strip(" .")
+        return _score(reading) if reading is not None and complete else None
+    value = float(numeric["value"])
+    best = numeric["best"] or next((fields[k] for k in _META_BEST if fields.get(k)), None)
+    worst = g.number(next((fields[k] for k in _META_WORST if fields.get(k)), "0")) or 0.0
+    top = g.number(best) if best is not None else g.bare_scale(value)
+    placed = None if top is None else g.on_scale(value, g.Scale(best=top, worst=worst))
+    return None if placed is None else Score(value=round(placed, 2), raw=text)
+
+
+def _disagree(found: list[_Candidate]) -> bool:
+    values = [c.reading.value for c in found]
+    return bool(values) and max(values) - min(values) > AGREE_WITHIN
+
+
+def _raws(found: list[_Candidate]) -> list[str]:
+    return [c.reading.raw for c in found]
