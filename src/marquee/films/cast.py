@@ -34,11 +34,11 @@ _AS = re.compile(
     rf"\sas\s(?P<role>{ROLE}){_END}"
 )
 _PLAYS = re.compile(
-    rf"(?P<actor>{NAME}),?\s(?:who\s)?(?:plays|played|portrays|portrayed|is playing|playing)"
-    rf"\s(?P<role>{ROLE}){_END}"
+    rf"(?P<actor>{NAME}),?\s(?:who\s)?"
+    rf"(?:plays|played|portrays|portrayed|is playing|playing|voices|voiced)\s(?P<role>{ROLE}){_END}"
 )
 _PLAYED_BY = re.compile(
-    rf"(?P<role>{ROLE}),?\s(?:is\s|was\s)?(?:played|portrayed)\sby\s(?P<actor>{NAME})"
+    rf"(?P<role>{ROLE}),?\s(?:is\s|was\s)?(?:played|portrayed|voiced)\sby\s(?P<actor>{NAME})"
 )
 _STARRING = re.compile(rf"(?<![\p{{L}}])(?i:co-starring|starring|featuring)\s(?P<names>{NAMES})")
 _PAIR = re.compile(rf"(?P<outer>{ROLE})\s\((?P<inner>[^()]{{1,160}})\)")

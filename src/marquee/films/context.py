@@ -40,9 +40,19 @@ def about_other_film(before: str, film_names: Sequence[str], people: Sequence[st
     span = tail["span"]
     if all(w.casefold() in names.NOT_NAME for w in span.split()):
         return False
-    if refers_to(span, film_names) or names.matches(span, people, prefix=False):
+    if any(
+        refers_to(end, film_names) or names.matches(end, people, prefix=False)
+        for end in _endings(span)
+    ):
         return False
     other = bool(tail["link"] or tail["year"] or tail["since"])
     if other:
         log.debug("skipped a phrase about %r", span)
     return other
+
+
+def _endings(span: str) -> list[str]:
+    """Every tail of a span that starts on a capital: "Guillermo del Toro and Mark
+    Gustafson" ends in the person "Mark Gustafson", not in a film of that name."""
+    words = span.split()
+    return [" ".join(words[i:]) for i, w in enumerate(words) if w[:1].isupper()]

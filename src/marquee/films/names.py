@@ -36,11 +36,11 @@ PARTICLE = "(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + ")"
 
 NAME = (
     rf"(?:{WORD}|{INITIAL})(?:\s(?:{PARTICLE}\s){{0,2}}(?:{WORD}|{INITIAL}))*"
-    rf"(?<=\p{{Ll}})"  # a name ends on a word, not on an initial
+    r"(?<=\p{Ll}|[JS]r\.)"  # a name ends on a word ("Joel J. Richard", "Robert Downey Jr.")
 )
 """A run of capitalised words with particles and initials; validate with :func:`person`."""
 
-CAPS = rf"{WORD}(?:\s(?:{PARTICLE}\s)?{WORD}){{0,3}}"
+CAPS = rf"(?:{WORD}|{INITIAL})(?:\s(?:{PARTICLE}\s)?(?:{WORD}|{INITIAL})){{0,3}}(?<=\p{{Ll}})"
 """A short capitalised run, the shape of a character name ("Eve", "Winston Scott")."""
 
 ROLE = rf"(?:[Tt]he\s)?{CAPS}"

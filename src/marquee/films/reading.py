@@ -15,7 +15,7 @@ from marquee.films.cast import cast_from_fields, settle_cast, stated_cast
 from marquee.films.credits import credits_from_fields, credits_from_text
 from marquee.films.merge import merge_facts
 from marquee.films.text import clean, joined, review_lines
-from marquee.films.titles import guess_title, stated_title, year_in_text
+from marquee.films.titles import guess_title, stated_title, without_maker, year_in_text
 from marquee.records import Document, FilmFacts, ReviewMeta
 
 log = logging.getLogger(__name__)
@@ -57,6 +57,9 @@ def read_facts(doc: Document, meta: ReviewMeta) -> FilmFacts:
         people += [s for pair in cast.pairs for s in pair]
         title = guess_title(lines, text, people)
         year = year or (year_in_text(title, (), lines, text) if title else None)
+    aliases = named.aliases
+    if title and (main := without_maker(title, [n for _, n in crew])) != title:
+        title, aliases = main, (title, *aliases)
     credits: dict[str, list[str]] = {}
     for role, name in crew:
         credits.setdefault(role, []).append(name)
@@ -72,7 +75,7 @@ def read_facts(doc: Document, meta: ReviewMeta) -> FilmFacts:
         [
             FilmFacts(
                 title=title,
-                aliases=named.aliases,
+                aliases=aliases,
                 year=year,
                 credits={role: tuple(people) for role, people in credits.items()},
                 cast=tuple(cast_members),

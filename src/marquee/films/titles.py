@@ -22,7 +22,10 @@ from marquee.films.text import clean, mentions
 log = logging.getLogger(__name__)
 
 YEAR = r"(?:18|19|20)\d\d"
-SMALL = r"(?:of|the|a|an|and|&|in|on|at|to|for|from|with|by|or|vs\.?|de|la|le|du|des)"
+SMALL = (
+    r"(?:of|the|a|an|and|&|in|on|at|to|for|from|with|by|or|vs\.?"
+    r"|de|del|la|le|du|des|da|di|van|von)"
+)
 TWORD = r"(?:\p{Lu}[\p{L}\p{N}'\-]*|\p{N}+)"
 TITLE = rf"{TWORD}(?:(?::\s|\s(?:{SMALL}\s)*){TWORD})*"
 """A title as prose writes it: capitalised words, small words between, colons allowed."""
@@ -31,9 +34,12 @@ TITLE_YEAR = re.compile(rf"(?P<t>{TITLE})\s\((?P<y>{YEAR})\)")
 SEQUEL_WORDS = frozenset({"chapter", "part", "episode", "vol", "volume", "book", "act", "round"})
 _ROMAN = re.compile(r"[IVX]+")
 _AKA = re.compile(
+    rf"(?:(?P<b>{TITLE})(?:\s\({YEAR}\))?,?\s\(?)?"
     rf"(?i:otherwise known|also known|a\.k\.a\.|aka|marketed|released)"
     rf"(?:\s[\p{{Ll}}\-]+){{0,12}}\s(?P<a>{TITLE})"
 )
+"""Two names for one film: "Ballerina, otherwise known … as From the World of John Wick:
+Ballerina", "Pinocchio (2022), also known as Guillermo del Toro's Pinocchio"."""
 _HEADLINE_PATTERNS = (
     # 'Ballerina' review: Dir. Len Wiseman (2025)
     re.compile(
@@ -86,6 +92,14 @@ def from_headline(headline: str) -> tuple[str | None, int | None]:
     return None, year
 
 
+def bare_title(headline: str, text: str) -> str | None:
+    """A headline that is nothing but the film's name ("Aftersun"), trusted only when the
+    review repeats it: a Title-Cased sentence of a headline is not a film."""
+    line = clean(headline)
+    short = re.fullmatch(TITLE, line) and len(line.split()) <= 6
+    return line if short and mentions(line, text) >= 3 else None
+
+
 def _tidy(raw: str) -> str | None:
     """A headline fragment as a title, or None when it is a sentence, not a name."""
     title, _ = split_year(raw.strip(" '\"-–—|:,."))
@@ -135,6 +149,15 @@ def trim_title(span: str, text: str) -> str:
         current = shorter
 
 
+def without_maker(title: str, makers: Sequence[str]) -> str:
+    """ "David Lynch's Dune" → "Dune" when David Lynch made it by this review's credits;
+    "Bridget Jones's Diary" keeps its name, since nobody credited is Bridget Jones."""
+    found = re.fullmatch(rf"(?P<maker>{names.NAME})'s (?P<rest>{TITLE})", title)
+    if found and names.matches(found["maker"], makers, prefix=False):
+        return found["rest"]
+    return title
+
+
 def refers_to(span: str, film_names: Iterable[str]) -> bool:
     """Whether ``span`` names this film: one of its names, or "…: <name>"."""
     keys = {names.name_key(n) for n in film_names if n}
@@ -151,6 +174,7 @@ def stated_title(
     year = parse_year(fields.get("year")) or year
     if not title and headline:
         title, headline_year = from_headline(headline)
+        title = title or bare_title(headline, text)
         year = year or headline_year
     if not title:
         title, text_year = title_in_text(lines, text)
@@ -195,8 +219,10 @@ def aliases_in_text(title: str, lines: Sequence[str], text: str) -> list[str]:
     found: list[str] = []
     for line in lines:
         found += [trim_title(f"{m['p']}: {title}", text) for m in prefixed.finditer(line)]
-        if title in line:
-            found += [trim_title(m["a"], text) for m in _AKA.finditer(line)]
+        for m in _AKA.finditer(line):
+            forms = [trim_title(f, text) for f in (m["b"], m["a"]) if f]
+            if any(refers_to(f, [title]) for f in forms):
+                found += forms
     return found
 
 
