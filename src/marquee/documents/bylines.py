@@ -1,0 +1,207 @@
+"""Who wrote a review, as its own lines say: bylines, author labels and closing bios.
+
+The documents stage uses this to label ``byline`` blocks and the metadata stage to read
+the critic's name from them, so the grammar lives in one place.  Names are validated as
+person names (2–4 capitalised words, particles such as "de" or "van" allowed) because a
+site ("Staff", "Admin", "Film Desk") is not a critic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from marquee.documents.lines import squash
+
+_PARTICLE_WORDS = "al bin da de del della den der di du ibn la le st ten ter van von y"
+PARTICLES = frozenset(_PARTICLE_WORDS.split())
+
+# Words that show a "name" is really a role, a site or a section, never a person.
+_NOT_NAME_TEXT = """
+    admin administrator anonymous blog cinema contributor contributors correspondent critic
+    critics desk editor editorial editors film films guest magazine media movie movies news
+    newsroom online our press published posted review reviews sponsored staff team the tv
+    unknown updated writer writers
+"""
+NOT_NAME_WORDS = frozenset(_NOT_NAME_TEXT.split())
+
+_MIN_NAME_TOKENS, _MAX_NAME_TOKENS = 2, 4
+_MAX_BYLINE_WORDS = 14
+_AFTER_NAME = NOT_NAME_WORDS | {"and", "at", "for", "in", "on", "senior", "chief", "is"}
+_EDGE_BLOCKS = 6  # "Written by X" only counts this close to the start or the end
+
+_EMPHASIS = re.compile(r"[*_]{1,3}")
+_HANDLE = re.compile(r"\s*(\([^)]*\)|@\w+)\s*$")
+_LABELLED = re.compile(
+    r"^(?:(?:film |movie )?review(?:ed)? (?:courtesy of|by)|words by|story by|text by|"
+    r"(?:author|critic|reviewer|reviewed by|review by|words|byline)\s*[:：]|"
+    r"posted (?:on .{1,40}? )?by|by)\s*:?\s+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+_WRITTEN_BY = re.compile(r"^written by\s*:?\s+(?P<rest>.+)$", re.IGNORECASE)
+_CREDITS_LINE = re.compile(
+    r"^(?:directed by|director|starring|cast|produced by|screenplay|music by|"
+    r"cinematography|runtime|running time|release date|rated)\b",
+    re.IGNORECASE,
+)
+_BIO = re.compile(
+    r"^(?:about the author\s*:?\s*)?(?P<name>[^,]{3,60}?)\s+"
+    r"(?:is (?:a|an|the|our)\b(?P<role>.{0,140})|"
+    r"(?:writes|has written|reviews|has been reviewing|covers)\b(?P<beat>.{0,140}))",
+    re.IGNORECASE,
+)
+_ROLE = re.compile(
+    r"\b(?:critic|reviewer|journalist|blogger|columnist|contributor|cinephile|podcaster|"
+    r"film writer|freelance writer|writer(?!-)|editor)\b",
+    re.IGNORECASE,
+)
+_FILM_BEAT = re.compile(r"\b(?:films?|movies?|cinema)\b", re.IGNORECASE)
+_DATELINE = re.compile(
+    r"^(?:published|posted|updated|last updated|first published)(?: on)?\s*:?\s+\S",
+    re.IGNORECASE,
+)
+
+
+def person_name(text: str) -> str | None:
+    """The person name a line starts with, or None when it does not start with one.
+
+    Reads capitalised words from the start and stops at the first word that is not
+    part of a name, so "Chia Jing Heng (andreusjh99)", "Margaret Ellison · Published
+    8 September 2023" and "Tomasz Wierzbicki in Reviews" all give the name alone.
+    """
+    return _leading_name(text)[0]
+
+
+def _leading_name(text: str) -> tuple[str | None, list[str]]:
+    """Split a line into the name it starts with (None if not a person) and the rest."""
+    tokens = _HANDLE.sub("", squash(_EMPHASIS.sub("", text))).split()
+    taken: list[str] = []
+    for token in tokens:
+        bare = token.strip("'’\"“”,;:")
+        if bare.lower() in PARTICLES and taken:
+            taken.append(bare.lower())
+        elif bare and bare.lower() not in NOT_NAME_WORDS and _is_name_word(bare):
+            taken.append(bare)
+        else:
+            break
+        if token.endswith((",", ";", ":")):
+            break
+    rest = tokens[len(taken) :]
+    while taken and taken[-1] in PARTICLES:
+        rest.insert(0, taken.pop())
+    capitalised = [t for t in taken if t not in PARTICLES]
+    if not _MIN_NAME_TOKENS <= len(capitalised) <= _MAX_NAME_TOKENS:
+        return None, tokens
+    return " ".join(taken), rest
+
+
+def _is_name_word(token: str) -> bool:
+    """Whether a token may be part of a name: "O'Brien", "Jean-Luc", "A.O." but not "is"."""
+    core = token.rstrip(".")
+    if not core or not core[0].isupper() or core.endswith(("'s", "’s")):
+        return False
+    return all(c.isalpha() or c in "'’-." for c in core)
+
+
+def byline_name(line: str) -> str | None:
+    """The critic named by a byline line: "Review Courtesy of X", "By X", "**Author**: X"."""
+    text = squash(_EMPHASIS.sub("", line))
+    if len(text.split()) > _MAX_BYLINE_WORDS:
+        return None
+    match = _LABELLED.match(text)
+    if match is None:
+        return None
+    name, rest = _leading_name(match["rest"])
+    return name if not rest or _ends_name(rest[0]) else None
+
+
+def _ends_name(word: str) -> bool:
+    """What may follow a byline's name: punctuation, a date, a role, "on …", "in …".
+
+    This keeps "By Christopher Nolan standards, …" (a sentence) from passing as a byline.
+    """
+    return not word[0].isalpha() or word.lower() in _AFTER_NAME
+
+
+def bio_name(line: str) -> str | None:
+    """The critic a closing bio describes: "Kat Hughes is a UK born film critic and …".
+
+    Someone merely described in a review ("Greta Gerwig is a writer-director who …")
+    is excluded by requiring a critic's job word or a film beat, and the caller only
+    looks near the end of the document.
+    """
+    match = _BIO.match(squash(_EMPHASIS.sub("", line)))
+    if match is None:
+        return None
+    name = person_name(match["name"])
+    if name is None or name != squash(match["name"]):
+        return None
+    role, beat = match["role"], match["beat"]
+    if role is not None and _ROLE.search(" ".join(role.split()[:12])):
+        return name
+    if beat is not None and _FILM_BEAT.search(beat):
+        return name
+    return None
+
+
+def is_dateline(line: str) -> bool:
+    """A "Published 8 September 2023" / "Posted on March 2, 2024" line."""
+    text = squash(line)
+    return bool(_DATELINE.match(text)) and len(text.split()) <= _MAX_BYLINE_WORDS
+
+
+@dataclass(frozen=True, slots=True)
+class Byline:
+    """One byline line: the name it gives (None for a bare dateline) and how it says so.
+
+    ``how`` ranks the evidence: an explicit label ("By X", "Review Courtesy of X"),
+    a closing bio, a standalone repeat of a bio's name, or a dateline with no name.
+    """
+
+    name: str | None
+    how: Literal["label", "bio", "repeat", "dateline"]
+
+
+def find_bylines(lines: Sequence[str]) -> dict[int, Byline]:
+    """Every byline among ``lines``, by index.
+
+    Explicit labels count anywhere; "Written by X" only as a short line near the start
+    or end and never inside a film's credits box; bios only in the last third of the
+    document; then any standalone line that repeats a bio's name (a review box).
+    """
+    found: dict[int, Byline] = {}
+    for index in range(len(lines)):
+        byline = _byline_at(lines, index)
+        if byline is not None:
+            found[index] = byline
+    bio_names = {b.name for b in found.values() if b.how == "bio"}
+    for index, line in enumerate(lines):
+        if index not in found and squash(line) in bio_names:
+            found[index] = Byline(squash(line), "repeat")
+    return found
+
+
+def _byline_at(lines: Sequence[str], index: int) -> Byline | None:
+    line = lines[index]
+    name = byline_name(line)
+    if name is None and _near_edge(index, len(lines) - 1) and not _in_credits(lines, index):
+        written = _WRITTEN_BY.match(squash(line))
+        name = byline_name(f"by {written['rest']}") if written else None
+    if name is not None:
+        return Byline(name, "label")
+    name = bio_name(line) if index >= 2 * len(lines) // 3 else None
+    if name is not None:
+        return Byline(name, "bio")
+    return Byline(None, "dateline") if is_dateline(line) else None
+
+
+def _near_edge(index: int, last: int) -> bool:
+    return index < _EDGE_BLOCKS or last - index < _EDGE_BLOCKS
+
+
+def _in_credits(lines: Sequence[str], index: int) -> bool:
+    """A "Written by" next to "Directed by"/"Starring" is the film's writer, not the critic."""
+    neighbours = [*lines[max(0, index - 2) : index], *lines[index + 1 : index + 3]]
+    return any(_CREDITS_LINE.match(squash(n)) for n in neighbours)

@@ -1,0 +1,359 @@
+"""What counts as site furniture, and the pass that labels it on any shape's blocks.
+
+Each shape's reader proposes blocks from structure (a heading, a paragraph, a list
+item, a figure).  This pass then relabels by content, because pages pasted as text,
+Markdown blogs and even trafilatura's main-content output all still carry the same
+kinds of furniture: share buttons, "Related" link lists, newsletter pitches, comment
+prompts, photo credits, embedded players and bylines.  The rules are patterns seen
+across many sites rather than any one site's markup, and they relabel rather than
+drop: later stages read score lines, bylines and captions from every block.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from marquee.documents.bylines import find_bylines
+from marquee.documents.lines import squash
+from marquee.records import Block, BlockKind
+
+_PROSE_KINDS = frozenset({"heading", "paragraph", "list_item"})
+_MAX_LINK_WORDS = 16  # a "Related" list entry is a headline, not a paragraph
+_PROSE_WORDS = 40  # a paragraph this long is review prose, not a link's teaser
+_SHORT_LINE_WORDS = 30  # captions are short; longer lines are prose
+_MAX_PROMPT_WORDS = 45  # a pitch or prompt may run to two sentences, a review paragraph longer
+
+
+def _phrases(text: str) -> frozenset[str]:
+    return frozenset(line.strip() for line in text.strip().splitlines())
+
+
+# Lines that are furniture on their own, compared lower-cased without end punctuation.
+_CHROME_LINES = _phrases(
+    """
+    advertisement
+    advertisements
+    advert
+    ad
+    sponsored
+    sponsored content
+    promoted
+    paid content
+    story continues below advertisement
+    article continues below advertisement
+    article continues below
+    continue reading below
+    scroll to continue with content
+    share
+    share this
+    share this article
+    share this post
+    share this story
+    share this review
+    tweet
+    email
+    print
+    pin it
+    copy link
+    facebook
+    twitter
+    instagram
+    youtube
+    tiktok
+    pinterest
+    linkedin
+    reddit
+    whatsapp
+    threads
+    bluesky
+    letterboxd
+    tumblr
+    mastodon
+    connect with us
+    stay connected
+    follow us
+    find us on
+    like this
+    like loading
+    loading
+    leave a reply
+    leave a comment
+    leave a reply cancel reply
+    cancel reply
+    post comment
+    post navigation
+    previous post
+    next post
+    older posts
+    newer posts
+    comments
+    no comments
+    comments are closed
+    until next time
+    thanks for reading
+    thank you for reading
+    happy watching
+    happy viewing
+    stay tuned
+    see you next time
+    back to top
+    skip to content
+    skip to main content
+    """
+)
+
+# Words of site navigation; a line made only of these is a menu or a section label.
+_NAV_PHRASES = _phrases(
+    """
+    home
+    news
+    reviews
+    film reviews
+    movie reviews
+    tv reviews
+    features
+    interviews
+    lists
+    movies
+    films
+    tv
+    television
+    streaming
+    festivals
+    awards
+    podcast
+    podcasts
+    video
+    videos
+    about
+    about us
+    contact
+    contact us
+    menu
+    search
+    subscribe
+    newsletter
+    login
+    log in
+    sign in
+    sign up
+    register
+    account
+    privacy
+    privacy policy
+    terms
+    terms of use
+    terms of service
+    cookie policy
+    advertise
+    careers
+    trending
+    latest
+    """
+)
+
+# Lines that introduce a list of links to other pages; entries under them are chrome.
+_LIST_INTRO = re.compile(
+    r"^(?:also check out|check out|related(?: (?:posts?|articles?|reviews?|stories|content))?|"
+    r"(?:the )?latest(?: (?:posts?|reviews?|news|stories|articles?))?|more (?:in|from|on) .+|"
+    r"more (?:reviews?|stories|articles?|like this)|you (?:may|might) also (?:like|enjoy)|"
+    r"read (?:next|more|also)|also read|see also|further reading|recommended(?: for you)?|"
+    r"(?:most )?popular(?: (?:posts?|now|reviews?))?|most read|trending(?: now)?|"
+    r"recent (?:posts?|reviews?)|other reviews|similar reviews|keep reading|up next|"
+    r"what to (?:read|watch) next|where to watch|tags|categories)$",
+)
+
+_CHROME_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(pattern)
+    for pattern in (
+        # comment prompts
+        r"\bin the comments\b",
+        r"\b(?:leave|drop|post) (?:a|your) (?:comment|reply|thoughts|recommendations?)\b",
+        r"^(?:what|how) (?:did|do) you (?:think|feel) (?:of|about)\b",
+        r"^what (?:are|were) your thoughts\b",
+        r"\b(?:share|tell us) your thoughts\b",
+        r"\bsound off\b",
+        # newsletters, memberships and tip jars
+        r"\bnewsletter\b",
+        r"\bmailing list\b",
+        r"\b(?:delivered|straight) to your inbox\b",
+        r"\benter your email\b",
+        r"\bsubscribe (?:to|for|now|today)\b",
+        r"\bsign up (?:to|for|now|today)\b",
+        r"\bpatreon\b",
+        r"\bbuy me a coffee\b",
+        r"\bko-fi\b",
+        # sharing and following
+        r"^(?:share|post|pin) (?:on|to|via) \w+",
+        r"^click to (?:share|email|print)\b",
+        r"^follow (?:me|us) (?:on|@)",
+        r"^(?:follow|find|join) (?:me|us) (?:on )?(?:facebook|twitter|instagram|x|letterboxd)\b",
+        # post furniture
+        r"^(?:posted|filed) (?:in|under)\b",
+        r"^tagged\b",
+        r"^(?:tags?|categories|category|topics?)\s*:",
+        r"^(?:previous|next) (?:post|article|review|story)\b",
+        r"^(?:read (?:more|also|next)|also read|see also|related)\s*:",
+        r"^\d+\s+(?:comments?|responses?|replies)\b",
+        r"^\d+\s+thoughts? on\b",
+        r"\b\d+\s*(?:-\s*)?min(?:ute)?s?\s+read\b",
+        r"^reading time\b",
+        r"your email address will not be published",
+        r"required fields are marked",
+        r"^save my name",
+        r"^notify me of",
+        r"^click here\b",
+        # site footer
+        r"©|\(c\) \d{4}|\ball rights reserved\b",
+        r"\bpowered by (?:wordpress|blogger|ghost|squarespace|wix)\b",
+        r"^theme\s*:",
+        r"\bwe use cookies\b",
+        r"\baccept (?:all )?cookies\b",
+        r"\baffiliate links?\b",
+        r"\bas an amazon associate\b",
+    )
+)
+
+_COMMENT_SECTION = re.compile(
+    r"^(?:leave a (?:reply|comment)|\d+ (?:comments?|responses?|replies)\b|"
+    r"\d+ thoughts? on\b|comments(?: \(\d+\))?$|comments are closed|"
+    r"join the (?:discussion|conversation)|(?:add|post) a comment|discussion$)"
+)
+
+_MEDIA_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(pattern)
+    for pattern in (
+        r"^\[?!\[.*\]\(\S+\)",
+        r"^watch (?:the|our|this)\b.{0,80}\b(?:clips?|trailers?|teasers?|videos?|featurettes?)$",
+        r"^(?:official )?(?:trailer|teaser|video|clip)\s*[:|–-]",
+        r"^\[?embedded (?:content|video)\]?$",
+        r"your browser does not support",
+        r"^(?:click to play|play video)\b",
+        r"video player is loading",
+        r"^https?://(?:www\.)?(?:youtube\.com|youtu\.be|vimeo\.com)/\S+$",
+    )
+)
+
+_CAPTION_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(pattern)
+    for pattern in (
+        r"\b(?:photo|photograph|image|picture|still|screenshot|poster)s?\s*"
+        r"(?:credits?|courtesy|source|by|via|:)",
+        r"^(?:credits?|source|pictured)\s*:",
+        r"^\(?(?:l-r|l to r|from left)\)?\s*[:,]",
+        r"^courtesy of\b",
+        r"\((?:photo|image|credit)s?\s*:[^)]*\)$",
+    )
+)
+
+_BREADCRUMB = re.compile(r"\s(?:»|›|>|/)\s")
+_LEAD_TRAIL = " \t:.!…•·|–—-→←»›"
+
+
+def label(blocks: Sequence[Block]) -> tuple[Block, ...]:
+    """Relabel proposed blocks by content: media, captions, bylines and site chrome."""
+    kinds = [_classify(block) for block in blocks]
+    _label_bylines(blocks, kinds)
+    _label_link_lists(blocks, kinds)
+    _label_comment_section(blocks, kinds)
+    return tuple(Block(kind, block.text) for kind, block in zip(kinds, blocks, strict=True))
+
+
+def is_chrome_line(text: str) -> bool:
+    """Whether one line on its own is site furniture (menus, prompts, ads, footers)."""
+    key = _key(text)
+    if not key:
+        return False
+    if key in _CHROME_LINES or _is_nav(key) or _LIST_INTRO.match(key):
+        return True
+    if len(key.split()) <= _MAX_PROMPT_WORDS and any(p.search(key) for p in _CHROME_PATTERNS):
+        return True
+    return _is_breadcrumb(text)
+
+
+def _classify(block: Block) -> BlockKind:
+    key = _key(block.text)
+    if block.kind == "table_row" or not key:
+        return block.kind
+    if any(p.search(squash(block.text).lower()) for p in _MEDIA_PATTERNS):
+        return "media"
+    short = len(key.split()) <= _SHORT_LINE_WORDS
+    if short and block.kind != "media" and any(p.search(key) for p in _CAPTION_PATTERNS):
+        return "caption"
+    if block.kind in _PROSE_KINDS and is_chrome_line(block.text):
+        return "chrome"
+    return block.kind
+
+
+def _label_bylines(blocks: Sequence[Block], kinds: list[BlockKind]) -> None:
+    texts = [block.text for block in blocks]
+    for index in find_bylines(texts):
+        if kinds[index] in _PROSE_KINDS or kinds[index] == "chrome":
+            kinds[index] = "byline"
+
+
+def _label_link_lists(blocks: Sequence[Block], kinds: list[BlockKind]) -> None:
+    """Entries under "Also check out:" / "Related" / "Latest Posts" are chrome too.
+
+    A run continues over list items, media, captions and short headline-like lines,
+    and stops at the first real sentence, so a review that follows is untouched.  A
+    short line followed by a long paragraph heads that paragraph, so it ends the run.
+    """
+    in_list = False
+    for index, block in enumerate(blocks):
+        if kinds[index] == "chrome":
+            in_list = in_list or bool(_LIST_INTRO.match(_key(block.text)))
+            continue
+        following = blocks[index + 1].text if index + 1 < len(blocks) else ""
+        heads_prose = len(following.split()) >= _PROSE_WORDS
+        if in_list and not heads_prose and _is_link_entry(block, kinds[index]):
+            kinds[index] = "chrome" if kinds[index] in _PROSE_KINDS else kinds[index]
+            continue
+        in_list = False
+
+
+def _is_link_entry(block: Block, kind: BlockKind) -> bool:
+    if kind in {"list_item", "media", "caption"}:
+        return len(block.text.split()) <= _MAX_LINK_WORDS * 2
+    if kind not in _PROSE_KINDS:
+        return False
+    return len(block.text.split()) <= _MAX_LINK_WORDS and not block.text.rstrip().endswith(".")
+
+
+def _label_comment_section(blocks: Sequence[Block], kinds: list[BlockKind]) -> None:
+    """From a comment section's start in the second half, everything else is chrome."""
+    half = len(blocks) // 2
+    for index in range(half, len(blocks)):
+        if kinds[index] in _PROSE_KINDS | {"chrome"} and _COMMENT_SECTION.match(
+            _key(blocks[index].text)
+        ):
+            for rest in range(index, len(blocks)):
+                kinds[rest] = "chrome"
+            return
+
+
+def _key(text: str) -> str:
+    """Lower-cased, whitespace-squashed, without decoration at either end."""
+    return squash(text).lower().strip(_LEAD_TRAIL)
+
+
+def _is_nav(key: str) -> bool:
+    """A line made wholly of navigation words: "Home | Reviews | About", "Film Reviews"."""
+    tokens = re.sub(r"[|/•·»›>,–—-]", " ", key).split()
+    if not tokens or len(tokens) > 20:
+        return False
+    reachable = [True] + [False] * len(tokens)
+    for start in range(len(tokens)):
+        if not reachable[start]:
+            continue
+        for end in range(start + 1, min(start + 3, len(tokens)) + 1):
+            if " ".join(tokens[start:end]) in _NAV_PHRASES:
+                reachable[end] = True
+    return reachable[-1]
+
+
+def _is_breadcrumb(text: str) -> bool:
+    """A trail like "Home » Reviews » Past Lives": three or more short parts and arrows."""
+    parts = _BREADCRUMB.split(squash(text))
+    return len(parts) >= 3 and all(0 < len(p.split()) <= 6 for p in parts)

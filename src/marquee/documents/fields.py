@@ -1,0 +1,154 @@
+"""Normalise what a source's structure says into ``Document.meta``'s shared keys.
+
+Front matter, HTML metadata and table columns all name the same facts differently
+("author", "reviewer", "by"; "date", "published", "review_date").  Each source maps its
+own names onto the normalised keys here, so later stages read one vocabulary.  Every
+key not recognised is kept under its own name as a string, because another stage may
+want it (front matter ``director:``/``screenplay:`` feed the film credits).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections.abc import Iterable, Mapping
+
+from dateutil import parser as dateparser
+
+log = logging.getLogger(__name__)
+
+# Normalised key -> names a front-matter block or an HTML page uses for it.  Here
+# "title" is the review's own headline.
+REVIEW_FIELDS: Mapping[str, tuple[str, ...]] = {
+    "title": ("title", "headline"),
+    "critic": ("critic", "author", "reviewer", "by", "authors"),
+    "outlet": ("outlet", "publisher", "publication", "site_name", "sitename", "site"),
+    "published": ("published", "date", "pubdate", "date_published", "published_at"),
+    "film": ("film", "movie", "movie_title", "film_title"),
+    "year": ("year", "release_year"),
+    "score": ("score", "rating", "grade", "stars", "review_score"),
+    "verdict": ("verdict", "fresh"),
+    "url": ("url", "link", "permalink", "canonical_url"),
+    "description": ("description", "summary", "excerpt", "subtitle"),
+}
+
+# Normalised key -> column names a CSV/JSONL export uses.  Here "title" is the FILM.
+TABLE_FIELDS: Mapping[str, tuple[str, ...]] = {
+    "text": ("text", "review", "review_text", "content", "quote", "body"),
+    "critic": ("critic", "reviewer", "author", "critic_name"),
+    "outlet": ("outlet", "publication", "publisher", "source"),
+    "published": ("published", "date", "review_date"),
+    "score": ("score", "rating", "review_score", "grade", "original_score"),
+    "film": ("film", "title", "movie_title", "movie"),
+    "year": ("year",),
+    "verdict": ("verdict", "fresh", "review_type"),
+    "url": ("url", "link"),
+}
+
+_VERDICTS: Mapping[str, str] = {
+    "fresh": "fresh",
+    "rotten": "rotten",
+    "true": "fresh",
+    "false": "rotten",
+    "1": "fresh",
+    "0": "rotten",
+}
+
+# A date somewhere in a line: ISO, "8 September 2023", "September 8, 2023", "08/09/2023".
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE_IN_TEXT = re.compile(
+    rf"\d{{4}}-\d{{1,2}}-\d{{1,2}}(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def as_text(value: object) -> str:
+    """One string for any YAML/JSON value: lists joined with ", ", dates in ISO form."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Mapping):
+        return ", ".join(f"{k}: {as_text(v)}" for k, v in value.items())
+    if isinstance(value, Iterable) and not isinstance(value, str | bytes):
+        return ", ".join(as_text(v) for v in value)
+    if value is None:
+        return ""
+    return str(value).strip()
+
+
+def iso_date(value: object) -> str | None:
+    """``YYYY-MM-DD`` for a date object or the first date written in a string, else None.
+
+    Only a date with a day, month and year counts: "2025" alone is a year, not a date.
+    """
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    match = _DATE_IN_TEXT.search(str(value))
+    if match is None:
+        return None
+    try:
+        return dateparser.parse(match[0].replace(".", " ")).date().isoformat()
+    except (ValueError, OverflowError) as err:
+        log.debug("not a date %r: %s", match[0], err)
+        return None
+
+
+def year_of(value: object) -> str | None:
+    """The four-digit year in a date or string ("2023-01-21" -> "2023")."""
+    match = _YEAR.search(as_text(value))
+    return match[1] if match else None
+
+
+def verdict_of(value: object) -> str | None:
+    """The verdict, fresh or rotten, an export's verdict or fresh column states, else None."""
+    return _VERDICTS.get(as_text(value).lower())
+
+
+def normalise(raw: Mapping[str, object], fields: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
+    """Map a source's keys onto normalised ones; keep every other key as a string.
+
+    Keys match case-insensitively and with spaces or dashes read as underscores.
+    The first alias present wins; a later alias stays under its own name.  Dates are
+    turned into ISO form, verdicts into fresh/rotten; empty values are dropped.
+    """
+    by_key = {field_key(k): k for k in raw}
+    meta: dict[str, str] = {}
+    used: set[str] = set()
+    for field, aliases in fields.items():
+        for alias in aliases:
+            original = by_key.get(alias)
+            if original is None or original in used:
+                continue
+            value = _field_value(field, raw[original])
+            if value:
+                meta[field] = value
+                used.add(original)
+                break
+    for original, value in raw.items():
+        text = as_text(value)
+        if original not in used and text and field_key(original) not in meta:
+            meta[str(original)] = text
+    return meta
+
+
+def field_key(name: object) -> str:
+    """How a key or column name is compared: "Review Text" and "review-text" -> "review_text"."""
+    return re.sub(r"[\s-]+", "_", str(name).strip().strip("\ufeff\"'").strip().lower())
+
+
+def _field_value(field: str, value: object) -> str | None:
+    if field == "published":
+        return iso_date(value)
+    if field == "verdict":
+        return verdict_of(value)
+    if field == "year":
+        return year_of(value)
+    return as_text(value) or None

@@ -1,0 +1,80 @@
+"""A cheap "is this English?" check, so a German review is read but flagged.
+
+Scoring and opinion mining assume English.  Counting the share of each language's
+commonest function words is crude but needs no model, is fast on megabytes and is
+reliable on anything longer than a couple of sentences.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Mapping
+
+_STOPWORDS: Mapping[str, frozenset[str]] = {
+    language: frozenset(words.split())
+    for language, words in {
+        "English": "the and of to a in is it that this with for was as but on not his her "
+        "film be are by he she at an have from its they you one all has",
+        "German": "der die und den das ist nicht ein eine mit sich auf für von dem des zu im "
+        "auch als wird sie er es aber noch wie nach bei",
+        "French": "le la les et des est un une du dans pour que qui pas sur au avec ce il "
+        "elle sont mais plus par se son ses",
+        "Spanish": "el la los las y de que en un una es por con para no se su al lo como más "
+        "pero sus del le ya muy",
+        "Italian": "il la di che e è un una per non con del della si le gli ma sono anche "
+        "nel alla più come questo",
+        "Portuguese": "o a os as e de que em um uma é não com para do da por se mais mas "
+        "como ao dos das foi",
+        "Dutch": "de het een en van is dat niet in op te zijn met voor die er aan maar ook "
+        "als bij wordt door nog",
+    }.items()
+}
+
+_TOKEN = re.compile(r"[^\W\d_]+")
+_MIN_WORDS = 20  # below this a stop-word ratio is noise
+_MIN_SHARE = 0.12  # a language's stop-words are at least this share of real prose
+_LEAD = 1.5  # and must beat English by this factor before we say so
+_NON_LATIN_SHARE = 0.5
+
+
+def language_warning(text: str) -> str | None:
+    """A one-line warning when ``text`` does not look English, else None."""
+    script = _dominant_non_latin_script(text)
+    if script is not None:
+        return f"looks like {script}-script text, not English: scores and opinions assume English"
+    tokens = [t.lower() for t in _TOKEN.findall(text)]
+    if len(tokens) < _MIN_WORDS:
+        return None
+    shares = {
+        language: sum(t in stopwords for t in tokens) / len(tokens)
+        for language, stopwords in _STOPWORDS.items()
+    }
+    best = max(shares, key=shares.__getitem__)
+    if best == "English" or shares[best] < _MIN_SHARE or shares[best] < _LEAD * shares["English"]:
+        return None
+    return f"looks like {best}, not English: scores and opinions assume English"
+
+
+def _dominant_non_latin_script(text: str) -> str | None:
+    """The script ("Cyrillic", "CJK", "Arabic"…) most letters are in, when not Latin."""
+    scripts = Counter(_script(c) for c in text[:20_000] if c.isalpha())
+    total = sum(scripts.values())
+    if total < _MIN_WORDS:
+        return None
+    script, count = scripts.most_common(1)[0]
+    if script == "Latin" or count / total < _NON_LATIN_SHARE:
+        return None
+    return script
+
+
+def _script(char: str) -> str:
+    """The first word of a character's Unicode name is its script for letters."""
+    name = unicodedata.name(char, "")
+    first = name.split(" ", 1)[0]
+    if first in {"LATIN", ""}:
+        return "Latin"
+    if first in {"CJK", "HIRAGANA", "KATAKANA"}:
+        return "CJK"
+    return first.capitalize()

@@ -1,0 +1,60 @@
+"""Markdown posts (Jekyll/Hugo style): YAML front matter plus a body with raw HTML.
+
+The body is rendered with markdown-it-py (raw HTML on, so the <figure>, <iframe> and
+<table> fragments bloggers paste survive) and the resulting tree is walked into
+blocks, which is sturdier than re-parsing Markdown syntax by hand.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+import yaml
+from markdown_it import MarkdownIt
+
+from marquee.documents import chrome, tree
+from marquee.documents.fields import REVIEW_FIELDS, normalise
+from marquee.errors import ParseError
+from marquee.records import Block
+
+_FRONT_MATTER = re.compile(
+    r"\A\ufeff?---[ \t]*\r?\n(?P<yaml>.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)",
+    re.DOTALL | re.MULTILINE,
+)
+_RENDERER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+
+
+def has_front_matter(text: str) -> bool:
+    """Whether the text opens with a ``---`` fenced block that is closed again."""
+    return _FRONT_MATTER.match(text) is not None
+
+
+def read_markdown(text: str, source: str) -> tuple[tuple[Block, ...], dict[str, str]]:
+    """Blocks of the body and the front matter normalised into meta."""
+    match = _FRONT_MATTER.match(text)
+    meta = {} if match is None else normalise(_front_matter(match["yaml"], source), REVIEW_FIELDS)
+    body = text if match is None else text[match.end() :]
+    html = _RENDERER.render(body)
+    root = tree.parse_html(html, source)
+    return chrome.label(tree.blocks_from(root.body, tree.HTML_ROLES)), meta
+
+
+def _front_matter(block: str, source: str) -> Mapping[str, object]:
+    """Parse front matter with PyYAML, naming the file line of any error."""
+    try:
+        data = yaml.safe_load(block)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = "" if mark is None else f" at line {mark.line + 2}"  # +1 for the fence, +1 1-based
+        problem = getattr(err, "problem", None) or "not valid YAML"
+        raise ParseError(f"{source}: malformed YAML front matter{where}: {problem}") from None
+    except ValueError as err:  # a well-formed but impossible date such as 2025-13-45
+        raise ParseError(f"{source}: malformed YAML front matter: {err}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ParseError(
+            f"{source}: front matter between the --- lines is not a list of key: value pairs"
+        )
+    return {str(key): value for key, value in data.items()}

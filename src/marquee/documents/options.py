@@ -1,0 +1,34 @@
+"""The knobs a caller can turn when reading, and what a read gives back."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from marquee.records import Document, Shape
+
+TABLE_SIZE_FACTOR = 20
+"""A CSV/JSONL export holds many reviews, so it may be this many times ``max_bytes``."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReadOptions:
+    """How to read one input.
+
+    ``max_bytes`` caps a single review document (tables may be ``TABLE_SIZE_FACTOR``
+    times larger); ``shape`` forces a shape instead of detecting it; ``columns`` maps
+    a field (``text``, ``critic``, ``score`` …) to a table column of another name.
+    """
+
+    max_bytes: int = 5_000_000
+    shape: Shape | None = None
+    columns: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """Everything read from one input: its documents and one line per skipped part."""
+
+    source: str
+    documents: tuple[Document, ...]
+    problems: tuple[str, ...] = ()

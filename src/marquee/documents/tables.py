@@ -1,0 +1,155 @@
+"""CSV and JSONL exports: one review per row, each row its own Document.
+
+Exports come from review aggregators, spreadsheets and scrapers with every naming
+habit there is, so columns are matched by the usual names case-insensitively and the
+caller can map any other (``ReadOptions.columns``).  A row without review text is a
+problem line, not a failure: the other rows are still worth reading.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+from collections.abc import Iterator, Mapping
+
+from marquee.documents import plaintext
+from marquee.documents.fields import TABLE_FIELDS, field_key, normalise
+from marquee.errors import ParseError
+from marquee.records import Document, Shape
+
+log = logging.getLogger(__name__)
+
+_SNIFF_CHARS = 64_000
+_DELIMITERS = ",;\t|"
+
+Row = Mapping[str, object]
+
+
+def read_table(
+    text: str, source: str, shape: Shape, *, columns: Mapping[str, str], encoding: str
+) -> tuple[tuple[Document, ...], tuple[str, ...]]:
+    """Documents for every row with review text, and one problem line per other row."""
+    fields = {**TABLE_FIELDS, **{field: (column,) for field, column in columns.items()}}
+    documents: list[Document] = []
+    problems: list[str] = []
+    rows = _jsonl_rows(text) if shape == "jsonl" else _csv_rows(text, source, columns)
+    for number, row in rows:
+        where = f"{source} row {number}"
+        if isinstance(row, str):
+            problems.append(f"{where}: {row}")
+            continue
+        meta = normalise(row, fields)
+        body = meta.pop("text", "")
+        blocks = plaintext.read_text(body)
+        if not blocks:
+            problems.append(f"{where}: no review text")
+            continue
+        documents.append(
+            Document(
+                source=f"{source}#row={number}",
+                shape=shape,
+                raw=json.dumps(row, sort_keys=True, ensure_ascii=False),
+                blocks=blocks,
+                meta=meta,
+                encoding=encoding,
+            )
+        )
+    if not documents and not problems:
+        raise ParseError(f"{source}: a {shape.upper()} table with no rows")
+    return tuple(documents), tuple(problems)
+
+
+def _csv_rows(
+    text: str, source: str, columns: Mapping[str, str]
+) -> Iterator[tuple[int, Row | str]]:
+    """(data row number, row as a dict or a problem) for each non-blank CSV record."""
+    reader = csv.reader(io.StringIO(text, newline=""), _dialect(text))
+    try:
+        header = _unique(next(reader))
+    except StopIteration:
+        return
+    except csv.Error as err:
+        raise ParseError(f"{source}: unreadable CSV header ({err})") from None
+    _check_columns(header, columns, source)
+    number = 0
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as err:
+            number += 1
+            yield number, f"unreadable CSV ({err})"
+            continue
+        if not any(cell.strip() for cell in record):
+            continue
+        number += 1
+        if len(record) != len(header):
+            yield number, f"{len(record)} fields where the header has {len(header)}"
+            continue
+        yield number, dict(zip(header, record, strict=True))
+
+
+def _dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
+    """The file's delimiter and quoting, sniffed; plain comma-separated if unsure."""
+    try:
+        return csv.Sniffer().sniff(text[:_SNIFF_CHARS], delimiters=_DELIMITERS)
+    except csv.Error:
+        return csv.excel
+
+
+def _unique(header: list[str]) -> list[str]:
+    """Column names with blanks named and duplicates numbered, so no cell is lost."""
+    seen: dict[str, int] = {}
+    names = []
+    for index, name in enumerate(header, start=1):
+        base = name.strip().lstrip("\ufeff") or f"column_{index}"
+        seen[base] = seen.get(base, 0) + 1
+        names.append(base if seen[base] == 1 else f"{base}_{seen[base]}")
+    return names
+
+
+def _check_columns(header: list[str], columns: Mapping[str, str], source: str) -> None:
+    """Refuse a file without a text column, or without a column the caller named."""
+    keys = {field_key(name) for name in header}
+    listing = ", ".join(header)
+    for field, column in columns.items():
+        if field_key(column) not in keys:
+            raise ParseError(f"{source}: no column {column!r} for {field} (columns: {listing})")
+    if "text" not in columns and not keys & set(TABLE_FIELDS["text"]):
+        looked = "/".join(TABLE_FIELDS["text"])
+        raise ParseError(
+            f"{source}: no review-text column (looked for {looked}; map one with "
+            f"ReadOptions(columns={{'text': ...}})); columns: {listing}"
+        )
+
+
+def _jsonl_rows(text: str) -> Iterator[tuple[int, Row | str]]:
+    """(row number, object or problem) per JSON Lines record, or per item of a JSON array."""
+    stripped = text.strip()
+    if stripped.startswith("["):
+        yield from _json_array_rows(stripped)
+        return
+    number = 0
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        number += 1
+        try:
+            row = json.loads(line)
+        except ValueError as err:
+            yield number, f"not valid JSON ({err})"
+            continue
+        yield number, row if isinstance(row, dict) else "not a JSON object"
+
+
+def _json_array_rows(text: str) -> Iterator[tuple[int, Row | str]]:
+    try:
+        rows = json.loads(text)
+    except ValueError as err:
+        yield 1, f"not valid JSON ({err})"
+        return
+    for number, row in enumerate(rows if isinstance(rows, list) else [rows], start=1):
+        yield number, row if isinstance(row, dict) else "not a JSON object"
