@@ -50,7 +50,7 @@ _HEADLINE_PATTERNS = (
     # Review: Ballerina / [Review] Sister Midnight (2024) | Radhika Apte
     re.compile(r"^\[?(?i:(?:film |movie )?review)\]?\s*[:\-–—|]?\s*(?P<t>.+?)(?:\s[|–—-]\s.*)?$"),
     # Review: 'Ballerina' dances to a familiar tune
-    re.compile(r"(?:^|\s)['\"](?P<t>\p{Lu}[^'\"]*?)['\"](?=[\s:,.!?]|$)"),
+    re.compile(r"(?:^|\s)['\"](?P<t>\p{Lu}(?:[^'\"]|'(?=\p{L}))*?)['\"](?=[\s:,.!?]|$)"),
     # Ballerina (2025): a spin-off too far
     re.compile(rf"^(?P<t>{TITLE})\s\((?P<y>{YEAR})\)"),
 )
@@ -102,11 +102,12 @@ def bare_title(headline: str, text: str) -> str | None:
 
 def _tidy(raw: str) -> str | None:
     """A headline fragment as a title, or None when it is a sentence, not a name."""
-    title, _ = split_year(raw.strip(" '\"-–—|:,."))
+    quoted = re.match(r"\s*['\"](?P<q>.+?)['\"](?!\p{L})", raw)
+    title, _ = split_year(quoted["q"] if quoted else raw.strip(" '\"-–—|:,."))
     title = title.strip(" '\"")
-    if re.fullmatch(TITLE, title) and len(title.split()) <= 12:
-        return title
-    return None
+    if not re.fullmatch(TITLE, title) or len(title.split()) > 12:
+        return None
+    return None if all(w.casefold() in names.NOT_NAME for w in title.split()) else title
 
 
 def main_title(form: str, text: str) -> str:

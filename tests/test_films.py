@@ -1,0 +1,701 @@
+"""Film facts: what each review states about its film, merged across reviews, matched to films.
+
+Documents are built here with a stand-in for the document reader (one paragraph block per
+non-empty line, front matter into ``meta``, HTML tags stripped), so these tests pin the
+film stage alone; a few tests label blocks as the real reader does (chrome, byline,
+caption) to check which blocks are read.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import marquee.films
+from marquee.films import film_slug, match_film, merge_facts, read_facts
+from marquee.records import Block, CastMember, Document, FilmFacts, ReviewMeta
+
+SAMPLES = Path(__file__).parent.parent / "examples" / "ballerina"
+FIXTURES = Path(__file__).parent / "fixtures" / "films"
+
+
+def document(text: str, source: str = "review.txt", **fields: str) -> Document:
+    """What the document reader would give: front matter into meta, a paragraph per line."""
+    meta = dict(fields)
+    shape = "text"
+    if text.startswith("---\n"):
+        _, front, text = text.split("---\n", 2)
+        meta.update({k: str(v) for k, v in yaml.safe_load(front).items()})
+        shape = "markdown"
+    lines = (re.sub(r"<[^>]+>", "", line).strip() for line in text.splitlines())
+    blocks = tuple(Block("paragraph", line) for line in lines if line)
+    return Document(source, shape, text, blocks, meta)
+
+
+def sample(prefix: str) -> Document:
+    (path,) = SAMPLES.glob(f"{prefix}_*.txt")
+    return document(path.read_text(), str(path))
+
+
+SAMPLE_META = {
+    "000": ReviewMeta(spoilers=True),
+    "001": ReviewMeta(critic="Kat Hughes", title="‘Ballerina’ review: Dir. Len Wiseman (2025)"),
+    "002": ReviewMeta(),
+    "003": ReviewMeta(critic="Chia Jing Heng", title="Ballerina (2025) - Review"),
+    "004": ReviewMeta(critic="Nadia Arain"),
+}
+
+
+@pytest.fixture(scope="module")
+def samples() -> dict[str, FilmFacts]:
+    return {prefix: read_facts(sample(prefix), meta) for prefix, meta in SAMPLE_META.items()}
+
+
+def said(facts: FilmFacts) -> set[tuple[str, str]]:
+    """Actor/character pairs a review states, settled or not, characters casefolded."""
+    settled = {(m.actor, (m.role or "").casefold()) for m in facts.cast}
+    return (
+        settled
+        | {(a, b.casefold()) for a, b in facts.pairs}
+        | {(b, a.casefold()) for a, b in facts.pairs}
+    )
+
+
+def fixture(name: str, *, headline: bool = False, **fields: str) -> tuple[Document, ReviewMeta]:
+    """A fixture review; with ``headline`` its first line is the review's headline."""
+    doc = document((FIXTURES / name).read_text(), name, **fields)
+    title = doc.blocks[0].text if headline else doc.meta.get("title")
+    return doc, ReviewMeta(title=title, critic=doc.meta.get("author"))
+
+
+def read(name: str, **kwargs: object) -> FilmFacts:
+    return read_facts(*fixture(name, **kwargs))  # type: ignore[arg-type]
+
+
+# --- the five samples, one at a time ---------------------------------------------------
+
+
+@pytest.mark.parametrize("prefix", sorted(SAMPLE_META))
+def test_each_sample_names_ballerina_2025(samples: dict[str, FilmFacts], prefix: str) -> None:
+    assert samples[prefix].title == "Ballerina"
+    assert samples[prefix].year == 2025
+
+
+@pytest.mark.parametrize("prefix", ["001", "003", "004"])
+def test_franchise_title_is_an_alias(samples: dict[str, FilmFacts], prefix: str) -> None:
+    aliases = [a.casefold() for a in samples[prefix].aliases]
+    assert aliases == ["from the world of john wick: ballerina"]
+
+
+def test_sample_000_states_every_credit(samples: dict[str, FilmFacts]) -> None:
+    assert dict(samples["000"].credits) == {
+        "director": ("Len Wiseman",),
+        "writer": ("Shay Hatten",),
+        "producer": ("Basil Iwanyk", "Erica Lee", "Chad Stahelski"),
+        "cinematographer": ("Romain Lacourbas",),
+        "editor": ("Nicholas Lundgren", "Jason Ballantine", "Julian Clarke"),
+        "composer": ("Tyler Bates", "Joel J. Richard"),
+    }
+
+
+@pytest.mark.parametrize("prefix", ["001", "002", "004"])
+def test_only_len_wiseman_directs(samples: dict[str, FilmFacts], prefix: str) -> None:
+    """001 says Stahelski did *not* direct it and that he and Leitch made John Wick in
+    2014; 004 has "franchise veteran Chad Stahelski reshot"; none is a credit."""
+    assert dict(samples[prefix].credits) == {"director": ("Len Wiseman",)}
+
+
+def test_front_matter_and_prose_credits_of_003(samples: dict[str, FilmFacts]) -> None:
+    assert dict(samples["003"].credits) == {
+        "director": ("Len Wiseman",),
+        "writer": ("Shay Hatten",),
+        "composer": ("Tyler Bates", "Joel J. Richard"),
+    }
+
+
+EXPECTED_PAIRS = {
+    "000": {
+        ("Ana de Armas", "eve macarro"),
+        ("Anjelica Huston", "the director"),
+        ("Gabriel Byrne", "the chancellor"),
+        ("Lance Reddick", "charon"),
+        ("Norman Reedus", "daniel pine"),
+        ("Catalina Sandino Moreno", "lena"),
+        ("Ian McShane", "winston scott"),
+        ("Keanu Reeves", "john wick"),
+    },
+    "001": {("Ana de Armas", "eve"), ("Ian McShane", "winston"), ("Lance Reddick", "charon")},
+    "002": {
+        ("Norman Reedus", "pine"),
+        ("Ana de Armas", "eve macarro"),
+        ("Keanu Reeves", "john wick"),
+        ("Ian McShane", "winston"),
+        ("Anjelica Huston", "the director"),
+    },
+    "003": {
+        ("Ana de Armas", "eve macarro"),
+        ("Victoria Comte", "eve macarro"),
+        ("Ian McShane", "winston"),
+        ("Anjelica Huston", "director"),
+    },
+    "004": {("Ana de Armas", "eve")},
+}
+
+
+@pytest.mark.parametrize("prefix", sorted(EXPECTED_PAIRS))
+def test_each_sample_states_its_pairs(samples: dict[str, FilmFacts], prefix: str) -> None:
+    assert said(samples[prefix]) == EXPECTED_PAIRS[prefix]
+
+
+def test_list_of_pairs_orients_the_unclear_one(samples: dict[str, FilmFacts]) -> None:
+    """ "Keanu Reeves (John Wick), Ian McShane (Winston), and Anjelica Huston (the
+    Director)": the other two put the actor first, so John Wick is the character."""
+    assert CastMember("Keanu Reeves", "John Wick") in samples["002"].cast
+    assert samples["002"].pairs == ()
+
+
+def test_untitled_roundup_title_from_its_prose_alone() -> None:
+    """002 as the real reader labels it: the "Watch the Ballerina (2025) Clips" line is
+    media, so no "Title (year)" is left and the title is the name the prose repeats."""
+    doc = sample("002")
+    blocks = tuple(
+        Block("media", b.text) if b.text.startswith("Watch the") else b for b in doc.blocks
+    )
+    facts = read_facts(Document(doc.source, "text", doc.raw, blocks), ReviewMeta())
+    assert (facts.title, facts.year) == ("Ballerina", None)
+
+
+# --- the five samples merged -------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def merged(samples: dict[str, FilmFacts]) -> FilmFacts:
+    return merge_facts([samples[p] for p in sorted(samples)])
+
+
+def test_merged_title_alias_year(merged: FilmFacts) -> None:
+    assert merged.title == "Ballerina"
+    assert merged.aliases == ("From the World of John Wick: Ballerina",)
+    assert merged.year == 2025
+
+
+def test_merged_credits_are_exactly_the_truth(merged: FilmFacts) -> None:
+    assert dict(merged.credits) == {
+        "director": ("Len Wiseman",),
+        "writer": ("Shay Hatten",),
+        "producer": ("Basil Iwanyk", "Erica Lee", "Chad Stahelski"),
+        "cinematographer": ("Romain Lacourbas",),
+        "editor": ("Nicholas Lundgren", "Jason Ballantine", "Julian Clarke"),
+        "composer": ("Tyler Bates", "Joel J. Richard"),
+    }
+
+
+def test_merged_cast_is_exactly_the_truth(merged: FilmFacts) -> None:
+    assert {(m.actor, (m.role or "").casefold()) for m in merged.cast} == {
+        ("Ana de Armas", "eve macarro"),
+        ("Victoria Comte", "eve macarro"),
+        ("Anjelica Huston", "the director"),
+        ("Gabriel Byrne", "the chancellor"),
+        ("Lance Reddick", "charon"),
+        ("Norman Reedus", "daniel pine"),
+        ("Catalina Sandino Moreno", "lena"),
+        ("Ian McShane", "winston scott"),
+        ("Keanu Reeves", "john wick"),
+    }
+    assert len(merged.cast) == 9  # one entry each, nothing else
+    assert merged.pairs == ()
+
+
+def test_merged_cast_keeps_first_seen_order(merged: FilmFacts) -> None:
+    assert [m.actor for m in merged.cast[:3]] == [
+        "Ana de Armas",
+        "Anjelica Huston",
+        "Gabriel Byrne",
+    ]
+
+
+def test_no_cast_entry_for_a_film_or_show(samples: dict[str, FilmFacts]) -> None:
+    everything = " ".join(f"{m.actor} {m.role}" for f in samples.values() for m in f.cast)
+    everything += " ".join(s for f in samples.values() for pair in f.pairs for s in pair)
+    for not_a_part in ("Rogue One", "Walking Dead", "Underworld", "SPOILERS", "Ghosted"):
+        assert not_a_part not in everything
+
+
+# --- fixtures of other films ----------------------------------------------------------
+
+
+def test_guardian_style_review() -> None:
+    facts = read("past_lives_guardian.txt", headline=True)
+    assert (facts.title, facts.year) == ("Past Lives", 2023)
+    assert dict(facts.credits) == {
+        "director": ("Celine Song",),  # "Director Celine Song's debut"
+        "cinematographer": ("Shabier Kirchner",),
+        "editor": ("Keith Fraase",),
+        "composer": ("Christopher Bear", "Daniel Rossen"),
+    }
+    assert set(facts.cast) == {
+        CastMember("Greta Lee", "Nora"),
+        CastMember("Teo Yoo", "Hae Sung"),
+        CastMember("John Magaro", "Arthur"),
+    }
+
+
+def test_other_films_crews_are_not_this_films() -> None:
+    """Before Sunrise's writers and In the Mood for Love's director are named in clauses
+    about those films; Interstellar's composer likewise."""
+    crews = [read("past_lives_guardian.txt", headline=True), read("oppenheimer_passing.txt")]
+    credited = {n for facts in crews for people in facts.credits.values() for n in people}
+    assert not credited & {"Richard Linklater", "Kim Krizan", "Wong Kar-wai", "Hans Zimmer"}
+
+
+def test_markdown_post_with_cast_in_front_matter() -> None:
+    facts = read("anatomy_of_a_fall.md")
+    assert (facts.title, facts.aliases, facts.year) == ("Anatomy of a Fall", (), 2023)
+    assert dict(facts.credits) == {
+        "director": ("Justine Triet",),
+        "writer": ("Justine Triet", "Arthur Harari"),
+        "cinematographer": ("Simon Beaufils",),
+        "editor": ("Laurent Sénéchal",),
+    }
+    assert facts.cast == (
+        CastMember("Sandra Hüller", "Sandra Voyter"),
+        CastMember("Swann Arlaud", "Vincent Renzi"),
+        CastMember("Milo Machado-Graner", "Daniel"),
+        CastMember("Antoine Reinartz"),  # listed, no part named anywhere
+    )
+
+
+def test_review_naming_other_films_in_passing() -> None:
+    facts = read("oppenheimer_passing.txt", headline=True)
+    assert (facts.title, facts.year) == ("Oppenheimer", 2023)  # not 2017's Dunkirk, 2006, 2014
+    assert facts.credits["director"] == facts.credits["writer"] == ("Christopher Nolan",)
+    assert facts.credits["cinematographer"] == ("Hoyte van Hoytema",)
+    assert facts.credits["composer"] == ("Ludwig Göransson",)
+    assert CastMember("Cillian Murphy", "J. Robert Oppenheimer") in facts.cast
+    assert CastMember("Robert Downey Jr.", "Lewis Strauss") in facts.cast
+    assert facts.pairs == (("Matt Damon", "General Leslie Groves"),)  # both sides full names
+
+
+def test_plays_and_played_by() -> None:
+    facts = read("aftersun_plays.txt", headline=True)
+    assert (facts.title, facts.year) == ("Aftersun", 2022)
+    assert facts.cast == (
+        CastMember("Paul Mescal", "Calum"),
+        CastMember("Frankie Corio", "Sophie"),
+        CastMember("Celia Rowlson-Hall", "Sophie"),
+    )
+    assert dict(facts.credits) == {
+        "director": ("Charlotte Wells",),
+        "writer": ("Charlotte Wells",),
+        "cinematographer": ("Gregory Oke",),
+        "composer": ("Oliver Coates",),
+    }
+
+
+def test_accents_particles_initials_and_aka() -> None:
+    facts = read("pinocchio_accents.txt", headline=True)
+    assert (facts.title, facts.aliases, facts.year) == (
+        "Pinocchio",
+        ("Guillermo del Toro's Pinocchio",),
+        2022,
+    )
+    assert facts.credits["director"] == ("Guillermo del Toro", "Mark Gustafson")
+    assert facts.credits["writer"] == ("Guillermo del Toro", "Patrick McHale")
+    assert set(facts.cast) == {
+        CastMember("David Bradley", "Geppetto"),
+        CastMember("Gregory Mann", "Pinocchio"),
+        CastMember("Ewan McGregor", "Sebastian J. Cricket"),
+        CastMember("Tilda Swinton", "the Wood Sprite"),
+        CastMember("Christoph Waltz", "Count Volpe"),
+        CastMember("Cate Blanchett", "Spazzatura"),
+    }
+
+
+def test_csv_capsule_takes_film_and_year_from_its_columns() -> None:
+    doc = document((FIXTURES / "dune_2021_capsule.txt").read_text(), "dune.csv#row=1")
+    row = Document(doc.source, "csv", doc.raw, doc.blocks, {"title": "Dune", "year": "2021"})
+    facts = read_facts(row, ReviewMeta())
+    assert (facts.title, facts.year) == ("Dune", 2021)  # a table's "title" is the film
+    assert facts.credits == {"director": ("Denis Villeneuve",), "composer": ("Hans Zimmer",)}
+    assert CastMember("Timothée Chalamet", "Paul Atreides") in facts.cast
+
+
+def test_makers_possessive_is_not_part_of_the_title() -> None:
+    facts = read("dune_1984_capsule.txt")
+    assert (facts.title, facts.aliases, facts.year) == ("Dune", ("David Lynch's Dune",), 1984)
+    assert facts.credits == {"director": ("David Lynch",)}
+    bridget = document("Bridget Jones's Diary (2001) is a comedy directed by Sharon Maguire.")
+    assert read_facts(bridget, ReviewMeta()).title == "Bridget Jones's Diary"
+
+
+def test_roundup_without_a_title_stays_untitled() -> None:
+    assert read("oppenheimer_roundup.txt").title is None
+
+
+# --- negative cases ----------------------------------------------------------------------
+
+
+def facts_of(*lines: str, headline: str | None = "Ballerina review", **fields: str) -> FilmFacts:
+    return read_facts(document("\n".join(lines), **fields), ReviewMeta(title=headline))
+
+
+def test_parentheses_that_are_not_people() -> None:
+    facts = facts_of(
+        "It works in the mold of an installment like Rogue One (2016).",
+        "Ballerina (2025) Ending Explained (SPOILERS)",
+        "Norman Reedus finally gets something other than The Walking Dead (2010-2022).",
+        "The Continental (which tanked spectacularly) was a TV show.",
+        "Chia Jing Heng (andreusjh99)",
+    )
+    assert facts.cast == () and facts.pairs == ()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ana de Armas is terrific as the titular character.",
+        "Keanu Reeves appears as well as Ian McShane.",
+        "Stars such as Keanu Reeves return.",
+        "Ana de Armas works hard as a character with no depth.",
+    ],
+)
+def test_as_that_is_not_a_part(line: str) -> None:
+    facts = facts_of(line)
+    assert all(m.role is None for m in facts.cast) and facts.pairs == ()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "In 2014, Chad Stahelski and David Leitch gave the movie world John Wick.",
+        "Ballerina is the first film in the franchise to not be directed by Chad Stahelski.",
+        "Atomic Blonde (2017), directed by David Leitch, did this better.",
+        "Unlike 2014's John Wick, directed by Chad Stahelski, it drags.",
+        "It was never directed by David Leitch, whatever the rumours say.",
+    ],
+)
+def test_another_films_director_is_not_credited(line: str) -> None:
+    assert "director" not in facts_of(line).credits
+
+
+def test_a_year_of_another_film_is_not_this_films() -> None:
+    facts = facts_of(
+        "Director Len Wiseman (2003's Underworld) brings a fresh eye.",
+        "It beats her work in the 2023 action film Ghosted.",
+        "Reedus gets something other than The Walking Dead (2010-2022).",
+        "Compare Rogue One (2016).",
+    )
+    assert facts.year is None
+    assert facts.credits == {"director": ("Len Wiseman",)}
+
+
+def test_this_films_year_from_the_nnnn_film() -> None:
+    assert facts_of("Ballerina, the 2025 film, is a spin-off.").year == 2025
+
+
+def test_typo_repeated_phrases_still_credit() -> None:
+    facts = facts_of(
+        "It is written by Shay Hatten & directed by directed by Len Wiseman.",
+        "The film is produced by Produced by Basil Iwanyk, Erica Lee & Chad Stahelski.",
+    )
+    assert facts.credits == {
+        "director": ("Len Wiseman",),
+        "writer": ("Shay Hatten",),
+        "producer": ("Basil Iwanyk", "Erica Lee", "Chad Stahelski"),
+    }
+
+
+def test_capitalised_job_word_mid_sentence_is_a_character() -> None:
+    facts = facts_of("Starring Anjelica Huston as the Director, Gabriel Byrne as the Chancellor.")
+    assert facts.credits == {}
+    assert CastMember("Gabriel Byrne", "the Chancellor") in facts.cast
+
+
+def test_a_character_is_not_crew() -> None:
+    facts = facts_of("Keanu Reeves as John Wick returns.", "Eve is shot by John Wick.")
+    assert "cinematographer" not in facts.credits
+
+
+def test_critic_is_neither_crew_nor_cast() -> None:
+    doc = document("Written by Kat Hughes\nBallerina (2025) is written by Shay Hatten.")
+    facts = read_facts(doc, ReviewMeta(critic="Kat Hughes"))
+    assert facts.credits == {"writer": ("Shay Hatten",)}
+
+
+def test_chrome_and_byline_blocks_are_not_read_but_captions_are() -> None:
+    blocks = (
+        Block("paragraph", "Ballerina (2025) is a spin-off. Ballerina is long. Ballerina!"),
+        *(Block("chrome", f"Sister Midnight (2024) | Film Review {i}") for i in range(4)),
+        Block("caption", "Ana de Armas as Eve in Ballerina. Photo Credit: Murray Close"),
+        Block("byline", "Review by Kat Hughes, written by Kat Hughes"),
+    )
+    facts = read_facts(Document("r", "html", "", blocks), ReviewMeta())
+    assert (facts.title, facts.year) == ("Ballerina", 2025)
+    assert facts.cast == (CastMember("Ana de Armas", "Eve"),)
+    assert facts.credits == {}
+
+
+def test_markdown_emphasis_and_bold_titles() -> None:
+    facts = read_facts(
+        document("**Ballerina**, otherwise known as *From the World of John Wick: Ballerina*."),
+        ReviewMeta(title="Ballerina (2025) - Review"),
+    )
+    assert facts.aliases == ("From the World of John Wick: Ballerina",)
+
+
+def test_a_sentence_headline_is_not_a_title() -> None:
+    facts = facts_of("A slow, handsome film that never finds its pulse.", headline=None)
+    assert facts.title is None
+    assert facts_of("It is fine.", headline="Ana de Armas dazzles in a spin-off").title is None
+
+
+@pytest.mark.parametrize(
+    ("headline", "title", "year"),
+    [
+        ("‘Ballerina’ review: Dir. Len Wiseman (2025)", "Ballerina", 2025),
+        ("Ballerina (2025) - Review", "Ballerina", 2025),
+        ("Review: Ballerina", "Ballerina", None),
+        ("Ballerina review – Ana de Armas pirouettes through a spin-off", "Ballerina", None),
+        ("[Review] Sister Midnight (2024) | Radhika Apte | Film", "Sister Midnight", 2024),
+        ("Film Review: 'Schindler's List' Still Burns", "Schindler's List", None),
+    ],
+)
+def test_headline_shapes(headline: str, title: str, year: int | None) -> None:
+    facts = facts_of("Nothing here names it.", headline=headline)
+    assert (facts.title, facts.year) == (title, year)
+
+
+# --- merging ----------------------------------------------------------------------------
+
+
+def test_merge_spelling_variants_keep_the_best_cased_form() -> None:
+    merged = merge_facts(
+        [
+            FilmFacts(cast=(CastMember("Ian Mcshane", "Winston"),)),
+            FilmFacts(cast=(CastMember("Ian McShane", "Winston Scott"),)),
+            FilmFacts(cast=(CastMember("Timothee Chalamet", "Paul"),)),
+            FilmFacts(cast=(CastMember("Timothée Chalamet", "Paul Atreides"),)),
+        ]
+    )
+    assert merged.cast == (
+        CastMember("Ian McShane", "Winston Scott"),
+        CastMember("Timothée Chalamet", "Paul Atreides"),
+    )
+
+
+def test_merge_short_and_long_character_forms() -> None:
+    merged = merge_facts(
+        [
+            FilmFacts(cast=(CastMember("Ana de Armas", "Eve"),)),
+            FilmFacts(cast=(CastMember("Ana de Armas", "Eve Macarro"),)),
+            FilmFacts(cast=(CastMember("Victoria Comte", "Eve MaCarro"),)),
+            FilmFacts(cast=(CastMember("Norman Reedus", "Pine"),)),
+            FilmFacts(cast=(CastMember("Norman Reedus", "Daniel Pine"),)),
+        ]
+    )
+    roles = {m.actor: m.role for m in merged.cast}
+    assert len(merged.cast) == 3
+    assert roles["Ana de Armas"] == roles["Victoria Comte"] == "Eve MaCarro"
+    assert roles["Norman Reedus"] == "Daniel Pine"
+
+
+def test_merge_leaves_an_ambiguous_short_form_alone() -> None:
+    merged = merge_facts(
+        [
+            FilmFacts(
+                cast=(
+                    CastMember("A Bee", "John Wick"),
+                    CastMember("C Dee", "John Smith"),
+                    CastMember("E Eff", "John"),
+                )
+            )
+        ]
+    )
+    assert [m.role for m in merged.cast] == ["John Wick", "John Smith", "John"]
+
+
+def test_merge_orients_pairs_by_other_reviews() -> None:
+    merged = merge_facts(
+        [
+            FilmFacts(pairs=(("Matt Damon", "General Leslie Groves"),)),
+            FilmFacts(pairs=(("Leslie Groves", "Matt Damon"), ("Wick", "Reeves"))),
+            FilmFacts(
+                cast=(
+                    CastMember("Matt Damon", "Leslie Groves"),
+                    CastMember("Keanu Reeves", "John Wick"),
+                )
+            ),
+        ]
+    )
+    assert merged.cast == (
+        CastMember("Matt Damon", "General Leslie Groves"),
+        CastMember("Keanu Reeves", "John Wick"),
+    )
+    assert merged.pairs == ()
+
+
+def test_merge_keeps_unsettled_pairs_once() -> None:
+    merged = merge_facts(
+        [
+            FilmFacts(pairs=(("Jane Roe", "Mary Major"),)),
+            FilmFacts(pairs=(("Mary Major", "Jane Roe"),)),
+        ]
+    )
+    assert merged.pairs == (("Jane Roe", "Mary Major"),)
+
+
+def test_merge_credits_once_each_in_first_seen_order() -> None:
+    merged = merge_facts(
+        [
+            FilmFacts(credits={"producer": ("Erica Lee", "Basil Iwanyk", "Erica Lee")}),
+            FilmFacts(
+                credits={
+                    "producer": ("Basil Iwanyk", "Chad Stahelski"),
+                    "director": ("Len Wiseman",),
+                }
+            ),
+            FilmFacts(credits={"director": ("Len Wiseman",)}),
+        ]
+    )
+    assert dict(merged.credits) == {
+        "director": ("Len Wiseman",),
+        "producer": ("Erica Lee", "Basil Iwanyk", "Chad Stahelski"),
+    }
+    assert list(merged.credits) == ["director", "producer"]  # CREDIT_ROLES order
+
+
+def test_merge_title_year_aliases() -> None:
+    merged = merge_facts(
+        [
+            FilmFacts(title="From The World of John Wick: Ballerina", year=2025),
+            FilmFacts(
+                title="Ballerina", aliases=("From the World of John Wick: Ballerina",), year=2025
+            ),
+            FilmFacts(title="Ballerina", year=2024),
+            FilmFacts(title="Ballerina", aliases=("From the World of John Wick: Ballerina",)),
+        ]
+    )
+    assert (merged.title, merged.year) == ("Ballerina", 2025)
+    assert merged.aliases == ("From the World of John Wick: Ballerina",)
+
+
+def test_merge_keeps_a_sequel_part_whole() -> None:
+    merged = merge_facts([FilmFacts(title="John Wick: Chapter 4"), FilmFacts(title="Chapter 4")])
+    assert merged.title == "John Wick: Chapter 4"
+
+
+def test_merge_of_nothing_is_empty() -> None:
+    assert merge_facts([]) == FilmFacts()
+
+
+# --- which film -----------------------------------------------------------------------
+
+
+PAST_LIVES = FilmFacts(title="Past Lives", year=2023, credits={"director": ("Celine Song",)})
+OPPENHEIMER = FilmFacts(
+    title="Oppenheimer", year=2023, credits={"director": ("Christopher Nolan",)}
+)
+BARBIE = FilmFacts(title="Barbie", year=2023)
+DUNE_1984 = FilmFacts(title="Dune", year=1984, credits={"director": ("David Lynch",)})
+DUNE_2021 = FilmFacts(title="Dune", year=2021, credits={"director": ("Denis Villeneuve",)})
+
+
+def test_two_films_in_one_batch() -> None:
+    films = [PAST_LIVES, OPPENHEIMER]
+    assert match_film(read("oppenheimer_passing.txt", headline=True), films, "") == 1
+    assert match_film(read("past_lives_guardian.txt", headline=True), films, "") == 0
+    assert match_film(read("aftersun_plays.txt", headline=True), films, "") is None
+
+
+def test_titleless_roundup_goes_to_the_film_it_names_most() -> None:
+    doc, meta = fixture("oppenheimer_roundup.txt")
+    facts = read_facts(doc, meta)
+    assert match_film(facts, [BARBIE, PAST_LIVES, OPPENHEIMER], doc.body) == 2
+    assert match_film(facts, [BARBIE, PAST_LIVES], doc.body) is None  # Barbie only in passing
+
+
+def test_titleless_review_naming_no_known_film() -> None:
+    assert match_film(FilmFacts(), [PAST_LIVES], "A lovely film about nothing.") is None
+    assert match_film(FilmFacts(), [], "Past Lives, Past Lives.") is None
+
+
+def test_alias_or_franchise_prefix_matches() -> None:
+    ballerina = FilmFacts(title="Ballerina", aliases=("From the World of John Wick: Ballerina",))
+    assert (
+        match_film(FilmFacts(title="From The World of John Wick: Ballerina"), [ballerina], "") == 0
+    )
+    assert match_film(FilmFacts(title="Ballerina"), [FilmFacts(title="John Wick")], "") is None
+    assert (
+        match_film(FilmFacts(title="John Wick: Chapter 4"), [FilmFacts(title="Chapter 4")], "")
+        is None
+    )
+
+
+def test_same_title_different_years_are_different_films() -> None:
+    assert match_film(FilmFacts(title="Dune", year=2021), [DUNE_1984], "") is None
+    assert match_film(FilmFacts(title="Dune", year=2021), [DUNE_1984, DUNE_2021], "") == 1
+    assert match_film(read("dune_1984_capsule.txt"), [DUNE_2021, DUNE_1984], "") == 1
+
+
+def test_same_title_without_a_year_settled_by_people_or_not_at_all() -> None:
+    villeneuve = FilmFacts(title="Dune", credits={"director": ("Denis Villeneuve",)})
+    assert match_film(villeneuve, [DUNE_1984, DUNE_2021], "") == 1
+    assert match_film(FilmFacts(title="Dune"), [DUNE_1984, DUNE_2021], "Dune (1984) again") == 0
+    assert match_film(FilmFacts(title="Dune"), [DUNE_1984, DUNE_2021], "Spice.") is None
+
+
+def test_a_film_with_no_year_yet_matches_either_way() -> None:
+    assert match_film(FilmFacts(title="Dune", year=2021), [FilmFacts(title="Dune")], "") == 0
+    assert match_film(FilmFacts(title="Dune"), [DUNE_2021], "") == 0
+
+
+def test_samples_are_one_film() -> None:
+    facts = [read_facts(sample(p), meta) for p, meta in SAMPLE_META.items()]
+    films = [facts[0]]
+    for review, prefix in zip(facts[1:], sorted(SAMPLE_META)[1:], strict=True):
+        assert match_film(review, films, sample(prefix).body) == 0, prefix
+
+
+# --- slugs and the public surface ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "year", "slug"),
+    [
+        ("Ballerina", 2025, "ballerina-2025"),
+        (
+            "From the World of John Wick: Ballerina",
+            2025,
+            "from-the-world-of-john-wick-ballerina-2025",
+        ),
+        ("Amélie", None, "amelie"),
+        ("Schindler's List", 1993, "schindlers-list-1993"),
+        ("Fast & Furious", 2009, "fast-and-furious-2009"),
+        ("!!!", None, "untitled"),
+    ],
+)
+def test_film_slug(title: str, year: int | None, slug: str) -> None:
+    assert film_slug(title, year) == slug
+
+
+@given(st.text(max_size=40), st.one_of(st.none(), st.integers(1888, 2100)))
+def test_slug_is_always_url_safe(title: str, year: int | None) -> None:
+    assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", film_slug(title, year))
+
+
+@settings(max_examples=60, deadline=2000)
+@given(
+    st.lists(st.text(alphabet=st.sampled_from("AaBb Ee()'.,:&-1920sJ"), max_size=120), max_size=4)
+)
+def test_read_facts_survives_any_text(lines: list[str]) -> None:
+    doc = Document("x", "text", "\n".join(lines), tuple(Block("paragraph", t) for t in lines))
+    assert isinstance(read_facts(doc, ReviewMeta(title=lines[0] if lines else None)), FilmFacts)
+
+
+def test_public_api() -> None:
+    assert marquee.films.__all__ == ["film_slug", "match_film", "merge_facts", "read_facts"]
