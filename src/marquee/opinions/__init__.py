@@ -1,0 +1,41 @@
+"""The opinions stage: what each review says about the film's parts, its pull-quote, and
+the critics a round-up quotes — every item linked to the sentence behind it.
+
+>>> ops = review_opinions(0, body, facts, spoilers=False)   # doctest: +SKIP
+>>> [(a.aspect, a.target, a.polarity) for a in ops.aspects]  # doctest: +SKIP
+"""
+
+from marquee.opinions.extract import ReviewText, opinions_for, review_opinions
+from marquee.opinions.polarity import model_polarity
+from marquee.opinions.records import (
+    ASPECTS,
+    Aspect,
+    AspectAgreement,
+    AspectOpinion,
+    Consensus,
+    Evidence,
+    Polarity,
+    QuotedCritic,
+    ReviewOpinions,
+    SentencePolarity,
+)
+from marquee.opinions.sentences import Sentence, split_review
+
+__all__ = [
+    "ASPECTS",
+    "Aspect",
+    "AspectAgreement",
+    "AspectOpinion",
+    "Consensus",
+    "Evidence",
+    "model_polarity",
+    "opinions_for",
+    "Polarity",
+    "QuotedCritic",
+    "review_opinions",
+    "ReviewOpinions",
+    "ReviewText",
+    "SentencePolarity",
+    "Sentence",
+    "split_review",
+]

@@ -1,0 +1,393 @@
+"""Which parts of a film a sentence judges: an aspect lexicon, people from the film's
+facts, and a test for evaluative language.
+
+A sentence becomes an opinion only when it both names an aspect and judges something:
+plot summary ("Eve trains as both a ballerina and an assassin") names characters but
+judges nothing, so it is left alone. Aspects are found by cue words (nouns that name
+the aspect, and judgement words that only fit one aspect, such as "funny" or
+"plodding"), by the film's credited crew (a director's name signals direction) and by
+its cast: a performer is named by full name, surname ("de Armas", "Armas") or the
+character they play ("Eve"), and every form maps back to the actor. A character who
+gives the franchise its name ("John Wick" in a "From the World of John Wick" film) signals
+the franchise, not a performance.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache
+
+from marquee.opinions.records import Aspect
+from marquee.records import CastMember, FilmFacts
+
+
+def _words(*groups: str) -> str:
+    """An alternation of whitespace-separated cue words; ``*`` ends a word stem."""
+    terms = [t for group in groups for t in group.split()]
+    terms.sort(key=len, reverse=True)
+    body = "|".join(re.escape(t).replace(r"\*", r"\w*").replace("_", r"[\s-]") for t in terms)
+    return rf"\b(?:{body})\b"
+
+
+# Words that name an aspect; a sentence must also judge for them to count.
+_NAMES: Mapping[Aspect, str] = {
+    "story": _words(
+        "story stories storyline* storytelling plot* subplot* script* screenplay* writing",
+        "written writer* dialogue* dialog narrative* premise* characters characterization*",
+        "characterisation* backstory backstories ending endings twist* material tale",
+        "third_act second_act first_act origin_story arc plotting",
+    ),
+    "performance": _words(
+        "performance* performer* acting actor* actress* portrayal* portray* turn cast",
+        "casting chemistry star stars starring co-star* leads role*",
+        "ensemble screen_presence delivery charisma",
+    ),
+    "action": _words(
+        "action fight* fighting stunt* choreograph* set_piece* set-piece* shootout*",
+        "gunfight* gunplay gun-fu combat chase* car_chase* kills brawl* showdown*",
+        "martial_arts violence violent firefight* sequences",
+    ),
+    "direction": _words(
+        "direct* director* filmmaker* film-maker* helm* helmer* auteur mise-en-sc*",
+        "filmmaking film-making",
+    ),
+    "music": _words(
+        "music* musical* score soundtrack* song* composer* sound sound_design melody melodies",
+        "orchestral orchestration tune* sing sings singing",
+    ),
+    "visuals": _words(
+        "visual* cinematograph* camera* camerawork photograph* image* imagery shot shots",
+        "effects cgi vfx animation animated lighting colou* color* frame*",
+        "stylish* style* gorgeous* beautiful-looking eye-popping spectacle* widescreen",
+    ),
+    "editing": _words("editing edited editor* montage*"),
+    "pacing": _words(
+        "pace* pacing paced slow* sluggish* plodding* drag* overlong running_time runtime",
+        "long-winded tedious* brisk* briskly fast-paced snappy momentum minutes hurry",
+        "patience languid* meander* interminable",
+    ),
+    "franchise": _words(
+        "franchise* series sequel* prequel* spin-off* spinoff* spin_off* universe lore",
+        "world-building worldbuilding mytholog* mythos canon cameo* installment* instalment*",
+        "predecessor* original_film original_movie first_film first_movie first_one",
+        "reboot* remake* callback* fan_service fans_of_the saga cinematic_universe",
+        "connections references",
+    ),
+    "humour": _words(
+        "drolly humor* humour* funny funnier funniest unfunny comic* comedic joke* gag* laugh*",
+        "wit witty hilari* amusing droll* one-liner* quip* slapstick yuks satir* wisecrack*",
+        "deadpan zany",
+    ),
+    "production": _words(
+        "sets set_design production_design production_values costume* budget* location*",
+        "props makeup make-up design*",
+    ),
+}
+
+# Judgement words that fit one aspect only: they name it and judge it at once.
+_JUDGED: Mapping[Aspect, str] = {
+    "story": _words(
+        "predictable predictably contrived clich* formulaic far-fetched convoluted",
+        "well-written badly-written poorly-written underwritten overwritten well-plotted",
+        "tightly_plotted plotless trite hackneyed incoherent nonsensical",
+    ),
+    "performance": _words(
+        "well-acted badly_acted poorly_acted overacted overacting underplay* miscast",
+        "career-best scene-stealing wooden hammy",
+    ),
+    "action": _words("adrenaline* adrenaline-fueled hard-hitting bone-crunching balletic"),
+    "pacing": _words("plodding slow-moving fast-moving slow-paced well-paced"),
+    "humour": _words(
+        "funny unfunny hilarious hilariously amusing droll witty good-humoured good-humored",
+        "laugh-out-loud",
+    ),
+    "visuals": _words("handsomely_animated gorgeous-looking visually"),
+}
+
+# Judgement: words and phrases with which critics praise or blame. Deliberately a list of
+# judgements, not of feelings, so that a grim plot ("her father is murdered") is not
+# mistaken for an opinion.
+_EVALUATIVE = _words(
+    # praise
+    "good better best great greatest excellent superb terrific wonderful marvellous marvelous",
+    "brilliant* fantastic fabulous outstanding remarkabl* impressive* memorable masterful*",
+    "masterpiece* stunning* breathtaking gorgeous beautiful* lovely elegant* exquisite",
+    "powerful* compelling engaging engrossing gripping riveting thrilling exciting",
+    "entertaining enjoyable enjoy* fun funny hilarious charming delight* delightful",
+    "witty clever smart intelligent inventive creative fresh refreshing* inspired",
+    "inspiring* sharp razor-sharp slick* polished stylish* sleek fluid* kinetic dynamic",
+    "electrifying* spectacular* solid strong confident* confidently committed commitment",
+    "effective* effortless* seamless* nuanced subtle moving touching heartfelt poignant",
+    "affecting rich layered deepens intriguing interesting fascinating absorbing",
+    "vibrant vivid lively energetic buoyant crisp tight taut tense suspenseful scary",
+    "believable convincing credible natural likable likeable lovable welcome worthy",
+    "succeed* success* works worked shine* shines excel* excels triumph* winning",
+    "praise* praised hail* hails highlight* highlights standout stand-out standouts",
+    "strength* strengths benefit* benefits perfect* perfectly flawless* flair verve",
+    "admirabl* deft* deftly skil* accomplished assured masterly handsom* lush striking",
+    "magnetic mesmeri* hypnotic captivating charisma* fierce* precision",
+    "precise crackl* dazzl* impeccabl* splendid* sublime* glorious* joyous rousing",
+    "satisf* pleas* enthral* spellbinding haunting beautifully well-executed",
+    "wisely loved originality daring bold ambitious uncompromising",
+    "does_work doesn't_work doesn’t_work didn't_work didn’t_work does_not_work",
+    # blame
+    "bad worse worst poor* awful terrible dreadful horrible* abysmal atrocious",
+    "weak* flimsy thin flat lifeless dull boring bored tedious* tiresome tired generic",
+    "uninspired bland forgettable unmemorable mediocre meh middling lackluster lacklustre",
+    "disappoint* disappointing underwhelming letdown let-down misfire* mess messy sloppy",
+    "clumsy clunk* awkward* stilted wooden hammy cheesy corny silly stupid dumb brainless",
+    "mindless pointless needless* unnecessar* shallow hollow empty soulless derivative unoriginal",
+    "predictable clich* formulaic trite stale contrived convoluted incoherent confusing",
+    "confused muddled disjointed haphazard* overlong slow sluggish plodding bloated",
+    "tedium uneven unconvincing implausible ridiculous absurd laughabl* cringe* fail*",
+    "fails failed failure flaw* flawed lacks lacking lack lacked miss misses missed misstep*",
+    "wasted waste squander* undercut* suffers suffer* struggle* struggles problem*",
+    "issue quibble* drawback* shortcoming* weakness* anaemic anemic bogs bog bogged",
+    "underdeveloped underwritten shoehorn* shoe_horns shoehorning gratuitous excessive",
+    "overkill overdone overwrought heavy-handed ham-fisted mawkish maudlin sentimental",
+    "annoying irritating grating obnoxious offensive unbearable insufferable unwatchable",
+    "dreary drab murky listless leaden inert limp lazy cynical desperate* desperately",
+    "unfortunately sadly regrettably damp_squib worthless useless thwarted distract*",
+    "worth unworthy overrated underrated only_just subpar sub-par mediocrity",
+    "eyeroll* eye-roll* gimmick* lame dated stiff flimsy bare_minimum blah",
+)
+
+_STRONG_CUE = re.compile(_EVALUATIVE, re.IGNORECASE)
+_NAME_RES: Mapping[Aspect, re.Pattern[str]] = {
+    a: re.compile(p, re.IGNORECASE) for a, p in _NAMES.items()
+}
+_JUDGED_RES: Mapping[Aspect, re.Pattern[str]] = {
+    a: re.compile(p, re.IGNORECASE) for a, p in _JUDGED.items()
+}
+# "the director" is a role in some films' casts ("Anjelica Huston as the Director");
+# a name token must be capitalised and not a common word to stand for a person.
+_COMMON = frozenset(
+    "the a an it its this that these those he she they his her their i we you my our "
+    "but and or so yet if while though although when where what who why how there here "
+    "still even also just only then now in on at of for with as by from to into after "
+    "before despite however instead perhaps director chancellor continental".split()
+)
+_CREW_ASPECT: Mapping[str, Aspect] = {
+    "director": "direction",
+    "writer": "story",
+    "composer": "music",
+    "cinematographer": "visuals",
+    "editor": "editing",
+}
+_PARTICLES = frozenset("de del della der di da du la le van von bin al st".split())
+_FRANCHISE_PREFIX = re.compile(r"^(?:from\s+the\s+world\s+of\s+)?(.+?)\s*:\s+\S", re.I)
+_CAPS_NAME = re.compile(
+    r"\b([A-Z][\w'’.-]*[a-z][\w'’-]*(?:\s+(?:(?:de|De|del|van|von|di|Di|da|le|La)\s+)?"
+    r"[A-Z][\w'’-]*[a-z][\w'’-]*){0,2})"
+)
+_PERFORMANCE_CONTEXT = re.compile(
+    r"^(?:'s|’s)?\s*(?:is|was|are|gives|give|delivers|turns|plays|brings|makes|shines|"
+    r"stars|steals|acts|sells|matches|nails|carries|proves|remains|seems|looks|has|does|"
+    r"manages|provides|offers|embodies|holds|commands|dominates|excels|simply|\(|,)\b|"
+    r"^(?:'s|’s)\s+(?:performance|turn|portrayal|work|acting|role|presence)",
+)
+_DIRECTING_CONTEXT = re.compile(
+    r"^(?:'s|’s)?\s*(?:directs|directed|direction|helms|helmed|'s\s+direction|"
+    r"’s\s+direction|has\s+directed|has\s+written\s+and\s+directed)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An aspect signalled at ``start`` in a sentence; ``target`` names a performer."""
+
+    aspect: Aspect
+    target: str | None
+    start: int
+
+
+@dataclass(frozen=True, slots=True)
+class People:
+    """The film's people and names as cue tables, built once per film from its facts."""
+
+    performers: tuple[tuple[re.Pattern[str], str, bool], ...]  # form → actor, is a role
+    crew: tuple[tuple[re.Pattern[str], Aspect], ...]  # crew name → aspect it signals
+    franchise: tuple[re.Pattern[str], ...]  # names that stand for the franchise
+    excluded: frozenset[str]  # title words and crew names: never a performer
+    cast_known: bool
+
+
+def evaluative(text: str) -> bool:
+    """Does the sentence judge anything (praise or blame), rather than only narrate?"""
+    if _STRONG_CUE.search(text):
+        return True
+    return any(p.search(text) for p in _JUDGED_RES.values())
+
+
+def franchise_names(facts: FilmFacts) -> tuple[str, ...]:
+    """Franchise names from franchise-prefixed aliases ("From the World of John Wick: X")."""
+    names: list[str] = []
+    for alias in (*facts.aliases, facts.title or ""):
+        match = _FRANCHISE_PREFIX.match(alias)
+        if match and match.group(1) not in names:
+            names.append(match.group(1))
+    return tuple(names)
+
+
+def _name_forms(name: str) -> set[str]:
+    """A person's full name, particle surname ("de Armas") and bare surname ("Armas")."""
+    tokens = name.split()
+    forms = {name}
+    if len(tokens) >= 2:
+        forms.add(tokens[-1])
+        for i in range(1, len(tokens) - 1):
+            if tokens[i].lower() in _PARTICLES:
+                forms.add(" ".join(tokens[i:]))
+                forms.add(" ".join([tokens[i].capitalize(), *tokens[i + 1 :]]))
+                break
+    return {f for f in forms if f.lower() not in _COMMON and len(f) > 2}
+
+
+def _role_forms(role: str) -> set[str]:
+    """"Eve Macarro" → "Eve Macarro", "Eve", "Macarro"; roles like "the Director" give none."""
+    tokens = role.split()
+    if not tokens or tokens[0].lower() in _COMMON:
+        return set()
+    return {f for f in {role, tokens[0], tokens[-1]} if f.lower() not in _COMMON and len(f) > 2}
+
+
+def _pattern(form: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'’]){re.escape(form)}(?![\w])", re.IGNORECASE)
+
+
+def people_for(facts: FilmFacts) -> People:
+    """Cue tables for ``facts``; cached because every review of a film shares them."""
+    credits = tuple((role, tuple(names)) for role, names in sorted(facts.credits.items()))
+    return _people(facts.title, facts.aliases, credits, facts.cast)
+
+
+@cache
+def _people(
+    title: str | None,
+    aliases: tuple[str, ...],
+    credits: tuple[tuple[str, tuple[str, ...]], ...],
+    cast: tuple[CastMember, ...],
+) -> People:
+    facts = FilmFacts(title=title, aliases=aliases, credits=dict(credits), cast=cast)
+    franchise = franchise_names(facts)
+    franchise_tokens = {t.lower() for name in franchise for t in name.split()}
+    crew_names = [(n, role) for role, names in facts.credits.items() for n in names]
+    excluded = {t.lower() for t in (facts.title or "").split()} | franchise_tokens
+    excluded |= {f.lower() for n, _ in crew_names for f in _name_forms(n)}
+    performers: dict[str, tuple[str, bool]] = {}
+    for member in facts.cast:
+        if member.role and member.role.lower() in {n.lower() for n in franchise}:
+            continue  # the franchise's namesake stands for the franchise, not an actor
+        for form in _name_forms(member.actor):
+            if form.lower() not in excluded:
+                performers.setdefault(form, (member.actor, False))
+        for form in _role_forms(member.role) if member.role else ():
+            if form.lower() not in excluded:
+                performers.setdefault(form, (member.actor, True))
+    crew = tuple(
+        (_pattern(form), _CREW_ASPECT[role])
+        for name, role in crew_names
+        if role in _CREW_ASPECT
+        for form in _name_forms(name)
+        if form.lower() not in franchise_tokens
+    )
+    ordered = sorted(performers.items(), key=lambda kv: -len(kv[0]))
+    return People(
+        performers=tuple((_pattern(f), actor, role) for f, (actor, role) in ordered),
+        crew=crew,
+        franchise=tuple(_pattern(n) for n in sorted(franchise, key=len, reverse=True))
+        + tuple(_pattern(t) for t in sorted(franchise_tokens) if len(t) > 3),
+        excluded=frozenset(excluded),
+        cast_known=bool(facts.cast),
+    )
+
+
+def mentions(text: str, people: People) -> list[Mention]:
+    """Every aspect the sentence names, in order, performers resolved to actors."""
+    found: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    acting = bool(_NAME_RES["performance"].search(text) or _JUDGED_RES["performance"].search(text))
+    for pattern, actor, is_role in people.performers:
+        for m in pattern.finditer(text):
+            if not _overlaps(m.span(), taken):
+                taken.append(m.span())
+                # A character named without a word about acting is the character as
+                # written ("Eve has barely any personality"): the story, not the actor.
+                if is_role and not acting:
+                    found.append(Mention("story", None, m.start()))
+                else:
+                    found.append(Mention("performance", actor, m.start()))
+    for pattern in people.franchise:
+        for m in pattern.finditer(text):
+            if not _overlaps(m.span(), taken):
+                taken.append(m.span())
+                found.append(Mention("franchise", None, m.start()))
+    for pattern, aspect in people.crew:
+        for m in pattern.finditer(text):
+            if not _overlaps(m.span(), taken):
+                taken.append(m.span())
+                found.append(Mention(aspect, None, m.start()))
+    if not people.cast_known:
+        found.extend(_named_performers(text, people, taken))
+    for aspect, pattern in (*_NAME_RES.items(), *_JUDGED_RES.items()):
+        for m in pattern.finditer(text):
+            if not _overlaps(m.span(), taken):
+                found.append(Mention(aspect, None, m.start()))
+    if any(m.aspect == "performance" and m.target for m in found):
+        found = [m for m in found if not (m.aspect == "performance" and m.target is None)]
+    return sorted(_dedupe(found), key=lambda m: m.start)
+
+
+def _named_performers(text: str, people: People, taken: list[tuple[int, int]]) -> Iterator[Mention]:
+    """Without a known cast: capitalised names used as performers ("DiCaprio gives …",
+    "Cagney is simply great as …", "Mackie's mesmerizing work"), or as directors."""
+    for m in _CAPS_NAME.finditer(text):
+        name = m.group(1).rstrip(".'’")
+        if _overlaps(m.span(), taken) or _not_a_person(name, people):
+            continue
+        after = text[m.end() :].lstrip()
+        if _DIRECTING_CONTEXT.match(after):
+            taken.append(m.span())
+            yield Mention("direction", None, m.start())
+        elif _PERFORMANCE_CONTEXT.match(after) and _judged_near(text, m.start()):
+            taken.append(m.span())
+            yield Mention("performance", name, m.start())
+
+
+def _not_a_person(name: str, people: People) -> bool:
+    tokens = name.split()
+    first = tokens[0].lower()
+    return (
+        first in _COMMON
+        or any(t.lower() in people.excluded for t in tokens)
+        or any(p.search(name) for p in _NAME_RES.values())
+    )
+
+
+def _judged_near(text: str, start: int) -> bool:
+    """A performer is judged when evaluative words follow the name in the same clause."""
+    window = re.split(r"[;:—]|\bbut\b", text[start:], maxsplit=1)[0]
+    return evaluative(window)
+
+
+def _overlaps(span: tuple[int, int], taken: Iterable[tuple[int, int]]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in taken)
+
+
+def _dedupe(found: list[Mention]) -> list[Mention]:
+    """Keep the first mention of each (aspect, target)."""
+    seen: set[tuple[str, str | None]] = set()
+    kept = []
+    for m in sorted(found, key=lambda m: m.start):
+        if (m.aspect, m.target) not in seen:
+            seen.add((m.aspect, m.target))
+            kept.append(m)
+    return kept
+
+
+def cue_spans(text: str, aspect: Aspect) -> list[tuple[int, int]]:
+    """Where ``text`` names ``aspect`` by a cue word (for echoing the words around it)."""
+    patterns = [p for p in (_NAME_RES.get(aspect), _JUDGED_RES.get(aspect)) if p is not None]
+    return [m.span() for p in patterns for m in p.finditer(text)]

@@ -1,0 +1,190 @@
+"""Polarity of each aspect a sentence names: the trained model scores clauses, and rules
+for contrast, concession and hedges decide what each clause's score means.
+
+Critics rarely judge one thing per sentence. "Creative and enjoyable as the action
+sequences are, it felt as if the filmmakers thought outside the box, but only just"
+praises the action in a conceded clause and takes it back in the main one: the action is
+*mixed*, not positive. "A worthy, if imperfect, addition" is praise with a hedge that must
+not flip it. So a sentence is cut into clauses at contrast markers ("but", "yet",
+"however", ";", "—") and subordinators ("while", "although", "despite", "ADJ as X is"),
+the model scores every clause in one batch, and each aspect takes the polarity of the
+clause that names it — *mixed* when a conceded clause is contradicted by a main clause
+that judges nothing else.
+
+The sentiment itself always comes from the injected model (by default marquee's trained
+scoring model); these rules only route and combine its scores.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from marquee.errors import ScoringError
+from marquee.opinions.records import Polarity, SentencePolarity
+
+POSITIVE_AT = 0.6
+NEGATIVE_AT = 0.4
+"""P(positive) at or above which a clause praises, at or below which it blames."""
+
+_SEPARATORS = re.compile(r"\s*(?:;|\s—\s|—|\s–\s|\s--\s|\.\.\.)\s*")
+_CONTRAST = re.compile(
+    r",?\s+(?:but|yet|however|whereas|except(?:\s+for)?|though(?=\s+\w+\s)|"
+    r"although|even\s+though|while|whilst|nonetheless|nevertheless)\b,?\s*",
+    re.IGNORECASE,
+)
+_SUBORDINATE = re.compile(
+    r"^(?:while|whilst|although|though|even\s+though|even\s+if|despite|in\s+spite\s+of|"
+    r"for\s+all|aside\s+from|apart\s+from|if)\b",
+    re.IGNORECASE,
+)
+_AS_CONCESSION = re.compile(
+    r"^(?:\w+(?:\s*,\s*|\s+and\s+|\s+))*\w+\s+as\s+[^,]{1,60}?\s+(?:is|are|was|were|may\s+be)\s*,",
+    re.IGNORECASE,
+)
+_HEDGE = re.compile(r",\s*if\s+[\w\s-]{1,30}?,|\(\s*if\s+[^)]{1,30}\)", re.IGNORECASE)
+_TAKEBACK = re.compile(r"\bbut\s+only\s+just\b|\bonly\s+just\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """A span of a sentence; ``conceded`` when the sentence grants it only to contradict it."""
+
+    text: str
+    start: int
+    end: int
+    conceded: bool
+
+
+def clauses(sentence: str) -> tuple[Clause, ...]:
+    """Cut a sentence at separators and contrast markers, marking conceded clauses."""
+    result: list[Clause] = []
+    for start, end in _spans(sentence, _SEPARATORS):
+        result.extend(_contrast_clauses(sentence, start, end))
+    return tuple(c for c in result if c.text.strip(" ,.;:—-"))
+
+
+def _spans(text: str, pattern: re.Pattern[str], start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    end = len(text) if end is None else end
+    spans, cursor = [], start
+    for m in pattern.finditer(text, start, end):
+        spans.append((cursor, m.start()))
+        cursor = m.end()
+    spans.append((cursor, end))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def _contrast_clauses(sentence: str, start: int, end: int) -> list[Clause]:
+    """Before a contrast marker is conceded, after it is main; a leading subordinate
+    clause ("While X, Y", "Creative as X is, Y") is conceded up to its comma."""
+    marks = list(_CONTRAST.finditer(sentence, start, end))
+    if not marks:
+        return _subordinate_split(sentence, start, end)
+    cut = marks[0]
+    word = cut.group(0).strip(" ,").lower()
+    before, after = (start, cut.start()), (cut.end(), end)
+    if word.startswith(("though", "although", "even though", "while", "whilst")):
+        # "Y, though X" / "Y, while X": the clause after the marker is the concession.
+        return [
+            Clause(sentence[before[0] : before[1]], *before, conceded=False),
+            Clause(sentence[after[0] : after[1]], *after, conceded=True),
+        ]
+    return [
+        *(_mark(c, conceded=True) for c in _subordinate_split(sentence, *before)),
+        *_contrast_clauses(sentence, *after),
+    ]
+
+
+def _subordinate_split(sentence: str, start: int, end: int) -> list[Clause]:
+    text = sentence[start:end]
+    lead = _SUBORDINATE.match(text) or _AS_CONCESSION.match(text)
+    comma = text.find(",", lead.end() - 1 if lead else 0) if lead else -1
+    if lead and 0 < comma < len(text) - 1:
+        return [
+            Clause(text[:comma], start, start + comma, conceded=True),
+            Clause(text[comma + 1 :], start + comma + 1, end, conceded=False),
+        ]
+    return [Clause(text, start, end, conceded=False)]
+
+
+def _mark(clause: Clause, *, conceded: bool) -> Clause:
+    return Clause(clause.text, clause.start, clause.end, conceded or clause.conceded)
+
+
+def unhedged(text: str) -> str:
+    """The text the model should score: hedges like ", if imperfect," removed, so a
+    grudging qualifier does not outvote the praise it qualifies."""
+    return " ".join(_HEDGE.sub(",", text).split())
+
+
+def label(p: float) -> Polarity | None:
+    """Positive, negative, or None when the model is unsure."""
+    if p >= POSITIVE_AT:
+        return "positive"
+    if p <= NEGATIVE_AT:
+        return "negative"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredSentence:
+    """A sentence's clauses with the model's P(positive) for each and for the whole."""
+
+    text: str
+    clauses: tuple[Clause, ...]
+    clause_p: tuple[float, ...]
+    sentence_p: float
+
+    def clause_index(self, offset: int) -> int:
+        """The clause containing character ``offset`` (the nearest one before it)."""
+        return max((k for k, c in enumerate(self.clauses) if c.start <= offset), default=0)
+
+    def polarity_at(self, offset: int, *, judged_elsewhere: bool) -> Polarity:
+        """The polarity of an aspect named at ``offset``.
+
+        ``judged_elsewhere`` says whether some other clause names an aspect of its own;
+        when none does, a main clause that contradicts a conceded one is about the same
+        thing, so the aspect is mixed.
+        """
+        i = self.clause_index(offset)
+        clause = self.clauses[i] if self.clauses else None
+        own = label(self.clause_p[i]) if clause else None
+        whole = label(self.sentence_p)
+        if clause is not None and clause.conceded and not judged_elsewhere:
+            mains = [label(p) for c, p in zip(self.clauses, self.clause_p, strict=True) if not c.conceded]
+            if own and any(m and m != own for m in mains):
+                return "mixed"
+        if clause is not None and _TAKEBACK.search(self.text) and (own or whole) == "positive":
+            return "mixed"
+        return own or whole or "mixed"
+
+
+def score_sentences(texts: Sequence[str], polarity: SentencePolarity) -> list[ScoredSentence]:
+    """Clause and sentence scores for many sentences in one batched model call."""
+    cut = [clauses(t) for t in texts]
+    batch = [unhedged(t) for t in texts]
+    for parts in cut:
+        if len(parts) > 1:
+            batch.extend(unhedged(c.text) for c in parts)
+    scores = [float(p) for p in polarity(batch)] if batch else []
+    sentence_p, clause_p = scores[: len(texts)], iter(scores[len(texts) :])
+    result = []
+    for text, parts, p in zip(texts, cut, sentence_p, strict=True):
+        ps = tuple(next(clause_p) for _ in parts) if len(parts) > 1 else (p,) * len(parts)
+        result.append(ScoredSentence(text, parts, ps, p))
+    return result
+
+
+def model_polarity() -> SentencePolarity:
+    """The project's trained scoring model as a polarity function (P(fresh) per text)."""
+    try:
+        from marquee.model import load_model
+    except ImportError as err:
+        raise ScoringError("the scoring model (marquee.model) is not installed") from err
+    model = load_model()
+
+    def predict(texts: Sequence[str]) -> list[float]:
+        return [p.p_fresh for p in model.predict(list(texts))] if texts else []
+
+    return predict

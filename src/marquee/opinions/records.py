@@ -1,0 +1,105 @@
+"""The values the opinions stage produces, each carrying the sentence it came from.
+
+Every verdict marquee shows about *why* critics liked a film links back to a review and
+a sentence (:class:`Evidence`), so a reader can check any claim against its source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+Aspect = Literal[
+    "story",
+    "performance",
+    "action",
+    "direction",
+    "music",
+    "visuals",
+    "editing",
+    "pacing",
+    "franchise",
+    "humour",
+    "production",
+]
+ASPECTS: tuple[Aspect, ...] = (
+    "story",
+    "performance",
+    "action",
+    "direction",
+    "music",
+    "visuals",
+    "editing",
+    "pacing",
+    "franchise",
+    "humour",
+    "production",
+)
+Polarity = Literal["positive", "negative", "mixed"]
+AgreementLabel = Literal["praised", "panned", "divided", "mixed"]
+
+SentencePolarity = Callable[[Sequence[str]], Sequence[float]]
+"""P(positive) for each text; the default is the project's trained scoring model."""
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Provenance: which review (index in the list analysed) and which of its sentences."""
+
+    review: int
+    sentence: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class AspectOpinion:
+    """One sentence's judgement of one aspect; ``target`` is the performer for performance."""
+
+    aspect: Aspect
+    target: str | None
+    polarity: Polarity
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class QuotedCritic:
+    """A critic a round-up quotes ("The Washington Post praises …"): shown apart, never
+    counted into fresh %."""
+
+    outlet: str | None
+    critic: str | None
+    quote: str
+    polarity: Polarity
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewOpinions:
+    """What one review says about the film's parts, its pull-quote and whom it quotes."""
+
+    aspects: tuple[AspectOpinion, ...]
+    pull_quote: Evidence | None
+    quoted_critics: tuple[QuotedCritic, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AspectAgreement:
+    """How the critics split on one aspect (or one performer), counted once per critic."""
+
+    aspect: Aspect
+    target: str | None
+    praised: int
+    panned: int
+    mixed: int
+    label: AgreementLabel
+    praise_quote: Evidence | None
+    pan_quote: Evidence | None
+
+
+@dataclass(frozen=True, slots=True)
+class Consensus:
+    """The one- or two-sentence consensus, each clause with the evidence behind it."""
+
+    text: str
+    clauses: tuple[tuple[str, tuple[Evidence, ...]], ...]
