@@ -119,20 +119,20 @@ def _credits_table(film: FilmFacts) -> Table:
     return table
 
 
-def _score_chart(reviews: Sequence[Review]) -> Table | None:
+def _score_chart(reviews: Sequence[Review]) -> Group | None:
     """Scores in five bands as horizontal bars: the spread at a glance."""
     scores = [r.score.value for r in reviews if r.score]
     if not scores:
         return None
     bands = [(0, 20), (20, 40), (40, 60), (60, 80), (80, 101)]
-    table = Table(title="Score distribution", show_header=False, title_justify="left", box=None)
+    table = Table(show_header=False, box=None)
     table.add_column(justify="right", style="dim")
     table.add_column()
     for low, high in bands:
         n = sum(low <= s < high for s in scores)
         colour = "green" if low >= 60 else "red"
         table.add_row(f"{low}–{min(high, 100)}", Text("█" * (4 * n), style=colour) + Text(f" {n}"))
-    return table
+    return Group(Text("Score distribution", style="italic"), table)
 
 
 def _reviews_table(reviews: Sequence[Review]) -> Table:
@@ -145,9 +145,9 @@ def _reviews_table(reviews: Sequence[Review]) -> Table:
         if score is not None and not score.explicit:
             shown += " (inferred)"
         verdict = Text(r.verdict or "—", style=_VERDICT_STYLE.get(r.verdict or "", "dim"))
-        label = r.meta.title or r.document.source
+        label = Text(r.meta.title or r.document.source)
         if r.meta.spoilers:
-            label += "  [spoilers]"
+            label.append("  spoilers", style="bold yellow")
         table.add_row(
             r.meta.critic or "—", r.meta.outlet or "—", r.meta.published or "—", shown, verdict, label
         )
