@@ -1,0 +1,31 @@
+"""The public surface is small, listed, and documented by a runnable example."""
+
+from __future__ import annotations
+
+import doctest
+import os
+from pathlib import Path
+
+import marquee
+
+
+def test_all_exports_are_public_and_sorted() -> None:
+    public = sorted(
+        (name for name, value in vars(marquee).items()
+         if not name.startswith("_") and not isinstance(value, type(marquee))),
+        key=str.casefold,
+    )
+    assert marquee.__all__ == public
+
+
+def test_package_docstring_example_runs(monkeypatch) -> None:
+    monkeypatch.chdir(Path(__file__).parent.parent)
+    result = doctest.testmod(marquee, verbose=False)
+    assert result.attempted > 0 and result.failed == 0
+
+
+def test_readme_shows_the_two_commands() -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    head = readme[:400]
+    assert "make demo" in head and "make test" in head
+    assert os.access(Path(__file__).parent.parent / ".ci" / "run", os.X_OK)
