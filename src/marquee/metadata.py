@@ -13,12 +13,12 @@ from collections.abc import Mapping
 
 from marquee.documents.bylines import Byline, find_bylines, is_dateline, person_name
 from marquee.documents.fields import iso_date
-from marquee.documents.lines import is_title_like
 from marquee.records import Block, Document, ReviewMeta
 
 _BYLINE_RANK = {"label": 0, "bio": 1, "repeat": 2}
 _TOP_BLOCKS = 8  # a dateline belongs to the top of the page, not to its prose
 _TITLE_BLOCKS = 3  # a headline is one of the first few non-chrome lines
+_HEADLINE_WORDS = 20
 
 _NAMES_REVIEW = re.compile(r"\breview(?:ed)?\b", re.IGNORECASE)
 _OUTLET_IN_BIO = re.compile(
@@ -102,9 +102,14 @@ def _title(meta: Mapping[str, str], blocks: tuple[Block, ...]) -> str | None:
         return meta["title"]
     early = [b for b in blocks if b.kind not in {"chrome", "media", "caption"}][:_TITLE_BLOCKS]
     for block in early:
-        if is_title_like(block.text) and _NAMES_REVIEW.search(block.text):
+        if _is_headline(block.text) and _NAMES_REVIEW.search(block.text):
             return block.text
     return None
+
+
+def _is_headline(text: str) -> bool:
+    """Short and not a sentence; sentence case allowed ("Past Lives review – a quiet …")."""
+    return len(text.split()) <= _HEADLINE_WORDS and not text.rstrip().endswith((".", ",", ";"))
 
 
 def _spoilers(meta: Mapping[str, str], blocks: tuple[Block, ...]) -> bool:

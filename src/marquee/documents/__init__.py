@@ -31,7 +31,7 @@ from marquee.documents.tables import read_table
 from marquee.errors import ParseError, TooLarge
 from marquee.records import Block, Document, Shape
 
-__all__ = ["ReadOptions", "Reading", "read_bytes", "read_path"]
+__all__ = ["read_bytes", "read_path", "Reading", "ReadOptions"]
 
 log = logging.getLogger(__name__)
 

@@ -64,6 +64,7 @@ _DATE_IN_TEXT = re.compile(
     rf"|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}",
     re.IGNORECASE,
 )
+_DOTTED = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
@@ -94,8 +95,9 @@ def iso_date(value: object) -> str | None:
     match = _DATE_IN_TEXT.search(str(value))
     if match is None:
         return None
+    day_first = bool(_DOTTED.fullmatch(match[0]))  # 14.07.2023 is European: day first
     try:
-        return dateparser.parse(match[0].replace(".", " ")).date().isoformat()
+        return dateparser.parse(match[0], dayfirst=day_first).date().isoformat()
     except (ValueError, OverflowError) as err:
         log.debug("not a date %r: %s", match[0], err)
         return None
@@ -124,7 +126,7 @@ def normalise(raw: Mapping[str, object], fields: Mapping[str, tuple[str, ...]]) 
     used: set[str] = set()
     for field, aliases in fields.items():
         for alias in aliases:
-            original = by_key.get(alias)
+            original = by_key.get(field_key(alias))
             if original is None or original in used:
                 continue
             value = _field_value(field, raw[original])

@@ -59,7 +59,8 @@ def read_html(text: str, source: str) -> tuple[tuple[Block, ...], dict[str, str]
     blocks = _main_blocks(extracted)
     if not blocks:
         log.info("%s: trafilatura found no main content; reading the whole body", source)
-        blocks = tree.blocks_from(root.body, tree.HTML_ROLES)
+        body = root.find("body")
+        blocks = tree.blocks_from(root if body is None else body, tree.HTML_ROLES)
     blocks += _rating_widgets(root, blocks)
     page = _page_meta(extracted if extracted is not None else _metadata_only(root))
     return chrome.label(blocks), {**page, **structured}

@@ -12,6 +12,7 @@ _MINOR_TEXT = """
 MINOR_WORDS = frozenset(_MINOR_TEXT.split())
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_SCORE = re.compile(r"\d\s*(?:/|out of)\s*\d|[★☆]")
 _SENTENCE_END = (".", ",", ";", "!", "…")
 _MAX_HEADING_WORDS = 14
 _MAX_HEADING_CHARS = 110
@@ -41,11 +42,16 @@ def is_title_like(text: str) -> bool:
     Web pages pasted as text lose their <h2> tags, so a short line that does not end
     like a sentence and is mostly capitalised ("Fails at the Fundamentals", "Final
     Verdict", "In Conclusion:", "THIS REVIEW CONTAINS SPOILERS") is taken as a heading.
-    A bare score ("2", "7/10") never is.
+    A score line ("2", "7/10", "Rating: 4 out of 5") never is.
     """
     line = text.strip()
     found = words(line)
-    if not found or len(line) > _MAX_HEADING_CHARS or len(found) > _MAX_HEADING_WORDS:
+    if (
+        not found
+        or _SCORE.search(line)
+        or len(line) > _MAX_HEADING_CHARS
+        or len(found) > _MAX_HEADING_WORDS
+    ):
         return False
     if line.endswith(_SENTENCE_END):
         return False
