@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from marquee.opinions.aspects import cue_spans, franchise_names
 from marquee.opinions.records import (
     ASPECTS,
     AgreementLabel,
@@ -33,7 +34,6 @@ from marquee.opinions.records import (
     Polarity,
     ReviewOpinions,
 )
-from marquee.opinions.aspects import cue_spans, franchise_names
 from marquee.records import FilmFacts
 
 DIVIDED_SHARE = 1 / 3
@@ -65,7 +65,10 @@ def _voiced(opinions: Sequence[ReviewOpinions]) -> Iterable[tuple[Voice, AspectO
     round-up quotes in that sentence."""
     for n, ops in enumerate(opinions):
         quoted = {
-            (q.evidence.review, q.evidence.sentence): ("outlet", (q.outlet or q.critic or "").lower())
+            (q.evidence.review, q.evidence.sentence): (
+                "outlet",
+                (q.outlet or q.critic or "").lower(),
+            )
             for q in ops.quoted_critics
         }
         for o in ops.aspects:
@@ -137,33 +140,40 @@ def agreement_label(praised: int, panned: int, mixed: int) -> AgreementLabel:
 # from a critic's sentence whose polarity (from the model) is on the same side, so "never
 # dull" is not turned into "dull".
 _PRAISE = frozenset(
-    """good great excellent superb terrific wonderful brilliant fantastic fabulous outstanding
-    remarkable impressive memorable masterful stunning breathtaking gorgeous beautiful lovely
-    elegant exquisite powerful compelling engaging engrossing gripping riveting thrilling
-    exciting entertaining enjoyable fun funny hilarious charming delightful witty clever smart
-    intelligent inventive creative fresh refreshing inspired sharp stylish sleek fluid kinetic
-    dynamic electrifying spectacular solid strong confident effortless seamless nuanced subtle
-    moving touching heartfelt poignant affecting rich layered intriguing fascinating absorbing
-    vibrant vivid lively energetic buoyant crisp tight taut tense suspenseful scary believable
-    convincing likable welcome worthy perfect flawless admirable deft skillful accomplished
-    assured handsome lush striking magnetic mesmerizing hypnotic captivating fierce precise
-    dazzling impeccable splendid sublime glorious joyous rousing satisfying spellbinding
-    haunting ambitious daring bold uncompromising sweet tender warm wise thoughtful
-    provocative original imaginative atmospheric visceral unforgettable timeless classic
-    charismatic ingenious hilarious amusing rollicking exhilarating polished""".split()
+    """
+    good great excellent superb terrific wonderful brilliant fantastic fabulous
+    outstanding remarkable impressive memorable masterful stunning breathtaking
+    gorgeous beautiful lovely elegant exquisite powerful compelling engaging
+    engrossing gripping riveting thrilling exciting entertaining enjoyable fun funny
+    hilarious charming delightful witty clever smart intelligent inventive creative
+    fresh refreshing inspired sharp stylish sleek fluid kinetic dynamic electrifying
+    spectacular solid strong confident effortless seamless nuanced subtle moving
+    touching heartfelt poignant affecting rich layered intriguing fascinating
+    absorbing vibrant vivid lively energetic buoyant crisp tight taut tense
+    suspenseful scary believable convincing likable welcome worthy perfect flawless
+    admirable deft skillful accomplished assured handsome lush striking magnetic
+    mesmerizing hypnotic captivating fierce precise dazzling impeccable splendid
+    sublime glorious joyous rousing satisfying spellbinding haunting ambitious
+    daring bold uncompromising sweet tender warm wise thoughtful provocative
+    imaginative atmospheric visceral unforgettable timeless classic charismatic
+    ingenious hilarious amusing rollicking exhilarating polished
+    """.split()  # noqa: SIM905
 )
 _BLAME = frozenset(
-    """bad poor awful terrible dreadful horrible abysmal atrocious weak flimsy thin flat
-    lifeless dull boring tedious tiresome tired generic uninspired bland forgettable mediocre
-    lackluster disappointing underwhelming messy sloppy clumsy clunky awkward stilted wooden
-    hammy cheesy corny silly stupid dumb brainless mindless pointless needless unnecessary
-    shallow hollow empty soulless derivative predictable formulaic trite stale contrived
-    convoluted incoherent confusing muddled disjointed haphazard overlong slow sluggish
-    plodding bloated uneven unconvincing implausible ridiculous laughable flawed wasted
-    anaemic anemic underdeveloped underwritten gratuitous excessive overdone overwrought
-    heavy-handed mawkish maudlin sentimental annoying irritating obnoxious dreary drab murky
-    listless leaden inert limp lazy cynical desperate subpar lame dated stiff shoehorned
-    unfunny tasteless crude juvenile pretentious overwrought ponderous""".split()
+    """
+    bad poor awful terrible dreadful horrible abysmal atrocious weak flimsy thin
+    flat lifeless dull boring tedious tiresome tired generic uninspired bland
+    forgettable mediocre lackluster disappointing underwhelming messy sloppy clumsy
+    clunky awkward stilted wooden hammy cheesy corny silly stupid dumb brainless
+    mindless pointless needless unnecessary shallow hollow empty soulless derivative
+    predictable formulaic trite stale contrived convoluted incoherent confusing
+    muddled disjointed haphazard overlong slow sluggish plodding bloated uneven
+    unconvincing implausible ridiculous laughable flawed wasted anaemic anemic
+    underdeveloped underwritten gratuitous excessive overdone overwrought heavy-
+    handed mawkish maudlin sentimental annoying irritating obnoxious dreary drab
+    murky listless leaden inert limp lazy cynical desperate subpar lame dated stiff
+    shoehorned unfunny tasteless crude juvenile pretentious overwrought ponderous
+    """.split()  # noqa: SIM905
 )
 _NOUNS: dict[Aspect, str] = {
     "story": "story",
@@ -179,6 +189,7 @@ _NOUNS: dict[Aspect, str] = {
     "production": "production design",
 }
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+THE = "the "  # an aspect is "the score" among strengths and "its score" among faults
 MIN_VOICES = 1
 """Critics needed before an aspect is named in the consensus."""
 
@@ -198,28 +209,88 @@ def write_consensus(
     table: Sequence[AspectAgreement],
     opinions: Sequence[ReviewOpinions],
 ) -> Consensus | None:
-    """One or two sentences: what critics praised, then the main reservation, naming the
-    film and the performers singled out; None when no aspect was judged."""
+    """One or two sentences: the film named and characterised in its critics' words, what
+    they praised, then the main reservation, and the performers they split on; None when
+    the critics judged nothing."""
     by_row = _opinions_by_row(opinions)
     franchise = _franchise_label(facts)
-    praised = [
-        _point(r, by_row, "positive", franchise) for r in table
-        if r.label == "praised" and r.praised >= MIN_VOICES
-    ]
-    panned = [
-        _point(r, by_row, "negative", franchise) for r in table
-        if r.label == "panned" and r.panned >= MIN_VOICES
-    ]
+    points = {
+        side: sorted(
+            (
+                p
+                for r in table
+                if r.label == label
+                and r.aspect != "performance"
+                or (r.label == label and r.target and _nameable(r))
+                for p in [_point(r, by_row, side, franchise)]
+                if p
+            ),
+            key=lambda p: -p.weight,
+        )
+        for side, label in (("positive", "praised"), ("negative", "panned"))
+    }
+    praised, panned = points["positive"][:3], points["negative"][:2]
     divided = [r for r in table if r.label == "divided" and r.aspect == "performance" and r.target]
-    praised = sorted((p for p in praised if p), key=lambda p: -p.weight)[:3]
-    panned = sorted((p for p in panned if p), key=lambda p: -p.weight)[:2]
-    if not praised and not panned and not divided:
+    lead = _lead(opinions, title)
+    if lead is None and not praised and not panned and not divided:
         return None
     clauses: list[tuple[str, tuple[Evidence, ...]]] = []
-    first = _first_sentence(title, praised, panned, clauses)
+    first = _first_sentence(title, lead, praised, panned, clauses)
     second = _second_sentence(divided, clauses)
     text = " ".join(s for s in (first, second) if s)
     return Consensus(text=text, clauses=tuple(clauses))
+
+
+def _nameable(row: AspectAgreement) -> bool:
+    """A performer is named when two critics single them out, or one names them in full
+    (a lone surname might be a place or a studio)."""
+    votes = max(row.praised, row.panned)
+    return votes >= 2 or len((row.target or "").split()) >= 2
+
+
+_GENRES = """
+    comedy thriller drama western musical romance documentary adventure fantasy
+    horror satire epic mystery melodrama cartoon fable romp farce spoof parody
+    biopic noir caper saga fairy-tale classic
+""".split()  # noqa: SIM905
+
+
+def _lead(opinions: Sequence[ReviewOpinions], title: str) -> _Point | None:
+    """The lead, "a charming, inventive comedy": the critics' majority verdict in the
+    adjectives they used most on that side in their pull-quotes, and the kind of film
+    they called it."""
+    tones = Counter(o.pull_quote_polarity for o in opinions if o.pull_quote_polarity in SIDES)
+    if not tones:
+        return None
+    tone = max(tones, key=lambda t: (tones[t], t == "positive"))
+    quotes = [o.pull_quote for o in opinions if o.pull_quote and o.pull_quote_polarity == tone]
+    words = (_PRAISE if tone == "positive" else _BLAME) - set(_tokens(title))
+    counts: Counter[str] = Counter()
+    for q in quotes:
+        counts.update({w for w in _tokens(q.text) if w in words})
+    kinds = set(_GENRES) - set(_tokens(title))
+    genres = Counter(
+        w for o in opinions if o.pull_quote for w in set(_tokens(o.pull_quote.text)) if w in kinds
+    )
+    adjectives = [w for w, _ in counts.most_common(LEAD_ADJECTIVES)]
+    genre = genres.most_common(1)[0][0] if genres else "film"
+    if not adjectives:
+        return None
+    *opening, last = adjectives
+    phrase = f"{_article(last)} {genre}"
+    if opening:
+        phrase = f"{_join(opening).capitalize()}|{phrase}"
+    used = {*adjectives, genre}
+    evidence = tuple(q for q in quotes if used & set(_tokens(q.text)))
+    return _Point(phrase, evidence, tones[tone])
+
+
+SIDES = ("positive", "negative")
+LEAD_ADJECTIVES = 3
+
+
+def _tokens(text: str) -> list[str]:
+    return [m.group(0).lower() for m in _WORD.finditer(text)]
 
 
 def _opinions_by_row(
@@ -252,12 +323,14 @@ def _point(
         return None
     adjective = _echo(backing, row.aspect, _PRAISE if side == "positive" else _BLAME)
     if row.aspect == "performance" and row.target:
-        phrase = f"{_article(adjective)} performance from {row.target}" if adjective else (
-            f"{row.target}'s performance"
+        phrase = (
+            f"{_article(adjective)} performance from {row.target}"
+            if adjective
+            else (f"{row.target}'s performance")
         )
     else:
         noun = franchise if row.aspect == "franchise" else _NOUNS[row.aspect]
-        phrase = f"{adjective} {noun}" if adjective else noun
+        phrase = f"{THE}{adjective} {noun}" if adjective else f"{THE}{noun}"
     evidence = tuple(dict.fromkeys(o.evidence for o in backing))
     return _Point(phrase, evidence, row.praised if side == "positive" else row.panned)
 
@@ -286,8 +359,8 @@ def _near(word: tuple[int, int], cue: tuple[int, int], text: str, reach: int = 5
     return len(between.split()) <= reach and not re.search(r"[;:—]|\bbut\b", between)
 
 
-def _article(adjective: str) -> str:
-    return ("an " if adjective[0] in "aeiou" else "a ") + adjective
+def _article(word: str) -> str:
+    return ("an " if word[0] in "aeiou" else "a ") + word
 
 
 def _join(phrases: Sequence[str]) -> str:
@@ -298,26 +371,33 @@ def _join(phrases: Sequence[str]) -> str:
 
 def _first_sentence(
     title: str,
+    lead: _Point | None,
     praised: Sequence[_Point],
     panned: Sequence[_Point],
     clauses: list[tuple[str, tuple[Evidence, ...]]],
 ) -> str:
-    """Strengths first, then the reservation: "X offers A and B, but its C holds it back"."""
-    if not praised and not panned:
-        return ""
+    """ "X is a charming comedy with A and B, though its C holds it back"."""
+    parts: list[str] = []
+    if lead:
+        opening, _, kind = lead.phrase.rpartition("|")
+        parts.append(f"{opening}, {title} is {kind}" if opening else f"{title} is {kind}")
+        clauses.append((parts[-1], lead.evidence))
     if praised:
-        strengths = f"{title} offers {_join([p.phrase for p in praised])}"
-        clauses.append((strengths, tuple(e for p in praised for e in p.evidence)))
-        if not panned:
-            return strengths + "."
-        faults = [f"its {p.phrase}" if i == 0 else p.phrase for i, p in enumerate(panned)]
+        strengths = _join([p.phrase for p in praised])
+        parts.append(f"with {strengths}" if lead else f"{title} offers {strengths}")
+        clauses.append((parts[-1], tuple(e for p in praised for e in p.evidence)))
+    if panned:
+        faults = _join([f"its {p.phrase.removeprefix(THE)}" for p in panned])
         verb = "hold" if len(panned) > 1 or panned[0].phrase.endswith("s") else "holds"
-        reservation = f"but {_join(faults)} {verb} it back"
-        clauses.append((reservation, tuple(e for p in panned for e in p.evidence)))
-        return f"{strengths}, {reservation}."
-    reservation = f"{title} is let down by its {_join([p.phrase for p in panned])}"
-    clauses.append((reservation, tuple(e for p in panned for e in p.evidence)))
-    return reservation + "."
+        parts.append(
+            f"though {faults} {verb} it back" if parts else f"{title} is let down by {faults}"
+        )
+        clauses.append((parts[-1], tuple(e for p in panned for e in p.evidence)))
+    if not parts:
+        return ""
+    text = " ".join(parts[:2]) if lead and praised else parts[0]
+    rest = parts[2:] if lead and praised else parts[1:]
+    return text + "".join(f", {r}" for r in rest) + "."
 
 
 def _second_sentence(

@@ -22,10 +22,10 @@ from marquee.opinions.records import (
 from marquee.opinions.sentences import Sentence, split_review
 
 __all__ = [
-    "ASPECTS",
     "Aspect",
     "AspectAgreement",
     "AspectOpinion",
+    "ASPECTS",
     "Consensus",
     "Evidence",
     "model_polarity",
@@ -35,7 +35,7 @@ __all__ = [
     "review_opinions",
     "ReviewOpinions",
     "ReviewText",
-    "SentencePolarity",
     "Sentence",
+    "SentencePolarity",
     "split_review",
 ]

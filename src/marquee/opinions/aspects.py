@@ -164,10 +164,12 @@ _JUDGED_RES: Mapping[Aspect, re.Pattern[str]] = {
 # "the director" is a role in some films' casts ("Anjelica Huston as the Director");
 # a name token must be capitalised and not a common word to stand for a person.
 _COMMON = frozenset(
-    "the a an it its this that these those he she they his her their i we you my our "
-    "but and or so yet if while though although when where what who why how there here "
-    "still even also just only then now in on at of for with as by from to into after "
-    "before despite however instead perhaps director chancellor continental".split()
+    """
+    the a an it its this that these those he she they his her their i we you my our
+    but and or so yet if while though although when where what who why how there
+    here still even also just only then now in on at of for with as by from to into
+    after before despite however instead perhaps director chancellor continental
+    """.split()  # noqa: SIM905
 )
 _CREW_ASPECT: Mapping[str, Aspect] = {
     "director": "direction",
@@ -176,7 +178,9 @@ _CREW_ASPECT: Mapping[str, Aspect] = {
     "cinematographer": "visuals",
     "editor": "editing",
 }
-_PARTICLES = frozenset("de del della der di da du la le van von bin al st".split())
+_PARTICLES = frozenset(
+    ["de", "del", "della", "der", "di", "da", "du", "la", "le", "van", "von", "bin", "al", "st"]
+)
 _FRANCHISE_PREFIX = re.compile(r"^(?:from\s+the\s+world\s+of\s+)?(.+?)\s*:\s+\S", re.I)
 _CAPS_NAME = re.compile(
     r"\b([A-Z][\w'’.-]*[a-z][\w'’-]*(?:\s+(?:(?:de|De|del|van|von|di|Di|da|le|La)\s+)?"
@@ -246,7 +250,7 @@ def _name_forms(name: str) -> set[str]:
 
 
 def _role_forms(role: str) -> set[str]:
-    """"Eve Macarro" → "Eve Macarro", "Eve", "Macarro"; roles like "the Director" give none."""
+    """ "Eve Macarro" → "Eve Macarro", "Eve", "Macarro"; roles like "the Director" give none."""
     tokens = role.split()
     if not tokens or tokens[0].lower() in _COMMON:
         return set()

@@ -59,7 +59,9 @@ def review_opinions(
     polarity: SentencePolarity | None = None,
 ) -> ReviewOpinions:
     """Aspect opinions, pull-quote and quoted critics of one review (see :func:`opinions_for`)."""
-    return opinions_for([ReviewText(body, spoilers)], facts, polarity=polarity, first=review_index)[0]
+    return opinions_for([ReviewText(body, spoilers)], facts, polarity=polarity, first=review_index)[
+        0
+    ]
 
 
 def opinions_for(
@@ -118,14 +120,21 @@ def _plan(index: int, review: ReviewText, people: People) -> _Plan:
         if s.index not in quoted:
             candidates.append(s.index)
     hidden = spoiler_sentences(sentences, flagged=review.spoilers) | quoted | remarks
-    return _Plan(index, sentences, tuple(judged), tuple(candidates), tuple(found),
-                 frozenset(hidden), review.body)
+    return _Plan(
+        index,
+        sentences,
+        tuple(judged),
+        tuple(candidates),
+        tuple(found),
+        frozenset(hidden),
+        review.body,
+    )
 
 
 def _resolve_pronoun(
     named: tuple[Mention, ...], previous: tuple[Mention, ...], people: People
 ) -> tuple[Mention, ...]:
-    """"Her performance …" right after a sentence about one performer is about that
+    """ "Her performance …" right after a sentence about one performer is about that
     performer: an untargeted performance mention inherits the single named actor."""
     actors = {m.target for m in previous if m.aspect == "performance" and m.target}
     if not people.cast_known or len(actors) != 1:
@@ -165,7 +174,8 @@ def _finish(
         _quoted_critic(plan, a, p)
         for a, p in zip((a for a in plan.attributions if a.is_critic), quote_p, strict=True)
     )
-    return ReviewOpinions(tuple(aspects), pull, critics)
+    tone = (label(candidates[pull.sentence]) or "mixed") if pull else None
+    return ReviewOpinions(tuple(aspects), pull, critics, tone)
 
 
 def _quoted_critic(plan: _Plan, a: Attribution, p: float) -> QuotedCritic:

@@ -65,7 +65,9 @@ def clauses(sentence: str) -> tuple[Clause, ...]:
     return tuple(c for c in result if c.text.strip(" ,.;:—-"))
 
 
-def _spans(text: str, pattern: re.Pattern[str], start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+def _spans(
+    text: str, pattern: re.Pattern[str], start: int = 0, end: int | None = None
+) -> list[tuple[int, int]]:
     end = len(text) if end is None else end
     spans, cursor = [], start
     for m in pattern.finditer(text, start, end):
@@ -152,7 +154,9 @@ class ScoredSentence:
         own = label(self.clause_p[i]) if clause else None
         whole = label(self.sentence_p)
         if clause is not None and clause.conceded and not judged_elsewhere:
-            mains = [label(p) for c, p in zip(self.clauses, self.clause_p, strict=True) if not c.conceded]
+            mains = [
+                label(p) for c, p in zip(self.clauses, self.clause_p, strict=True) if not c.conceded
+            ]
             if own and any(m and m != own for m in mains):
                 return "mixed"
         if clause is not None and _TAKEBACK.search(self.text) and (own or whole) == "positive":

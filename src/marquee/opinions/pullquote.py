@@ -63,9 +63,11 @@ def choose(
     review's overall P(positive); None when no sentence judges the film."""
     if not candidates or not sentences:
         return None
-    last_paragraph = max(s.paragraph for s in sentences if not s.heading) if any(
-        not s.heading for s in sentences
-    ) else -1
+    last_paragraph = (
+        max(s.paragraph for s in sentences if not s.heading)
+        if any(not s.heading for s in sentences)
+        else -1
+    )
     scored = [
         (_merit(sentences[i], p, overall, last_paragraph), i)
         for i, p in candidates.items()

@@ -40,27 +40,36 @@ _NEUTRAL_VERBS = (
 )
 _VERB = rf"(?P<verb>{_POSITIVE_VERBS}|{_NEGATIVE_VERBS}|{_NEUTRAL_VERBS})"
 _NAME = r"(?:[A-Z][\w.&'’-]*|of|the|de|and|&)(?:\s+(?:[A-Z][\w.&'’-]*|of|the|de|and|&))*"
-_OPENER = r"(?:(?:In\s+contrast|However|Meanwhile|Similarly|Likewise|Elsewhere|Conversely|Also|Still|Meanwhile),?\s+)?"
+_OPENER = (
+    r"(?:(?:In\s+contrast|However|Meanwhile|Similarly|Likewise|Elsewhere|Conversely|Also|Still)"
+    r",?\s+)?"
+)
 _REPORT = re.compile(
     rf"^{_OPENER}(?P<intro>(?:[Aa]ctor|[Aa]ctress|[Ss]tar|[Cc]o-star|[Dd]irector|[Pp]roducer|"
     rf"[Ww]riter|[Cc]omposer|[Cc]ritic|[Rr]eviewer|[Ff]ilm\s+critic)\s+)?"
     rf"(?P<subject>{_NAME})(?P<aside>,[^,]{{1,80}},)?\s+{_VERB}\b"
 )
 _ACCORDING = re.compile(rf"^According\s+to\s+(?P<subject>{_NAME})\s*,")
-_CONTINUES = re.compile(r"^(?:According\s+to\s+(?:the|this|that)\s+(?:review|critic|paper|outlet)|"
-                        r"(?:The|That)\s+(?:critic|reviewer|review|paper)\s+(?:also\s+)?\w+s\b)")
+_CONTINUES = re.compile(
+    r"^(?:According\s+to\s+(?:the|this|that)\s+(?:review|critic|paper|outlet)|"
+    r"(?:The|That)\s+(?:critic|reviewer|review|paper)\s+(?:also\s+)?\w+s\b)"
+)
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,300})[”\"]")
 _OUTLET_WORDS = frozenset(
-    "post times chronicle tribune journal guardian telegraph independent sun mirror mail "
-    "express variety reporter wrap observer herald globe gazette inquirer examiner news "
-    "magazine review weekly monthly empire slant vulture salon slate indiewire collider "
-    "ign screen rant polygon verge atlantic yorker npr bbc cnn time newsweek stone "
-    "standard star register bulletin dispatch press today insider digest club wired "
-    "vanity forbes esquire radio daily world".split()
+    """
+    post times chronicle tribune journal guardian telegraph independent sun mirror
+    mail express variety reporter wrap observer herald globe gazette inquirer
+    examiner news magazine review weekly monthly empire slant vulture salon slate
+    indiewire collider ign screen rant polygon verge atlantic yorker npr bbc cnn
+    time newsweek stone standard star register bulletin dispatch press today insider
+    digest club wired vanity forbes esquire radio daily world
+    """.split()  # noqa: SIM905
 )
 _NOT_CRITICS = frozenset(
-    "actor actress star co-star director producer writer composer studio fans audiences "
-    "viewers filmmakers he she they it".split()
+    """
+    actor actress star co-star director producer writer composer studio fans
+    audiences viewers filmmakers he she they it
+    """.split()  # noqa: SIM905
 )
 _CRITIC_INTRO = frozenset({"critic", "reviewer", "film critic"})
 
@@ -85,11 +94,21 @@ def attributions(sentences: Sequence[Sentence]) -> list[Attribution]:
     for s in sentences:
         if s.heading:
             continue
-        if found and found[-1].is_critic and found[-1].sentence == s.index - 1 and _CONTINUES.match(s.text):
+        if (
+            found
+            and found[-1].is_critic
+            and found[-1].sentence == s.index - 1
+            and _CONTINUES.match(s.text)
+        ):
             last = found[-1]
             found[-1] = Attribution(
-                last.sentence, last.outlet, last.critic, last.quote,
-                f"{last.context} {s.text}", last.verb_polarity, True,
+                last.sentence,
+                last.outlet,
+                last.critic,
+                last.quote,
+                f"{last.context} {s.text}",
+                last.verb_polarity,
+                True,
             )
             continue
         item = _attribution(s)
@@ -105,8 +124,9 @@ def _attribution(s: Sentence) -> Attribution | None:
         if according is None or not _is_outlet(according.group("subject")):
             return None
         rest = s.text[according.end() :].strip()
-        return Attribution(s.index, _clean(according.group("subject")), None,
-                           _quote(rest), rest, None, True)
+        return Attribution(
+            s.index, _clean(according.group("subject")), None, _quote(rest), rest, None, True
+        )
     subject = _clean(match.group("subject"))
     intro = (match.group("intro") or "").strip().lower()
     aside = (match.group("aside") or "").lower()

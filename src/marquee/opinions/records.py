@@ -81,6 +81,7 @@ class ReviewOpinions:
     aspects: tuple[AspectOpinion, ...]
     pull_quote: Evidence | None
     quoted_critics: tuple[QuotedCritic, ...]
+    pull_quote_polarity: Polarity | None = None  # the model's reading of the pull-quote
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,8 +13,10 @@ import re
 from dataclasses import dataclass
 
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st jr sr vs etc e.g i.e no vol mt ft prof gen sgt lt col capt rev u.s "
-    "approx dept est fig inc ltd co".split()
+    """
+    mr mrs ms dr st jr sr vs etc e.g i.e no vol mt ft prof gen sgt lt col capt rev
+    u.s approx dept est fig inc ltd co
+    """.split()  # noqa: SIM905
 )
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 _TAG = re.compile(r"<[^>]+>")
@@ -58,10 +60,9 @@ def split_text(text: str) -> list[str]:
     pieces: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        head = text[start : match.start() + 1]
-        last = head.rstrip(".!?…").rsplit(None, 1)[-1] if head.strip() else ""
-        if text[match.start()] == "." and _is_abbreviation(last):
-            continue
+        words = text[start : match.start() + 1].rstrip(".!?…").split()
+        if not words or (text[match.start()] == "." and _is_abbreviation(words[-1])):
+            continue  # a leading ellipsis, an abbreviation or an initial: no boundary
         pieces.append(text[start : match.end()].strip())
         start = match.end()
     tail = text[start:].strip()

@@ -1,0 +1,210 @@
+"""Agreement per aspect and the consensus written from it, on hand-built opinions, plus the
+ROUGE evaluation's shape on a few real films."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from marquee.consensus import agreement, agreement_label, write_consensus
+from marquee.consensus_eval import run_consensus_eval
+from marquee.opinions import (
+    AspectOpinion,
+    Evidence,
+    QuotedCritic,
+    ReviewOpinions,
+)
+from marquee.records import CastMember, FilmFacts
+
+FACTS = FilmFacts(
+    title="Ballerina",
+    aliases=("From the World of John Wick: Ballerina",),
+    cast=(CastMember("Ana de Armas", "Eve Macarro"),),
+)
+
+
+def op(review: int, sentence: int, aspect, polarity, text: str, target=None) -> AspectOpinion:
+    return AspectOpinion(aspect, target, polarity, Evidence(review, sentence, text))
+
+
+def review(review: int, *aspects: AspectOpinion, quoted=(), pull=None, tone=None) -> ReviewOpinions:
+    pull_quote = Evidence(review, 0, pull) if pull else None
+    return ReviewOpinions(tuple(aspects), pull_quote, tuple(quoted), tone)
+
+
+FILM = [
+    review(
+        0,
+        op(0, 1, "action", "positive", "The action is breathtaking."),
+        op(0, 2, "action", "positive", "Breathtaking fights, again and again."),
+        op(0, 3, "story", "negative", "The plot is flimsy."),
+        op(0, 4, "performance", "positive", "Ana de Armas is terrific.", "Ana de Armas"),
+        pull="A breathtaking, entertaining ride.",
+        tone="positive",
+    ),
+    review(
+        1,
+        op(1, 1, "action", "positive", "The stunts are breathtaking."),
+        op(1, 2, "story", "negative", "The story is flimsy and thin."),
+        op(1, 3, "performance", "negative", "De Armas is flat here.", "de Armas"),
+        op(1, 5, "music", "positive", "The score is electrifying."),
+        pull="An entertaining, breathtaking spin-off.",
+        tone="positive",
+    ),
+    review(
+        2,
+        op(2, 1, "action", "negative", "The action is generic."),
+        op(2, 2, "story", "negative", "A thin story."),
+        op(2, 3, "performance", "positive", "The Sun calls her terrific.", "Ana de Armas"),
+        op(2, 4, "performance", "negative", "The Post finds her flat.", "Ana de Armas"),
+        quoted=(
+            QuotedCritic(
+                "The Sun",
+                None,
+                "terrific",
+                "positive",
+                Evidence(2, 3, "The Sun calls her terrific."),
+            ),
+            QuotedCritic(
+                "The Post", None, "flat", "negative", Evidence(2, 4, "The Post finds her flat.")
+            ),
+        ),
+        pull="Generic and thin.",
+        tone="negative",
+    ),
+]
+
+
+def rows():
+    return {(r.aspect, r.target): r for r in agreement(FILM)}
+
+
+def test_counts_once_per_critic_not_per_sentence():
+    action = rows()[("action", None)]
+    assert (action.praised, action.panned, action.mixed) == (2, 1, 0)
+    assert action.label == "divided"  # one critic in three dissenting is a split
+    assert action.praise_quote is not None and action.praise_quote.review in {0, 1}
+    assert action.pan_quote == Evidence(2, 1, "The action is generic.")
+
+
+def test_quoted_critics_are_separate_voices_and_performers_merge_by_surname():
+    ana = rows()[("performance", "Ana de Armas")]
+    # review 0 praises, review 1 pans, and the round-up's two quoted critics split:
+    # four critics, not three, and "de Armas" is the same person as "Ana de Armas".
+    assert (ana.praised, ana.panned) == (2, 2)
+    assert ana.label == "divided"
+
+
+def test_one_outlet_quoted_twice_counts_once():
+    again = review(
+        3,
+        op(3, 0, "music", "negative", "The Sun finds the score dull."),
+        quoted=(
+            QuotedCritic(
+                "The Sun", None, "dull", "negative", Evidence(3, 0, "The Sun finds the score dull.")
+            ),
+        ),
+    )
+    extra = review(
+        4,
+        op(4, 0, "music", "negative", "The Sun: a dull score."),
+        quoted=(
+            QuotedCritic(
+                "the sun", None, "dull", "negative", Evidence(4, 0, "The Sun: a dull score.")
+            ),
+        ),
+    )
+    music = {(r.aspect, r.target): r for r in agreement([*FILM, again, extra])}[("music", None)]
+    assert (music.praised, music.panned) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("praised", "panned", "mixed", "label"),
+    [
+        (4, 0, 0, "praised"),
+        (3, 1, 0, "praised"),
+        (2, 1, 0, "divided"),
+        (1, 3, 0, "panned"),
+        (0, 0, 2, "mixed"),
+        (1, 0, 3, "mixed"),
+        (2, 2, 1, "divided"),
+    ],
+)
+def test_labels(praised, panned, mixed, label):
+    assert agreement_label(praised, panned, mixed) == label
+
+
+def test_consensus_names_the_film_strengths_reservation_and_the_split():
+    table = agreement(FILM)
+    consensus = write_consensus("Ballerina", FACTS, table, FILM)
+    assert consensus is not None
+    text = consensus.text
+    assert "Ballerina" in text
+    assert "score" in text and "story" in text
+    assert re.search(r"divided on Ana de Armas", text)
+    assert text.index("score") < text.index("story")  # strengths first, then the reservation
+    assert len(re.findall(r"[.!?](?:\s|$)", text)) <= 2
+
+
+def test_every_judging_word_comes_from_the_evidence_of_its_clause():
+    consensus = write_consensus("Ballerina", FACTS, agreement(FILM), FILM)
+    assert consensus is not None and consensus.clauses
+    skeleton = set(
+        [
+            "ballerina",
+            "is",
+            "a",
+            "an",
+            "the",
+            "with",
+            "its",
+            "though",
+            "hold",
+            "holds",
+            "it",
+            "back",
+            "offers",
+            "critics",
+            "are",
+            "divided",
+            "on",
+            "and",
+            "film",
+            "score",
+            "story",
+            "action",
+            "performances",
+            "performance",
+            "from",
+            "ana",
+            "de",
+            "armas",
+            "franchise",
+            "ties",
+            "john",
+            "wick",
+            "humor",
+            "visuals",
+            "direction",
+        ]
+    )
+    for clause, evidence in consensus.clauses:
+        assert evidence, clause
+        said = " ".join(e.text for e in evidence).lower()
+        for word in re.findall(r"[a-z-]+", clause.lower()):
+            assert word in skeleton or word in said, (word, clause)
+
+
+def test_nothing_to_say_gives_no_consensus():
+    assert write_consensus("Ballerina", FACTS, (), [review(0)]) is None
+
+
+def test_rouge_eval_shape_on_a_few_films():
+    result = run_consensus_eval(polarity=lambda texts: [0.8] * len(texts), limit=8)
+    assert result["n"] == 8
+    for key in ("first_quote", "centroid_quote", "oracle_quote"):
+        assert set(result[key]) == {"rouge1", "rouge2", "rougeL"}
+        assert 0 <= result[key]["rouge1"] <= 1
+    assert result["oracle_quote"]["rouge1"] >= result["first_quote"]["rouge1"]
+    assert 0 <= result["rouge1"] <= 1

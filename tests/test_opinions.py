@@ -1,0 +1,337 @@
+"""The opinions stage: sentences, aspects and performers, clause polarity, quoted critics,
+pull-quotes — on the five sample reviews and on hand-labelled critic sentences.
+
+Rules are tested with a transparent stand-in polarity (a few words each way) injected in
+place of the model, so a failure points at the rule, not at the model. The checks that
+depend on the model reading real prose use the trained model and are skipped until its
+artifact is installed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+import marquee.opinions as opinions
+from marquee.documents import read_path
+from marquee.opinions import ReviewText, opinions_for, review_opinions, split_review
+from marquee.opinions.aspects import evaluative, mentions, people_for
+from marquee.opinions.polarity import clauses, score_sentences, unhedged
+from marquee.opinions.pullquote import spoiler_sentences
+from marquee.records import CastMember, FilmFacts
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = sorted((ROOT / "examples" / "ballerina").glob("*.txt"))
+LABELLED = ROOT / "tests" / "fixtures" / "aspects_labelled.jsonl"
+
+FACTS = FilmFacts(
+    title="Ballerina",
+    aliases=("From the World of John Wick: Ballerina",),
+    year=2025,
+    credits={
+        "director": ("Len Wiseman",),
+        "writer": ("Shay Hatten",),
+        "composer": ("Tyler Bates", "Joel J. Richard"),
+    },
+    cast=(
+        CastMember("Ana de Armas", "Eve Macarro"),
+        CastMember("Anjelica Huston", "the Director"),
+        CastMember("Norman Reedus", "Daniel Pine"),
+        CastMember("Ian McShane", "Winston Scott"),
+        CastMember("Keanu Reeves", "John Wick"),
+    ),
+)
+
+_UP = re.compile(
+    r"\b(?:terrific|great|praises|hails|electrifying|enjoyable|creative|worthy)\b", re.I
+)
+_DOWN = re.compile(r"\b(?:flimsy|weak|thin|criticizes|only just|generic|imperfect|flat)\b", re.I)
+
+
+def fake_polarity(texts: Sequence[str]) -> list[float]:
+    """A stand-in for the model that only knows a few words: rules are tested, not it."""
+    return [
+        0.5 if bool(_UP.search(t)) == bool(_DOWN.search(t)) else 0.9 if _UP.search(t) else 0.1
+        for t in texts
+    ]
+
+
+@pytest.fixture(scope="module")
+def bodies() -> list[ReviewText]:
+    texts = []
+    for path in SAMPLES:
+        body = read_path(path).documents[0].body
+        texts.append(ReviewText(body, spoilers="SPOILERS" in body))
+    return texts
+
+
+def _model_or_skip():  # -> SentencePolarity
+    try:
+        return opinions.model_polarity()
+    except Exception as err:  # the artifact is another engineer's, landing separately
+        pytest.skip(f"trained scoring model not available yet: {err}")
+
+
+def test_public_api_is_exported_and_sorted():
+    assert all(hasattr(opinions, name) for name in opinions.__all__)
+    assert opinions.__all__ == sorted(opinions.__all__, key=str.casefold)
+    assert {"review_opinions", "opinions_for", "ReviewOpinions", "Evidence"} <= set(
+        opinions.__all__
+    )
+
+
+# ── sentences ──────────────────────────────────────────────────────────────────────────
+
+
+def test_sentences_keep_initials_abbreviations_and_mark_headings():
+    body = (
+        "Fails at the Fundamentals\n\n"
+        "The music by Tyler Bates and Joel J. Richard is electrifying. Mr. Wiseman directs.\n"
+        "Is it worth watching? No."
+    )
+    sentences = split_review(body)
+    assert [s.text for s in sentences] == [
+        "Fails at the Fundamentals",
+        "The music by Tyler Bates and Joel J. Richard is electrifying.",
+        "Mr. Wiseman directs.",
+        "Is it worth watching?",
+        "No.",
+    ]
+    assert sentences[0].heading and not sentences[1].heading
+    assert all(s.section == "Fails at the Fundamentals" for s in sentences)
+    assert [s.index for s in sentences] == list(range(5))
+
+
+# ── aspects and performers ─────────────────────────────────────────────────────────────
+
+
+def _aspects(text: str, facts: FilmFacts = FACTS) -> set[tuple[str, str | None]]:
+    return {(m.aspect, m.target) for m in mentions(text, people_for(facts))}
+
+
+def test_performers_resolve_from_surname_particle_and_character():
+    assert ("performance", "Ana de Armas") in _aspects("de Armas’s powerful performance")
+    assert ("performance", "Ana de Armas") in _aspects("how little they trusted Armas as a lead")
+    assert ("performance", "Ana de Armas") in _aspects("her portrayal of Eve is terrific")
+
+
+def test_character_without_acting_words_is_the_story():
+    found = _aspects("Eve has barely any personality, a generic backstory.")
+    assert ("story", None) in found
+    assert not any(a == "performance" for a, _ in found)
+
+
+def test_franchise_ties_are_their_own_aspect():
+    for text in (
+        "the John Wick cameos feel forced",
+        "shoehorning John Wick into the film",
+        "it repeatedly reminds the viewer of its connections to John Wick",
+    ):
+        assert ("franchise", None) in _aspects(text), text
+    # The franchise's namesake character is the franchise, not a performance by Reeves.
+    assert ("performance", "Keanu Reeves") not in _aspects(
+        "John Wick appears way more than he should"
+    )
+
+
+def test_crew_names_signal_their_craft():
+    assert ("direction", None) in _aspects("Len Wiseman brings a kinetic style")
+    assert ("music", None) in _aspects("Tyler Bates is back in form")
+
+
+def test_names_without_a_cast_are_found_in_performer_position():
+    bare = FilmFacts(title="Mister Roberts")
+    assert ("performance", "James Cagney") in _aspects(
+        "James Cagney is simply great as the captain of the ship.", bare
+    )
+    assert not any(a == "performance" for a, _ in _aspects("Mister Roberts is great fun.", bare))
+
+
+def test_plot_summary_is_not_an_opinion():
+    assert not evaluative("Over the next 12 years, Eve trains as both a ballerina and an assassin.")
+    assert evaluative("The plot is flimsy and weak.")
+    ops = review_opinions(
+        0,
+        "Eve trains as both a ballerina and an assassin.\nThe plot is flimsy and weak.",
+        FACTS,
+        spoilers=False,
+        polarity=fake_polarity,
+    )
+    assert [(a.aspect, a.polarity, a.evidence.sentence) for a in ops.aspects] == [
+        ("story", "negative", 1)
+    ]
+
+
+# ── contrast and hedges ────────────────────────────────────────────────────────────────
+
+
+def test_contrast_splits_concession_from_main_clause():
+    parts = clauses(
+        "Creative and enjoyable as the action sequences are, it felt fresh, but only just."
+    )
+    assert parts[0].text.startswith("Creative and enjoyable as the action sequences are")
+    assert parts[0].conceded and not parts[-1].conceded
+    parts = clauses("While I find it lacking in creativity, the film still delivers.")
+    assert [c.conceded for c in parts] == [True, False]
+
+
+def test_hedges_are_removed_before_scoring():
+    assert unhedged("a worthy, if imperfect, addition") == "a worthy, addition"
+
+
+def test_conceded_praise_taken_back_is_mixed():
+    text = (
+        "Creative and enjoyable as the action sequences are, it felt as if the filmmakers "
+        "thought outside the box, but only just."
+    )
+    ops = review_opinions(0, text, FACTS, spoilers=False, polarity=fake_polarity)
+    assert [(a.aspect, a.polarity) for a in ops.aspects if a.aspect == "action"] == [
+        ("action", "mixed")
+    ]
+
+
+def test_hedged_praise_stays_positive():
+    text = "Ballerina earns its place as a worthy, if imperfect, addition to the Wick canon."
+    ops = review_opinions(0, text, FACTS, spoilers=False, polarity=fake_polarity)
+    assert {(a.aspect, a.polarity) for a in ops.aspects} == {("franchise", "positive")}
+
+
+def test_each_aspect_takes_its_own_clause():
+    text = "The music is electrifying, but the plot is flimsy."
+    ops = review_opinions(0, text, FACTS, spoilers=False, polarity=fake_polarity)
+    assert {(a.aspect, a.polarity) for a in ops.aspects} == {
+        ("music", "positive"),
+        ("story", "negative"),
+    }
+
+
+def test_sentences_and_clauses_are_scored_in_one_batch():
+    calls: list[int] = []
+
+    def counting(texts: Sequence[str]) -> list[float]:
+        calls.append(len(texts))
+        return fake_polarity(texts)
+
+    score_sentences(["The music is great, but the plot is thin.", "Great fun."], counting)
+    assert calls == [4]  # two sentences, plus the two clauses of the first
+
+
+# ── quoted critics (sample 002 is a round-up) ─────────────────────────────────────────
+
+
+def test_round_up_outlets_are_credited_and_the_actor_is_not(bodies):
+    ops = review_opinions(2, bodies[2].body, FACTS, spoilers=False, polarity=fake_polarity)
+    credited = {q.outlet: q.polarity for q in ops.quoted_critics}
+    assert credited == {
+        "The Washington Post": "positive",
+        "The San Francisco Chronicle": "positive",
+        "The New York Post": "negative",
+        "TIME": credited["TIME"],  # by the model (below); here only its credit is checked
+        "The Sun": "negative",
+    }
+    assert all(q.critic is None for q in ops.quoted_critics)
+    assert "Reedus" not in " ".join(q.quote for q in ops.quoted_critics)
+    reedus = next(i for i, s in enumerate(split_review(bodies[2].body)) if "Reedus" in s.text)
+    assert all(a.evidence.sentence != reedus for a in ops.aspects)
+    post = next(q for q in ops.quoted_critics if q.outlet == "The New York Post")
+    assert "gravitas and enigmatic intensity" in post.quote
+    assert post.evidence.review == 2 and "New York Post" in post.evidence.text
+
+
+def test_quoted_critics_are_not_the_pull_quote(bodies):
+    ops = review_opinions(2, bodies[2].body, FACTS, spoilers=False, polarity=fake_polarity)
+    assert ops.pull_quote is not None
+    assert ops.pull_quote.sentence not in {q.evidence.sentence for q in ops.quoted_critics}
+
+
+# ── pull-quotes ────────────────────────────────────────────────────────────────────────
+
+
+def test_no_pull_quote_from_a_spoiler_section(bodies):
+    sentences = split_review(bodies[0].body)
+    hidden = spoiler_sentences(sentences, flagged=True)
+    assert any("Chancellor" in sentences[i].text for i in hidden)
+    ops = review_opinions(0, bodies[0].body, FACTS, spoilers=True, polarity=fake_polarity)
+    assert ops.pull_quote is not None and ops.pull_quote.sentence not in hidden
+
+
+def test_evidence_points_at_the_sentence_it_quotes(bodies):
+    ops = opinions_for(bodies, FACTS, polarity=fake_polarity)
+    for n, (review, body) in enumerate(zip(ops, bodies, strict=True)):
+        sentences = split_review(body.body)
+        for item in (*review.aspects, *review.quoted_critics):
+            assert item.evidence.review == n
+            assert sentences[item.evidence.sentence].text == item.evidence.text
+        if review.pull_quote:
+            assert review.pull_quote.text.startswith(sentences[review.pull_quote.sentence].text)
+
+
+# ── hand-labelled sentences: aspect detection on the held-out half ─────────────────────
+
+
+def _labelled(split: str) -> list[dict]:
+    rows = [json.loads(line) for line in LABELLED.read_text(encoding="utf-8").splitlines()]
+    return [r for i, r in enumerate(rows) if (i % 2 == 1) == (split == "test")]
+
+
+def _facts_for(row: dict) -> FilmFacts:
+    if row["source"].startswith("sample"):
+        return FACTS
+    title = row["source"].split(" ", 2)[2] if "rtid=" in row["source"] else None
+    return FilmFacts(title=title)
+
+
+def detection_counts(rows: list[dict], polarity) -> tuple[Counter, Counter, Counter]:
+    """True positives, false positives and false negatives per aspect (sentence level)."""
+    tp, fp, fn = Counter(), Counter(), Counter()
+    for row in rows:
+        ops = review_opinions(0, row["text"], _facts_for(row), spoilers=False, polarity=polarity)
+        found = {a.aspect for a in ops.aspects}
+        gold = {a["aspect"] for a in row["aspects"]}
+        tp.update(found & gold)
+        fp.update(found - gold)
+        fn.update(gold - found)
+    return tp, fp, fn
+
+
+def test_labelled_fixture_is_large_enough_and_well_formed():
+    rows = _labelled("dev") + _labelled("test")
+    assert len(rows) >= 200
+    for row in rows:
+        assert set(row) == {"text", "source", "aspects"}
+        for a in row["aspects"]:
+            assert a["aspect"] in opinions.ASPECTS
+            assert a["polarity"] in {"positive", "negative", "mixed"}
+
+
+def test_aspect_detection_on_held_out_sentences():
+    tp, fp, fn = detection_counts(_labelled("test"), fake_polarity)
+    precision = sum(tp.values()) / (sum(tp.values()) + sum(fp.values()))
+    recall = sum(tp.values()) / (sum(tp.values()) + sum(fn.values()))
+    # Floors a little under the measured figures (see aspects_labelled.md), so a
+    # regression in the lexicon or the rules fails here.
+    assert precision >= 0.60, (precision, fp)
+    assert recall >= 0.50, (recall, fn)
+
+
+# ── with the trained model ─────────────────────────────────────────────────────────────
+
+
+def test_samples_with_the_model(bodies):
+    from marquee.consensus import agreement
+
+    table = {
+        (r.aspect, r.target): r
+        for r in agreement(opinions_for(bodies, FACTS, polarity=_model_or_skip()))
+    }
+    assert table[("action", None)].label == "praised"
+    assert table[("story", None)].label == "panned"
+    assert table[("performance", "Ana de Armas")].label == "divided"
+    assert table[("music", None)].label == "praised"
+    franchise = table[("franchise", None)]
+    assert franchise.panned > franchise.praised
