@@ -60,7 +60,13 @@ PHRASES: tuple[Phrase, ...] = (
 )
 
 _AFTER_NAME = (
-    (re.compile(rf"(?P<names>{NAMES})\s(?:directs|helms|co-directs)\b"), ("director",)),
+    (
+        re.compile(
+            rf"(?P<names>{NAMES})\s(?:directs|helms|co-directs)"
+            r"(?=[.,;:]|\s(?:with|from|this|it|the (?:film|movie)|and)\b)"
+        ),
+        ("director",),
+    ),
     (
         re.compile(rf"(?P<names>{NAMES})\s(?:writes|co-writes|pens)\sthe\s(?:script|screenplay)"),
         ("writer",),
@@ -159,7 +165,7 @@ def _candidates(lines: Sequence[str]) -> Iterator[_Found]:
         for pattern, phrase in _COMPILED:
             for match in pattern.finditer(line):
                 before = clause_before(line, match.start())
-                if phrase.noun and match["trigger"][:1].isupper() and not _opens_clause(before):
+                if phrase.noun and not _job_title(match["trigger"], before):
                     continue
                 credits = _credits(match["names"], phrase.roles)
                 yield _Found((index, match.start("names")), credits, before, phrase)
@@ -172,16 +178,30 @@ def _credits(listed: str, roles: tuple[str, ...]) -> tuple[Credit, ...]:
     return tuple((role, name) for name in _people_in(listed) for role in roles)
 
 
-def _opens_clause(before: str) -> bool:
-    """A capitalised job word is a title only where a clause starts ("Director Len
-    Wiseman brings …", "…: Director Len Wiseman"); mid-sentence ("as the Director,
-    Gabriel Byrne as …") it is a character's name."""
-    return not before.strip() or before.rstrip().endswith((":", "—", "–", "-"))
+def _job_title(trigger: str, before: str) -> bool:
+    """Whether a job word before a name credits this film's crew.
+
+    Capitalised, it must open a clause ("Director Len Wiseman brings …"): mid-sentence
+    it is a character ("as the Director, Gabriel Byrne as …"). After an article or a
+    possessive it describes someone else ("the great director Yasujiro Ozu", "the
+    center's director Dr. Van Ness") unless it is the film's ("the film's director").
+    """
+    if trigger[:1].isupper():
+        return not before.strip() or before.rstrip().endswith((":", "—", "–", "-"))
+    return not _SOMEONES.search(before) or bool(_FILMS.search(before))
+
+
+_SOMEONES = re.compile(
+    r"(?i:\b(?:the|a|an|his|her|their|whose|that|[\p{L}]+'s?)\s(?:[\p{Ll}\-]+\s){0,2})$"
+)
+_FILMS = re.compile(r"(?i:\b(?:film|movie|picture)'s\s)$")
 
 
 def _people_in(listed: str) -> list[str]:
+    """The crew in a listed run; "Dr. Medford" is a character, not a credit."""
     parts = re.split(r",\s(?:&\s|and\s)?|\s&\s|\sand\s", listed)
-    return [p for p in (names.person(part) for part in parts) if p]
+    people = (names.person(part) for part in parts)
+    return [p for p in people if p and not re.match(names.HONORIFIC, p)]
 
 
 def _skip(before: str, phrase: Phrase, film_names: Sequence[str], people: list[str]) -> bool:

@@ -20,11 +20,14 @@ UPPER = r"\p{Lu}"
 
 WORD = (
     r"(?:\p{Lu}['’]\p{Lu}\p{Ll}+"  # O'Brien, D'Angelo
-    r"|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr)\."  # honorifics keep their dot
+    r"|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr)\."  # honorifics and suffixes keep their dot
     r"|\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)*)"  # Reeves, McShane, MaCarro, DeWitt
     r"(?:[-'’](?!s\b)\p{Lu}?\p{Ll}+)*"  # Jean-Luc, Nyong'o — but not a possessive 's
 )
 """One capitalised name word."""
+
+HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Captain|Inspector|Detective|Agent)\.?\s"
+"""Titles that mark a character in prose; crew are not written "Dr. Medford"."""
 
 INITIAL = r"\p{Lu}\.(?:\s?\p{Lu}\.)*"
 """An initial or run of initials: "J.", "J.J.", "J. J."."""
@@ -65,7 +68,7 @@ NOT_NAME = LEADING_NOISE | frozenset(
     courtesy studio studios pictures entertainment universe franchise series saga cinema
     january february march september october november december
     monday tuesday wednesday thursday friday saturday sunday
-    i we you he she it they""".split()  # noqa: SIM905
+    i we you he she it they mr mrs ms dr""".split()  # noqa: SIM905
 )
 """Words no real person's name contains; a span holding one is a title, heading or prose."""
 

@@ -189,28 +189,50 @@ def stated_title(
     return TitleFacts(main, aliases_kept, year or year_in_text(main, aliases_kept, lines, text))
 
 
+@dataclass(frozen=True, slots=True)
+class _Dated:
+    """One "Title (2025)" in the text."""
+
+    form: str
+    year: int
+    line: int
+    opens: bool  # in the review's first sentence
+
+
 def title_in_text(lines: Sequence[str], text: str) -> tuple[str | None, int | None]:
-    """The film named as "Title (2025)" most often (then mentioned most, then first);
-    a candidate must open the review or be named more than once, so a passing
-    "Rogue One (2016)" never wins."""
-    seen: dict[str, list[tuple[str, int, int]]] = {}
+    """The film named as "Title (2025)" most often (then mentioned most, then first).
+
+    A candidate must be dated in the review's first sentence, or be named again and be
+    dated in the opening paragraph, dated twice or called a film: older reviews date
+    every other film they cite ("is THE GARDEN of the FINZI-CONTINIS (1971)"), and a
+    passing "Rogue One (2016)" must never win."""
+    seen: dict[str, list[_Dated]] = {}
     for index, line in enumerate(lines):
         for found in TITLE_YEAR.finditer(line):
             form = trim_title(found["t"], text)
-            key = names.name_key(main_title(form, text))
-            seen.setdefault(key, []).append((form, int(found["y"]), index))
+            opens = index <= 1 and not _SENTENCE_END.search(line, 0, found.start())
+            dated = _Dated(form, int(found["y"]), index, opens)
+            seen.setdefault(names.name_key(main_title(form, text)), []).append(dated)
 
     def rank(key: str) -> tuple[int, int, int]:
-        occurrences = seen[key]
-        main = main_title(occurrences[0][0], text)
-        return len(occurrences), mentions(main, text), -occurrences[0][2]
+        first = seen[key][0]
+        return len(seen[key]), mentions(main_title(first.form, text), text), -first.line
 
-    eligible = [k for k in seen if seen[k][0][2] <= 1 or rank(k)[1] >= 2]
-    if not eligible:
+    def eligible(key: str) -> bool:
+        count, named, line = rank(key)
+        if any(d.opens for d in seen[key]):
+            return True
+        film = main_title(seen[key][0].form, text)
+        return named >= 2 and (-line <= 1 or count >= 2 or _called_a_film(film, text))
+
+    candidates = [k for k in seen if eligible(k)]
+    if not candidates:
         return None, None
-    best = seen[max(eligible, key=rank)]
-    year = Counter(y for _, y, _ in best).most_common(1)[0][0]
-    return best[0][0], year
+    best = seen[max(candidates, key=rank)]
+    return best[0].form, Counter(d.year for d in best).most_common(1)[0][0]
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s")
 
 
 def aliases_in_text(title: str, lines: Sequence[str], text: str) -> list[str]:
@@ -255,8 +277,10 @@ def year_in_text(title: str, aliases: Sequence[str], lines: Sequence[str], text:
 
 def guess_title(lines: Sequence[str], text: str, people: Sequence[str]) -> str | None:
     """Last resort for a review that never states its title: the capitalised name in the
-    opening paragraph that the review repeats most, if it clearly dominates and is not a
-    person or character. Returns None rather than a weak guess."""
+    opening paragraph that the review repeats most, if it clearly dominates, is not a
+    person or character, and is at least once spoken of as a film ("Ballerina, the
+    much-anticipated spin-off"). Returns None rather than a weak guess: a review filed
+    under a character's name is worse than one waiting for its film."""
     opening = next((line for line in lines if len(line.split()) >= 12), "")
     counts: Counter[str] = Counter()
     for found in re.finditer(TITLE, opening):
@@ -264,7 +288,7 @@ def guess_title(lines: Sequence[str], text: str, people: Sequence[str]) -> str |
         if _could_be_title(form, people):
             counts[form] = mentions(form, text)
     ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < 3:
+    if not ranked or ranked[0][1] < 3 or not _called_a_film(ranked[0][0], text):
         return None
     if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
         log.debug("no title: %r is not clearly ahead of %r", ranked[0], ranked[1])
@@ -273,9 +297,40 @@ def guess_title(lines: Sequence[str], text: str, people: Sequence[str]) -> str |
     return ranked[0][0]
 
 
+FILM_WORDS = (
+    r"(?:film|movie|picture|feature|spin-off|spinoff|sequel|prequel|remake|reboot|adaptation"
+    r"|drama|comedy|thriller|documentary|musical|western|horror|romance|epic|biopic"
+    r"|blockbuster|debut|instal?lment|entry|follow-up|animation|cartoon|noir)s?"
+)
+
+
+_DESCRIBED = r"(?:(?!(?:the|a|an|of|is|was|and|but)\s)[\p{Ll}'\-]+\s){0,3}"
+"""Up to three adjectives: "the much-anticipated spin-off", "a slick revenge film"."""
+_NOUN_ENDS = (
+    r"(?=\s?[,.;:)!?—–]|\s(?:that|which|from|by|about|starring|featuring|directed|written"
+    r"|based|set|in|of|with|where|for)\b)"
+)
+"""A film noun that ends its phrase, so "the film has …" and "film director" don't count."""
+
+
+def _called_a_film(form: str, text: str) -> bool:
+    """Whether the text calls ``form`` a film: "X is a … film", "X, the … spin-off
+    starring …", "the movie X"."""
+    name = re.escape(form)
+    film = rf"{FILM_WORDS}{_NOUN_ENDS}"
+    return bool(
+        re.search(
+            rf"{name}\s(?:is|was|remains)\s(?:not\s)?(?:a|an|this)\s{_DESCRIBED}{film}"
+            rf"|{name},\s(?:a|an|the)\s{_DESCRIBED}{film}"
+            rf"|\b(?:the|this|new|latest)\s{FILM_WORDS}\s(?:called\s|titled\s)?{name}(?![\p{{L}}])",
+            text,
+        )
+    )
+
+
 def _could_be_title(form: str, people: Sequence[str]) -> bool:
     words = form.split()
-    if all(w.casefold() in names.NOT_NAME for w in words):
+    if all(w.casefold() in names.NOT_NAME or re.fullmatch(FILM_WORDS, w.casefold()) for w in words):
         return False
     return not names.matches(form, people, prefix=True)
 
