@@ -22,7 +22,6 @@ from functools import cache, lru_cache
 from marquee.opinions.records import Aspect
 from marquee.records import CastMember, FilmFacts
 
-
 _TOKEN = re.compile(r"[\w'’-]+")
 
 
