@@ -454,6 +454,13 @@ def test_written_by_inside_prose_or_a_credits_box_is_not_a_byline() -> None:
     assert kinds(doc, "byline") == []
 
 
+def test_a_closing_reviewed_by_sentence_keeps_its_credits_paragraph_in_the_body() -> None:
+    credits = "Starring: Whoopi Goldberg. Director: Norman Jewison. Reviewed by Scott Renshaw."
+    doc = only(read_bytes(f"{credits}\nA warm, minor film.\n".encode(), "r.txt"))
+    assert credits in doc.body
+    assert kinds(doc, "byline") == []
+
+
 def test_short_title_like_lines_are_headings_but_sentences_and_scores_are_not() -> None:
     text = "Final Verdict\nSummary\nIt works.\n7/10\nRating: 4 out of 5\nWhat a ride!\n"
     doc = only(read_bytes(text.encode(), "t.txt"))

@@ -149,6 +149,10 @@ def test_table_row_columns() -> None:
         ("Critic: Jan van der Berg @jvdb", "Jan van der Berg"),
         ("Words by A.O. Marsh", "A.O. Marsh"),
         ("Written by Paolo Ferri", "Paolo Ferri"),
+        ("Copyright 1997 James Berardinelli", "James Berardinelli"),
+        ("© ALL RIGHTS RESERVED DENNIS SCHWARTZ", "Dennis Schwartz"),
+        ("A Film Review by James Berardinelli", "James Berardinelli"),
+        ("© 2023 The Northern Screen. All rights reserved.", None),
         ("By Staff", None),
         ("By Admin", None),
         ("By The Film Desk", None),
@@ -178,6 +182,19 @@ def test_written_by_in_the_middle_or_in_credits_is_the_films_writer() -> None:
     assert read_metadata(credits).critic is None
     sentence = doc_of("Ballerina is an action film written by Shay Hatten.", PROSE)
     assert read_metadata(sentence).critic is None
+
+
+def test_reviewed_by_closing_a_credits_paragraph_names_the_critic_but_stays_prose() -> None:
+    credits = (
+        "THE WINGS OF THE DOVE (Miramax) Starring: Helena Bonham Carter, Linus Roache. "
+        "Director: Iain Softley. Running Time: 101 minutes. Reviewed by Scott Renshaw."
+    )
+    doc = doc_of(credits, PROSE, PROSE)
+    assert read_metadata(doc).critic == "Scott Renshaw"
+    header = doc_of("MATILDA A film review by Steve Rhodes Copyright 1996 Steve Rhodes", PROSE)
+    assert read_metadata(header).critic == "Steve Rhodes"
+    mention = doc_of("The cut reviewed by Roger Ebert in 1990 was longer.", PROSE)
+    assert read_metadata(mention).critic is None
 
 
 def test_a_quoted_person_is_not_the_critic() -> None:
@@ -220,15 +237,17 @@ def test_published_from_meta_is_iso(stated: str, iso: str) -> None:
     assert read_metadata(doc_of(PROSE, meta={"published": stated})).published == iso
 
 
-def test_published_from_a_dateline_near_the_top_only() -> None:
+def test_published_from_a_dateline_but_never_from_prose() -> None:
     top = doc_of("Published 8 September 2023", PROSE)
     assert read_metadata(top).published == "2023-09-08"
     posted = doc_of("Posted on March 2, 2024 by Jo March", PROSE)
     assert read_metadata(posted).published == "2024-03-02"
     release = doc_of(PROSE, "Ballerina arrives in cinemas on 6th June 2025.")
     assert read_metadata(release).published is None
-    deep = doc_of(*[PROSE] * 10, "Published 8 September 2023")
-    assert read_metadata(deep).published is None
+    closing = doc_of(*[PROSE] * 10, "REVIEWED ON 2/17/99")
+    assert read_metadata(closing).published == "1999-02-17"
+    deep_byline = doc_of(*[PROSE] * 10, "By Jo March, June 6, 2025")
+    assert read_metadata(deep_byline).published is None
 
 
 def test_title_from_a_headline_that_names_the_review() -> None:

@@ -15,7 +15,7 @@ from marquee.documents.bylines import Byline, find_bylines, is_dateline, person_
 from marquee.documents.fields import iso_date
 from marquee.records import Block, Document, ReviewMeta
 
-_BYLINE_RANK = {"label": 0, "bio": 1, "repeat": 2}
+_BYLINE_RANK = {"label": 0, "sentence": 0, "bio": 1, "repeat": 2}
 _TOP_BLOCKS = 8  # a dateline belongs to the top of the page, not to its prose
 _TITLE_BLOCKS = 3  # a headline is one of the first few non-chrome lines
 _HEADLINE_WORDS = 20
@@ -84,12 +84,16 @@ def _outlet(
 def _published(
     meta: Mapping[str, str], blocks: tuple[Block, ...], bylines: Mapping[int, Byline]
 ) -> str | None:
-    """The structured date, else a dateline or dated byline near the top."""
+    """The structured date, else the first dateline, or a dated byline near the top.
+
+    A labelled dateline ("Published 8 September 2023", "REVIEWED ON 2/17/99") counts
+    wherever it is; a byline's date only near the top; a date in prose never does.
+    """
     stated = iso_date(meta["published"]) if meta.get("published") else None
     if stated is not None:
         return stated
-    for index, block in enumerate(blocks[:_TOP_BLOCKS]):
-        if index in bylines or is_dateline(block.text):
+    for index, block in enumerate(blocks):
+        if is_dateline(block.text) or (index < _TOP_BLOCKS and index in bylines):
             found = iso_date(block.text)
             if found is not None:
                 return found

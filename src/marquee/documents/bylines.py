@@ -20,9 +20,9 @@ PARTICLES = frozenset(_PARTICLE_WORDS.split())
 
 # Words that show a "name" is really a role, a site or a section, never a person.
 _NOT_NAME_TEXT = """
-    admin administrator anonymous blog cinema contributor contributors correspondent critic
-    critics desk editor editorial editors film films guest magazine media movie movies news
-    newsroom online our press published posted review reviews sponsored staff team the tv
+    admin administrator anonymous blog cinema contributor contributors copyright correspondent
+    critic critics desk editor editorial editors film films guest magazine media movie movies
+    news newsroom online our press published posted review reviews sponsored staff team the tv
     unknown updated writer writers
 """
 NOT_NAME_WORDS = frozenset(_NOT_NAME_TEXT.split())
@@ -35,10 +35,18 @@ _EDGE_BLOCKS = 6  # "Written by X" only counts this close to the start or the en
 _EMPHASIS = re.compile(r"[*_]{1,3}")
 _HANDLE = re.compile(r"\s*(\([^)]*\)|@\w+)\s*$")
 _LABELLED = re.compile(
-    r"^(?:(?:film |movie )?review(?:ed)? (?:courtesy of|by)|words by|story by|text by|"
+    r"^(?:(?:an? )?(?:film |movie )?review(?:ed)? (?:courtesy of|by)|words by|story by|text by|"
     r"(?:author|critic|reviewer|reviewed by|review by|words|byline)\s*[:：]|"
-    r"posted (?:on .{1,40}? )?by|by)\s*:?\s+(?P<rest>.+)$",
+    r"posted (?:on .{1,40}? )?by|by|"
+    r"(?:copyright|©)\s*(?:\d{4}(?:\s*[-–]\s*\d{2,4})?,?\s*)?(?:by|all rights reserved)?)"
+    r"\s*:?\s+(?P<rest>.+)$",
     re.IGNORECASE,
+)
+# "… Running Time: 101 minutes. Reviewed by Scott Renshaw." closing a credits paragraph,
+# "MATILDA A film review by Steve Rhodes Copyright 1996 Steve Rhodes" as a header line:
+# the phrase must end at the name, so "reviewed by Roger Ebert in 1990" is not one.
+_REVIEWED_BY_SENTENCE = re.compile(
+    r"\breview(?:ed)? by\s+(?P<rest>[^.!?]+?)\s*(?:[.!?]|\bcopyright\b|$)", re.IGNORECASE
 )
 _WRITTEN_BY = re.compile(r"^written by\s*:?\s+(?P<rest>.+)$", re.IGNORECASE)
 _CREDITS_LINE = re.compile(
@@ -59,7 +67,8 @@ _ROLE = re.compile(
 )
 _FILM_BEAT = re.compile(r"\b(?:films?|movies?|cinema)\b", re.IGNORECASE)
 _DATELINE = re.compile(
-    r"^(?:published|posted|updated|last updated|first published)(?: on)?\s*:?\s+\S",
+    r"^(?:(?:published|posted|updated|last updated|first published)(?: on)?|"
+    r"(?:reviewed|review written|reviewed written|written) on)\s*:?\s+\S",
     re.IGNORECASE,
 )
 
@@ -83,7 +92,8 @@ def _leading_name(text: str) -> tuple[str | None, list[str]]:
         if bare.lower() in PARTICLES and taken:
             taken.append(bare.lower())
         elif bare and bare.lower() not in NOT_NAME_WORDS and _is_name_word(bare):
-            taken.append(bare)
+            shouted = bare.isupper() and "." not in bare and len(bare) > 2
+            taken.append(bare.title() if shouted else bare)
         else:
             break
         if token.endswith((",", ";", ":")):
@@ -157,11 +167,13 @@ class Byline:
     """One byline line: the name it gives (None for a bare dateline) and how it says so.
 
     ``how`` ranks the evidence: an explicit label ("By X", "Review Courtesy of X"),
-    a closing bio, a standalone repeat of a bio's name, or a dateline with no name.
+    a closing "Reviewed by X." sentence inside a longer paragraph (which stays prose:
+    it usually closes a credits block), a closing bio, a standalone repeat of a bio's
+    name, or a dateline with no name.
     """
 
     name: str | None
-    how: Literal["label", "bio", "repeat", "dateline"]
+    how: Literal["label", "sentence", "bio", "repeat", "dateline"]
 
 
 def find_bylines(lines: Sequence[str]) -> dict[int, Byline]:
@@ -186,11 +198,17 @@ def find_bylines(lines: Sequence[str]) -> dict[int, Byline]:
 def _byline_at(lines: Sequence[str], index: int) -> Byline | None:
     line = lines[index]
     name = byline_name(line)
-    if name is None and _near_edge(index, len(lines) - 1) and not _in_credits(lines, index):
-        written = _WRITTEN_BY.match(squash(line))
-        name = byline_name(f"by {written['rest']}") if written else None
     if name is not None:
         return Byline(name, "label")
+    if _near_edge(index, len(lines) - 1) and not _in_credits(lines, index):
+        written = _WRITTEN_BY.match(squash(line))
+        name = byline_name(f"by {written['rest']}") if written else None
+        if name is not None:
+            return Byline(name, "label")
+        closing = _REVIEWED_BY_SENTENCE.search(squash(line))
+        name = person_name(closing["rest"]) if closing else None
+        if name is not None and closing is not None and name == closing["rest"]:
+            return Byline(name, "sentence")
     name = bio_name(line) if index >= 2 * len(lines) // 3 else None
     if name is not None:
         return Byline(name, "bio")

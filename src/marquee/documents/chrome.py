@@ -205,7 +205,7 @@ _CHROME_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"^notify me of",
         r"^click here\b",
         # site footer
-        r"©|\(c\) \d{4}|\ball rights reserved\b",
+        r"©|\(c\) \d{4}|^copyright\b|\ball rights reserved\b",
         r"\bpowered by (?:wordpress|blogger|ghost|squarespace|wix)\b",
         r"^theme\s*:",
         r"\bwe use cookies\b",
@@ -239,7 +239,7 @@ _CAPTION_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(pattern)
     for pattern in (
         r"\b(?:photo|photograph|image|picture|still|screenshot|poster)s?\s*"
-        r"(?:credits?|courtesy|source|by|via|:)",
+        r"(?:credits?\b|courtesy\b|source\b|by\b|via\b|:)",
         r"^(?:credits?|source|pictured)\s*:",
         r"^\(?(?:l-r|l to r|from left)\)?\s*[:,]",
         r"^courtesy of\b",
@@ -288,7 +288,9 @@ def _classify(block: Block) -> BlockKind:
 
 def _label_bylines(blocks: Sequence[Block], kinds: list[BlockKind]) -> None:
     texts = [block.text for block in blocks]
-    for index in find_bylines(texts):
+    for index, byline in find_bylines(texts).items():
+        if byline.how == "sentence":
+            continue
         if kinds[index] in _PROSE_KINDS or kinds[index] == "chrome":
             kinds[index] = "byline"
 

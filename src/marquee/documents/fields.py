@@ -61,10 +61,10 @@ _DATE_IN_TEXT = re.compile(
     rf"\d{{4}}-\d{{1,2}}-\d{{1,2}}(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    rf"|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}",
+    rf"|\d{{1,2}}[/.]\d{{1,2}}[/.](?:\d{{4}}|\d{{2}}(?!\d))",
     re.IGNORECASE,
 )
-_DOTTED = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}")
+_DOTTED = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
