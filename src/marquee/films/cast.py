@@ -20,7 +20,7 @@ from marquee.films import names
 from marquee.films.context import about_other_film, negated
 from marquee.films.credits import NAMES, field_key, split_people
 from marquee.films.names import NAME, ROLE
-from marquee.films.text import clause_before
+from marquee.films.text import SENTENCE_END, clause_before
 from marquee.films.titles import refers_to
 from marquee.records import CastMember
 
@@ -44,7 +44,6 @@ _STARRING = re.compile(rf"(?<![\p{{L}}])(?i:co-starring|starring|featuring)\s(?P
 _PAIR = re.compile(rf"(?P<outer>{ROLE})\s\((?P<inner>[^()]{{1,160}})\)")
 _AGES = re.compile(rf"(?P<actor>{NAME})\sas\s(?:an?\s|the\s)?\p{{Ll}}+(?:\s\p{{Ll}}+)?")
 _AGES_LIST = re.compile(rf"{_AGES.pattern}(?:(?:,\s(?:and\s)?|\sand\s){_AGES.pattern})*")
-_SENTENCE = re.compile(r"[.!?]\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +95,12 @@ def settle_cast(
     them. Crew names are never a side of a pair: "Len Wiseman (Underworld)" is a
     director's filmography, not a part he plays."""
     pairs = [p for index, line in enumerate(lines) for p in _pairs(line, index, film_names, crew)]
-    settled, unsettled = _orient(pairs, members)
+    known = Known(
+        actors=[m.actor for m in members],
+        roles=[m.role for m in members if m.role],
+        full_names=full_names_in(lines),
+    )
+    settled, unsettled = _orient(pairs, known)
     cast = _without_characters_as_actors([*members, *settled])
     return CastReading(tuple(cast), tuple(unsettled))
 
@@ -144,20 +148,17 @@ def _pairs(line: str, index: int, film_names: Sequence[str], exclude: Sequence[s
             continue
         if not any(names.person(s) for s in sides):
             continue
-        sentence = len(_SENTENCE.findall(line[: match.start()]))
+        sentence = len(SENTENCE_END.findall(line, 0, match.start()))
         found.append(_Pair(outer, inner, (index, sentence)))
     return found
 
 
-def _orient(
-    pairs: Sequence[_Pair], members: Sequence[CastMember]
-) -> tuple[list[CastMember], list[tuple[str, str]]]:
-    """Settle each pair's actor side; return the settled entries and the rest as pairs."""
-    actors = [m.actor for m in members]
-    roles = [m.role for m in members if m.role]
+def _orient(pairs: Sequence[_Pair], known: Known) -> tuple[list[CastMember], list[tuple[str, str]]]:
+    """Settle each pair's actor side, by itself or by its neighbours in the same list;
+    return the settled entries and the rest as pairs."""
     decided: dict[int, bool] = {}  # pair index -> outer side is the actor
     for i, pair in enumerate(pairs):
-        outer_is_actor = actor_side(pair.outer, pair.inner, actors, roles)
+        outer_is_actor = actor_side(pair.outer, pair.inner, known)
         if outer_is_actor is not None:
             decided[i] = outer_is_actor
     for i, pair in enumerate(pairs):
@@ -176,15 +177,30 @@ def _orient(
     return settled, unsettled
 
 
-def actor_side(first: str, second: str, actors: Sequence[str], roles: Sequence[str]) -> bool | None:
+@dataclass(frozen=True, slots=True)
+class Known:
+    """What the review (or a film's reviews) already says about its people."""
+
+    actors: Sequence[str] = ()
+    roles: Sequence[str] = ()
+    full_names: Sequence[str] = ()  # every multi-word name written anywhere
+
+
+def actor_side(first: str, second: str, known: Known) -> bool | None:
     """True if ``first`` is the actor in a pair, False if ``second`` is, None if unsure.
 
-    Known actors and characters decide first; then a "the …" side is the character,
-    then a one-word side facing a full name is the character ("Eve (Ana de Armas)").
+    Known actors and characters decide first; then a "the …" side is the character;
+    then a one-word side facing a full name is the character ("Eve (Ana de Armas)"),
+    unless that word is someone else's surname ("Nick Falzone (Cusack)" beside "John
+    Cusack"), when the pair waits for more evidence.
     """
-    if names.matches(first, actors, prefix=False) or names.matches(second, roles, prefix=True):
+    if names.matches(first, known.actors, prefix=False) or names.matches(
+        second, known.roles, prefix=True
+    ):
         return True
-    if names.matches(second, actors, prefix=False) or names.matches(first, roles, prefix=True):
+    if names.matches(second, known.actors, prefix=False) or names.matches(
+        first, known.roles, prefix=True
+    ):
         return False
     if second.startswith("the "):
         return True
@@ -192,10 +208,26 @@ def actor_side(first: str, second: str, actors: Sequence[str], roles: Sequence[s
         return False
     one_word = (len(names.core_words(first)) == 1, len(names.core_words(second)) == 1)
     if one_word == (False, True):
-        return True
+        return True if _a_character(second, first, known.full_names) else None
     if one_word == (True, False):
-        return False
+        return False if _a_character(first, second, known.full_names) else None
     return None
+
+
+def _a_character(word: str, facing: str, full_names: Sequence[str]) -> bool:
+    """A lone word is a character's short name unless the review only ever writes it as
+    another person's surname."""
+    key = names.tokens(word)
+    others = [names.tokens(n) for n in full_names if names.tokens(n) != names.tokens(facing)]
+    first_name = any(len(t) > 1 and t[: len(key)] == key for t in others)
+    surname = any(len(t) > 1 and t[-len(key) :] == key for t in others)
+    return first_name or not surname
+
+
+def full_names_in(lines: Sequence[str]) -> list[str]:
+    """Every name of two or more words the text writes."""
+    found = (names.person(m.group()) for line in lines for m in re.finditer(NAME, line))
+    return [n for n in found if n]
 
 
 def _without_characters_as_actors(cast: list[CastMember]) -> list[CastMember]:

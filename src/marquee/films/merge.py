@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from marquee.films import names
-from marquee.films.cast import actor_side
+from marquee.films.cast import Known, actor_side
 from marquee.films.titles import is_sequel_part
 from marquee.records import CREDIT_ROLES, CastMember, FilmFacts
 
@@ -73,12 +73,16 @@ def _settle(
     members: list[CastMember], pairs: list[tuple[str, str]]
 ) -> tuple[list[CastMember], list[tuple[str, str]]]:
     """Orient pairs by the actors and characters any review names."""
-    actors = [m.actor for m in members]
-    roles = [m.role for m in members if m.role]
+    sides = [s for pair in pairs for s in pair]
+    known = Known(
+        actors=[m.actor for m in members],
+        roles=[m.role for m in members if m.role],
+        full_names=[n for n in (*(m.actor for m in members), *sides) if len(n.split()) > 1],
+    )
     settled: list[CastMember] = []
     unsettled: list[tuple[str, str]] = []
     for first, second in pairs:
-        side = actor_side(first, second, actors, roles)
+        side = actor_side(first, second, known)
         if side is None:
             unsettled.append((first, second))
         else:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 import regex as re
 
@@ -75,6 +76,7 @@ NOT_NAME = LEADING_NOISE | frozenset(
 _TOKEN_SPLIT = re.compile(r"[\s\-]+")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Casefolded, accents removed, apostrophes and dots dropped: the comparable core."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -82,6 +84,7 @@ def fold(text: str) -> str:
     return re.sub(r"['’.]", "", bare).casefold()
 
 
+@lru_cache(maxsize=65536)
 def tokens(name: str) -> tuple[str, ...]:
     """Folded tokens of a name, without a leading "the" ("the Director" ~ "Director")."""
     parts = [t for t in _TOKEN_SPLIT.split(fold(name)) if t]

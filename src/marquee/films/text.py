@@ -22,7 +22,9 @@ _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _STRONG = re.compile(r"(\*\*|__)(.+?)\1")
 _EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " "})
-_BOUNDARY = re.compile(r"[.!?;]\s+(?=\p{Lu}|\")|\s[–—]\s")
+SENTENCE_END = re.compile(r"(?<!\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|vs|Dir|\p{Lu}))[.!?]\s")
+"""A full stop that ends a sentence, not "Dr. Moth", "J. Robert" or "Dir. Len"."""
+_BOUNDARY = re.compile(rf"{SENTENCE_END.pattern}|;\s|\s[–—]\s")
 _BYLINE = re.compile(rf"(?i:by|written by|review(?:ed)? by|words by)\s+{NAME}\.?")
 
 
@@ -45,9 +47,15 @@ def review_lines(doc: Document) -> tuple[str, ...]:
 
 def mentions(form: str, text: str) -> int:
     """How often ``form`` occurs in ``text`` as a whole phrase, case-sensitively."""
-    if not form:
-        return 0
-    return len(re.findall(rf"(?<![\p{{L}}\p{{N}}]){re.escape(form)}(?![\p{{L}}\p{{N}}])", text))
+    count, at = 0, text.find(form) if form else -1
+    while at != -1:
+        end = at + len(form)
+        alone = (at == 0 or not text[at - 1].isalnum()) and (
+            end == len(text) or not text[end].isalnum()
+        )
+        count += alone
+        at = text.find(form, at + 1)
+    return count
 
 
 def clause_before(line: str, end: int) -> str:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import regex as re
 
 from marquee.films import names
-from marquee.films.text import clean, mentions
+from marquee.films.text import SENTENCE_END, clean, mentions
 
 log = logging.getLogger(__name__)
 
@@ -210,7 +210,7 @@ def title_in_text(lines: Sequence[str], text: str) -> tuple[str | None, int | No
     for index, line in enumerate(lines):
         for found in TITLE_YEAR.finditer(line):
             form = trim_title(found["t"], text)
-            opens = index <= 1 and not _SENTENCE_END.search(line, 0, found.start())
+            opens = index <= 1 and not SENTENCE_END.search(line, 0, found.start())
             dated = _Dated(form, int(found["y"]), index, opens)
             seen.setdefault(names.name_key(main_title(form, text)), []).append(dated)
 
@@ -230,9 +230,6 @@ def title_in_text(lines: Sequence[str], text: str) -> tuple[str | None, int | No
         return None, None
     best = seen[max(candidates, key=rank)]
     return best[0].form, Counter(d.year for d in best).most_common(1)[0][0]
-
-
-_SENTENCE_END = re.compile(r"[.!?]\s")
 
 
 def aliases_in_text(title: str, lines: Sequence[str], text: str) -> list[str]:
