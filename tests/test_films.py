@@ -278,7 +278,8 @@ def test_review_naming_other_films_in_passing() -> None:
     assert facts.credits["composer"] == ("Ludwig Göransson",)
     assert CastMember("Cillian Murphy", "J. Robert Oppenheimer") in facts.cast
     assert CastMember("Robert Downey Jr.", "Lewis Strauss") in facts.cast
-    assert facts.pairs == (("Matt Damon", "General Leslie Groves"),)  # both sides full names
+    assert CastMember("Matt Damon", "General Leslie Groves") in facts.cast  # a rank is a part
+    assert facts.pairs == ()
 
 
 def test_plays_and_played_by() -> None:
@@ -342,6 +343,31 @@ def test_roundup_without_a_title_stays_untitled() -> None:
 
 def facts_of(*lines: str, headline: str | None = "Ballerina review", **fields: str) -> FilmFacts:
     return read_facts(document("\n".join(lines), **fields), ReviewMeta(title=headline))
+
+
+def test_pair_nothing_settles_is_kept_as_written() -> None:
+    facts = facts_of("The film belongs to Jane Roe (Mary Major).")
+    assert (facts.cast, facts.pairs) == ((), (("Jane Roe", "Mary Major"),))
+
+
+def test_pairs_follow_the_reviews_one_form() -> None:
+    """A critic who writes "Dr. Kemp (Harrigan)" writes every pair character-first."""
+    facts = facts_of(
+        "Dr. Kemp (William Harrigan) is puzzled.",
+        "Later Jack Griffin (Claude Rains) goes mad, and Flora Cranley (Gloria Stuart) weeps.",
+    )
+    assert set(facts.cast) == {
+        CastMember("William Harrigan", "Dr. Kemp"),
+        CastMember("Claude Rains", "Jack Griffin"),
+        CastMember("Gloria Stuart", "Flora Cranley"),
+    }
+
+
+def test_a_lone_surname_does_not_settle_a_pair() -> None:
+    """ "Nick Falzone (Cusack)" beside "John Cusack (Nick Falzone)": Cusack is a surname,
+    not a character's first name, so the one-word rule must not make him the part."""
+    facts = facts_of("John Cusack (Nick Falzone) stars.", "Nick Falzone (Cusack) is cocky.")
+    assert not any(m.role == "Cusack" for m in facts.cast)
 
 
 def test_parentheses_that_are_not_people() -> None:

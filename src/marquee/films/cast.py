@@ -154,19 +154,21 @@ def _pairs(line: str, index: int, film_names: Sequence[str], exclude: Sequence[s
 
 
 def _orient(pairs: Sequence[_Pair], known: Known) -> tuple[list[CastMember], list[tuple[str, str]]]:
-    """Settle each pair's actor side, by itself or by its neighbours in the same list;
-    return the settled entries and the rest as pairs."""
+    """Settle each pair's actor side, by itself, else by its neighbours in the same
+    sentence, else by the review's other pairs when they all agree (a critic keeps one
+    form: "Dr. Kemp (Harrigan) … Jack Griffin (Rains)"); return the settled entries
+    and the rest as pairs."""
     decided: dict[int, bool] = {}  # pair index -> outer side is the actor
     for i, pair in enumerate(pairs):
         outer_is_actor = actor_side(pair.outer, pair.inner, known)
         if outer_is_actor is not None:
             decided[i] = outer_is_actor
-    for i, pair in enumerate(pairs):
-        if i in decided:
-            continue
-        peers = {decided[j] for j, p in enumerate(pairs) if p.where == pair.where and j in decided}
-        if len(peers) == 1:
-            decided[i] = peers.pop()
+    for same in (lambda p, q: p.where == q.where, lambda p, q: True):
+        undecided = [i for i in range(len(pairs)) if i not in decided]
+        for i in undecided:
+            peers = {decided[j] for j in decided if same(pairs[i], pairs[j])}
+            if len(peers) == 1:
+                decided[i] = peers.pop()
     settled = [
         CastMember(p.outer, p.inner) if decided[i] else CastMember(p.inner, p.outer)
         for i, p in enumerate(pairs)
@@ -189,7 +191,8 @@ class Known:
 def actor_side(first: str, second: str, known: Known) -> bool | None:
     """True if ``first`` is the actor in a pair, False if ``second`` is, None if unsure.
 
-    Known actors and characters decide first; then a "the …" side is the character;
+    Known actors and characters decide first; then a "the …" or "Dr. …" side is the
+    character;
     then a one-word side facing a full name is the character ("Eve (Ana de Armas)"),
     unless that word is someone else's surname ("Nick Falzone (Cusack)" beside "John
     Cusack"), when the pair waits for more evidence.
@@ -202,9 +205,9 @@ def actor_side(first: str, second: str, known: Known) -> bool | None:
         first, known.roles, prefix=True
     ):
         return False
-    if second.startswith("the "):
+    if second.startswith("the ") or re.match(names.HONORIFIC, second):
         return True
-    if first.startswith("the "):
+    if first.startswith("the ") or re.match(names.HONORIFIC, first):
         return False
     one_word = (len(names.core_words(first)) == 1, len(names.core_words(second)) == 1)
     if one_word == (False, True):

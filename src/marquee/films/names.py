@@ -27,8 +27,14 @@ WORD = (
 )
 """One capitalised name word."""
 
-HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Captain|Inspector|Detective|Agent)\.?\s"
-"""Titles that mark a character in prose; crew are not written "Dr. Medford"."""
+HONORIFIC = (
+    r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Lady|Lord|Captain|Capt|Inspector|Detective"
+    r"|Agent|Sergeant|Sgt|Officer|Colonel|Col|General|Gen|Major|Lieutenant|Lt|Admiral"
+    r"|Reverend|Rev|Father|Sister|Brother|Uncle|Aunt|King|Queen|Prince|Princess|Count"
+    r"|Duke|Judge|Doctor|Nurse|Chief)\.?\s"
+)
+"""Titles and ranks that mark a character in prose: "Dr. Kemp (Harrigan)" is a part,
+and crew are not written "Dr. Medford". (Not "Sir" or "Dame": actors carry those.)"""
 
 INITIAL = r"\p{Lu}\.(?:\s?\p{Lu}\.)*"
 """An initial or run of initials: "J.", "J.J.", "J. J."."""
@@ -58,7 +64,10 @@ LEADING_NOISE = frozenset(
     my your is was are were has had have how why what who where here there however
     meanwhile indeed starring featuring stars star co-star actor actress actors director
     directors producer writer screenwriter filmmaker cinematographer editor composer
-    newcomer veteran legend dir watch enter meet see read review trailer""".split()  # noqa: SIM905
+    newcomer veteran legend dir watch enter meet see read review trailer later soon
+    eventually finally first next last again once afterwards instead perhaps maybe sadly
+    thankfully luckily unfortunately fortunately naturally clearly obviously surely
+    suddenly ultimately initially today tonight overall meanwhile""".split()  # noqa: SIM905
 )
 """Capitalised words that open a sentence or a job title, not a name ("Actor Norman
 Reedus", "Starring Ana de Armas", "Then Eve")."""
