@@ -71,9 +71,9 @@ EXPRESSION: Final = re.compile(
         (?<![\w.,/])
         (?:(?P<s_half_only>{_HALF}|half(?:\s+a)?|(?:a|one)\s+half)
           |(?P<s_count>{_NUM}|{_WORD}|an?)(?P<s_half>\s*{_HALF}|\s+and\s+a\s+half|-and-a-half)?)
-        \s*(?:of\s+a\s+)?-?\s*stars?
-        (?:\s+(?:out\s+of|/|of)\s+(?P<s_scale>{_SCALE})(?:\s+stars)?)?
-        \b
+        \s*(?:of\s+(?:a|one)\s+)?(?:-?\s*stars?\b|\*(?![\w*]|\s?{_HALF}))
+        (?P<s_half_after>\s+and\s+a\s+half\b)?
+        (?:\s+(?:out\s+of|/|of)\s+(?P<s_scale>{_SCALE})(?:\s+stars)?\b)?
     )
   | (?P<fraction>
         (?<![\w.,/$£€:])
@@ -155,13 +155,45 @@ def read_at(
     return Reading(_clamp(value), raw, kind, match.start(), match.start() + len(raw))
 
 
-def scan(text: str, kinds: frozenset[str]) -> list[Reading]:
+def scan(text: str, kinds: frozenset[str], *, legend: Scale | None = None) -> list[Reading]:
     """Every expression of the given kinds in running text, left to right."""
     found = []
     for match in EXPRESSION.finditer(text):
-        if match.lastgroup in kinds and (reading := read_at(text, match.start())):
+        if match.lastgroup in kinds and (reading := read_at(text, match.start(), legend=legend)):
             found.append(reading)
     return found
+
+
+_RANGE = (
+    r"(?:(?P<worst>\d{1,2}|zero|one)\s*(?:to|-|–)\s*|out\s+of\s+)"
+    r"(?P<best>\d{1,3}|four|five|ten|hundred)\b"
+)
+SCALE_SPEC: Final = re.compile(rf"\s*(?:scale\s+(?:of|from)\s+)?{_RANGE}\s*", re.IGNORECASE)
+SCALE_IN_TEXT: Final = re.compile(
+    rf"(?P<lead>scale\s+(?:of|from)\s+|\(\s*)?{_RANGE}(?P<tail>\s+scale|\s*\))?", re.IGNORECASE
+)
+
+
+def scale_of(spec: str) -> Scale | None:
+    """The range a label states: "0 to 10", "1-5", "out of 4", "scale of 1 to 10"."""
+    return _range(SCALE_SPEC.fullmatch(spec))
+
+
+def scale_in(text: str) -> Scale | None:
+    """A range a sentence declares as a scale: "on a scale of 1 to 10", "the 0 to 10 scale"."""
+    for match in SCALE_IN_TEXT.finditer(text):
+        if match["lead"] or match["tail"]:
+            return _range(match)
+    return None
+
+
+def _range(match: re.Match[str] | None) -> Scale | None:
+    if match is None:
+        return None
+    best, worst = number(match["best"]), number(match["worst"] or "0")
+    if best is None or worst is None or best <= worst:
+        return None
+    return Scale(best=best, worst=worst)
 
 
 def bare_scale(value: float) -> float:
@@ -209,7 +241,7 @@ def _star_words(m: re.Match[str], _: Scale | None, legend: Scale | None) -> floa
         count: float | None = 0.5
     else:
         count = number(m["s_count"])
-        if count is not None and m["s_half"]:
+        if count is not None and (m["s_half"] or m["s_half_after"]):
             count += 0.5
     default = legend or Scale(DEFAULT_STAR_SCALE)
     return None if count is None else _stars(count, m["s_scale"], default)
@@ -228,6 +260,9 @@ def _percent(m: re.Match[str], _: Scale | None, __: Scale | None) -> float | Non
 
 
 def _grade(m: re.Match[str], _: Scale | None, __: Scale | None) -> float | None:
+    """A letter grade; a lone lower-case "a" is the article ("I give this movie a .")."""
+    if m["letter"] == "a" and not m["modifier"]:
+        return None
     modifier = (m["modifier"] or "").strip().lower()
     sign = {"plus": "+", "minus": "-", "−": "-", "–": "-"}.get(modifier, modifier)
     value = GRADE_VALUES.get(m["letter"].upper() + sign)

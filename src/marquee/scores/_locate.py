@@ -10,14 +10,15 @@ None, which the scoring model fills in later.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Final
 
 from marquee.records import Block, Document, Score, SubScore
 from marquee.scores import _grammar as g
+from marquee.scores._voice import SENTENCE_END, critic_gives
 
 log = logging.getLogger(__name__)
 
@@ -44,44 +45,16 @@ LABEL: Final = re.compile(
 )
 """A label opening a line or sentence: "Rating:", "**Our score:**", "Rating (0 to 10):"."""
 
-RATING_VERB: Final = re.compile(
-    r"""
-    \b(?:give|gave|given|giving|award|awarded|awarding|rate|rated|rating|grade|graded|score|scored)\s+
-    (?:(?:it|this(?:\s+(?:one|film|movie|picture|show))?|the\s+(?:film|movie|picture|show)
-      |(?-i:[A-Z][A-Z0-9'’:&-]+(?:\s+[A-Z0-9'’:&-]+){0,6}))\s+)?
-    (?:at\s+)?(?:an?\s+)?
-    (?:(?:full|solid|generous|mere|measly|respectable|strong|weak|grudging|good)\s+)?
-    (?:(?:rating|score|grade)\s+of\s+)?
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
-"""A rating verb and its object, up to the score: "give it a full ****", "rate THE PEST *"."""
-
-SENTENCE_END: Final = re.compile(r"[.!?;](?=\s|$)")
-SUBJECT: Final = re.compile(r"\b(?:i|we|he|she|they)\b", re.IGNORECASE)
-RELATIVE_SUBJECT: Final = re.compile(r"\b(?:which|that|whom)\s+(?:i|we)\b[^,;]*$", re.I)
-CONDITIONAL: Final = re.compile(
-    r"\b(?:if|unless|were)\b|\b(?:would|could|might|should)(?:\s+have|['’]ve)\b", re.I
-)
-"""A conditional anywhere in the sentence: "if it were boring, I'd give it zero stars"."""
-
-NOT_GIVEN: Final = re.compile(
-    r"\b(?:not|never|hardly|\w+n['’]t|almost|nearly|tempted|considered|thought\s+(?:about|of)|"
-    r"wanted\s+to|wondering)\b",
-    re.IGNORECASE,
-)
-"""A negated or only contemplated rating in the same clause: "why I haven't given it ****"."""
-
-CLAUSE_START: Final = re.compile(r"[.!?;](?=\s|$)|\bbut\b", re.IGNORECASE)
-
 RATING_HEADING: Final = re.compile(
     r"(?:(?:the|our|my|final|overall)\s+){0,2}(?:summary|verdict|rating|score|grade|stars)",
     re.IGNORECASE,
 )
 GRADE_HEADING: Final = re.compile(r"(?:(?:the|our|my|final)\s+){0,2}(?:verdict|grade)", re.I)
 RELATED_HEADING: Final = re.compile(
-    r"(?:also\s+check\s+out|related|more\s+reviews|you\s+may\s+also\s+like|read\s+next|"
-    r"recommended|see\s+also|more\s+in\b|latest\s+posts|popular|trending|read\s+more)",
+    r"also\s+check\s+out|related(?:\s+(?:posts|reviews|articles|stories))?|see\s+also|"
+    r"more\s+(?:reviews|like\s+this|(?:from|in)\s+.{1,30})|you\s+(?:may|might)\s+also\s+like|"
+    r"read\s+(?:next|more)|recommended\s+(?:for\s+you|reading|reviews|posts)|"
+    r"(?:latest|popular|trending|recent)\s+(?:posts|reviews|articles|stories|now)",
     re.IGNORECASE,
 )
 """Sections that list other films: their scores are not this review's."""
@@ -95,7 +68,13 @@ DATE_WORDS: Final = re.compile(
     re.IGNORECASE,
 )
 DATE_WINDOW: Final = 30
+STAR_SCALE: Final = re.compile(
+    r"\b(?:my|a|the|our)\s+(?P<best>four|five|ten|4|5|10)[-\s]star\s+(?:rating\s+)?(?:scale|system)",
+    re.IGNORECASE,
+)
 LEGEND_ZERO: Final = re.compile(r"(?<![\w.*])(?:0|zero|no\s+stars)\s*(?:stars?\s*)?[=:\-–—]", re.I)
+LOOSE_ALONE: Final = frozenset({"glyphs", "star_words", "fraction"})
+"""What may stand alone unlabelled: not "***" (a separator) nor "85%" (a Tomatometer)."""
 PROSE_SCALE: Final = re.compile(r"(?:/|out\s+of)\s*(?P<best>\d+(?:\.\d+)?)", re.I)
 PROSE_SCALES: Final = frozenset({4.0, 5.0, 10.0, 100.0})
 """Out of 20 only when labelled: in prose "20/20" is hindsight, eyesight or a TV show."""
@@ -103,6 +82,7 @@ TITLE_WITH_YEAR: Final = re.compile(r"\((?:19|20)\d\d\)")
 LIST_MARKER: Final = re.compile(r"^\s*(?:[-*•+]|\d{1,2}[.)])\s+")
 QUANTITY_AFTER: Final = re.compile(r"\s+(?:of|hours?|minutes?|mins?|seconds?)\b", re.IGNORECASE)
 
+EMPHASISED: Final = re.compile(r"(\*\*|__)(?P<inner>.*[^*_\s].*)\1")
 SUBSCORE_ROW: Final = re.compile(
     r"""^\s*(?P<label>[^|:\d][^|:]{0,39}?)\s*(?:\||:)\s*
     (?P<value>\d{1,3}(?:\.\d{1,2})?)\s*(?:/|out\s+of)\s*(?P<max>\d{1,3}(?:\.\d{1,2})?)\s*$""",
@@ -112,16 +92,19 @@ META_NUMBER: Final = re.compile(
     r"\s*(?P<value>\d{1,3}(?:\.\d{1,2})?)\s*(?:(?:/|out\s+of)\s*(?P<best>\d{1,3}(?:\.\d{1,2})?))?\s*",
     re.IGNORECASE,
 )
-SPEC_RANGE: Final = re.compile(
-    r"^\s*(?:(?P<worst>\d{1,3})\s*(?:to|-|–)\s*|out\s+of\s+)(?P<best>\d{1,3})\s*$", re.I
+SCALE_LABEL: Final = re.compile(
+    r"[\s#>•]*on\s+(?:a|the|my|our)\s+(?:[\w'’-]+\s+){0,2}?(?P<spec>scale\s+(?:of|from)\s+[^:,]{1,16}?)"
+    r"\s*[:,=–—-]\s*(?:an?\s+)?",
+    re.IGNORECASE,
 )
+"""A scale declared before the score: "On a scale of 1 to 10: 7", "On my scale of 0 to 4, 3"."""
 
 _META_VALUE = ("score", "rating", "grade", "reviewscore", "ratingvalue", "reviewrating")
 _META_BEST = ("bestrating", "scorebest", "ratingbest", "best")
 _META_WORST = ("worstrating", "scoreworst", "ratingworst", "worst")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclasses.dataclass(frozen=True, slots=True)
 class _Candidate:
     """A reading found in a document, with the block it came from."""
 
@@ -142,7 +125,7 @@ def parse_score(text: str) -> Score | None:
         return None
     reading = (
         _labelled(text, legend=None)
-        or next(_first_person(text, legend=None), None)
+        or next(critic_gives(text, legend=None), None)
         or _standalone(text, legend=None)
     )
     return None if reading is None else _score(reading)
@@ -157,7 +140,7 @@ def read_score(doc: Document) -> Score | None:
     stated score is attached to it, with whether its rows add up to it.
     """
     blocks = _trusted_blocks(doc.blocks)
-    hint = _legend_scale(doc.blocks)
+    hint = _star_scale(doc.blocks)
     table_at, table = _subscore_table(blocks)
     stated = _from_meta(doc.meta)
     if stated is None:
@@ -186,7 +169,7 @@ def _trusted_blocks(blocks: Sequence[Block]) -> list[tuple[int, Block]]:
     kept, in_related = [], False
     for index, block in enumerate(blocks):
         title = _heading_text(block.text)
-        if RELATED_HEADING.match(title) and len(title) <= 40:
+        if RELATED_HEADING.fullmatch(title):
             in_related = True
         elif block.kind == "heading":
             in_related = False
@@ -200,13 +183,17 @@ def _heading_text(text: str) -> str:
     return text.strip().strip("#*_ ").rstrip(":").strip().strip("*_ ")
 
 
-def _legend_scale(blocks: Sequence[Block]) -> g.Scale | None:
-    """The range of a star legend ("**** = A must see … * = Poor … 0 = Awful"), if printed.
+def _star_scale(blocks: Sequence[Block]) -> g.Scale | None:
+    """The star scale the page declares: "on my four-star scale", or a printed legend.
 
-    A legend lists at least three ratings, one star apart in order. Its longest is the top of
-    the critic's scale; its shortest the bottom, unless it also explains a zero — a legend
-    running from * to ***** says one star is the worst a film can get.
+    A legend ("**** = A must see … * = Poor … 0 = Awful") lists at least three ratings,
+    one star apart in order. Its longest is the top of the critic's scale; its shortest
+    the bottom, unless it also explains a zero — a legend running from * to ***** says
+    one star is the worst a film can get.
     """
+    for block in blocks:
+        if declared := STAR_SCALE.search(block.text):
+            return g.Scale(best=g.number(declared["best"]) or g.DEFAULT_STAR_SCALE)
     for block in blocks:
         runs = [len(r) for r in re.findall(r"(?<![\w*])\*{1,5}(?![\w*])", block.text)]
         steps = {b - a for a, b in zip(runs, runs[1:], strict=False)}
@@ -217,21 +204,14 @@ def _legend_scale(blocks: Sequence[Block]) -> g.Scale | None:
 
 
 def _labelled(text: str, *, legend: g.Scale | None) -> g.Reading | None:
-    """The score after a label at the start of ``text`` ("Rating: ***", "Score (0-10): 7")."""
-    label = LABEL.match(text)
+    """The score after a label at the start of ``text`` ("Rating: ***", "Score (0-10): 7",
+    "On a scale of 1 to 10: 7")."""
+    label = LABEL.match(text) or SCALE_LABEL.match(text)
     if label is None:
         return None
-    scale = _spec_scale(label["spec"])
+    scale = g.scale_of(label["spec"] or "")
     start = _unwrap_emphasis(text, label.end())
     return g.read_at(text, start, scale=scale, legend=legend)
-
-
-def _spec_scale(spec: str | None) -> g.Scale | None:
-    """The range a label declares in brackets: "(0 to 10)", "(1-5)", "(out of 4)"."""
-    match = SPEC_RANGE.match(spec or "")
-    if match is None:
-        return None
-    return g.Scale(best=float(match["best"]), worst=float(match["worst"] or 0))
 
 
 def _unwrap_emphasis(text: str, pos: int) -> int:
@@ -266,50 +246,16 @@ def _labelled_in_block(text: str, hint: g.Scale | None) -> Iterator[g.Reading]:
         reading = _labelled(text[start:], legend=hint)
         if reading is not None:
             yield _shifted(reading, start)
-    yield from _first_person(text, legend=hint)
-
-
-def _first_person(text: str, *, legend: g.Scale | None) -> Iterator[g.Reading]:
-    """Scores the critic gives in the first person: "I give it **", "… and rate it a full ****".
-
-    The nearest subject before the verb must be "I" or "we" ("my son gave it ***" and "he
-    gave it ****" are somebody else's ratings), not in a relative clause ("the remake, to
-    which I gave ***", another film); the clause must not negate or merely contemplate
-    the rating, and the sentence must not be conditional.
-    """
-    for verb in RATING_VERB.finditer(text):
-        start = _last_end(SENTENCE_END, text, verb.start())
-        stop = SENTENCE_END.search(text, verb.end())
-        before = text[start : verb.start()]
-        clause = text[_last_end(CLAUSE_START, text, verb.start()) : verb.start()]
-        sentence = text[start : stop.start() if stop else len(text)]
-        subjects = SUBJECT.findall(before)
-        if not subjects or subjects[-1].lower() not in ("i", "we"):
-            continue
-        if RELATIVE_SUBJECT.search(clause) or NOT_GIVEN.search(clause):
-            continue
-        if CONDITIONAL.search(sentence):
-            continue
-        reading = g.read_at(text, verb.end(), legend=legend)
-        if reading is not None and reading.kind != "bare":
-            yield reading
-
-
-def _last_end(boundary: re.Pattern[str], text: str, before: int) -> int:
-    """Where the last ``boundary`` before ``before`` ends (0 when there is none)."""
-    return max((match.end() for match in boundary.finditer(text, 0, before)), default=0)
+    yield from critic_gives(text, legend=hint)
 
 
 def _sentence_starts(text: str) -> Iterator[int]:
     yield 0
-    for end in SENTENCE_END.finditer(text):
-        yield end.end() + len(text[end.end() :]) - len(text[end.end() :].lstrip())
+    yield from (end.end() for end in SENTENCE_END.finditer(text))
 
 
 def _shifted(reading: g.Reading, offset: int) -> g.Reading:
-    return g.Reading(
-        reading.value, reading.raw, reading.kind, reading.start + offset, reading.end + offset
-    )
+    return dataclasses.replace(reading, start=reading.start + offset, end=reading.end + offset)
 
 
 def _under_headings(blocks: list[tuple[int, Block]], hint: g.Scale | None) -> list[_Candidate]:
@@ -336,7 +282,9 @@ def _under_headings(blocks: list[tuple[int, Block]], hint: g.Scale | None) -> li
 
 def _alone(text: str, *, grades: bool, hint: g.Scale | None) -> g.Reading | None:
     """A block that holds only a score, bare numbers (and letters if ``grades``) allowed."""
-    text = text.strip().strip("*_").strip()
+    text = text.strip()
+    if emphasised := EMPHASISED.fullmatch(text):
+        text = emphasised["inner"].strip()
     reading = g.read_at(text, 0, legend=hint)
     if reading is None or text[reading.end :].strip(" ."):
         return None
@@ -352,7 +300,7 @@ def _loose_candidates(blocks: list[tuple[int, Block]]) -> list[_Candidate]:
         if block.kind == "list_item" or LIST_MARKER.match(block.text):
             continue
         alone = _standalone(block.text.strip(), legend=None)
-        if alone is not None and alone.kind != "asterisks":
+        if alone is not None and alone.kind in LOOSE_ALONE:
             found.append(_Candidate(alone, index))
             continue
         found += [
@@ -449,8 +397,13 @@ def _from_meta(meta: Mapping[str, str]) -> Score | None:
     declares (JSON-LD bestRating/worstRating) or else the one its size implies.
     """
     fields = {re.sub(r"[^a-z]", "", str(k).lower()): str(v).strip() for k, v in meta.items()}
-    text = next((fields[k] for k in _META_VALUE if fields.get(k)), "")
-    if not text or len(text) > MAX_EXPRESSION:
+    stated = (_meta_value(fields[key], fields) for key in _META_VALUE if fields.get(key))
+    return next((score for score in stated if score is not None), None)
+
+
+def _meta_value(text: str, fields: Mapping[str, str]) -> Score | None:
+    """One meta value as a score, on the best/worst rating the other fields declare."""
+    if len(text) > MAX_EXPRESSION:
         return None
     numeric = META_NUMBER.fullmatch(text)
     if numeric is None:
