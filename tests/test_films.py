@@ -403,6 +403,9 @@ def test_as_that_is_not_a_part(line: str) -> None:
         "Atomic Blonde (2017), directed by David Leitch, did this better.",
         "Unlike 2014's John Wick, directed by Chad Stahelski, it drags.",
         "It was never directed by David Leitch, whatever the rumours say.",
+        'The videographer is "Atomic Blonde" director David Leitch.',
+        "It is a remake of the 2014 classic directed by David Leitch.",
+        "He hires the great director David Leitch to stage a ballet.",
     ],
 )
 def test_another_films_director_is_not_credited(line: str) -> None:

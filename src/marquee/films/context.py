@@ -20,9 +20,11 @@ log = logging.getLogger(__name__)
 
 _NEGATED = re.compile(r"(?i:\b(?:not|never|no longer|n't)\s(?:[\p{L}']+\s){0,2})$")
 _TAIL = re.compile(
-    rf"(?P<since>\b{YEAR}'s\s)?(?P<span>{TITLE})(?P<year>\s\({YEAR}\))?"
+    rf"(?P<since>\b{YEAR}'s\s)?(?P<quote>\")?(?P<span>{TITLE})(?(quote)\")"
+    rf"(?P<year>\s\({YEAR}\))?"
     rf"(?P<link>,\s(?:which|that)\s(?:is|was)|,|\s(?:is|was)|'s)?\s*$"
 )
+_EARLIER_FILM = re.compile(r"(?i:\b(?:remake of|sequel to|the original|follow-up to)\b)")
 
 
 def negated(before: str) -> bool:
@@ -31,9 +33,13 @@ def negated(before: str) -> bool:
 
 
 def about_other_film(before: str, film_names: Sequence[str], people: Sequence[str]) -> bool:
-    """Whether the clause hangs the phrase off another film's title: a title-like name
-    that is not this film nor a person in the review, followed by a comma, a year,
-    "is"/"was" or a possessive, or preceded by "2014's"."""
+    """Whether the clause is about another film: it speaks of an original or a remake
+    ("a remake of the 1971 classic directed by …"), or hangs the phrase off a title-like
+    name that is neither this film nor a person in the review, quoted ('"Batman"
+    director') or followed by a comma, a year, "is"/"was" or a possessive, or
+    preceded by "2014's"."""
+    if _EARLIER_FILM.search(before):
+        return True
     tail = _TAIL.search(before)
     if not tail:
         return False
@@ -45,7 +51,7 @@ def about_other_film(before: str, film_names: Sequence[str], people: Sequence[st
         for end in _endings(span)
     ):
         return False
-    other = bool(tail["link"] or tail["year"] or tail["since"])
+    other = bool(tail["link"] or tail["year"] or tail["since"] or tail["quote"])
     if other:
         log.debug("skipped a phrase about %r", span)
     return other
