@@ -33,6 +33,7 @@ _AFTER_NAME = NOT_NAME_WORDS | {"and", "at", "for", "in", "on", "senior", "chief
 _EDGE_BLOCKS = 6  # "Written by X" only counts this close to the start or the end
 
 _EMPHASIS = re.compile(r"[*_]{1,3}")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+|(?:Jr|Sr|St)\.")
 _HANDLE = re.compile(r"\s*(\([^)]*\)|@\w+)\s*$")
 _LABELLED = re.compile(
     r"^(?:(?:an? )?(?:film |movie )?review(?:ed)? (?:courtesy of|by)|words by|story by|text by|"
@@ -89,6 +90,8 @@ def _leading_name(text: str) -> tuple[str | None, list[str]]:
     taken: list[str] = []
     for token in tokens:
         bare = token.strip("'’\"“”,;:")
+        sentence_end = bare.endswith(".") and not _INITIALS.fullmatch(bare)
+        bare = bare.rstrip(".") if sentence_end else bare
         if bare.lower() in PARTICLES and taken:
             taken.append(bare.lower())
         elif bare and bare.lower() not in NOT_NAME_WORDS and _is_name_word(bare):
@@ -96,7 +99,7 @@ def _leading_name(text: str) -> tuple[str | None, list[str]]:
             taken.append(bare.title() if shouted else bare)
         else:
             break
-        if token.endswith((",", ";", ":")):
+        if sentence_end or token.endswith((",", ";", ":")):
             break
     rest = tokens[len(taken) :]
     while taken and taken[-1] in PARTICLES:

@@ -168,20 +168,20 @@ _CHROME_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(pattern)
     for pattern in (
         # comment prompts
-        r"\bin the comments\b",
+        r"\b(?:in|to) the comments\b",
         r"\b(?:leave|drop|post) (?:a|your) (?:comment|reply|thoughts|recommendations?)\b",
         r"^(?:what|how) (?:did|do) you (?:think|feel) (?:of|about)\b",
         r"^what (?:are|were) your thoughts\b",
         r"\b(?:share|tell us) your thoughts\b",
-        r"\bsound off\b",
-        # newsletters, memberships and tip jars
-        r"\bnewsletter\b",
-        r"\bmailing list\b",
+        r"\bsound off (?:in|below)\b",
+        # newsletters, memberships and tip jars (a pitch, not a plot about a newsletter)
+        r"\b(?:sign up|subscribe|join|register)\b.{0,40}"
+        r"\b(?:newsletter|mailing list|inbox|updates|channel|podcast|patreon|e-?mail)\b",
+        r"\b(?:my|our|weekly|daily|free) (?:newsletter|mailing list)\b",
         r"\b(?:delivered|straight) to your inbox\b",
         r"\benter your email\b",
-        r"\bsubscribe (?:to|for|now|today)\b",
-        r"\bsign up (?:to|for|now|today)\b",
-        r"\bpatreon\b",
+        r"\bsubscribe (?:now|today|here)\b",
+        r"\bsupport (?:me|us) on\b",
         r"\bbuy me a coffee\b",
         r"\bko-fi\b",
         # sharing and following
@@ -239,7 +239,9 @@ _CAPTION_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(pattern)
     for pattern in (
         r"\b(?:photo|photograph|image|picture|still|screenshot|poster)s?\s*"
-        r"(?:credits?\b|courtesy\b|source\b|by\b|via\b|:)",
+        r"(?:credits?\b|courtesy\b|source\b|via\b)",
+        r"\b(?:photo|photograph|image|still)s? by\b",
+        r"(?:^|[.!?]\s+)(?:photo|photograph|image|still|picture)s?\s*:",
         r"^(?:credits?|source|pictured)\s*:",
         r"^\(?(?:l-r|l to r|from left)\)?\s*[:,]",
         r"^courtesy of\b",

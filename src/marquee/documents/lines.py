@@ -56,7 +56,7 @@ def is_title_like(text: str) -> bool:
     if line.endswith(_SENTENCE_END):
         return False
     if line.endswith(":"):
-        return len(found) <= 8
+        return len(found) <= 8 and not line[0].islower()
     share = capitalised_share(line)
     if line.endswith("?"):
         return share >= 0.75

@@ -14,7 +14,8 @@ from marquee.documents import chrome
 from marquee.documents.lines import is_title_like, squash
 from marquee.records import Block
 
-_LIST_MARKER = re.compile(r"^\s*(?:[-*•·–]|\d{1,3}[.)])\s+(?=\S)")
+# "* " starts a bullet unless more stars follow: "* * *" is an asterisk rating.
+_LIST_MARKER = re.compile(r"^\s*(?:[-•·–]|\*(?!\s*\*)|\d{1,3}[.)])\s+(?=\S)")
 _MIN_WRAP_WIDTH, _MAX_WRAP_WIDTH = 40, 120
 _WRAPPED_SHARE = 0.8  # share of line breaks that fall where a fixed width would put them
 _MIN_BREAKS = 3
