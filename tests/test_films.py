@@ -334,6 +334,28 @@ def test_makers_possessive_is_not_part_of_the_title() -> None:
     assert read_facts(bridget, ReviewMeta()).title == "Bridget Jones's Diary"
 
 
+def test_credit_labels_run_together_in_a_header_line() -> None:
+    facts = facts_of(
+        "Cast: Maya Okafor, Tom Lindqvist, Ruth Adeyemi Director: Dana Whitcombe Producers: "
+        "Lee Park and Sam Ortiz Screenplay: Dana Whitcombe Cinematography: Ines Duarte Music: "
+        "Kofi Mensah U.S. Distributor: Northlight",
+        "The script, by director Dana Whitcombe and Ruth Adeyemi, is sharp.",
+        "Maya Okafor (Ingrid) is superb.",
+    )
+    assert dict(facts.credits) == {
+        "director": ("Dana Whitcombe",),  # not her co-writer after "by director … and"
+        "writer": ("Dana Whitcombe",),
+        "producer": ("Lee Park", "Sam Ortiz"),
+        "cinematographer": ("Ines Duarte",),
+        "composer": ("Kofi Mensah",),
+    }
+    assert facts.cast == (
+        CastMember("Maya Okafor", "Ingrid"),
+        CastMember("Tom Lindqvist"),
+        CastMember("Ruth Adeyemi"),
+    )
+
+
 def test_roundup_without_a_title_stays_untitled() -> None:
     assert read("oppenheimer_roundup.txt").title is None
 

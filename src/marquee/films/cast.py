@@ -40,7 +40,11 @@ _PLAYS = re.compile(
 _PLAYED_BY = re.compile(
     rf"(?P<role>{ROLE}),?\s(?:is\s|was\s)?(?:played|portrayed|voiced)\sby\s(?P<actor>{NAME})"
 )
-_STARRING = re.compile(rf"(?<![\p{{L}}])(?i:co-starring|starring|featuring)\s(?P<names>{NAMES})")
+_STARRING = re.compile(
+    rf"(?<![\p{{L}}])(?:(?i:co-starring|starring|featuring)(?:\s?:)?|(?i:cast|stars|with)\s?:)"
+    rf"\s(?P<names>{NAMES})"
+)
+"""Actors named without their parts: "starring Ana de Armas", "Cast: A, B and C"."""
 _PAIR = re.compile(rf"(?P<outer>{ROLE})\s\((?P<inner>[^()]{{1,160}})\)")
 _AGES = re.compile(rf"(?P<actor>{NAME})\sas\s(?:an?\s|the\s)?\p{{Ll}}+(?:\s\p{{Ll}}+)?")
 _AGES_LIST = re.compile(rf"{_AGES.pattern}(?:(?:,\s(?:and\s)?|\sand\s){_AGES.pattern})*")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 import regex as re
 
@@ -30,33 +31,40 @@ NAMES = rf"{NAME}(?:(?:,\s(?:&\s|and\s)?|\s&\s|\sand\s){NAME})*"
 class Phrase:
     """One way of crediting: a case-insensitive phrase and the roles it gives.
 
-    A ``noun`` phrase is a job title before the name ("director Len Wiseman"); capitalised
-    mid-sentence it is more likely a character ("as the Director, Gabriel Byrne as …"),
-    so it counts only in lower case or at the start of a clause.
+    A ``verb`` phrase comes before the name ("directed by Len Wiseman"). A ``noun`` is a
+    job title before the name ("director Len Wiseman"); capitalised mid-sentence it is
+    more likely a character ("as the Director, Gabriel Byrne as …"), so it counts only
+    in lower case, at the start of a clause, or as a label ("Director: …"). A ``label``
+    counts only with its colon ("Screenplay: David Franzoni.", "Music: Nick Glennie-Smith").
     """
 
     pattern: str
     roles: tuple[str, ...]
-    noun: bool = False
+    kind: Literal["verb", "noun", "label"] = "verb"
 
 
 PHRASES: tuple[Phrase, ...] = (
     Phrase(r"written and directed by", ("writer", "director")),
     Phrase(r"directed by|helmed by|dir\.|dir:", ("director",)),
-    Phrase(r"director(?! of photography)", ("director",), noun=True),
+    Phrase(r"director(?! of photography)", ("director",), "noun"),
+    Phrase(r"direction", ("director",), "label"),
     Phrase(r"(?:co-)?written by|screenplay by|(?:from )?a script by|script by", ("writer",)),
-    Phrase(r"screenwriters?|writers?", ("writer",), noun=True),
+    Phrase(r"screenwriters?|writers?", ("writer",), "noun"),
+    Phrase(r"screenplay|script|story and screenplay", ("writer",), "label"),
     Phrase(r"(?<!executive )produced by", ("producer",)),
-    Phrase(r"(?<!executive )producers?", ("producer",), noun=True),
+    Phrase(r"(?<!executive )producers?", ("producer",), "noun"),
     Phrase(
         r"cinematography by|shot by|lensed by|photographed by|photography by",
         ("cinematographer",),
     ),
-    Phrase(r"director of photography|cinematographer|DP", ("cinematographer",), noun=True),
+    Phrase(r"director of photography|cinematographer|DP", ("cinematographer",), "noun"),
+    Phrase(r"cinematography|photography", ("cinematographer",), "label"),
     Phrase(r"edited by|editing by", ("editor",)),
-    Phrase(r"editors?", ("editor",), noun=True),
+    Phrase(r"editors?", ("editor",), "noun"),
+    Phrase(r"editing|film editing", ("editor",), "label"),
     Phrase(r"music by|score by|scored by|composed by", ("composer",)),
-    Phrase(r"composers?", ("composer",), noun=True),
+    Phrase(r"composers?", ("composer",), "noun"),
+    Phrase(r"music|original music|score|original score", ("composer",), "label"),
 )
 
 _AFTER_NAME = (
@@ -74,10 +82,12 @@ _AFTER_NAME = (
 )
 
 
+_SEPARATORS = {"verb": r"\s?[:,]?\s", "noun": r"(?P<colon>\s?:)?\s", "label": r"(?P<colon>\s?:)\s"}
+
+
 def _compile(phrase: Phrase) -> re.Pattern[str]:
-    separator = r"\s?:\s|\s" if phrase.noun else r"\s?[:,]?\s"
     return re.compile(
-        rf"(?<![\p{{L}}-])(?P<trigger>(?i:{phrase.pattern}))(?:{separator})"
+        rf"(?<![\p{{L}}-])(?P<trigger>(?i:{phrase.pattern})){_SEPARATORS[phrase.kind]}"
         rf"(?:(?i:{phrase.pattern})\s)?(?P<names>{NAMES})"
     )
 
@@ -165,9 +175,16 @@ def _candidates(lines: Sequence[str]) -> Iterator[_Found]:
         for pattern, phrase in _COMPILED:
             for match in pattern.finditer(line):
                 before = clause_before(line, match.start())
-                if phrase.noun and not _job_title(match["trigger"], before):
+                labelled = phrase.kind != "verb" and bool(match["colon"])
+                if (
+                    phrase.kind == "noun"
+                    and not labelled
+                    and not _job_title(match["trigger"], before)
+                ):
                     continue
                 credits = _credits(match["names"], phrase.roles)
+                if phrase.kind == "noun" and not labelled and not match["trigger"].endswith("s"):
+                    credits = credits[: len(phrase.roles)]  # "by director A and B": B co-wrote
                 yield _Found((index, match.start("names")), credits, before, phrase)
         for pattern, roles in _AFTER_NAME:
             for match in pattern.finditer(line):

@@ -103,13 +103,15 @@ def _credits(crew: list[tuple[str, str]], people: dict[str, str]) -> dict[str, t
 def _cast(
     members: list[CastMember], people: dict[str, str], characters: dict[str, str]
 ) -> tuple[CastMember, ...]:
-    """One entry per actor and character; a bare "starring X" only when no review says
-    whom X plays."""
+    """One entry per actor and character, in the order actors are first named; a bare
+    "starring X" only when no review says whom X plays."""
     entries = dict.fromkeys(
         CastMember(people[m.actor], characters[m.role] if m.role else None) for m in members
     )
     with_role = {m.actor for m in entries if m.role}
-    return tuple(m for m in entries if m.role or m.actor not in with_role)
+    first_seen = {actor: i for i, actor in reversed(list(enumerate(m.actor for m in entries)))}
+    kept = (m for m in entries if m.role or m.actor not in with_role)
+    return tuple(sorted(kept, key=lambda m: first_seen[m.actor]))
 
 
 def _pairs(pairs: list[tuple[str, str]], people: dict[str, str]) -> tuple[tuple[str, str], ...]:

@@ -78,7 +78,9 @@ NOT_NAME = LEADING_NOISE | frozenset(
     courtesy studio studios pictures entertainment universe franchise series saga cinema
     january february march september october november december
     monday tuesday wednesday thursday friday saturday sunday
-    i we you he she it they mr mrs ms dr""".split()  # noqa: SIM905
+    i we you he she it they mr mrs ms dr producers screenplay script cinematography
+    photography music score editing editors writers screenwriters composers distributor
+    runtime rating""".split()  # noqa: SIM905
 )
 """Words no real person's name contains; a span holding one is a title, heading or prose."""
 
@@ -126,8 +128,10 @@ def person(span: str, *, min_words: int = 2) -> str | None:
     A person has ``min_words``–5 words, starts with a capital, ends on a word, and holds
     no word that only titles and prose use ("Film", "Review", "The").
     """
-    name = trim(span.strip(" ,;:"))
-    words = name.split()
+    words = trim(span.strip(" ,;:")).split()
+    while len(words) > 1 and (words[-1].casefold() in NOT_NAME or re.fullmatch(INITIAL, words[-1])):
+        words = words[:-1]  # "Raja Gosnell Producers: …", "Jean-Claude Petit U.S. Distributor"
+    name = " ".join(words)
     core = core_words(name)
     if not (min_words <= len(core) and len(words) <= 6):
         return None
