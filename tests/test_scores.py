@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import cast
 
 import pytest
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from marquee.records import Block, Document, SubScore
+from marquee.records import Block, BlockKind, Document, SubScore
 from marquee.scores import parse_score, read_score
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "ballerina"
@@ -18,7 +19,8 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "ballerina"
 
 def doc(*blocks: str | tuple[str, str], meta: dict[str, str] | None = None) -> Document:
     """A Document from block texts; a (kind, text) pair sets a kind other than paragraph."""
-    built = tuple(Block(*b) if isinstance(b, tuple) else Block("paragraph", b) for b in blocks)
+    pairs = (b if isinstance(b, tuple) else ("paragraph", b) for b in blocks)
+    built = tuple(Block(cast(BlockKind, kind), text) for kind, text in pairs)
     raw = "\n".join(b.text for b in built)
     return Document(source="test", shape="text", raw=raw, blocks=built, meta=meta or {})
 
@@ -41,9 +43,13 @@ def sample(prefix: str) -> Document:
             meta["score"] = meta["rating"]
     blocks = []
     for row in re.findall(r"<tr>(.*?)</tr>", body, re.S):
-        cells = [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td>(.*?)</td>", row, re.S)]
+        cells = [
+            re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td>(.*?)</td>", row, re.S)
+        ]
         blocks.append(Block("table_row", " | ".join(cells)))
-    lines = [line.strip() for line in re.sub(r"<table.*?</table>", "", body, flags=re.S).splitlines()]
+    lines = [
+        line.strip() for line in re.sub(r"<table.*?</table>", "", body, flags=re.S).splitlines()
+    ]
     paragraphs = [Block("paragraph", line) for line in lines if line and not line.startswith("<")]
     return Document(
         source=str(path), shape="text", raw=raw, blocks=tuple(paragraphs + blocks), meta=meta
@@ -131,6 +137,25 @@ FORMS = [
     ("I rate it 3 1/2 stars out of 5.", 70, "3 1/2 stars out of 5"),
     ("I strongly recommend it to you and give it *** 1/2.", 87.5, "*** 1/2"),
     ("I give HEAVENLY CREATURES ** and do not recommend it.", 50, "**"),
+    ("I give Ballerina two stars.", 40, "two stars"),
+    ("I give it my top rating of ****.", 100, "****"),
+    ("I give the show a mild thumbs up and ** 1/2.", 62.5, "** 1/2"),
+    ("I generously award the picture a * 1/2 for the technical aspects.", 37.5, "* 1/2"),
+    ("Its energy won me over enough for me to give it ** 1/2.", 62.5, "** 1/2"),
+    ("I do not recommend the movie and give it * 1/2 only for the leads.", 37.5, "* 1/2"),
+    ("If you like mysteries, I recommend it and award it ***.", 75, "***"),
+    ("I can not recommend EVITA, but will generously give it ** for the visuals.", 50, "**"),
+    ("I award this dog only one half of one star.", 10, "one half of one star"),
+    ("Ultimately, I gave it a star and a half.", 30, "a star and a half"),
+    ("It gets *** 1/2 in my book.", 87.5, "*** 1/2"),
+    ("It gets *** from me.", 75, "***"),
+    ("It was a *** movie for me.", 75, "***"),
+    ("This is a **** picture in my book.", 100, "****"),
+    ("It still gets my top recommendation and rating of ****.", 100, "****"),
+    ("I rate it a 7 on the 0 to 10 scale.", 70, "7"),
+    ("On a scale of 1 to 10: 7", 66.67, "7"),
+    ("On the Renshaw scale of 0 to 10: 6", 60, "6"),
+    ("RATING (0 to 10): 7.5 Alternative Scale: *** out of ****", 75, "7.5"),
 ]
 
 
@@ -175,6 +200,16 @@ NOT_SCORES = [
     "I would have given it no stars at all.",
     "You might wonder why I haven't given this film four stars.",
     "I give it 7",
+    "I'd give it a 7.",
+    "I give this movie a .",  # the grade was cut out; "a" is the article
+    "I give a nod to Disney for their spectacular ***** masterpiece, Mulan.",
+    "I came very close to rating it ****.",
+    "I thought about giving it no stars.",
+    "That doesn't mean I'm gonna give it four stars.",
+    "The remake, to which I gave ***, was better.",
+    "If it were shorter, it would get **** from me.",
+    "It gets my son's *** rating.",
+    "It was a *** movie.",
     "The film's two stars are wasted.",
     "It runs 1:42 and is rated PG-13.",
 ]
@@ -263,7 +298,7 @@ def test_heading_value_must_come_before_the_next_heading() -> None:
         "A fun ride. A",
         "An A-list cast in a B-movie plot, with grade B- effects.",
         "Only 1/4 of the film is action.",
-        "She watches \"20/20\" every night.",
+        'She watches "20/20" every night.',
         "Not as good as DEVIL'S ADVOCATE (8/10).",
         "A sequel to the shawshank redemption ( 9 . 5/10 ) .",
         "Since then her career has skyrocketed, as in Heat (1995) 9/10 and more.",
@@ -324,6 +359,18 @@ def test_a_legend_without_zero_starts_the_scale_at_one_star() -> None:
     legend = r"\ ***** Perfection \ **** Good \ *** Average \ ** Sub-par \ * Awful \ "
     score = read_score(doc("RATING: ***", legend))
     assert score is not None and score.value == 50
+
+
+def test_a_declared_star_scale_applies_to_star_counts() -> None:
+    score = read_score(doc("I review on a four-star scale.", "I give it three stars."))
+    assert score is not None and score.value == 75
+    default = read_score(doc("A fine film.", "I give it three stars."))
+    assert default is not None and default.value == 60
+
+
+def test_the_critic_rating_two_films_gives_none() -> None:
+    blocks = ("I saw THE FIRM, awarded it ** 1/2, and liked it.", "I award this one ***.")
+    assert read_score(doc(*blocks)) is None
 
 
 def test_labelled_scores_that_disagree_give_none() -> None:

@@ -29,11 +29,12 @@ DEFAULT_STAR_SCALE: Final = 5.0
 DEFAULT_ASTERISK_SCALE: Final = 4.0
 """Asterisk ratings ("***1/2") come from the print and Usenet tradition of four stars."""
 
-# Metacritic's published letter-grade conversion ("How We Create the Metascore Magic",
-# metacritic.com/about-metascores). Checked against Metacritic's own help article "Entertainment
-# Weekly gave my favorite movie a B+. Why does Metacritic list their grade as an 83?" (A = 100,
-# F = 0, B+ = 83) and against reports quoting B- = 67 and C = 50; the other rows are the same
-# equal steps of 8⅓ from A down to F, rounded as Metacritic prints them.
+# Metacritic's letter-grade conversion, as the brief gives it from Metacritic's FAQ ("How We
+# Create the Metascore Magic", metacritic.com/about-metascores). Checked with the search tool
+# against Metacritic's own help article "Entertainment Weekly gave my favorite movie a B+. Why
+# does Metacritic list their grade as an 83?" (A = 100, F = 0, B+ = 83) and against press that
+# quotes Metacritic for B- = 67, C = 50 and A+ = A = 100. The other rows are the same equal
+# steps of 8⅓ from A down to F, rounded as Metacritic prints them (D- 16, F+ 8); F- is 0.
 GRADE_VALUES: Final[dict[str, int]] = {
     "A+": 100, "A": 100, "A-": 91,
     "B+": 83, "B": 75, "B-": 67,

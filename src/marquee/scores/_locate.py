@@ -115,10 +115,10 @@ class _Candidate:
 def parse_score(text: str) -> Score | None:
     """One score expression → Score(value 0–100, raw=the matched text, explicit=True).
 
-    The text may carry a label ("Rating: 4 out of 5", "Grade: B+", "I give it ***")
-    but must be the score and nothing more than trailing remarks. Bare numbers and
-    letters ("2", "B+") return None: alone they have no scale and no meaning, and
-    :func:`read_score` accepts them only under a rating heading.
+    The text may open with a label ("Rating: 4 out of 5", "Grade: B+", "On a scale of 1
+    to 10: 7") or state the score in the critic's voice ("I give it ***"), and may end in
+    remarks. Bare numbers and letters ("2", "B+") return None: alone they have no scale
+    and no meaning, and :func:`read_score` accepts them only under a rating heading.
     """
     text = text.strip()
     if not text or len(text) > MAX_EXPRESSION:

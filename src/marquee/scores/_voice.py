@@ -56,7 +56,7 @@ MINE: Final = re.compile(r"\bmy\b(?!\s+[\w-]+['’]s\b)", re.IGNORECASE)
 """The critic's own "my top rating", not "my son's"."""
 
 IN_MY_BOOK: Final = re.compile(
-    r"\s+(?:[a-z]+\s+){0,2}?(?:in\s+my\s+book|from\s+me|from\s+this\s+(?:critic|reviewer))\b",
+    r"\s+(?:[a-z]+\s+){0,2}?(?:in\s+my\s+book|(?:from|for)\s+me|from\s+this\s+(?:critic|reviewer))\b",
     re.IGNORECASE,
 )
 
