@@ -445,8 +445,18 @@ def test_a_year_of_another_film_is_not_this_films() -> None:
     assert facts.credits == {"director": ("Len Wiseman",)}
 
 
-def test_this_films_year_from_the_nnnn_film() -> None:
-    assert facts_of("Ballerina, the 2025 film, is a spin-off.").year == 2025
+@pytest.mark.parametrize(
+    ("line", "year"),
+    [
+        ("Ballerina, the 2025 film, is a spin-off.", 2025),
+        ("This 2025 action film is a spin-off.", 2025),
+        ("The 2025 film Ballerina is a spin-off.", 2025),
+        ("It restores the 1905 film the brothers shot in Greece.", None),
+        ("It beats the 2023 action film Ghosted.", None),
+    ],
+)
+def test_this_films_year_from_the_nnnn_film(line: str, year: int | None) -> None:
+    assert facts_of(line).year == year
 
 
 def test_typo_repeated_phrases_still_credit() -> None:

@@ -30,6 +30,21 @@ TWORD = r"(?:\p{Lu}[\p{L}\p{N}'\-]*|\p{N}+)"
 TITLE = rf"{TWORD}(?:(?::\s|\s(?:{SMALL}\s)*){TWORD})*"
 """A title as prose writes it: capitalised words, small words between, colons allowed."""
 
+FILM_WORDS = (
+    r"(?:film|movie|picture|feature|spin-off|spinoff|sequel|prequel|remake|reboot|adaptation"
+    r"|drama|comedy|thriller|documentary|musical|western|horror|romance|epic|biopic"
+    r"|blockbuster|debut|instal?lment|entry|follow-up|animation|cartoon|noir)s?"
+)
+
+
+_DESCRIBED = r"(?:(?!(?:the|a|an|of|is|was|and|but)\s)[\p{Ll}'\-]+\s){0,3}"
+"""Up to three adjectives: "the much-anticipated spin-off", "a slick revenge film"."""
+_NOUN_ENDS = (
+    r"(?=\s?[,.;:)!?—–]|\s(?:that|which|from|by|about|starring|featuring|directed|written"
+    r"|based|set|in|of|with|where|for)\b)"
+)
+"""A film noun that ends its phrase, so "the film has …" and "film director" don't count."""
+
 TITLE_YEAR = re.compile(rf"(?P<t>{TITLE})\s\((?P<y>{YEAR})\)")
 SEQUEL_WORDS = frozenset({"chapter", "part", "episode", "vol", "volume", "book", "act", "round"})
 _ROMAN = re.compile(r"[IVX]+")
@@ -247,8 +262,9 @@ def aliases_in_text(title: str, lines: Sequence[str], text: str) -> list[str]:
 
 
 def year_in_text(title: str, aliases: Sequence[str], lines: Sequence[str], text: str) -> int | None:
-    """The year the text gives this film: "Title (2025)", "the 2025 film", "2025's Title";
-    never the year of another film named nearby ("the 2023 action film Ghosted")."""
+    """The year the text gives this film: "Title (2025)", "2025's Title", "this 2025
+    film", "Title, the 2025 film"; never the year of another film named nearby ("the 2023
+    action film Ghosted", "a film shot in 1905")."""
     film_names = [title, *aliases]
     years: list[int] = []
     for line in lines:
@@ -262,14 +278,17 @@ def year_in_text(title: str, aliases: Sequence[str], lines: Sequence[str], text:
             for m in re.finditer(rf"\b(?P<y>{YEAR})'s (?P<t>{TITLE})", line)
             if refers_to(m["t"], film_names)
         ]
-        for m in re.finditer(
-            rf"(?i:\b(?:the|this|a) )(?P<y>{YEAR}) (?:[\p{{Ll}}\-]+ ){{0,2}}(?:film|movie)\b"
-            rf"(?P<after> {TITLE})?",
-            line,
-        ):
-            if not m["after"] or refers_to(m["after"].strip(), film_names):
+        for m in _NNNN_FILM.finditer(line):
+            named = m["after"] or m["before"]
+            if m["this"] or (named and refers_to(named, film_names)):
                 years.append(int(m["y"]))
     return Counter(years).most_common(1)[0][0] if years else None
+
+
+_NNNN_FILM = re.compile(
+    rf"(?:(?P<before>{TITLE}),?\s(?:is\s)?)?(?i:\b(?:(?P<this>this)|the|a)\s)(?P<y>{YEAR})\s"
+    rf"(?:[\p{{Ll}}\-]+\s){{0,2}}{FILM_WORDS}\b(?:\s(?P<after>{TITLE}))?"
+)
 
 
 def guess_title(lines: Sequence[str], text: str, people: Sequence[str]) -> str | None:
@@ -292,22 +311,6 @@ def guess_title(lines: Sequence[str], text: str, people: Sequence[str]) -> str |
         return None
     log.debug("guessed title %r from %d mentions", *ranked[0])
     return ranked[0][0]
-
-
-FILM_WORDS = (
-    r"(?:film|movie|picture|feature|spin-off|spinoff|sequel|prequel|remake|reboot|adaptation"
-    r"|drama|comedy|thriller|documentary|musical|western|horror|romance|epic|biopic"
-    r"|blockbuster|debut|instal?lment|entry|follow-up|animation|cartoon|noir)s?"
-)
-
-
-_DESCRIBED = r"(?:(?!(?:the|a|an|of|is|was|and|but)\s)[\p{Ll}'\-]+\s){0,3}"
-"""Up to three adjectives: "the much-anticipated spin-off", "a slick revenge film"."""
-_NOUN_ENDS = (
-    r"(?=\s?[,.;:)!?—–]|\s(?:that|which|from|by|about|starring|featuring|directed|written"
-    r"|based|set|in|of|with|where|for)\b)"
-)
-"""A film noun that ends its phrase, so "the film has …" and "film director" don't count."""
 
 
 def _called_a_film(form: str, text: str) -> bool:
