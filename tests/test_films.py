@@ -459,6 +459,18 @@ def test_this_films_year_from_the_nnnn_film(line: str, year: int | None) -> None
     assert facts_of(line).year == year
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "In a fresh move the film's director Len Wiseman goes big.",
+        "From the World of John Wick: Ballerina's director Len Wiseman goes big.",
+        "It has a real flair, and director Len Wiseman goes big.",
+    ],
+)
+def test_this_films_director_by_job_word(line: str) -> None:
+    assert facts_of(line).credits == {"director": ("Len Wiseman",)}
+
+
 def test_typo_repeated_phrases_still_credit() -> None:
     facts = facts_of(
         "It is written by Shay Hatten & directed by directed by Len Wiseman.",

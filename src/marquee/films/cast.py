@@ -3,9 +3,10 @@
 "A as B", "A plays B", "B, played by A" say outright which side is the actor. A bare
 "X (Y)" pair does not: critics write both "Eve (Ana de Armas)" and "Keanu Reeves (John
 Wick)". A pair is oriented by what the review says elsewhere (a side known as an actor
-or a character), then by form (a "the …" side or a lone first name is the character),
-then by its neighbours in the same list; what is left is kept as a pair for merging,
-where other reviews settle it.
+or a character), then by form (a "the …" or "Dr. …" side, or a lone first name, is the
+character), then by its neighbours in the same list, then by the review's other pairs
+when they all agree; what is left is kept as a pair for merging, where other reviews
+settle it.
 """
 
 from __future__ import annotations
@@ -121,8 +122,7 @@ def _stated(line: str, film_names: Sequence[str]) -> list[tuple[int, CastMember]
         before = clause_before(line, match.start())
         if negated(before) or about_other_film(before, film_names, ()):
             continue
-        parts = re.split(r",\s(?:&\s|and\s)?|\s&\s|\sand\s", match["names"])
-        found += [(match.start(), CastMember(p)) for p in map(names.person, parts) if p]
+        found += [(match.start(), CastMember(p)) for p in names.people_listed(match["names"])]
     return found
 
 

@@ -20,6 +20,7 @@ from marquee.films import names
 from marquee.films.context import about_other_film, negated
 from marquee.films.names import NAME
 from marquee.films.text import clause_before
+from marquee.films.titles import refers_to
 
 log = logging.getLogger(__name__)
 
@@ -147,8 +148,9 @@ def credits_from_fields(fields: Mapping[str, str]) -> list[Credit]:
 class _Found:
     position: tuple[int, int]  # (line, offset), for reading order
     credits: tuple[Credit, ...]
-    before: str  # the clause in front of the phrase
-    phrase: Phrase | None  # None for "X directs"
+    before: str = ""  # the clause in front of the phrase
+    phrase: Phrase | None = None  # None for "X directs"
+    job_word: str | None = None  # a noun phrase used as a job title, not a label
 
 
 def credits_from_text(
@@ -162,68 +164,67 @@ def credits_from_text(
     """
     found = sorted(_candidates(lines), key=lambda f: f.position)
     known = [*people, *(name for f in found for _, name in f.credits)]
-    return [
-        credit
-        for f in found
-        if f.phrase is None or not _skip(f.before, f.phrase, film_names, known)
-        for credit in f.credits
-    ]
+    return [credit for f in found if not _elsewhere(f, film_names, known) for credit in f.credits]
 
 
 def _candidates(lines: Sequence[str]) -> Iterator[_Found]:
     for index, line in enumerate(lines):
         for pattern, phrase in _COMPILED:
             for match in pattern.finditer(line):
-                before = clause_before(line, match.start())
-                labelled = phrase.kind != "verb" and bool(match["colon"])
-                if (
-                    phrase.kind == "noun"
-                    and not labelled
-                    and not _job_title(match["trigger"], before)
-                ):
-                    continue
                 credits = _credits(match["names"], phrase.roles)
-                if phrase.kind == "noun" and not labelled and not match["trigger"].endswith("s"):
-                    credits = credits[: len(phrase.roles)]  # "by director A and B": B co-wrote
-                yield _Found((index, match.start("names")), credits, before, phrase)
+                job_word = None
+                if phrase.kind == "noun" and not match["colon"]:
+                    job_word = match["trigger"]
+                    if not job_word.endswith("s"):
+                        credits = credits[: len(phrase.roles)]  # "by director A and B"
+                before = clause_before(line, match.start())
+                yield _Found((index, match.start("names")), credits, before, phrase, job_word)
         for pattern, roles in _AFTER_NAME:
             for match in pattern.finditer(line):
-                yield _Found((index, match.start()), _credits(match["names"], roles), "", None)
+                yield _Found((index, match.start()), _credits(match["names"], roles))
 
 
 def _credits(listed: str, roles: tuple[str, ...]) -> tuple[Credit, ...]:
-    return tuple((role, name) for name in _people_in(listed) for role in roles)
+    """Each listed person in each role; "Dr. Medford" is a character, not crew."""
+    people = [p for p in names.people_listed(listed) if not re.match(names.HONORIFIC, p)]
+    return tuple((role, name) for name in people for role in roles)
 
 
-def _job_title(trigger: str, before: str) -> bool:
+def _elsewhere(found: _Found, film_names: Sequence[str], people: list[str]) -> bool:
+    """Whether a matched credit is not this film's: negated, a job word describing
+    someone else, or about another film."""
+    if found.phrase is None:
+        return False
+    if negated(found.before):
+        log.debug("negated %r credit after %r", found.phrase.pattern, found.before)
+        return True
+    if found.job_word and not _job_title(found.job_word, found.before, film_names):
+        return True
+    return about_other_film(found.before, film_names, people)
+
+
+def _job_title(word: str, before: str, film_names: Sequence[str]) -> bool:
     """Whether a job word before a name credits this film's crew.
 
     Capitalised, it must open a clause ("Director Len Wiseman brings …"): mid-sentence
     it is a character ("as the Director, Gabriel Byrne as …"). After an article or a
     possessive it describes someone else ("the great director Yasujiro Ozu", "the
-    center's director Dr. Van Ness") unless it is the film's ("the film's director").
+    center's director Dr. Van Ness") unless it is the film's ("the film's director",
+    "Ballerina's director").
     """
-    if trigger[:1].isupper():
+    if word[:1].isupper():
         return not before.strip() or before.rstrip().endswith((":", "—", "–", "-"))
-    return not _SOMEONES.search(before) or bool(_FILMS.search(before))
+    owner = _SOMEONES.search(before)
+    if not owner:
+        return True
+    words = (owner["whose"] or "").split()
+    endings = [" ".join(words[i:]) for i in range(len(words))]
+    return any(e.casefold() in {"film", "movie", "picture"} for e in endings) or any(
+        refers_to(e, film_names) for e in endings
+    )
 
 
 _SOMEONES = re.compile(
-    r"(?i:\b(?:the|a|an|his|her|their|whose|that|[\p{L}]+'s?)\s(?:[\p{Ll}\-]+\s){0,2})$"
+    r"(?:\b(?i:the|a|an|his|her|their|whose|that)|(?P<whose>\p{L}[\p{L}\s:]*?)'s?)"
+    r"\s(?:[\p{Ll}\-]+\s){0,2}$"
 )
-_FILMS = re.compile(r"(?i:\b(?:film|movie|picture)'s\s)$")
-
-
-def _people_in(listed: str) -> list[str]:
-    """The crew in a listed run; "Dr. Medford" is a character, not a credit."""
-    parts = re.split(r",\s(?:&\s|and\s)?|\s&\s|\sand\s", listed)
-    people = (names.person(part) for part in parts)
-    return [p for p in people if p and not re.match(names.HONORIFIC, p)]
-
-
-def _skip(before: str, phrase: Phrase, film_names: Sequence[str], people: list[str]) -> bool:
-    """Whether a matched credit is not this film's: negated, or about another film."""
-    if negated(before):
-        log.debug("negated %r credit after %r", phrase.pattern, before)
-        return True
-    return about_other_film(before, film_names, people)

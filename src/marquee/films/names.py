@@ -117,6 +117,15 @@ def trim(span: str) -> str:
     return " ".join(words)
 
 
+_LIST_SEPARATOR = re.compile(r",\s(?:&\s|and\s)?|\s&\s|\sand\s")
+
+
+def people_listed(listed: str, *, min_words: int = 2) -> list[str]:
+    """The persons in "A, B & C" / "A, B, and C", each validated by :func:`person`."""
+    found = (person(part, min_words=min_words) for part in _LIST_SEPARATOR.split(listed))
+    return [p for p in found if p]
+
+
 def core_words(name: str) -> list[str]:
     """Words of a name that are neither particles nor initials."""
     return [w for w in name.split() if w not in PARTICLES and not re.fullmatch(INITIAL, w)]
