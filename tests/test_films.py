@@ -692,6 +692,13 @@ def test_titleless_roundup_goes_to_the_film_it_names_most() -> None:
     assert match_film(facts, [BARBIE, PAST_LIVES], doc.body) is None  # Barbie only in passing
 
 
+def test_a_common_word_title_counts_only_mid_sentence() -> None:
+    it = FilmFacts(title="It", year=2017)
+    text = "It is slow. It drags. It never lands, and the leads try. It ends."
+    assert match_film(FilmFacts(), [it], text) is None
+    assert match_film(FilmFacts(), [it], "Unlike It, this is quiet; we liked It more.") == 0
+
+
 def test_titleless_review_naming_no_known_film() -> None:
     assert match_film(FilmFacts(), [PAST_LIVES], "A lovely film about nothing.") is None
     assert match_film(FilmFacts(), [], "Past Lives, Past Lives.") is None

@@ -12,6 +12,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
+import regex as re
+
 from marquee.films import names
 from marquee.films.text import mentions
 from marquee.films.titles import title_keys
@@ -48,7 +50,18 @@ def _same_year(a: int | None, b: int | None) -> bool:
 
 
 def _mentioned(film: FilmFacts, text: str) -> int:
-    return max((mentions(form, text) for form in (film.title, *film.aliases) if form), default=0)
+    """How often the text names the film by its most used name. A one-word title is
+    counted only mid-sentence, where a capital marks a name: "It" and "Us" open
+    sentences in every review."""
+    forms = [form for form in (film.title, *film.aliases) if form]
+    return max((_named(form, text) for form in forms), default=0)
+
+
+def _named(form: str, text: str) -> int:
+    if " " in form.strip():
+        return mentions(form, text)
+    openers = len(re.findall(rf"(?:^|[.!?:]\s+|\n){re.escape(form)}(?![\p{{L}}\p{{N}}])", text))
+    return mentions(form, text) - openers
 
 
 def _choose(hits: list[int], facts: FilmFacts, films: Sequence[FilmFacts], text: str) -> int | None:
