@@ -461,6 +461,43 @@ def test_a_closing_reviewed_by_sentence_keeps_its_credits_paragraph_in_the_body(
     assert kinds(doc, "byline") == []
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Why did the actors sign up for this?",
+        "He started a sexually explicit newsletter that grew into a magazine.",
+        "Too many comedies today subscribe to the notion that a laugh is enough.",
+        "Sometimes the concept is still viable but the material isn't worthy of it.",
+        "My diagnosis for this picture: a good weekend rental, not worth a ticket.",
+        "Watch the film if you like slow burns.",
+        "By the end I was in tears.",
+    ],
+)
+def test_prose_that_merely_mentions_chrome_words_stays_prose(line: str) -> None:
+    doc = only(read_bytes(f"{line}\nThe second paragraph of the review.\n".encode(), "p.txt"))
+    assert doc.blocks[0].kind == "paragraph"
+
+
+def test_asterisk_ratings_are_not_bullets() -> None:
+    doc = only(read_bytes(b"* * * amazing, potent stuff.\n***1/2\n* A real bullet\n", "s.txt"))
+    assert [b.text for b in doc.blocks] == [
+        "* * * amazing, potent stuff.",
+        "***1/2",
+        "A real bullet",
+    ]
+    assert doc.blocks[2].kind == "list_item"
+
+
+def test_csv_quotes_are_read_the_standard_way_whatever_the_sniffer_guesses() -> None:
+    # With no doubled quote in its sample, csv.Sniffer guesses doublequote=False and
+    # would split the last row; the real RT export has such rows after 64 kB.
+    rows = [f'Critic {n},"Plain quote number {n}, with a comma."' for n in range(2_000)]
+    rows.append('Jo March,"It is ""Speed"" on a train, and hipper than ""Die Hard."""')
+    reading = read_bytes(("critic,quote\n" + "\n".join(rows)).encode(), "q.csv")
+    assert reading.problems == ()
+    assert reading.documents[-1].body == 'It is "Speed" on a train, and hipper than "Die Hard."'
+
+
 def test_short_title_like_lines_are_headings_but_sentences_and_scores_are_not() -> None:
     text = "Final Verdict\nSummary\nIt works.\n7/10\nRating: 4 out of 5\nWhat a ride!\n"
     doc = only(read_bytes(text.encode(), "t.txt"))

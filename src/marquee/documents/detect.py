@@ -17,6 +17,7 @@ from pathlib import PurePath
 
 from marquee.documents.fields import TABLE_FIELDS, field_key
 from marquee.documents.markdown import has_front_matter
+from marquee.documents.tables import sniff_delimiter
 from marquee.records import Shape
 
 _HTML_PAGE = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
@@ -32,7 +33,6 @@ _MARKDOWN_MARKS = re.compile(
 )
 _MIN_MARKS = 2
 _SAMPLE = 20_000  # shape shows in the first pages; never scan megabytes to decide
-_TABLE_DELIMITERS = ",;\t|"
 _MAX_HEADER_CELL = 40
 _TIE_BREAKERS: dict[str, Shape] = {
     ".html": "html",
@@ -87,12 +87,12 @@ def _json_objects_array(text: str) -> bool:
 
 def _is_table_header(sample: str, columns: Iterable[str], *, trust_name: bool) -> bool:
     """A first line that splits into short cells naming a known column (or a .csv name)."""
-    first = sample.split("\n", 1)[0]
+    first = next(iter(sample.splitlines()), "")
     try:
-        dialect = csv.Sniffer().sniff(sample[:4096], delimiters=_TABLE_DELIMITERS)
+        header = next(csv.reader([first], delimiter=sniff_delimiter(sample[:4096])), [])
     except csv.Error:
-        return trust_name and "," in first
-    cells = [field_key(cell) for cell in next(csv.reader([first], dialect), [])]
+        return False
+    cells = [field_key(cell) for cell in header]
     if len(cells) < 2 or any(len(c) > _MAX_HEADER_CELL for c in cells):
         return False
     known = {alias for aliases in TABLE_FIELDS.values() for alias in aliases}

@@ -65,7 +65,7 @@ def _csv_rows(
     text: str, source: str, columns: Mapping[str, str]
 ) -> Iterator[tuple[int, Row | str]]:
     """(data row number, row as a dict or a problem) for each non-blank CSV record."""
-    reader = csv.reader(io.StringIO(text, newline=""), _dialect(text))
+    reader = csv.reader(io.StringIO(text, newline=""), csv.excel, delimiter=sniff_delimiter(text))
     try:
         header = _unique(next(reader))
     except StopIteration:
@@ -92,12 +92,17 @@ def _csv_rows(
         yield number, dict(zip(header, record, strict=True))
 
 
-def _dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
-    """The file's delimiter and quoting, sniffed; plain comma-separated if unsure."""
+def sniff_delimiter(text: str) -> str:
+    """The file's delimiter, sniffed; a comma if unsure.
+
+    Only the delimiter is taken from the Sniffer: its guesses about quoting (e.g.
+    ``doublequote=False`` from a sample without ``""``) split quoted reviews that
+    contain commas, while every spreadsheet writes standard double-quoting.
+    """
     try:
-        return csv.Sniffer().sniff(text[:_SNIFF_CHARS], delimiters=_DELIMITERS)
+        return csv.Sniffer().sniff(text[:_SNIFF_CHARS], delimiters=_DELIMITERS).delimiter
     except csv.Error:
-        return csv.excel
+        return ","
 
 
 def _unique(header: list[str]) -> list[str]:

@@ -168,14 +168,14 @@ class _Walker:
     def _role(self, element: etree._Element) -> Role | None:
         if not isinstance(element.tag, str):
             return "skip"  # comments and processing instructions
-        return self.roles.get(etree.QName(element).localname.lower())
+        return self.roles.get(_local_name(element.tag))
 
 
 def _inline_text(element: etree._Element, roles: Mapping[str, Role]) -> str:
     """Text of an inline element and its descendants, with <br> kept as a marker."""
     parts: list[str] = []
     for node in element.iter():
-        role = roles.get(node.tag.lower()) if isinstance(node.tag, str) else "skip"
+        role = roles.get(_local_name(node.tag)) if isinstance(node.tag, str) else "skip"
         if role == "break":
             parts.append(_BREAK)
         elif role not in {"skip", "media"} and node.text:
@@ -193,4 +193,9 @@ def _describe_media(element: etree._Element) -> str:
         inner = next(element.iterdescendants("img", "source", "graphic"), None)
         src = "" if inner is None else inner.get("src") or inner.get("srcset") or ""
     text = squash(f"{label}: {src}" if label and src else label or src)
-    return text or etree.QName(element).localname.lower()
+    return text or _local_name(element.tag)
+
+
+def _local_name(tag: str) -> str:
+    """A tag without its namespace, lower-cased; plain strings, as lxml keeps odd HTML names."""
+    return tag.rsplit("}", 1)[-1].lower()
