@@ -73,8 +73,8 @@ def fixture(name: str, *, headline: bool = False, **fields: str) -> tuple[Docume
     return doc, ReviewMeta(title=title, critic=doc.meta.get("author"))
 
 
-def read(name: str, **kwargs: object) -> FilmFacts:
-    return read_facts(*fixture(name, **kwargs))  # type: ignore[arg-type]
+def read(name: str, *, headline: bool = False) -> FilmFacts:
+    return read_facts(*fixture(name, headline=headline))
 
 
 # --- the five samples, one at a time ---------------------------------------------------
