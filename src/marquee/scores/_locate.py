@@ -75,6 +75,8 @@ STAR_SCALE: Final = re.compile(
 LEGEND_ZERO: Final = re.compile(r"(?<![\w.*])(?:0|zero|no\s+stars)\s*(?:stars?\s*)?[=:\-–—]", re.I)
 LOOSE_ALONE: Final = frozenset({"glyphs", "star_words", "fraction"})
 """What may stand alone unlabelled: not "***" (a separator) nor "85%" (a Tomatometer)."""
+FRACTION_HINT: Final = re.compile(r"\d\s*(?:/|out\s+of)", re.IGNORECASE)
+"""A cheap test before scanning prose for fractions."""
 PROSE_SCALE: Final = re.compile(r"(?:/|out\s+of)\s*(?P<best>\d+(?:\.\d+)?)", re.I)
 PROSE_SCALES: Final = frozenset({4.0, 5.0, 10.0, 100.0})
 """Out of 20 only when labelled: in prose "20/20" is hindsight, eyesight or a TV show."""
@@ -303,11 +305,12 @@ def _loose_candidates(blocks: list[tuple[int, Block]]) -> list[_Candidate]:
         if alone is not None and alone.kind in LOOSE_ALONE:
             found.append(_Candidate(alone, index))
             continue
-        found += [
-            _Candidate(reading, index)
-            for reading in g.scan(block.text, frozenset({"fraction"}))
-            if _plausible_in_prose(block.text, reading)
-        ]
+        if FRACTION_HINT.search(block.text):
+            found += [
+                _Candidate(reading, index)
+                for reading in g.scan(block.text, frozenset({"fraction"}))
+                if _plausible_in_prose(block.text, reading)
+            ]
     return found
 
 

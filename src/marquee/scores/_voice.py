@@ -9,6 +9,7 @@ else's rating, another film's, or one the critic did not give.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from typing import Final
@@ -55,15 +56,18 @@ boring, I'd give it zero stars"; "if you like mysteries, I award it ***" is stil
 MINE: Final = re.compile(r"\bmy\b(?!\s+[\w-]+['’]s\b)", re.IGNORECASE)
 """The critic's own "my top rating", not "my son's"."""
 
-IN_MY_BOOK: Final = re.compile(
-    r"\s+(?:[a-z]+\s+){0,2}?(?:in\s+my\s+book|(?:from|for)\s+me|from\s+this\s+(?:critic|reviewer))\b",
-    re.IGNORECASE,
-)
+_MY_BOOK = r"(?:in\s+my\s+book|(?:from|for)\s+me|from\s+this\s+(?:critic|reviewer))\b"
+MY_BOOK: Final = re.compile(_MY_BOOK, re.IGNORECASE)
+IN_MY_BOOK: Final = re.compile(rf"\s+(?:[a-z]+\s+){{0,2}}?{_MY_BOOK}", re.IGNORECASE)
+"""A score the critic owns after the fact: "*** 1/2 in my book", "a *** movie for me"."""
 
 AWAY: Final = re.compile(
     r"\d|\b(?:to|for|with|about|from|because|than|that|which|who|whose|like)\b", re.IGNORECASE
 )
 """Words that lead from the rating verb to something else than the film's score."""
+
+REACH: Final = 300
+"""How far a sentence reaches around a rating verb."""
 
 GAP: Final = 60
 """Verb and score sit this close: "give this sweet, upbeat tearjerker ***"."""
@@ -74,9 +78,10 @@ SAID: Final = g.SELF_SCALED | {"grade"}
 
 def critic_gives(text: str, *, legend: g.Scale | None) -> Iterator[g.Reading]:
     """Every score in ``text`` the critic gives in their own voice, left to right."""
+    ends = [end.end() for end in SENTENCE_END.finditer(text)]
     for verb in RATING_VERB.finditer(text):
-        start, stop = _sentence(text, verb.start())
-        reading = _first_after(text, verb.end(), stop, legend)
+        start, stop = _sentence(ends, verb.start(), len(text))
+        reading = _first_after(text, verb.end(), (start, stop), legend)
         if reading is None:
             continue
         if verb["give"]:
@@ -87,28 +92,34 @@ def critic_gives(text: str, *, legend: g.Scale | None) -> Iterator[g.Reading]:
             lead = None
         if lead is not None and _affirmed(lead, text[start:stop]):
             yield reading
+    if not MY_BOOK.search(text):
+        return
     for reading in g.scan(text, SAID, legend=legend):
         if IN_MY_BOOK.match(text, reading.end):
-            start, stop = _sentence(text, reading.start)
+            start, stop = _sentence(ends, reading.start, len(text))
             if _affirmed(text[start : reading.start], text[start:stop]):
                 yield reading
 
 
-def _sentence(text: str, at: int) -> tuple[int, int]:
-    """Where the sentence around ``at`` starts and stops."""
-    start = max((end.end() for end in SENTENCE_END.finditer(text, 0, at)), default=0)
-    stop = SENTENCE_END.search(text, at)
-    return start, stop.start() if stop else len(text)
+def _sentence(ends: list[int], at: int, length: int) -> tuple[int, int]:
+    """Where the sentence around ``at`` starts and stops (``ends``: where sentences end),
+    at most :data:`REACH` characters either side: a run-on "sentence" is not one."""
+    index = bisect.bisect_right(ends, at)
+    start = ends[index - 1] if index else 0
+    stop = ends[index] - 1 if index < len(ends) else length
+    return max(start, at - REACH), min(stop, at + REACH)
 
 
-def _first_after(text: str, pos: int, stop: int, legend: g.Scale | None) -> g.Reading | None:
+def _first_after(
+    text: str, pos: int, sentence: tuple[int, int], legend: g.Scale | None
+) -> g.Reading | None:
     """The first score a short stretch after ``pos`` leads to, with no number or preposition
     in between ("give a nod to Disney for their ***** Mulan" rates Mulan).
 
     A bare number counts only when the sentence declares its scale ("On a scale of 1 to
     10, I'd give it a 7").
     """
-    start, _ = _sentence(text, pos)
+    start, stop = sentence
     scale = g.scale_in(text[start:stop])
     for match in g.EXPRESSION.finditer(text, pos, stop):
         if match.start() - pos > GAP or AWAY.search(text, pos, match.start()):
