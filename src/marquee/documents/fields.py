@@ -129,9 +129,9 @@ def normalise(raw: Mapping[str, object], fields: Mapping[str, tuple[str, ...]]) 
             original = by_key.get(field_key(alias))
             if original is None or original in used:
                 continue
-            value = _field_value(field, raw[original])
-            if value:
-                meta[field] = value
+            normalised = _field_value(field, raw[original])
+            if normalised:
+                meta[field] = normalised
                 used.add(original)
                 break
     for original, value in raw.items():

@@ -46,7 +46,20 @@ def read_html(text: str, source: str) -> tuple[tuple[Block, ...], dict[str, str]
     """Blocks of the page's main content, and its metadata with schema.org on top."""
     root = tree.html_root(text, source)
     structured = schemaorg.review_meta(root)
-    extracted = trafilatura.bare_extraction(
+    extracted = _extract(root)
+    blocks = _main_blocks(extracted)
+    if not blocks:
+        log.info("%s: trafilatura found no main content; reading the whole body", source)
+        body = root.find("body")
+        blocks = tree.blocks_from(root if body is None else body, tree.HTML_ROLES)
+    blocks += _rating_widgets(root, blocks)
+    page = _page_meta(extracted if extracted is not None else _metadata_only(root))
+    return chrome.label(blocks), {**page, **structured}
+
+
+def _extract(root: etree._Element) -> Extracted | None:
+    """trafilatura's main content and metadata, on a copy (it prunes the tree it gets)."""
+    found = trafilatura.bare_extraction(
         copy.deepcopy(root),
         with_metadata=True,
         include_comments=False,
@@ -56,14 +69,7 @@ def read_html(text: str, source: str) -> tuple[tuple[Block, ...], dict[str, str]
         include_links=False,
         date_extraction_params=_DATE_PARAMS,
     )
-    blocks = _main_blocks(extracted)
-    if not blocks:
-        log.info("%s: trafilatura found no main content; reading the whole body", source)
-        body = root.find("body")
-        blocks = tree.blocks_from(root if body is None else body, tree.HTML_ROLES)
-    blocks += _rating_widgets(root, blocks)
-    page = _page_meta(extracted if extracted is not None else _metadata_only(root))
-    return chrome.label(blocks), {**page, **structured}
+    return found if isinstance(found, Extracted) else None
 
 
 def _main_blocks(extracted: Extracted | None) -> list[Block]:
@@ -89,7 +95,7 @@ def _rating_widgets(root: etree._Element, kept: list[Block]) -> list[Block]:
         marks = f"{element.get('class', '')} {element.get('id', '')}".lower()
         if not any(word in marks for word in _WIDGET_MARKS) or _inside(element, taken):
             continue
-        text = squash(element.text_content())
+        text = squash(etree.tostring(element, method="text", encoding=str, with_tail=False))
         if _is_rating_text(text) and text not in seen and not _in_comments(element):
             found.append(Block("paragraph", text))
             taken.add(element)
