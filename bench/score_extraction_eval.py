@@ -10,11 +10,17 @@ Data (see /work/shared/data/README.md):
   polarity label (pos came from ≥ 3.5/5, ≥ 3/4 or ≥ B; neg from ≤ 2/5, ≤ 1.5/4 or ≤ C-):
   a leftover rating of the critic's own agrees, a misread one usually does not.
 
-Matching rule: the truth is converted back to the critic's own scale and then to 0–100
-(four-star scales: ``r = 0.1 + 0.2·stars``, so ``stars = (r − 0.1) / 0.2`` and 0–100 is
-``stars / 4``; Renshaw's 0–10 scale: ``10·r``; Schwartz's nine steps 0.1…0.9 the same way
-as four stars). A found score matches when it is within half a step of that scale
-(6.25 points for half-star steps, 5 for Renshaw's whole points). MAE is over found scores.
+Matching rule: the truth is converted back to the critic's own scale and then to 0–100.
+Four-star scales (Rhodes, Berardinelli): ``r = 0.1 + 0.2·stars``, so ``stars = (r − 0.1) /
+0.2`` and 0–100 is ``stars / 4``. Renshaw's 0–10 scale: ``100·r``. Schwartz: his thirteen
+letter grades sit on nine steps 0.1…0.9 in the rating file (nothing at 0.0 or 1.0), so
+several grades share a step; every grade line was stripped from his texts, so the exact
+mapping cannot be checked here. The only ratings left in his folder are five reviews by
+another critic whose legend runs from * to ***** and which the file maps 1…5 stars →
+0.1…0.9, i.e. the same reading-back as four stars. A found score matches when it is within
+half a step of the truth (6.25 points for half-star steps, 5 for Renshaw's whole points).
+MAE is on 0–100 over found scores. Berardinelli's finer values (0.61, 0.05) come from his
+early "RATING (0 to 10)" reviews; the four-star reading-back is only approximate for those.
 
 Run: ``.venv/bin/python bench/score_extraction_eval.py [--data DIR] [--show N]``.
 """
@@ -46,8 +52,7 @@ def _four_star(rating: float) -> float:
 
 
 CRITICS = (
-    # Schwartz's letter grades sit on nine steps 0.1…0.9 in the rating file (no F at 0.0):
-    # the same shape as a four-star scale with half stars, so they are read back the same way.
+    # Schwartz's nine steps 0.1…0.9 read back like four stars with halves (see above).
     Critic("Dennis+Schwartz", _four_star, 6.25),
     Critic("James+Berardinelli", _four_star, 6.25),
     Critic("Scott+Renshaw", lambda r: 100 * r, 5.0),
