@@ -409,6 +409,7 @@ def test_a_separator_of_asterisks_is_not_a_score() -> None:
         ({"score": "4"}, 80, "4"),
         ({"score": "4", "bestRating": "5", "worstRating": "1"}, 75, "4"),
         ({"score": "8/10", "worst_rating": "1"}, 77.78, "8/10"),
+        ({"score": "4/5", "score_worst": "1"}, 75, "4/5"),
         ({"score": "3", "best_rating": "6"}, 50, "3"),
         ({"Rating": "85%"}, 85, "85%"),
     ],
