@@ -229,10 +229,18 @@ def films(
 def report(
     film: Annotated[str, typer.Argument(help="Slug, title, alias or part of one.", show_default=False)],
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    html: Annotated[
+        Path | None,
+        typer.Option(help="Also write the film page as one self-contained HTML file here."),
+    ] = None,
 ) -> None:
     """Show one film: facts, credits and cast, every review with its score, fresh %.
 
-    Example:  marquee report ballerina --json | jq .aggregate
+    Examples:
+
+      marquee report ballerina --json | jq .aggregate
+
+      marquee report ballerina --html ballerina.html
     """
     store = _store()
     try:
@@ -240,7 +248,30 @@ def report(
         built = build_report(entry.slug, entry.facts, store.reviews(entry.id))
     except MarqueeError as e:
         _fail(str(e))
+    if html is not None:
+        from marquee.web import write_static_page
+
+        write_static_page(report_json(built), html)
+        err.print(f"wrote {html}")
     if as_json:
         _print_json(report_json(built))
     else:
         render(built, out)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to bind; keep 127.0.0.1 unless you mean it.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8150,
+) -> None:
+    """Serve the film pages and JSON API over the same store the CLI uses.
+
+    Open http://127.0.0.1:8150/ for the film list; every page has a .json twin
+    (/films/SLUG and /films/SLUG.json) and /docs describes the API.
+    """
+    from marquee.web import serve as run_server
+
+    store = _store()
+    store.close()
+    err.print(f"serving {store.url} on http://{host}:{port}/  (Ctrl-C stops)")
+    run_server(store.url, host=host, port=port)
