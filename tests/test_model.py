@@ -1,0 +1,152 @@
+"""The scoring model: its public API, its building blocks, and a held-out accuracy floor.
+
+Nothing here trains a full model: the tests load the committed artifact and use tiny
+fixtures; the floor test scores the artifact's fixed held-out slice.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from marquee.model import data
+from marquee.model.evaluate import ece
+from marquee.model.features import FeatureSpec, featurize, words
+from marquee.model.nbsvm import NBParams, fit_nblr
+from marquee.model.predict import Prediction, fresh_percent, load_model, pinned_score_map
+
+HOLDOUT_FLOORS = {"polarity_v2": 0.86, "rt_quotes": 0.72}
+"""Accuracy floors on the held-out slice, a few points under what the artifact scores."""
+
+
+@pytest.fixture(scope="module")
+def model():
+    return load_model()
+
+
+def test_predict_returns_consistent_predictions(model):
+    preds = model.predict(["A triumph: moving, funny and beautifully acted.", "Dull and lifeless."])
+    assert all(isinstance(p, Prediction) for p in preds)
+    for p in preds:
+        assert 0 <= p.score <= 100 and 0 <= p.p_fresh <= 1
+        assert p.verdict == ("fresh" if p.score >= 60 else "rotten")
+        assert (p.p_fresh >= 0.5) == (p.verdict == "fresh")
+    assert preds[0].verdict == "fresh" and preds[1].verdict == "rotten"
+
+
+def test_load_model_is_cached(model):
+    assert load_model() is model
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Ballerina is a misfire on nearly every level.", "rotten"),
+        ("It earns its place as a worthy, if imperfect, addition to the canon.", "fresh"),
+    ],
+)
+def test_stated_verdicts_in_a_quote(model, text, verdict):
+    assert model.predict([text])[0].verdict == verdict
+
+
+def _review(body: str, ending: str) -> str:
+    return "\n\n".join([body] * 3 + [ending])
+
+
+SUMMARY = (
+    "The original film was a wonderful, brilliant and thrilling masterpiece, one of the best "
+    "action films ever made, with superb performances and gorgeous photography. This spin-off "
+    "follows a young dancer who trains as an assassin after her father is murdered, and sets "
+    "out across Europe to find the men responsible, meeting old friends on the way."
+)
+
+
+@pytest.mark.parametrize(
+    ("ending", "verdict"),
+    [
+        ("In the end it is a dull, lifeless misfire on nearly every level. Skip it.", "rotten"),
+        ("Is it worth watching? No. There are plans for a sequel; I have no plans to see it.",
+         "rotten"),
+        ("In the end it is a terrific, exciting ride. A worthy addition. Go see it.", "fresh"),
+    ],
+)  # fmt: skip
+def test_closing_verdict_outweighs_summary_and_predecessor_praise(model, ending, verdict):
+    assert model.predict([_review(SUMMARY, ending)])[0].verdict == verdict
+
+
+def test_negation_scope_marks_words_until_punctuation():
+    assert words("It is not funny, but smart.", negation=True) == [
+        "it", "is", "not", "not_funny", "but", "smart",
+    ]  # fmt: skip
+    assert words("It isn't good.", negation=True) == ["it", "isn't", "not_good"]
+
+
+def test_feature_hashing_is_stable_and_binary():
+    spec = FeatureSpec(n_features=2**16)
+    a = featurize(["good good film. bad ending."], spec)
+    b = featurize(["good good film. bad ending."], spec)
+    assert (a != b).nnz == 0
+    assert set(a.data) == {1.0}
+
+
+def test_nblr_learns_a_toy_separation():
+    spec = FeatureSpec(n_features=2**16, tail_sentences=0)
+    texts = ["great fun", "great film", "wonderful fun", "awful mess", "awful film", "dull mess"]
+    y = np.array([1, 1, 1, 0, 0, 0])
+    scorer = fit_nblr(featurize(texts * 3, spec), np.tile(y, 3), NBParams(C=10, min_df=1))
+    logits = scorer.decision(featurize(["great wonderful", "dull awful"], spec))
+    assert logits[0] > 0 > logits[1]
+
+
+def test_score_map_is_monotone_and_pinned_at_sixty():
+    rng = np.random.default_rng(0)
+    p = rng.uniform(size=500)
+    rating = np.clip(0.2 + 0.6 * p + rng.normal(0, 0.1, 500), 0, 1)
+    smap = pinned_score_map(p, rating)
+    assert np.all(np.diff(smap.values) >= 0)
+    assert smap(np.array([0.5]))[0] == pytest.approx(60)
+    assert smap(np.array([0.49]))[0] < 60 <= smap(np.array([0.51]))[0]
+
+
+def test_fresh_percent_uses_probabilities_and_widens_with_doubt():
+    pct, low, high = fresh_percent([0.9, 0.9, 0.2, 0.6])
+    assert pct == pytest.approx(65)
+    assert low < pct < high
+    _, sure_low, sure_high = fresh_percent([0.99] * 4)
+    assert sure_high - sure_low < high - low
+
+
+def test_ece_is_zero_when_calibrated_and_large_when_not():
+    y = np.array([1, 0] * 50)
+    assert ece(np.full(100, 0.5), y) == pytest.approx(0)
+    assert ece(np.full(100, 0.95), y) == pytest.approx(0.45)
+
+
+def test_rating_lines_are_stripped():
+    text = "A fine film.\nRATING: ***\nOn the Renshaw scale of 8 .\nIt gets 3 out of 4.\nGo."
+    assert data.strip_rating_lines(text) == "A fine film.\n\nGo."
+
+
+def test_near_duplicates_of_the_test_set_are_dropped():
+    def ex(text, key):
+        return data.Example(text=text, label=1, fold=0, source="t", key=key)
+
+    test = [ex("So ingenious in concept, design and execution that you could watch it.", "a")]
+    train = [
+        ex("so ingenious in concept , design and execution", "b"),
+        ex("A different quote about another film entirely.", "c"),
+        ex("anything", "a"),
+    ]
+    assert [e.key for e in data.drop_near_duplicates(train, test)] == ["c"]
+
+
+@pytest.mark.parametrize("source", sorted(HOLDOUT_FLOORS))
+def test_heldout_accuracy_floor(model, source):
+    """The artifact never saw fold 9; its accuracy there must not drop below the floor."""
+    loaders = {"polarity_v2": data.load_polarity, "rt_quotes": data.load_quotes}
+    rows = [ex for ex in loaders[source]() if data.is_holdout(ex)][:600]
+    preds = model.predict([ex.text for ex in rows])
+    acc = np.mean(
+        [(p.verdict == "fresh") == bool(ex.label) for p, ex in zip(preds, rows, strict=True)]
+    )
+    assert acc >= HOLDOUT_FLOORS[source]
