@@ -434,6 +434,63 @@ def test_pasted_blog_page_with_comments_keeps_only_the_review() -> None:
     assert "Saw it last night. I could not sleep afterwards." in kinds(doc, "chrome")
 
 
+def test_pasted_trade_page_menus_share_bar_author_box_and_footer() -> None:
+    doc = only(fixture("pasted_trade_page.txt"))
+    assert doc.body.split("\n\n")[:2] == [
+        "‘Killers of the Flower Moon’ Review: Scorsese’s Furious Epic Finds Its Heart in "
+        "Lily Gladstone",
+        "Leonardo DiCaprio and Robert De Niro are superb, but it is Gladstone who holds the "
+        "film's moral center.",
+    ]
+    assert doc.body.split("\n\n")[-1].startswith("Reviewed at Cannes Film Festival")
+    for chrome in (
+        "Got A Tip?",
+        "Box Office",
+        "Newsletters",
+        "Plus Icon",
+        "Share to Flipboard",
+        "Show more sharing options",
+        "Related Stories",
+        "The 30 Best Movies of 2023 So Far",
+        "Read More About",
+        "Jump to Comments",
+        "Must Read",
+        "you agree to our Terms of Use",
+        "All Rights Reserved",
+    ):
+        assert chrome not in doc.body, chrome
+    assert kinds(doc, "byline") == [
+        "Oct 12, 2023 8:00am PT",
+        "By Naomi Castellanos",
+        "Naomi Castellanos",
+        "Chief Film Critic",
+    ]
+    assert kinds(doc, "caption") == ["Courtesy of Apple TV+"]
+
+
+def test_pasted_letterboxd_review() -> None:
+    doc = only(fixture("letterboxd_copy.txt"))
+    assert kinds(doc, "byline") == ["Review by Marta Kowalczyk ★★★½"]
+    assert kinds(doc, "chrome") == [
+        "Sign in",
+        "Create account",
+        "Films",
+        "Lists",
+        "Members",
+        "Journal",
+        "Like review",
+        "142 likes",
+        "Reply",
+    ]
+    assert doc.body.split("\n\n")[0] == "Poor Things 2023"
+
+
+def test_short_rhetorical_lines_above_the_prose_are_not_a_menu() -> None:
+    text = "Suspense?\nHumor?\nFun?\nNone of it, in a film that runs on fumes.\n"
+    doc = only(read_bytes(text.encode(), "q.txt"))
+    assert kinds(doc, "chrome") == []
+
+
 def test_hard_wrapped_text_is_joined_into_paragraphs() -> None:
     doc = only(fixture("hard_wrapped.txt"))
     assert kinds(doc, "heading") == ["ANATOMY OF A FALL"]

@@ -114,6 +114,13 @@ def test_pasted_blog_page_posted_on_by() -> None:
     assert meta.title == "The Zone of Interest – Review"
 
 
+def test_pasted_trade_page_bare_dateline_and_author_box() -> None:
+    meta = fixture_meta("pasted_trade_page.txt")
+    assert meta.critic == "Naomi Castellanos"
+    assert meta.published == "2023-10-12"
+    assert meta.title is not None and meta.title.startswith("‘Killers of the Flower Moon’ Review")
+
+
 def test_markdown_front_matter_wins() -> None:
     meta = fixture_meta("perfect_days.md")
     assert (meta.critic, meta.outlet, meta.published) == (

@@ -86,14 +86,17 @@ def _published(
 ) -> str | None:
     """The structured date, else the first dateline, or a dated byline near the top.
 
-    A labelled dateline ("Published 8 September 2023", "REVIEWED ON 2/17/99") counts
-    wherever it is; a byline's date only near the top; a date in prose never does.
+    A dateline ("Published 8 September 2023", "REVIEWED ON 2/17/99", a bare date above
+    the headline) counts wherever it is; a byline's date only near the top; a date in
+    prose ("arrives in cinemas on 6th June 2025") never does.
     """
     stated = iso_date(meta["published"]) if meta.get("published") else None
     if stated is not None:
         return stated
     for index, block in enumerate(blocks):
-        if is_dateline(block.text) or (index < _TOP_BLOCKS and index in bylines):
+        byline = bylines.get(index)
+        dated = byline is not None and (byline.how == "dateline" or index < _TOP_BLOCKS)
+        if dated or is_dateline(block.text):
             found = iso_date(block.text)
             if found is not None:
                 return found
@@ -104,7 +107,8 @@ def _title(meta: Mapping[str, str], blocks: tuple[Block, ...]) -> str | None:
     """The structured title, else an early headline that names the review."""
     if meta.get("title"):
         return meta["title"]
-    early = [b for b in blocks if b.kind not in {"chrome", "media", "caption"}][:_TITLE_BLOCKS]
+    skipped = {"chrome", "media", "caption", "byline"}
+    early = [b for b in blocks if b.kind not in skipped][:_TITLE_BLOCKS]
     for block in early:
         if _is_headline(block.text) and _NAMES_REVIEW.search(block.text):
             return block.text

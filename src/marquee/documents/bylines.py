@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from marquee.documents.fields import find_date
 from marquee.documents.lines import squash
 
 _PARTICLE_WORDS = "al bin da de del della den der di du ibn la le st ten ter van von y"
@@ -30,7 +31,18 @@ NOT_NAME_WORDS = frozenset(_NOT_NAME_TEXT.split())
 _MIN_NAME_TOKENS, _MAX_NAME_TOKENS = 2, 4
 _MAX_BYLINE_WORDS = 14
 _AFTER_NAME = NOT_NAME_WORDS | {"and", "at", "for", "in", "on", "senior", "chief", "is"}
-_EDGE_BLOCKS = 6  # "Written by X" only counts this close to the start or the end
+_EDGE_BLOCKS = 6
+_PROSE_WORDS = 25  # the review has begun once a line is this long
+_CLOCK = re.compile(
+    r"(?:(?:at|updated)\s+)?\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s+[A-Z]{2,4})?",
+    re.IGNORECASE,
+)
+_JOB_TITLE = re.compile(
+    r"^(?:(?:chief|senior|lead|deputy|associate|contributing|freelance|staff|film|movie|tv|"
+    r"features?|reviews?|culture|arts|entertainment|international|us|uk)\s+)*"
+    r"(?:critic|reviewer|editor|writer|correspondent|contributor|journalist)s?$",
+    re.IGNORECASE,
+)  # "Written by X" only counts this close to the start or the end
 
 _EMPHASIS = re.compile(r"[*_]{1,3}")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+|(?:Jr|Sr|St)\.")
@@ -171,12 +183,13 @@ class Byline:
 
     ``how`` ranks the evidence: an explicit label ("By X", "Review Courtesy of X"),
     a closing "Reviewed by X." sentence inside a longer paragraph (which stays prose:
-    it usually closes a credits block), a closing bio, a standalone repeat of a bio's
-    name, or a dateline with no name.
+    it usually closes a credits block), a closing bio, a standalone repeat of a name
+    already given (an author box or review box), and, with no name, the critic's job
+    title beside a byline ("Chief Film Critic") or a dateline.
     """
 
     name: str | None
-    how: Literal["label", "sentence", "bio", "repeat", "dateline"]
+    how: Literal["label", "sentence", "bio", "repeat", "role", "dateline"]
 
 
 def find_bylines(lines: Sequence[str]) -> dict[int, Byline]:
@@ -184,18 +197,40 @@ def find_bylines(lines: Sequence[str]) -> dict[int, Byline]:
 
     Explicit labels count anywhere; "Written by X" only as a short line near the start
     or end and never inside a film's credits box; bios only in the last third of the
-    document; then any standalone line that repeats a bio's name (a review box).
+    document; a bare date only above the first paragraph of prose.  Then any standalone
+    line repeating a name already found, and a job title next to a byline.
     """
     found: dict[int, Byline] = {}
+    prose_starts = next((i for i, line in enumerate(lines) if _is_prose(line)), len(lines))
     for index in range(len(lines)):
         byline = _byline_at(lines, index)
+        if byline is None and index < prose_starts and _is_bare_date(lines[index]):
+            byline = Byline(None, "dateline")
         if byline is not None:
             found[index] = byline
-    bio_names = {b.name for b in found.values() if b.how == "bio"}
+    names = {b.name for b in found.values() if b.name and b.how in {"label", "bio"}}
     for index, line in enumerate(lines):
-        if index not in found and squash(line) in bio_names:
+        if index not in found and squash(line) in names:
             found[index] = Byline(squash(line), "repeat")
+    for index, line in enumerate(lines):
+        beside = {index - 1, index + 1} & found.keys()
+        if index not in found and beside and _JOB_TITLE.match(squash(line)):
+            found[index] = Byline(None, "role")
     return found
+
+
+def _is_prose(line: str) -> bool:
+    return len(line.split()) >= _PROSE_WORDS
+
+
+def _is_bare_date(line: str) -> bool:
+    """A line that is only a date, perhaps with a time: "Oct 12, 2023 8:00am PT"."""
+    text = squash(line)
+    found = find_date(text)
+    if found is None:
+        return False
+    rest = (text[: found.start()] + text[found.end() :]).strip(" ,|·•-–—")
+    return not rest or bool(_CLOCK.fullmatch(rest))
 
 
 def _byline_at(lines: Sequence[str], index: int) -> Byline | None:

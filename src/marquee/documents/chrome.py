@@ -21,6 +21,9 @@ from marquee.records import Block, BlockKind
 _PROSE_KINDS = frozenset({"heading", "paragraph", "list_item"})
 _MAX_LINK_WORDS = 16  # a "Related" list entry is a headline, not a paragraph
 _PROSE_WORDS = 40  # a paragraph this long is review prose, not a link's teaser
+_REVIEW_STARTS = 25  # the first line this long is the review's prose; menus come before
+_MAX_MENU_WORDS = 3
+_MIN_MENU_ITEMS = 3
 _SHORT_LINE_WORDS = 30  # captions are short; longer lines are prose
 _MAX_PROMPT_WORDS = 45  # a pitch or prompt may run to two sentences, a review paragraph longer
 
@@ -77,6 +80,8 @@ _CHROME_LINES = _phrases(
     like this
     like loading
     loading
+    reply
+    like review
     leave a reply
     leave a comment
     leave a reply cancel reply
@@ -150,6 +155,16 @@ _NAV_PHRASES = _phrases(
     careers
     trending
     latest
+    film
+    newsletters
+    got a tip
+    box office
+    members
+    journal
+    create account
+    my account
+    sign out
+    log out
     """
 )
 
@@ -161,7 +176,8 @@ _LIST_INTRO = re.compile(
     r"read (?:next|more|also)|also read|see also|further reading|recommended(?: for you)?|"
     r"(?:most )?popular(?: (?:posts?|now|reviews?))?|most read|trending(?: now)?|"
     r"recent (?:posts?|reviews?)|other reviews|similar reviews|keep reading|up next|"
-    r"what to (?:read|watch) next|where to watch|tags|categories)$",
+    r"what to (?:read|watch) next|where to watch|tags|categories|(?:read )?more about|"
+    r"more from our brands|must read|editors'? picks)$",
 )
 
 _CHROME_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
@@ -204,6 +220,12 @@ _CHROME_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"^save my name",
         r"^notify me of",
         r"^click here\b",
+        r"^(?:jump|skip|go) to (?:the )?(?:comments|content|main content)\b",
+        r"^(?:show|more) (?:more )?shar(?:e|ing)\b",
+        r"\byou agree to (?:our|the) (?:terms|privacy)\b",
+        r"\bprotected by recaptcha\b",
+        r"^\d+ likes?$",
+        r"^[\w ]{0,20}\bicon$",
         # site footer
         r"©|\(c\) \d{4}|^copyright\b|\ball rights reserved\b",
         r"\bpowered by (?:wordpress|blogger|ghost|squarespace|wix)\b",
@@ -250,12 +272,13 @@ _CAPTION_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
 )
 
 _BREADCRUMB = re.compile(r"\s(?:»|›|>|/)\s")
-_LEAD_TRAIL = " \t:.!…•·|–—-→←»›"
+_LEAD_TRAIL = " \t:.!?…•·|–—-→←»›"
 
 
 def label(blocks: Sequence[Block]) -> tuple[Block, ...]:
     """Relabel proposed blocks by content: media, captions, bylines and site chrome."""
     kinds = [_classify(block) for block in blocks]
+    _label_menus(blocks, kinds)
     _label_bylines(blocks, kinds)
     _label_link_lists(blocks, kinds)
     _label_comment_section(blocks, kinds)
@@ -295,6 +318,37 @@ def _label_bylines(blocks: Sequence[Block], kinds: list[BlockKind]) -> None:
             continue
         if kinds[index] in _PROSE_KINDS or kinds[index] == "chrome":
             kinds[index] = "byline"
+
+
+def _label_menus(blocks: Sequence[Block], kinds: list[BlockKind]) -> None:
+    """Three or more one-to-three-word lines in a row above the review are a menu.
+
+    Pages copied whole start with their navigation ("Film", "TV", "Awards", "Box
+    Office"); no vocabulary covers every site's sections, but their shape is the same.
+    Lines with digits or stars are kept out: they may be a score box.
+    """
+    starts = next(
+        (i for i, b in enumerate(blocks) if len(b.text.split()) >= _REVIEW_STARTS), len(blocks)
+    )
+    run: list[int] = []
+    for index in [*range(starts), -1]:
+        if index >= 0 and _is_menu_item(blocks[index], kinds[index]):
+            run.append(index)
+            continue
+        if len(run) >= _MIN_MENU_ITEMS:
+            for item in run:
+                kinds[item] = "chrome"
+        run = []
+
+
+def _is_menu_item(block: Block, kind: BlockKind) -> bool:
+    """A capitalised label of one to three words; not a question, exclamation or score."""
+    text = block.text.strip()
+    if kind not in _PROSE_KINDS | {"chrome"} or len(text.split()) > _MAX_MENU_WORDS:
+        return False
+    if kind != "chrome" and (text.endswith((".", "?", "!")) or not text[:1].isupper()):
+        return False
+    return not any(c.isdigit() or c in "★☆" for c in text)
 
 
 def _label_link_lists(blocks: Sequence[Block], kinds: list[BlockKind]) -> None:

@@ -83,6 +83,11 @@ def as_text(value: object) -> str:
     return str(value).strip()
 
 
+def find_date(text: str) -> re.Match[str] | None:
+    """Where a date (day, month and year) is written in ``text``, if anywhere."""
+    return _DATE_IN_TEXT.search(text)
+
+
 def iso_date(value: object) -> str | None:
     """``YYYY-MM-DD`` for a date object or the first date written in a string, else None.
 
@@ -92,7 +97,7 @@ def iso_date(value: object) -> str | None:
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    match = _DATE_IN_TEXT.search(str(value))
+    match = find_date(str(value))
     if match is None:
         return None
     day_first = bool(_DOTTED.fullmatch(match[0]))  # 14.07.2023 is European: day first

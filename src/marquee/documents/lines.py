@@ -14,7 +14,7 @@ MINOR_WORDS = frozenset(_MINOR_TEXT.split())
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _SCORE = re.compile(r"\d\s*(?:/|out of)\s*\d|[★☆]")
 _SENTENCE_END = (".", ",", ";", "!", "…")
-_MAX_HEADING_WORDS = 14
+_MAX_HEADING_WORDS = 18
 _MAX_HEADING_CHARS = 110
 
 
