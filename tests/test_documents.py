@@ -254,6 +254,69 @@ def test_html_chrome_inside_the_article_is_labelled() -> None:
     assert "Aftersun is in cinemas now. Rating: 5/5" in doc.body
 
 
+def _page_with_json_ld(data: object) -> bytes:
+    ld = json.dumps(data)
+    paragraphs = "".join(
+        f"<p>Paragraph {n}: the film is patient and strange and it rewards attention.</p>"
+        for n in range(6)
+    )
+    return (
+        f'<html><head><script type="application/ld+json">{ld}</script></head>'
+        f"<body><article><h1>Review</h1>{paragraphs}</article></body></html>"
+    ).encode()
+
+
+def test_json_ld_review_inside_a_graph_with_a_list_of_authors() -> None:
+    data = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebPage", "name": "A page"},
+            {
+                "@type": "Review",
+                "headline": "Anora is a screwball tragedy",
+                "author": [{"@type": "Person", "name": "Ines Duarte"}, {"name": "Bo Chan"}],
+                "publisher": "Cine Sur",
+                "datePublished": "2024-10-18",
+                "itemReviewed": {"@type": "Movie", "name": "Anora", "datePublished": "2024"},
+                "reviewRating": {"ratingValue": 9},
+            },
+        ],
+    }
+    doc = only(read_bytes(_page_with_json_ld(data), "graph.html"))
+    assert doc.meta["title"] == "Anora is a screwball tragedy"
+    assert doc.meta["critic"] == "Ines Duarte"
+    assert doc.meta["outlet"] == "Cine Sur"
+    assert doc.meta["film"] == "Anora" and doc.meta["year"] == "2024"
+    assert doc.meta["score"] == "9/10"  # no bestRating: 9 cannot be out of schema.org's 5
+
+
+def test_json_ld_review_nested_in_the_movie_it_reviews() -> None:
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Movie",
+        "name": "The Substance",
+        "dateCreated": "2024-05-19",
+        "director": [{"@type": "Person", "name": "Coralie Fargeat"}],
+        "review": {
+            "@type": "Review",
+            "author": {"@type": "Person", "name": "Lea Brandt"},
+            "reviewRating": {"ratingValue": "3.5", "bestRating": "4"},
+        },
+    }
+    doc = only(read_bytes(_page_with_json_ld(data), "nested.html"))
+    assert doc.meta["film"] == "The Substance" and doc.meta["year"] == "2024"
+    assert doc.meta["director"] == "Coralie Fargeat"
+    assert doc.meta["score"] == "3.5/4"
+    assert doc.meta["critic"] == "Lea Brandt"
+
+
+def test_broken_json_ld_is_ignored_not_fatal() -> None:
+    page = _page_with_json_ld({}).replace(b"{}", b'{"@type": "Review", "author": ')
+    doc = only(read_bytes(page, "broken.html"))
+    assert "score" not in doc.meta
+    assert "Paragraph 3: the film is patient" in doc.body
+
+
 @pytest.mark.parametrize("name", ["fragment_tiny.html", "fragment_tiny.txt"])
 def test_html_fragment_is_html_whatever_its_name(name: str, tmp_path: Path) -> None:
     path = tmp_path / name
@@ -306,9 +369,15 @@ def test_front_matter_syntax_error_names_the_line() -> None:
         read_bytes(data, "bad.md")
 
 
-def test_front_matter_that_is_not_a_mapping_is_refused() -> None:
-    with pytest.raises(ParseError, match="not a list of key: value pairs"):
-        read_bytes(b"---\n- just\n- a list\n---\nBody.\n", "list.md")
+def test_front_matter_mixing_keys_and_a_list_is_malformed() -> None:
+    with pytest.raises(ParseError, match="malformed YAML front matter at line 3"):
+        read_bytes(b"---\nKey: value\n- item\n---\nBody.\n", "mixed.md")
+
+
+def test_text_between_rules_is_not_mistaken_for_front_matter() -> None:
+    data = b"---\nA quiet, lovely film.\n---\nIt stays with you for days afterwards.\n"
+    doc = only(read_bytes(data, "rules.txt"))
+    assert "A quiet, lovely film." in doc.body and doc.meta == {}
 
 
 def test_front_matter_with_an_impossible_date_is_refused_not_a_traceback() -> None:

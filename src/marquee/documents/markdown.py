@@ -22,25 +22,33 @@ _FRONT_MATTER = re.compile(
     r"\A\ufeff?---[ \t]*\r?\n(?P<yaml>.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)",
     re.DOTALL | re.MULTILINE,
 )
+# A fenced block is front matter only if it opens with a "key:" line; a text that merely
+# starts with a --- rule around a sentence is not YAML and must not be refused as such.
+_KEY_LINE = re.compile(r"\s*(?:#.*\n\s*)*[\w\"'][\w \"'.-]*:(?:\s|$)")
 _RENDERER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 
 
 def has_front_matter(text: str) -> bool:
-    """Whether the text opens with a ``---`` fenced block that is closed again."""
-    return _FRONT_MATTER.match(text) is not None
+    """Whether the text opens with a closed ``---`` fence whose first line is a key."""
+    return _front_matter(text) is not None
+
+
+def _front_matter(text: str) -> re.Match[str] | None:
+    match = _FRONT_MATTER.match(text)
+    return match if match is not None and _KEY_LINE.match(match["yaml"]) else None
 
 
 def read_markdown(text: str, source: str) -> tuple[tuple[Block, ...], dict[str, str]]:
     """Blocks of the body and the front matter normalised into meta."""
-    match = _FRONT_MATTER.match(text)
-    meta = {} if match is None else normalise(_front_matter(match["yaml"], source), REVIEW_FIELDS)
+    match = _front_matter(text)
+    meta = {} if match is None else normalise(_parse_yaml(match["yaml"], source), REVIEW_FIELDS)
     body = text if match is None else text[match.end() :]
     html = _RENDERER.render(body)
     root = tree.parse_html(html, source)
     return chrome.label(tree.blocks_from(root.body, tree.HTML_ROLES)), meta
 
 
-def _front_matter(block: str, source: str) -> Mapping[str, object]:
+def _parse_yaml(block: str, source: str) -> Mapping[str, object]:
     """Parse front matter with PyYAML, naming the file line of any error."""
     try:
         data = yaml.safe_load(block)
