@@ -17,7 +17,7 @@ from marquee.documents.fields import find_date
 from marquee.documents.lines import squash
 
 _PARTICLE_WORDS = "al bin da de del della den der di du ibn la le st ten ter van von y"
-PARTICLES = frozenset(_PARTICLE_WORDS.split())
+_PARTICLES = frozenset(_PARTICLE_WORDS.split())
 
 # Words that show a "name" is really a role, a site or a section, never a person.
 _NOT_NAME_TEXT = """
@@ -26,12 +26,12 @@ _NOT_NAME_TEXT = """
     news newsroom online our press published posted review reviews sponsored staff team the tv
     unknown updated writer writers
 """
-NOT_NAME_WORDS = frozenset(_NOT_NAME_TEXT.split())
+_NOT_NAME_WORDS = frozenset(_NOT_NAME_TEXT.split())
 
 _MIN_NAME_TOKENS, _MAX_NAME_TOKENS = 2, 4
 _MAX_BYLINE_WORDS = 14
-_AFTER_NAME = NOT_NAME_WORDS | {"and", "at", "for", "in", "on", "senior", "chief", "is"}
-_EDGE_BLOCKS = 6
+_AFTER_NAME = _NOT_NAME_WORDS | {"and", "at", "for", "in", "on", "senior", "chief", "is"}
+_EDGE_BLOCKS = 6  # "Written by X" only counts this close to the start or the end
 _PROSE_WORDS = 25  # the review has begun once a line is this long
 _CLOCK = re.compile(
     r"(?:(?:at|updated)\s+)?\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s+[A-Z]{2,4})?",
@@ -42,7 +42,7 @@ _JOB_TITLE = re.compile(
     r"features?|reviews?|culture|arts|entertainment|international|us|uk)\s+)*"
     r"(?:critic|reviewer|editor|writer|correspondent|contributor|journalist)s?$",
     re.IGNORECASE,
-)  # "Written by X" only counts this close to the start or the end
+)
 
 _EMPHASIS = re.compile(r"[*_]{1,3}")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+|(?:Jr|Sr|St)\.")
@@ -104,9 +104,9 @@ def _leading_name(text: str) -> tuple[str | None, list[str]]:
         bare = token.strip("'’\"“”,;:")
         sentence_end = bare.endswith(".") and not _INITIALS.fullmatch(bare)
         bare = bare.rstrip(".") if sentence_end else bare
-        if bare.lower() in PARTICLES and taken:
+        if bare.lower() in _PARTICLES and taken:
             taken.append(bare.lower())
-        elif bare and bare.lower() not in NOT_NAME_WORDS and _is_name_word(bare):
+        elif bare and bare.lower() not in _NOT_NAME_WORDS and _is_name_word(bare):
             shouted = bare.isupper() and "." not in bare and len(bare) > 2
             taken.append(bare.title() if shouted else bare)
         else:
@@ -114,9 +114,9 @@ def _leading_name(text: str) -> tuple[str | None, list[str]]:
         if sentence_end or token.endswith((",", ";", ":")):
             break
     rest = tokens[len(taken) :]
-    while taken and taken[-1] in PARTICLES:
+    while taken and taken[-1] in _PARTICLES:
         rest.insert(0, taken.pop())
-    capitalised = [t for t in taken if t not in PARTICLES]
+    capitalised = [t for t in taken if t not in _PARTICLES]
     if not _MIN_NAME_TOKENS <= len(capitalised) <= _MAX_NAME_TOKENS:
         return None, tokens
     return " ".join(taken), rest

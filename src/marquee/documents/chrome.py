@@ -23,6 +23,8 @@ _MAX_LINK_WORDS = 16  # a "Related" list entry is a headline, not a paragraph
 _PROSE_WORDS = 40  # a paragraph this long is review prose, not a link's teaser
 _REVIEW_STARTS = 25  # the first line this long is the review's prose; menus come before
 _MAX_MENU_WORDS = 3
+_MAX_NAV_WORDS = 20
+_LONGEST_NAV_PHRASE = 3  # words, as in "terms of use"
 _MIN_MENU_ITEMS = 3
 _SHORT_LINE_WORDS = 30  # captions are short; longer lines are prose
 _MAX_PROMPT_WORDS = 45  # a pitch or prompt may run to two sentences, a review paragraph longer
@@ -271,7 +273,7 @@ _CAPTION_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     )
 )
 
-_BREADCRUMB = re.compile(r"\s(?:»|›|>|/)\s")
+_BREADCRUMB = re.compile(r"\s(?:»|›|>)\s")  # not "/": "Director / Writer / Star" is prose
 _LEAD_TRAIL = " \t:.!?…•·|–—-→←»›"
 
 
@@ -285,7 +287,7 @@ def label(blocks: Sequence[Block]) -> tuple[Block, ...]:
     return tuple(Block(kind, block.text) for kind, block in zip(kinds, blocks, strict=True))
 
 
-def is_chrome_line(text: str) -> bool:
+def _is_chrome_line(text: str) -> bool:
     """Whether one line on its own is site furniture (menus, prompts, ads, footers)."""
     key = _key(text)
     if not key:
@@ -306,7 +308,7 @@ def _classify(block: Block) -> BlockKind:
     short = len(key.split()) <= _SHORT_LINE_WORDS
     if short and block.kind != "media" and any(p.search(key) for p in _CAPTION_PATTERNS):
         return "caption"
-    if block.kind in _PROSE_KINDS and is_chrome_line(block.text):
+    if block.kind in _PROSE_KINDS and _is_chrome_line(block.text):
         return "chrome"
     return block.kind
 
@@ -399,13 +401,13 @@ def _key(text: str) -> str:
 def _is_nav(key: str) -> bool:
     """A line made wholly of navigation words: "Home | Reviews | About", "Film Reviews"."""
     tokens = re.sub(r"[|/•·»›>,–—-]", " ", key).split()
-    if not tokens or len(tokens) > 20:
+    if not tokens or len(tokens) > _MAX_NAV_WORDS:
         return False
-    reachable = [True] + [False] * len(tokens)
+    reachable = [True] + [False] * len(tokens)  # reachable[i]: tokens[:i] are all nav
     for start in range(len(tokens)):
         if not reachable[start]:
             continue
-        for end in range(start + 1, min(start + 3, len(tokens)) + 1):
+        for end in range(start + 1, min(start + _LONGEST_NAV_PHRASE, len(tokens)) + 1):
             if " ".join(tokens[start:end]) in _NAV_PHRASES:
                 reachable[end] = True
     return reachable[-1]

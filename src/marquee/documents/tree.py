@@ -31,7 +31,6 @@ Role = Literal[
     "container",
     "break",
     "skip",
-    "drop",
 ]
 
 _HTML_BLOCK_CONTAINERS = (
@@ -49,8 +48,11 @@ HTML_ROLES: Mapping[str, Role] = {
     **dict.fromkeys(("nav", "footer", "aside", "form", "button", "select"), "chrome"),
     **dict.fromkeys(_HTML_BLOCK_CONTAINERS.split(), "container"),
     "br": "break",
-    **dict.fromkeys(("script", "style", "noscript", "template", "svg", "head", "title"), "skip"),
-    **dict.fromkeys(("hr", "input", "textarea", "meta", "link", "source", "track"), "drop"),
+    **dict.fromkeys(
+        ("script", "style", "noscript", "template", "svg", "head", "title", "hr", "input")
+        + ("textarea", "meta", "link", "source", "track"),
+        "skip",
+    ),
 }
 """Tag roles for HTML (a page, or Markdown rendered with its raw HTML)."""
 
@@ -108,6 +110,8 @@ def blocks_from(root: etree._Element, roles: Mapping[str, Role]) -> list[Block]:
 
 @dataclass
 class _Walker:
+    """Walks a tree once, gathering inline text until a block element flushes it."""
+
     roles: Mapping[str, Role]
     blocks: list[Block] = field(default_factory=list)
     pending: list[str] = field(default_factory=list)
@@ -118,7 +122,7 @@ class _Walker:
         self.pending.append(element.text or "")
         for child in element:
             role = self._role(child)
-            if role in {"skip", "drop"}:
+            if role == "skip":
                 pass
             elif role == "break":
                 self.pending.append(_BREAK)
