@@ -604,6 +604,13 @@ def test_prose_that_merely_mentions_chrome_words_stays_prose(line: str) -> None:
     assert doc.blocks[0].kind == "paragraph"
 
 
+@pytest.mark.parametrize("verdict", ["Recommended.", "Highly recommended!", "Skip it.", "No."])
+def test_one_word_verdicts_at_the_end_stay_in_the_body(verdict: str) -> None:
+    text = f"{'The film is long, loud and oddly moving in its last act. ' * 4}\n{verdict}\n"
+    doc = only(read_bytes(text.encode(), "v.txt"))
+    assert doc.body.endswith(verdict)
+
+
 def test_asterisk_ratings_are_not_bullets() -> None:
     doc = only(read_bytes(b"* * * amazing, potent stuff.\n***1/2\n* A real bullet\n", "s.txt"))
     assert [b.text for b in doc.blocks] == [
