@@ -682,6 +682,21 @@ def test_cp1252_smart_quotes_are_decoded() -> None:
     assert doc.body == "It\u2019s \u201cthe\u201d film of the year \u2013 really."
 
 
+def test_latin1_accents_read_correctly() -> None:
+    data = "Am\u00e9lie is charming, and Audrey Tautou is a d\u00e9licieuse lead.".encode("latin-1")
+    doc = only(read_bytes(data, "fr.txt"))
+    assert doc.body == "Am\u00e9lie is charming, and Audrey Tautou is a d\u00e9licieuse lead."
+    assert doc.encoding == "cp1252"  # cp1252 agrees with latin-1 on every accented letter
+
+
+def test_legacy_cyrillic_encoding_is_detected_not_read_as_cp1252() -> None:
+    text = "Этот фильм — настоящий шедевр современного кино, и актёры играют великолепно."
+    doc = only(read_bytes(text.encode("cp1251"), "ru.txt"))
+    assert doc.encoding == "cp1251"
+    assert doc.body == text
+    assert doc.warnings[0].startswith("looks like Cyrillic-script text")
+
+
 def test_latin1_is_the_last_resort() -> None:
     data = "Am\u00e9lie is charming.\x81".encode("latin-1")  # 0x81 is undefined in cp1252
     doc = only(read_bytes(data, "old.txt"))

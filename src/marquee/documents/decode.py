@@ -11,6 +11,9 @@ from __future__ import annotations
 import codecs
 import logging
 
+import charset_normalizer
+
+from marquee.documents.language import non_latin_script
 from marquee.errors import ParseError
 
 log = logging.getLogger(__name__)
@@ -44,6 +47,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 
 _SNIFF = 4096  # enough of the start to judge binary-ness without scanning megabytes
 _CONTROL_SHARE = 0.10  # more control characters than this and it is not prose
+_MOJIBAKE_SHARE = 0.5
 
 
 def decode(data: bytes, source: str) -> tuple[str, str]:
@@ -57,12 +61,32 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
     looks_like = describe_binary(data)
     if looks_like is not None:
         raise ParseError(f"{source}: looks like {looks_like}, not a text review")
-    for encoding in ("utf-8", "cp1252"):
-        try:
-            return data.decode(encoding), encoding
-        except UnicodeDecodeError:
-            log.debug("%s is not %s", source, encoding)
-    return data.decode("latin-1"), "latin-1"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        log.debug("%s is not UTF-8", source)
+    try:
+        text, encoding = data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        text, encoding = data.decode("latin-1"), "latin-1"
+    return _unless_mojibake(data, text, encoding)
+
+
+def _unless_mojibake(data: bytes, text: str, encoding: str) -> tuple[str, str]:
+    """Re-detect when a Western decoding is mostly accented capitals ("Ýòîò ôèëüì").
+
+    That is what Cyrillic, Greek or Arabic legacy encodings look like through cp1252;
+    French or German prose has a few accents, never a majority.  Only then is
+    charset-normalizer asked, and only a non-Latin reading of its is taken, since on
+    short Western text it guesses among cp125x at random.
+    """
+    letters = [c for c in text if c.isalpha()]
+    if not letters or sum(c > "\u00bf" for c in letters) / len(letters) < _MOJIBAKE_SHARE:
+        return text, encoding
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None or non_latin_script(str(best)) is None:
+        return text, encoding
+    return str(best), best.encoding
 
 
 def describe_binary(data: bytes) -> str | None:

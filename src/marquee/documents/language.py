@@ -41,7 +41,7 @@ _NON_LATIN_SHARE = 0.5
 
 def language_warning(text: str) -> str | None:
     """A one-line warning when ``text`` does not look English, else None."""
-    script = _dominant_non_latin_script(text)
+    script = non_latin_script(text)
     if script is not None:
         return f"looks like {script}-script text, not English: scores and opinions assume English"
     tokens = [t.lower() for t in _TOKEN.findall(text)]
@@ -57,7 +57,7 @@ def language_warning(text: str) -> str | None:
     return f"looks like {best}, not English: scores and opinions assume English"
 
 
-def _dominant_non_latin_script(text: str) -> str | None:
+def non_latin_script(text: str) -> str | None:
     """The script ("Cyrillic", "CJK", "Arabic"…) most letters are in, when not Latin."""
     scripts = Counter(_script(c) for c in text[:20_000] if c.isalpha())
     total = sum(scripts.values())
