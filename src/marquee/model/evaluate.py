@@ -170,7 +170,7 @@ def _scale_tasks(head: HeadRecipe, authors: Sequence[str], n_folds: int) -> dict
         m = mine & ~np.isnan(logits)
         p = calibrated(logits[m], fresh[m], folds[m])
         score = _score_crossfit(p, rating[m], folds[m])
-        pred3 = _three_class(score / 100)
+        pred3 = _three_class_crossfit(p, y3[m], folds[m])
         per_author.append(metrics(y3[m], pred3, p, fresh=fresh[m]))
         rows["err"].append(np.abs(score - 100 * rating[m]))
     acc = float(np.mean([r["accuracy"] for r in per_author]))
@@ -184,6 +184,33 @@ def _scale_tasks(head: HeadRecipe, authors: Sequence[str], n_folds: int) -> dict
     }
     out.update(_loao(head, authors))
     return out
+
+
+def three_class_cuts(p: np.ndarray, y3: np.ndarray) -> tuple[float, float]:
+    """The two P(fresh) cut points that best split training rows into scale_v1's 3 classes.
+
+    The score map regresses to the mean (it is E[rating | p]), so thresholding scores at
+    the class boundaries under-predicts both ends; cutting P(fresh) where the training
+    rows' accuracy peaks does not.
+    """
+    grid = np.quantile(p, np.linspace(0.02, 0.98, 49))
+    best, cuts = -1.0, (0.25, 0.75)
+    for i, lo in enumerate(grid):
+        for hi in grid[i:]:
+            acc = float((np.where(p < lo, 0, np.where(p >= hi, 2, 1)) == y3).mean())
+            if acc > best:
+                best, cuts = acc, (float(lo), float(hi))
+    return cuts
+
+
+def _three_class_crossfit(p: np.ndarray, y3: np.ndarray, folds: np.ndarray) -> np.ndarray:
+    """3-class predictions with cut points fitted on the other folds."""
+
+    def fit(train: np.ndarray) -> Callable[[np.ndarray], np.ndarray]:
+        lo, hi = three_class_cuts(p[train], y3[train])
+        return lambda test: np.where(p[test] < lo, 0, np.where(p[test] >= hi, 2, 1))
+
+    return cross_fitted(folds, fit)
 
 
 def _score_crossfit(p: np.ndarray, rating: np.ndarray, folds: np.ndarray) -> np.ndarray:
@@ -212,7 +239,9 @@ def _loao(head: HeadRecipe, authors: Sequence[str]) -> dict[str, Metrics]:
         smap = pinned_score_map(platt_apply(platt, train_logits), rating[~test])
         p = platt_apply(platt, logits)
         score = smap(p)
-        pred3 = _three_class(score / 100)
+        y3_train = _three_class(rating[~test])
+        lo, hi = three_class_cuts(platt_apply(platt, train_logits), y3_train)
+        pred3 = np.where(p < lo, 0, np.where(p >= hi, 2, 1))
         y3 = _three_class(rating[test])
         accs.append(float((pred3 == y3).mean()))
         f1s.append(float(f1_score(y3, pred3, average="macro")))

@@ -30,6 +30,13 @@ _NEGATORS = frozenset(
     + ("hardly", "barely", "nowhere")
 )
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\s*\n\s*")
+_COMPARISON = re.compile(
+    r"\b(?:original|predecessors?|previous|earlier|prior|sequels?|prequels?|remake"
+    r"|(?:first|last|other|previous) (?:film|movie|one|installment|entry|chapter)s?"
+    r"|the (?:\w+ ){0,2}(?:films|movies|franchise|series|saga|trilogy))\b",
+    re.IGNORECASE,
+)
+"""Sentences about other films (a predecessor, the franchise): their praise is not the verdict."""
 _VERDICT_CUE = re.compile(
     r"\b(?:worth|recommend\w*|verdict|overall|in the end|bottom line|ultimately|in conclusion"
     r"|to sum up|all in all|final(?:ly)?|skip|must[- ]see|misfire|disappoint\w*|waste)\b",
@@ -45,6 +52,7 @@ class FeatureSpec:
     negation: bool = True
     tail_sentences: int = 5
     verdict_cues: bool = False
+    comparison_space: bool = False
     n_features: int = 2**22
 
     def to_dict(self) -> dict[str, int | bool]:
@@ -124,19 +132,31 @@ def ngram_hashes(tokens: Sequence[str], n: int, space: int = 0) -> np.ndarray:
 
 _TAIL_SPACE = 0x5A17
 _CUE_SPACE = 0xC0E5
+_COMPARISON_SPACE = 0xC0DA
 
 
 def feature_buckets(text: str, spec: FeatureSpec) -> np.ndarray:
     """Sorted, distinct hashed feature indices of one text (its binary feature row)."""
-    parts = [ngram_hashes(words(text, negation=spec.negation), spec.ngram)]
-    if spec.tail_sentences or spec.verdict_cues:
-        sents = sentences(text)
-        if spec.tail_sentences:
-            tail = " ".join(sents[-spec.tail_sentences :])
-            parts.append(ngram_hashes(words(tail, negation=spec.negation), spec.ngram, _TAIL_SPACE))
-        if spec.verdict_cues:
-            cued = " ".join(s for s in sents if _VERDICT_CUE.search(s))
-            parts.append(ngram_hashes(words(cued, negation=spec.negation), spec.ngram, _CUE_SPACE))
+    neg = spec.negation
+    sents = (
+        sentences(text) if spec.tail_sentences or spec.verdict_cues or spec.comparison_space else []
+    )
+    if spec.comparison_space:
+        about_others = [bool(_COMPARISON.search(s)) for s in sents]
+        main = " ".join(s for s, other in zip(sents, about_others, strict=True) if not other)
+        others = " ".join(s for s, other in zip(sents, about_others, strict=True) if other)
+        parts = [
+            ngram_hashes(words(main, negation=neg), spec.ngram),
+            ngram_hashes(words(others, negation=neg), spec.ngram, _COMPARISON_SPACE),
+        ]
+    else:
+        parts = [ngram_hashes(words(text, negation=neg), spec.ngram)]
+    if spec.tail_sentences:
+        tail = " ".join(sents[-spec.tail_sentences :])
+        parts.append(ngram_hashes(words(tail, negation=neg), spec.ngram, _TAIL_SPACE))
+    if spec.verdict_cues:
+        cued = " ".join(s for s in sents if _VERDICT_CUE.search(s))
+        parts.append(ngram_hashes(words(cued, negation=neg), spec.ngram, _CUE_SPACE))
     hashes = np.concatenate(parts)
     return np.unique(hashes % np.uint64(spec.n_features)).astype(np.int64)
 

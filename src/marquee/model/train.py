@@ -54,10 +54,12 @@ class HeadRecipe:
 
 @dataclass(frozen=True, slots=True)
 class Recipe:
-    """The whole model's recipe; ``to_dict`` is what lands in ``recipe.json``."""
+    """The whole model's recipe (:func:`recipe_dict` writes it to ``recipe.json``)."""
 
     long: HeadRecipe = field(
-        default_factory=lambda: HeadRecipe(FeatureSpec(), NBParams(), ("polarity_v2", "scale_v1"))
+        default_factory=lambda: HeadRecipe(
+            FeatureSpec(comparison_space=True), NBParams(), ("polarity_v2", "scale_v1")
+        )
     )
     short: HeadRecipe = field(
         default_factory=lambda: HeadRecipe(
