@@ -1,0 +1,147 @@
+"""HTML for every page, from the same JSON the API returns.
+
+One Jinja environment with autoescaping always on: review text, critic names, titles and
+file names are hostile input and reach the page only as escaped text. Pages are rendered
+from ``report_json`` dicts (never from records), so the HTML page, its ``.json`` twin and
+``marquee report --json`` cannot disagree. Keys may be absent while the pipeline grows;
+every section renders only what is present.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from pathlib import PurePath
+from typing import Any
+from urllib.parse import urlsplit
+
+import jinja2
+from markupsafe import Markup
+
+from marquee.records import FRESH_AT
+from marquee.web.charts import aspect_chart, aspect_label, score_histogram
+
+ENV = jinja2.Environment(
+    loader=jinja2.PackageLoader("marquee.web", "templates"),
+    autoescape=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+@cache
+def stylesheet() -> str:
+    """The one stylesheet, served at /static and inlined into the static export."""
+    return files("marquee.web").joinpath("static", "marquee.css").read_text(encoding="utf-8")
+
+
+def style_hash(css: str) -> str:
+    """The CSP source that allows exactly this inline ``<style>`` and nothing else."""
+    digest = hashlib.sha256(css.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def safe_url(url: object) -> str | None:
+    """A review's own link, only when it is http(s): a ``javascript:`` or ``data:`` URL in
+    hostile metadata must never become a clickable link."""
+    if not isinstance(url, str):
+        return None
+    parts = urlsplit(url.strip())
+    return url.strip() if parts.scheme in ("http", "https") and parts.netloc else None
+
+
+def source_name(source: object) -> str:
+    """A review's input file by its name only (the server's paths are nobody's business)."""
+    return PurePath(str(source or "")).name or str(source or "")
+
+
+@dataclass(frozen=True, slots=True)
+class Badge:
+    """One headline figure: what it is, its value, a tone for styling, and a footnote."""
+
+    name: str
+    value: str
+    tone: str = "neutral"
+    note: str | None = None
+
+
+def _tone(value: float) -> str:
+    return "fresh" if value >= FRESH_AT else "rotten"
+
+
+def badges(agg: Mapping[str, Any]) -> list[Badge]:
+    """The headline figures that are known: fresh %, average, weighted score, inferred."""
+    shown: list[Badge] = []
+    fresh = agg.get("fresh_percent")
+    if fresh is not None:
+        band = agg.get("fresh_percent_band")
+        note = f"{agg.get('fresh', 0)} fresh, {agg.get('rotten', 0)} rotten"
+        if band:
+            note += f"; likely {band[0]:.0f}–{band[1]:.0f}%"
+        shown.append(Badge("Fresh", f"{fresh:.0f}%", _tone(fresh), note))
+    average = agg.get("average")
+    if average is not None:
+        spread = agg.get("spread")
+        note = f"{agg.get('scored', 0)} of {agg.get('reviews', 0)} scored"
+        if spread:
+            note += f"; ± {spread['stdev']:.0f}, {spread['min']:.0f}–{spread['max']:.0f}"
+        shown.append(Badge("Average", f"{average:.0f}/100", _tone(average), note))
+    weighted = agg.get("weighted_score")
+    if weighted is not None:
+        shown.append(Badge("Score", f"{weighted:.0f}", _tone(weighted), agg.get("score_label")))
+    inferred = agg.get("inferred")
+    if inferred:
+        shown.append(Badge("Inferred", str(inferred), note="scores read by the model, not printed"))
+    return shown
+
+
+@dataclass(frozen=True, slots=True)
+class Quoted:
+    """A critic quoted inside another review (a round-up), with the review it came from."""
+
+    review: int
+    item: Mapping[str, Any]
+
+
+def quoted_critics(reviews: Sequence[Mapping[str, Any]]) -> list[Quoted]:
+    """Every round-up's quoted critics, kept apart from the reviews that quote them."""
+    return [Quoted(i, q) for i, r in enumerate(reviews) for q in r.get("quoted_critics") or ()]
+
+
+def _globals(**extra: Any) -> dict[str, Any]:
+    return {"safe_url": safe_url, "source_name": source_name, "aspect_label": aspect_label, **extra}
+
+
+def render(template: str, /, **context: Any) -> str:
+    """A page from ``templates/``; ``static`` pages inline the stylesheet and link nothing."""
+    static = bool(context.get("static"))
+    css = stylesheet() if static else None
+    return ENV.get_template(template).render(
+        **_globals(css=Markup(css) if css else None, csp=style_hash(css) if css else None),
+        **context,
+    )
+
+
+def film_page(report: Mapping[str, Any], *, static: bool = False, **context: Any) -> str:
+    """The film page for a ``report_json`` dict: facts, badges, charts, consensus, cards."""
+    reviews = report.get("reviews") or []
+    agg = report.get("aggregate") or {}
+    return render(
+        "film.html",
+        report=report,
+        film=report.get("film") or {},
+        reviews=reviews,
+        agg=agg,
+        badges=badges(agg),
+        histogram=score_histogram(reviews),
+        aspects=agg.get("aspects") or [],
+        aspect_svg=aspect_chart(agg.get("aspects") or []),
+        consensus=agg.get("consensus"),
+        quoted=quoted_critics(reviews),
+        static=static,
+        **context,
+    )
