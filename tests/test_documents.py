@@ -468,6 +468,24 @@ def test_jsonl_with_unusual_keys_mapped() -> None:
     assert reading.documents[0].meta["picture"] == "Killers of the Flower Moon"
 
 
+def test_tsv_and_nested_json_values() -> None:
+    tsv = b"Review\tCritic\tScore\nA tender, funny film.\tAnn Lee\t8/10\n"
+    (doc,) = read_bytes(tsv, "export.tsv").documents
+    assert (doc.body, doc.meta["critic"], doc.meta["score"]) == (
+        "A tender, funny film.",
+        "Ann Lee",
+        "8/10",
+    )
+    row = {"text": "Loved it.", "critic": {"name": "Bo Chan", "id": 7}, "tags": ["a", "b"]}
+    (doc,) = read_bytes(json.dumps(row).encode() + b"\n", "n.jsonl").documents
+    assert doc.meta["critic"] == "Bo Chan" and doc.meta["tags"] == "a, b"
+
+
+def test_markdown_author_given_as_a_mapping() -> None:
+    data = b"---\nauthor:\n  name: Jo March\n  twitter: '@jo'\n---\nA fine film.\n"
+    assert only(read_bytes(data, "a.md")).meta["critic"] == "Jo March"
+
+
 def test_json_array_of_reviews_reads_as_rows() -> None:
     data = json.dumps([{"review": "Great.", "critic": "Ann Lee"}, {"review": "Poor."}]).encode()
     reading = read_bytes(data, "export.json")

@@ -69,12 +69,17 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
 def as_text(value: object) -> str:
-    """One string for any YAML/JSON value: lists joined with ", ", dates in ISO form."""
+    """One string for any YAML/JSON value: lists joined with ", ", dates in ISO form.
+
+    A mapping with a ``name`` (``author: {name: Jo March, twitter: …}``) is its name.
+    """
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, Mapping):
+        if "name" in value:
+            return as_text(value["name"])
         return ", ".join(f"{k}: {as_text(v)}" for k, v in value.items())
     if isinstance(value, Iterable) and not isinstance(value, str | bytes):
         return ", ".join(as_text(v) for v in value)
