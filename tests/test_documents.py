@@ -615,6 +615,7 @@ def test_a_closing_reviewed_by_sentence_keeps_its_credits_paragraph_in_the_body(
         "My diagnosis for this picture: a good weekend rental, not worth a ticket.",
         "Watch the film if you like slow burns.",
         "By the end I was in tears.",
+        "In stunningly composed images by Teshigahara, that eroticism becomes overwhelming.",
     ],
 )
 def test_prose_that_merely_mentions_chrome_words_stays_prose(line: str) -> None:

@@ -265,7 +265,7 @@ _CAPTION_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     for pattern in (
         r"\b(?:photo|photograph|image|picture|still|screenshot|poster)s?\s*"
         r"(?:credits?\b|courtesy\b|source\b|via\b)",
-        r"\b(?:photo|photograph|image|still)s? by\b",
+        r"(?:^|[.!?(]\s*)(?:photo|photograph|image|still)s? by\b",
         r"(?:^|[.!?]\s+)(?:photo|photograph|image|still|picture)s?\s*:",
         r"^(?:credits?|source|pictured)\s*:",
         r"^\(?(?:l-r|l to r|from left)\)?\s*[:,]",
