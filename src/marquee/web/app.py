@@ -25,11 +25,11 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel
-from starlette.datastructures import MutableHeaders
+from starlette.datastructures import Headers, MutableHeaders
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from marquee.errors import MarqueeError, NotFound
+from marquee.errors import MarqueeError, NotFound, TooLarge
 from marquee.report import build_report, film_json, report_json
 from marquee.review import FilmHint
 from marquee.store import FilmEntry, Store
@@ -51,6 +51,9 @@ SECURITY_HEADERS = {
 }
 """Sent with every response: review text is hostile, so even if something slipped past
 escaping, no inline script, plugin or foreign style could run."""
+
+
+UPLOAD_PATHS = frozenset({"/reviews", "/reviews.json"})
 
 
 class ErrorBody(BaseModel):
@@ -81,6 +84,44 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+class BodyLimit:
+    """ASGI middleware refusing an upload over ``max_bytes`` in total: at once when its
+    Content-Length says so, else as soon as the streamed body passes the limit. Either way
+    the answer is the usual error page or JSON shape, status 413."""
+
+    def __init__(self, app: ASGIApp, *, paths: frozenset[str], max_bytes: int) -> None:
+        self.app, self.paths, self.max_bytes = app, paths, max_bytes
+
+    def _refusal(self, size: int) -> TooLarge:
+        return TooLarge(
+            f"the upload is {size / 1_000_000:.1f} MB, over the {self.max_bytes / 1_000_000:g} MB "
+            "limit for one request; send fewer files at a time"
+        )
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"] not in self.paths:
+            await self.app(scope, receive, send)
+            return
+        declared = Headers(scope=scope).get("content-length", "")
+        if declared.isdigit() and int(declared) > self.max_bytes:
+            refusal = self._refusal(int(declared))
+            response = error_response(Request(scope), refusal.status, str(refusal))
+            await response(scope, receive, send)
+            return
+        seen = 0
+
+        async def limited() -> Message:
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > self.max_bytes:  # FastAPI's form parsing passes HTTPException through
+                refusal = self._refusal(seen)
+                raise HTTPException(refusal.status, str(refusal))
+            return message
+
+        await self.app(scope, limited, send)
 
 
 # ── helpers ─────────────────────────────────────────────────────────────────────────────
@@ -273,7 +314,6 @@ def _routes(app: FastAPI, limits: UploadLimits) -> None:
         summary="Add reviews",
         model=UploadResult,
         responses={400: {"model": ErrorBody}, 413: {"model": ErrorBody}, 422: {"model": ErrorBody}},
-        max_body_size=limits.max_total_bytes,
         form_limits={
             "max_files": limits.max_files,
             "max_fields": 8,
@@ -325,7 +365,8 @@ def create_app(store_url: str, *, limits: UploadLimits = DEFAULT_LIMITS) -> Fast
     app.state.store = store
     app.state.lock = threading.Lock()
     app.state.limits = limits
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(BodyLimit, paths=UPLOAD_PATHS, max_bytes=limits.max_total_bytes)
+    app.add_middleware(SecurityHeaders)  # added last, so it wraps everything, refusals too
     app.mount("/static", StaticFiles(packages=[("marquee.web", "static")]), name="static")
     _routes(app, limits)
     _handlers(app)

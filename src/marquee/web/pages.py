@@ -24,6 +24,7 @@ from markupsafe import Markup
 
 from marquee.records import FRESH_AT
 from marquee.web.charts import aspect_chart, aspect_label, score_histogram
+from marquee.web.uploads import DEFAULT_LIMITS
 
 ENV = jinja2.Environment(
     loader=jinja2.PackageLoader("marquee.web", "templates"),
@@ -113,7 +114,13 @@ def quoted_critics(reviews: Sequence[Mapping[str, Any]]) -> list[Quoted]:
 
 
 def _globals(**extra: Any) -> dict[str, Any]:
-    return {"safe_url": safe_url, "source_name": source_name, "aspect_label": aspect_label, **extra}
+    return {
+        "safe_url": safe_url,
+        "source_name": source_name,
+        "aspect_label": aspect_label,
+        "limits": DEFAULT_LIMITS,
+        **extra,
+    }
 
 
 def render(template: str, /, **context: Any) -> str:
@@ -121,8 +128,7 @@ def render(template: str, /, **context: Any) -> str:
     static = bool(context.get("static"))
     css = stylesheet() if static else None
     return ENV.get_template(template).render(
-        **_globals(css=Markup(css) if css else None, csp=style_hash(css) if css else None),
-        **context,
+        _globals(css=Markup(css) if css else None, csp=style_hash(css) if css else None) | context
     )
 
 

@@ -88,12 +88,14 @@ def ingest(
     limits: UploadLimits,
     lock: threading.Lock,
 ) -> UploadResult:
-    """Read every input and store what could be read, one outcome per input."""
+    """Read every input and store what could be read; one outcome per input, in input order."""
     reviews, outcomes = read_reviews(
         inputs, options=ReadOptions(max_bytes=limits.max_file_bytes), hint=hint
     )
     with lock:
         outcomes.extend(add_reviews(store, reviews))
+    order = {name: i for i, (name, _data) in reversed(list(enumerate(inputs)))}
+    outcomes.sort(key=lambda o: order.get(o.source, len(order)))  # as the user listed them
     films = list(dict.fromkeys(o.film for o in outcomes if o.film))
     log.info("upload: %d input(s), %d outcome(s), films %s", len(inputs), len(outcomes), films)
     return UploadResult(
