@@ -13,6 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from marquee.datasets import shared_data_dir
 from marquee.documents import ReadOptions
 from marquee.ingest import add_reviews, read_reviews
 from marquee.review import FilmHint
@@ -20,7 +21,7 @@ from marquee.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "examples" / "ballerina"
-POLARITY = ROOT.parent / "shared" / "data" / "polarity_v2" / "txt_sentoken"
+POLARITY = shared_data_dir() / "polarity_v2" / "txt_sentoken"
 
 
 def corpus(folder: Path, n: int) -> list[Path]:

@@ -32,10 +32,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from marquee.datasets import shared_data_dir
 from marquee.records import Block, Document, Score
 from marquee.scores import read_score
 
-DEFAULT_DATA = Path("/work/shared/data")
+DEFAULT_DATA = shared_data_dir()
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import csv
 import logging
-import os
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,6 +28,7 @@ from rouge_score import rouge_scorer
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from marquee.consensus import agreement, write_consensus
+from marquee.datasets import shared_data_dir
 from marquee.errors import ScoringError
 from marquee.opinions import ReviewText, SentencePolarity, model_polarity, opinions_for
 from marquee.records import FilmFacts
@@ -49,15 +49,9 @@ class Film:
     quotes: tuple[str, ...]
 
 
-def data_dir() -> Path:
-    """``$MARQUEE_DATA``, else ``shared/data`` beside the repository (the model's convention)."""
-    env = os.environ.get("MARQUEE_DATA")
-    return Path(env) if env else Path(__file__).resolve().parents[3] / "shared" / "data"
-
-
 def load_films(root: Path | None = None) -> list[Film]:
     """The films with an RT consensus and at least :data:`MIN_QUOTES` non-empty quotes."""
-    root = root or data_dir()
+    root = root or shared_data_dir()
     consensus_path = root / "rt_consensus" / "consensus_matched.csv"
     critics_path = root / "rt_critics_cs109" / "critics.csv"
     for path in (consensus_path, critics_path):

@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import logging
-import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
+from marquee.datasets import shared_data_dir
 from marquee.errors import ScoringError
 
 log = logging.getLogger(__name__)
@@ -47,11 +47,8 @@ class Example:
 
 
 def data_dir() -> Path:
-    """Where the corpora live: ``$MARQUEE_DATA`` or ``shared/data`` beside the repo."""
-    env = os.environ.get("MARQUEE_DATA")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[3].parent / "shared" / "data"
+    """Where the corpora live (see :mod:`marquee.datasets`)."""
+    return shared_data_dir()
 
 
 def _require(path: Path) -> Path:
