@@ -31,7 +31,9 @@ def corpus(folder: Path, n: int) -> list[Path]:
     for i in range(n // 2):
         src = samples[i % len(samples)]
         dst = folder / f"sample_{i:05d}{src.suffix}"
-        dst.write_text(src.read_text(encoding="utf-8") + f"\n\nReview copy {i}.\n", encoding="utf-8")
+        dst.write_text(
+            src.read_text(encoding="utf-8") + f"\n\nReview copy {i}.\n", encoding="utf-8"
+        )
         paths.append(dst)
     polarity = sorted(POLARITY.glob("*/*.txt"))
     for i, src in enumerate(polarity[: n - len(paths)]):

@@ -9,7 +9,9 @@ from marquee.records import Block, Document, FilmFacts, Review, ReviewMeta, Scor
 def review(score: float | None, verdict: str | None = None) -> Review:
     meta = {"verdict": verdict} if verdict else {}
     doc = Document("x", "csv", "x", (Block("paragraph", "x"),), meta)
-    return Review(doc, ReviewMeta(), Score(score, str(score)) if score is not None else None, FilmFacts())
+    return Review(
+        doc, ReviewMeta(), Score(score, str(score)) if score is not None else None, FilmFacts()
+    )
 
 
 def test_fresh_at_sixty_rotten_below() -> None:

@@ -11,8 +11,11 @@ import marquee
 
 def test_all_exports_are_public_and_sorted() -> None:
     public = sorted(
-        (name for name, value in vars(marquee).items()
-         if not name.startswith("_") and not isinstance(value, type(marquee))),
+        (
+            name
+            for name, value in vars(marquee).items()
+            if not name.startswith("_") and not isinstance(value, type(marquee))
+        ),
         key=str.casefold,
     )
     assert marquee.__all__ == public

@@ -159,7 +159,9 @@ def test_batch_keeps_going_past_bad_files(tmp_path: Path) -> None:
     good.write_text((SAMPLES / "003_87892659af28d0ec.txt").read_text())
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
-    (tmp_path / "broken.md").write_text("---\ntitle: [unclosed\nrating: 7/10\n---\nA review body here.\n")
+    (tmp_path / "broken.md").write_text(
+        "---\ntitle: [unclosed\nrating: 7/10\n---\nA review body here.\n"
+    )
     db = f"sqlite:///{tmp_path / 'm.db'}"
     result = run(db, "add", "--json", str(tmp_path))
     assert result.exit_code == 1

@@ -10,7 +10,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from marquee.errors import NotFound, StoreError
-from marquee.records import Block, CastMember, Document, FilmFacts, Review, ReviewMeta, Score, SubScore
+from marquee.records import (
+    Block,
+    CastMember,
+    Document,
+    FilmFacts,
+    Review,
+    ReviewMeta,
+    Score,
+    SubScore,
+)
 from marquee.store import Store, content_hash
 
 
@@ -81,7 +90,12 @@ def test_slugs_stay_unique(store: Store) -> None:
 
 def test_find_film_by_slug_title_alias_and_part(store: Store) -> None:
     with store.transaction() as tx:
-        tx.save_film(FilmFacts(title="Ballerina", aliases=("From the World of John Wick: Ballerina",), year=2025), "ballerina-2025")
+        tx.save_film(
+            FilmFacts(
+                title="Ballerina", aliases=("From the World of John Wick: Ballerina",), year=2025
+            ),
+            "ballerina-2025",
+        )
         tx.save_film(FilmFacts(title="Dune", year=2021), "dune-2021")
     assert store.find_film("ballerina-2025").facts.title == "Ballerina"
     assert store.find_film("DUNE").slug == "dune-2021"
@@ -110,9 +124,13 @@ texts = st.text(min_size=1, max_size=200)
 _unique = itertools.count()
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(text=texts, critic=st.none() | texts, value=st.floats(0, 100), spoilers=st.booleans())
-def test_any_review_round_trips(store: Store, text: str, critic: str | None, value: float, spoilers: bool) -> None:
+def test_any_review_round_trips(
+    store: Store, text: str, critic: str | None, value: float, spoilers: bool
+) -> None:
     base = make_review(text)
     review = dataclasses.replace(
         base,

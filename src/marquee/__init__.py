@@ -13,7 +13,7 @@ the film's facts and report what the critics said::
 import logging
 
 from marquee.aggregate import Aggregate, aggregate
-from marquee.documents import ReadOptions, Reading, read_bytes, read_path
+from marquee.documents import Reading, ReadOptions, read_bytes, read_path
 from marquee.errors import MarqueeError, NotFound, ParseError, ScoringError, StoreError, TooLarge
 from marquee.records import Document, FilmFacts, Review, ReviewMeta, Score
 from marquee.report import FilmReport, build_report, report_json

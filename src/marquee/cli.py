@@ -60,11 +60,15 @@ def main(
             show_default=False,
         ),
     ] = None,
-    verbose: Annotated[int, typer.Option("-v", "--verbose", count=True, help="-v info, -vv debug.")] = 0,
+    verbose: Annotated[
+        int, typer.Option("-v", "--verbose", count=True, help="-v info, -vv debug.")
+    ] = 0,
 ) -> None:
     state.db = db
     level = logging.WARNING - 10 * min(verbose, 2)
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    logging.basicConfig(
+        level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr
+    )
 
 
 def _store() -> Store:
@@ -98,7 +102,9 @@ def _parse_columns(pairs: list[str]) -> dict[str, str]:
 def add(
     paths: Annotated[
         list[str],
-        typer.Argument(help="Files or folders of reviews; - reads one review from stdin.", show_default=False),
+        typer.Argument(
+            help="Files or folders of reviews; - reads one review from stdin.", show_default=False
+        ),
     ],
     film: Annotated[
         str | None, typer.Option(help="Film these reviews are about, when they do not say.")
@@ -118,7 +124,9 @@ def add(
         typer.Option(help="Force the shape: text, markdown, html, csv or jsonl (default: detect)."),
     ] = None,
     max_mb: Annotated[float, typer.Option(help="Refuse review documents larger than this.")] = 5.0,
-    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON outcome per input.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print one JSON outcome per input.")
+    ] = False,
 ) -> None:
     """Read reviews and add them to the store, filed under their films.
 
@@ -138,7 +146,9 @@ def add(
     if shape not in (None, "text", "markdown", "html", "csv", "jsonl"):
         _fail(f"--shape must be text, markdown, html, csv or jsonl, not {shape!r}", code=2)
     options = ReadOptions(
-        max_bytes=int(max_mb * 1_000_000), shape=shape, columns=_parse_columns(column)  # type: ignore[arg-type]
+        max_bytes=int(max_mb * 1_000_000),
+        shape=shape,
+        columns=_parse_columns(column),  # type: ignore[arg-type]
     )
     inputs: list[Path | tuple[str, bytes]] = []
     for p in paths:
@@ -182,7 +192,11 @@ def _progress(total: int) -> Progress:
     )
 
 
-_MARK = {"added": "[green]added[/green]", "duplicate": "[yellow]same as stored[/yellow]", "error": "[red]error[/red]"}
+_MARK = {
+    "added": "[green]added[/green]",
+    "duplicate": "[yellow]same as stored[/yellow]",
+    "error": "[red]error[/red]",
+}
 
 
 def _show_outcomes(outcomes: list[Outcome], as_json: bool) -> None:
@@ -196,7 +210,8 @@ def _show_outcomes(outcomes: list[Outcome], as_json: bool) -> None:
         out.print(f"{_MARK[o.status]:>12} {o.source}{detail}", highlight=False)
     counts = {s: sum(o.status == s for o in outcomes) for s in ("added", "duplicate", "error")}
     err.print(
-        f"{counts['added']} added, {counts['duplicate']} already stored, {counts['error']} could not be read",
+        f"{counts['added']} added, {counts['duplicate']} already stored, "
+        f"{counts['error']} could not be read",
         style="bold" if counts["error"] == 0 else "bold red",
     )
 
@@ -218,7 +233,13 @@ def films(
     for name in ("slug", "title", "year", "reviews", "also known as"):
         table.add_column(name)
     for f in entries:
-        table.add_row(f.slug, f.facts.title or "—", str(f.facts.year or "—"), str(f.reviews), "; ".join(f.facts.aliases))
+        table.add_row(
+            f.slug,
+            f.facts.title or "—",
+            str(f.facts.year or "—"),
+            str(f.reviews),
+            "; ".join(f.facts.aliases),
+        )
     out.print(table)
     unassigned = store.counts()["unassigned"]
     if unassigned:
@@ -227,7 +248,9 @@ def films(
 
 @app.command()
 def report(
-    film: Annotated[str, typer.Argument(help="Slug, title, alias or part of one.", show_default=False)],
+    film: Annotated[
+        str, typer.Argument(help="Slug, title, alias or part of one.", show_default=False)
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
     html: Annotated[
         Path | None,
@@ -261,7 +284,9 @@ def report(
 
 @app.command()
 def serve(
-    host: Annotated[str, typer.Option(help="Interface to bind; keep 127.0.0.1 unless you mean it.")] = "127.0.0.1",
+    host: Annotated[
+        str, typer.Option(help="Interface to bind; keep 127.0.0.1 unless you mean it.")
+    ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8150,
 ) -> None:
     """Serve the film pages and JSON API over the same store the CLI uses.

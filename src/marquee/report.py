@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Any
 
 from rich.console import Console, Group
@@ -145,10 +146,15 @@ def _reviews_table(reviews: Sequence[Review]) -> Table:
         if score is not None and not score.explicit:
             shown += " (inferred)"
         verdict = Text(r.verdict or "—", style=_VERDICT_STYLE.get(r.verdict or "", "dim"))
-        label = Text(r.meta.title or r.document.source)
+        label = Text(r.meta.title or Path(r.document.source).name)
         if r.meta.spoilers:
             label.append("  spoilers", style="bold yellow")
         table.add_row(
-            r.meta.critic or "—", r.meta.outlet or "—", r.meta.published or "—", shown, verdict, label
+            r.meta.critic or "—",
+            r.meta.outlet or "—",
+            r.meta.published or "—",
+            shown,
+            verdict,
+            label,
         )
     return table

@@ -189,7 +189,8 @@ class Store:
         partial = [
             f
             for f in films
-            if q in f.slug or any(q in n.casefold() for n in (f.facts.title or "", *f.facts.aliases))
+            if q in f.slug
+            or any(q in n.casefold() for n in (f.facts.title or "", *f.facts.aliases))
         ]
         for candidates in (exact, partial):
             if len(candidates) == 1:
@@ -224,7 +225,10 @@ class Transaction:
         self._s = session
 
     def has_document(self, digest: str) -> bool:
-        return self._s.scalar(select(DocumentRow.id).where(DocumentRow.content_hash == digest)) is not None
+        return (
+            self._s.scalar(select(DocumentRow.id).where(DocumentRow.content_hash == digest))
+            is not None
+        )
 
     def films(self) -> list[FilmEntry]:
         counts = dict(
@@ -274,7 +278,9 @@ class Transaction:
         self._s.flush()
         return row.id
 
-    def add_review(self, review: Review, *, document_id: int, position: int, film_id: int | None) -> int:
+    def add_review(
+        self, review: Review, *, document_id: int, position: int, film_id: int | None
+    ) -> int:
         score = review.score
         row = ReviewRow(
             document_id=document_id,
