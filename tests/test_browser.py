@@ -51,9 +51,11 @@ CHROMIUM_ARGS = [
 ]
 
 HOSTILE_PASTE = (
-    "Night Terrors is a creaky haunted-house film. <script>window.__pwned=1;document.title='pwned'</script> "
+    "Night Terrors is a creaky haunted-house film. "
+    "<script>window.__pwned=1;document.title='pwned'</script> "
     'The scares are cheap <img src=x onerror="window.__pwned=2"> and the cast is wasted. '
-    '<a href="javascript:window.__pwned=3">click me</a> <style>body{display:none}</style> Rating: 2/5'
+    '<a href="javascript:window.__pwned=3">click me</a> '
+    "<style>body{display:none}</style> Rating: 2/5"
 )
 HOSTILE_MARKDOWN = b"""---
 title: "<img src=x onerror=window.__pwned=5> Terrors"
@@ -149,8 +151,8 @@ def test_uploading_a_review_changes_the_page(page: Page, base_url: str) -> None:
     slug = before["film"]["slug"]
     page.goto(f"{base_url}/films/{slug}")
     page.locator("textarea[name=text]").fill(
-        "Ballerina (2025) review by Nadia Flores. The action is ferocious and inventive, and Ana de "
-        "Armas commits to every fight, but the story is thin. Rating: 9/10"
+        "Ballerina (2025) review by Nadia Flores. The action is ferocious and inventive, and "
+        "Ana de Armas commits to every fight, but the story is thin. Rating: 9/10"
     )
     page.get_by_role("button", name="Add reviews").click()
     outcome = page.locator("table.outcomes tbody tr")
