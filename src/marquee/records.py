@@ -106,9 +106,10 @@ class SubScore:
 class Score:
     """A review's score on 0–100, with the text it was read from.
 
-    ``explicit`` is True when the critic printed it, False when a model inferred it.
-    ``subscores_sum_ok`` is None without a sub-score table, else whether the rows
-    add up to the stated total.
+    ``explicit`` is True when the critic printed it, False when a model inferred it;
+    an inferred score carries the model's calibrated ``p_fresh``, which film-level
+    figures use instead of the hard verdict. ``subscores_sum_ok`` is None without a
+    sub-score table, else whether the rows add up to the stated total.
     """
 
     value: float
@@ -116,6 +117,7 @@ class Score:
     explicit: bool = True
     subscores: tuple[SubScore, ...] = ()
     subscores_sum_ok: bool | None = None
+    p_fresh: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,9 +168,15 @@ class Review:
     facts: FilmFacts
 
     @property
-    def verdict(self) -> Verdict | None:
-        """From the score; without one, from a stated verdict (an RT-style export)."""
-        if self.score is not None:
-            return verdict_for(self.score.value)
+    def stated_verdict(self) -> Verdict | None:
+        """A verdict the source states outright (an RT-style export's fresh/rotten column)."""
         stated = self.document.meta.get("verdict", "").strip().lower()
         return "fresh" if stated == "fresh" else "rotten" if stated == "rotten" else None
+
+    @property
+    def verdict(self) -> Verdict | None:
+        """What the critic said first: a printed score, then a stated verdict, then the
+        model's inferred score."""
+        if self.score is not None and self.score.explicit:
+            return verdict_for(self.score.value)
+        return self.stated_verdict or verdict_for(self.score.value if self.score else None)
