@@ -119,9 +119,11 @@ def main() -> None:
             [("bench.csv", data)], options=ReadOptions(), hint=FilmHint(title=FILM, year=YEAR)
         )
         outcomes = list(add_reviews(store, reviews))
+        added = sum(o.status == "added" for o in outcomes)
+        took = time.perf_counter() - start
         print(
-            f"ingested {sum(o.status == 'added' for o in outcomes)} reviews "
-            f"({len(failures)} failures, {len(data) / 1e6:.1f} MB) in {time.perf_counter() - start:.1f} s"
+            f"ingested {added} reviews ({len(failures)} failures, "
+            f"{len(data) / 1e6:.1f} MB) in {took:.1f} s"
         )
         entry = store.films()[0]
         print(f"film {entry.slug}: {entry.reviews} reviews")
@@ -144,9 +146,8 @@ def main() -> None:
             summary("  render HTML", timed(lambda: film_page(report), args.repeat)),
         ]
         print("\n".join(results))
-        print(
-            f"page size {len(client.get(page).content) / 1000:.0f} kB, JSON {len(client.get(twin).content) / 1000:.0f} kB"
-        )
+        sizes = [len(client.get(path).content) / 1000 for path in (page, twin)]
+        print(f"page size {sizes[0]:.0f} kB, JSON {sizes[1]:.0f} kB")
         store.close()
 
 
