@@ -198,3 +198,28 @@ def test_help_teaches() -> None:
     result = runner.invoke(app, ["add", "--help"])
     assert result.exit_code == 0
     assert "Examples" in result.stdout and "--film" in result.stdout
+
+
+def test_samples_verdicts_explicit_kept_inferred_marked(ballerina: dict) -> None:
+    verdicts = {Path(r["source"]).name[:3]: r["verdict"] for r in ballerina["reviews"]}
+    assert verdicts == {
+        "000": "rotten",
+        "001": "rotten",
+        "002": "fresh",
+        "003": "fresh",
+        "004": "fresh",
+    }
+    explicit = {Path(r["source"]).name[:3]: r["score"]["explicit"] for r in ballerina["reviews"]}
+    assert explicit == {"000": False, "001": True, "002": False, "003": True, "004": False}
+    for r in ballerina["reviews"]:
+        if not r["score"]["explicit"]:
+            assert r["score"]["raw"] == "inferred" and 0 <= r["score"]["p_fresh"] <= 1
+    agg = ballerina["aggregate"]
+    assert agg["inferred"] == 3 and agg["scored"] == 5
+    low, high = agg["fresh_percent_band"]
+    assert low <= agg["fresh_percent"] <= high
+
+
+def test_terminal_report_marks_inferred_scores(db: str) -> None:
+    result = run(db, "report", "ballerina")
+    assert "(inferred)" in result.stdout and "3 of 5 scores inferred" in result.stdout

@@ -300,3 +300,99 @@ def serve(
     store.close()
     err.print(f"serving {store.url} on http://{host}:{port}/  (Ctrl-C stops)")
     run_server(store.url, host=host, port=port)
+
+
+@app.command()
+def train(
+    out_path: Annotated[
+        Path | None,
+        typer.Option("--out", help="Where to write the artifact (default: the bundled one)."),
+    ] = None,
+    with_eval: Annotated[
+        bool, typer.Option("--eval", help="Also run the full held-out evaluation.")
+    ] = False,
+) -> None:
+    """Retrain the scoring model from the labelled corpora (MARQUEE_DATA or ../shared/data).
+
+    Users never need this: the trained model ships with marquee. It rewrites the artifact,
+    its recipe (data checksums, settings) and its held-out metrics.
+    """
+    from marquee.model import train as training
+
+    argv = (["--out", str(out_path)] if out_path else []) + (["--eval"] if with_eval else [])
+    try:
+        raise typer.Exit(training.main(argv))
+    except MarqueeError as e:
+        _fail(str(e))
+
+
+@app.command("eval")
+def evaluate(
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    quick: Annotated[
+        bool, typer.Option(help="Two folds and a sample: a smoke test, not the figures.")
+    ] = False,
+) -> None:
+    """Held-out accuracy, macro-F1, MAE (0–100) and calibration error of the scoring model,
+    beside VADER and TextBlob run in the same process, and ROUGE of the consensus writer
+    against Rotten Tomatoes' Critics Consensus beside its baselines.
+
+    Every figure is on data the model never trained on (cross-validation folds re-trained
+    per fold; whole films held out for RT quotes). JSON shape:
+    {system: {dataset: {task: {"accuracy", "macro_f1", "mae", "ece", "n"}}}}.
+    """
+    from marquee.consensus_eval import run_consensus_eval
+    from marquee.model import evaluate as model_eval
+
+    try:
+        with err.status("cross-validating the model and baselines (a few minutes)…"):
+            figures = model_eval.run(quick=quick)
+        with err.status("writing and scoring consensus sentences…"):
+            consensus = run_consensus_eval(limit=40 if quick else None)
+    except MarqueeError as e:
+        _fail(str(e))
+    figures.setdefault("marquee", {})["rt_consensus"] = {
+        "consensus": {k: consensus[k] for k in ("rouge1", "rouge2", "rougeL", "n")}
+    }
+    for baseline in ("first_quote", "centroid_quote", "oracle_quote"):
+        figures[baseline] = {
+            "rt_consensus": {"consensus": {**consensus[baseline], "n": consensus["n"]}}
+        }
+    if as_json:
+        _print_json(figures)
+        return
+    out.print(_eval_table(figures, ("accuracy", "macro_f1", "mae", "ece"), skip="rt_consensus"))
+    out.print(_eval_table(figures, ("rouge1", "rouge2", "rougeL"), only="rt_consensus"))
+
+
+def _eval_table(
+    figures: dict, columns: tuple[str, ...], *, skip: str = "", only: str = ""
+) -> Table:
+    table = Table(
+        title="Held-out evaluation" if not only else "Consensus vs RT (ROUGE F1)",
+        title_justify="left",
+    )
+    for name in ("dataset", "task", "system", *columns, "n"):
+        table.add_column(name, justify="right" if name in (*columns, "n") else "left", no_wrap=True)
+    rows = sorted(
+        (dataset, task, system, m)
+        for system, datasets in figures.items()
+        for dataset, tasks in datasets.items()
+        if dataset != skip and (not only or dataset == only)
+        for task, m in tasks.items()
+    )
+    for dataset, task, system, m in rows:
+        cells = [_fmt(m.get(c), c) for c in columns]
+        style = "bold" if system == "marquee" else None
+        table.add_row(dataset, task, system, *cells, str(m.get("n", "")), style=style)
+    return table
+
+
+def _fmt(value: object, column: str) -> str:
+    if value is None:
+        return "—"
+    if column in ("accuracy", "macro_f1"):
+        return f"{100 * float(value):.2f}%"  # type: ignore[arg-type]
+    if column == "mae":
+        return f"{float(value):.2f}"  # type: ignore[arg-type]
+    return f"{float(value):.3f}"  # type: ignore[arg-type]

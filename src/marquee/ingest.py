@@ -19,6 +19,7 @@ from marquee.errors import MarqueeError
 from marquee.films import film_slug, match_film, merge_facts
 from marquee.records import Review
 from marquee.review import FilmHint, parse_review
+from marquee.scoring import infer_scores
 from marquee.store import Store, Transaction, content_hash
 
 log = logging.getLogger(__name__)
@@ -118,8 +119,9 @@ def read_reviews(
 ) -> tuple[list[Review], list[Outcome]]:
     """Read and parse every input (a path, or ``(name, bytes)`` for stdin).
 
-    Returns the reviews and one error outcome per input (or table row) that could not be
-    read; a bad input never stops the batch.
+    Each review without a printed score gets one inferred by the model. Returns the
+    reviews and one error outcome per input (or table row) that could not be read; a bad
+    input never stops the batch.
     """
     reviews: list[Review] = []
     failures: list[Outcome] = []
@@ -135,6 +137,7 @@ def read_reviews(
             failures.append(Outcome(source, "error", message=str(err)))
         else:
             failures.extend(Outcome(source, "error", message=p) for p in reading.problems)
-            reviews.extend(parse_review(doc, hint=hint) for doc in reading.documents)
+            parsed = [parse_review(doc, hint=hint) for doc in reading.documents]
+            reviews.extend(infer_scores(parsed))
         step(source)
     return reviews, failures

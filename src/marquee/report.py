@@ -56,7 +56,14 @@ def review_json(review: Review) -> dict[str, Any]:
         "spoilers": review.meta.spoilers,
         "body": review.document.body,
         "score": (
-            {"raw": score.raw, "value": score.value, "explicit": score.explicit} if score else None
+            {
+                "raw": score.raw,
+                "value": score.value,
+                "explicit": score.explicit,
+                "p_fresh": score.p_fresh,
+            }
+            if score
+            else None
         ),
         "subscores": [asdict(s) for s in score.subscores] if score else [],
         "subscores_sum_ok": score.subscores_sum_ok if score else None,
@@ -101,10 +108,17 @@ def _verdict_line(agg: Aggregate) -> Text:
         return line.append(f"{agg.reviews} review(s), none scored yet", style="dim")
     style = _VERDICT_STYLE["fresh" if agg.fresh_percent >= 60 else "rotten"]
     line.append(f"{agg.fresh_percent:.0f}% fresh", style=style)
-    line.append(f"  ({agg.fresh} fresh, {agg.rotten} rotten)")
+    if agg.fresh_percent_band:
+        low, high = agg.fresh_percent_band
+        line.append(f" (95% band {low:.0f}–{high:.0f})", style="dim")
+    line.append(f"  ·  {agg.fresh} fresh, {agg.rotten} rotten")
     if agg.average is not None:
         line.append(f"  ·  average {agg.average:.0f}/100")
-    return line.append(f"  ·  {agg.scored} of {agg.reviews} reviews scored", style="dim")
+    if agg.weighted_score is not None:
+        line.append(f"  ·  score {agg.weighted_score:.0f}: {agg.score_label}", style="bold")
+    if agg.inferred:
+        line.append(f"\n{agg.inferred} of {agg.reviews} scores inferred from the text", style="dim")
+    return line
 
 
 def _credits_table(film: FilmFacts) -> Table:
