@@ -22,7 +22,8 @@ from rich.table import Table
 from marquee.documents import ReadOptions
 from marquee.errors import MarqueeError
 from marquee.ingest import Outcome, add_reviews, expand, read_reviews
-from marquee.report import build_report, film_json, render, report_json
+from marquee.report import film_json, render
+from marquee.report_cache import film_report
 from marquee.review import FilmHint
 from marquee.store import ENV_VAR, Store, default_url
 
@@ -267,19 +268,18 @@ def report(
     """
     store = _store()
     try:
-        entry = store.find_film(film)
-        built = build_report(entry.slug, entry.facts, store.reviews(entry.id))
+        data = film_report(store, store.find_film(film))
     except MarqueeError as e:
         _fail(str(e))
     if html is not None:
         from marquee.web import write_static_page
 
-        write_static_page(report_json(built), html)
+        write_static_page(data, html)
         err.print(f"wrote {html}")
     if as_json:
-        _print_json(report_json(built))
+        _print_json(data)
     else:
-        render(built, out)
+        render(data, out)
 
 
 @app.command()

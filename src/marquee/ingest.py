@@ -18,6 +18,7 @@ from marquee.documents import ReadOptions, read_bytes, read_path
 from marquee.errors import MarqueeError
 from marquee.films import film_slug, match_film, merge_facts
 from marquee.records import Review
+from marquee.report_cache import film_report
 from marquee.review import FilmHint, parse_review
 from marquee.scoring import infer_scores
 from marquee.store import Store, Transaction, content_hash
@@ -46,6 +47,13 @@ def add_reviews(store: Store, reviews: Iterable[Review]) -> Iterator[Outcome]:
     adopted = adopt_unassigned(store)
     if adopted:
         log.info("filed %d earlier review(s) under films named since", adopted)
+    prebuild_reports(store)
+
+
+def prebuild_reports(store: Store) -> None:
+    """Build the report of every film whose cached one was dropped, so pages load fast."""
+    for entry in store.films():
+        film_report(store, entry)
 
 
 def _add_one(store: Store, review: Review) -> Outcome:

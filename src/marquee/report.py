@@ -1,7 +1,10 @@
-"""A film's report: one value built from the store, shown as a terminal page or as JSON.
+"""A film's report: one value built from its reviews, shown as JSON, a terminal page or a
+web page.
 
-:func:`build_report` is pure; :func:`report_json` is the documented JSON shape (the web
-page and ``--json`` use it); :func:`render` draws the terminal page with Rich.
+:func:`build_report` is pure and runs every film-level stage (aggregate, opinions,
+agreement, consensus); :func:`report_json` is the documented JSON shape. Every view —
+``--json``, :func:`render` in the terminal, the web page and its ``.json`` twin — is
+drawn from that one dict, so they cannot disagree.
 """
 
 from __future__ import annotations
@@ -17,6 +20,16 @@ from rich.table import Table
 from rich.text import Text
 
 from marquee.aggregate import Aggregate, aggregate
+from marquee.consensus import agreement, write_consensus
+from marquee.opinions import (
+    AspectAgreement,
+    Consensus,
+    Evidence,
+    ReviewOpinions,
+    ReviewText,
+    SentencePolarity,
+    opinions_for,
+)
 from marquee.records import CREDIT_ROLES, FilmFacts, Review
 
 
@@ -26,10 +39,28 @@ class FilmReport:
     film: FilmFacts
     reviews: tuple[Review, ...]
     aggregate: Aggregate
+    opinions: tuple[ReviewOpinions, ...]
+    agreement: tuple[AspectAgreement, ...]
+    consensus: Consensus | None
 
 
-def build_report(slug: str, film: FilmFacts, reviews: Sequence[Review]) -> FilmReport:
-    return FilmReport(slug, film, tuple(reviews), aggregate(reviews))
+def build_report(
+    slug: str,
+    film: FilmFacts,
+    reviews: Sequence[Review],
+    *,
+    polarity: SentencePolarity | None = None,
+) -> FilmReport:
+    """Every film-level figure and opinion from the film's reviews (pure; ``polarity``
+    defaults to the trained model)."""
+    texts = [ReviewText(r.document.body, r.meta.spoilers) for r in reviews]
+    opinions = opinions_for(texts, film, polarity=polarity) if reviews else ()
+    table = agreement(opinions)
+    consensus = write_consensus(film.title or slug, film, table, opinions) if reviews else None
+    return FilmReport(slug, film, tuple(reviews), aggregate(reviews), opinions, table, consensus)
+
+
+# ── JSON ────────────────────────────────────────────────────────────────────────────────
 
 
 def film_json(slug: str, film: FilmFacts) -> dict[str, Any]:
@@ -43,9 +74,13 @@ def film_json(slug: str, film: FilmFacts) -> dict[str, Any]:
     }
 
 
-def review_json(review: Review) -> dict[str, Any]:
+def _evidence(e: Evidence | None) -> dict[str, Any] | None:
+    return None if e is None else {"review": e.review, "sentence": e.sentence, "text": e.text}
+
+
+def review_json(review: Review, opinions: ReviewOpinions | None = None) -> dict[str, Any]:
     score = review.score
-    return {
+    data: dict[str, Any] = {
         "source": review.document.source,
         "shape": review.document.shape,
         "critic": review.meta.critic,
@@ -69,74 +104,137 @@ def review_json(review: Review) -> dict[str, Any]:
         "subscores_sum_ok": score.subscores_sum_ok if score else None,
         "verdict": review.verdict,
         "warnings": list(review.document.warnings),
+        "pull_quote": None,
+        "aspects": [],
+        "quoted_critics": [],
     }
+    if opinions is not None:
+        data["pull_quote"] = _evidence(opinions.pull_quote)
+        data["aspects"] = [
+            {
+                "aspect": a.aspect,
+                "target": a.target,
+                "polarity": a.polarity,
+                "evidence": _evidence(a.evidence),
+            }
+            for a in opinions.aspects
+        ]
+        data["quoted_critics"] = [
+            {
+                "outlet": q.outlet,
+                "critic": q.critic,
+                "quote": q.quote,
+                "polarity": q.polarity,
+                "evidence": _evidence(q.evidence),
+            }
+            for q in opinions.quoted_critics
+        ]
+    return data
 
 
 def report_json(report: FilmReport) -> dict[str, Any]:
+    opinions: Sequence[ReviewOpinions | None] = report.opinions or [None] * len(report.reviews)
+    consensus = report.consensus
     return {
         "film": film_json(report.slug, report.film),
-        "reviews": [review_json(r) for r in report.reviews],
-        "aggregate": asdict(report.aggregate),
+        "reviews": [review_json(r, o) for r, o in zip(report.reviews, opinions, strict=True)],
+        "aggregate": {
+            **asdict(report.aggregate),
+            "aspects": [
+                {
+                    "aspect": row.aspect,
+                    "target": row.target,
+                    "praised": row.praised,
+                    "panned": row.panned,
+                    "mixed": row.mixed,
+                    "label": row.label,
+                    "praise_quote": _evidence(row.praise_quote),
+                    "pan_quote": _evidence(row.pan_quote),
+                }
+                for row in report.agreement
+            ],
+            "consensus": None
+            if consensus is None
+            else {
+                "text": consensus.text,
+                "clauses": [
+                    {"text": text, "evidence": [_evidence(e) for e in evidence]}
+                    for text, evidence in consensus.clauses
+                ],
+            },
+        },
     }
 
 
 # ── terminal ────────────────────────────────────────────────────────────────────────────
 
 _VERDICT_STYLE = {"fresh": "bold green", "rotten": "bold red"}
+_POLARITY_STYLE = {"positive": "green", "negative": "red", "mixed": "yellow"}
 
 
-def render(report: FilmReport, console: Console) -> None:
-    """The terminal page: facts, credits and cast, verdict, score chart, reviews."""
-    film = report.film
-    heading = Text(film.title or report.slug, style="bold")
-    if film.year:
-        heading.append(f" ({film.year})", style="bold dim")
+def render(data: dict[str, Any], console: Console) -> None:
+    """The terminal page for a :func:`report_json` dict: facts, verdict and consensus,
+    credits and cast, score chart, what critics praised and panned, reviews, quoted critics."""
+    film, agg = data["film"], data["aggregate"]
+    heading = Text(film["title"] or film["slug"], style="bold")
+    if film["year"]:
+        heading.append(f" ({film['year']})", style="bold dim")
     parts: list[Any] = [heading]
-    if film.aliases:
-        parts.append(Text("also known as: " + "; ".join(film.aliases), style="italic"))
-    parts.append(_verdict_line(report.aggregate))
+    if film["aliases"]:
+        parts.append(Text("also known as: " + "; ".join(film["aliases"]), style="italic"))
+    parts.append(_verdict_line(agg))
+    if agg.get("consensus"):
+        parts.append(Text("\n" + agg["consensus"]["text"], style="italic"))
     console.print(Panel(Group(*parts), border_style="magenta"))
     console.print(_credits_table(film))
-    if chart := _score_chart(report.reviews):
+    if chart := _score_chart(data["reviews"]):
         console.print(chart)
-    console.print(_reviews_table(report.reviews))
+    if agg.get("aspects"):
+        console.print(_aspects_table(agg["aspects"]))
+    console.print(_reviews_table(data["reviews"]))
+    quoted = [(r, q) for r in data["reviews"] for q in r.get("quoted_critics", [])]
+    if quoted:
+        console.print(_quoted_table(quoted))
 
 
-def _verdict_line(agg: Aggregate) -> Text:
+def _verdict_line(agg: dict[str, Any]) -> Text:
     line = Text()
-    if agg.fresh_percent is None:
-        return line.append(f"{agg.reviews} review(s), none scored yet", style="dim")
-    style = _VERDICT_STYLE["fresh" if agg.fresh_percent >= 60 else "rotten"]
-    line.append(f"{agg.fresh_percent:.0f}% fresh", style=style)
-    if agg.fresh_percent_band:
-        low, high = agg.fresh_percent_band
+    if agg["fresh_percent"] is None:
+        return line.append(f"{agg['reviews']} review(s), none scored yet", style="dim")
+    style = _VERDICT_STYLE["fresh" if agg["fresh_percent"] >= 60 else "rotten"]
+    line.append(f"{agg['fresh_percent']:.0f}% fresh", style=style)
+    if agg.get("fresh_percent_band"):
+        low, high = agg["fresh_percent_band"]
         line.append(f" (95% band {low:.0f}–{high:.0f})", style="dim")
-    line.append(f"  ·  {agg.fresh} fresh, {agg.rotten} rotten")
-    if agg.average is not None:
-        line.append(f"  ·  average {agg.average:.0f}/100")
-    if agg.weighted_score is not None:
-        line.append(f"  ·  score {agg.weighted_score:.0f}: {agg.score_label}", style="bold")
-    if agg.inferred:
-        line.append(f"\n{agg.inferred} of {agg.reviews} scores inferred from the text", style="dim")
+    line.append(f"  ·  {agg['fresh']} fresh, {agg['rotten']} rotten")
+    if agg["average"] is not None:
+        line.append(f"  ·  average {agg['average']:.0f}/100")
+    if agg.get("weighted_score") is not None:
+        line.append(f"  ·  score {agg['weighted_score']:.0f}: {agg['score_label']}", style="bold")
+    if agg.get("inferred"):
+        line.append(
+            f"\n{agg['inferred']} of {agg['reviews']} scores inferred from the text", style="dim"
+        )
     return line
 
 
-def _credits_table(film: FilmFacts) -> Table:
+def _credits_table(film: dict[str, Any]) -> Table:
     table = Table(title="Credits and cast", show_header=False, title_justify="left", box=None)
     table.add_column(style="bold cyan", no_wrap=True)
     table.add_column()
     for role in CREDIT_ROLES:
-        names = film.credits.get(role, ())
+        names = film["credits"].get(role, [])
         if names:
             table.add_row(role + ("s" if len(names) > 1 else ""), ", ".join(names))
-    for member in film.cast:
-        table.add_row("cast", f"{member.actor}" + (f" as {member.role}" if member.role else ""))
+    for member in film["cast"]:
+        role = f" as {member['role']}" if member["role"] else ""
+        table.add_row("cast", member["actor"] + role)
     return table
 
 
-def _score_chart(reviews: Sequence[Review]) -> Group | None:
+def _score_chart(reviews: Sequence[dict[str, Any]]) -> Group | None:
     """Scores in five bands as horizontal bars: the spread at a glance."""
-    scores = [r.score.value for r in reviews if r.score]
+    scores = [r["score"]["value"] for r in reviews if r["score"]]
     if not scores:
         return None
     bands = [(0, 20), (20, 40), (40, 60), (60, 80), (80, 101)]
@@ -150,25 +248,56 @@ def _score_chart(reviews: Sequence[Review]) -> Group | None:
     return Group(Text("Score distribution", style="italic"), table)
 
 
-def _reviews_table(reviews: Sequence[Review]) -> Table:
+def _aspects_table(rows: Sequence[dict[str, Any]]) -> Table:
+    """Praised to the right, panned to the left: a diverging bar per aspect or performer."""
+    table = Table(title="What the critics said", title_justify="left", box=None)
+    table.add_column("panned", justify="right")
+    table.add_column("aspect", justify="center", style="bold")
+    table.add_column("praised")
+    table.add_column("verdict")
+    for row in rows:
+        name = row["aspect"] + (f": {row['target']}" if row["target"] else "")
+        label_style = {"praised": "green", "panned": "red"}.get(row["label"], "yellow")
+        table.add_row(
+            Text("█" * (2 * row["panned"]), style="red"),
+            name,
+            Text("█" * (2 * row["praised"]), style="green"),
+            Text(row["label"], style=label_style),
+        )
+    return table
+
+
+def _reviews_table(reviews: Sequence[dict[str, Any]]) -> Table:
     table = Table(title="Reviews", title_justify="left", expand=False)
     for name in ("critic", "outlet", "date", "score", "verdict", "review"):
         table.add_column(name, overflow="fold")
     for r in reviews:
-        score = r.score
-        shown = "—" if score is None else f"{score.raw} → {score.value:.0f}"
-        if score is not None and not score.explicit:
-            shown += " (inferred)"
-        verdict = Text(r.verdict or "—", style=_VERDICT_STYLE.get(r.verdict or "", "dim"))
-        label = Text(r.meta.title or Path(r.document.source).name)
-        if r.meta.spoilers:
+        score = r["score"]
+        shown = "—" if score is None else f"{score['raw']} → {score['value']:.0f}"
+        if score is not None and not score["explicit"]:
+            shown = f"{score['value']:.0f} (inferred)"
+        verdict = Text(r["verdict"] or "—", style=_VERDICT_STYLE.get(r["verdict"] or "", "dim"))
+        label = Text(r["title"] or Path(r["source"]).name)
+        if r["spoilers"]:
             label.append("  spoilers", style="bold yellow")
+        if r.get("pull_quote"):
+            label.append(f"\n“{r['pull_quote']['text']}”", style="italic dim")
         table.add_row(
-            r.meta.critic or "—",
-            r.meta.outlet or "—",
-            r.meta.published or "—",
-            shown,
-            verdict,
-            label,
+            r["critic"] or "—", r["outlet"] or "—", r["published"] or "—", shown, verdict, label
+        )
+    return table
+
+
+def _quoted_table(quoted: Sequence[tuple[dict[str, Any], dict[str, Any]]]) -> Table:
+    table = Table(
+        title="Critics quoted in round-ups (not counted in fresh %)", title_justify="left"
+    )
+    for name in ("outlet", "said", "in"):
+        table.add_column(name, overflow="fold")
+    for review, q in quoted:
+        table.add_row(
+            q["outlet"] or q["critic"] or "—",
+            Text(q["quote"], style=_POLARITY_STYLE.get(q["polarity"], "")),
+            Path(review["source"]).name,
         )
     return table

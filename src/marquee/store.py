@@ -33,6 +33,7 @@ from sqlalchemy import (
     create_engine,
     event,
     func,
+    inspect,
     select,
 )
 from sqlalchemy.engine import Engine
@@ -71,6 +72,9 @@ class FilmRow(_Base):
     year: Mapped[int | None] = mapped_column(Integer)
     facts: Mapped[dict[str, Any]]
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # the built report (see marquee.report_cache), dropped whenever the film changes
+    report: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    report_key: Mapped[str | None] = mapped_column(String(128), nullable=True)
 
 
 class DocumentRow(_Base):
@@ -125,6 +129,9 @@ def _review_from_row(row: ReviewRow, raw: str) -> Review:
     return from_dict(Review, data)
 
 
+_READ_ONLY = "marquee_read_only"
+
+
 def _sqlite_pragmas(engine: Engine) -> None:
     """WAL + a busy timeout so several writers queue instead of failing "database is locked";
     BEGIN IMMEDIATE so a write transaction takes its lock up front (no upgrade deadlock)."""
@@ -140,7 +147,8 @@ def _sqlite_pragmas(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        read_only = conn.get_execution_options().get(_READ_ONLY, False)
+        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
 class Store:
@@ -155,6 +163,7 @@ class Store:
             if self._engine.dialect.name == "sqlite":
                 _sqlite_pragmas(self._engine)
             _Base.metadata.create_all(self._engine)
+            _add_missing_columns(self._engine)
         except (SQLAlchemyError, OSError) as err:
             raise StoreError(f"cannot open store {self.url}: {_reason(err)}") from err
 
@@ -162,17 +171,19 @@ class Store:
         self._engine.dispose()
 
     @contextmanager
-    def transaction(self) -> Iterator[Transaction]:
-        """One atomic unit of writes (one document's worth)."""
+    def transaction(self, *, write: bool = True) -> Iterator[Transaction]:
+        """One atomic unit of work (one document's worth of writes). A read-only one
+        (``write=False``) never waits for writers."""
+        engine = self._engine if write else self._engine.execution_options(**{_READ_ONLY: True})
         try:
-            with Session(self._engine) as session, session.begin():
+            with Session(engine) as session, session.begin():
                 yield Transaction(session)
         except OperationalError as err:
             raise StoreError(f"store {self.url}: {_reason(err)}") from err
 
     def films(self) -> list[FilmEntry]:
         """Every film, most reviewed first."""
-        with self.transaction() as tx:
+        with self.transaction(write=False) as tx:
             return sorted(tx.films(), key=lambda f: (-f.reviews, f.facts.title or ""))
 
     def find_film(self, query: str) -> FilmEntry:
@@ -202,7 +213,7 @@ class Store:
 
     def reviews(self, film_id: int | None) -> list[Review]:
         """A film's reviews (``None``: the reviews no film could be found for)."""
-        with self.transaction() as tx:
+        with self.transaction(write=False) as tx:
             return tx.reviews(film_id)
 
     def counts(self) -> dict[str, int]:
@@ -316,13 +327,44 @@ class Transaction:
             raise NotFound(f"no film with id {film_id}")
         row.slug, row.title, row.year = unique, facts.title or unique, facts.year
         row.facts, row.updated_at = to_dict(facts), datetime.now(UTC)
+        row.report = row.report_key = None
         self._s.add(row)
         self._s.flush()
         return row.id
 
+    def cached_report(self, film_id: int, key: str) -> dict[str, Any] | None:
+        """The film's built report if it was built by the same code and model (``key``)."""
+        row = self._s.get(FilmRow, film_id)
+        return row.report if row is not None and row.report_key == key else None
+
+    def save_report(self, film_id: int, key: str, report: dict[str, Any]) -> None:
+        row = self._s.get(FilmRow, film_id)
+        if row is None:
+            raise NotFound(f"no film with id {film_id}")
+        row.report, row.report_key = report, key
+        self._s.flush()
+
     def film_facts_of_reviews(self, film_id: int) -> list[FilmFacts]:
         records = self._s.scalars(select(ReviewRow.record).where(ReviewRow.film_id == film_id))
         return [from_dict(FilmFacts, r["facts"]) for r in records]
+
+
+def _add_missing_columns(engine: Engine) -> None:
+    """Bring a store made by an older marquee up to date: add any nullable column the
+    tables now declare and the database lacks (marquee only ever adds such columns)."""
+    inspector = inspect(engine)
+    missing = [
+        (table.name, column)
+        for table in _Base.metadata.sorted_tables
+        for present in [{c["name"] for c in inspector.get_columns(table.name)}]
+        for column in table.columns
+        if column.name not in present and column.nullable
+    ]
+    if missing:
+        with engine.begin() as conn:
+            for table_name, column in missing:
+                kind = column.type.compile(dialect=engine.dialect)
+                conn.exec_driver_sql(f'ALTER TABLE {table_name} ADD COLUMN "{column.name}" {kind}')
 
 
 def _reason(err: BaseException) -> str:
