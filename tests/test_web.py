@@ -33,6 +33,7 @@ with warnings.catch_warnings():
     from fastapi.testclient import TestClient
 
 ROOT = Path(__file__).resolve().parent.parent
+LOCAL = "http://127.0.0.1:8150"
 SAMPLES = ROOT / "examples" / "ballerina"
 FIXTURE = Path(__file__).parent / "fixtures" / "web" / "film_report.json"
 HOSTILE = (
@@ -69,13 +70,13 @@ def writable_db(sample_db: Path, tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def client(sample_db: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(sqlite_url(sample_db))) as c:
+    with TestClient(create_app(sqlite_url(sample_db)), base_url=LOCAL) as c:
         yield c
 
 
 def small_client(db: Path) -> TestClient:
     limits = UploadLimits(max_file_bytes=3_000, max_files=2, max_total_bytes=20_000)
-    return TestClient(create_app(sqlite_url(db), limits=limits))
+    return TestClient(create_app(sqlite_url(db), limits=limits), base_url=LOCAL)
 
 
 @pytest.fixture
@@ -297,6 +298,26 @@ def test_concurrent_uploads_all_land(writable_db: Path) -> None:
     store.close()
 
 
+def test_other_sites_cannot_use_the_local_server(writable_db: Path) -> None:
+    with small_client(writable_db) as c:
+        rebound = c.get("/.json", headers={"host": "evil.example:8150"})
+        assert rebound.status_code == 400 and "not 'evil.example:8150'" in rebound.json()["error"]
+        assert rebound.headers["content-security-policy"]
+        form = {"text": NEW_REVIEW}
+        cross = c.post("/reviews.json", data=form, headers={"origin": "http://evil.example"})
+        assert cross.status_code == 403 and cross.json()["ok"] is False
+        other_port = {"sec-fetch-site": "same-site", "origin": "null"}
+        assert c.post("/reviews.json", data=form, headers=other_port).status_code == 403
+        own_page = {
+            "sec-fetch-site": "same-origin",
+            "origin": "null",
+        }  # Referrer-Policy: no-referrer
+        assert c.post("/reviews.json", data=form, headers=own_page).status_code == 200
+        assert c.post("/reviews.json", data=form, headers={"origin": LOCAL}).status_code == 200
+    anywhere = TestClient(create_app(sqlite_url(writable_db), allowed_hosts=None))
+    assert anywhere.get("/.json").status_code == 200  # host "testserver"
+
+
 def test_inputs_from_skips_the_empty_part_a_browser_sends() -> None:
     assert inputs_from("a review", [("", b"")]) == [("pasted text", b"a review")]
     assert inputs_from("", [(None, b"data")]) == [("upload 1", b"data")]
@@ -341,6 +362,15 @@ def test_every_section_of_the_full_report_renders(fixture_report: dict[str, Any]
         "https://northern-review.example/salt-road"
     ]
     assert len(page.xpath("//details[@class='subscores']//tr")) == 2
+
+
+def test_evidence_cites_the_critic_or_else_the_file(fixture_report: dict[str, Any]) -> None:
+    fixture_report["reviews"][0]["critic"] = None
+    page = parse(film_page(fixture_report))
+    cites = page.xpath("//blockquote[@class='evidence']/cite/a")
+    by_link = {a.get("href"): a.text_content() for a in cites}
+    assert by_link["/films/the-salt-road-2024/reviews/0"] == "000.html, The Northern Review"
+    assert by_link["/films/the-salt-road-2024/reviews/1"] == "Theo Lindqvist, Screen Ledger"
 
 
 def test_absent_sections_render_nothing(fixture_report: dict[str, Any]) -> None:

@@ -6,8 +6,10 @@ way datasette pairs its pages. Errors of every kind go through one renderer: HTM
 pages, and for ``.json`` routes (or clients asking only for JSON) one shape,
 ``{"ok": false, "error", "errors", "status"}``.
 
-Routes are sync ``def``: FastAPI runs them in its threadpool, so SQLite work never blocks
-the event loop; writes are serialised by a lock in :mod:`marquee.web.uploads`.
+Reports come from :func:`marquee.report_cache.film_report` (built once per change of the
+film and kept in the store), the same source as ``marquee report``. Routes are sync
+``def``: FastAPI runs them in its threadpool, so SQLite work never blocks the event loop;
+uploads are serialised by a lock in :mod:`marquee.web.uploads`.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import asdict
 from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 
 import uvicorn
 from fastapi import FastAPI, File, Form, Path, Query, Request, UploadFile
@@ -30,7 +33,8 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from marquee.errors import MarqueeError, NotFound, TooLarge
-from marquee.report import build_report, film_json, report_json
+from marquee.report import film_json
+from marquee.report_cache import film_report
 from marquee.review import FilmHint
 from marquee.store import FilmEntry, Store
 from marquee.web import pages
@@ -54,6 +58,7 @@ escaping, no inline script, plugin or foreign style could run."""
 
 
 UPLOAD_PATHS = frozenset({"/reviews", "/reviews.json"})
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
 class ErrorBody(BaseModel):
@@ -63,6 +68,44 @@ class ErrorBody(BaseModel):
     error: str
     errors: list[str] = []
     status: int
+
+
+class SameSite:
+    """ASGI middleware keeping other web pages in the user's browser away from a local
+    server: a request naming a host the server does not answer to is refused (DNS
+    rebinding), and so is a write whose Origin is another site (a cross-site form could
+    otherwise add reviews to the user's store)."""
+
+    def __init__(self, app: ASGIApp, *, hosts: frozenset[str] | None) -> None:
+        self.app, self.hosts = app, hosts
+
+    def refusal(self, scope: Scope) -> tuple[int, str] | None:
+        headers = Headers(scope=scope)
+        host = headers.get("host", "")
+        if self.hosts is not None and urlsplit(f"//{host}").hostname not in self.hosts:
+            return 400, f"this server answers to {', '.join(sorted(self.hosts))}, not {host!r}"
+        if scope["method"] not in SAFE_METHODS and _cross_site(headers, host):
+            return 403, "reviews can only be added from this server's own pages"
+        return None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        refused = self.refusal(scope) if scope["type"] == "http" else None
+        if refused is None:
+            await self.app(scope, receive, send)
+            return
+        response = error_response(Request(scope), *refused)
+        await response(scope, receive, send)
+
+
+def _cross_site(headers: Headers, host: str) -> bool:
+    """Whether a request was sent by another site's page. Browsers say so in Sec-Fetch-Site
+    (another port on localhost is "same-site", and refused too); under ``Referrer-Policy:
+    no-referrer`` a same-origin form posts ``Origin: null``, so Origin decides only when it
+    names a site."""
+    if headers.get("sec-fetch-site") in ("cross-site", "same-site"):
+        return True
+    origin = headers.get("origin", "null")
+    return origin != "null" and urlsplit(origin).netloc != host
 
 
 class SecurityHeaders:
@@ -150,11 +193,6 @@ def matches(entry: FilmEntry, query: str) -> bool:
     q = query.strip().casefold()
     names = (entry.slug, entry.facts.title or "", *entry.facts.aliases)
     return not q or any(q in name.casefold() for name in names)
-
-
-def film_report(store: Store, entry: FilmEntry) -> dict[str, Any]:
-    """The film's report as JSON: the single source of the page, its twin and the CLI."""
-    return report_json(build_report(entry.slug, entry.facts, store.reviews(entry.id)))
 
 
 def _canonical(request: Request, slug: str, entry: FilmEntry) -> RedirectResponse | None:
@@ -345,8 +383,17 @@ def _handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, invalid)
 
 
-def create_app(store_url: str, *, limits: UploadLimits = DEFAULT_LIMITS) -> FastAPI:
-    """The app over one store; the store is opened now, so a bad URL fails at start-up."""
+def create_app(
+    store_url: str,
+    *,
+    limits: UploadLimits = DEFAULT_LIMITS,
+    allowed_hosts: frozenset[str] | None = LOCAL_HOSTS,
+) -> FastAPI:
+    """The app over one store; the store is opened now, so a bad URL fails at start-up.
+
+    ``allowed_hosts`` are the names the server answers to (None: any, for a server
+    deliberately exposed beyond this machine).
+    """
     store = Store(store_url)
 
     @asynccontextmanager
@@ -366,6 +413,7 @@ def create_app(store_url: str, *, limits: UploadLimits = DEFAULT_LIMITS) -> Fast
     app.state.lock = threading.Lock()
     app.state.limits = limits
     app.add_middleware(BodyLimit, paths=UPLOAD_PATHS, max_bytes=limits.max_total_bytes)
+    app.add_middleware(SameSite, hosts=allowed_hosts)
     app.add_middleware(SecurityHeaders)  # added last, so it wraps everything, refusals too
     app.mount("/static", StaticFiles(packages=[("marquee.web", "static")]), name="static")
     _routes(app, limits)
@@ -380,4 +428,5 @@ def serve(store_url: str, *, host: str = "127.0.0.1", port: int = 8150) -> None:
             "serving on %s: anyone who can reach it can read the store and add reviews", host
         )
     log.info("film pages at http://%s:%d/", host, port)
-    uvicorn.run(create_app(store_url), host=host, port=port, server_header=False, log_level="info")
+    app = create_app(store_url, allowed_hosts=LOCAL_HOSTS if host in LOCAL_HOSTS else None)
+    uvicorn.run(app, host=host, port=port, server_header=False, log_level="info")

@@ -113,23 +113,18 @@ def quoted_critics(reviews: Sequence[Mapping[str, Any]]) -> list[Quoted]:
     return [Quoted(i, q) for i, r in enumerate(reviews) for q in r.get("quoted_critics") or ()]
 
 
-def _globals(**extra: Any) -> dict[str, Any]:
-    return {
-        "safe_url": safe_url,
-        "source_name": source_name,
-        "aspect_label": aspect_label,
-        "limits": DEFAULT_LIMITS,
-        **extra,
-    }
+# Helpers every template and imported macro can call (macros do not see a page's context).
+ENV.globals.update(
+    safe_url=safe_url, source_name=source_name, aspect_label=aspect_label, limits=DEFAULT_LIMITS
+)
 
 
 def render(template: str, /, **context: Any) -> str:
     """A page from ``templates/``; ``static`` pages inline the stylesheet and link nothing."""
     static = bool(context.get("static"))
     css = stylesheet() if static else None
-    return ENV.get_template(template).render(
-        _globals(css=Markup(css) if css else None, csp=style_hash(css) if css else None) | context
-    )
+    extra = {"css": Markup(css), "csp": style_hash(css)} if css else {}
+    return ENV.get_template(template).render(extra | context)
 
 
 def film_page(report: Mapping[str, Any], *, static: bool = False, **context: Any) -> str:
