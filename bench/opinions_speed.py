@@ -17,7 +17,7 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from marquee.consensus import agreement, write_consensus  # noqa: E402
-from marquee.consensus_eval import data_dir  # noqa: E402
+from marquee.datasets import shared_data_dir  # noqa: E402
 from marquee.opinions import ReviewText, model_polarity, opinions_for  # noqa: E402
 from marquee.records import FilmFacts  # noqa: E402
 
@@ -26,7 +26,7 @@ TARGET_SECONDS = 2.0
 
 
 def reviews() -> list[ReviewText]:
-    folder = data_dir() / "polarity_v2" / "txt_sentoken"
+    folder = shared_data_dir() / "polarity_v2" / "txt_sentoken"
     paths = (
         sorted((folder / "pos").glob("*.txt"))[: N // 2]
         + sorted((folder / "neg").glob("*.txt"))[: N // 2]
