@@ -357,7 +357,9 @@ def test_every_section_of_the_full_report_renders(fixture_report: dict[str, Any]
         "“unhurried grace”",
         "“a screensaver with a plot”",
     ]
-    assert len(page.xpath("//span[contains(@class,'inferred')]")) == agg["inferred"]
+    inferred = page.xpath("//span[contains(@class,'inferred')]")
+    assert len(inferred) == agg["inferred"] and "P(fresh) 0.31" in inferred[0].get("title")
+    assert inferred[0].getprevious().text_content() == "≈ 42/100"
     assert page.xpath("//a[@class='original']/@href") == [
         "https://northern-review.example/salt-road"
     ]
