@@ -241,9 +241,10 @@ def test_static_export_opens_offline_with_charts_and_quotes(
     expect(page.locator("#aspect-agreement svg g.aspect")).to_have_count(
         len(report["aggregate"]["aspects"])
     )
-    quote = page.locator("details.aspect-detail").nth(3).locator(".evidence").first
+    detail = page.locator("details.aspect-detail", has_text="Ines Varga (performance)")
+    quote = detail.locator(".evidence").first
     expect(quote).to_be_hidden()
-    page.locator("details.aspect-detail summary").nth(3).click()
+    detail.locator("summary").click()
     expect(quote).to_be_visible()
     expect(quote).to_contain_text("Varga is extraordinary")
     quote.get_by_role("link").click()

@@ -398,6 +398,27 @@ def test_absent_sections_render_nothing(fixture_report: dict[str, Any]) -> None:
     assert "No reviews yet" in empty.text_content() and not empty.xpath("//figure")
 
 
+def test_a_crowded_film_charts_its_most_discussed_aspects(fixture_report: dict[str, Any]) -> None:
+    agg = fixture_report["aggregate"]
+    agg["aspects"] = [
+        {"aspect": "performance", "target": f"Actor {i}", "praised": i, "panned": 0, "mixed": 0}
+        for i in range(1, 21)
+    ]
+    clause = agg["consensus"]["clauses"][0]
+    clause["evidence"] = clause["evidence"] * 3  # six quotes behind one clause
+    page = parse(film_page(fixture_report))
+    chart = page.xpath("//figure[@id='aspect-agreement']//*[local-name()='text'][@class='label']")
+    assert [t.text for t in chart] == [f"Actor {i} (performance)" for i in range(20, 5, -1)]
+    more = page.xpath("//details[@class='more-aspects']")[0]
+    assert more.xpath("string(summary)") == "5 more aspects and performers"
+    assert len(more.xpath(".//details[@class='aspect-detail']")) == 5
+    first = page.xpath("//ol[@class='clauses']/li")[0]
+    assert (
+        len(first.xpath(".//blockquote")) == 3
+        and first.xpath("string(p[@class='more'])") == "and 3 more"
+    )
+
+
 def hostile_copy(value: Any) -> Any:
     """Every string in the report replaced by an attack (numbers and indexes kept)."""
     if isinstance(value, str):

@@ -100,6 +100,22 @@ def badges(agg: Mapping[str, Any]) -> list[Badge]:
     return shown
 
 
+CHART_ROWS = 15
+"""Aspects and performers charted; the rest are listed under "more" (a film with hundreds
+of reviews has dozens of performers, and a chart of all of them cannot be read)."""
+EVIDENCE_SHOWN = 3
+"""Quotes shown under each consensus clause before "and N more"."""
+
+
+def voices(row: Mapping[str, Any]) -> int:
+    return sum(int(row.get(k) or 0) for k in ("praised", "panned", "mixed"))
+
+
+def most_discussed(aspects: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """The agreement rows, those the most critics spoke about first (ties keep their order)."""
+    return sorted((a for a in aspects if voices(a)), key=voices, reverse=True)
+
+
 @dataclass(frozen=True, slots=True)
 class Quoted:
     """A critic quoted inside another review (a round-up), with the review it came from."""
@@ -131,6 +147,7 @@ def film_page(report: Mapping[str, Any], *, static: bool = False, **context: Any
     """The film page for a ``report_json`` dict: facts, badges, charts, consensus, cards."""
     reviews = report.get("reviews") or []
     agg = report.get("aggregate") or {}
+    rows = most_discussed(agg.get("aspects") or [])
     return render(
         "film.html",
         report=report,
@@ -139,8 +156,10 @@ def film_page(report: Mapping[str, Any], *, static: bool = False, **context: Any
         agg=agg,
         badges=badges(agg),
         histogram=score_histogram(reviews),
-        aspects=agg.get("aspects") or [],
-        aspect_svg=aspect_chart(agg.get("aspects") or []),
+        aspects=rows,
+        charted=CHART_ROWS,
+        evidence_shown=EVIDENCE_SHOWN,
+        aspect_svg=aspect_chart(rows[:CHART_ROWS]),
         consensus=agg.get("consensus"),
         quoted=quoted_critics(reviews),
         static=static,
