@@ -22,8 +22,8 @@ from marquee.report import build_report, report_json
 from marquee.review import FilmHint
 from marquee.store import Store
 from marquee.web import UploadLimits, create_app, static_page, write_static_page
-from marquee.web.app import SECURITY_HEADERS
 from marquee.web.charts import aspect_chart, score_bins, score_histogram
+from marquee.web.guards import SECURITY_HEADERS
 from marquee.web.pages import film_page, safe_url, style_hash
 from marquee.web.uploads import ingest, inputs_from
 

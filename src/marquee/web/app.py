@@ -2,9 +2,8 @@
 
 Every page is one view serving two routes, ``/films/{slug}`` (HTML) and
 ``/films/{slug}.json`` (the same ``report_json`` dict ``marquee report --json`` prints), the
-way datasette pairs its pages. Errors of every kind go through one renderer: HTML for
-pages, and for ``.json`` routes (or clients asking only for JSON) one shape,
-``{"ok": false, "error", "errors", "status"}``.
+way datasette pairs its pages. Errors of every kind go through one renderer
+(:func:`.responses.error_response`); the guards in :mod:`.guards` wrap the whole app.
 
 Reports come from :func:`marquee.report_cache.film_report` (built once per change of the
 film and kept in the store), the same source as ``marquee report``. Routes are sync
@@ -16,166 +15,34 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import asdict
-from typing import Annotated, Any, Literal
-from urllib.parse import urlsplit
+from typing import Annotated, Any
 
 import uvicorn
 from fastapi import FastAPI, File, Form, Path, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel
-from starlette.datastructures import Headers, MutableHeaders
 from starlette.exceptions import HTTPException
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from marquee.errors import MarqueeError, NotFound, TooLarge
+from marquee.errors import MarqueeError, NotFound
 from marquee.report import film_json
 from marquee.report_cache import film_report
 from marquee.review import FilmHint
 from marquee.store import FilmEntry, Store
 from marquee.web import pages
+from marquee.web.guards import LOCAL_HOSTS, BodyLimit, SameSite, SecurityHeaders
+from marquee.web.responses import ErrorBody, error_response, wants_json
 from marquee.web.uploads import DEFAULT_LIMITS, UploadLimits, UploadResult, ingest, inputs_from
 
 log = logging.getLogger(__name__)
 
-LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
-
-SECURITY_HEADERS = {
-    "Content-Security-Policy": (
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-        "object-src 'none'; base-uri 'none'; form-action 'self'"
-    ),
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-    "X-Frame-Options": "DENY",
-}
-"""Sent with every response: review text is hostile, so even if something slipped past
-escaping, no inline script, plugin or foreign style could run."""
-
-
 UPLOAD_PATHS = frozenset({"/reviews", "/reviews.json"})
-SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-
-
-class ErrorBody(BaseModel):
-    """The one JSON error shape, for every error any route returns."""
-
-    ok: Literal[False] = False
-    error: str
-    errors: list[str] = []
-    status: int
-
-
-class SameSite:
-    """ASGI middleware keeping other web pages in the user's browser away from a local
-    server: a request naming a host the server does not answer to is refused (DNS
-    rebinding), and so is a write whose Origin is another site (a cross-site form could
-    otherwise add reviews to the user's store)."""
-
-    def __init__(self, app: ASGIApp, *, hosts: frozenset[str] | None) -> None:
-        self.app, self.hosts = app, hosts
-
-    def refusal(self, scope: Scope) -> tuple[int, str] | None:
-        headers = Headers(scope=scope)
-        host = headers.get("host", "")
-        if self.hosts is not None and urlsplit(f"//{host}").hostname not in self.hosts:
-            return 400, f"this server answers to {', '.join(sorted(self.hosts))}, not {host!r}"
-        if scope["method"] not in SAFE_METHODS and _cross_site(headers, host):
-            return 403, "reviews can only be added from this server's own pages"
-        return None
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        refused = self.refusal(scope) if scope["type"] == "http" else None
-        if refused is None:
-            await self.app(scope, receive, send)
-            return
-        response = error_response(Request(scope), *refused)
-        await response(scope, receive, send)
-
-
-def _cross_site(headers: Headers, host: str) -> bool:
-    """Whether a request was sent by another site's page. Browsers say so in Sec-Fetch-Site
-    (another port on localhost is "same-site", and refused too); under ``Referrer-Policy:
-    no-referrer`` a same-origin form posts ``Origin: null``, so Origin decides only when it
-    names a site."""
-    if headers.get("sec-fetch-site") in ("cross-site", "same-site"):
-        return True
-    origin = headers.get("origin", "null")
-    return origin != "null" and urlsplit(origin).netloc != host
-
-
-class SecurityHeaders:
-    """ASGI middleware adding :data:`SECURITY_HEADERS` to every HTTP response."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                for name, value in SECURITY_HEADERS.items():
-                    headers[name] = value
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
-
-
-class BodyLimit:
-    """ASGI middleware refusing an upload over ``max_bytes`` in total: at once when its
-    Content-Length says so, else as soon as the streamed body passes the limit. Either way
-    the answer is the usual error page or JSON shape, status 413."""
-
-    def __init__(self, app: ASGIApp, *, paths: frozenset[str], max_bytes: int) -> None:
-        self.app, self.paths, self.max_bytes = app, paths, max_bytes
-
-    def _refusal(self, size: int) -> TooLarge:
-        return TooLarge(
-            f"the upload is {size / 1_000_000:.1f} MB, over the {self.max_bytes / 1_000_000:g} MB "
-            "limit for one request; send fewer files at a time"
-        )
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["path"] not in self.paths:
-            await self.app(scope, receive, send)
-            return
-        declared = Headers(scope=scope).get("content-length", "")
-        if declared.isdigit() and int(declared) > self.max_bytes:
-            refusal = self._refusal(int(declared))
-            response = error_response(Request(scope), refusal.status, str(refusal))
-            await response(scope, receive, send)
-            return
-        seen = 0
-
-        async def limited() -> Message:
-            nonlocal seen
-            message = await receive()
-            seen += len(message.get("body", b""))
-            if seen > self.max_bytes:  # FastAPI's form parsing passes HTTPException through
-                refusal = self._refusal(seen)
-                raise HTTPException(refusal.status, str(refusal))
-            return message
-
-        await self.app(scope, limited, send)
 
 
 # ── helpers ─────────────────────────────────────────────────────────────────────────────
-
-
-def wants_json(request: Request) -> bool:
-    """A ``.json`` route, or a client that asks for JSON and not HTML."""
-    accept = request.headers.get("accept", "")
-    return request.url.path.endswith(".json") or (
-        "application/json" in accept and "text/html" not in accept
-    )
 
 
 def _store(request: Request) -> Store:
@@ -208,16 +75,6 @@ def _page(request: Request, template: str, data: Any, /, **context: Any) -> Resp
     if wants_json(request):
         return JSONResponse(data)
     return HTMLResponse(pages.render(template, limits=_limits(request), **context))
-
-
-def error_response(
-    request: Request, status: int, message: str, errors: Iterable[str] = ()
-) -> Response:
-    """The one renderer for every error: the JSON shape, or the same content as a page."""
-    body = ErrorBody(error=message, errors=list(errors), status=status)
-    if wants_json(request):
-        return JSONResponse(body.model_dump(), status_code=status)
-    return HTMLResponse(pages.render("error.html", **body.model_dump()), status_code=status)
 
 
 # ── routes ──────────────────────────────────────────────────────────────────────────────
