@@ -1,12 +1,13 @@
 # Two commands do everything on a fresh machine:
 #   make demo   install into .venv, ingest the bundled sample reviews, print the film report
 #   make test   install into .venv and run the test suite
+#   make serve  the web page and JSON API over the same store, on http://127.0.0.1:8150/
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean
+.PHONY: demo serve test lint bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +18,11 @@ demo: $(STAMP)
 	$(BIN)/marquee add examples/ballerina
 	$(BIN)/marquee films
 	$(BIN)/marquee report ballerina
+	@echo
+	@echo "The film page: run 'make serve', then open http://127.0.0.1:8150/films/ballerina-2025"
+
+serve: $(STAMP)
+	$(BIN)/marquee serve
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

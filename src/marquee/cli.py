@@ -292,7 +292,7 @@ def serve(
     """Serve the film pages and JSON API over the same store the CLI uses.
 
     Open http://127.0.0.1:8150/ for the film list; every page has a .json twin
-    (/films/SLUG and /films/SLUG.json) and /docs describes the API.
+    (/films/SLUG and /films/SLUG.json) and /openapi.json describes the API.
     """
     from marquee.web import serve as run_server
 
