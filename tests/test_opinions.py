@@ -19,9 +19,15 @@ import pytest
 
 import marquee.opinions as opinions
 from marquee.documents import read_path
-from marquee.opinions import ReviewText, opinions_for, review_opinions, split_review
+from marquee.opinions import (
+    ReviewOpinions,
+    ReviewText,
+    opinions_for,
+    review_opinions,
+    split_review,
+)
 from marquee.opinions.aspects import evaluative, mentions, people_for
-from marquee.opinions.polarity import clauses, score_sentences, unhedged
+from marquee.opinions.polarity import clauses, lean, score_sentences, unhedged
 from marquee.opinions.pullquote import spoiler_sentences
 from marquee.records import CastMember, FilmFacts
 
@@ -29,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "examples" / "ballerina").glob("*.txt"))
 LABELLED = ROOT / "tests" / "fixtures" / "aspects_labelled.jsonl"
 
+# The facts `marquee add examples/ballerina` merges from the five samples.
 FACTS = FilmFacts(
     title="Ballerina",
     aliases=("From the World of John Wick: Ballerina",),
@@ -36,14 +43,21 @@ FACTS = FilmFacts(
     credits={
         "director": ("Len Wiseman",),
         "writer": ("Shay Hatten",),
+        "producer": ("Basil Iwanyk", "Erica Lee", "Chad Stahelski"),
+        "cinematographer": ("Romain Lacourbas",),
+        "editor": ("Nicholas Lundgren", "Jason Ballantine", "Julian Clarke"),
         "composer": ("Tyler Bates", "Joel J. Richard"),
     },
     cast=(
-        CastMember("Ana de Armas", "Eve Macarro"),
+        CastMember("Ana de Armas", "Eve MaCarro"),
         CastMember("Anjelica Huston", "the Director"),
+        CastMember("Gabriel Byrne", "the Chancellor"),
+        CastMember("Lance Reddick", "Charon"),
         CastMember("Norman Reedus", "Daniel Pine"),
+        CastMember("Catalina Sandino Moreno", "Lena"),
         CastMember("Ian McShane", "Winston Scott"),
         CastMember("Keanu Reeves", "John Wick"),
+        CastMember("Victoria Comte", "Eve MaCarro"),
     ),
 )
 
@@ -210,6 +224,89 @@ def test_each_aspect_takes_its_own_clause():
     }
 
 
+def unsure(texts: Sequence[str]) -> list[float]:
+    """A model that cannot read a clause at all: the judgement words must decide."""
+    return [0.5] * len(texts)
+
+
+def _opinions(text: str, polarity=unsure) -> set[tuple[str, str | None, str]]:
+    ops = review_opinions(0, text, FACTS, spoilers=False, polarity=polarity)
+    return {(a.aspect, a.target, a.polarity) for a in ops.aspects}
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("The music is never dull.", 1),
+        ("It could have been blisteringly fun.", -1),
+        ("It is disappointing at best.", -1),
+        ("The action is meh.", -1),
+        ("Not only great, it is new.", 1),
+        ("I wish they had not shoehorned him in.", -1),
+        ("Ana de Armas tries her best as Eve.", 0),
+    ],
+)
+def test_judgement_words_are_turned_round_by_negation_and_counterfactuals(text, side):
+    assert (lean(text) > 0) - (lean(text) < 0) == side
+
+
+def test_judgement_words_decide_what_the_model_cannot_read():
+    assert _opinions("The music by Tyler Bates is electrifying.") == {("music", None, "positive")}
+    assert _opinions("The plot is flimsy and weak, chronicling a revenge.") == {
+        ("story", None, "negative")
+    }
+
+
+def test_trying_her_best_but_thwarted_is_not_praise():
+    found = _opinions("Ana de Armas tries her best as Eve, but is thwarted by the script.")
+    assert ("performance", "Ana de Armas", "negative") in found
+
+
+def test_an_aspect_judged_both_ways_in_one_sentence_is_mixed():
+    found = _opinions("Starting off slow, the film eventually picks up its pace.")
+    assert found == {("pacing", None, "mixed")}
+
+
+def test_questions_and_other_films_are_not_opinions_of_this_film():
+    assert _opinions("What about the action?") == set()
+    assert _opinions("John Wick films are best known for their fluid action sequences.") == set()
+    assert _opinions("Assassin films featuring women often resort to tired archetypes.") == set()
+    # … but a comparison of this film with them is an opinion of this film.
+    assert ("franchise", None, "positive") in _opinions(
+        "Ballerina is one of the better spin-off films in recent memory."
+    )
+
+
+def test_credits_and_titled_roles_are_not_verdicts_on_the_cast():
+    assert _opinions("Eve (Ana de Armas) has a great origin story.") == {
+        ("story", None, "positive")
+    }
+    found = _opinions("The plot is weak: Eve is raised by The Director to be a killer.")
+    assert not {a for a, _, _ in found} & {"direction", "performance"}
+    assert ("direction", None, "negative") in _opinions("The direction is weak.")
+
+
+def test_other_instalments_and_the_series_as_yardstick_are_not_franchise_ties():
+    assert "franchise" not in {
+        a
+        for a, _, _ in _opinions(
+            "Featuring a dancer glimpsed in John Wick: Parabellum, Ballerina is great fun."
+        )
+        | _opinions("Keeping up the standard set by the rest of the franchise, it is great.")
+    }
+    assert ("franchise", None, "positive") in _opinions(
+        "It was refreshing to see Reeves briefly appear in a tasteful fashion."
+    )
+
+
+def test_an_outlet_is_credited_with_its_quote_not_the_hosts_gloss():
+    body = (
+        "The Washington Post praises the film’s “unexpected humor,” which inject a fresh "
+        "tone into the often somber John Wick universe."
+    )
+    assert _opinions(body) == {("humour", None, "positive")}
+
+
 def test_sentences_and_clauses_are_scored_in_one_batch():
     calls: list[int] = []
 
@@ -322,17 +419,60 @@ def test_aspect_detection_on_held_out_sentences():
 # ── with the trained model ─────────────────────────────────────────────────────────────
 
 
-@pytest.mark.xfail(reason="issue 4 open: with the real model, story reads divided", strict=False)
-def test_samples_with_the_model(bodies):
+@pytest.fixture(scope="module")
+def with_model(bodies) -> tuple[ReviewOpinions, ...]:
+    return opinions_for(bodies, FACTS, polarity=_model_or_skip())
+
+
+def test_samples_with_the_model(with_model):
     from marquee.consensus import agreement
 
-    table = {
-        (r.aspect, r.target): r
-        for r in agreement(opinions_for(bodies, FACTS, polarity=_model_or_skip()))
-    }
+    table = {(r.aspect, r.target): r for r in agreement(with_model)}
     assert table[("action", None)].label == "praised"
     assert table[("story", None)].label == "panned"
     assert table[("performance", "Ana de Armas")].label == "divided"
     assert table[("music", None)].label == "praised"
     franchise = table[("franchise", None)]
-    assert franchise.panned > franchise.praised
+    assert franchise.panned > franchise.praised  # 000, 001 and 003 resent the Wick ties
+    # Supporting players are only named in credits and lists there: no verdicts on them.
+    assert not {"Ian McShane", "Lance Reddick", "Anjelica Huston"} & {t for _, t in table}
+
+
+def test_sample_critics_stances_with_the_model(with_model):
+    """Per review, the stance on the disputed parts, as a reader of each review sees it."""
+    from marquee.consensus import agreement
+
+    def stance(n: int, aspect: str, target: str | None = None) -> str | None:
+        row = {(r.aspect, r.target): r for r in agreement([with_model[n]])}.get((aspect, target))
+        return row.label if row else None
+
+    assert [stance(n, "franchise") for n in (0, 1, 3)] == ["panned"] * 3
+    assert stance(2, "franchise") == "praised"
+    # 001: "tries her best … but is thwarted", "barely any personality"
+    assert stance(1, "performance", "Ana de Armas") == "panned"
+    assert [stance(n, "performance", "Ana de Armas") for n in (3, 4)] == ["praised"] * 2
+    assert [stance(n, "story") for n in (0, 1, 4)] == ["panned"] * 3
+    assert stance(1, "music") == "praised"  # "One aspect … that does work is the soundtrack."
+    assert stance(3, "music") == "praised"  # "electrifying"
+    assert stance(3, "pacing") != "panned"  # "Starting off slow, … eventually picks up its pace"
+
+
+def test_round_up_with_the_model(with_model):
+    credited = {q.outlet: q.polarity for q in with_model[2].quoted_critics}
+    assert credited == {
+        "The Washington Post": "positive",
+        "The San Francisco Chronicle": "positive",
+        "The New York Post": "negative",
+        "TIME": "positive",
+        "The Sun": "negative",
+    }
+
+
+def test_pull_quotes_carry_each_verdict_with_the_model(with_model, bodies):
+    tones = [o.pull_quote_polarity for o in with_model]
+    assert tones == ["negative", "negative", "positive", "positive", "positive"]
+    quotes = [o.pull_quote.text for o in with_model if o.pull_quote]
+    assert len(quotes) == 5
+    assert "Reedus" not in quotes[4] and "Ballerina" in quotes[4]  # the film, not a co-star
+    hidden = spoiler_sentences(split_review(bodies[0].body), flagged=True)
+    assert with_model[0].pull_quote.sentence not in hidden

@@ -65,11 +65,9 @@ def _voiced(opinions: Sequence[ReviewOpinions]) -> Iterable[tuple[Voice, AspectO
     round-up quotes in that sentence."""
     for n, ops in enumerate(opinions):
         quoted = {
-            (q.evidence.review, q.evidence.sentence): (
-                "outlet",
-                (q.outlet or q.critic or "").lower(),
-            )
+            (q.evidence.review, sentence): ("outlet", (q.outlet or q.critic or "").lower())
             for q in ops.quoted_critics
+            for sentence in (q.sentences or (q.evidence.sentence,))
         }
         for o in ops.aspects:
             key = (o.evidence.review, o.evidence.sentence)

@@ -15,7 +15,7 @@ the franchise, not a performance.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -139,11 +139,11 @@ _NAMES: Mapping[Aspect, Lexicon] = {
         "effects cgi vfx animation animated lighting colou* color* frame*",
         "stylish* style* gorgeous* beautiful-looking eye-popping spectacle* widescreen",
     ),
-    "editing": _words("name:editing", "editing edited editor* montage*"),
+    "editing": _words("name:editing", "editing edited editor*"),
     "pacing": _words(
         "name:pacing",
         "pace* pacing paced slow* sluggish* plodding* drag* overlong running_time runtime",
-        "long-winded tedious* brisk* briskly fast-paced snappy momentum minutes hurry",
+        "long-winded brisk* briskly fast-paced snappy momentum minutes hurry",
         "patience languid* meander* interminable",
     ),
     "franchise": _words(
@@ -151,7 +151,7 @@ _NAMES: Mapping[Aspect, Lexicon] = {
         "franchise* series sequel* prequel* spin-off* spinoff* spin_off* universe lore",
         "world-building worldbuilding mytholog* mythos canon cameo* installment* instalment*",
         "predecessor* original_film original_movie first_film first_movie first_one",
-        "reboot* remake* callback* fan_service fans_of_the saga cinematic_universe",
+        "reboot* remake* callback* fan_service saga cinematic_universe",
         "connections references",
     ),
     "humour": _words(
@@ -162,8 +162,9 @@ _NAMES: Mapping[Aspect, Lexicon] = {
     ),
     "production": _words(
         "name:production",
-        "sets set_design production_design production_values costume* budget* location*",
-        "props makeup make-up design*",
+        "the_sets its_sets lavish_sets elaborate_sets sets_and set_design production_design",
+        "production_values costume* budget* location*",
+        "props makeup make-up design designs designer*",
     ),
 }
 
@@ -192,12 +193,13 @@ _JUDGED: Mapping[Aspect, Lexicon] = {
     "visuals": _words("judged:visuals", "handsomely_animated gorgeous-looking visually"),
 }
 
-# Judgement: words and phrases with which critics praise or blame. Deliberately a list of
-# judgements, not of feelings, so that a grim plot ("her father is murdered") is not
-# mistaken for an opinion.
-_EVALUATIVE = _words(
-    "evaluative",
-    # praise
+# Judgement: words and phrases with which critics praise or blame, by side. Deliberately
+# judgements, not feelings, so that a grim plot ("her father is murdered") is not mistaken
+# for an opinion. The side is a prior the polarity rules weigh beside the model (a word
+# the model never saw in training still says which way the critic leans); "never dull"
+# and "could have been great" are turned round there, not here.
+_PRAISE = _words(
+    "praise",
     "good better best great greatest excellent superb terrific wonderful marvellous marvelous",
     "brilliant* fantastic fabulous outstanding remarkabl* impressive* memorable masterful*",
     "masterpiece* stunning* breathtaking gorgeous beautiful* lovely elegant* exquisite",
@@ -214,12 +216,18 @@ _EVALUATIVE = _words(
     "praise* praised hail* hails highlight* highlights standout stand-out standouts",
     "strength* strengths benefit* benefits perfect* perfectly flawless* flair verve",
     "admirabl* deft* deftly skil* accomplished assured masterly handsom* lush striking",
-    "magnetic mesmeri* hypnotic captivating charisma* fierce* precision",
+    "magnetic mesmeri* hypnotic captivating charisma* fierce* precision talented",
     "precise crackl* dazzl* impeccabl* splendid* sublime* glorious* joyous rousing",
     "satisf* pleas* enthral* spellbinding haunting beautifully well-executed",
-    "wisely loved originality daring bold ambitious uncompromising",
-    "does_work doesn't_work doesn’t_work didn't_work didn’t_work does_not_work",
-    # blame
+    "wisely love loved loves originality daring bold ambitious uncompromising",
+    "does_work worth underrated special unique capable appealing charm juicy",
+    "finds_its_footing picks_up_its_pace picks_up_the_pace picks_up_steam comes_together",
+    "endearing sweet tender warm wise thoughtful provocative imaginative atmospheric",
+    "visceral unforgettable timeless charismatic ingenious amusing rollicking exhilarating",
+    "classic landmark essential sparkling involving stellar superbly wonderfully",
+)
+_BLAME = _words(
+    "blame",
     "bad worse worst poor* awful terrible dreadful horrible* abysmal atrocious",
     "weak* flimsy thin flat lifeless dull boring bored tedious* tiresome tired generic",
     "uninspired bland forgettable unmemorable mediocre meh middling lackluster lacklustre",
@@ -237,9 +245,13 @@ _EVALUATIVE = _words(
     "annoying irritating grating obnoxious offensive unbearable insufferable unwatchable",
     "dreary drab murky listless leaden inert limp lazy cynical desperate* desperately",
     "unfortunately sadly regrettably damp_squib worthless useless thwarted distract*",
-    "worth unworthy overrated underrated only_just subpar sub-par mediocrity",
-    "eyeroll* eye-roll* gimmick* lame dated stiff flimsy bare_minimum blah",
+    "unworthy overrated only_just subpar sub-par mediocrity missing unsure screws_up masking",
+    "eyeroll* eye-roll* gimmick* lame dated stiff bare_minimum blah pandering",
+    "doesn't_work doesn’t_work didn't_work didn’t_work does_not_work falls_flat",
+    "tasteless crude juvenile pretentious ponderous pedestrian overblown",
 )
+
+_JUDGING = frozenset({_PRAISE.key, _BLAME.key, *(lex.key for lex in _JUDGED.values())})
 
 # "the director" is a role in some films' casts ("Anjelica Huston as the Director");
 # a name token must be capitalised and not a common word to stand for a person.
@@ -265,6 +277,31 @@ _FRANCHISE_PREFIX = re.compile(r"^(?:from\s+the\s+world\s+of\s+)?(.+?)\s*:\s+\S"
 _CAPS_NAME = re.compile(
     r"\b([A-Z][\w'’.-]*[a-z][\w'’-]*(?:\s+(?:(?:de|De|del|van|von|di|Di|da|le|La)\s+)?"
     r"[A-Z][\w'’-]*[a-z][\w'’-]*){0,2})"
+)
+_CHARACTER = _words(
+    "name:character",
+    "character characters characterization* characterisation* personality personalities",
+    "development depth backstory arc motivation* motive* underwritten one-dimensional",
+    "two-dimensional interiority agency",
+)
+_OF_BEFORE = re.compile(r"\b(?:of|by)\s+(?:the\s+|this\s+|its\s+)?(?:[\w-]+\s+)?$", re.I)
+_SERIES_AFTER = re.compile(r"(?:['’]s?\s|\s+(?:is|are|has\s+been|have\s+been)\s+known)")
+_SERIES_WORDS = frozenset(
+    "franchise series universe saga canon mythology mythos".split()  # noqa: SIM905
+)
+_INSTALMENT = re.compile(r"\s*(?::\s|\d|chapter\b|part\b|vol)", re.IGNORECASE)
+_OTHER_FILMS = re.compile(
+    r"\b(?:films|movies|installments|instalments|entries|sequels|predecessors?|"
+    r"the\s+(?:original|first|previous|earlier|last)\s+(?:film|movie|one|installment|"
+    r"instalment|entry|chapter|[A-Z]\w*(?:\s+[A-Z]\w*)?))\b",
+)
+_THIS_FILM = re.compile(
+    r"\b(?:this|the)\s+(?:film|movie|picture)\b(?!s)|\bthis\s+one\b|\bhere\b", re.IGNORECASE
+)
+_COMPARED = re.compile(
+    r"\b(?:than|compared|comparison|unlike|like|matches|match|rivals?|surpass\w*|"
+    r"on\s+par|improvement|step\s+up|pales?)\b",
+    re.IGNORECASE,
 )
 _PERFORMANCE_CONTEXT = re.compile(
     r"^(?:'s|’s)?\s*(?:is|was|are|gives|give|delivers|turns|plays|brings|makes|shines|"
@@ -296,13 +333,23 @@ class People:
     franchise: tuple[re.Pattern[str], ...]  # names that stand for the franchise
     excluded: frozenset[str]  # title words and crew names: never a performer
     cast_known: bool
+    title: re.Pattern[str] | None  # the film's own title or aliases
 
 
 def evaluative(text: str) -> bool:
     """Does the sentence judge anything (praise or blame), rather than only narrate?"""
-    if _EVALUATIVE.search(text):
-        return True
-    return any(p.search(text) for p in _JUDGED.values())
+    return any(key in _JUDGING for key, _, _ in _cues(text))
+
+
+def judgements(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, +1 praise / -1 blame) for each judgement word, in order, as the
+    lexicon has them (before negation or counterfactuals turn any round)."""
+    found = [
+        (start, end, 1 if key == _PRAISE.key else -1)
+        for key, start, end in _cues(text)
+        if key in (_PRAISE.key, _BLAME.key)
+    ]
+    return sorted(found)
 
 
 def franchise_names(facts: FilmFacts) -> tuple[str, ...]:
@@ -330,14 +377,21 @@ def _name_forms(name: str) -> set[str]:
 
 
 def _role_forms(role: str) -> set[str]:
-    """ "Eve Macarro" → "Eve Macarro", "Eve", "Macarro"; roles like "the Director" give none."""
+    """ "Eve Macarro" → "Eve Macarro", "Eve", "Macarro"; "the Director" only as itself."""
     tokens = role.split()
+    if len(tokens) == 2 and tokens[0].lower() == "the" and tokens[1][:1].isupper():
+        return {role}
     if not tokens or tokens[0].lower() in _COMMON:
         return set()
     return {f for f in {role, tokens[0], tokens[-1]} if f.lower() not in _COMMON and len(f) > 2}
 
 
 def _pattern(form: str) -> re.Pattern[str]:
+    """A name matched whole-word in any case, except a titled role ("the Director"),
+    which is a character only when capitalised ("the director" is the film's)."""
+    if form.lower().startswith("the "):
+        noun = re.escape(form.split(" ", 1)[1])
+        return re.compile(rf"(?<![\w'’])[Tt]he\s+{noun}(?![\w])")
     return re.compile(rf"(?<![\w'’]){re.escape(form)}(?![\w])", re.IGNORECASE)
 
 
@@ -361,9 +415,13 @@ def _people(
     excluded = {t.lower() for t in (facts.title or "").split()} | franchise_tokens
     excluded |= {f.lower() for n, _ in crew_names for f in _name_forms(n)}
     performers: dict[str, tuple[str, bool]] = {}
+    namesakes: set[str] = set()
     for member in facts.cast:
         if member.role and member.role.lower() in {n.lower() for n in franchise}:
-            continue  # the franchise's namesake stands for the franchise, not an actor
+            # The franchise's namesake (and whoever plays them) stands for the
+            # franchise: "Reeves briefly appears" in a spin-off is a franchise tie.
+            namesakes |= {f for f in _name_forms(member.actor) if f.lower() not in excluded}
+            continue
         for form in _name_forms(member.actor):
             if form.lower() not in excluded:
                 performers.setdefault(form, (member.actor, False))
@@ -381,33 +439,57 @@ def _people(
     return People(
         performers=tuple((_pattern(f), actor, role) for f, (actor, role) in ordered),
         crew=crew,
-        franchise=tuple(_pattern(n) for n in sorted(franchise, key=len, reverse=True))
+        franchise=tuple(
+            _pattern(n) for n in sorted({*franchise, *namesakes}, key=len, reverse=True)
+        )
         + tuple(_pattern(t) for t in sorted(franchise_tokens) if len(t) > 3),
         excluded=frozenset(excluded),
         cast_known=bool(facts.cast),
+        title=_title_pattern(facts, franchise),
     )
+
+
+def _title_pattern(facts: FilmFacts, franchise: Sequence[str]) -> re.Pattern[str] | None:
+    """The film's title and aliases, and an alias without its franchise prefix."""
+    names = {n for n in (facts.title, *facts.aliases) if n}
+    names |= {n.split(":", 1)[1].strip() for n in names if ":" in n and franchise}
+    if not names:
+        return None
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’])(?:{alternatives})(?![\w])", re.IGNORECASE)
 
 
 def mentions(text: str, people: People) -> list[Mention]:
     """Every aspect the sentence names, in order, performers resolved to actors."""
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
-    acting = bool(_NAMES["performance"].search(text) or _JUDGED["performance"].search(text))
+    acting = [*_NAMES["performance"].spans(text), *_JUDGED["performance"].spans(text)]
+    written = _CHARACTER.search(text)
     for pattern, actor, is_role in people.performers:
         for m in pattern.finditer(text):
-            if not _overlaps(m.span(), taken):
-                taken.append(m.span())
-                # A character named without a word about acting is the character as
-                # written ("Eve has barely any personality"): the story, not the actor.
-                if is_role and not acting:
-                    found.append(Mention("story", None, m.start()))
-                else:
-                    found.append(Mention("performance", actor, m.start()))
+            if _overlaps(m.span(), taken):
+                continue
+            taken.append(m.span())
+            if _credit(text, m.start()):
+                continue  # "Eve (Ana de Armas)": a cast credit, not a word on the acting
+            # A character is the actor's performance only with a word about acting
+            # close by ("her portrayal of Eve"); otherwise it is the character as
+            # written ("Eve has barely any personality"): the story, when the sentence
+            # talks about characters at all, and else only the plot being told.
+            if not is_role or any(_close(text, m.span(), a) for a in acting):
+                found.append(Mention("performance", actor, m.start()))
+            elif written:
+                found.append(Mention("story", None, m.start()))
     for pattern in people.franchise:
         for m in pattern.finditer(text):
             if not _overlaps(m.span(), taken):
                 taken.append(m.span())
-                found.append(Mention("franchise", None, m.start()))
+                # "John Wick: Chapter 3" names another film; "the spirit of John Wick"
+                # measures this one against the series: neither judges its ties.
+                if not _INSTALMENT.match(text, m.end()) and not _OF_BEFORE.search(
+                    text, 0, m.start()
+                ):
+                    found.append(Mention("franchise", None, m.start()))
     for pattern, aspect in people.crew:
         for m in pattern.finditer(text):
             if not _overlaps(m.span(), taken):
@@ -417,11 +499,44 @@ def mentions(text: str, people: People) -> list[Mention]:
         found.extend(_named_performers(text, people, taken))
     for aspect, lexicon in (*_NAMES.items(), *_JUDGED.items()):
         for span in lexicon.spans(text):
-            if not _overlaps(span, taken):
+            if not _overlaps(span, taken) and not (
+                aspect == "franchise" and _series_as_yardstick(text, span)
+            ):
                 found.append(Mention(aspect, None, span[0]))
     if any(m.aspect == "performance" and m.target for m in found):
         found = [m for m in found if not (m.aspect == "performance" and m.target is None)]
-    return sorted(_dedupe(found), key=lambda m: m.start)
+    return sorted(found, key=lambda m: m.start)
+
+
+def _series_as_yardstick(text: str, span: tuple[int, int]) -> bool:
+    """ "The rest of the franchise", "the franchise's canon", "what the series is known
+    for": the series as the yardstick or the setting, not its ties being judged."""
+    word, _, possessive = text[span[0] : span[1]].lower().replace("’", "'").partition("'")
+    if word not in _SERIES_WORDS:
+        return False
+    return bool(
+        possessive or _OF_BEFORE.search(text, 0, span[0]) or _SERIES_AFTER.match(text, span[1])
+    )
+
+
+def _close(text: str, a: tuple[int, int], b: tuple[int, int], reach: int = 5) -> bool:
+    """Within ``reach`` words of each other."""
+    lo, hi = (a[1], b[0]) if a[0] <= b[0] else (b[1], a[0])
+    return len(text[lo:hi].split()) <= reach
+
+
+def _credit(text: str, start: int) -> bool:
+    """A name opening a parenthesis: the cast credit after a character or an actor."""
+    return text[:start].rstrip().endswith("(")
+
+
+def about_other_films(text: str, people: People) -> bool:
+    """A sentence about other films ("John Wick films are best known for …", "Assassin
+    films often …"), not this one: it names other films, never this film, and compares
+    nothing with them. Its praise or blame is not a judgement of this film."""
+    if not _OTHER_FILMS.search(text) or _COMPARED.search(text) or _THIS_FILM.search(text):
+        return False
+    return people.title is None or not people.title.search(text)
 
 
 def _named_performers(text: str, people: People, taken: list[tuple[int, int]]) -> Iterator[Mention]:
@@ -458,17 +573,6 @@ def _judged_near(text: str, start: int) -> bool:
 
 def _overlaps(span: tuple[int, int], taken: Iterable[tuple[int, int]]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in taken)
-
-
-def _dedupe(found: list[Mention]) -> list[Mention]:
-    """Keep the first mention of each (aspect, target)."""
-    seen: set[tuple[str, str | None]] = set()
-    kept = []
-    for m in sorted(found, key=lambda m: m.start):
-        if (m.aspect, m.target) not in seen:
-            seen.add((m.aspect, m.target))
-            kept.append(m)
-    return kept
 
 
 def cue_spans(text: str, aspect: Aspect) -> list[tuple[int, int]]:

@@ -12,13 +12,22 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from marquee.opinions.aspects import Mention, People, evaluative, mentions, people_for
+from marquee.opinions.aspects import (
+    Mention,
+    People,
+    about_other_films,
+    evaluative,
+    mentions,
+    people_for,
+)
 from marquee.opinions.polarity import ScoredSentence, label, model_polarity, score_sentences
 from marquee.opinions.pullquote import choose, spoiler_sentences
 from marquee.opinions.quoted import Attribution, attributions
 from marquee.opinions.records import (
+    Aspect,
     AspectOpinion,
     Evidence,
+    Polarity,
     QuotedCritic,
     ReviewOpinions,
     SentencePolarity,
@@ -49,6 +58,11 @@ class _Plan:
     hidden: frozenset[int]  # never a pull-quote (spoilers, other people's words)
     body: str
 
+    @property
+    def to_score(self) -> tuple[int, ...]:
+        """Sentences the model reads clause by clause: opinions and pull-quote candidates."""
+        return tuple(sorted({*(i for i, _ in self.judged), *self.candidates}))
+
 
 def review_opinions(
     review_index: int,
@@ -78,26 +92,24 @@ def opinions_for(
     predict = polarity or model_polarity()
     people = people_for(facts)
     plans = [_plan(first + i, r, people) for i, r in enumerate(reviews)]
-    judged_texts = [p.sentences[i].text for p in plans for i, _ in p.judged]
-    scored = iter(score_sentences(judged_texts, predict))
+    texts = [p.sentences[i].text for p in plans for i in p.to_score]
+    scored = iter(score_sentences(texts, predict))
     plain = [
-        *(p.sentences[i].text for p in plans for i in _unjudged_candidates(p)),
         *(a.context for p in plans for a in p.attributions if a.is_critic),
         *(p.body for p in plans),
     ]
     plain_p = iter([float(x) for x in predict(plain)] if plain else [])
     per_plan = [
         (
-            [next(scored) for _ in p.judged],
-            [next(plain_p) for _ in _unjudged_candidates(p)],
+            {i: next(scored) for i in p.to_score},
             [next(plain_p) for a in p.attributions if a.is_critic],
         )
         for p in plans
     ]
     overall = [next(plain_p) for _ in plans]
     return tuple(
-        _finish(p, judged, cand_p, quote_p, body_p)
-        for p, (judged, cand_p, quote_p), body_p in zip(plans, per_plan, overall, strict=True)
+        _finish(p, by_sentence, quote_p, body_p)
+        for p, (by_sentence, quote_p), body_p in zip(plans, per_plan, overall, strict=True)
     )
 
 
@@ -106,14 +118,18 @@ def _plan(index: int, review: ReviewText, people: People) -> _Plan:
     found = attributions(sentences)
     remarks = {a.sentence for a in found if not a.is_critic}
     quoted = {a.sentence for a in found if a.is_critic}
+    credited = {a.sentence: a.reported for a in found if a.is_critic}
     judged: list[tuple[int, tuple[Mention, ...]]] = []
     candidates: list[int] = []
     previous: tuple[Mention, ...] = ()
     for s in sentences:
-        if s.heading or s.index in remarks or not evaluative(s.text):
+        if s.heading or s.index in remarks or not _judges_this_film(s.text, people):
             previous = () if s.heading else previous
             continue
         named = _resolve_pronoun(tuple(mentions(s.text, people)), previous, people)
+        if s.index in credited:
+            lo, hi = credited[s.index]
+            named = tuple(m for m in named if lo <= m.start < hi)
         previous = named
         if named:
             judged.append((s.index, named))
@@ -128,6 +144,16 @@ def _plan(index: int, review: ReviewText, people: People) -> _Plan:
         tuple(found),
         frozenset(hidden),
         review.body,
+    )
+
+
+def _judges_this_film(text: str, people: People) -> bool:
+    """An opinion of this film: evaluative, not a question ("What about the action?",
+    "Sounds good, right?" ask, they do not judge) and not about other films."""
+    return (
+        evaluative(text)
+        and not text.rstrip(" \"”’')").endswith("?")
+        and not about_other_films(text, people)
     )
 
 
@@ -146,29 +172,27 @@ def _resolve_pronoun(
     )
 
 
-def _unjudged_candidates(plan: _Plan) -> list[int]:
-    judged = {i for i, _ in plan.judged}
-    return [i for i in plan.candidates if i not in judged]
-
-
 def _finish(
     plan: _Plan,
-    judged: list[ScoredSentence],
-    candidate_p: list[float],
+    by_sentence: dict[int, ScoredSentence],
     quote_p: list[float],
     overall: float,
 ) -> ReviewOpinions:
     aspects: list[AspectOpinion] = []
-    sentence_p: dict[int, float] = dict(zip(_unjudged_candidates(plan), candidate_p, strict=True))
-    for (index, named), scored in zip(plan.judged, judged, strict=True):
-        sentence_p[index] = scored.sentence_p
+    reported = {
+        i: a.verb_polarity
+        for a in plan.attributions
+        if a.is_critic and a.verb_polarity
+        for i in a.sentences
+    }
+    for index, named in plan.judged:
+        scored = by_sentence[index]
         evidence = Evidence(plan.index, index, plan.sentences[index].text)
-        clause_of = [scored.clause_index(m.start) for m in named]
-        for m, clause in zip(named, clause_of, strict=True):
-            elsewhere = any(c != clause for c in clause_of)
-            polarity = scored.polarity_at(m.start, judged_elsewhere=elsewhere)
-            aspects.append(AspectOpinion(m.aspect, m.target, polarity, evidence))
-    candidates = {i: sentence_p[i] for i in plan.candidates}
+        for (aspect, target), polarity in _aspect_polarities(named, scored).items():
+            # A critic reported as praising or criticising: the verb says which.
+            polarity = reported.get(index, polarity)
+            aspects.append(AspectOpinion(aspect, target, polarity, evidence))
+    candidates = {i: by_sentence[i].verdict_p for i in plan.candidates}
     pull = choose(plan.index, plan.sentences, candidates, overall, excluded=plan.hidden)
     critics = tuple(
         _quoted_critic(plan, a, p)
@@ -178,7 +202,37 @@ def _finish(
     return ReviewOpinions(tuple(aspects), pull, critics, tone)
 
 
+def _aspect_polarities(
+    named: Sequence[Mention], scored: ScoredSentence
+) -> dict[tuple[Aspect, str | None], Polarity]:
+    """One polarity per aspect (and performer) a sentence names, in order of mention.
+
+    Each mention takes the polarity of its clause (a main clause's before a conceded
+    one's); an aspect named in clauses that disagree ("Starting off slow, it eventually
+    picks up its pace") is mixed.
+    """
+    clause_of = {m.start: scored.clause_index(m.start) for m in named}
+    groups: dict[tuple[Aspect, str | None], list[Mention]] = {}
+    for m in named:
+        groups.setdefault((m.aspect, m.target), []).append(m)
+    result: dict[tuple[Aspect, str | None], Polarity] = {}
+    for key, group in groups.items():
+        sides = {label(scored.clause_p[clause_of[m.start]]) for m in group}
+        if len(group) > 1 and {"positive", "negative"} <= sides:
+            result[key] = "mixed"
+            continue
+        main = [m for m in group if not scored.clauses[clause_of[m.start]].conceded]
+        chosen = (main or group)[0]
+        elsewhere = any(
+            clause_of[other.start] != clause_of[chosen.start]
+            for other in named
+            if (other.aspect, other.target) != key
+        )
+        result[key] = scored.polarity_at(chosen.start, judged_elsewhere=elsewhere)
+    return result
+
+
 def _quoted_critic(plan: _Plan, a: Attribution, p: float) -> QuotedCritic:
     polarity = a.verb_polarity or label(p) or "mixed"
     evidence = Evidence(plan.index, a.sentence, plan.sentences[a.sentence].text)
-    return QuotedCritic(a.outlet, a.critic, a.quote, polarity, evidence)
+    return QuotedCritic(a.outlet, a.critic, a.quote, polarity, evidence, a.sentences)

@@ -11,17 +11,24 @@ the model scores every clause in one batch, and each aspect takes the polarity o
 clause that names it — *mixed* when a conceded clause is contradicted by a main clause
 that judges nothing else.
 
-The sentiment itself always comes from the injected model (by default marquee's trained
-scoring model); these rules only route and combine its scores.
+The model is trained on whole pull-quotes and reviews, so on a short clause it often
+sits near 0.5 ("The music … is electrifying" reads 0.52). Each clause's score is
+therefore combined with the judgement words the clause itself uses ("electrifying",
+"flimsy", "meh"), turned round where the critic turns them round: after a negation
+("never dull"), in a counterfactual ("could have been great", "I wish they had …") or
+capped by "at best". The model's log-odds and the words' lean are added, so a clear
+model reading stands and a clause the model cannot read is decided by its words.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from marquee.errors import ScoringError
+from marquee.opinions.aspects import judgements, tokenize
 from marquee.opinions.records import Polarity, SentencePolarity
 
 POSITIVE_AT = 0.6
@@ -36,7 +43,7 @@ _CONTRAST = re.compile(
 )
 _SUBORDINATE = re.compile(
     r"^(?:while|whilst|although|though|even\s+though|even\s+if|despite|in\s+spite\s+of|"
-    r"for\s+all|aside\s+from|apart\s+from|if)\b",
+    r"for\s+all|aside\s+from|apart\s+from|if|starting\s+(?:off|out)|beginning)\b",
     re.IGNORECASE,
 )
 _AS_CONCESSION = re.compile(
@@ -45,6 +52,34 @@ _AS_CONCESSION = re.compile(
 )
 _HEDGE = re.compile(r",\s*if\s+[\w\s-]{1,30}?,|\(\s*if\s+[^)]{1,30}\)", re.IGNORECASE)
 _TAKEBACK = re.compile(r"\bbut\s+only\s+just\b|\bonly\s+just\b", re.IGNORECASE)
+_EFFORT = re.compile(
+    r"\b(?:tr(?:y|ies|ied|ying)\s+(?:his|her|their|its|my|our|your)\s+(?:very\s+)?"
+    r"(?:best|hardest)|try\s+as\s+(?:they|he|she|it|we)\s+might|does\s+(?:his|her|their|its)"
+    r"\s+best)\b",
+    re.IGNORECASE,
+)
+"""Effort, not success: "tries her best" praises no result (the clause after says how it went)."""
+_CONTINUES = re.compile(
+    r"^(?:is|was|are|were|has|had|have|does|did|feels?|felt|seems?|seemed|gets?|got|ends?|"
+    r"ended|falls?|fell|lacks?|lacked|remains?|remained|never|also|still|ultimately|"
+    r"just|only|comes?|came|proves?|proved|can't|cannot|can’t)\b",
+    re.IGNORECASE,
+)
+"""A main clause with no subject of its own ("…, but is thwarted by …") goes on about the
+conceded clause's subject."""
+_NEGATORS = frozenset(
+    "not no never nothing none nobody neither nor hardly barely without cannot".split()  # noqa: SIM905
+)
+_NEGATION_REACH = 3
+_COUNTERFACTUAL = re.compile(
+    r"\b(?:could|would|should|might)(?:\s+have|'ve|’ve)\s+been\b|\b(?:could|would|should|"
+    r"might)(?:\s+have|'ve|’ve)\s+(?:gotten|become|made|worked)\b|\bi\s+wish\b|"
+    r"\bif\s+only\b|\bhad\s+(?:the|great)\s+potential\b",
+    re.IGNORECASE,
+)
+_AT_BEST = re.compile(r"\s+at\s+(?:best|worst)\b", re.IGNORECASE)
+LEAN_WEIGHT = 1.2
+"""Log-odds each judgement word adds to the model's reading of its clause."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,8 +151,52 @@ def _mark(clause: Clause, *, conceded: bool) -> Clause:
 
 def unhedged(text: str) -> str:
     """The text the model should score: hedges like ", if imperfect," removed, so a
-    grudging qualifier does not outvote the praise it qualifies."""
-    return " ".join(_HEDGE.sub(",", text).split())
+    grudging qualifier does not outvote the praise it qualifies, and effort ("tries her
+    best") reduced to the attempt, so it does not read as praise of the result."""
+    return " ".join(_EFFORT.sub("tries", _HEDGE.sub(",", text)).split())
+
+
+def lean(text: str) -> float:
+    """The clause's judgement words summed, +1 each for praise and -1 for blame, each
+    turned round after a negator ("never dull"; a turned-round blame counts half, "not
+    bad" is faint praise). Anything said in a counterfactual counts as blame ("could have
+    been great" is praise not delivered, "I wish they had not shoehorned him in" a
+    complaint), and so does anything capped by "at best"."""
+    text = unhedged(text)
+    words = tokenize(text)
+    negated_until = -1
+    negator_at: dict[int, int] = {}
+    for i, (start, _, word) in enumerate(words):
+        following = words[i + 1][2] if i + 1 < len(words) else ""
+        if _negator_itself(word) and following != "only":  # "not only … but" negates nothing
+            negated_until = i + _NEGATION_REACH
+        negator_at[start] = negated_until
+    unreal = [m.start() for m in _COUNTERFACTUAL.finditer(text)]
+    capped = [m.start() for m in _AT_BEST.finditer(text)]
+    index = {start: i for i, (start, _, _) in enumerate(words)}
+    total = 0.0
+    for start, end, sign in judgements(text):
+        i = index.get(start, 0)
+        if any(c <= start < c + 12 for c in capped):
+            continue  # the "best" of "at best" is no praise
+        if any(end <= c <= end + 1 for c in capped) or any(u < start for u in unreal):
+            total -= 1  # "good at best"; "could have been great", "wish they had not …"
+        elif i <= negator_at.get(start, -1) and not _negator_itself(words[i][2]):
+            total += -1 if sign > 0 else 0.5
+        else:
+            total += sign
+    return total
+
+
+def _negator_itself(word: str) -> bool:
+    return word in _NEGATORS or word.endswith("n't")
+
+
+def combined(p: float, text: str) -> float:
+    """The model's P(positive) for ``text`` shifted by the lean of its judgement words."""
+    p = min(max(p, 1e-3), 1 - 1e-3)
+    logit = math.log(p / (1 - p)) + LEAN_WEIGHT * lean(text)
+    return 1 / (1 + math.exp(-logit))
 
 
 def label(p: float) -> Polarity | None:
@@ -138,6 +217,23 @@ class ScoredSentence:
     clause_p: tuple[float, ...]
     sentence_p: float
 
+    @property
+    def verdict_p(self) -> float:
+        """P(positive) of what the sentence finally says: its main clauses ("Despite some
+        subpar writing, it's refreshing to see …" is praise)."""
+        main = [p for c, p in zip(self.clauses, self.clause_p, strict=True) if not c.conceded]
+        return sum(main) / len(main) if main else self.sentence_p
+
+    def _continued(self, i: int) -> Polarity | None:
+        """The polarity of the main clause right after conceded clause ``i`` when it has
+        no subject of its own, so it goes on judging the conceded clause's subject."""
+        if i + 1 >= len(self.clauses) or not self.clauses[i].conceded:
+            return None
+        after = self.clauses[i + 1]
+        if after.conceded or not _CONTINUES.match(after.text.lstrip(" ,")):
+            return None
+        return label(self.clause_p[i + 1])
+
     def clause_index(self, offset: int) -> int:
         """The clause containing character ``offset`` (the nearest one before it)."""
         return max((k for k, c in enumerate(self.clauses) if c.start <= offset), default=0)
@@ -153,6 +249,10 @@ class ScoredSentence:
         clause = self.clauses[i] if self.clauses else None
         own = label(self.clause_p[i]) if clause else None
         whole = label(self.sentence_p)
+        follow = self._continued(i)
+        if follow is not None:
+            # "X tries her best, but is thwarted": the main clause goes on about X.
+            return "mixed" if own and own != follow else follow
         if clause is not None and clause.conceded and not judged_elsewhere:
             mains = [
                 label(p) for c, p in zip(self.clauses, self.clause_p, strict=True) if not c.conceded
@@ -175,8 +275,13 @@ def score_sentences(texts: Sequence[str], polarity: SentencePolarity) -> list[Sc
     sentence_p, clause_p = scores[: len(texts)], iter(scores[len(texts) :])
     result = []
     for text, parts, p in zip(texts, cut, sentence_p, strict=True):
-        ps = tuple(next(clause_p) for _ in parts) if len(parts) > 1 else (p,) * len(parts)
-        result.append(ScoredSentence(text, parts, ps, p))
+        whole = combined(p, text)
+        ps = (
+            tuple(combined(next(clause_p), c.text) for c in parts)
+            if len(parts) > 1
+            else (whole,) * len(parts)
+        )
+        result.append(ScoredSentence(text, parts, ps, whole))
     return result
 
 

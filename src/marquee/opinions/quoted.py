@@ -85,6 +85,13 @@ class Attribution:
     context: str  # everything the critic is reported to say: what the model scores
     verb_polarity: Polarity | None
     is_critic: bool  # False for an actor's or a director's remark
+    reported: tuple[int, int]  # the span of the sentence that is the critic's, not the host's
+    follow_on: tuple[int, ...] = ()  # later sentences that go on reporting this critic
+
+    @property
+    def sentences(self) -> tuple[int, ...]:
+        """Every sentence that reports this critic, the attributing one first."""
+        return (self.sentence, *self.follow_on)
 
 
 def attributions(sentences: Sequence[Sentence]) -> list[Attribution]:
@@ -97,7 +104,7 @@ def attributions(sentences: Sequence[Sentence]) -> list[Attribution]:
         if (
             found
             and found[-1].is_critic
-            and found[-1].sentence == s.index - 1
+            and found[-1].sentences[-1] == s.index - 1
             and _CONTINUES.match(s.text)
         ):
             last = found[-1]
@@ -109,6 +116,8 @@ def attributions(sentences: Sequence[Sentence]) -> list[Attribution]:
                 f"{last.context} {s.text}",
                 last.verb_polarity,
                 True,
+                last.reported,
+                (*last.follow_on, s.index),
             )
             continue
         item = _attribution(s)
@@ -125,7 +134,14 @@ def _attribution(s: Sentence) -> Attribution | None:
             return None
         rest = s.text[according.end() :].strip()
         return Attribution(
-            s.index, _clean(according.group("subject")), None, _quote(rest), rest, None, True
+            s.index,
+            _clean(according.group("subject")),
+            None,
+            _quote(rest),
+            rest,
+            None,
+            True,
+            _reported(s.text, according.end()),
         )
     subject = _clean(match.group("subject"))
     intro = (match.group("intro") or "").strip().lower()
@@ -133,13 +149,22 @@ def _attribution(s: Sentence) -> Attribution | None:
     rest = s.text[match.end() :].strip()
     quote = _quote(rest)
     verb = _verb_polarity(match.group("verb"))
+    span = _reported(s.text, match.end())
     if intro in _CRITIC_INTRO:
-        return Attribution(s.index, None, subject, quote, rest, verb, True)
+        return Attribution(s.index, None, subject, quote, rest, verb, True, span)
     if intro or "who plays" in aside or subject.lower() in _NOT_CRITICS:
-        return Attribution(s.index, None, subject, quote, rest, verb, False)
+        return Attribution(s.index, None, subject, quote, rest, verb, False, span)
     if not _is_outlet(subject):
         return None
-    return Attribution(s.index, subject, None, quote, rest, verb, True)
+    return Attribution(s.index, subject, None, quote, rest, verb, True, span)
+
+
+def _reported(text: str, start: int) -> tuple[int, int]:
+    """What the critic is credited with: from the reporting verb to the end of the first
+    quotation ("praises the film's “unexpected humor”"); what the host adds after it
+    (", which inject a fresh tone into …") is the host's gloss."""
+    quoted = _QUOTED.search(text, start)
+    return (start, quoted.end() if quoted else len(text))
 
 
 def _clean(subject: str) -> str:

@@ -72,6 +72,7 @@ class QuotedCritic:
     quote: str
     polarity: Polarity
     evidence: Evidence
+    sentences: tuple[int, ...] = ()  # every sentence reporting this critic (evidence's first)
 
 
 @dataclass(frozen=True, slots=True)
