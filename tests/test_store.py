@@ -15,6 +15,7 @@ from marquee.records import (
     CastMember,
     Document,
     FilmFacts,
+    Provenance,
     Review,
     ReviewMeta,
     Score,
@@ -66,10 +67,27 @@ def test_duplicate_hash_is_recognised(store: Store) -> None:
     review = make_review()
     digest = content_hash(review.document)
     with store.transaction() as tx:
-        assert not tx.has_document(digest)
-        tx.add_document(review.document, digest)
+        assert tx.document_id(digest) is None
+        doc_id = tx.add_document(review.document, digest)
+        tx.add_review(review, document_id=doc_id, position=0, film_id=None)
     with store.transaction() as tx:
-        assert tx.has_document(digest)
+        assert tx.document_id(digest) == doc_id
+        assert tx.has_review(doc_id, 0) and not tx.has_review(doc_id, 1)
+
+
+def test_fetched_page_keeps_its_provenance(store: Store) -> None:
+    fetched = Provenance("http://example.org/r", 200, "2026-11-25T12:00:00+00:00")
+    review = make_review()
+    review = dataclasses.replace(
+        review, document=dataclasses.replace(review.document, provenance=fetched)
+    )
+    with store.transaction() as tx:
+        assert not tx.has_url("http://example.org/r")
+        doc_id = tx.add_document(review.document, content_hash(review.document))
+        tx.add_review(review, document_id=doc_id, position=0, film_id=None)
+    with store.transaction() as tx:
+        assert tx.has_url("http://example.org/r")
+    assert store.reviews(None) == [review]
 
 
 def test_failed_transaction_leaves_nothing(store: Store) -> None:

@@ -57,17 +57,21 @@ def prebuild_reports(store: Store) -> None:
 
 
 def _add_one(store: Store, review: Review) -> Outcome:
-    digest = content_hash(review.document)
-    source = review.document.source
+    """Store one review (one part of a document) and file it; the document row is written
+    with its first part."""
+    document = review.document
+    digest = content_hash(document)
     with store.transaction() as tx:
-        if tx.has_document(digest):
-            return Outcome(source, "duplicate", message="already in the store")
-        document_id = tx.add_document(review.document, digest)
+        document_id = tx.document_id(digest)
+        if document_id is not None and tx.has_review(document_id, document.part):
+            return Outcome(document.source, "duplicate", message="already in the store")
+        if document_id is None:
+            document_id = tx.add_document(document, digest)
         film_id, slug = _film_for(tx, review)
-        tx.add_review(review, document_id=document_id, position=0, film_id=film_id)
+        tx.add_review(review, document_id=document_id, position=document.part, film_id=film_id)
         if film_id is not None:
             slug = _remerge(tx, film_id)
-    return Outcome(source, "added", film=slug)
+    return Outcome(document.source, "added", film=slug)
 
 
 def _film_for(tx: Transaction, review: Review) -> tuple[int | None, str | None]:

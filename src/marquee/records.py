@@ -51,6 +51,17 @@ class Block:
 
 
 @dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where a fetched document came from: the URL asked for, the HTTP status and when."""
+
+    url: str
+    status: int
+    fetched_at: str  # ISO 8601, UTC
+    final_url: str | None = None  # after redirects
+    content_type: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """One review as read from a file, a table row or stdin, before any analysis.
 
@@ -60,6 +71,9 @@ class Document:
     columns, HTML meta tags) under normalised keys such as ``title``, ``critic``,
     ``outlet``, ``published``, ``film``, ``year``, ``score``, ``verdict``, ``url``,
     plus any other field the source carried.
+
+    A page that reviews several films becomes several Documents with the same ``raw``
+    and ``source``, numbered by ``part``, each with its own blocks.
     """
 
     source: str
@@ -69,6 +83,8 @@ class Document:
     meta: Mapping[str, str] = field(default_factory=dict)
     encoding: str = "utf-8"
     warnings: tuple[str, ...] = ()
+    part: int = 0
+    provenance: Provenance | None = None
 
     @property
     def body(self) -> str:

@@ -30,6 +30,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    UniqueConstraint,
     create_engine,
     event,
     func,
@@ -86,10 +87,15 @@ class DocumentRow(_Base):
     encoding: Mapped[str] = mapped_column(String(32))
     raw: Mapped[str] = mapped_column(Text)
     added_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # provenance of a fetched page (see records.Provenance); None for files
+    url: Mapped[str | None] = mapped_column(Text, nullable=True, index=True)
+    http_status: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    fetched_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
 
 
 class ReviewRow(_Base):
     __tablename__ = "reviews"
+    __table_args__ = (UniqueConstraint("document_id", "position"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
@@ -235,11 +241,21 @@ class Transaction:
     def __init__(self, session: Session) -> None:
         self._s = session
 
-    def has_document(self, digest: str) -> bool:
-        return (
-            self._s.scalar(select(DocumentRow.id).where(DocumentRow.content_hash == digest))
-            is not None
+    def document_id(self, digest: str) -> int | None:
+        """The stored document with this content hash, if any."""
+        return self._s.scalar(select(DocumentRow.id).where(DocumentRow.content_hash == digest))
+
+    def has_review(self, document_id: int, position: int) -> bool:
+        """Whether part ``position`` of a stored document is already a review."""
+        found = select(ReviewRow.id).where(
+            ReviewRow.document_id == document_id, ReviewRow.position == position
         )
+        return self._s.scalar(found) is not None
+
+    def has_url(self, url: str) -> bool:
+        """Whether a page fetched from ``url`` is stored (so it need not be fetched again)."""
+        found = select(DocumentRow.id).where(DocumentRow.url == url).limit(1)
+        return self._s.scalar(found) is not None
 
     def films(self) -> list[FilmEntry]:
         counts = dict(
@@ -277,6 +293,7 @@ class Transaction:
         self._s.flush()
 
     def add_document(self, document: Document, digest: str) -> int:
+        fetched = document.provenance
         row = DocumentRow(
             content_hash=digest,
             source=document.source,
@@ -284,6 +301,9 @@ class Transaction:
             encoding=document.encoding,
             raw=document.raw,
             added_at=datetime.now(UTC),
+            url=fetched.url if fetched else None,
+            http_status=fetched.status if fetched else None,
+            fetched_at=fetched.fetched_at if fetched else None,
         )
         self._s.add(row)
         self._s.flush()
