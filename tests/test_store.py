@@ -1,4 +1,5 @@
-"""The store keeps reviews exactly, once, and files them under films."""
+"""The store keeps reviews exactly, once, and files them under films: on SQLite and on
+PostgreSQL (every test taking ``store`` runs on both, see conftest.py)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from marquee.records import (
     Score,
     SubScore,
 )
-from marquee.store import Store, content_hash
+from marquee.store import Store, content_hash, engine_url
 
 
 def make_review(text: str = "A fine film.", **facts: object) -> Review:
@@ -46,8 +47,9 @@ def make_review(text: str = "A fine film.", **facts: object) -> Review:
 
 
 @pytest.fixture
-def store(tmp_path):
-    s = Store(f"sqlite:///{tmp_path / 'm.db'}")
+def store(store_url: str):
+    """An empty store on each backend (SQLite and PostgreSQL, see conftest.py)."""
+    s = Store(store_url)
     yield s
     s.close()
 
@@ -159,3 +161,70 @@ def test_any_review_round_trips(
         doc_id = tx.add_document(review.document, f"{next(_unique):064d}")
         tx.add_review(review, document_id=doc_id, position=0, film_id=None)
     assert store.reviews(None)[-1] == review
+
+
+@pytest.mark.parametrize(
+    "awkward",
+    ["nul \x00 inside", "lone surrogate \ud800 from a JSON escape", "\ufdd0json:looks escaped"],
+)
+def test_text_the_database_refuses_round_trips(store: Store, awkward: str) -> None:
+    """PostgreSQL refuses NUL and neither database encodes a lone surrogate; such text is
+    stored escaped and read back exactly, in every text column and in the JSON record."""
+    base = make_review(f"A fine film. {awkward}")
+    fetched = Provenance(f"http://example.org/{awkward}", 200, "2026-11-25T12:00:00+00:00")
+    review = dataclasses.replace(
+        base,
+        document=dataclasses.replace(base.document, source=f"r{awkward}.txt", provenance=fetched),
+        meta=ReviewMeta(critic=awkward, outlet=awkward, title=awkward, published=awkward),
+        score=Score(70.0, f"7/10 {awkward}"),
+        facts=FilmFacts(title=f"Dune {awkward}"),
+    )
+    with store.transaction() as tx:
+        doc_id = tx.add_document(review.document, content_hash(review.document))
+        film_id = tx.save_film(review.facts, "dune")
+        tx.add_review(review, document_id=doc_id, position=0, film_id=film_id)
+    with store.transaction(write=False) as tx:
+        assert tx.has_url(fetched.url)
+    assert store.reviews(film_id) == [review]
+    assert store.films()[0].facts == review.facts
+
+
+def test_plain_text_is_stored_as_it_is(store: Store) -> None:
+    """Only text the database would refuse is escaped: the rest stays readable in SQL."""
+    review = make_review("Plain words, «quotes» and ünïcödé.")
+    with store.transaction() as tx:
+        doc_id = tx.add_document(review.document, content_hash(review.document))
+    with store._engine.connect() as conn:  # the raw column, beneath the store's own reading
+        (raw,) = conn.exec_driver_sql(f"SELECT raw FROM documents WHERE id = {doc_id}").one()
+    assert raw == review.document.raw
+
+
+def test_very_long_title_gets_a_bounded_unique_slug(store: Store) -> None:
+    long_slug = "a-" * 300
+    with store.transaction() as tx:
+        first = tx.save_film(FilmFacts(title="A " * 300), long_slug)
+        second = tx.save_film(FilmFacts(title="A " * 300), long_slug)
+    slugs = {f.id: f.slug for f in store.films()}
+    assert len(slugs[first]) <= 200 and len(slugs[second]) <= 200
+    assert slugs[first] != slugs[second] and slugs[second].endswith("-2")
+
+
+def test_postgresql_urls_mean_psycopg_3() -> None:
+    assert engine_url("postgresql://u@h:5432/db") == "postgresql+psycopg://u@h:5432/db"
+    assert engine_url("postgres://u@h/db") == "postgresql+psycopg://u@h/db"
+    assert engine_url("postgresql+psycopg://u@h/db") == "postgresql+psycopg://u@h/db"
+    assert engine_url("sqlite:///m.db") == "sqlite:///m.db"
+
+
+def test_plain_postgresql_url_opens_the_store(postgres_url: str) -> None:
+    store = Store(postgres_url.replace("postgresql+psycopg://", "postgresql://", 1))
+    try:
+        assert store.counts()["reviews"] == 0
+    finally:
+        store.close()
+
+
+def test_unreachable_server_is_a_store_error_without_the_password() -> None:
+    with pytest.raises(StoreError, match="cannot open store") as caught:
+        Store("postgresql://marquee:hunter2@127.0.0.1:1/marquee")
+    assert "hunter2" not in str(caught.value) and "***" in str(caught.value)

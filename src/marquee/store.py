@@ -1,24 +1,33 @@
 """The review store: SQLAlchemy tables and the few queries marquee needs.
 
-SQLite by default, any SQLAlchemy URL otherwise (``--db`` / ``MARQUEE_DB``). Each source
-document is stored once, keyed by the SHA-256 of its decoded text, so adding the same file
-twice is a no-op. A review row carries queryable columns (critic, score, verdict…) and the
-full record as JSON, so reports are rebuilt exactly as the pipeline produced them.
+SQLite by default, PostgreSQL by URL (``--db postgresql://…`` / ``MARQUEE_DB``). Each
+source document is stored once, keyed by the SHA-256 of its decoded text, so adding the same
+file twice is a no-op. A review row carries queryable columns (critic, score, verdict…) and
+the full record as JSON, so reports are rebuilt exactly as the pipeline produced them.
 
 Writes go through :meth:`Store.transaction`, one transaction per document: a crash leaves
-either the whole document (its reviews and film updates) or none of it.
+either the whole document (its reviews and film updates) or none of it. Several processes
+may write to one store at once (``marquee add`` twice, the web app beside the CLI): a write
+transaction takes the database-wide write lock before it reads anything (SQLite's ``BEGIN
+IMMEDIATE``, a PostgreSQL advisory lock), so two writers can never both decide that a
+document or a film is new; a writer that finds the lock held waits (the busy timeout), and
+after that retries with backoff before it reports the store busy. Readers never wait.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
+import logging
 import os
-from collections.abc import Iterator
+import random
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import platformdirs
 from sqlalchemy import (
@@ -30,6 +39,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    TypeDecorator,
     UniqueConstraint,
     create_engine,
     event,
@@ -37,13 +47,17 @@ from sqlalchemy import (
     inspect,
     select,
 )
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Dialect, Engine, make_url
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 from marquee.codec import from_dict, to_dict
 from marquee.errors import NotFound, StoreError
 from marquee.records import Document, FilmFacts, Review
+
+log = logging.getLogger(__name__)
+
+_T = TypeVar("_T")
 
 ENV_VAR = "MARQUEE_DB"
 
@@ -61,15 +75,105 @@ def content_hash(document: Document) -> str:
     return hashlib.sha256(document.raw.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+_PG_DRIVER = "postgresql+psycopg"
+
+
+def engine_url(url: str) -> str:
+    """The SQLAlchemy URL to connect with: ``postgresql://`` (and ``postgres://``) mean
+    psycopg 3, the driver marquee ships with, rather than SQLAlchemy's default psycopg2."""
+    parsed = make_url(url)
+    if parsed.drivername in ("postgresql", "postgres"):
+        return parsed.set(drivername=_PG_DRIVER).render_as_string(hide_password=False)
+    return url
+
+
+def shown_url(url: str) -> str:
+    """The URL for messages and titles: any password masked."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except SQLAlchemyError:
+        return url
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoreOptions:
+    """How the store behaves when several writers share it.
+
+    ``busy_timeout_ms``: how long a writer waits for another's write lock on one attempt
+    (SQLite's busy timeout, PostgreSQL's ``lock_timeout``); ``retries``: further attempts
+    after that, with jittered exponential backoff, before the store is reported busy;
+    ``serialise_writes``: take the write lock when a write transaction begins, so that
+    check-then-insert (is this document new? is this film new?) cannot interleave. The
+    defaults are the safe ones; the environment can change them (``MARQUEE_DB_BUSY_MS``,
+    ``MARQUEE_DB_RETRIES``, ``MARQUEE_DB_SERIALISE_WRITES=0``), which the concurrency
+    tests use to show what each safeguard prevents.
+    """
+
+    busy_timeout_ms: int = 30_000
+    retries: int = 4
+    serialise_writes: bool = True
+    retry_base_s: float = field(default=0.05, repr=False)
+
+    @classmethod
+    def from_env(cls) -> StoreOptions:
+        env, safe = os.environ, cls()
+        return cls(
+            busy_timeout_ms=int(env.get("MARQUEE_DB_BUSY_MS", safe.busy_timeout_ms)),
+            retries=int(env.get("MARQUEE_DB_RETRIES", safe.retries)),
+            serialise_writes=env.get("MARQUEE_DB_SERIALISE_WRITES", "1") != "0",
+        )
+
+
+_ESCAPED = "\ufdd0json:"
+"""Prefix of a text value stored JSON-escaped (a Unicode noncharacter, never in real text)."""
+
+
+def _storable(text: str, dialect: str) -> bool:
+    """Whether the database can hold ``text`` as it is: PostgreSQL refuses NUL, neither
+    database can encode a lone surrogate (which ``json.loads`` makes from a "\\ud800"
+    escape), and text that looks escaped must itself be escaped to read back right."""
+    if text.startswith(_ESCAPED) or (dialect == "postgresql" and "\x00" in text):
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+class _Text(TypeDecorator[str]):
+    """Text that round-trips whatever it holds: a value the database would refuse is stored
+    as ``_ESCAPED`` + its ASCII JSON form and restored on reading. Other values are stored
+    unchanged, so they stay readable and queryable in the database itself."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
+        if value is None or _storable(value, dialect.name):
+            return value
+        return _ESCAPED + json.dumps(value)
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> str | None:
+        if value is not None and value.startswith(_ESCAPED):
+            decoded: str = json.loads(value.removeprefix(_ESCAPED))
+            return decoded
+        return value
+
+
 class _Base(DeclarativeBase):
     type_annotation_map = {dict[str, Any]: JSON}
+
+
+SLUG_MAX = 200
+"""Longest slug stored; a longer one (from an absurdly long title) is cut, then made unique."""
 
 
 class FilmRow(_Base):
     __tablename__ = "films"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    slug: Mapped[str] = mapped_column(String(200), unique=True, index=True)
-    title: Mapped[str] = mapped_column(String(500))
+    slug: Mapped[str] = mapped_column(String(SLUG_MAX), unique=True, index=True)
+    title: Mapped[str] = mapped_column(_Text)
     year: Mapped[int | None] = mapped_column(Integer)
     facts: Mapped[dict[str, Any]]
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
@@ -82,13 +186,13 @@ class DocumentRow(_Base):
     __tablename__ = "documents"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     content_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    source: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(_Text)
     shape: Mapped[str] = mapped_column(String(16))
     encoding: Mapped[str] = mapped_column(String(32))
-    raw: Mapped[str] = mapped_column(Text)
+    raw: Mapped[str] = mapped_column(_Text)
     added_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     # provenance of a fetched page (see records.Provenance); None for files
-    url: Mapped[str | None] = mapped_column(Text, nullable=True, index=True)
+    url: Mapped[str | None] = mapped_column(_Text, nullable=True, index=True)
     http_status: Mapped[int | None] = mapped_column(Integer, nullable=True)
     fetched_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
 
@@ -100,13 +204,13 @@ class ReviewRow(_Base):
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     film_id: Mapped[int | None] = mapped_column(ForeignKey("films.id"), index=True)
-    critic: Mapped[str | None] = mapped_column(String(300))
-    outlet: Mapped[str | None] = mapped_column(String(300))
-    published: Mapped[str | None] = mapped_column(String(32))
-    title: Mapped[str | None] = mapped_column(Text)
+    critic: Mapped[str | None] = mapped_column(_Text)
+    outlet: Mapped[str | None] = mapped_column(_Text)
+    published: Mapped[str | None] = mapped_column(_Text)
+    title: Mapped[str | None] = mapped_column(_Text)
     spoilers: Mapped[bool] = mapped_column(Boolean, default=False)
     score_value: Mapped[float | None] = mapped_column(Float)
-    score_raw: Mapped[str | None] = mapped_column(Text)
+    score_raw: Mapped[str | None] = mapped_column(_Text)
     score_explicit: Mapped[bool | None] = mapped_column(Boolean)
     verdict: Mapped[str | None] = mapped_column(String(8))
     record: Mapped[dict[str, Any]]
@@ -137,44 +241,118 @@ def _review_from_row(row: ReviewRow, raw: str) -> Review:
 
 _READ_ONLY = "marquee_read_only"
 
+_PG_WRITE_LOCK = 0x6D617271  # "marq": the advisory lock every marquee writer takes
+_PG_BUSY_STATES = frozenset({"55P03", "40001", "40P01"})  # lock timeout, serialization, deadlock
 
-def _sqlite_pragmas(engine: Engine) -> None:
+
+def _sqlite_hooks(engine: Engine, options: StoreOptions) -> None:
     """WAL + a busy timeout so several writers queue instead of failing "database is locked";
-    BEGIN IMMEDIATE so a write transaction takes its lock up front (no upgrade deadlock)."""
+    BEGIN IMMEDIATE so a write transaction takes its lock up front (no upgrade deadlock, and
+    no two writers both reading "not stored yet")."""
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         dbapi_conn.isolation_level = None  # let us issue BEGIN ourselves
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA busy_timeout=30000")
+        cur.execute(f"PRAGMA busy_timeout={int(options.busy_timeout_ms)}")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
         read_only = conn.get_execution_options().get(_READ_ONLY, False)
-        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+        conn.exec_driver_sql(
+            "BEGIN IMMEDIATE" if options.serialise_writes and not read_only else "BEGIN"
+        )
+
+
+def _postgresql_hooks(engine: Engine, options: StoreOptions) -> None:
+    """The same guarantees on PostgreSQL: every write transaction first takes one advisory
+    lock (released at commit or rollback), waiting at most the busy timeout; a read-only
+    transaction reads one snapshot (REPEATABLE READ), like a SQLite read in WAL mode, and
+    never waits."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # lock_timeout 0 would mean "wait forever"; 1 ms is PostgreSQL's "do not wait"
+        timeout = max(1, int(options.busy_timeout_ms))
+        with dbapi_conn.cursor() as cur:
+            cur.execute(f"SET lock_timeout = {timeout}")
+        dbapi_conn.commit()  # SET is transactional: keep it past the first rollback
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        if conn.get_execution_options().get(_READ_ONLY, False):
+            conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        elif options.serialise_writes:
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_WRITE_LOCK})")
+
+
+def _is_busy(err: OperationalError) -> bool:
+    """Whether a database error means "another writer holds the lock": worth a retry."""
+    state = getattr(err.orig, "sqlstate", None)
+    return state in _PG_BUSY_STATES or "database is locked" in str(err.orig)
 
 
 class Store:
     """A connection to one marquee database; create tables on first use."""
 
-    def __init__(self, url: str | None = None) -> None:
+    def __init__(self, url: str | None = None, *, options: StoreOptions | None = None) -> None:
         self.url = url or default_url()
+        self.options = options or StoreOptions.from_env()
         try:
             if self.url.startswith("sqlite:///") and self.url != "sqlite:///:memory:":
                 Path(self.url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-            self._engine = create_engine(self.url)
+            self._engine = create_engine(engine_url(self.url))
             if self._engine.dialect.name == "sqlite":
-                _sqlite_pragmas(self._engine)
-            _Base.metadata.create_all(self._engine)
-            _add_missing_columns(self._engine)
+                _sqlite_hooks(self._engine, self.options)
+            elif self._engine.dialect.name == "postgresql":
+                _postgresql_hooks(self._engine, self.options)
+            self._retrying(self._create_tables)
+        except ImportError as err:
+            raise StoreError(
+                f"cannot open store {shown_url(self.url)}: its database driver is not "
+                f"installed ({err.name}); for PostgreSQL: pip install 'psycopg[binary]'"
+            ) from err
         except (SQLAlchemyError, OSError) as err:
-            raise StoreError(f"cannot open store {self.url}: {_reason(err)}") from err
+            raise StoreError(f"cannot open store {shown_url(self.url)}: {_reason(err)}") from err
+
+    def _create_tables(self) -> None:
+        _Base.metadata.create_all(self._engine)
+        _add_missing_columns(self._engine)
 
     def close(self) -> None:
         self._engine.dispose()
+
+    def _retrying(self, attempt: Callable[[], _T]) -> _T:
+        """``attempt()``, again after a jittered, growing pause while the database is busy.
+
+        Only ever wraps work that has not changed anything yet (taking the write lock,
+        creating tables), so running it again is safe.
+        """
+        for tries_left in range(self.options.retries, -1, -1):
+            try:
+                return attempt()
+            except OperationalError as err:
+                if not tries_left or not _is_busy(err):
+                    raise
+                pause = self.options.retry_base_s * 2 ** (self.options.retries - tries_left)
+                pause *= random.uniform(0.5, 1.5)
+                log.info("store %s busy; retrying in %.2f s", shown_url(self.url), pause)
+                time.sleep(pause)
+        raise AssertionError("unreachable: the last attempt returns or raises")
+
+    def _begin(self, engine: Engine) -> Session:
+        """A session whose transaction has begun, holding the write lock if it writes."""
+        session = Session(engine)
+        try:
+            session.begin()
+            session.connection()  # runs BEGIN (IMMEDIATE) / takes the lock now, before any work
+        except BaseException:
+            session.close()
+            raise
+        return session
 
     @contextmanager
     def transaction(self, *, write: bool = True) -> Iterator[Transaction]:
@@ -182,10 +360,15 @@ class Store:
         (``write=False``) never waits for writers."""
         engine = self._engine if write else self._engine.execution_options(**{_READ_ONLY: True})
         try:
-            with Session(engine) as session, session.begin():
-                yield Transaction(session)
+            session = self._retrying(lambda: self._begin(engine))
         except OperationalError as err:
-            raise StoreError(f"store {self.url}: {_reason(err)}") from err
+            raise StoreError(f"store {shown_url(self.url)}: {_reason(err)}") from err
+        with session:
+            try:
+                yield Transaction(session)
+                session.commit()
+            except OperationalError as err:
+                raise StoreError(f"store {shown_url(self.url)}: {_reason(err)}") from err
 
     def films(self) -> list[FilmEntry]:
         """Every film, most reviewed first."""
@@ -223,16 +406,8 @@ class Store:
             return tx.reviews(film_id)
 
     def counts(self) -> dict[str, int]:
-        with Session(self._engine) as session:
-            return {
-                "films": session.scalar(select(func.count()).select_from(FilmRow)) or 0,
-                "documents": session.scalar(select(func.count()).select_from(DocumentRow)) or 0,
-                "reviews": session.scalar(select(func.count()).select_from(ReviewRow)) or 0,
-                "unassigned": session.scalar(
-                    select(func.count()).select_from(ReviewRow).where(ReviewRow.film_id.is_(None))
-                )
-                or 0,
-            }
+        with self.transaction(write=False) as tx:
+            return tx.counts()
 
 
 class Transaction:
@@ -256,6 +431,17 @@ class Transaction:
         """Whether a page fetched from ``url`` is stored (so it need not be fetched again)."""
         found = select(DocumentRow.id).where(DocumentRow.url == url).limit(1)
         return self._s.scalar(found) is not None
+
+    def counts(self) -> dict[str, int]:
+        """How many films, documents and reviews, and how many reviews have no film."""
+        count = select(func.count())
+        unassigned = count.select_from(ReviewRow).where(ReviewRow.film_id.is_(None))
+        return {
+            "films": self._s.scalar(count.select_from(FilmRow)) or 0,
+            "documents": self._s.scalar(count.select_from(DocumentRow)) or 0,
+            "reviews": self._s.scalar(count.select_from(ReviewRow)) or 0,
+            "unassigned": self._s.scalar(unassigned) or 0,
+        }
 
     def films(self) -> list[FilmEntry]:
         counts = dict(
@@ -339,9 +525,11 @@ class Transaction:
         keeps it unique.
         """
         taken = set(self._s.scalars(select(FilmRow.slug).where(FilmRow.id != (film_id or -1))))
+        slug = slug[:SLUG_MAX]
         unique, n = slug, 2
         while unique in taken:
-            unique, n = f"{slug}-{n}", n + 1
+            suffix = f"-{n}"
+            unique, n = slug[: SLUG_MAX - len(suffix)] + suffix, n + 1
         row = self._s.get(FilmRow, film_id) if film_id is not None else FilmRow()
         if row is None:
             raise NotFound(f"no film with id {film_id}")
@@ -393,4 +581,13 @@ def _reason(err: BaseException) -> str:
     return text.splitlines()[0] if text else type(err).__name__
 
 
-__all__ = ["FilmEntry", "Store", "Transaction", "content_hash", "default_url"]
+__all__ = [
+    "FilmEntry",
+    "Store",
+    "StoreOptions",
+    "Transaction",
+    "content_hash",
+    "default_url",
+    "engine_url",
+    "shown_url",
+]
