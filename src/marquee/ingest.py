@@ -17,6 +17,7 @@ from typing import Literal
 from marquee.documents import ReadOptions, read_bytes, read_path
 from marquee.errors import MarqueeError
 from marquee.films import film_slug, match_film, merge_facts
+from marquee.multifilm import split_films
 from marquee.records import Review
 from marquee.report_cache import film_report
 from marquee.review import FilmHint, parse_review
@@ -149,7 +150,8 @@ def read_reviews(
             failures.append(Outcome(source, "error", message=str(err)))
         else:
             failures.extend(Outcome(source, "error", message=p) for p in reading.problems)
-            parsed = [parse_review(doc, hint=hint) for doc in reading.documents]
+            parts = (part for doc in reading.documents for part in split_films(doc))
+            parsed = [parse_review(part, hint=hint) for part in parts]
             reviews.extend(infer_scores(parsed))
         step(source)
     return reviews, failures

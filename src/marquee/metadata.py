@@ -4,6 +4,12 @@ Structure first (front matter, schema.org, CSV columns, HTML meta, all already i
 ``Document.meta``), then what the review's own lines say: bylines, a closing bio, a
 dateline near the top, a headline naming the review, a spoiler warning.  Every
 guess is conservative: a wrong critic or date is worse than None.
+
+The critic is a person. News sites often sign a page with their own name ("By
+Finescoop", "Staff", an author field equal to the site's name) and name the critic
+elsewhere: in the headline ("BRIAN VINER reviews …"), in a "Reviews by …" line at the
+top or bottom, or as a bare name closing the page; schema.org author data, when a page
+has it, is already in ``Document.meta``.
 """
 
 from __future__ import annotations
@@ -13,12 +19,23 @@ from collections.abc import Mapping
 
 from marquee.documents.bylines import Byline, find_bylines, is_dateline, person_name
 from marquee.documents.fields import iso_date
+from marquee.documents.lines import squash
 from marquee.records import Block, Document, ReviewMeta
 
 _BYLINE_RANK = {"label": 0, "sentence": 0, "bio": 1, "repeat": 2}
 _TOP_BLOCKS = 8  # a dateline belongs to the top of the page, not to its prose
 _TITLE_BLOCKS = 3  # a headline is one of the first few non-chrome lines
 _HEADLINE_WORDS = 20
+_EDGE_LINES = 3  # "Reviews by …" or a bare name: among the first or last few lines
+_SIGNATURE_WORDS = 14
+
+_NAMES_REVIEWER = re.compile(r"^(?P<name>[^:|–—]{3,60}?)\s+reviews\b")  # BRIAN VINER reviews …
+_REVIEWED_BY = re.compile(r"\breview(?:s|ed)?\s+by\s*:?\s+(?P<rest>.+)$", re.IGNORECASE)
+_SIGNED = re.compile(
+    r"^(?:by|posted by|written by|words by|author\s*:|byline\s*:)\s*(?P<who>\S.{0,40})$",
+    re.IGNORECASE,
+)
+_SIGN_OFF = re.compile(r"^[\s—–~-]+")
 
 _NAMES_REVIEW = re.compile(r"\breview(?:ed)?\b", re.IGNORECASE)
 _OUTLET_IN_BIO = re.compile(
@@ -54,15 +71,80 @@ def read_metadata(doc: Document) -> ReviewMeta:
 def _critic(
     meta: Mapping[str, str], blocks: tuple[Block, ...], bylines: Mapping[int, Byline]
 ) -> str | None:
-    """The structured author if it is a person, else the strongest byline's name."""
+    """The structured author if it is a person, else the strongest byline's name, else a
+    critic the headline or the page's edges name (see the module docstring)."""
+    outlet = meta.get("outlet", "")
     stated = person_name(meta.get("critic", ""))
-    if stated is not None:
+    if stated is not None and not _same_name(stated, outlet):
         return stated
-    named = [(b, i) for i, b in bylines.items() if b.name and b.how in _BYLINE_RANK]
-    if not named:
+    named = [
+        (b, i)
+        for i, b in bylines.items()
+        if b.name and b.how in _BYLINE_RANK and not _same_name(b.name, outlet)
+    ]
+    if named:
+        best, _ = min(named, key=lambda pair: (_BYLINE_RANK[pair[0].how], pair[1]))
+        return best.name
+    return _critic_named_elsewhere(meta, blocks)
+
+
+def _critic_named_elsewhere(meta: Mapping[str, str], blocks: tuple[Block, ...]) -> str | None:
+    """ "BRIAN VINER reviews …" in the headline, "Reviews by Priya Desai" at the top or
+    bottom, or, on a page signed by a site, a line that is only a person's name there."""
+    lines = [squash(b.text) for b in blocks if b.kind != "chrome"]
+    edges = [*lines[:_EDGE_LINES], *lines[-_EDGE_LINES:]]
+    for line in (meta.get("title", ""), *edges):
+        name = _reviewer_in(line)
+        if name is not None:
+            return name
+    if not _signed_by_site(meta, lines):
         return None
-    best, _ = min(named, key=lambda pair: (_BYLINE_RANK[pair[0].how], pair[1]))
-    return best.name
+    for line in edges:
+        bare = _SIGN_OFF.sub("", line)
+        name = person_name(bare)
+        if name is not None and name == bare:
+            return name
+    return None
+
+
+def _reviewer_in(line: str) -> str | None:
+    """The critic a headline or signature line names: "BRIAN VINER reviews …",
+    "Oppenheimer, reviewed by Ines Okafor", "Reviews by Priya Desai"."""
+    if not line or (len(line.split()) > _SIGNATURE_WORDS and not _is_headline(line)):
+        return None
+    found = _NAMES_REVIEWER.match(line)
+    if found is not None and _is_headline(line):
+        name = person_name(found["name"])
+        if name is not None and name.casefold() == squash(found["name"]).casefold():
+            return name
+    found = _REVIEWED_BY.search(line)
+    if found is None:
+        return None
+    name = person_name(found["rest"])
+    after = found["rest"][len(name) :].strip() if name is not None else ""
+    return name if name is not None and (not after or not after[0].isalnum()) else None
+
+
+def _signed_by_site(meta: Mapping[str, str], lines: list[str]) -> bool:
+    """Whether the page is signed by a site, not a person: an author field that is no
+    person's name (or is the outlet's own), or a "By Staff" / "Posted by admin" line."""
+    author = meta.get("critic", "")
+    if author and (person_name(author) is None or _same_name(author, meta.get("outlet", ""))):
+        return True
+    return any(
+        (found := _SIGNED.match(line)) is not None and person_name(found["who"]) is None
+        for line in lines
+        if len(line.split()) <= _EDGE_LINES * 2
+    )
+
+
+def _same_name(name: str, outlet: str) -> bool:
+    """Whether a "critic" is really the outlet ("Screen Daily" by Screen Daily)."""
+    return bool(outlet) and _name_key(name) == _name_key(outlet)
+
+
+def _name_key(text: str) -> str:
+    return re.sub(r"[\W_]+|^the\b", "", text.casefold())
 
 
 def _outlet(

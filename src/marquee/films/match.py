@@ -54,10 +54,12 @@ def _mentioned(film: FilmFacts, text: str) -> int:
     counted only mid-sentence, where a capital marks a name: "It" and "Us" open
     sentences in every review."""
     forms = [form for form in (film.title, *film.aliases) if form]
-    return max((_named(form, text) for form in forms), default=0)
+    return max((named_count(form, text) for form in forms), default=0)
 
 
-def _named(form: str, text: str) -> int:
+def named_count(form: str, text: str) -> int:
+    """How often ``text`` names ``form`` as a name: a one-word title ("It", "Monster")
+    counts only where a capital cannot be a sentence's first letter."""
     if " " in form.strip():
         return mentions(form, text)
     openers = len(re.findall(rf"(?:^|[.!?:]\s+|\n){re.escape(form)}(?![\p{{L}}\p{{N}}])", text))

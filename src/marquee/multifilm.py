@@ -1,0 +1,229 @@
+"""A page that reviews several films becomes one Document per film.
+
+Newspapers review the week's releases on one page: "BRIAN VINER reviews Oppenheimer,
+Asteroid City and The Beanie Bubble", then each film under its own heading
+("Oppenheimer (15, 180 mins)", "**Monster** ★★★★☆") with its own prose, verdict line and
+stars. Each of those is a review in its own right, by the page's critic, so each becomes a
+part (``Document.part`` 0, 1, …) with its own blocks; the page's masthead (headline,
+byline, dateline) and sign-off are shared by every part, so each part still says who
+wrote it and when.
+
+A heading counts as a film's section only when the heading looks like a film (a title
+with a certificate, runtime or year beside it, or a title the section or the headline
+names) *and* the section delivers a verdict (a "Verdict:" line, a rating, stars). A film
+mentioned in passing ("anyone who found Tenet (2020) a puzzle box…") has no heading and
+no verdict of its own, so it never becomes a review; an ordinary review with sub-headings
+("A triangle without villains", "Story ★★★☆☆") is left whole.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Sequence
+
+import regex as re
+
+from marquee.films.match import named_count
+from marquee.films.names import name_key
+from marquee.films.text import clean
+from marquee.films.titles import TITLE, YEAR
+from marquee.records import Block, Document
+from marquee.scores import parse_score
+
+log = logging.getLogger(__name__)
+
+MIN_FILMS = 2
+"""A page is split only when it reviews at least this many distinct films."""
+
+PAGE_KEYS = ("title", "critic", "outlet", "published", "url", "spoilers")
+"""Meta that belongs to the page (and so to every part); the rest (film, year, score,
+credits from front matter or JSON-LD) describes one film and is not handed to all."""
+
+_TABLE_SHAPES = frozenset({"csv", "jsonl"})
+_MAX_HEADING_WORDS = 14
+_MAX_TITLE_WORDS = 10
+_MAX_SCORE_LINE_WORDS = 12
+_PROSE_WORDS = 20
+
+_CERTIFICATE = r"(?:U|PG|12A?|15|18|R18|R|PG-13|NC-17|G|NR|TBC|TBA)"
+_RUNTIME = r"\d{1,3}\s*(?:mins?|minutes|min\.?)"
+_FACT = rf"(?:{_CERTIFICATE}|{_RUNTIME}|{YEAR})"
+_FACTS = re.compile(rf"\(\s*{_FACT}(?:\s*[,;/|]\s*{_FACT})*\s*\)")
+"""The parenthesis a round-up prints after each title: "(15, 180 mins)", "(12A)", "(2023)"."""
+
+_STARS = r"[★☆✩✭✮⭐½*]+|\d(?:\.\d)?\s*(?:/|out\s+of)\s*(?:4|5|10)"
+_HEADING = re.compile(
+    rf"^(?P<title>.+?)\s*(?P<facts>\((?:[^()]{{1,40}})\))?\s*(?:[-–—|:]\s*)?"
+    rf"(?P<stars>{_STARS})?\s*$"
+)
+_VERDICT_LINE = re.compile(
+    r"^\W*(?:(?:our|the|my|final)\s+)?(?:verdict|rating|score|grade|stars)\s*[:\-–—]\s*\S",
+    re.IGNORECASE,
+)
+_SENTENCE_END = (".", "!", "?", "…", '"', "”", "'")
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Heading:
+    """A heading that may open one film's review."""
+
+    index: int
+    title: str
+    year: int | None
+    stars: str | None  # a rating printed beside the title
+    dated: bool  # a certificate, runtime or year beside the title
+
+
+def split_films(doc: Document) -> tuple[Document, ...]:
+    """One Document per film a page reviews; ``(doc,)`` for a page about one film."""
+    if doc.shape in _TABLE_SHAPES:
+        return (doc,)
+    blocks = doc.blocks
+    headings = _film_headings(blocks, doc.meta.get("title", ""))
+    if len(headings) < MIN_FILMS:
+        return (doc,)
+    widgets = _trailing_widgets(blocks, len(headings))
+    body = blocks[: len(blocks) - len(widgets)]
+    header = [b for b in body[: headings[0].index] if not _is_prose(b)]
+    last_end = _section_end(body, headings[-1].index)
+    footer = list(body[last_end:])
+    ends = [*(h.index for h in headings[1:]), last_end]
+    log.info("%s: %d films reviewed on one page", doc.source, len(headings))
+    return tuple(
+        _part(doc, number, heading,
+              [*header, *_own(body[heading.index : end], heading), *widget, *footer])
+        for number, (heading, end, widget) in enumerate(
+            zip(headings, ends, [widgets[i : i + 1] for i in range(len(headings))], strict=True)
+        )
+    )  # fmt: skip
+
+
+def _film_headings(blocks: Sequence[Block], title: str) -> list[_Heading]:
+    """The headings that open a film's review, in page order.
+
+    A candidate's section runs to the next accepted heading, so a sub-heading inside a
+    film's review ("Nolan's finest hour") neither opens a review nor cuts its section
+    short; a film heading that delivers no verdict stays inside the review before it, and
+    so does a repeat of a film already opened.
+    """
+    candidates = [h for i, b in enumerate(blocks) if (h := _heading_at(i, b)) is not None]
+    if len(candidates) < MIN_FILMS:
+        return []
+    masthead = [b.text for b in blocks[: candidates[0].index] if not _is_prose(b)]
+    headline = "\n".join(clean(text) for text in (title, *masthead))
+    accepted: list[_Heading] = []
+    end = len(blocks)
+    for heading in reversed(candidates):
+        section = blocks[heading.index + 1 : end]
+        if _is_film(heading, section, headline) and _has_verdict(heading, section):
+            accepted.append(heading)
+            end = heading.index
+    seen: set[tuple[str, int | None]] = set()
+    kept = []
+    for heading in reversed(accepted):
+        key = (name_key(heading.title), heading.year)
+        if key not in seen:
+            seen.add(key)
+            kept.append(heading)
+    return kept
+
+
+def _heading_at(index: int, block: Block) -> _Heading | None:
+    """A film heading: "Oppenheimer (15, 180 mins)", "Monster ★★★★☆", "**Elemental** (PG)".
+
+    A heading block qualifies by its shape alone; a paragraph only when it prints the
+    film's facts or rating beside the title (a bold title inside a <p>).
+    """
+    if block.kind not in {"heading", "paragraph"}:
+        return None
+    text = clean(block.text)
+    found = _HEADING.match(text)
+    if found is None or len(text.split()) > _MAX_HEADING_WORDS or _VERDICT_LINE.match(text):
+        return None
+    title, facts, stars = found["title"].strip(" -–—|:"), found["facts"], found["stars"]
+    dated = facts is not None and _FACTS.fullmatch(facts) is not None
+    if facts is not None and not dated:
+        return None  # "(and why it matters)": a sentence's aside, not a film's facts
+    if block.kind == "paragraph" and not (dated or stars):
+        return None
+    if not re.fullmatch(TITLE, title) or len(title.split()) > _MAX_TITLE_WORDS:
+        return None
+    year = re.search(rf"\b{YEAR}\b", facts or "")
+    return _Heading(index, title, int(year.group()) if year else None, stars, dated)
+
+
+def _is_film(heading: _Heading, section: Sequence[Block], headline: str) -> bool:
+    """A film, not a section of one review: it carries a film's facts, or the section or
+    the page's headline names it as a name (not "Story" as a sentence's first word)."""
+    if heading.dated:
+        return True
+    text = "\n".join(clean(b.text) for b in section if b.kind != "chrome")
+    return named_count(heading.title, text) + named_count(heading.title, headline) > 0
+
+
+def _has_verdict(heading: _Heading, section: Sequence[Block]) -> bool:
+    return heading.stars is not None or any(_delivers_verdict(b) for b in section)
+
+
+def _delivers_verdict(block: Block) -> bool:
+    """A verdict or rating line: "Verdict: A towering achievement", "Rating: ★★★★☆"."""
+    text = clean(block.text)
+    if len(text.split()) > _MAX_SCORE_LINE_WORDS or block.kind == "chrome":
+        return False
+    return bool(_VERDICT_LINE.match(text)) or parse_score(text) is not None
+
+
+def _is_score_only(block: Block) -> bool:
+    text = clean(block.text)
+    return len(text.split()) <= _MAX_SCORE_LINE_WORDS and parse_score(text) is not None
+
+
+def _trailing_widgets(blocks: Sequence[Block], films: int) -> Sequence[Block]:
+    """Rating boxes the documents stage appended after the page's text, one per film.
+
+    When the HTML reader recovers score boxes its extractor dropped, it adds them at the
+    end in page order, which on a round-up puts every film's stars after the last film.
+    Only a run of exactly one box per film is dealt back out; otherwise the boxes stay
+    where they are, with the last film.
+    """
+    count = 0
+    for block in reversed(blocks):
+        if not _is_score_only(block):
+            break
+        count += 1
+    return blocks[len(blocks) - films :] if count == films else ()
+
+
+def _section_end(blocks: Sequence[Block], start: int) -> int:
+    """Where the last film's review ends: after its last prose or verdict line. What
+    follows (a sign-off, "Reviews by …", share buttons) belongs to the whole page."""
+    end = start + 1
+    for index in range(start + 1, len(blocks)):
+        if _is_prose(blocks[index]) or _delivers_verdict(blocks[index]):
+            end = index + 1
+    return end
+
+
+def _is_prose(block: Block) -> bool:
+    """Running text: an intro paragraph or a review's own, never a headline or byline."""
+    if block.kind not in {"paragraph", "list_item"}:
+        return False
+    text = block.text.strip()
+    return len(text.split()) >= _PROSE_WORDS or text.endswith(_SENTENCE_END)
+
+
+def _own(section: Sequence[Block], heading: _Heading) -> list[Block]:
+    """The section's blocks, its heading split when the rating is printed beside the
+    title, so the part has a title line and a score line like any review."""
+    first = Block("heading", heading.title if heading.stars else section[0].text)
+    stars = [Block("paragraph", heading.stars)] if heading.stars else []
+    return [first, *stars, *section[1:]]
+
+
+def _part(doc: Document, number: int, heading: _Heading, blocks: list[Block]) -> Document:
+    meta: dict[str, str] = {k: v for k, v in doc.meta.items() if k in PAGE_KEYS}
+    meta["film"] = heading.title
+    if heading.year is not None:
+        meta["year"] = str(heading.year)
+    return dataclasses.replace(doc, blocks=tuple(blocks), meta=meta, part=number)

@@ -1,0 +1,214 @@
+"""``split_films``: a page reviewing several films becomes one review per film."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from marquee.documents import ReadOptions, read_path
+from marquee.ingest import add_reviews, read_reviews
+from marquee.metadata import read_metadata
+from marquee.multifilm import split_films
+from marquee.records import Block, Document
+from marquee.review import FilmHint, parse_review
+from marquee.scores import read_score
+from marquee.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = Path(__file__).parent / "fixtures" / "pages"
+EXPECTED = json.loads((PAGES / "expected.json").read_text())
+ROUNDUPS = sorted(EXPECTED)
+SINGLE_FILM_FILES = [
+    *sorted((ROOT / "examples" / "ballerina").iterdir()),
+    *sorted((Path(__file__).parent / "fixtures" / "documents").glob("*.[hmt][tdx]*")),
+    *sorted((Path(__file__).parent / "fixtures" / "films").iterdir()),
+    PAGES / "single_review.html",
+    PAGES / "site_byline.html",
+]
+PROSE = (
+    "The film takes its time and rewards it, with a lead performance of real subtlety and "
+    "a final act that lands every blow it has spent an hour setting up."
+)
+
+
+def page(name: str) -> Document:
+    (doc,) = read_path(PAGES / name).documents
+    return doc
+
+
+def doc_of(*blocks: tuple[str, str], **meta: str) -> Document:
+    made = tuple(Block(kind, text) for kind, text in blocks)  # type: ignore[arg-type]
+    raw = "\n".join(text for _, text in blocks)
+    return Document(source="t", shape="text", raw=raw, blocks=made, meta=meta)
+
+
+@pytest.mark.parametrize("name", ROUNDUPS)
+def test_one_part_per_film_in_page_order(name: str) -> None:
+    doc = page(name)
+    parts = split_films(doc)
+    assert [p.meta["film"] for p in parts] == list(EXPECTED[name]["films"])
+    assert [p.part for p in parts] == [0, 1, 2]
+    assert all(p.raw == doc.raw and p.source == doc.source for p in parts)
+
+
+@pytest.mark.parametrize("name", ROUNDUPS)
+def test_each_part_has_its_own_score_and_verdict_line(name: str) -> None:
+    parts = split_films(page(name))
+    expected = EXPECTED[name]
+    for part, (film, score_line) in zip(parts, expected["films"].items(), strict=True):
+        lines = [b.text for b in part.blocks]
+        assert score_line in lines, film
+        others = [s for f, s in expected["films"].items() if f != film and s != score_line]
+        assert not set(others) & set(lines), film
+        score = read_score(part)
+        assert score is not None and score.raw == score_line.removeprefix("Rating: ")
+    for part, verdict in zip(parts, expected["verdicts"], strict=False):
+        lines = [b.text for b in part.blocks]
+        assert verdict in lines
+        assert not set(expected["verdicts"]) - {verdict} & set(lines)
+
+
+@pytest.mark.parametrize("name", ROUNDUPS)
+def test_every_part_is_by_the_pages_critic_and_about_its_film(name: str) -> None:
+    for part in split_films(page(name)):
+        review = parse_review(part)
+        assert review.meta.critic == EXPECTED[name]["critic"]
+        assert review.facts.title == part.meta["film"]
+
+
+@pytest.mark.parametrize("path", SINGLE_FILM_FILES, ids=lambda p: p.name)
+def test_a_page_about_one_film_comes_back_whole(path: Path) -> None:
+    for doc in read_path(path).documents:
+        assert split_films(doc) == (doc,)
+
+
+def test_sub_headings_with_ratings_do_not_split_one_review() -> None:
+    doc = doc_of(
+        ("heading", "Aftersun review"),
+        ("paragraph", PROSE),
+        ("heading", "Story ★★★☆☆"),
+        ("paragraph", "The story is thin. " + PROSE),
+        ("heading", "Acting ★★★★★"),
+        ("paragraph", "The acting is superb. " + PROSE),
+    )
+    assert split_films(doc) == (doc,)
+
+
+def test_a_film_heading_without_a_verdict_is_not_a_review() -> None:
+    """Two dated headings, only one with a verdict: a "see also" is not a second review."""
+    doc = doc_of(
+        ("heading", "Oppenheimer (15, 180 mins)"),
+        ("paragraph", PROSE),
+        ("paragraph", "Rating: ★★★★☆"),
+        ("heading", "Tenet (12A, 150 mins)"),
+        ("paragraph", "Nolan's previous film is streaming now, if you want the contrast."),
+    )
+    assert split_films(doc) == (doc,)
+
+
+def test_a_repeated_film_heading_stays_inside_its_review() -> None:
+    doc = doc_of(
+        ("heading", "Monster (12A)"),
+        ("paragraph", PROSE),
+        ("paragraph", "Rating: 4/5"),
+        ("heading", "Scrapper (12A)"),
+        ("paragraph", PROSE),
+        ("paragraph", "Rating: 3/5"),
+        ("heading", "Monster (12A)"),
+        ("paragraph", "Verdict: still the one to see"),
+    )
+    parts = split_films(doc)
+    assert [p.meta["film"] for p in parts] == ["Monster", "Scrapper"]
+    assert "Verdict: still the one to see" in [b.text for b in parts[1].blocks]
+
+
+def test_stars_beside_a_title_become_the_parts_score_line() -> None:
+    part = split_films(page("roundup_okafor.html"))[0]
+    assert [b.text for b in part.blocks if b.kind == "heading"][-1] == "Monster"
+    assert Block("paragraph", "★★★★☆") in part.blocks
+
+
+def test_rating_boxes_moved_to_the_end_are_dealt_back_one_per_film() -> None:
+    """The HTML reader appends score boxes its extractor dropped after the last film."""
+    doc = page("roundup_viner.html")
+    assert [b.text for b in doc.blocks[-3:]] == [
+        "Rating: ★★★★★",
+        "Rating: ★★☆☆☆",
+        "Rating: ★★★☆☆",
+    ]
+    scores = [read_score(p) for p in split_films(doc)]
+    assert [s.value if s else None for s in scores] == [100.0, 40.0, 60.0]
+
+
+def test_rating_boxes_that_do_not_match_the_films_stay_with_the_last() -> None:
+    doc = doc_of(
+        ("heading", "Monster (12A)"),
+        ("paragraph", PROSE),
+        ("paragraph", "Verdict: the one to see"),
+        ("heading", "Scrapper (12A)"),
+        ("paragraph", PROSE),
+        ("paragraph", "Verdict: charming"),
+        ("paragraph", "Rating: 3/5"),
+    )
+    first, second = split_films(doc)
+    assert read_score(first) is None
+    assert read_score(second) is not None and read_score(second).value == 60.0
+
+
+def test_the_masthead_and_sign_off_are_shared_the_intro_is_not() -> None:
+    parts = split_films(page("roundup_pasted.txt"))
+    for part in parts:
+        lines = [b.text for b in part.blocks]
+        assert "By Staff" in lines and "Reviews by Priya Desai" in lines
+        assert not any(line.startswith("Three new releases this week") for line in lines)
+
+
+def test_film_level_meta_is_not_handed_to_every_part() -> None:
+    doc = doc_of(
+        ("heading", "Monster (12A)"),
+        ("paragraph", PROSE),
+        ("paragraph", "Rating: 4/5"),
+        ("heading", "Scrapper (12A, 2023)"),
+        ("paragraph", PROSE),
+        ("paragraph", "Rating: 3/5"),
+        critic="Ines Okafor",
+        score="5/5",
+        film="Monster",
+        director="Hirokazu Kore-eda",
+    )
+    first, second = split_films(doc)
+    assert first.meta == {"critic": "Ines Okafor", "film": "Monster"}
+    assert second.meta == {"critic": "Ines Okafor", "film": "Scrapper", "year": "2023"}
+    assert read_metadata(second).critic == "Ines Okafor"
+
+
+def test_table_rows_are_never_split() -> None:
+    doc = doc_of(("heading", "Monster (12A)"), ("paragraph", "Rating: 4/5"))
+    table_row = Document("t.csv", "csv", doc.raw, doc.blocks * 2)
+    assert split_films(table_row) == (table_row,)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    return Store(f"sqlite:///{tmp_path / 'm.db'}")
+
+
+@pytest.mark.parametrize("name", ROUNDUPS)
+def test_a_roundup_file_stores_one_review_per_film_and_none_in_passing(
+    name: str, store: Store
+) -> None:
+    reviews, failures = read_reviews([PAGES / name], options=ReadOptions(), hint=FilmHint())
+    assert failures == []
+    outcomes = list(add_reviews(store, reviews))
+    assert [o.status for o in outcomes] == ["added"] * 3
+    titles = {f.facts.title for f in store.films()}
+    assert titles == set(EXPECTED[name]["films"])
+    assert not titles & set(EXPECTED[name]["passing"])
+    assert store.counts()["documents"] == 1 and store.counts()["reviews"] == 3
+    for entry in store.films():
+        (review,) = store.reviews(entry.id)
+        assert review.document.meta["film"] == entry.facts.title
+        assert review.meta.critic == EXPECTED[name]["critic"]
+    assert [o.status for o in add_reviews(store, reviews)] == ["duplicate"] * 3
