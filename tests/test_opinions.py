@@ -27,6 +27,7 @@ from marquee.opinions import (
     split_review,
 )
 from marquee.opinions.aspects import evaluative, mentions, people_for
+from marquee.opinions.people import named_people
 from marquee.opinions.polarity import clauses, lean, score_sentences, unhedged
 from marquee.opinions.pullquote import spoiler_sentences
 from marquee.records import CastMember, FilmFacts
@@ -318,6 +319,53 @@ def test_sentences_and_clauses_are_scored_in_one_batch():
     assert calls == [4]  # two sentences, plus the two clauses of the first
 
 
+# ── people: who made the film, who is in it ───────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("One of Hitchcock's finest films of the '40s.", [("Hitchcock", "director")]),
+        ("In Hitchcock's hands, the story sings.", [("Hitchcock", "director")]),
+        ("Director Frank Capra keeps it light.", [("Frank Capra", "director")]),
+        ("An Alfred Hitchcock feature.", [("Alfred Hitchcock", "director")]),
+        ("Lorre's performance as a desperate killer.", [("Lorre", "performer")]),
+        (
+            "Expert performances from Donald Crisp, Walter Pidgeon and Maureen O'Hara.",
+            [
+                ("Donald Crisp", "performer"),
+                ("Walter Pidgeon", "performer"),
+                ("Maureen O'Hara", "performer"),
+            ],
+        ),
+        # A name with no word on what the person did is credited with nothing.
+        ("George Cukor gives it the royal treatment.", [("George Cukor", None)]),
+        ("This 1935 musical finds Fred Astaire at his best.", [("Fred Astaire", None)]),
+        ("The third Astaire-Rogers movie.", [("Astaire-Rogers", None)]),
+        ("Motion picture archives would be poorer.", [("Motion", None)]),
+    ],
+)
+def test_people_are_credited_only_as_the_critic_words_say(text, expected):
+    found = [
+        (n.name, n.role) for n in named_people(text) if not (n.sentence_initial and not n.role)
+    ]
+    assert found == [e for e in expected if e != ("Motion", None)]
+
+
+def test_a_review_names_each_person_once_with_the_credits_when_known():
+    ops = review_opinions(
+        0,
+        "Len Wiseman directs. Eve (Ana de Armas) fights. Ana de Armas is terrific.",
+        FACTS,
+        spoilers=False,
+        polarity=unsure,
+    )
+    assert [(p.name, p.role, p.evidence.sentence) for p in ops.people] == [
+        ("Len Wiseman", "director", 0),
+        ("Ana de Armas", "performer", 1),  # her character named: her, once
+    ]
+
+
 # ── quoted critics (sample 002 is a round-up) ─────────────────────────────────────────
 
 
@@ -476,3 +524,22 @@ def test_pull_quotes_carry_each_verdict_with_the_model(with_model, bodies):
     assert "Reedus" not in quotes[4] and "Ballerina" in quotes[4]  # the film, not a co-star
     hidden = spoiler_sentences(split_review(bodies[0].body), flagged=True)
     assert with_model[0].pull_quote.sentence not in hidden
+
+
+def test_consensus_on_the_samples_with_the_model(with_model):
+    from marquee.consensus import agreement, write_consensus
+    from test_consensus import words_not_from_evidence
+
+    consensus = write_consensus("Ballerina", FACTS, agreement(with_model), with_model)
+    assert consensus is not None
+    text = consensus.text
+    praise, _, reservation = text.partition(" though ")
+    assert "Ballerina" in praise
+    assert "action" in praise and re.search(r"\b(?:score|music|soundtrack)\b", praise)
+    assert re.search(r"\b(?:story|plot|writing|script)\b", reservation)
+    assert "John Wick ties" in reservation
+    assert "divided on Ana de Armas" in text
+    assert len(re.findall(r"[.!?](?:\s|$)", text)) <= 2
+    assert words_not_from_evidence(consensus, "Ballerina") == []
+    for _, evidence in consensus.clauses:
+        assert evidence and all(0 <= e.review < 5 for e in evidence)

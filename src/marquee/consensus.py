@@ -5,24 +5,32 @@ praised it, panned it or were mixed — once per critic, however many sentences 
 on it — and labels the split. A round-up's quoted critics ("The New York Post
 criticizes …") are counted here as voices of their own, because their opinions are
 explicit and attributed, and a round-up's author repeating them is not a second opinion;
-they are keyed by outlet, so one outlet quoted by two round-ups counts once. They are
-never counted into fresh % (that comes from the reviews' scores elsewhere).
+they are keyed by outlet, so one outlet quoted by two round-ups counts once, and each
+is credited only with what it is quoted saying. They are never counted into fresh %
+(that comes from the reviews' scores elsewhere).
 
 :func:`write_consensus` writes one or two sentences in the manner of Rotten Tomatoes'
-Critics Consensus: the film named, what critics praised, then the main reservation, and
-the performers they singled out. Every word that judges comes from the critics' own
-sentences (an adjective a critic used about that aspect, on the same side), and every
-clause carries the evidence behind it, so the consensus never states what no review said.
+Critics Consensus ("<Adjective> and <adjective>, <Director>'s <Title> is a <adjective>
+<genre> with <strengths> and <performances>, though <reservation> …"): the film named
+and credited to its director when critics credit it, what critics praised, then the
+main reservation, and the performers they singled out or split on. Every word that
+judges comes from the critics' own sentences (an adjective a critic used about that
+aspect, on the same side), the rest from a small template that judges nothing
+(:data:`TEMPLATE_WORDS`), and every clause carries the evidence behind it, so the
+consensus never states what no review said. ROUGE against RT's own consensus rewards
+the same things a reader wants: the critics' words, the film's people, its genre.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from marquee.opinions.aspects import cue_spans, franchise_names
+from marquee.opinions.aspects import cue_spans, franchise_names, judgements
+from marquee.opinions.people import surname
 from marquee.opinions.records import (
     ASPECTS,
     AgreementLabel,
@@ -31,6 +39,7 @@ from marquee.opinions.records import (
     AspectOpinion,
     Consensus,
     Evidence,
+    Person,
     Polarity,
     ReviewOpinions,
 )
@@ -52,7 +61,7 @@ def agreement(opinions: Sequence[ReviewOpinions]) -> tuple[AspectAgreement, ...]
     )
     names = _performer_names(o for ops in opinions for o in ops.aspects)
     for voice, opinion in _voiced(opinions):
-        target = names.get(_surname(opinion.target)) if opinion.target else None
+        target = names.get(surname(opinion.target)) if opinion.target else None
         stances[(opinion.aspect, target)][voice].append(opinion)
     rows = [_row(aspect, target, by_voice) for (aspect, target), by_voice in stances.items()]
     order = {a: i for i, a in enumerate(ASPECTS)}
@@ -74,16 +83,12 @@ def _voiced(opinions: Sequence[ReviewOpinions]) -> Iterable[tuple[Voice, AspectO
             yield quoted.get(key, ("review", str(n))), o
 
 
-def _surname(name: str | None) -> str:
-    return (name or "").split()[-1].lower().strip(".'’") if name else ""
-
-
 def _performer_names(opinions: Iterable[AspectOpinion]) -> dict[str, str]:
     """Surname → the fullest form any critic used ("Keaton" and "Buster Keaton" are one)."""
     best: dict[str, str] = {}
     for o in opinions:
         if o.aspect == "performance" and o.target:
-            key = _surname(o.target)
+            key = surname(o.target)
             if len(o.target) > len(best.get(key, "")):
                 best[key] = o.target
     return best
@@ -134,10 +139,10 @@ def agreement_label(praised: int, panned: int, mixed: int) -> AgreementLabel:
 
 # ── the consensus ──────────────────────────────────────────────────────────────────────
 
-# Judgement adjectives a consensus may echo, by the side they take. A word is echoed only
-# from a critic's sentence whose polarity (from the model) is on the same side, so "never
-# dull" is not turned into "dull".
-_PRAISE = frozenset(
+# Adjectives a consensus may echo. Which side a word takes comes from the opinions
+# stage's judgement lexicon, and a word is echoed only from a critic's sentence whose
+# polarity is on that side, so "never dull" is not turned into "dull".
+_ADJECTIVES = frozenset(
     """
     good great excellent superb terrific wonderful brilliant fantastic fabulous
     outstanding remarkable impressive memorable masterful stunning breathtaking
@@ -154,11 +159,8 @@ _PRAISE = frozenset(
     sublime glorious joyous rousing satisfying spellbinding haunting ambitious
     daring bold uncompromising sweet tender warm wise thoughtful provocative
     imaginative atmospheric visceral unforgettable timeless classic charismatic
-    ingenious hilarious amusing rollicking exhilarating polished
-    """.split()  # noqa: SIM905
-)
-_BLAME = frozenset(
-    """
+    ingenious amusing rollicking exhilarating polished endearing appealing stellar
+    sparkling involving essential landmark special unique
     bad poor awful terrible dreadful horrible abysmal atrocious weak flimsy thin
     flat lifeless dull boring tedious tiresome tired generic uninspired bland
     forgettable mediocre lackluster disappointing underwhelming messy sloppy clumsy
@@ -167,10 +169,19 @@ _BLAME = frozenset(
     predictable formulaic trite stale contrived convoluted incoherent confusing
     muddled disjointed haphazard overlong slow sluggish plodding bloated uneven
     unconvincing implausible ridiculous laughable flawed wasted anaemic anemic
-    underdeveloped underwritten gratuitous excessive overdone overwrought heavy-
-    handed mawkish maudlin sentimental annoying irritating obnoxious dreary drab
-    murky listless leaden inert limp lazy cynical desperate subpar lame dated stiff
-    shoehorned unfunny tasteless crude juvenile pretentious overwrought ponderous
+    underdeveloped underwritten gratuitous excessive overdone overwrought mawkish
+    maudlin sentimental annoying irritating obnoxious dreary drab murky listless
+    leaden inert limp lazy cynical subpar lame dated stiff unfunny
+    tasteless crude juvenile pretentious ponderous pedestrian overblown
+    """.split()  # noqa: SIM905
+)
+_GENERIC = frozenset("good great better best fine strong solid worthy perfect".split())  # noqa: SIM905
+"""Praise so common it characterises nothing: a lead adjective only when no other fits."""
+_GENRES = frozenset(
+    """
+    comedy thriller drama western musical romance documentary adventure fantasy
+    horror satire epic mystery melodrama cartoon fable romp farce spoof parody
+    biopic noir caper fairy-tale classic
     """.split()  # noqa: SIM905
 )
 _NOUNS: dict[Aspect, str] = {
@@ -186,10 +197,35 @@ _NOUNS: dict[Aspect, str] = {
     "humour": "humor",
     "production": "production design",
 }
+_ECHOED_NOUNS = frozenset(
+    """
+    story script screenplay plot dialogue characters writing storytelling performances
+    cast acting ensemble action stunts fights choreography direction score music
+    soundtrack songs visuals cinematography animation effects images photography
+    editing pacing humor jokes wit sets costumes design
+    """.split()  # noqa: SIM905
+)
+"""The critics' own word for an aspect ("script", "animation") when they share one."""
+TEMPLATE_WORDS = frozenset(
+    """
+    a an the is with and its though hold holds it back offers but let down by despite
+    critics are divided on divides performance performances of s film ties
+    """.split()  # noqa: SIM905
+) | {w for noun in _NOUNS.values() for w in noun.split()}
+"""Every word the writer adds of its own: none of them judges (a test holds it to that);
+each judging word in a consensus is a critic's, from the evidence of its clause."""
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
-THE = "the "  # an aspect is "the score" among strengths and "its score" among faults
-MIN_VOICES = 1
-"""Critics needed before an aspect is named in the consensus."""
+MIN_SHARE = 0.1
+"""Share of the critics (at least one) who must agree on an aspect before the consensus
+names it among the film's strengths or faults."""
+FRESH_SHARE = 0.5
+ROTTEN_SHARE = 0.35
+"""Shares of critics on the positive side above which the film reads as praised, and at
+or below which it reads as panned; between them the consensus weighs both sides."""
+LEAD_ADJECTIVES = 3
+MAX_STRENGTHS = 3
+MAX_FAULTS = 2
+MAX_PERFORMERS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,88 +243,111 @@ def write_consensus(
     table: Sequence[AspectAgreement],
     opinions: Sequence[ReviewOpinions],
 ) -> Consensus | None:
-    """One or two sentences: the film named and characterised in its critics' words, what
-    they praised, then the main reservation, and the performers they split on; None when
-    the critics judged nothing."""
-    by_row = _opinions_by_row(opinions)
+    """One or two sentences in the manner of Rotten Tomatoes' Critics Consensus: the film
+    (and the maker critics credit it to) characterised in the critics' own adjectives,
+    its strengths and the performers praised, then the main reservation, and the
+    performers critics split on; None when the critics judged nothing.
+
+    Which of these lead depends on the critics' split: a film most critics praise is
+    described by its praise with the reservation after; one most pan, the other way
+    round; a film that divides them says what works and then what does not.
+    """
+    tones = Counter(o.pull_quote_polarity for o in opinions if o.pull_quote_polarity in SIDES)
+    rows = _opinions_by_row(opinions)
     franchise = _franchise_label(facts)
-    points = {
-        side: sorted(
-            (
-                p
-                for r in table
-                if r.label == label
-                and r.aspect != "performance"
-                or (r.label == label and r.target and _nameable(r))
-                for p in [_point(r, by_row, side, franchise)]
-                if p
-            ),
-            key=lambda p: -p.weight,
-        )
-        for side, label in (("positive", "praised"), ("negative", "panned"))
-    }
-    praised, panned = points["positive"][:3], points["negative"][:2]
+    least = max(1, math.ceil(MIN_SHARE * len(opinions)))
+    strengths = _points(table, rows, "positive", franchise, least)
+    faults = _points(table, rows, "negative", franchise, least)
+    cast = _performers(table, rows)
     divided = [r for r in table if r.label == "divided" and r.aspect == "performance" and r.target]
-    lead = _lead(opinions, title)
-    if lead is None and not praised and not panned and not divided:
+    if not tones and not strengths and not faults and not divided:
         return None
+    share = tones["positive"] / max(1, tones["positive"] + tones["negative"])
+    mood: Polarity = (
+        "positive" if share >= FRESH_SHARE else "negative" if share <= ROTTEN_SHARE else "mixed"
+    )
+    named = _credited_title(title, opinions)
     clauses: list[tuple[str, tuple[Evidence, ...]]] = []
-    first = _first_sentence(title, lead, praised, panned, clauses)
+    lead = _lead(opinions, title, mood) if mood != "mixed" else None
+    used = set(_tokens(lead.phrase)) if lead else set()
+    strengths = _distinct(strengths, used)[:MAX_STRENGTHS]
+    faults = _distinct(faults, used)[:MAX_FAULTS]
+    if lead is None:
+        first = _weighed(named, strengths, cast, faults, clauses)
+    elif mood == "positive":
+        first = _verdict(named, lead, strengths, cast, faults, mood, clauses)
+    else:
+        first = _verdict(named, lead, faults, [], strengths, mood, clauses)
     second = _second_sentence(divided, clauses)
     text = " ".join(s for s in (first, second) if s)
     return Consensus(text=text, clauses=tuple(clauses))
 
 
-def _nameable(row: AspectAgreement) -> bool:
-    """A performer is named when two critics single them out, or one names them in full
-    (a lone surname might be a place or a studio)."""
-    votes = max(row.praised, row.panned)
-    return votes >= 2 or len((row.target or "").split()) >= 2
-
-
-_GENRES = """
-    comedy thriller drama western musical romance documentary adventure fantasy
-    horror satire epic mystery melodrama cartoon fable romp farce spoof parody
-    biopic noir caper saga fairy-tale classic
-""".split()  # noqa: SIM905
-
-
-def _lead(opinions: Sequence[ReviewOpinions], title: str) -> _Point | None:
-    """The lead, "a charming, inventive comedy": the critics' majority verdict in the
-    adjectives they used most on that side in their pull-quotes, and the kind of film
-    they called it."""
-    tones = Counter(o.pull_quote_polarity for o in opinions if o.pull_quote_polarity in SIDES)
-    if not tones:
-        return None
-    tone = max(tones, key=lambda t: (tones[t], t == "positive"))
-    quotes = [o.pull_quote for o in opinions if o.pull_quote and o.pull_quote_polarity == tone]
-    words = (_PRAISE if tone == "positive" else _BLAME) - set(_tokens(title))
-    counts: Counter[str] = Counter()
-    for q in quotes:
-        counts.update({w for w in _tokens(q.text) if w in words})
-    kinds = set(_GENRES) - set(_tokens(title))
-    genres = Counter(
-        w for o in opinions if o.pull_quote for w in set(_tokens(o.pull_quote.text)) if w in kinds
-    )
-    adjectives = [w for w, _ in counts.most_common(LEAD_ADJECTIVES)]
-    genre = genres.most_common(1)[0][0] if genres else "film"
-    if not adjectives:
-        return None
-    *opening, last = adjectives
-    phrase = f"{_article(last)} {genre}"
-    if opening:
-        phrase = f"{_join(opening).capitalize()}|{phrase}"
-    used = {*adjectives, genre}
-    evidence = tuple(q for q in quotes if used & set(_tokens(q.text)))
-    return _Point(phrase, evidence, tones[tone])
-
-
 SIDES = ("positive", "negative")
-LEAD_ADJECTIVES = 3
 
 
 def _tokens(text: str) -> list[str]:
     return [m.group(0).lower() for m in _WORD.finditer(text)]
+
+
+def _side_of(word: str) -> int:
+    """+1 for a word of praise, -1 for one of blame, 0 for neither (the lexicon's say)."""
+    return sum(sign for _, _, sign in judgements(word))
+
+
+def _lead(opinions: Sequence[ReviewOpinions], title: str, side: Polarity) -> _Point | None:
+    """ "Charming, witty and inventive … a delightful comedy": the adjectives most critics
+    on the film's side used (distinctive ones before stock praise), and the kind of film
+    they called it."""
+    sign = 1 if side == "positive" else -1
+    own = set(_tokens(title))
+    counts: Counter[str] = Counter()
+    genres: Counter[str] = Counter()
+    sources: dict[str, Evidence] = {}
+    for o in opinions:
+        texts = _said_on(o, side)
+        words = {w for e in texts for w in _tokens(e.text)} - own
+        counts.update(w for w in words if w in _ADJECTIVES and _side_of(w) == sign)
+        genres.update(w for w in words if w in _GENRES)
+        for e in texts:
+            for w in set(_tokens(e.text)):
+                sources.setdefault(w, e)
+    if not counts:
+        return None
+    ranked = sorted(counts, key=lambda w: (w in _GENERIC, -counts[w], w))
+    adjectives = ranked[:LEAD_ADJECTIVES]
+    genre = next((g for g, _ in genres.most_common() if g not in adjectives), "film")
+    *opening, last = adjectives
+    phrase = f"{_article(last)} {genre}"
+    if opening:
+        phrase = f"{_join(opening).capitalize()}|{phrase}"
+    evidence = tuple(dict.fromkeys(sources[w] for w in (*adjectives, genre) if w in sources))
+    return _Point(phrase, evidence, sum(counts[w] for w in adjectives))
+
+
+def _said_on(o: ReviewOpinions, side: Polarity) -> list[Evidence]:
+    """A review's verdict, its pull-quote, when it takes ``side`` (a sentence on one
+    performer or one scene says nothing of the film as a whole)."""
+    return [o.pull_quote] if o.pull_quote and o.pull_quote_polarity == side else []
+
+
+def _credited_title(title: str, opinions: Sequence[ReviewOpinions]) -> _Point:
+    """ "Alfred Hitchcock's Rebecca" when critics credit the film to its director (by the
+    credits, or in so many words: "director X", "X's film"); else the title alone."""
+    makers: Counter[str] = Counter()
+    names: dict[str, Person] = {}
+    for o in opinions:
+        for p in o.people:
+            if p.role == "director":
+                key = surname(p.name)
+                makers[key] += 1
+                if len(p.name) > len(names.get(key, p).name) or key not in names:
+                    names[key] = p
+    if not makers:
+        return _Point(title, (), 0)
+    key, votes = makers.most_common(1)[0]
+    maker = names[key]
+    return _Point(f"{maker.name}'s {title}", (maker.evidence,), votes)
 
 
 def _opinions_by_row(
@@ -298,43 +357,109 @@ def _opinions_by_row(
     rows: dict[tuple[Aspect, str | None], list[AspectOpinion]] = defaultdict(list)
     for ops in opinions:
         for o in ops.aspects:
-            target = names.get(_surname(o.target)) if o.target else None
+            target = names.get(surname(o.target)) if o.target else None
             rows[(o.aspect, target)].append(o)
     return rows
 
 
-def _franchise_label(facts: FilmFacts) -> str:
+def _franchise_label(facts: FilmFacts) -> str | None:
+    """ "John Wick ties" for a film of a named franchise; None when no franchise is known
+    (a critic's "series" is then too vague to name)."""
     names = franchise_names(facts)
-    return f"{names[0]} ties" if names else _NOUNS["franchise"]
+    return f"{names[0]} ties" if names else None
+
+
+def _points(
+    table: Sequence[AspectAgreement],
+    by_row: dict[tuple[Aspect, str | None], list[AspectOpinion]],
+    side: Polarity,
+    franchise: str | None,
+    least: int,
+) -> list[_Point]:
+    """The aspects at least ``least`` critics took ``side`` on, more than took the other
+    (a split they lean to counts too), each phrased in their words ("witty script"),
+    most critics first."""
+    points = []
+    for row in table:
+        votes, against = (
+            (row.praised, row.panned) if side == "positive" else (row.panned, row.praised)
+        )
+        if row.target or votes < least or votes <= against:
+            continue
+        if row.aspect == "franchise" and franchise is None:
+            continue
+        point = _point(row, by_row, side, franchise, votes)
+        if point:
+            points.append(point)
+    return sorted(points, key=lambda p: -p.weight)
 
 
 def _point(
     row: AspectAgreement,
     by_row: dict[tuple[Aspect, str | None], list[AspectOpinion]],
     side: Polarity,
-    franchise: str,
+    franchise: str | None,
+    votes: int,
 ) -> _Point | None:
-    """The phrase naming one praised or panned row ("electrifying score"), echoing the
-    adjective critics on that side used most near the aspect."""
     backing = [o for o in by_row.get((row.aspect, row.target), []) if o.polarity == side]
     if not backing:
         return None
-    adjective = _echo(backing, row.aspect, _PRAISE if side == "positive" else _BLAME)
-    if row.aspect == "performance" and row.target:
-        phrase = (
-            f"{_article(adjective)} performance from {row.target}"
-            if adjective
-            else (f"{row.target}'s performance")
-        )
-    else:
-        noun = franchise if row.aspect == "franchise" else _NOUNS[row.aspect]
-        phrase = f"{THE}{adjective} {noun}" if adjective else f"{THE}{noun}"
+    sign = 1 if side == "positive" else -1
+    adjective = _echo(backing, row.aspect, sign)
+    noun = franchise if row.aspect == "franchise" and franchise else _noun(backing, row.aspect)
+    phrase = f"{adjective} {noun}" if adjective else noun
     evidence = tuple(dict.fromkeys(o.evidence for o in backing))
-    return _Point(phrase, evidence, row.praised if side == "positive" else row.panned)
+    return _Point(phrase, evidence, votes)
 
 
-def _echo(backing: Sequence[AspectOpinion], aspect: Aspect, words: frozenset[str]) -> str | None:
-    """The side's adjective used most often within a few words of the aspect's cue."""
+def _noun(backing: Sequence[AspectOpinion], aspect: Aspect) -> str:
+    """The word most of the critics used for the aspect ("script"), else its name."""
+    counts = Counter(
+        w
+        for e in dict.fromkeys(o.evidence for o in backing)
+        for w in set(_tokens(e.text))
+        if w in _ECHOED_NOUNS and aspect in _aspects_of(w)
+    )
+    return counts.most_common(1)[0][0] if counts else _NOUNS[aspect]
+
+
+def _aspects_of(word: str) -> set[Aspect]:
+    return {a for a in ASPECTS if cue_spans(word, a)}
+
+
+def _performers(
+    table: Sequence[AspectAgreement],
+    by_row: dict[tuple[Aspect, str | None], list[AspectOpinion]],
+) -> list[_Point]:
+    """The performers critics praised, most praised first."""
+    rows = [
+        r
+        for r in table
+        if r.aspect == "performance" and r.target and r.label == "praised" and _nameable(r)
+    ]
+    rows.sort(key=lambda r: -r.praised)
+    return [
+        _Point(
+            r.target or "",
+            tuple(
+                o.evidence for o in by_row.get((r.aspect, r.target), []) if o.polarity == "positive"
+            ),
+            r.praised,
+        )
+        for r in rows[:MAX_PERFORMERS]
+    ]
+
+
+def _nameable(row: AspectAgreement) -> bool:
+    """A performer is named when two critics single them out, or one names them in full
+    (a lone surname might be a place or a studio)."""
+    votes = max(row.praised, row.panned)
+    return votes >= 2 or len((row.target or "").split()) >= 2
+
+
+def _echo(backing: Sequence[AspectOpinion], aspect: Aspect, sign: int) -> str | None:
+    """The adjective on the side ``sign`` used most often within a few words of the
+    aspect's cue."""
     counts: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
     for o in dict.fromkeys(o.evidence for o in backing):
@@ -342,7 +467,11 @@ def _echo(backing: Sequence[AspectOpinion], aspect: Aspect, words: frozenset[str
         spans = cue_spans(text, aspect) or [(0, len(text))]
         for m in _WORD.finditer(text):
             word = m.group(0).lower()
-            if word in words and any(_near(m.span(), s, text) for s in spans):
+            if (
+                word in _ADJECTIVES
+                and _side_of(word) == sign
+                and any(_near(m.span(), s, text) for s in spans)
+            ):
                 counts[word] += 1
                 first_seen.setdefault(word, len(first_seen))
     if not counts:
@@ -367,35 +496,97 @@ def _join(phrases: Sequence[str]) -> str:
     return ", ".join(phrases[:-1]) + " and " + phrases[-1]
 
 
-def _first_sentence(
-    title: str,
-    lead: _Point | None,
-    praised: Sequence[_Point],
-    panned: Sequence[_Point],
+def _distinct(points: Sequence[_Point], used: set[str]) -> list[_Point]:
+    """The points with any adjective already said dropped ("the stunning performances"
+    after "a stunning film" becomes "the performances")."""
+    kept = []
+    for p in points:
+        words = p.phrase.split()
+        if len(words) > 1 and words[0] in used:
+            p = _Point(" ".join(words[1:]), p.evidence, p.weight)
+        used.update(p.phrase.split()[:1])
+        kept.append(p)
+    return kept
+
+
+def _the(points: Sequence[_Point]) -> str:
+    return _join([f"the {p.phrase}" for p in points])
+
+
+def _evidence(points: Sequence[_Point]) -> tuple[Evidence, ...]:
+    return tuple(dict.fromkeys(e for p in points for e in p.evidence))
+
+
+def _verdict(
+    named: _Point,
+    lead: _Point,
+    good: Sequence[_Point],
+    cast: Sequence[_Point],
+    bad: Sequence[_Point],
+    mood: Polarity,
     clauses: list[tuple[str, tuple[Evidence, ...]]],
 ) -> str:
-    """ "X is a charming comedy with A and B, though its C holds it back"."""
-    parts: list[str] = []
-    if lead:
-        opening, _, kind = lead.phrase.rpartition("|")
-        parts.append(f"{opening}, {title} is {kind}" if opening else f"{title} is {kind}")
-        clauses.append((parts[-1], lead.evidence))
-    if praised:
-        strengths = _join([p.phrase for p in praised])
-        parts.append(f"with {strengths}" if lead else f"{title} offers {strengths}")
-        clauses.append((parts[-1], tuple(e for p in praised for e in p.evidence)))
-    if panned:
-        faults = _join([f"its {p.phrase.removeprefix(THE)}" for p in panned])
-        verb = "hold" if len(panned) > 1 or panned[0].phrase.endswith("s") else "holds"
+    """ "Witty and charming, X's Title is a delightful comedy with the sharp script and
+    the performances of A and B, though its thin plot holds it back." (or, for a film
+    most critics pan, its faults first and what works after)."""
+    adjectives, _, kind = lead.phrase.rpartition("|")
+    text = f"{adjectives}, {named.phrase} is {kind}" if adjectives else f"{named.phrase} is {kind}"
+    clauses.append((text, (*named.evidence, *lead.evidence)))
+    with_what = [f"the {p.phrase}" for p in good]
+    if cast:
+        with_what.append(_performances(cast))
+    if with_what:
+        clause = f"with {_join(with_what)}"
+        clauses.append((clause, _evidence([*good, *cast])))
+        text += f" {clause}"
+    if bad:
+        if mood == "positive":
+            clause = f"though its {_join([p.phrase for p in bad])} {_hold(bad)} it back"
+        else:
+            clause = f"despite {_the(bad)}"
+        clauses.append((clause, _evidence(bad)))
+        text += f", {clause}"
+    return text + "."
+
+
+def _performances(cast: Sequence[_Point]) -> str:
+    noun = "performance" if len(cast) == 1 else "performances"
+    return f"the {noun} of {_join([p.phrase for p in cast])}"
+
+
+def _hold(faults: Sequence[_Point]) -> str:
+    return "hold" if len(faults) > 1 or faults[0].phrase.endswith("s") else "holds"
+
+
+def _weighed(
+    named: _Point,
+    good: Sequence[_Point],
+    cast: Sequence[_Point],
+    bad: Sequence[_Point],
+    clauses: list[tuple[str, tuple[Evidence, ...]]],
+) -> str:
+    """For a film that divides its critics, or whose critics agree on no adjectives: what
+    works, then what does not ("Title offers the breathtaking action and the electrifying
+    score, but its thin story and its John Wick ties hold it back")."""
+    offers = [f"the {p.phrase}" for p in good]
+    if cast:
+        offers.append(_performances(cast))
+    parts = []
+    if offers:
+        parts.append(f"{named.phrase} offers {_join(offers)}")
+        clauses.append((parts[-1], (*named.evidence, *_evidence([*good, *cast]))))
+    if bad:
+        faults = _join([f"its {p.phrase}" for p in bad])
         parts.append(
-            f"though {faults} {verb} it back" if parts else f"{title} is let down by {faults}"
+            f"but {faults} {_hold(bad)} it back"
+            if parts
+            else f"{named.phrase} is let down by {faults}"
         )
-        clauses.append((parts[-1], tuple(e for p in panned for e in p.evidence)))
+        clauses.append((parts[-1], _evidence(bad)))
     if not parts:
-        return ""
-    text = " ".join(parts[:2]) if lead and praised else parts[0]
-    rest = parts[2:] if lead and praised else parts[1:]
-    return text + "".join(f", {r}" for r in rest) + "."
+        parts.append(f"{named.phrase} divides critics")
+        clauses.append((parts[-1], named.evidence))
+    return ", ".join(parts) + "."
 
 
 def _second_sentence(

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from marquee.opinions.people import Named, named_people
 from marquee.opinions.records import Aspect
 from marquee.records import CastMember, FilmFacts
 
@@ -329,7 +330,7 @@ class People:
     """The film's people and names as cue tables, built once per film from its facts."""
 
     performers: tuple[tuple[re.Pattern[str], str, bool], ...]  # form → actor, is a role
-    crew: tuple[tuple[re.Pattern[str], Aspect], ...]  # crew name → aspect it signals
+    crew: tuple[tuple[re.Pattern[str], Aspect, str], ...]  # crew name → its aspect, name
     franchise: tuple[re.Pattern[str], ...]  # names that stand for the franchise
     excluded: frozenset[str]  # title words and crew names: never a performer
     cast_known: bool
@@ -412,7 +413,7 @@ def _people(
     franchise = franchise_names(facts)
     franchise_tokens = {t.lower() for name in franchise for t in name.split()}
     crew_names = [(n, role) for role, names in facts.credits.items() for n in names]
-    excluded = {t.lower() for t in (facts.title or "").split()} | franchise_tokens
+    excluded = {t.lower() for t in re.findall(r"[\w'’]+", facts.title or "")} | franchise_tokens
     excluded |= {f.lower() for n, _ in crew_names for f in _name_forms(n)}
     performers: dict[str, tuple[str, bool]] = {}
     namesakes: set[str] = set()
@@ -429,7 +430,7 @@ def _people(
             if form.lower() not in excluded:
                 performers.setdefault(form, (member.actor, True))
     crew = tuple(
-        (_pattern(form), _CREW_ASPECT[role])
+        (_pattern(form), _CREW_ASPECT[role], name)
         for name, role in crew_names
         if role in _CREW_ASPECT
         for form in _name_forms(name)
@@ -490,7 +491,7 @@ def mentions(text: str, people: People) -> list[Mention]:
                     text, 0, m.start()
                 ):
                     found.append(Mention("franchise", None, m.start()))
-    for pattern, aspect in people.crew:
+    for pattern, aspect, _ in people.crew:
         for m in pattern.finditer(text):
             if not _overlaps(m.span(), taken):
                 taken.append(m.span())
@@ -523,6 +524,27 @@ def _close(text: str, a: tuple[int, int], b: tuple[int, int], reach: int = 5) ->
     """Within ``reach`` words of each other."""
     lo, hi = (a[1], b[0]) if a[0] <= b[0] else (b[1], a[0])
     return len(text[lo:hi].split()) <= reach
+
+
+def people_named(text: str, people: People) -> list[Named]:
+    """The people ``text`` names: with a known cast and crew, those (by canonical name,
+    a character standing for its actor); otherwise every capitalised name, in the
+    capacity the sentence gives it (see :mod:`marquee.opinions.people`)."""
+    if not people.cast_known:
+        return named_people(text, people.excluded)
+    found = [
+        Named(actor, "performer", m.start(), False)
+        for pattern, actor, _ in people.performers
+        for m in pattern.finditer(text)
+        if not _credit(text, m.start())
+    ]
+    found += [
+        Named(name, "director", m.start(), False)
+        for pattern, aspect, name in people.crew
+        if aspect == "direction"
+        for m in pattern.finditer(text)
+    ]
+    return sorted(found, key=lambda n: n.start)
 
 
 def _credit(text: str, start: int) -> bool:

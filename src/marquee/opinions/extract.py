@@ -19,7 +19,9 @@ from marquee.opinions.aspects import (
     evaluative,
     mentions,
     people_for,
+    people_named,
 )
+from marquee.opinions.people import review_people
 from marquee.opinions.polarity import ScoredSentence, label, model_polarity, score_sentences
 from marquee.opinions.pullquote import choose, spoiler_sentences
 from marquee.opinions.quoted import Attribution, attributions
@@ -27,6 +29,7 @@ from marquee.opinions.records import (
     Aspect,
     AspectOpinion,
     Evidence,
+    Person,
     Polarity,
     QuotedCritic,
     ReviewOpinions,
@@ -57,6 +60,7 @@ class _Plan:
     attributions: tuple[Attribution, ...]
     hidden: frozenset[int]  # never a pull-quote (spoilers, other people's words)
     body: str
+    people: tuple[Person, ...]
 
     @property
     def to_score(self) -> tuple[int, ...]:
@@ -136,6 +140,8 @@ def _plan(index: int, review: ReviewText, people: People) -> _Plan:
         if s.index not in quoted:
             candidates.append(s.index)
     hidden = spoiler_sentences(sentences, flagged=review.spoilers) | quoted | remarks
+    prose = [s for s in sentences if not s.heading and s.index not in remarks]
+    persons = review_people(index, prose, [people_named(s.text, people) for s in prose])
     return _Plan(
         index,
         sentences,
@@ -144,6 +150,7 @@ def _plan(index: int, review: ReviewText, people: People) -> _Plan:
         tuple(found),
         frozenset(hidden),
         review.body,
+        persons,
     )
 
 
@@ -199,7 +206,7 @@ def _finish(
         for a, p in zip((a for a in plan.attributions if a.is_critic), quote_p, strict=True)
     )
     tone = (label(candidates[pull.sentence]) or "mixed") if pull else None
-    return ReviewOpinions(tuple(aspects), pull, critics, tone)
+    return ReviewOpinions(tuple(aspects), pull, critics, tone, plan.people)
 
 
 def _aspect_polarities(

@@ -37,6 +37,7 @@ ASPECTS: tuple[Aspect, ...] = (
     "production",
 )
 Polarity = Literal["positive", "negative", "mixed"]
+Role = Literal["director", "performer"]
 AgreementLabel = Literal["praised", "panned", "divided", "mixed"]
 
 SentencePolarity = Callable[[Sequence[str]], Sequence[float]]
@@ -76,6 +77,16 @@ class QuotedCritic:
 
 
 @dataclass(frozen=True, slots=True)
+class Person:
+    """Someone a review names: the film's director or a performer, as the credits or the
+    critic's own words say (``role`` None when neither says), first named at ``evidence``."""
+
+    name: str
+    role: Role | None
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
 class ReviewOpinions:
     """What one review says about the film's parts, its pull-quote and whom it quotes."""
 
@@ -83,6 +94,7 @@ class ReviewOpinions:
     pull_quote: Evidence | None
     quoted_critics: tuple[QuotedCritic, ...]
     pull_quote_polarity: Polarity | None = None  # the model's reading of the pull-quote
+    people: tuple[Person, ...] = ()  # the people the review names, once each
 
 
 @dataclass(frozen=True, slots=True)
