@@ -533,7 +533,7 @@ def test_consensus_on_the_samples_with_the_model(with_model):
     consensus = write_consensus("Ballerina", FACTS, agreement(with_model), with_model)
     assert consensus is not None
     text = consensus.text
-    praise, _, reservation = text.partition(" though ")
+    praise, _, reservation = text.partition(", but ")
     assert "Ballerina" in praise
     assert "action" in praise and re.search(r"\b(?:score|music|soundtrack)\b", praise)
     assert re.search(r"\b(?:story|plot|writing|script)\b", reservation)

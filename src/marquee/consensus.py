@@ -273,14 +273,14 @@ def write_consensus(
     strengths = _distinct(strengths, used)[:MAX_STRENGTHS]
     faults = _distinct(faults, used)[:MAX_FAULTS]
     if lead is None:
-        first = _weighed(named, strengths, cast, faults, clauses)
+        first = _weighed(named, strengths, cast, faults, mood, clauses)
     elif mood == "positive":
         first = _verdict(named, lead, strengths, cast, faults, mood, clauses)
     else:
         first = _verdict(named, lead, faults, [], strengths, mood, clauses)
     second = _second_sentence(divided, clauses)
     text = " ".join(s for s in (first, second) if s)
-    return Consensus(text=text, clauses=tuple(clauses))
+    return Consensus(text=text, clauses=tuple(clauses)) if text else None
 
 
 SIDES = ("positive", "negative")
@@ -314,15 +314,21 @@ def _lead(opinions: Sequence[ReviewOpinions], title: str, side: Polarity) -> _Po
                 sources.setdefault(w, e)
     if not counts:
         return None
-    ranked = sorted(counts, key=lambda w: (w in _GENERIC, -counts[w], w))
+    ranked = sorted(counts, key=lambda w: (w in _GENERIC, -counts[w], -len(w), w))
     adjectives = ranked[:LEAD_ADJECTIVES]
-    genre = next((g for g, _ in genres.most_common() if g not in adjectives), "film")
+    genre = next((g for g in _ranked(genres) if g not in adjectives), "film")
     *opening, last = adjectives
     phrase = f"{_article(last)} {genre}"
     if opening:
         phrase = f"{_join(opening).capitalize()}|{phrase}"
     evidence = tuple(dict.fromkeys(sources[w] for w in (*adjectives, genre) if w in sources))
     return _Point(phrase, evidence, sum(counts[w] for w in adjectives))
+
+
+def _ranked(counts: Counter[str]) -> list[str]:
+    """Most counted first; ties in alphabetical order, so the same reviews always give
+    the same sentence."""
+    return sorted(counts, key=lambda w: (-counts[w], w))
 
 
 def _said_on(o: ReviewOpinions, side: Polarity) -> list[Evidence]:
@@ -345,7 +351,8 @@ def _credited_title(title: str, opinions: Sequence[ReviewOpinions]) -> _Point:
                     names[key] = p
     if not makers:
         return _Point(title, (), 0)
-    key, votes = makers.most_common(1)[0]
+    key = _ranked(makers)[0]
+    votes = makers[key]
     maker = names[key]
     return _Point(f"{maker.name}'s {title}", (maker.evidence,), votes)
 
@@ -420,7 +427,7 @@ def _noun(backing: Sequence[AspectOpinion], aspect: Aspect) -> str:
         for w in set(_tokens(e.text))
         if w in _ECHOED_NOUNS and aspect in _aspects_of(w)
     )
-    return counts.most_common(1)[0][0] if counts else _NOUNS[aspect]
+    return _ranked(counts)[0] if counts else _NOUNS[aspect]
 
 
 def _aspects_of(word: str) -> set[Aspect]:
@@ -541,7 +548,7 @@ def _verdict(
         text += f" {clause}"
     if bad:
         if mood == "positive":
-            clause = f"though its {_join([p.phrase for p in bad])} {_hold(bad)} it back"
+            clause = f"but its {_join([p.phrase for p in bad])} {_hold(bad)} it back"
         else:
             clause = f"despite {_the(bad)}"
         clauses.append((clause, _evidence(bad)))
@@ -563,6 +570,7 @@ def _weighed(
     good: Sequence[_Point],
     cast: Sequence[_Point],
     bad: Sequence[_Point],
+    mood: Polarity,
     clauses: list[tuple[str, tuple[Evidence, ...]]],
 ) -> str:
     """For a film that divides its critics, or whose critics agree on no adjectives: what
@@ -584,6 +592,8 @@ def _weighed(
         )
         clauses.append((parts[-1], _evidence(bad)))
     if not parts:
+        if mood != "mixed":
+            return ""  # one side prevails, but in no words a consensus could borrow
         parts.append(f"{named.phrase} divides critics")
         clauses.append((parts[-1], named.evidence))
     return ", ".join(parts) + "."

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import logging
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -75,10 +76,25 @@ def load_films(root: Path | None = None) -> list[Film]:
 
 def marquee_consensus(film: Film, polarity: SentencePolarity) -> str:
     """The consensus marquee writes from the film's quotes alone ("" when it has none)."""
-    facts = FilmFacts(title=film.title)
+    facts = film_facts(film.title)
     ops = opinions_for([ReviewText(q) for q in film.quotes], facts, polarity=polarity)
-    written = write_consensus(film.title, facts, agreement(ops), ops)
+    written = write_consensus(facts.title or film.title, facts, agreement(ops), ops)
     return written.text if written else ""
+
+
+def film_facts(title: str) -> FilmFacts:
+    """All RT's data knows of a film: its title ("12 Angry Men (Twelve Angry Men)" is a
+    title and an alias, "King Kong (1933)" a title and a year)."""
+    match = _PARENTHESIS.match(title)
+    if match is None:
+        return FilmFacts(title=title)
+    main, aside = match.groups()
+    if aside.isdigit() and len(aside) == 4:
+        return FilmFacts(title=main, year=int(aside))
+    return FilmFacts(title=main, aliases=(aside,))
+
+
+_PARENTHESIS = re.compile(r"^(.+?)\s+\(([^()]+)\)$")
 
 
 def centroid_quotes(films: Sequence[Film]) -> list[str]:

@@ -413,7 +413,8 @@ def _people(
     franchise = franchise_names(facts)
     franchise_tokens = {t.lower() for name in franchise for t in name.split()}
     crew_names = [(n, role) for role, names in facts.credits.items() for n in names]
-    excluded = {t.lower() for t in re.findall(r"[\w'’]+", facts.title or "")} | franchise_tokens
+    titles = " ".join(filter(None, (facts.title, *facts.aliases)))
+    excluded = {t.lower() for t in re.findall(r"[\w'’]+", titles)} | franchise_tokens
     excluded |= {f.lower() for n, _ in crew_names for f in _name_forms(n)}
     performers: dict[str, tuple[str, bool]] = {}
     namesakes: set[str] = set()
