@@ -8,16 +8,19 @@ skipped only when no server can be started, and then the summary says so in red.
 from __future__ import annotations
 
 import itertools
+import json
 import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy.engine import make_url
 
+SNIPPETS = Path(__file__).parent / "fixtures" / "aspects_labelled.jsonl"
+FILMS = (("The Quiet Harbour", 2019), ("Salt and Iron", 2021), ("A Winter Letter", 2016))
 PG_ENV = "MARQUEE_TEST_PG"
 PG_SCRIPT = Path(__file__).resolve().parent.parent / ".ci" / "postgres"
 BACKENDS = ("sqlite", "postgresql")
@@ -107,6 +110,31 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 def postgres_url(postgres_server: str) -> Iterator[str]:
     """An empty PostgreSQL database's URL, for tests about PostgreSQL alone."""
     yield from _fresh_database(postgres_server)
+
+
+def write_review_files(folder: Path, count: int) -> list[Path]:
+    """``count`` short, distinct Markdown reviews spread over three films: front matter
+    naming the film and a score, and two real critics' sentences as the body."""
+    snippets = [json.loads(line)["text"] for line in SNIPPETS.read_text().splitlines()]
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(count):
+        title, year = FILMS[i % len(FILMS)]
+        first, second = snippets[(2 * i) % len(snippets)], snippets[(2 * i + 1) % len(snippets)]
+        path = folder / f"review_{i:03d}.md"
+        path.write_text(
+            f"---\nfilm: {title}\nyear: {year}\ncritic: Critic {i}\nrating: {i % 10 + 1}/10\n"
+            f"---\n\n{first}\n\n{second}\n\nReview number {i}.\n",
+            encoding="utf-8",
+        )
+        paths.append(path)
+    return paths
+
+
+@pytest.fixture
+def review_files(tmp_path: Path) -> Callable[[int], list[Path]]:
+    """Make ``n`` distinct review files (see :func:`write_review_files`) under tmp_path."""
+    return lambda n: write_review_files(tmp_path / "reviews", n)
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

@@ -40,5 +40,5 @@ def film_report(store: Store, entry: FilmEntry) -> dict[str, Any]:
         return cached
     data = report_json(build_report(entry.slug, entry.facts, reviews))
     with store.transaction() as tx:
-        tx.save_report(entry.id, key, data)
+        tx.save_report(entry.id, key, data, version=entry.version)
     return data

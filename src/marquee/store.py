@@ -180,6 +180,8 @@ class FilmRow(_Base):
     # the built report (see marquee.report_cache), dropped whenever the film changes
     report: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     report_key: Mapped[str | None] = mapped_column(String(128), nullable=True)
+    # bumped whenever the film changes, so a report built from an older state is not kept
+    version: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class DocumentRow(_Base):
@@ -218,12 +220,14 @@ class ReviewRow(_Base):
 
 @dataclass(frozen=True, slots=True)
 class FilmEntry:
-    """A film as stored: its id and slug, merged facts, and how many reviews it has."""
+    """A film as stored: its id and slug, merged facts, how many reviews it has, and which
+    version of the film this is (see :meth:`Transaction.save_report`)."""
 
     id: int
     slug: str
     facts: FilmFacts
     reviews: int = 0
+    version: int = 0
 
 
 def _record_without_raw(review: Review) -> dict[str, Any]:
@@ -450,7 +454,13 @@ class Transaction:
             ).all()
         )
         return [
-            FilmEntry(row.id, row.slug, from_dict(FilmFacts, row.facts), counts.get(row.id, 0))
+            FilmEntry(
+                row.id,
+                row.slug,
+                from_dict(FilmFacts, row.facts),
+                counts.get(row.id, 0),
+                row.version or 0,
+            )
             for row in self._s.scalars(select(FilmRow).order_by(FilmRow.id))
         ]
 
@@ -536,6 +546,7 @@ class Transaction:
         row.slug, row.title, row.year = unique, facts.title or unique, facts.year
         row.facts, row.updated_at = to_dict(facts), datetime.now(UTC)
         row.report = row.report_key = None
+        row.version = (row.version or 0) + 1
         self._s.add(row)
         self._s.flush()
         return row.id
@@ -545,12 +556,25 @@ class Transaction:
         row = self._s.get(FilmRow, film_id)
         return row.report if row is not None and row.report_key == key else None
 
-    def save_report(self, film_id: int, key: str, report: dict[str, Any]) -> None:
+    def save_report(
+        self, film_id: int, key: str, report: dict[str, Any], *, version: int | None = None
+    ) -> bool:
+        """Keep a built report; returns whether it was kept.
+
+        ``version`` is the film's :attr:`FilmEntry.version` the report was built from: when
+        another writer changed the film while the report was being built, the report is
+        already stale and is not kept, so the next reader builds it again instead of
+        being served a report that misses the new review.
+        """
         row = self._s.get(FilmRow, film_id)
         if row is None:
             raise NotFound(f"no film with id {film_id}")
+        if version is not None and version != (row.version or 0):
+            log.info("film %s changed while its report was built; not caching it", row.slug)
+            return False
         row.report, row.report_key = report, key
         self._s.flush()
+        return True
 
     def film_facts_of_reviews(self, film_id: int) -> list[FilmFacts]:
         records = self._s.scalars(select(ReviewRow.record).where(ReviewRow.film_id == film_id))
