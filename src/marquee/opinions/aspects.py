@@ -82,7 +82,11 @@ def _cues(text: str) -> tuple[tuple[str, int, int], ...]:
     phrases = _phrase_keys()
     found: list[tuple[str, int, int]] = []
     for i, (start, end, word) in enumerate(tokens):
-        for key in _word_keys(word):
+        keys = _word_keys(word)
+        if not keys and "-" in word:
+            # "most-daring", "well-crafted": the compound judges as its last part does
+            keys = _word_keys(word.rsplit("-", 1)[1])
+        for key in keys:
             found.append((key, start, end))
         for phrase, key in phrases.get(word, ()):
             if tuple(words[i : i + len(phrase)]) == phrase:
@@ -136,16 +140,16 @@ _NAMES: Mapping[Aspect, Lexicon] = {
     ),
     "visuals": _words(
         "name:visuals",
-        "visual* cinematograph* camera* camerawork photograph* image* imagery shot shots",
-        "effects cgi vfx animation animated lighting colou* color* frame*",
-        "stylish* style* gorgeous* beautiful-looking eye-popping spectacle* widescreen",
+        "visual* cinematograph* camera* camerawork photograph* image* imagery shots",
+        "effects cgi vfx animation animated lighting colou* color*",
+        "stylish* gorgeous* beautiful-looking eye-popping spectacle* widescreen",
     ),
     "editing": _words("name:editing", "editing edited editor*"),
     "pacing": _words(
         "name:pacing",
         "pace* pacing paced slow* sluggish* plodding* drag* overlong running_time runtime",
         "long-winded brisk* briskly fast-paced snappy momentum minutes hurry",
-        "patience languid* meander* interminable",
+        "patience languid* meander* interminable screentime screen_time",
     ),
     "franchise": _words(
         "name:franchise",
@@ -185,11 +189,15 @@ _JUDGED: Mapping[Aspect, Lexicon] = {
     "action": _words(
         "judged:action", "adrenaline* adrenaline-fueled hard-hitting bone-crunching balletic"
     ),
-    "pacing": _words("judged:pacing", "plodding slow-moving fast-moving slow-paced well-paced"),
+    "pacing": _words(
+        "judged:pacing",
+        "plodding slow-moving fast-moving slow-paced well-paced drags dragged draggy overlong",
+        "interminable tests_your_patience tests_the_patience a_bit_much too_long meandering",
+    ),
     "humour": _words(
         "judged:humour",
         "funny unfunny hilarious hilariously amusing droll witty good-humoured good-humored",
-        "laugh-out-loud",
+        "laugh-out-loud yuks",
     ),
     "visuals": _words("judged:visuals", "handsomely_animated gorgeous-looking visually"),
 }
@@ -236,7 +244,7 @@ _BLAME = _words(
     "clumsy clunk* awkward* stilted wooden hammy cheesy corny silly stupid dumb brainless",
     "mindless pointless needless* unnecessar* shallow hollow empty soulless derivative unoriginal",
     "predictable clich* formulaic trite stale contrived convoluted incoherent confusing",
-    "confused muddled disjointed haphazard* overlong slow sluggish plodding bloated",
+    "confused muddled disjointed haphazard* overlong slow sluggish plodding bloated sillier",
     "tedium uneven unconvincing implausible ridiculous absurd laughabl* cringe* fail*",
     "fails failed failure flaw* flawed lacks lacking lack lacked miss misses missed misstep*",
     "wasted waste squander* undercut* suffers suffer* struggle* struggles problem*",
@@ -249,7 +257,8 @@ _BLAME = _words(
     "unworthy overrated only_just subpar sub-par mediocrity missing unsure screws_up masking",
     "eyeroll* eye-roll* gimmick* lame dated stiff bare_minimum blah pandering",
     "doesn't_work doesn’t_work didn't_work didn’t_work does_not_work falls_flat",
-    "tasteless crude juvenile pretentious ponderous pedestrian overblown",
+    "tasteless crude juvenile pretentious ponderous pedestrian overblown indecisive",
+    "diffident",
 )
 
 _JUDGING = frozenset({_PRAISE.key, _BLAME.key, *(lex.key for lex in _JUDGED.values())})
@@ -275,10 +284,6 @@ _PARTICLES = frozenset(
     ["de", "del", "della", "der", "di", "da", "du", "la", "le", "van", "von", "bin", "al", "st"]
 )
 _FRANCHISE_PREFIX = re.compile(r"^(?:from\s+the\s+world\s+of\s+)?(.+?)\s*:\s+\S", re.I)
-_CAPS_NAME = re.compile(
-    r"\b([A-Z][\w'’.-]*[a-z][\w'’-]*(?:\s+(?:(?:de|De|del|van|von|di|Di|da|le|La)\s+)?"
-    r"[A-Z][\w'’-]*[a-z][\w'’-]*){0,2})"
-)
 _CHARACTER = _words(
     "name:character",
     "character characters characterization* characterisation* personality personalities",
@@ -309,10 +314,6 @@ _PERFORMANCE_CONTEXT = re.compile(
     r"stars|steals|acts|sells|matches|nails|carries|proves|remains|seems|looks|has|does|"
     r"manages|provides|offers|embodies|holds|commands|dominates|excels|simply|\(|,)\b|"
     r"^(?:'s|’s)\s+(?:performance|turn|portrayal|work|acting|role|presence)",
-)
-_DIRECTING_CONTEXT = re.compile(
-    r"^(?:'s|’s)?\s*(?:directs|directed|direction|helms|helmed|'s\s+direction|"
-    r"’s\s+direction|has\s+directed|has\s+written\s+and\s+directed)\b"
 )
 
 
@@ -563,19 +564,23 @@ def about_other_films(text: str, people: People) -> bool:
 
 
 def _named_performers(text: str, people: People, taken: list[tuple[int, int]]) -> Iterator[Mention]:
-    """Without a known cast: capitalised names used as performers ("DiCaprio gives …",
-    "Cagney is simply great as …", "Mackie's mesmerizing work"), or as directors."""
-    for m in _CAPS_NAME.finditer(text):
-        name = m.group(1).rstrip(".'’")
-        if _overlaps(m.span(), taken) or _not_a_person(name, people):
+    """Without a known cast: the people named in the capacity the sentence gives them
+    ("Hitchcock's finest film" is direction, "Lorre's performance" a performance), and a
+    judged name in a performer's place ("Cagney is simply great as …")."""
+    for n in named_people(text, people.excluded):
+        span = (n.start, n.start + len(n.name))
+        if _overlaps(span, taken) or _not_a_person(n.name, people):
             continue
-        after = text[m.end() :].lstrip()
-        if _DIRECTING_CONTEXT.match(after):
-            taken.append(m.span())
-            yield Mention("direction", None, m.start())
-        elif _PERFORMANCE_CONTEXT.match(after) and _judged_near(text, m.start()):
-            taken.append(m.span())
-            yield Mention("performance", name, m.start())
+        if n.role == "director":
+            taken.append(span)
+            yield Mention("direction", None, n.start)
+        elif n.role == "performer" or (
+            n.role is None
+            and _PERFORMANCE_CONTEXT.match(text[span[1] :].lstrip())
+            and _judged_near(text, n.start)
+        ):
+            taken.append(span)
+            yield Mention("performance", n.name, n.start)
 
 
 def _not_a_person(name: str, people: People) -> bool:

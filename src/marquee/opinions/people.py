@@ -106,6 +106,8 @@ def named_people(text: str, excluded: frozenset[str] = frozenset()) -> list[Name
     found: list[Named] = []
     for m in NAME.finditer(text):
         words = m.group(1).split()
+        if words[0] == "The" and text[: m.start()].strip(" \"“‘'(["):
+            continue  # "The Final Cut" mid-sentence: a title, not a person
         while words and words[0].lower().strip(".") in _NOT_NAMES:
             words.pop(0)  # "In Hitchcock's hands": a sentence-opening word, not a name
         craft = _CRAFT.match(" ".join(words))
