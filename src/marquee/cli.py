@@ -10,7 +10,9 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from contextlib import ExitStack
 from dataclasses import asdict
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -21,7 +23,17 @@ from rich.table import Table
 
 from marquee.documents import ReadOptions
 from marquee.errors import MarqueeError
-from marquee.ingest import Outcome, add_reviews, expand, read_reviews
+from marquee.fetch import Fetcher, FetchOptions, is_url
+from marquee.ingest import (
+    Input,
+    Outcome,
+    add_reviews,
+    expand,
+    feed_urls,
+    read_reviews,
+    skip_fetched,
+    url_list,
+)
 from marquee.report import film_json, render
 from marquee.report_cache import film_report
 from marquee.review import FilmHint
@@ -102,11 +114,13 @@ def _parse_columns(pairs: list[str]) -> dict[str, str]:
 @app.command()
 def add(
     paths: Annotated[
-        list[str],
+        list[str] | None,
         typer.Argument(
-            help="Files or folders of reviews; - reads one review from stdin.", show_default=False
+            help="Files or folders of reviews, or http(s) URLs of review pages; - reads one "
+            "review from stdin.",
+            show_default=False,
         ),
-    ],
+    ] = None,
     film: Annotated[
         str | None, typer.Option(help="Film these reviews are about, when they do not say.")
     ] = None,
@@ -128,6 +142,29 @@ def add(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print one JSON outcome per input.")
     ] = False,
+    urls_file: Annotated[
+        Path | None,
+        typer.Option("--urls", help="A file of review URLs, one a line (# starts a comment)."),
+    ] = None,
+    feed: Annotated[
+        list[str],
+        typer.Option(help="An RSS or Atom feed URL: add every review it links to. Repeatable."),
+    ] = [],  # noqa: B006 - Typer reads the default, it is never mutated
+    since: Annotated[
+        str | None,
+        typer.Option(
+            help="With --feed: only entries published on or after this date (YYYY-MM-DD)."
+        ),
+    ] = None,
+    refresh: Annotated[
+        bool, typer.Option(help="Fetch URLs again even when their pages are already stored.")
+    ] = False,
+    timeout: Annotated[
+        float, typer.Option(help="Seconds to wait for a web server to connect, and to answer.")
+    ] = 10.0,
+    rate: Annotated[
+        float, typer.Option(help="Requests per second to any one web host (be polite).")
+    ] = 1.0,
 ) -> None:
     """Read reviews and add them to the store, filed under their films.
 
@@ -136,14 +173,25 @@ def add(
     Adding the same document again does nothing. Bad files are reported, one line each, and
     the rest are kept; the exit code is 1 if anything could not be read.
 
+    Web pages are fetched politely (robots.txt honoured, --rate per host, retries on busy
+    servers) and kept with their URL, HTTP status and fetch time; a URL already stored is
+    not fetched again unless --refresh. A page that reviews several films adds one review
+    per film.
+
     Examples:
 
       marquee add reviews/                      every file under reviews/
+
+      marquee add https://example.org/review    one page from the web
+
+      marquee add --feed https://example.org/reviews.rss --since 2025-01-01
 
       marquee add export.csv --film "Dune" --year 2021 -c text=blurb
 
       pbpaste | marquee add -
     """
+    if not paths and urls_file is None and not feed:
+        _fail("nothing to add: give files, folders or URLs, --urls FILE or --feed URL", code=2)
     if shape not in (None, "text", "markdown", "html", "csv", "jsonl"):
         _fail(f"--shape must be text, markdown, html, csv or jsonl, not {shape!r}", code=2)
     options = ReadOptions(
@@ -151,21 +199,45 @@ def add(
         shape=shape,
         columns=_parse_columns(column),  # type: ignore[arg-type]
     )
-    inputs: list[Path | tuple[str, bytes]] = []
-    for p in paths:
+    first_day = _since(since)
+    inputs: list[Input] = []
+    urls: list[str] = []
+    outcomes: list[Outcome] = []
+    for p in paths or []:
         if p == "-":
             inputs.append(("<stdin>", sys.stdin.buffer.read()))
+        elif is_url(p):
+            urls.append(p)
         else:
             inputs.extend(expand([p]))
+    if urls_file is not None:
+        listed, bad_lines = url_list(_read_text(urls_file), str(urls_file))
+        urls += listed
+        outcomes += bad_lines
     store = _store()
-    with _progress(len(inputs)) as progress:
+    fetching = FetchOptions(
+        connect_timeout=timeout, read_timeout=timeout, max_bytes=options.max_bytes, rate=rate
+    )
+    with ExitStack() as cleanup:
+        fetcher = cleanup.enter_context(Fetcher(fetching)) if urls or feed else None
+        if fetcher is not None and feed:
+            linked, bad_feeds = feed_urls(fetcher, feed, since=first_day)
+            urls += linked
+            outcomes += bad_feeds
+        if not refresh:
+            urls, stored = skip_fetched(store, urls)
+            outcomes += stored
+        inputs += list(dict.fromkeys(urls))
+        progress = cleanup.enter_context(_progress(len(inputs)))
         task = progress.add_task("reading", total=len(inputs))
-        reviews, outcomes = read_reviews(
+        reviews, failures = read_reviews(
             inputs,
             options=options,
             hint=FilmHint(title=film, year=year),
             step=lambda _s: progress.advance(task),
+            fetcher=fetcher,
         )
+        outcomes += failures
         task = progress.add_task("storing", total=len(reviews))
         try:
             for outcome in add_reviews(store, reviews):
@@ -176,8 +248,25 @@ def add(
     _show_outcomes(outcomes, as_json)
     if any(o.status == "error" for o in outcomes) or not outcomes:
         if not outcomes:
-            err.print("[red]error:[/red] no files found in " + ", ".join(paths))
+            given = [*(paths or []), *([str(urls_file)] if urls_file else []), *feed]
+            err.print("[red]error:[/red] nothing to add from " + ", ".join(given))
         raise typer.Exit(1)
+
+
+def _since(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        _fail(f"--since takes a date such as 2025-01-31, not {text!r}", code=2)
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        _fail(f"{path}: cannot read the URL list ({e})", code=2)
 
 
 def _progress(total: int) -> Progress:

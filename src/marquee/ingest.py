@@ -1,7 +1,9 @@
 """Put reviews into the store and file each one under its film.
 
-The one place where reading meets the database: documents are parsed (pure), then each
-is written in its own transaction, where it is matched against the films already stored,
+The one place where reading meets the database: files, stdin and web pages (fetched by
+:mod:`marquee.fetch`, then read exactly as the saved page would be) are parsed, a page
+that reviews several films into one review per film; then each review is written in its
+own transaction, where it is matched against the films already stored,
 and the film's facts are re-merged from all of its reviews. A review that names no film
 waits unassigned until a later review names one it mentions.
 """
@@ -10,12 +12,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from contextlib import ExitStack
+from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from marquee.documents import ReadOptions, read_bytes, read_path
+from marquee.documents import Reading, ReadOptions, read_bytes, read_path
 from marquee.errors import MarqueeError
+from marquee.fetch import Fetcher, Page, is_url, read_feed
 from marquee.films import film_slug, match_film, merge_facts
 from marquee.multifilm import split_films
 from marquee.records import Review
@@ -123,35 +128,103 @@ def expand(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield path
 
 
+Input = Path | tuple[str, bytes] | str
+"""What ``read_reviews`` reads: a file, ``(name, bytes)`` read from stdin, or a URL
+(a string that is not an http(s) URL is a file path)."""
+
+
 def read_reviews(
-    inputs: Iterable[Path | tuple[str, bytes]],
+    inputs: Iterable[Input],
     *,
     options: ReadOptions,
     hint: FilmHint,
     step: Callable[[str], None] = lambda _source: None,
+    fetcher: Fetcher | None = None,
 ) -> tuple[list[Review], list[Outcome]]:
-    """Read and parse every input (a path, or ``(name, bytes)`` for stdin).
+    """Read and parse every input; a page reviewing several films gives one review each.
 
-    Each review without a printed score gets one inferred by the model. Returns the
-    reviews and one error outcome per input (or table row) that could not be read; a bad
-    input never stops the batch.
+    A URL is fetched with ``fetcher`` (one with default options when None) and read
+    exactly as the saved page would be, with its provenance kept. Each review without a
+    printed score gets one inferred by the model. Returns the reviews and one error
+    outcome per input (or table row) that could not be read; a bad input never stops
+    the batch.
     """
     reviews: list[Review] = []
     failures: list[Outcome] = []
-    for item in inputs:
-        source = item[0] if isinstance(item, tuple) else str(item)
-        try:
-            reading = (
-                read_bytes(item[1], source, options=options)
-                if isinstance(item, tuple)
-                else read_path(item, options=options)
-            )
-        except MarqueeError as err:
-            failures.append(Outcome(source, "error", message=str(err)))
-        else:
-            failures.extend(Outcome(source, "error", message=p) for p in reading.problems)
-            parts = (part for doc in reading.documents for part in split_films(doc))
-            parsed = [parse_review(part, hint=hint) for part in parts]
-            reviews.extend(infer_scores(parsed))
-        step(source)
+    with ExitStack() as cleanup:
+
+        def fetch(url: str) -> Page:
+            nonlocal fetcher
+            if fetcher is None:
+                fetcher = cleanup.enter_context(Fetcher())
+            return fetcher.page(url)
+
+        for item in inputs:
+            source = item[0] if isinstance(item, tuple) else str(item)
+            try:
+                reading = _read(item, options, fetch)
+            except MarqueeError as err:
+                failures.append(Outcome(source, "error", message=str(err)))
+            else:
+                failures.extend(Outcome(source, "error", message=p) for p in reading.problems)
+                parts = (part for doc in reading.documents for part in split_films(doc))
+                parsed = [parse_review(part, hint=hint) for part in parts]
+                reviews.extend(infer_scores(parsed))
+            step(source)
     return reviews, failures
+
+
+def _read(item: Input, options: ReadOptions, fetch: Callable[[str], Page]) -> Reading:
+    if isinstance(item, tuple):
+        return read_bytes(item[1], item[0], options=options)
+    if isinstance(item, str) and is_url(item):
+        page = fetch(item)
+        reading = read_bytes(page.body, item, options=options)
+        fetched = tuple(replace(doc, provenance=page.provenance) for doc in reading.documents)
+        return replace(reading, documents=fetched)
+    return read_path(item, options=options)
+
+
+def feed_urls(
+    fetcher: Fetcher, feeds: Iterable[str], *, since: date | None = None
+) -> tuple[list[str], list[Outcome]]:
+    """The review pages a batch of feeds links to, and one error per unreadable feed."""
+    urls: list[str] = []
+    failures: list[Outcome] = []
+    for feed in feeds:
+        try:
+            urls.extend(entry.url for entry in read_feed(fetcher, feed, since=since))
+        except MarqueeError as err:
+            failures.append(Outcome(feed, "error", message=str(err)))
+    return urls, failures
+
+
+def skip_fetched(store: Store, urls: Iterable[str]) -> tuple[list[str], list[Outcome]]:
+    """The URLs not fetched before (each once), and a "duplicate" outcome for the rest:
+    a stored page is not fetched again unless the caller asks to refresh it."""
+    wanted = list(dict.fromkeys(urls))
+    with store.transaction(write=False) as tx:
+        stored = {url for url in wanted if tx.has_url(url)}
+    skipped = [
+        Outcome(url, "duplicate", message="fetched before (--refresh fetches it again)")
+        for url in wanted
+        if url in stored
+    ]
+    return [url for url in wanted if url not in stored], skipped
+
+
+def url_list(text: str, source: str) -> tuple[list[str], list[Outcome]]:
+    """The URLs in a ``--urls`` file: one a line, blank lines and ``#`` comments skipped;
+    any other line is an error outcome naming its line."""
+    urls: list[str] = []
+    failures: list[Outcome] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        entry = line.split(" #", 1)[0].strip()
+        if not entry or entry.startswith("#"):
+            continue
+        if is_url(entry):
+            urls.append(entry)
+        else:
+            message = f"not an http(s) URL: {entry[:80]}"
+            failures.append(Outcome(f"{source}:{number}", "error", message=message))
+    return urls, failures

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import regex as re
 
@@ -57,6 +57,12 @@ _HEADING = re.compile(
     rf"^(?P<title>.+?)\s*(?P<facts>\((?:[^()]{{1,40}})\))?\s*(?:[-–—|:]\s*)?"
     rf"(?P<stars>{_STARS})?\s*$"
 )
+_CAPSULE = re.compile(
+    rf"^(?P<title>[^()]+?)\s*(?P<facts>\([^()]{{1,40}}\))\s*(?P<stars>{_STARS})?\s*[-–—:]\s+"
+    rf"(?P<rest>\S.*)$"
+)
+"""A review in one line: "Napoleon (15) – Ridley Scott's battles are spectacular… 3/5"."""
+_TRAILING_SCORE = re.compile(rf"(?:{_STARS})\W*$")
 _VERDICT_LINE = re.compile(
     r"^\W*(?:(?:our|the|my|final)\s+)?(?:verdict|rating|score|grade|stars)\s*[:\-–—]\s*\S",
     re.IGNORECASE,
@@ -73,6 +79,8 @@ class _Heading:
     year: int | None
     stars: str | None  # a rating printed beside the title
     dated: bool  # a certificate, runtime or year beside the title
+    text: str  # the heading as the part shows it
+    capsule: str | None = None  # the review itself, when it shares the heading's line
 
 
 def split_films(doc: Document) -> tuple[Document, ...]:
@@ -102,26 +110,27 @@ def split_films(doc: Document) -> tuple[Document, ...]:
 def _film_headings(blocks: Sequence[Block], title: str) -> list[_Heading]:
     """The headings that open a film's review, in page order.
 
-    A candidate's section runs to the next accepted heading, so a sub-heading inside a
-    film's review ("Nolan's finest hour") neither opens a review nor cuts its section
-    short; a film heading that delivers no verdict stays inside the review before it, and
-    so does a repeat of a film already opened.
+    First the headings that plainly name a film; once those show the page is a round-up,
+    any heading of the same kind that delivers its own verdict opens a review too ("Saw X"
+    above stars, never named in its own prose). A candidate's section runs to the next
+    accepted heading, so a sub-heading inside a review neither opens one nor cuts its
+    section short; a repeat of a film already opened stays inside the review before it.
     """
     candidates = [h for i, b in enumerate(blocks) if (h := _heading_at(i, b)) is not None]
     if len(candidates) < MIN_FILMS:
         return []
     masthead = [b.text for b in blocks[: candidates[0].index] if not _is_prose(b)]
     headline = "\n".join(clean(text) for text in (title, *masthead))
-    accepted: list[_Heading] = []
-    end = len(blocks)
-    for heading in reversed(candidates):
-        section = blocks[heading.index + 1 : end]
-        if _is_film(heading, section, headline) and _has_verdict(heading, section):
-            accepted.append(heading)
-            end = heading.index
+    named = _accepted(blocks, candidates, lambda h, s: _is_film(h, s, headline))
+    if len(named) < MIN_FILMS:
+        return []
+    kinds = {blocks[h.index].kind for h in named}
+    found = _accepted(
+        blocks, candidates, lambda h, s: blocks[h.index].kind in kinds or _is_film(h, s, headline)
+    )
     seen: set[tuple[str, int | None]] = set()
     kept = []
-    for heading in reversed(accepted):
+    for heading in found:
         key = (name_key(heading.title), heading.year)
         if key not in seen:
             seen.add(key)
@@ -129,28 +138,56 @@ def _film_headings(blocks: Sequence[Block], title: str) -> list[_Heading]:
     return kept
 
 
-def _heading_at(index: int, block: Block) -> _Heading | None:
-    """A film heading: "Oppenheimer (15, 180 mins)", "Monster ★★★★☆", "**Elemental** (PG)".
+def _accepted(
+    blocks: Sequence[Block],
+    candidates: Sequence[_Heading],
+    is_film: Callable[[_Heading, Sequence[Block]], bool],
+) -> list[_Heading]:
+    """The candidates that are films and deliver a verdict, each judged on the blocks up
+    to the next accepted one (so, from the last candidate back)."""
+    accepted: list[_Heading] = []
+    end = len(blocks)
+    for heading in reversed(candidates):
+        section = blocks[heading.index + 1 : end]
+        if is_film(heading, section) and _has_verdict(heading, section):
+            accepted.append(heading)
+            end = heading.index
+    return accepted[::-1]
 
-    A heading block qualifies by its shape alone; a paragraph only when it prints the
-    film's facts or rating beside the title (a bold title inside a <p>).
+
+def _heading_at(index: int, block: Block) -> _Heading | None:
+    """A film heading: "Oppenheimer (15, 180 mins)", "Monster ★★★★☆", "**Elemental** (PG)",
+    or a one-line capsule review opening with the film and its facts.
+
+    A heading block qualifies by its shape alone; a paragraph or list item only when it
+    prints the film's facts or rating beside the title (a bold title inside a <p>).
     """
-    if block.kind not in {"heading", "paragraph"}:
+    if block.kind not in {"heading", "paragraph", "list_item"}:
         return None
     text = clean(block.text)
-    found = _HEADING.match(text)
-    if found is None or len(text.split()) > _MAX_HEADING_WORDS or _VERDICT_LINE.match(text):
+    if _VERDICT_LINE.match(text):
         return None
+    short = len(text.split()) <= _MAX_HEADING_WORDS
+    found = _HEADING.match(text) if short else None
+    if found is None or not _is_title(found["title"]):
+        found = _CAPSULE.match(text)
+    if found is None or not _is_title(found["title"]):
+        return None
+    capsule = found.groupdict().get("rest")
     title, facts, stars = found["title"].strip(" -–—|:"), found["facts"], found["stars"]
     dated = facts is not None and _FACTS.fullmatch(facts) is not None
     if facts is not None and not dated:
         return None  # "(and why it matters)": a sentence's aside, not a film's facts
-    if block.kind == "paragraph" and not (dated or stars):
-        return None
-    if not re.fullmatch(TITLE, title) or len(title.split()) > _MAX_TITLE_WORDS:
+    if block.kind != "heading" and not (dated or stars):
         return None
     year = re.search(rf"\b{YEAR}\b", facts or "")
-    return _Heading(index, title, int(year.group()) if year else None, stars, dated)
+    shown = " ".join(part for part in (title, facts) if part) if stars or capsule else block.text
+    return _Heading(index, title, int(year.group()) if year else None, stars, dated, shown, capsule)
+
+
+def _is_title(text: str) -> bool:
+    title = text.strip(" -–—|:")
+    return bool(re.fullmatch(TITLE, title)) and len(title.split()) <= _MAX_TITLE_WORDS
 
 
 def _is_film(heading: _Heading, section: Sequence[Block], headline: str) -> bool:
@@ -163,7 +200,10 @@ def _is_film(heading: _Heading, section: Sequence[Block], headline: str) -> bool
 
 
 def _has_verdict(heading: _Heading, section: Sequence[Block]) -> bool:
-    return heading.stars is not None or any(_delivers_verdict(b) for b in section)
+    if heading.stars is not None or any(_delivers_verdict(b) for b in section):
+        return True
+    tail = _TRAILING_SCORE.search(heading.capsule) if heading.capsule else None
+    return tail is not None and parse_score(tail.group()) is not None
 
 
 def _delivers_verdict(block: Block) -> bool:
@@ -214,11 +254,13 @@ def _is_prose(block: Block) -> bool:
 
 
 def _own(section: Sequence[Block], heading: _Heading) -> list[Block]:
-    """The section's blocks, its heading split when the rating is printed beside the
-    title, so the part has a title line and a score line like any review."""
-    first = Block("heading", heading.title if heading.stars else section[0].text)
-    stars = [Block("paragraph", heading.stars)] if heading.stars else []
-    return [first, *stars, *section[1:]]
+    """The section's blocks; when the rating or the review itself shares the title's
+    line, that line is split into a title heading, the review and a score line, so the
+    part reads like any review."""
+    if not (heading.stars or heading.capsule):
+        return list(section)
+    said = [Block("paragraph", text) for text in (heading.capsule, heading.stars) if text]
+    return [Block("heading", heading.text), *said, *section[1:]]
 
 
 def _part(doc: Document, number: int, heading: _Heading, blocks: list[Block]) -> Document:
