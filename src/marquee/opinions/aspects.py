@@ -38,10 +38,10 @@ class Lexicon:
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Character spans of every cue in ``text``."""
-        return [(start, end) for key, start, end in _cues(text) if key == self.key]
+        return _cue_index(text).get(self.key, [])
 
     def search(self, text: str) -> bool:
-        return any(key == self.key for key, _, _ in _cues(text))
+        return self.key in _cue_index(text)
 
 
 _LEXICONS: list[Lexicon] = []
@@ -56,12 +56,27 @@ def tokenize(text: str) -> tuple[tuple[int, int, str], ...]:
 
 @lru_cache(maxsize=65536)
 def _word_keys(word: str) -> tuple[str, ...]:
-    """The lexicons a single word belongs to (cached: vocabulary repeats)."""
-    return tuple(
-        lex.key
-        for lex in _LEXICONS
-        if word in lex.words or (lex.stems and word.startswith(lex.stems))
-    )
+    """The lexicons a single word belongs to, as a word or by a stem it starts with, in
+    lexicon order (cached: vocabulary repeats)."""
+    words, stems = _word_index()
+    keys = set(words.get(word, ()))
+    for end in range(1, len(word) + 1):
+        keys.update(stems.get(word[:end], ()))
+    return tuple(lex.key for lex in _LEXICONS if lex.key in keys)
+
+
+@lru_cache(maxsize=1)
+def _word_index() -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Word → lexicons and stem → lexicons, built once all lexicons exist: one dictionary
+    lookup per prefix instead of a scan of every lexicon."""
+    words: dict[str, set[str]] = {}
+    stems: dict[str, set[str]] = {}
+    for lex in _LEXICONS:
+        for w in lex.words:
+            words.setdefault(w, set()).add(lex.key)
+        for stem in lex.stems:
+            stems.setdefault(stem, set()).add(lex.key)
+    return words, stems
 
 
 @lru_cache(maxsize=1)
@@ -82,16 +97,29 @@ def _cues(text: str) -> tuple[tuple[str, int, int], ...]:
     phrases = _phrase_keys()
     found: list[tuple[str, int, int]] = []
     for i, (start, end, word) in enumerate(tokens):
-        keys = _word_keys(word)
-        if not keys and "-" in word:
-            # "most-daring", "well-crafted": the compound judges as its last part does
-            keys = _word_keys(word.rsplit("-", 1)[1])
-        for key in keys:
+        for key in _keys_of(word):
             found.append((key, start, end))
         for phrase, key in phrases.get(word, ()):
             if tuple(words[i : i + len(phrase)]) == phrase:
                 found.append((key, start, tokens[i + len(phrase) - 1][1]))
     return tuple(found)
+
+
+def _keys_of(word: str) -> tuple[str, ...]:
+    """A word's lexicons; a compound ("most-daring") judges as its last part does."""
+    keys = _word_keys(word)
+    if not keys and "-" in word:
+        keys = _word_keys(word.rsplit("-", 1)[1])
+    return keys
+
+
+@lru_cache(maxsize=8192)
+def _cue_index(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Lexicon → spans of its cues in ``text`` (every lexicon asks of the same sentence)."""
+    index: dict[str, list[tuple[int, int]]] = {}
+    for key, start, end in _cues(text):
+        index.setdefault(key, []).append((start, end))
+    return index
 
 
 def _words(key: str, *groups: str) -> Lexicon:
@@ -339,7 +367,16 @@ class People:
 
 
 def evaluative(text: str) -> bool:
-    """Does the sentence judge anything (praise or blame), rather than only narrate?"""
+    """Does the sentence judge anything (praise or blame), rather than only narrate?
+
+    Asked of every sentence of every review, so it looks word by word first and finds
+    phrases only where one could start (most sentences hold neither)."""
+    words = _TOKEN.findall(text.lower().replace("’", "'"))
+    if any(key in _JUDGING for w in words for key in _keys_of(w)):
+        return True
+    starters = _phrase_keys()
+    if not any(key in _JUDGING for w in words for _, key in starters.get(w, ())):
+        return False
     return any(key in _JUDGING for key, _, _ in _cues(text))
 
 
