@@ -294,7 +294,8 @@ def _show_outcomes(outcomes: list[Outcome], as_json: bool) -> None:
         _print_json([asdict(o) for o in outcomes])
         return
     for o in outcomes:
-        detail = f" → {o.film}" if o.film else (f": {o.message}" if o.message else "")
+        said = (o.message or "").removeprefix(f"{o.source}: ")  # messages name their source
+        detail = f" → {o.film}" if o.film else (f": {said}" if said else "")
         if o.status == "added" and not o.film:
             detail = "  (no film named: pass --film TITLE)"
         out.print(f"{_MARK[o.status]:>12} {o.source}{detail}", highlight=False)
@@ -485,3 +486,102 @@ def _fmt(value: object, column: str) -> str:
     if column == "mae":
         return f"{float(value):.2f}"  # type: ignore[arg-type]
     return f"{float(value):.3f}"  # type: ignore[arg-type]
+
+
+@app.command()
+def batch(
+    table: Annotated[
+        Path,
+        typer.Argument(
+            help="A CSV, JSONL or Parquet table of reviews, one per row.", show_default=False
+        ),
+    ],
+    out_dir: Annotated[
+        Path,
+        typer.Option(
+            "--out",
+            help="Folder for the results; a run killed part-way resumes here.",
+            show_default=False,
+        ),
+    ],
+    engine: Annotated[str, typer.Option(help="local (this process) or dask.")] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="A Dask scheduler, tcp://host:port (default: a local cluster)."),
+    ] = None,
+    workers: Annotated[int, typer.Option(help="Processes of the local Dask cluster.")] = 2,
+    chunk_size: Annotated[int, typer.Option(help="Rows read, scored and written together.")] = 1000,
+    film: Annotated[
+        str | None, typer.Option(help="Film these reviews are about, when rows do not say.")
+    ] = None,
+    year: Annotated[int | None, typer.Option(help="Release year to go with --film.")] = None,
+    column: Annotated[
+        list[str],
+        typer.Option("--column", "-c", help="Map a column to a field: FIELD=COLUMN, as in add."),
+    ] = [],  # noqa: B006 - Typer reads the default, it is never mutated
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Score and analyse a review table of any size into Parquet, in bounded memory.
+
+    Each row is read as `marquee add` reads it, scored (the printed score, else the model)
+    and analysed (aspects, pull-quote, quoted critics). OUT gets reviews/part-*.parquet (one
+    row per input row, in order; unreadable rows carry a `problem`), films.parquet (fresh %,
+    average and counts per film) and manifest.json. Nothing is stored in the database.
+
+    Examples:
+
+      marquee batch reviews.csv --out results/
+
+      marquee batch reviews.parquet --out results/ --engine dask --workers 4
+
+      marquee batch reviews.jsonl --out results/ --engine dask --scheduler tcp://10.0.0.5:8786
+    """
+    from rich.progress import TaskProgressColumn, TimeElapsedColumn
+
+    from marquee.batch import BatchOptions, run_batch
+
+    if engine not in ("local", "dask"):
+        _fail(f"--engine must be local or dask, not {engine!r}", code=2)
+    options = BatchOptions(
+        chunk_size=chunk_size,
+        columns=_parse_columns(column),
+        hint=FilmHint(title=film, year=year),
+        engine=engine,  # type: ignore[arg-type]
+        scheduler=scheduler,
+        workers=workers,
+    )
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TaskProgressColumn(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )
+    with bar:
+        task = bar.add_task("scoring", total=1.0)
+
+        def show(p: Any) -> None:
+            bar.update(task, completed=p.fraction or 0.0, description=f"{p.rows:,} rows")
+
+        try:
+            summary = run_batch(table, out_dir, options=options, progress=show)
+        except MarqueeError as e:
+            _fail(str(e))
+    if as_json:
+        _print_json({**asdict(summary), "out": str(summary.out)})
+    else:
+        rate = summary.rows / summary.seconds if summary.seconds else 0.0
+        resumed = f", {summary.resumed} finished before" if summary.resumed else ""
+        err.print(
+            f"{summary.rows:,} rows: {summary.reviews:,} reviews of {summary.films:,} films, "
+            f"{summary.problems:,} unreadable; {summary.chunks} chunks{resumed}; "
+            f"{summary.seconds:.1f} s ({rate:,.0f} rows/s)",
+            highlight=False,
+        )
+        out.print(f"results in {summary.out}/reviews/ and {summary.out}/films.parquet")
+    if summary.problems:
+        err.print("[red]some rows could not be read:[/red] see the problem column")
+        raise typer.Exit(1)
