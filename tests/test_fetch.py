@@ -509,3 +509,5 @@ def test_cli_bad_since_and_nothing_to_add(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "--since takes a date" in result.output
     result = runner.invoke(app, ["--db", db, "add"])
     assert result.exit_code == 2 and "nothing to add" in result.output
+    result = runner.invoke(app, ["--db", db, "add", "http://x/a", "--since", "2025-01-01"])
+    assert result.exit_code == 2 and "use it with --feed" in result.output

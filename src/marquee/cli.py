@@ -199,7 +199,7 @@ def add(
         shape=shape,
         columns=_parse_columns(column),  # type: ignore[arg-type]
     )
-    first_day = _since(since)
+    first_day = _since(since, feed)
     inputs: list[Input] = []
     urls: list[str] = []
     outcomes: list[Outcome] = []
@@ -253,9 +253,11 @@ def add(
         raise typer.Exit(1)
 
 
-def _since(text: str | None) -> date | None:
+def _since(text: str | None, feeds: list[str]) -> date | None:
     if text is None:
         return None
+    if not feeds:
+        _fail("--since limits a feed's entries: use it with --feed URL", code=2)
     try:
         return date.fromisoformat(text)
     except ValueError:
