@@ -98,13 +98,11 @@ def split_films(doc: Document) -> tuple[Document, ...]:
     footer = list(body[last_end:])
     ends = [*(h.index for h in headings[1:]), last_end]
     log.info("%s: %d films reviewed on one page", doc.source, len(headings))
-    return tuple(
-        _part(doc, number, heading,
-              [*header, *_own(body[heading.index : end], heading), *widget, *footer])
-        for number, (heading, end, widget) in enumerate(
-            zip(headings, ends, [widgets[i : i + 1] for i in range(len(headings))], strict=True)
-        )
-    )  # fmt: skip
+    parts = []
+    for number, (heading, end) in enumerate(zip(headings, ends, strict=True)):
+        own = [*_own(body[heading.index : end], heading), *widgets[number : number + 1]]
+        parts.append(_part(doc, number, heading, [*header, *own, *footer]))
+    return tuple(parts)
 
 
 def _film_headings(blocks: Sequence[Block], title: str) -> list[_Heading]:
