@@ -252,7 +252,7 @@ def write_consensus(
     described by its praise with the reservation after; one most pan, the other way
     round; a film that divides them says what works and then what does not.
     """
-    tones = Counter(o.pull_quote_polarity for o in opinions if o.pull_quote_polarity in SIDES)
+    tones = Counter(side for o in opinions if (side := _side(o)))
     rows = _opinions_by_row(opinions)
     franchise = _franchise_label(facts)
     least = max(1, math.ceil(MIN_SHARE * len(opinions)))
@@ -323,6 +323,12 @@ def _lead(opinions: Sequence[ReviewOpinions], title: str, side: Polarity) -> _Po
         phrase = f"{_join(opening).capitalize()}|{phrase}"
     evidence = tuple(dict.fromkeys(sources[w] for w in (*adjectives, genre) if w in sources))
     return _Point(phrase, evidence, sum(counts[w] for w in adjectives))
+
+
+def _side(o: ReviewOpinions) -> Polarity | None:
+    """Which side a critic takes: the verdict their pull-quote states, else the model's
+    reading of their whole review."""
+    return next((s for s in (o.pull_quote_polarity, o.verdict) if s in SIDES), None)
 
 
 def _ranked(counts: Counter[str]) -> list[str]:

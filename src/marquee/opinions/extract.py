@@ -206,7 +206,7 @@ def _finish(
         for a, p in zip((a for a in plan.attributions if a.is_critic), quote_p, strict=True)
     )
     tone = (label(candidates[pull.sentence]) or "mixed") if pull else None
-    return ReviewOpinions(tuple(aspects), pull, critics, tone, plan.people)
+    return ReviewOpinions(tuple(aspects), pull, critics, tone, plan.people, label(overall))
 
 
 def _aspect_polarities(

@@ -95,6 +95,7 @@ class ReviewOpinions:
     quoted_critics: tuple[QuotedCritic, ...]
     pull_quote_polarity: Polarity | None = None  # the model's reading of the pull-quote
     people: tuple[Person, ...] = ()  # the people the review names, once each
+    verdict: Polarity | None = None  # the model's reading of the whole review, if sure
 
 
 @dataclass(frozen=True, slots=True)
