@@ -36,10 +36,11 @@ from marquee.fetch import (
     OverCap,
     TooManyRedirects,
     is_url,
+    read_feed,
     retry_wait,
 )
 from marquee.fetch.robots import RobotsRules
-from marquee.ingest import read_reviews, url_list
+from marquee.ingest import add_reviews, read_reviews, url_list
 from marquee.review import FilmHint
 from marquee.store import Store, content_hash
 from test_multifilm import OPINIONS_BUG
@@ -222,8 +223,6 @@ def test_adding_by_url_stores_what_adding_the_saved_file_stores(
     store = Store(f"sqlite:///{tmp_path / 'm.db'}")
     url = f"{site.base}/reviews/single_review.html"
     reviews, _ = read_reviews([url], options=ReadOptions(), hint=FilmHint(), fetcher=fetcher)
-    from marquee.ingest import add_reviews
-
     assert [o.status for o in add_reviews(store, reviews)] == ["added"]
     saved, _ = read_reviews([PAGES / "single_review.html"], options=ReadOptions(), hint=FilmHint())
     assert [o.status for o in add_reviews(store, saved)] == ["duplicate"]
@@ -393,8 +392,6 @@ def test_is_url() -> None:
 
 
 def test_rss_and_atom_feeds_list_their_reviews(site: _Site, fetcher: Fetcher) -> None:
-    from marquee.fetch import read_feed
-
     pytest.importorskip("feedparser")
     rss = read_feed(fetcher, f"{site.base}/feed.rss")
     assert [e.url for e in rss] == [
@@ -408,8 +405,6 @@ def test_rss_and_atom_feeds_list_their_reviews(site: _Site, fetcher: Fetcher) ->
 
 
 def test_a_page_is_not_a_feed(site: _Site, fetcher: Fetcher) -> None:
-    from marquee.fetch import read_feed
-
     pytest.importorskip("feedparser")
     url = f"{site.base}/reviews/single_review.html"
     with pytest.raises(NotAPage, match=r"not a feed \(text/html"):
