@@ -245,6 +245,8 @@ def _opinions(text: str, polarity=unsure) -> set[tuple[str, str | None, str]]:
         ("Not only great, it is new.", 1),
         ("I wish they had not shoehorned him in.", -1),
         ("Ana de Armas tries her best as Eve.", 0),
+        ("She is a far better talent than the film allows her to show.", -1),
+        ("Her fighting skills are better demonstrated in No Time to Die.", -1),
     ],
 )
 def test_judgement_words_are_turned_round_by_negation_and_counterfactuals(text, side):

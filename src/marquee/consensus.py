@@ -235,6 +235,7 @@ class _Point:
     phrase: str
     evidence: tuple[Evidence, ...]
     weight: int
+    aspect: Aspect | None = None
 
 
 def write_consensus(
@@ -256,9 +257,13 @@ def write_consensus(
     rows = _opinions_by_row(opinions)
     franchise = _franchise_label(facts)
     least = max(1, math.ceil(MIN_SHARE * len(opinions)))
-    strengths = _points(table, rows, "positive", franchise, least)
-    faults = _points(table, rows, "negative", franchise, least)
     cast = _performers(table, rows)
+    strengths = [
+        p
+        for p in _points(table, rows, "positive", franchise, least)
+        if not (cast and p.aspect == "performance")  # "the performances of A and B" says it
+    ]
+    faults = _points(table, rows, "negative", franchise, least)
     divided = [r for r in table if r.label == "divided" and r.aspect == "performance" and r.target]
     if not tones and not strengths and not faults and not divided:
         return None
@@ -422,7 +427,7 @@ def _point(
     noun = franchise if row.aspect == "franchise" and franchise else _noun(backing, row.aspect)
     phrase = f"{adjective} {noun}" if adjective else noun
     evidence = tuple(dict.fromkeys(o.evidence for o in backing))
-    return _Point(phrase, evidence, votes)
+    return _Point(phrase, evidence, votes, row.aspect)
 
 
 def _noun(backing: Sequence[AspectOpinion], aspect: Aspect) -> str:
@@ -516,7 +521,7 @@ def _distinct(points: Sequence[_Point], used: set[str]) -> list[_Point]:
     for p in points:
         words = p.phrase.split()
         if len(words) > 1 and words[0] in used:
-            p = _Point(" ".join(words[1:]), p.evidence, p.weight)
+            p = _Point(" ".join(words[1:]), p.evidence, p.weight, p.aspect)
         used.update(p.phrase.split()[:1])
         kept.append(p)
     return kept

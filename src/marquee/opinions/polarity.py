@@ -77,6 +77,12 @@ _COUNTERFACTUAL = re.compile(
     r"\bif\s+only\b|\bhad\s+(?:the|great)\s+potential\b",
     re.IGNORECASE,
 )
+_PRAISE_WITHHELD = re.compile(
+    r"\bthan\s+(?:[\w'’]+\s+){0,3}(?:allows|allowed|lets|permits|permitted)\b|"
+    r"\b(?:better|more\s+\w+)\s+(?:\w+\s+)?(?:in|than\s+in)\s+(?:[A-Z]\w*['’]s\s+)?[A-Z]"
+)
+"""Praise that belongs elsewhere: "a far better talent than the film allows her to
+demonstrate" (wasted), "her skills better demonstrated in No Time to Die" (another film)."""
 _AT_BEST = re.compile(r"\s+at\s+(?:best|worst)\b", re.IGNORECASE)
 LEAN_WEIGHT = 1.2
 """Log-odds each judgement word adds to the model's reading of its clause."""
@@ -172,6 +178,7 @@ def lean(text: str) -> float:
             negated_until = i + _NEGATION_REACH
         negator_at[start] = negated_until
     unreal = [m.start() for m in _COUNTERFACTUAL.finditer(text)]
+    withheld = bool(_PRAISE_WITHHELD.search(text))
     capped = [m.start() for m in _AT_BEST.finditer(text)]
     index = {start: i for i, (start, _, _) in enumerate(words)}
     total = 0.0
@@ -179,7 +186,11 @@ def lean(text: str) -> float:
         i = index.get(start, 0)
         if any(c <= start < c + 12 for c in capped):
             continue  # the "best" of "at best" is no praise
-        if any(end <= c <= end + 1 for c in capped) or any(u < start for u in unreal):
+        if (
+            any(end <= c <= end + 1 for c in capped)
+            or any(u < start for u in unreal)
+            or (withheld and sign > 0)
+        ):
             total -= 1  # "good at best"; "could have been great", "wish they had not …"
         elif i <= negator_at.get(start, -1) and not _negator_itself(words[i][2]):
             total += -1 if sign > 0 else 0.5
