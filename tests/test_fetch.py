@@ -43,7 +43,6 @@ from marquee.fetch.robots import RobotsRules
 from marquee.ingest import add_reviews, read_reviews, url_list
 from marquee.review import FilmHint
 from marquee.store import Store, content_hash
-from test_multifilm import OPINIONS_BUG
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 EXPECTED = json.loads((PAGES / "expected.json").read_text())
@@ -441,7 +440,6 @@ def test_cli_batch_keeps_the_good_and_reports_each_failure_on_one_line(
     assert "Traceback" not in result.output
 
 
-@OPINIONS_BUG
 def test_cli_does_not_refetch_a_stored_url_unless_refresh(site: _Site, tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'm.db'}"
     url = f"{site.base}/reviews/roundup_okafor.html"
@@ -481,7 +479,6 @@ def test_url_list_comments_and_blanks() -> None:
     assert urls == ["https://a.example/x", "http://b.example/y"] and bad == []
 
 
-@OPINIONS_BUG
 def test_cli_feed_with_since(site: _Site, tmp_path: Path) -> None:
     pytest.importorskip("feedparser")
     db = f"sqlite:///{tmp_path / 'm.db'}"

@@ -27,13 +27,6 @@ SINGLE_FILM_FILES = [
     PAGES / "single_review.html",
     PAGES / "site_byline.html",
 ]
-OPINIONS_BUG = pytest.mark.xfail(
-    raises=IndexError,
-    strict=False,
-    reason="opinions.people.review_people reads sentences[first] from the prose-only list by "
-    "sentence number: IndexError when headings precede the sentence naming a person (report "
-    "building, not splitting); remove this mark once that is fixed",
-)
 PROSE = (
     "The film takes its time and rewards it, with a lead performance of real subtlety and "
     "a final act that lands every blow it has spent an hour setting up."
@@ -248,7 +241,6 @@ def store(tmp_path: Path) -> Store:
     return Store(f"sqlite:///{tmp_path / 'm.db'}")
 
 
-@OPINIONS_BUG
 @pytest.mark.parametrize("name", ROUNDUPS)
 def test_a_roundup_file_stores_one_review_per_film_and_none_in_passing(
     name: str, store: Store

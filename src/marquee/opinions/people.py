@@ -164,6 +164,7 @@ def review_people(
     lone capitalised word opening a sentence ("Expert performances …") counts only when
     the review also names it elsewhere or gives it a capacity."""
     mentions: dict[str, list[tuple[Named, int]]] = {}
+    text_of = {s.index: s.text for s in sentences}  # indices count headings too
     for sentence, found in zip(sentences, named, strict=True):
         for n in found:
             mentions.setdefault(surname(n.name), []).append((n, sentence.index))
@@ -176,7 +177,7 @@ def review_people(
         ranked = sorted(roles.items(), key=lambda kv: (-kv[1], kv[0] != "director"))
         role = ranked[0][0] if ranked else None
         first = min(i for _, i in items)
-        people.append(Person(name, role, Evidence(review, first, sentences[first].text)))
+        people.append(Person(name, role, Evidence(review, first, text_of[first])))
     return tuple(sorted(people, key=lambda p: p.evidence.sentence))
 
 
