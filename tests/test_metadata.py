@@ -152,6 +152,8 @@ def test_table_row_columns() -> None:
         ("Review by Tom Avery", "Tom Avery"),
         ("Reviewed by Ana de la Cruz", "Ana de la Cruz"),
         ("By Margaret Ellison | June 6, 2025", "Margaret Ellison"),
+        ("By JOHN HALLORAN FOR THE EVENING POST", "John Halloran"),
+        ("By Sam Okafor and Lee Park", "Sam Okafor"),
         ("**Author**: Chia Jing Heng (andreusjh99)", "Chia Jing Heng"),
         ("Critic: Jan van der Berg @jvdb", "Jan van der Berg"),
         ("Words by A.O. Marsh", "A.O. Marsh"),

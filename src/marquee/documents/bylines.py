@@ -106,6 +106,8 @@ def _leading_name(text: str) -> tuple[str | None, list[str]]:
         bare = bare.rstrip(".") if sentence_end else bare
         if bare.lower() in _PARTICLES and taken:
             taken.append(bare.lower())
+        elif taken and bare.lower() in _AFTER_NAME:  # "JOHN HALLORAN FOR THE EVENING POST"
+            break
         elif bare and bare.lower() not in _NOT_NAME_WORDS and _is_name_word(bare):
             shouted = bare.isupper() and "." not in bare and len(bare) > 2
             taken.append(bare.title() if shouted else bare)
