@@ -262,6 +262,16 @@ _PRAISE = _words(
     "endearing sweet tender warm wise thoughtful provocative imaginative atmospheric",
     "visceral unforgettable timeless charismatic ingenious amusing rollicking exhilarating",
     "classic landmark essential sparkling involving stellar superbly wonderfully",
+    # judgement words mined from RT quotes and snippets (fresh vs rotten, the labelled
+    # sentences left out), the topical ones (names, places, subjects) struck by hand
+    "fine finest richly vividly infectious unpretentious sweetly literate bracing",
+    "heartbreaking unflinching gem irresistible finely expertly potent seductive immensely",
+    "harrowing tremendous sumptuous smartly beguiling exquisitely evocative expressive",
+    "playful intoxicating heartwarming thought-provoking wickedly savvy soulful breezy",
+    "transcends wrenching solidly exceptional deliciously resonant top-notch delicately",
+    "startling marvel lyrical amazing magnificent nicely honest understated enchanting",
+    "sly searing graceful astonishing audacious good-natured tasty grandeur unabashedly",
+    "stimulating delicious definitive vitality undeniable achievement",
 )
 _BLAME = _words(
     "blame",
@@ -285,6 +295,16 @@ _BLAME = _words(
     "unworthy overrated only_just subpar sub-par mediocrity missing unsure screws_up masking",
     "eyeroll* eye-roll* gimmick* lame dated stiff bare_minimum blah pandering",
     "doesn't_work doesn’t_work didn't_work didn’t_work does_not_work falls_flat",
+    # mined likewise
+    "monotonous charmless soggy incomprehensible bore witless uninvolving unimaginative",
+    "joyless clumsily crap disgusting tepid badly blandness overproduced tame unsatisfying",
+    "inept inane excruciating excruciatingly insipid ludicrous feeble perfunctory lousy dud",
+    "misguided choppy half-baked rote banal collapses unfocused retread by-the-numbers",
+    "slapdash dire stupidity sinks embarrassment noisy strained repetitive amateurish",
+    "aimless appalling fitfully preachy smug frustrating hopelessly insulting stinks",
+    "recycled routine unpleasant bogus scattershot shapeless hokey redundant embarrassing",
+    "boredom cardboard condescending self-indulgent sophomoric superficial talky",
+    "painfully pathetic simplistic cartoonish manufactured",
     "tasteless crude juvenile pretentious ponderous pedestrian overblown indecisive",
     "diffident",
 )

@@ -67,7 +67,9 @@ _DIRECTOR_BEFORE = re.compile(
 _DIRECTOR_AFTER = re.compile(
     rf"^(?:['’]s?\s+(?:[\w-]+,?\s+){{0,3}}{_FILM_NOUNS}\b|"
     r"\s*,?\s*who\s+(?:also\s+)?(?:directed|made|wrote\s+and\s+directed)\b|"
-    r"\s+(?:directs|directed(?!\s+by)|helms|helmed|has\s+(?:written\s+and\s+)?directed|"
+    r"\s+(?:creates|crafts|has\s+crafted|fashions|orchestrates|stages|pulls\s+off|"
+    r"(?:has\s+)?achieved|makes\s+(?:a|an|his|her)\s+(?:[\w-]+\s+){0,2}(?:film|movie|picture)|"
+    r"directs|directed(?!\s+by)|helms|helmed|has\s+(?:written\s+and\s+)?directed|"
     r"(?:is|was)\s+(?:[\w-]+\s+){0,4}(?:director|filmmaker|film-maker|auteur|storyteller)s?)\b)"
 )
 _MADE_AFTER = re.compile(r"^\s+(?:film|movie|picture|feature|thriller|comedy)\b")
