@@ -1,0 +1,107 @@
+"""Where chunks are scored: in this process, or on a Dask cluster.
+
+Both engines run the same :func:`~marquee.batch.work.score_chunk` on the same chunks, so
+their results are identical; they differ only in where the work happens. Each yields
+results as chunks finish, and neither holds more than a few chunks in memory: the Dask
+engine keeps at most two chunks in flight per worker thread and submits the next only when
+one comes back.
+
+Dask: a ``distributed.LocalCluster`` of worker *processes* (one thread each, since scoring
+is pure Python and holds the GIL) by default, or a running scheduler by address. Workers of
+a real cluster need marquee installed; they get the rows from this process and send results
+back, so they need no access to its files.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from marquee.batch.work import Chunk, ChunkResult, score_chunk
+from marquee.errors import MarqueeError
+from marquee.report_cache import report_key
+
+log = logging.getLogger(__name__)
+
+IN_FLIGHT_PER_THREAD = 2
+"""Chunks queued per worker thread: one running, one ready, so no worker waits for the next."""
+
+
+def run_local(chunks: Iterable[Chunk]) -> Iterator[ChunkResult]:
+    """Score each chunk in this process, in order."""
+    for chunk in chunks:
+        yield score_chunk(chunk)
+
+
+def run_dask(
+    chunks: Iterable[Chunk], *, scheduler: str | None = None, workers: int = 2
+) -> Iterator[ChunkResult]:
+    """Score chunks on Dask, yielding each result as its chunk finishes (in any order)."""
+    from distributed import as_completed
+
+    with _client(scheduler, workers) as client:
+        threads = sum(client.nthreads().values()) or 1
+        log.info("dask: %d worker thread(s) at %s", threads, client.scheduler.address)
+        _check_same_code(client)
+        todo = iter(chunks)
+
+        def submit(chunk: Chunk) -> Any:
+            return client.submit(score_chunk, chunk, key=f"marquee-chunk-{chunk.index}", pure=False)
+
+        running = as_completed(
+            [submit(c) for c in itertools.islice(todo, IN_FLIGHT_PER_THREAD * threads)]
+        )
+        for future in running:
+            result: ChunkResult = future.result()
+            future.release()
+            following = next(todo, None)
+            if following is not None:
+                running.add(submit(following))
+            yield result
+
+
+def _check_same_code(client: Any) -> None:
+    """Refuse workers that run another marquee or model than this process: their results
+    would differ from the local engine's, chunk by chunk, without anyone noticing."""
+    theirs = set(client.run(report_key).values())
+    if theirs - {report_key()}:
+        raise MarqueeError(
+            "the Dask workers run another version of marquee or of its model than this "
+            "process; install the same one on every worker"
+        )
+
+
+@contextmanager
+def _client(scheduler: str | None, workers: int) -> Iterator[Any]:
+    """A Dask client: to ``scheduler`` if given, else to a local cluster started here."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as err:
+        raise MarqueeError(
+            "the dask engine needs dask and distributed: pip install 'dask[distributed]'"
+        ) from err
+    if not log.isEnabledFor(logging.DEBUG):
+        # distributed sets its loggers to INFO when imported, and then every worker's start
+        # and stop drowns marquee's own messages; its warnings still come through
+        logging.getLogger("distributed").setLevel(logging.WARNING)
+    if scheduler:
+        try:
+            client = Client(scheduler, timeout="20s")
+        except OSError as err:
+            raise MarqueeError(f"cannot reach the Dask scheduler at {scheduler} ({err})") from None
+        with client:
+            yield client
+        return
+    with (
+        LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        yield client
