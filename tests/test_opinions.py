@@ -34,7 +34,12 @@ from marquee.records import CastMember, FilmFacts
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "examples" / "ballerina").glob("*.txt"))
-LABELLED = ROOT / "tests" / "fixtures" / "aspects_labelled.jsonl"
+FIXTURES = ROOT / "tests" / "fixtures"
+LABELLED = FIXTURES / "aspects_labelled.jsonl"
+# Labelled later, by the same guidelines (aspects_labelled.md): more sentences to tune on,
+# and a second held-out sample labelled before the tagger was run on it.
+LABELLED_EXTRA = FIXTURES / "aspects_labelled.extra.jsonl"
+LABELLED_HELDOUT2 = FIXTURES / "aspects_labelled.heldout2.jsonl"
 
 # The facts `marquee add examples/ballerina` merges from the five samples.
 FACTS = FilmFacts(
@@ -421,9 +426,12 @@ def test_evidence_points_at_the_sentence_it_quotes(bodies):
 # ── hand-labelled sentences: aspect detection on the held-out half ─────────────────────
 
 
+def _rows(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
 def _labelled(split: str) -> list[dict]:
-    rows = [json.loads(line) for line in LABELLED.read_text(encoding="utf-8").splitlines()]
-    return [r for i, r in enumerate(rows) if (i % 2 == 1) == (split == "test")]
+    return [r for i, r in enumerate(_rows(LABELLED)) if (i % 2 == 1) == (split == "test")]
 
 
 def _facts_for(row: dict) -> FilmFacts:
@@ -449,21 +457,32 @@ def detection_counts(rows: list[dict], polarity) -> tuple[Counter, Counter, Coun
 def test_labelled_fixture_is_large_enough_and_well_formed():
     rows = _labelled("dev") + _labelled("test")
     assert len(rows) >= 200
-    for row in rows:
+    extra, heldout = _rows(LABELLED_EXTRA), _rows(LABELLED_HELDOUT2)
+    assert (len(extra), len(heldout)) == (120, 100)
+    assert not {r["text"] for r in heldout} & {r["text"] for r in (*rows, *extra)}
+    for row in (*rows, *extra, *heldout):
         assert set(row) == {"text", "source", "aspects"}
         for a in row["aspects"]:
             assert a["aspect"] in opinions.ASPECTS
             assert a["polarity"] in {"positive", "negative", "mixed"}
 
 
-def test_aspect_detection_on_held_out_sentences():
-    tp, fp, fn = detection_counts(_labelled("test"), fake_polarity)
+@pytest.mark.parametrize(
+    ("rows", "floors"),
+    [
+        (lambda: _labelled("test"), (0.70, 0.48)),
+        (lambda: _rows(LABELLED_HELDOUT2), (0.68, 0.53)),
+    ],
+    ids=["test-half", "heldout2"],
+)
+def test_aspect_detection_on_held_out_sentences(rows, floors):
+    tp, fp, fn = detection_counts(rows(), fake_polarity)
     precision = sum(tp.values()) / (sum(tp.values()) + sum(fp.values()))
     recall = sum(tp.values()) / (sum(tp.values()) + sum(fn.values()))
     # Floors a little under the measured figures (see aspects_labelled.md), so a
     # regression in the lexicon or the rules fails here.
-    assert precision >= 0.60, (precision, fp)
-    assert recall >= 0.50, (recall, fn)
+    assert precision >= floors[0], (precision, fp)
+    assert recall >= floors[1], (recall, fn)
 
 
 # ── with the trained model ─────────────────────────────────────────────────────────────

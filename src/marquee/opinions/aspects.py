@@ -100,9 +100,14 @@ def _cues(text: str) -> tuple[tuple[str, int, int], ...]:
         for key in _keys_of(word):
             found.append((key, start, end))
         for phrase, key in phrases.get(word, ()):
-            if tuple(words[i : i + len(phrase)]) == phrase:
+            if tuple(_bare(w) for w in words[i : i + len(phrase)]) == phrase:
                 found.append((key, start, tokens[i + len(phrase) - 1][1]))
     return tuple(found)
+
+
+def _bare(word: str) -> str:
+    """A word without its possessive ("the first film's" is a phrase "first film")."""
+    return word[:-2] if word.endswith("'s") else word
 
 
 def _keys_of(word: str) -> tuple[str, ...]:
@@ -142,13 +147,14 @@ _NAMES: Mapping[Aspect, Lexicon] = {
         "story stories storyline* storytelling plot* subplot* script* screenplay* writing",
         "written writer* dialogue* dialog narrative* premise* characters characterization*",
         "characterisation* backstory backstories ending endings twist* material tale",
-        "third_act second_act first_act origin_story arc plotting",
+        "third_act second_act first_act origin_story arc plotting message",
+        "motivation*",
     ),
     "performance": _words(
         "name:performance",
         "performance* performer* acting actor* actress* portrayal* portray* turn cast",
         "casting chemistry star stars starring co-star* leads role*",
-        "ensemble screen_presence delivery charisma",
+        "ensemble screen_presence delivery charisma acted performed well-played",
     ),
     "action": _words(
         "name:action",
@@ -159,18 +165,19 @@ _NAMES: Mapping[Aspect, Lexicon] = {
     "direction": _words(
         "name:direction",
         "direct* director* filmmaker* film-maker* helm* helmer* auteur mise-en-sc*",
-        "filmmaking film-making",
+        "filmmaking film-making movie-making moviemaking",
     ),
     "music": _words(
         "name:music",
         "music* musical* score soundtrack* song* composer* sound sound_design melody melodies",
-        "orchestral orchestration tune* sing sings singing",
+        "orchestral orchestration tune* sing sings singing sonic*",
     ),
     "visuals": _words(
         "name:visuals",
         "visual* cinematograph* camera* camerawork photograph* image* imagery shots",
         "effects cgi vfx animation animated lighting colou* color*",
-        "stylish* gorgeous* beautiful-looking eye-popping spectacle* widescreen",
+        "stylish* gorgeous* beautiful-looking eye-popping spectacle* widescreen lensing",
+        "to_look_at",
     ),
     "editing": _words("name:editing", "editing edited editor*"),
     "pacing": _words(
@@ -195,9 +202,8 @@ _NAMES: Mapping[Aspect, Lexicon] = {
     ),
     "production": _words(
         "name:production",
-        "the_sets its_sets lavish_sets elaborate_sets sets_and set_design production_design",
-        "production_values costume* budget* location*",
-        "props makeup make-up design designs designer*",
+        "sets set_design production_design production_values costume* budget* location*",
+        "props makeup make-up design* designing",
     ),
 }
 
@@ -207,7 +213,7 @@ _JUDGED: Mapping[Aspect, Lexicon] = {
         "judged:story",
         "predictable predictably contrived clich* formulaic far-fetched convoluted",
         "well-written badly-written poorly-written underwritten overwritten well-plotted",
-        "tightly_plotted plotless trite hackneyed incoherent nonsensical",
+        "tightly_plotted plotless trite hackneyed incoherent nonsensical coherent",
     ),
     "performance": _words(
         "judged:performance",
@@ -221,6 +227,7 @@ _JUDGED: Mapping[Aspect, Lexicon] = {
         "judged:pacing",
         "plodding slow-moving fast-moving slow-paced well-paced drags dragged draggy overlong",
         "interminable tests_your_patience tests_the_patience a_bit_much too_long meandering",
+        "eternity lethargy lethargic",
     ),
     "humour": _words(
         "judged:humour",
@@ -271,7 +278,8 @@ _PRAISE = _words(
     "transcends wrenching solidly exceptional deliciously resonant top-notch delicately",
     "startling marvel lyrical amazing magnificent nicely honest understated enchanting",
     "sly searing graceful astonishing audacious good-natured tasty grandeur unabashedly",
-    "stimulating delicious definitive vitality undeniable achievement",
+    "stimulating delicious definitive vitality undeniable achievement admire meticulous",
+    "meticulously depth deep cleverly energy authentic sincerity sweetness imagination",
 )
 _BLAME = _words(
     "blame",
@@ -304,7 +312,7 @@ _BLAME = _words(
     "aimless appalling fitfully preachy smug frustrating hopelessly insulting stinks",
     "recycled routine unpleasant bogus scattershot shapeless hokey redundant embarrassing",
     "boredom cardboard condescending self-indulgent sophomoric superficial talky",
-    "painfully pathetic simplistic cartoonish manufactured",
+    "painfully pathetic simplistic cartoonish manufactured vanity step_down wrong shallowly",
     "tasteless crude juvenile pretentious ponderous pedestrian overblown indecisive",
     "diffident",
 )
@@ -339,10 +347,17 @@ _CHARACTER = _words(
     "two-dimensional interiority agency",
 )
 _OF_BEFORE = re.compile(r"\b(?:of|by)\s+(?:the\s+|this\s+|its\s+)?(?:[\w-]+\s+)?$", re.I)
+_RANKED_IN = re.compile(r"\b(?:last|first|latest|next|best|worst)\s+of\s+the\s+$", re.I)
+"""The film ranked in its series ("the last of the series"): the series is no yardstick."""
 _SERIES_AFTER = re.compile(r"(?:['’]s?\s|\s+(?:is|are|has\s+been|have\s+been)\s+known)")
 _SERIES_WORDS = frozenset(
     "franchise series universe saga canon mythology mythos".split()  # noqa: SIM905
 )
+_VERB_NOT_SET = re.compile(
+    r"\s+(?:[A-Z]\w*|up|out|off|apart|in|the|a|an|it|him|her|them|its|his|their|to|for|as|by)\b"
+)
+"""After "sets" or "designed": a verb's object or particle ("sets it apart", "designed to
+showcase"), so no word on the film's sets or design."""
 _INSTALMENT = re.compile(r"\s*(?::\s|\d|chapter\b|part\b|vol)", re.IGNORECASE)
 _OTHER_FILMS = re.compile(
     r"\b(?:films|movies|installments|instalments|entries|sequels|predecessors?|"
@@ -358,11 +373,11 @@ _COMPARED = re.compile(
     re.IGNORECASE,
 )
 _PERFORMANCE_CONTEXT = re.compile(
-    r"^(?:'s|’s)?\s*(?:is|was|are|gives|give|delivers|turns|plays|brings|makes|shines|"
-    r"stars|steals|acts|sells|matches|nails|carries|proves|remains|seems|looks|has|does|"
-    r"manages|provides|offers|embodies|holds|commands|dominates|excels|simply|\(|,)\b|"
-    r"^(?:'s|’s)\s+(?:performance|turn|portrayal|work|acting|role|presence)",
+    r"^(?:gives|delivers|shines|stars|steals|acts|sells|nails|carries|embodies|commands|"
+    r"dominates|excels|is\s+(?:\w+\s+){0,3}as|was\s+(?:\w+\s+){0,3}as|\()\b"
 )
+"""What a performer does, after a name the sentence gives no capacity ("Cagney is simply
+great as …", "Mackie shines"); being, having or making something says nothing of acting."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -559,10 +574,17 @@ def mentions(text: str, people: People) -> list[Mention]:
         found.extend(_named_performers(text, people, taken))
     for aspect, lexicon in (*_NAMES.items(), *_JUDGED.items()):
         for span in lexicon.spans(text):
-            if not _overlaps(span, taken) and not (
+            if _overlaps(span, taken) or (
                 aspect == "franchise" and _series_as_yardstick(text, span)
             ):
-                found.append(Mention(aspect, None, span[0]))
+                continue
+            if (
+                aspect == "production"
+                and text[span[0] : span[1]].lower().startswith(("sets", "design"))
+                and _VERB_NOT_SET.match(text, span[1])
+            ):
+                continue  # "sets Ballerina apart", "designed to showcase": verbs, not sets
+            found.append(Mention(aspect, None, span[0]))
     if any(m.aspect == "performance" and m.target for m in found):
         found = [m for m in found if not (m.aspect == "performance" and m.target is None)]
     return sorted(found, key=lambda m: m.start)
@@ -575,7 +597,9 @@ def _series_as_yardstick(text: str, span: tuple[int, int]) -> bool:
     if word not in _SERIES_WORDS:
         return False
     return bool(
-        possessive or _OF_BEFORE.search(text, 0, span[0]) or _SERIES_AFTER.match(text, span[1])
+        possessive
+        or (_OF_BEFORE.search(text, 0, span[0]) and not _RANKED_IN.search(text, 0, span[0]))
+        or _SERIES_AFTER.match(text, span[1])
     )
 
 

@@ -65,9 +65,12 @@ _DIRECTOR_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _DIRECTOR_AFTER = re.compile(
-    rf"^(?:['’]s?\s+(?:[\w-]+,?\s+){{0,3}}{_FILM_NOUNS}\b|"
+    rf"^(?:['’]s?\]?\s+(?:[\w-]+,?\s+){{0,4}}{_FILM_NOUNS}\b|"
+    r"['’]s?\]?\s+(?:most\s+)?(?:finest|best|worst|latest|greatest)\b"
+    r"(?!\s+(?:\w+\s+)?(?:performance|turn|role|work\s+as))|"
     r"\s*,?\s*who\s+(?:also\s+)?(?:directed|made|wrote\s+and\s+directed)\b|"
-    r"\s+(?:creates|crafts|has\s+crafted|fashions|orchestrates|stages|pulls\s+off|"
+    r"\s+(?:creates|crafts|has\s+(?:crafted|fashioned|created|made)|fashions|orchestrates|"
+    r"stages|pulls\s+off|"
     r"(?:has\s+)?achieved|makes\s+(?:a|an|his|her)\s+(?:[\w-]+\s+){0,2}(?:film|movie|picture)|"
     r"directs|directed(?!\s+by)|helms|helmed|has\s+(?:written\s+and\s+)?directed|"
     r"(?:is|was)\s+(?:[\w-]+\s+){0,4}(?:director|filmmaker|film-maker|auteur|storyteller)s?)\b)"
@@ -76,12 +79,14 @@ _MADE_AFTER = re.compile(r"^\s+(?:film|movie|picture|feature|thriller|comedy)\b"
 """'A Hitchcock film', 'an Alfred Hitchcock feature': the maker's name as a label."""
 _PERFORMER_BEFORE = re.compile(
     r"\b(?:starring|stars|co-stars?|actor|actress|actors|performances?\s+(?:from|by|of)|"
+    r"presence\s+of|inhabited\s+by|(?:cast|actors|performers)(?:\s+\w+)?\]?,?\s+especially|"
     r"turns?\s+(?:from|by)|cast\s+(?:includes|including)|played\s+by|portrayed\s+by)\s+$",
     re.IGNORECASE,
 )
 _PERFORMER_AFTER = re.compile(
     r"^(?:['’]s?\s+(?:[\w-]+,?\s+){0,3}(?:performance|performances|portrayal|turn|acting|"
-    r"role|presence|delivery|starrer|vehicle|characterization|impersonation)\b|"
+    r"role|presence|delivery|starrer|vehicle|characterization|impersonation|timing|"
+    r"character|villain|hero|heroine|femme\s+fatale|antihero|sidekick)\b|"
     r"\s+(?:plays|played|stars|starred|co-stars|portrays|portrayed|acts|playing|performing|"
     r"steals\s+the\s+(?:film|movie|show)|is\s+cast|the\s+(?:actor|actress|star))\b|"
     r"\s+(?:gives|gave|delivers|delivered|turns\s+in)\s+(?:[\w-]+\s+){1,4}(?:performance|"
