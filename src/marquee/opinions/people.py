@@ -107,9 +107,12 @@ class Named:
     sentence_initial: bool  # one capitalised word opening the sentence: maybe no name
 
 
-def named_people(text: str, excluded: frozenset[str] = frozenset()) -> list[Named]:
+def named_people(
+    text: str, excluded: frozenset[str] = frozenset(), title: re.Pattern[str] | None = None
+) -> list[Named]:
     """Every capitalised name in ``text`` that is not a common word or one of
-    ``excluded`` (lower-case title words), with the capacity the sentence gives it."""
+    ``excluded`` (lower-case title words), with the capacity the sentence gives it;
+    ``title`` finds the film's own title ("Martin Scorsese's dazzlingly stylish Casino")."""
     found: list[Named] = []
     for m in NAME.finditer(text):
         words = m.group(1).split()
@@ -129,6 +132,8 @@ def named_people(text: str, excluded: frozenset[str] = frozenset()) -> list[Name
             role = "performer" if craft.group("performer") else role
         else:
             role = _role(text, start, m.end(1), found)
+            if role is None and title is not None and _owns_title(text, m.end(1), title):
+                role = "director"
         initial = (
             not craft
             and len(words) == len(m.group(1).split())
@@ -156,6 +161,19 @@ def _role(text: str, start: int, end: int, before: list[Named]) -> Role | None:
     if before and before[-1].role and _LIST_GLUE.match(text[_end_of(text, before[-1]) : start]):
         return before[-1].role  # "performances from Donald Crisp, Walter Pidgeon and …"
     return None
+
+
+def _owns_title(text: str, end: int, title: re.Pattern[str]) -> bool:
+    """The name's possessive is the film's title, a few words on ("X's <adjectives> Title")."""
+    possessive = _POSSESSIVE.match(text, end)
+    if possessive is None:
+        return False
+    found = title.search(text, possessive.end(), possessive.end() + 60)
+    between = text[possessive.end() : found.start()] if found else ""
+    return found is not None and len(between.split()) <= 4 and not re.search(r"[,;:.]", between)
+
+
+_POSSESSIVE = re.compile(r"['’]s?\]?\s+")
 
 
 def _end_of(text: str, named: Named) -> int:

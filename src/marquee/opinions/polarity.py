@@ -68,7 +68,10 @@ _CONTINUES = re.compile(
 """A main clause with no subject of its own ("…, but is thwarted by …") goes on about the
 conceded clause's subject."""
 _NEGATORS = frozenset(
-    "not no never nothing none nobody neither nor hardly barely without cannot lacks lack lacking lacked devoid".split()  # noqa: SIM905
+    """
+    not no never nothing none nobody neither nor hardly barely without cannot lacks lack
+    lacking lacked devoid
+    """.split()  # noqa: SIM905
 )
 _NEGATION_REACH = 3
 _COUNTERFACTUAL = re.compile(
