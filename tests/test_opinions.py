@@ -373,6 +373,18 @@ def test_a_review_names_each_person_once_with_the_credits_when_known():
     ]
 
 
+def test_people_evidence_is_the_sentence_that_names_them_in_full():
+    body = "Verdict\nHitchcock deftly etches it. One of Alfred Hitchcock's finest films."
+    ops = review_opinions(
+        0, body, FilmFacts(title="Shadow of a Doubt"), spoilers=False, polarity=unsure
+    )
+    sentences = split_review(body)
+    [person] = ops.people
+    assert (person.name, person.role) == ("Alfred Hitchcock", "director")
+    assert sentences[person.evidence.sentence].text == person.evidence.text
+    assert "Alfred Hitchcock" in person.evidence.text  # a heading first shifts no index
+
+
 # ── quoted critics (sample 002 is a round-up) ─────────────────────────────────────────
 
 
@@ -548,8 +560,7 @@ def test_pull_quotes_carry_each_verdict_with_the_model(with_model, bodies):
 
 
 def test_consensus_on_the_samples_with_the_model(with_model):
-    from marquee.consensus import agreement, write_consensus
-    from test_consensus import words_not_from_evidence
+    from marquee.consensus import agreement, unsupported_words, write_consensus
 
     consensus = write_consensus("Ballerina", FACTS, agreement(with_model), with_model)
     assert consensus is not None
@@ -561,6 +572,6 @@ def test_consensus_on_the_samples_with_the_model(with_model):
     assert "John Wick ties" in reservation
     assert "divided on Ana de Armas" in text
     assert len(re.findall(r"[.!?](?:\s|$)", text)) <= 2
-    assert words_not_from_evidence(consensus, "Ballerina") == []
+    assert unsupported_words(consensus, "Ballerina") == []
     for _, evidence in consensus.clauses:
         assert evidence and all(0 <= e.review < 5 for e in evidence)

@@ -289,6 +289,19 @@ def write_consensus(
 
 
 SIDES = ("positive", "negative")
+_LETTERS = re.compile(r"[a-z]+")
+
+
+def unsupported_words(consensus: Consensus, title: str) -> list[tuple[str, str]]:
+    """(word, clause) for each word of a clause that neither the template, the title nor
+    any sentence in that clause's evidence says: empty when the consensus states nothing
+    no review said."""
+    own = TEMPLATE_WORDS | set(_LETTERS.findall(title.lower()))
+    missing = []
+    for clause, evidence in consensus.clauses:
+        said = set(_LETTERS.findall(" ".join(e.text for e in evidence).lower()))
+        missing += [(w, clause) for w in _LETTERS.findall(clause.lower()) if w not in own | said]
+    return missing
 
 
 def _tokens(text: str) -> list[str]:

@@ -25,13 +25,19 @@ from pathlib import Path
 from statistics import mean
 
 import numpy as np
-from rouge_score import rouge_scorer
-from sklearn.feature_extraction.text import TfidfVectorizer
+from rouge_score import rouge_scorer  # type: ignore[import-untyped]
+from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]
 
-from marquee.consensus import agreement, write_consensus
+from marquee.consensus import agreement, unsupported_words, write_consensus
 from marquee.datasets import shared_data_dir
 from marquee.errors import ScoringError
-from marquee.opinions import ReviewText, SentencePolarity, model_polarity, opinions_for
+from marquee.opinions import (
+    Consensus,
+    ReviewText,
+    SentencePolarity,
+    model_polarity,
+    opinions_for,
+)
 from marquee.records import FilmFacts
 
 log = logging.getLogger(__name__)
@@ -74,12 +80,11 @@ def load_films(root: Path | None = None) -> list[Film]:
     ]
 
 
-def marquee_consensus(film: Film, polarity: SentencePolarity) -> str:
-    """The consensus marquee writes from the film's quotes alone ("" when it has none)."""
+def marquee_consensus(film: Film, polarity: SentencePolarity) -> Consensus | None:
+    """The consensus marquee writes from the film's quotes alone (None when it has none)."""
     facts = film_facts(film.title)
     ops = opinions_for([ReviewText(q) for q in film.quotes], facts, polarity=polarity)
-    written = write_consensus(facts.title or film.title, facts, agreement(ops), ops)
-    return written.text if written else ""
+    return write_consensus(facts.title or film.title, facts, agreement(ops), ops)
 
 
 def film_facts(title: str) -> FilmFacts:
@@ -122,14 +127,22 @@ def run_consensus_eval(
     """ROUGE F1 of marquee's consensus and the three baselines over the evaluation films.
 
     Returns ``{"rouge1", "rouge2", "rougeL", "n", "first_quote", "centroid_quote",
-    "oracle_quote", "held_out", "empty"}``; each baseline is ``{"rouge1", "rouge2",
-    "rougeL"}``; ``held_out`` is marquee's figures on the odd-``rtid`` films only.
+    "oracle_quote", "held_out", "empty", "unsupported"}``; each baseline is ``{"rouge1",
+    "rouge2", "rougeL"}``; ``held_out`` is marquee's figures on the odd-``rtid`` films only
+    (the writer was tuned on the even ones); ``unsupported`` counts the films whose
+    consensus has a word no quote behind its clause says (the template's own aside).
     """
     films = load_films()[:limit] if limit else load_films()
     predict = polarity or model_polarity()
     scorer = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
     references = [f.consensus for f in films]
-    ours = [marquee_consensus(f, predict) for f in films]
+    written = [marquee_consensus(f, predict) for f in films]
+    ours = [c.text if c else "" for c in written]
+    unsupported = [
+        f.rtid
+        for f, c in zip(films, written, strict=True)
+        if c and unsupported_words(c, film_facts(f.title).title or f.title)
+    ]
     oracle = [_best_quote(scorer, f) for f in films]
     held = [i for i, f in enumerate(films) if int(f.rtid) % 2 == 1]
     result: dict[str, object] = {
@@ -143,6 +156,7 @@ def run_consensus_eval(
             "n": len(held),
         },
         "empty": sum(not text for text in ours),
+        "unsupported": len(unsupported),
     }
     log.info("consensus eval on %d films: %s", len(films), result)
     return result

@@ -185,7 +185,8 @@ def review_people(
     review: int, sentences: Sequence[Sentence], named: Sequence[Sequence[Named]]
 ) -> tuple[Person, ...]:
     """The people one review names, once each (a surname and a full name are one
-    person), each in the capacity most of its mentions give, at its first mention. A
+    person), each in the capacity most of its mentions give, at the first sentence that
+    names them in full. A
     lone capitalised word opening a sentence ("Expert performances …") counts only when
     the review also names it elsewhere or gives it a capacity."""
     mentions: dict[str, list[tuple[Named, int]]] = {}
@@ -201,7 +202,7 @@ def review_people(
         roles: Counter[Role] = Counter(n.role for n, _ in items if n.role is not None)
         ranked = sorted(roles.items(), key=lambda kv: (-kv[1], kv[0] != "director"))
         role = ranked[0][0] if ranked else None
-        first = min(i for _, i in items)
+        first = min(i for n, i in items if n.name == name)  # where they are named in full
         people.append(Person(name, role, Evidence(review, first, text_of[first])))
     return tuple(sorted(people, key=lambda p: p.evidence.sentence))
 
