@@ -326,7 +326,7 @@ def _lead(opinions: Sequence[ReviewOpinions], title: str, side: Polarity) -> _Po
         texts = _said_on(o, side)
         words = {w for e in texts for w in _tokens(e.text)} - own
         counts.update(w for w in words if w in _ADJECTIVES and _side_of(w) == sign)
-        genres.update(w for w in words if w in _GENRES)
+        genres.update({g for e in texts for g in _genres_in(e.text)} - own)
         for e in texts:
             for w in set(_tokens(e.text)):
                 sources.setdefault(w, e)
@@ -347,6 +347,55 @@ def _side(o: ReviewOpinions) -> Polarity | None:
     """Which side a critic takes: the verdict their pull-quote states, else the model's
     reading of their whole review."""
     return next((s for s in (o.pull_quote_polarity, o.verdict) if s in SIDES), None)
+
+
+def _genres_in(text: str) -> set[str]:
+    """The kinds of film a sentence calls it: "a screwball comedy", "this musical", but
+    not "the musical score" or "comedy troupe" (there the word describes something else)."""
+    return {m.group(1).lower() for m in _GENRE_WORD.finditer(text)}
+
+
+_AFTER_GENRE = [
+    "film",
+    "movie",
+    "picture",
+    "flick",
+    "fare",
+    "classic",
+    "that",
+    "which",
+    "with",
+    "of",
+    "and",
+    "or",
+    "but",
+    "is",
+    "was",
+    "in",
+    "for",
+    "from",
+    "about",
+    "to",
+    "as",
+    "at",
+    "on",
+    "by",
+    "than",
+    "this",
+    "it",
+    "its",
+    "the",
+    "a",
+    "an",
+    "whose",
+    "where",
+    "who",
+]
+_GENRE_WORD = re.compile(
+    rf"\b({'|'.join(sorted(_GENRES, key=len, reverse=True))})\b"
+    rf"(?=\s*(?:[^\w\s]|$)|\s+(?:{'|'.join(_AFTER_GENRE)})\b)",
+    re.IGNORECASE,
+)
 
 
 def _ranked(counts: Counter[str]) -> list[str]:

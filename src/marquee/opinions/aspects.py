@@ -614,7 +614,7 @@ def people_named(text: str, people: People) -> list[Named]:
     a character standing for its actor); otherwise every capitalised name, in the
     capacity the sentence gives it (see :mod:`marquee.opinions.people`)."""
     if not people.cast_known:
-        return named_people(text, people.excluded, people.title)
+        return named_people(text, people.excluded)
     found = [
         Named(actor, "performer", m.start(), False)
         for pattern, actor, _ in people.performers
@@ -648,7 +648,7 @@ def _named_performers(text: str, people: People, taken: list[tuple[int, int]]) -
     """Without a known cast: the people named in the capacity the sentence gives them
     ("Hitchcock's finest film" is direction, "Lorre's performance" a performance), and a
     judged name in a performer's place ("Cagney is simply great as …")."""
-    for n in named_people(text, people.excluded, people.title):
+    for n in named_people(text, people.excluded):
         span = (n.start, n.start + len(n.name))
         if _overlaps(span, taken) or _not_a_person(n.name, people):
             continue

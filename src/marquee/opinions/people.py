@@ -46,7 +46,8 @@ _NOT_NAMES = frozenset(
     one two three first last new old best worst great good bad yes oh well director
     hollywood oscar oscars academy broadway christmas god america american americans
     british english french german italian japanese chinese russian european western
-    technicolor cinemascope imax cgi tv film movie picture cinema monday tuesday
+    under about through during between against among across within upon over toward
+    towards technicolor cinemascope imax cgi tv film movie picture cinema monday tuesday
     wednesday thursday friday saturday sunday january february march april may june
     july august september october november december world war part chapter
     """.split()  # noqa: SIM905
@@ -66,7 +67,7 @@ _DIRECTOR_BEFORE = re.compile(
 )
 _DIRECTOR_AFTER = re.compile(
     rf"^(?:['’]s?\]?\s+(?:[\w-]+,?\s+){{0,4}}{_FILM_NOUNS}\b|"
-    r"['’]s?\]?\s+(?:most\s+)?(?:finest|best|worst|latest|greatest)\b"
+    r"['’]s?\]?\s+(?:most\s+)?(?:finest|best|worst|latest|greatest)(?![\w-])"
     r"(?!\s+(?:\w+\s+)?(?:performance|turn|role|work\s+as))|"
     r"\s*,?\s*who\s+(?:also\s+)?(?:directed|made|wrote\s+and\s+directed)\b|"
     r"\s+(?:creates|crafts|has\s+(?:crafted|fashioned|created|made)|fashions|orchestrates|"
@@ -77,6 +78,11 @@ _DIRECTOR_AFTER = re.compile(
 )
 _MADE_AFTER = re.compile(r"^\s+(?:film|movie|picture|feature|thriller|comedy)\b")
 """'A Hitchcock film', 'an Alfred Hitchcock feature': the maker's name as a label."""
+_COMPARED_WITH = re.compile(
+    r"\b(?:like|unlike|than|as\s+with|reminiscent\s+of|to\s+fill|worthy\s+of|since)\s+"
+    r"(?:an?\s+|the\s+|early\s+|vintage\s+|classic\s+){0,2}$",
+    re.IGNORECASE,
+)
 _PERFORMER_BEFORE = re.compile(
     r"\b(?:starring|stars|co-stars?|actor|actress|actors|performances?\s+(?:from|by|of)|"
     r"presence\s+of|inhabited\s+by|(?:cast|actors|performers)(?:\s+\w+)?\]?,?\s+especially|"
@@ -107,12 +113,9 @@ class Named:
     sentence_initial: bool  # one capitalised word opening the sentence: maybe no name
 
 
-def named_people(
-    text: str, excluded: frozenset[str] = frozenset(), title: re.Pattern[str] | None = None
-) -> list[Named]:
+def named_people(text: str, excluded: frozenset[str] = frozenset()) -> list[Named]:
     """Every capitalised name in ``text`` that is not a common word or one of
-    ``excluded`` (lower-case title words), with the capacity the sentence gives it;
-    ``title`` finds the film's own title ("Martin Scorsese's dazzlingly stylish Casino")."""
+    ``excluded`` (lower-case title words), with the capacity the sentence gives it."""
     found: list[Named] = []
     for m in NAME.finditer(text):
         words = m.group(1).split()
@@ -132,8 +135,6 @@ def named_people(
             role = "performer" if craft.group("performer") else role
         else:
             role = _role(text, start, m.end(1), found)
-            if role is None and title is not None and _owns_title(text, m.end(1), title):
-                role = "director"
         initial = (
             not craft
             and len(words) == len(m.group(1).split())
@@ -150,6 +151,8 @@ def _common(tokens: list[str]) -> bool:
 
 def _role(text: str, start: int, end: int, before: list[Named]) -> Role | None:
     head, tail = text[:start], text[end:]
+    if _COMPARED_WITH.search(head):
+        return None  # "like a Spielberg film", "to fill a Bruckheimer picture": another film
     if "-" in text[start:end]:
         pass  # "the Astaire-Rogers movie": a pairing of stars, never the maker
     elif _DIRECTOR_BEFORE.search(head) or _DIRECTOR_AFTER.match(tail):
@@ -161,19 +164,6 @@ def _role(text: str, start: int, end: int, before: list[Named]) -> Role | None:
     if before and before[-1].role and _LIST_GLUE.match(text[_end_of(text, before[-1]) : start]):
         return before[-1].role  # "performances from Donald Crisp, Walter Pidgeon and …"
     return None
-
-
-def _owns_title(text: str, end: int, title: re.Pattern[str]) -> bool:
-    """The name's possessive is the film's title, a few words on ("X's <adjectives> Title")."""
-    possessive = _POSSESSIVE.match(text, end)
-    if possessive is None:
-        return False
-    found = title.search(text, possessive.end(), possessive.end() + 60)
-    between = text[possessive.end() : found.start()] if found else ""
-    return found is not None and len(between.split()) <= 4 and not re.search(r"[,;:.]", between)
-
-
-_POSSESSIVE = re.compile(r"['’]s?\]?\s+")
 
 
 def _end_of(text: str, named: Named) -> int:
