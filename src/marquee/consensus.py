@@ -355,42 +355,10 @@ def _genres_in(text: str) -> set[str]:
     return {m.group(1).lower() for m in _GENRE_WORD.finditer(text)}
 
 
-_AFTER_GENRE = [
-    "film",
-    "movie",
-    "picture",
-    "flick",
-    "fare",
-    "classic",
-    "that",
-    "which",
-    "with",
-    "of",
-    "and",
-    "or",
-    "but",
-    "is",
-    "was",
-    "in",
-    "for",
-    "from",
-    "about",
-    "to",
-    "as",
-    "at",
-    "on",
-    "by",
-    "than",
-    "this",
-    "it",
-    "its",
-    "the",
-    "a",
-    "an",
-    "whose",
-    "where",
-    "who",
-]
+_AFTER_GENRE = """
+    film movie picture flick fare classic that which with of and or but is was in for
+    from about to as at on by than this it its the a an whose where who
+""".split()  # noqa: SIM905
 _GENRE_WORD = re.compile(
     rf"\b({'|'.join(sorted(_GENRES, key=len, reverse=True))})\b"
     rf"(?=\s*(?:[^\w\s]|$)|\s+(?:{'|'.join(_AFTER_GENRE)})\b)",
