@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo serve test lint bench clean
+.PHONY: demo serve test lint bench bench-scale clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,12 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/ingest_speed.py
+
+# marquee batch on 1k/10k/100k resampled real reviews, single process vs Dask (about an
+# hour on two cores: run it alone), then 12,000 fuzzed documents through every parser
+bench-scale: $(STAMP)
+	$(BIN)/python bench/batch_scale.py
+	$(BIN)/python bench/fuzz.py --runs 12000
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info
