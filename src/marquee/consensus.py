@@ -328,7 +328,7 @@ def _lead(opinions: Sequence[ReviewOpinions], title: str, side: Polarity) -> _Po
         counts.update(w for w in words if w in _ADJECTIVES and _side_of(w) == sign)
         genres.update({g for e in texts for g in _genres_in(e.text)} - own)
         for e in texts:
-            for w in set(_tokens(e.text)):
+            for w in {*_tokens(e.text), *_genres_in(e.text)}:
                 sources.setdefault(w, e)
     if not counts:
         return None
