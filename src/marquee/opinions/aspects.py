@@ -436,6 +436,13 @@ def franchise_names(facts: FilmFacts) -> tuple[str, ...]:
     return tuple(names)
 
 
+def _longest_first(names: Iterable[str]) -> list[str]:
+    """Longest first (a full name claims its words before the surname alone can), then
+    alphabetically: never in set order, which changes with every process's hash seed and
+    would make the same review's opinions differ from run to run."""
+    return sorted(names, key=lambda name: (-len(name), name))
+
+
 def _name_forms(name: str) -> set[str]:
     """A person's full name, particle surname ("de Armas") and bare surname ("Armas")."""
     tokens = name.split()
@@ -497,26 +504,24 @@ def _people(
             # franchise: "Reeves briefly appears" in a spin-off is a franchise tie.
             namesakes |= {f for f in _name_forms(member.actor) if f.lower() not in excluded}
             continue
-        for form in _name_forms(member.actor):
+        for form in _longest_first(_name_forms(member.actor)):
             if form.lower() not in excluded:
                 performers.setdefault(form, (member.actor, False))
-        for form in _role_forms(member.role) if member.role else ():
+        for form in _longest_first(_role_forms(member.role) if member.role else set()):
             if form.lower() not in excluded:
                 performers.setdefault(form, (member.actor, True))
     crew = tuple(
         (_pattern(form), _CREW_ASPECT[role], name)
         for name, role in crew_names
         if role in _CREW_ASPECT
-        for form in _name_forms(name)
+        for form in _longest_first(_name_forms(name))
         if form.lower() not in franchise_tokens
     )
     ordered = sorted(performers.items(), key=lambda kv: -len(kv[0]))
     return People(
         performers=tuple((_pattern(f), actor, role) for f, (actor, role) in ordered),
         crew=crew,
-        franchise=tuple(
-            _pattern(n) for n in sorted({*franchise, *namesakes}, key=len, reverse=True)
-        )
+        franchise=tuple(_pattern(n) for n in _longest_first({*franchise, *namesakes}))
         + tuple(_pattern(t) for t in sorted(franchise_tokens) if len(t) > 3),
         excluded=frozenset(excluded),
         cast_known=bool(facts.cast),
