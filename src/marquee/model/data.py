@@ -108,6 +108,8 @@ _RATING_LINE = re.compile(
       | \b\d+(?:\.\d+)?\s*(?:/|out\ of)\s*(?:4|5|10|100|four|five|ten)\b
       | \b(?:zero|one|two|three|four|five|half)[\s-]+stars?\b
       | \b[0-4](?:\.5)?\s+stars?\b
+      | \b(?:no|zero|half|1/2|one[\s-]half|single)\s+(?:of\s+)?(?:a\s+)?stars?\b
+      | \b(?:give|gives|gave|giving|award\w*)\b[^.]{0,40}\bstars?\b   # "I give it 1/2 of a star"
       | \b(?:[a-f][+-]?)\s*$          # a bare trailing letter grade
     """,
     re.IGNORECASE | re.VERBOSE,
