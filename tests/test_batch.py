@@ -20,13 +20,13 @@ from typer.testing import CliRunner
 from marquee.aggregate import aggregate
 from marquee.batch import BatchOptions, BatchProgress, run_batch
 from marquee.batch.engines import _check_same_code
-from marquee.batch.sources import chunks, open_table
-from marquee.batch.work import Chunk, ChunkSettings, documents_of
+from marquee.batch.sources import Row, chunks, open_table
+from marquee.batch.work import Chunk, ChunkSettings, documents_of, score_chunk
 from marquee.cli import app
 from marquee.documents import ReadOptions, read_path
 from marquee.errors import MarqueeError, ParseError, StoreError
 from marquee.films import film_slug
-from marquee.opinions import ReviewText, opinions_for
+from marquee.opinions import ReviewText, aspects, opinions_for
 from marquee.records import Review
 from marquee.report_cache import report_key
 from marquee.review import parse_review
@@ -40,13 +40,16 @@ COLUMNS = ("film", "year", "critic", "outlet", "date", "verdict", "score", "text
 
 def review_rows(n: int, seed: int = 7) -> list[dict[str, str]]:
     """``n`` table rows of real critics' sentences over three films, some with a printed
-    score, some with only a verdict; every 97th row has no text (a problem row)."""
+    score, some with only a verdict; every 97th row has no text (a problem row), and every
+    50th is a whole review naming cast and crew."""
     rng = random.Random(seed)
     snippets = [json.loads(line)["text"] for line in SNIPPETS.read_text().splitlines()]
+    whole = [p.read_text(encoding="utf-8") for p in sorted((FIXTURES / "films").iterdir())]
     rows = []
     for i in range(n):
         film, year = FILMS[i % len(FILMS)]
         text = " ".join(rng.sample(snippets, rng.choice((1, 1, 2))))
+        text = whole[i // 50 % len(whole)] if i % 50 == 49 else text
         rows.append(
             {
                 "film": film,
@@ -306,3 +309,27 @@ def test_dask_workers_running_other_code_are_refused() -> None:
 
     with pytest.raises(MarqueeError, match="another version of marquee"):
         _check_same_code(Workers())
+
+
+def test_results_do_not_depend_on_set_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every Dask worker is a process with its own hash seed, so sets iterate in another
+    order there than here. A review whose crew share a name (director Martin Scorsese,
+    co-writer Mardik Martin) must read the same whichever order a name's forms come in."""
+    text = (
+        "Raging Bull, directed by Martin Scorsese and written by Paul Schrader and Mardik "
+        "Martin, stars Robert De Niro as Jake La Motta. Martin Scorsese's direction is "
+        "ferocious and unforgettable, and the screenplay is bleak but honest."
+    )
+    rows = (Row(1, {"film": "Raging Bull", "text": text}),)
+    chunk = Chunk(0, "in.csv", "csv", "utf-8", rows, ChunkSettings())
+    forms = aspects._name_forms
+    tables = []
+    for backwards in (False, True):
+        aspects._people.cache_clear()
+        monkeypatch.setattr(
+            aspects, "_name_forms", lambda name, b=backwards: sorted(forms(name), reverse=b)
+        )
+        tables.append(score_chunk(chunk).table)
+    aspects._people.cache_clear()
+    assert tables[0].equals(tables[1])
+    assert tables[0]["aspects"].to_pylist()[0][0]["aspect"] == "direction"
