@@ -32,3 +32,15 @@ def test_readme_shows_the_two_commands() -> None:
     head = readme[:400]
     assert "make demo" in head and "make test" in head
     assert os.access(Path(__file__).parent.parent / ".ci" / "run", os.X_OK)
+
+
+def test_readme_shows_every_command() -> None:
+    """The README's usage block names every command the CLI has (docs that cannot drift)."""
+    import typer.main
+
+    from marquee.cli import app
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    commands = typer.main.get_command(app).commands  # type: ignore[attr-defined]
+    missing = [name for name in commands if f"marquee {name}" not in readme]
+    assert commands and not missing
