@@ -109,20 +109,34 @@ class Result:
     wall: float  # the whole process, start-up included
     peak_mb: float  # all processes together
     driver_mb: float  # the marquee batch process alone
+    cpu_s: float  # CPU time of all processes together (user + system)
+    driver_cpu_s: float  # of the marquee batch process alone (reading, writing, scheduling)
 
 
-def tree_rss(process: psutil.Process) -> tuple[int, int]:
-    """(resident bytes of the process and all its descendants, of the process alone)."""
-    try:
-        own = process.memory_info().rss
-        children = process.children(recursive=True)
-    except psutil.Error:
-        return 0, 0
-    total = own
-    for child in children:
-        with contextlib.suppress(psutil.Error):
-            total += child.memory_info().rss
-    return total, own
+class Watch:
+    """Samples a process tree: peak resident memory, and each process's CPU time (kept
+    from its last sample, since a finished process can no longer be asked)."""
+
+    def __init__(self, pid: int) -> None:
+        self.root = psutil.Process(pid)
+        self.peak = self.driver_peak = 0
+        self.cpu: dict[int, float] = {}
+
+    def sample(self) -> None:
+        try:
+            tree = [self.root, *self.root.children(recursive=True)]
+        except psutil.Error:
+            return
+        total = 0
+        for process in tree:
+            with contextlib.suppress(psutil.Error):
+                with process.oneshot():
+                    rss, times = process.memory_info().rss, process.cpu_times()
+                total += rss
+                self.cpu[process.pid] = times.user + times.system
+                if process.pid == self.root.pid:
+                    self.driver_peak = max(self.driver_peak, rss)
+        self.peak = max(self.peak, total)
 
 
 def run(table: Path, out: Path, size: int, engine: str, chunk: int) -> Result:
@@ -130,12 +144,11 @@ def run(table: Path, out: Path, size: int, engine: str, chunk: int) -> Result:
     command += ["--chunk-size", str(chunk), "--json", *ENGINES[engine]]
     started = time.perf_counter()
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    watched, peaks = psutil.Process(proc.pid), [0, 0]
+    watch = Watch(proc.pid)
 
     def sample() -> None:
         while proc.poll() is None:
-            total, own = tree_rss(watched)
-            peaks[0], peaks[1] = max(peaks[0], total), max(peaks[1], own)
+            watch.sample()
             time.sleep(0.1)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -147,7 +160,15 @@ def run(table: Path, out: Path, size: int, engine: str, chunk: int) -> Result:
         raise SystemExit(f"{engine} on {size}: exit {proc.returncode}\n{stderr[-2000:]}")
     summary = json.loads(stdout)
     return Result(
-        size, engine, summary["rows"], summary["seconds"], wall, peaks[0] / 1e6, peaks[1] / 1e6
+        size,
+        engine,
+        summary["rows"],
+        summary["seconds"],
+        wall,
+        watch.peak / 1e6,
+        watch.driver_peak / 1e6,
+        sum(watch.cpu.values()),
+        watch.cpu.get(proc.pid, 0.0),
     )
 
 
@@ -180,7 +201,9 @@ def main() -> None:
                 print(
                     f"  {engine:<6} {result.rows / result.seconds:7.1f} rows/s  "
                     f"{result.seconds:7.1f} s (wall {result.wall:.1f})  "
-                    f"peak {result.peak_mb:6.0f} MB (driver {result.driver_mb:.0f})",
+                    f"peak {result.peak_mb:6.0f} MB (driver {result.driver_mb:.0f})  "
+                    f"CPU {result.cpu_s:.0f} s (driver {result.driver_cpu_s:.0f} s), "
+                    f"load {psutil.getloadavg()[0]:.1f}",
                     flush=True,
                 )
                 if engine != "local" and "local" in args.engines:
@@ -190,14 +213,16 @@ def main() -> None:
 
 
 def report(results: list[Result]) -> None:
-    print("\nsize      engine   rows/s   speed-up  peak MB  driver MB")
+    """The table; "cores used" is CPU time over wall time: on a machine shared with other
+    work, a speed-up short of the worker count shows there as cores not had."""
+    print("\nsize      engine   rows/s  speed-up  peak MB  driver MB  CPU ms/row  cores used")
     base = {r.size: r.rows / r.seconds for r in results if r.engine == "local"}
     for r in results:
         speed = r.rows / r.seconds
         ratio = f"{speed / base[r.size]:.2f}x" if r.size in base else "—"
         print(
-            f"{r.size:<9,} {r.engine:<7} {speed:7.1f}   {ratio:>7}  {r.peak_mb:7.0f}  "
-            f"{r.driver_mb:8.0f}"
+            f"{r.size:<9,} {r.engine:<7} {speed:7.1f}  {ratio:>7}  {r.peak_mb:7.0f}  "
+            f"{r.driver_mb:9.0f}  {1000 * r.cpu_s / r.rows:10.1f}  {r.cpu_s / r.wall:10.2f}"
         )
 
 

@@ -78,6 +78,7 @@ def _check_same_code(client: Any) -> None:
 def _client(scheduler: str | None, workers: int) -> Iterator[Any]:
     """A Dask client: to ``scheduler`` if given, else to a local cluster started here."""
     try:
+        import dask
         from distributed import Client, LocalCluster
     except ImportError as err:
         raise MarqueeError(
@@ -95,7 +96,10 @@ def _client(scheduler: str | None, workers: int) -> Iterator[Any]:
         with client:
             yield client
         return
+    # No dashboard, so no use for the workers' statistical profiler, which samples every
+    # thread's stack every 10 ms and costs a worker about 4% of its time
     with (
+        dask.config.set({"distributed.worker.profile.enabled": False}),
         LocalCluster(
             n_workers=workers,
             threads_per_worker=1,
