@@ -9,14 +9,28 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from marquee.errors import ScoringError
 from marquee.model import data
 from marquee.model.evaluate import ece
-from marquee.model.features import FeatureSpec, featurize, words
+from marquee.model.features import (
+    FeatureSpec,
+    featurize,
+    sentence_buckets,
+    sentences,
+    tokenize,
+    words,
+)
+from marquee.model.film import film_adjusted, fit_film_prior, uniform_prior
 from marquee.model.nbsvm import NBParams, fit_nblr
 from marquee.model.predict import Prediction, fresh_percent, load_model, pinned_score_map
+from marquee.model.stacking import SENTENCE_AGGREGATES, aggregate
+from marquee.model.train import binary_label
 
-HOLDOUT_FLOORS = {"polarity_v2": 0.86, "rt_quotes": 0.72}
-"""Accuracy floors on the held-out slice, a few points under what the artifact scores."""
+HOLDOUT_FLOORS = {"polarity_v2": 0.90, "rt_snippets": 0.80, "rt_quotes": 0.80}
+"""Accuracy floors on the held-out slice (first 600 rows), a few points under the artifact's
+(92.5, 83.3, 82.8 when trained)."""
+FILM_FRESH_MAE_CEILING = 12.0
+"""Mean abs error (points) of held-out films' fresh % (≥ 10 quotes); the artifact scores 10.1."""
 
 
 @pytest.fixture(scope="module")
@@ -130,6 +144,8 @@ def test_ece_is_zero_when_calibrated_and_large_when_not():
 def test_rating_lines_are_stripped():
     text = "A fine film.\nRATING: ***\nOn the Renshaw scale of 8 .\nIt gets 3 out of 4.\nGo."
     assert data.strip_rating_lines(text) == "A fine film.\n\nGo."
+    rhodes = "It bored me.\nI generously give it 1/2 of a star.\nI gave it no stars at all!"
+    assert data.strip_rating_lines(rhodes) == "It bored me."
 
 
 def test_near_duplicates_of_the_test_set_are_dropped():
@@ -145,13 +161,85 @@ def test_near_duplicates_of_the_test_set_are_dropped():
     assert [e.key for e in data.drop_near_duplicates(train, test)] == ["c"]
 
 
+def test_sentence_buckets_match_featurizing_each_sentence():
+    spec = FeatureSpec(tail_sentences=0, n_features=2**16)
+    texts = ["Good film. Not bad at all! Really great fun", "", "Awful. Dull, not worth it."]
+    sb = sentence_buckets([tokenize(t, negation=True) for t in texts], spec)
+    flat = [s for t in texts for s in sentences(t)]
+    weights = np.random.default_rng(0).normal(size=spec.n_features)
+    per_sentence = np.bincount(sb.sentence, weights=weights[sb.bucket], minlength=len(flat))
+    assert list(sb.counts) == [3, 0, 2]
+    assert np.allclose(per_sentence, featurize(flat, spec) @ weights)
+
+
+def test_sentence_aggregates_read_the_closing_verdict():
+    rows = aggregate(np.array([2.0, 1.0, 1.0, -3.0, 0.5]), np.array([4, 0, 1]))
+    agg = dict(zip(SENTENCE_AGGREGATES, rows[0], strict=True))
+    assert agg["last1"] == -3 and agg["first3"] == pytest.approx(4 / 3)
+    assert agg["share_positive"] == 0.75 and agg["min"] == -3
+    assert np.all(rows[1] == 0) and rows[2][0] == 0.5
+    assert rows.shape == (3, len(SENTENCE_AGGREGATES))
+
+
+def test_film_context_sharpens_agreeing_reviews():
+    prior = uniform_prior(0.5)
+    est = film_adjusted([0.75] * 12, prior)
+    assert est.fresh_percent > 90 and all(p > 0.75 for p in est.adjusted)
+    assert est.low < est.fresh_percent <= est.high
+    split = film_adjusted([0.9] * 6 + [0.1] * 6, prior)
+    assert split.fresh_percent == pytest.approx(50, abs=1)
+
+
+def test_film_estimate_keeps_known_verdicts_and_uses_the_prior():
+    est = film_adjusted([1.0, 0.0, 0.6], uniform_prior(0.5))
+    assert est.adjusted[:2] == (1.0, 0.0)
+    fresh_films = fit_film_prior([0.9, 0.95, 0.85, 1.0], base_rate=0.5)
+    assert film_adjusted([0.5, 0.5], fresh_films).fresh_percent > 75
+    with pytest.raises(ScoringError):
+        film_adjusted([], uniform_prior())
+
+
+def test_containers_of_a_short_text_are_dropped():
+    def ex(text, key):
+        return data.Example(text=text, label=1, fold=0, source="t", key=key)
+
+    quote = [ex("so ingenious in concept, design and execution", "q")]
+    reviews = [
+        ex("Long review. It is so ingenious in concept , design and execution that I wept.", "a"),
+        ex("Another review entirely, about another film.", "b"),
+    ]
+    assert [e.key for e in data.drop_containers(reviews, quote)] == ["b"]
+
+
 @pytest.mark.parametrize("source", sorted(HOLDOUT_FLOORS))
 def test_heldout_accuracy_floor(model, source):
     """The artifact never saw fold 9; its accuracy there must not drop below the floor."""
-    loaders = {"polarity_v2": data.load_polarity, "rt_quotes": data.load_quotes}
+    loaders = {
+        "polarity_v2": data.load_polarity,
+        "rt_snippets": data.load_snippets,
+        "rt_quotes": data.load_quotes,
+    }
     rows = [ex for ex in loaders[source]() if data.is_holdout(ex)][:600]
     preds = model.predict([ex.text for ex in rows])
     acc = np.mean(
-        [(p.verdict == "fresh") == bool(ex.label) for p, ex in zip(preds, rows, strict=True)]
+        [
+            (p.verdict == "fresh") == bool(binary_label(ex))
+            for p, ex in zip(preds, rows, strict=True)
+        ]
     )
     assert acc >= HOLDOUT_FLOORS[source]
+
+
+def test_heldout_film_fresh_percent(model):
+    """Held-out films' fresh % from their quotes, read together, stays within the ceiling."""
+    rows = [ex for ex in data.load_quotes() if data.is_holdout(ex)]
+    p = model.p_fresh([ex.text for ex in rows])
+    films: dict[str, list[int]] = {}
+    for i, ex in enumerate(rows):
+        films.setdefault(ex.group, []).append(i)
+    errors = [
+        abs(100 * np.mean([rows[i].label for i in idx]) - film_adjusted(p[idx]).fresh_percent)
+        for idx in films.values()
+        if len(idx) >= 10
+    ]
+    assert np.mean(errors) <= FILM_FRESH_MAE_CEILING

@@ -255,3 +255,28 @@ def drop_near_duplicates(
     if len(kept) < len(train):
         log.debug("dropped %d near-duplicates of the test set", len(train) - len(kept))
     return kept
+
+
+def drop_containers(
+    train: Sequence[Example], inner: Sequence[Example], n: int = 4, threshold: float = 0.5
+) -> list[Example]:
+    """``train`` less every text that contains most of some ``inner`` text.
+
+    The reverse of :func:`drop_near_duplicates`: RT snippets were cut from full reviews
+    that polarity_v2 and scale_v1 also hold, so a long-review model that reads short
+    texts must not have trained on the reviews they were cut from.
+    """
+    index: dict[int, list[int]] = {}
+    for i, ex in enumerate(train):
+        for h in _shingles(ex.text, n):
+            index.setdefault(h, []).append(i)
+    dropped: set[int] = set()
+    for ex in inner:
+        sh = _shingles(ex.text, n)
+        hits: dict[int, int] = {}
+        for h in sh:
+            for i in index.get(h, ()):
+                hits[i] = hits.get(i, 0) + 1
+        dropped.update(i for i, c in hits.items() if c / len(sh) >= threshold)
+    log.debug("dropped %d texts containing a short text", len(dropped))
+    return [ex for i, ex in enumerate(train) if i not in dropped]

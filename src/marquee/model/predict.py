@@ -1,10 +1,15 @@
 """Score review texts with the committed artifact: the public face of the model.
 
-Two heads share one recipe: a *long* head for full-length reviews and a *short* head for
-one-line pull-quotes (their vocabularies and verdict positions differ too much for one
-model). Each head is a hashed NB-LR scorer whose logit is Platt-calibrated into
-``p_fresh``; the 0–100 score is a monotone map of ``p_fresh`` fitted to critics' own
-ratings and pinned so that ``score ≥ 60`` exactly when ``p_fresh ≥ 0.5``.
+Three hashed NB-LR *views* and two stackers. Views: ``long`` (word n-grams of a full
+review, with its closing sentences and its asides about other films in their own
+spaces), ``sentence`` (word n-grams of short critic sentences: RT snippets and
+pull-quotes) and ``char`` (char n-grams of the same short texts). A full review is read
+by the long view and, sentence by sentence, by the sentence view; the *long stacker*
+joins the review's logit with aggregates of its sentence logits, so a verdict stated
+outright outweighs pages of plot. A pull-quote is read by all three views and joined by
+the *short stacker*. Stacker outputs are calibrated ``p_fresh``; the 0–100 score is a
+monotone map of ``p_fresh`` fitted to critics' own ratings and pinned so that
+``score ≥ 60`` exactly when ``p_fresh ≥ 0.5``.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from __future__ import annotations
 import json
 import logging
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -20,15 +25,18 @@ from pathlib import Path
 import numpy as np
 
 from marquee.errors import ScoringError
-from marquee.model.features import FeatureSpec, featurize, words
+from marquee.model.features import FeatureSpec, featurize, featurize_tokens, tokenize
+from marquee.model.film import FilmPrior
 from marquee.model.nbsvm import LinearScorer
+from marquee.model.stacking import Stacker, sentence_aggregates
 from marquee.records import FRESH_AT, Verdict, verdict_for
 
 log = logging.getLogger(__name__)
 
 ARTIFACT_DIR = Path(__file__).with_name("artifacts")
 DEFAULT_ARTIFACT = ARTIFACT_DIR / "default.npz"
-HEADS = ("long", "short")
+VIEWS = ("long", "sentence", "char")
+STACKERS = ("long", "short")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,18 +49,33 @@ class Prediction:
 
 
 @dataclass(frozen=True, slots=True)
-class Head:
-    """One calibrated scorer: features → logit → Platt → P(fresh)."""
+class View:
+    """One hashed linear scorer over one feature spec."""
 
     spec: FeatureSpec
     scorer: LinearScorer
-    platt: tuple[float, float]
 
-    def p_fresh(self, texts: Sequence[str]) -> np.ndarray:
-        """Calibrated probability that each text is a fresh review."""
-        if not texts:
-            return np.zeros(0)
-        return platt_apply(self.platt, self.scorer.decision(featurize(texts, self.spec)))
+    def logits(self, texts: Sequence[str]) -> np.ndarray:
+        """Uncalibrated logit of each whole text."""
+        return self.scorer.decision(featurize(texts, self.spec))
+
+
+def long_inputs(views: Mapping[str, View], texts: Sequence[str]) -> np.ndarray:
+    """The long stacker's inputs: the review's logit, then its sentence aggregates.
+
+    Each review is tokenised once for both views (they share the negation setting).
+    """
+    long, sentence = views["long"], views["sentence"]
+    tokens = [tokenize(t, negation=long.spec.negation) for t in texts]
+    if sentence.spec.negation != long.spec.negation:
+        raise ScoringError("the long and sentence views must tokenise alike")
+    logits = long.scorer.decision(featurize_tokens(tokens, long.spec))
+    return np.column_stack([logits, sentence_aggregates(tokens, sentence.spec, sentence.scorer)])
+
+
+def short_inputs(views: Mapping[str, View], texts: Sequence[str]) -> np.ndarray:
+    """The short stacker's inputs: the word, char and long views' logits."""
+    return np.column_stack([views[name].logits(texts) for name in ("sentence", "char", "long")])
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,32 +90,41 @@ class ScoreMap:
         return np.interp(p, self.knots, self.values)
 
 
-def platt_apply(platt: tuple[float, float], logits: np.ndarray) -> np.ndarray:
-    """sigmoid(a·logit + b), computed stably."""
-    a, b = platt
-    return 0.5 * (1.0 + np.tanh(0.5 * (a * logits + b)))
+def sigmoid(z: np.ndarray) -> np.ndarray:
+    """1 / (1 + e^−z), computed stably."""
+    return 0.5 * (1.0 + np.tanh(0.5 * z))
 
 
 class ScoringModel:
-    """The trained model: route each text to a head by length, return :class:`Prediction` s."""
+    """The trained model: route each text by length, return :class:`Prediction` s."""
 
-    def __init__(self, heads: dict[str, Head], score_map: ScoreMap, short_max_words: int) -> None:
-        self.heads = heads
+    def __init__(
+        self,
+        views: dict[str, View],
+        stackers: dict[str, Stacker],
+        score_map: ScoreMap,
+        film_prior: FilmPrior,
+        short_max_words: int,
+    ) -> None:
+        self.views = views
+        self.stackers = stackers
         self.score_map = score_map
+        self.film_prior = film_prior
         self.short_max_words = short_max_words
 
     def is_short(self, text: str) -> bool:
-        """A pull-quote rather than a review: few enough words for the short head."""
-        return len(words(text, negation=False)) <= self.short_max_words
+        """A pull-quote rather than a review: few enough (whitespace-separated) words."""
+        return len(text.split()) <= self.short_max_words
 
     def p_fresh(self, texts: Sequence[str]) -> np.ndarray:
-        """Calibrated P(fresh) for each text, each scored by the head its length picks."""
+        """Calibrated P(fresh) for each text, each read by the head its length picks."""
         out = np.zeros(len(texts))
         short = np.array([self.is_short(t) for t in texts], dtype=bool)
-        for name, mask in (("short", short), ("long", ~short)):
+        for name, mask, inputs in (("short", short, short_inputs), ("long", ~short, long_inputs)):
             idx = np.flatnonzero(mask)
             if idx.size:
-                out[idx] = self.heads[name].p_fresh([texts[i] for i in idx])
+                F = inputs(self.views, [texts[i] for i in idx])
+                out[idx] = sigmoid(self.stackers[name].logit(F))
         return out
 
     def predict(self, texts: Sequence[str]) -> list[Prediction]:
@@ -131,21 +163,25 @@ def pinned_score_map(p: np.ndarray, rating: np.ndarray, n_knots: int = 21) -> Sc
 
 
 def save_model(model: ScoringModel, path: Path, recipe: dict) -> None:
-    """Write the artifact: sparse float16 weights per head, calibration, score map, recipe."""
+    """Write the artifact: sparse float16 view weights, stackers, score map, film prior, recipe."""
     arrays: dict[str, np.ndarray] = {
         "score_knots": model.score_map.knots,
         "score_values": model.score_map.values,
+        "film_prior": np.append(model.film_prior.density, model.film_prior.base_rate),
     }
-    for name, head in model.heads.items():
-        idx = np.flatnonzero(head.scorer.weights).astype(np.uint32)
+    for name, view in model.views.items():
+        idx = np.flatnonzero(view.scorer.weights).astype(np.uint32)
         arrays[f"{name}_idx"] = idx
-        arrays[f"{name}_w"] = head.scorer.weights[idx].astype(np.float16)
-        arrays[f"{name}_bias_platt"] = np.array([head.scorer.bias, *head.platt])
+        arrays[f"{name}_w"] = view.scorer.weights[idx].astype(np.float16)
+        arrays[f"{name}_bias"] = np.array([view.scorer.bias])
+    for name, st in model.stackers.items():
+        arrays[f"stack_{name}"] = np.vstack([st.mean, st.scale, st.coef])
+        arrays[f"stack_{name}_intercept"] = np.array([st.intercept])
     path.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(path, **arrays)
     meta = {
         "short_max_words": model.short_max_words,
-        "specs": {n: h.spec.to_dict() for n, h in model.heads.items()},
+        "specs": {n: v.spec.to_dict() for n, v in model.views.items()},
     }
     path.with_suffix(".json").write_text(json.dumps(meta, indent=2) + "\n")
     (path.parent / "recipe.json").write_text(json.dumps(recipe, indent=2, default=str) + "\n")
@@ -158,17 +194,22 @@ def load_model(path: str | None = None) -> ScoringModel:
     if not npz.exists() or not npz.with_suffix(".json").exists():
         raise ScoringError(f"no scoring model at {npz}; run `marquee train`")
     meta = json.loads(npz.with_suffix(".json").read_text())
-    heads = {}
+    views, stackers = {}, {}
     with np.load(npz) as arrays:
-        for name in HEADS:
+        for name in VIEWS:
             spec = FeatureSpec(**meta["specs"][name])
             weights = np.zeros(spec.n_features, dtype=np.float32)
             weights[arrays[f"{name}_idx"]] = arrays[f"{name}_w"]
-            bias, a, b = (float(v) for v in arrays[f"{name}_bias_platt"])
-            heads[name] = Head(spec, LinearScorer(weights, bias), (a, b))
+            bias = float(arrays[f"{name}_bias"][0])
+            views[name] = View(spec, LinearScorer(weights, bias))
+        for name in STACKERS:
+            mean, scale, coef = arrays[f"stack_{name}"]
+            stackers[name] = Stacker(mean, scale, coef, float(arrays[f"stack_{name}_intercept"][0]))
         score_map = ScoreMap(arrays["score_knots"], arrays["score_values"])
+        prior = arrays["film_prior"]
+        film_prior = FilmPrior(prior[:-1], float(prior[-1]))
     log.debug("loaded scoring model from %s", npz)
-    return ScoringModel(heads, score_map, int(meta["short_max_words"]))
+    return ScoringModel(views, stackers, score_map, film_prior, int(meta["short_max_words"]))
 
 
 def fresh_percent(p_fresh: Sequence[float], z: float = 1.96) -> tuple[float, float, float]:

@@ -1,10 +1,11 @@
 """Train the committed artifact (``marquee train``) and the per-fold models of the evaluation.
 
-The recipe, in one place: a *long* head (full reviews) fitted on polarity_v2 plus
-scale_v1, a *short* head (pull-quotes) fitted on the RT snippets plus the cs109 quotes,
-each an NB-LR over hashed n-grams with verdict-position spaces (:mod:`features`),
-Platt-calibrated on out-of-fold logits; a P(fresh) → 0–100 map fitted on scale_v1's
-out-of-fold probabilities against the critics' own ratings. The artifact never sees the
+The recipe, in one place (:class:`Recipe`): three hashed NB-LR views — ``long`` on
+polarity_v2 + scale_v1 full reviews, ``sentence`` (word n-grams) and ``char`` (char
+n-grams) on RT snippets + cs109 quotes — and two stackers fitted on the views'
+out-of-fold outputs (:mod:`stacking`); a P(fresh) → 0–100 map fitted on scale_v1's
+out-of-fold probabilities against the critics' own ratings; and a prior over films'
+fresh rates for :func:`marquee.model.film.film_adjusted`. The artifact never sees the
 held-out slice (fold 9 of every corpus), so tests can measure it there.
 """
 
@@ -14,25 +15,27 @@ import argparse
 import json
 import logging
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 from scipy import sparse
-from sklearn.linear_model import LogisticRegression
 
 from marquee.model import data
 from marquee.model.data import Example
-from marquee.model.features import FeatureSpec, featurize
+from marquee.model.features import FeatureSpec, featurize, featurize_tokens, tokenize
+from marquee.model.film import FilmPrior, fit_film_prior
 from marquee.model.nbsvm import NBParams, fit_nblr
 from marquee.model.predict import (
     DEFAULT_ARTIFACT,
-    Head,
     ScoringModel,
+    View,
     pinned_score_map,
-    platt_apply,
     save_model,
+    sigmoid,
 )
+from marquee.model.stacking import fit_stacker, sentence_aggregates
 
 log = logging.getLogger(__name__)
 
@@ -41,11 +44,15 @@ FRESH_RATING = 0.6
 SHORT_MAX_WORDS = 60
 """Texts of at most this many words go to the short head (RT quotes run to about 50)."""
 INNER_FOLDS = 5
+LONG_SOURCES = ("polarity_v2", "scale_v1")
+SHORT_SOURCES = ("rt_snippets", "rt_quotes")
+MIN_PRIOR_QUOTES = 5
+"""Films with at least this many training quotes shape the film prior."""
 
 
 @dataclass(frozen=True, slots=True)
-class HeadRecipe:
-    """What one head is made of: its features, its hyper-parameters, its corpora."""
+class ViewRecipe:
+    """What one view is made of: its features, its hyper-parameters, its corpora."""
 
     spec: FeatureSpec
     params: NBParams
@@ -56,20 +63,23 @@ class HeadRecipe:
 class Recipe:
     """The whole model's recipe (:func:`recipe_dict` writes it to ``recipe.json``)."""
 
-    long: HeadRecipe = field(
-        default_factory=lambda: HeadRecipe(
-            FeatureSpec(comparison_space=True), NBParams(), ("polarity_v2", "scale_v1")
+    long: ViewRecipe = field(
+        default_factory=lambda: ViewRecipe(
+            FeatureSpec(comparison_space=True), NBParams(), LONG_SOURCES
         )
     )
-    short: HeadRecipe = field(
-        default_factory=lambda: HeadRecipe(
-            FeatureSpec(tail_sentences=0), NBParams(), ("rt_snippets", "rt_quotes")
+    sentence: ViewRecipe = field(
+        default_factory=lambda: ViewRecipe(FeatureSpec(tail_sentences=0), NBParams(), SHORT_SOURCES)
+    )
+    char: ViewRecipe = field(
+        default_factory=lambda: ViewRecipe(
+            FeatureSpec(tail_sentences=0, negation=False, chars=5), NBParams(), SHORT_SOURCES
         )
     )
 
-    def head(self, name: str) -> HeadRecipe:
-        """The recipe of head ``name`` ("long" or "short")."""
-        return self.long if name == "long" else self.short
+    def view(self, name: str) -> ViewRecipe:
+        """The recipe of view ``name`` ("long", "sentence" or "char")."""
+        return {"long": self.long, "sentence": self.sentence, "char": self.char}[name]
 
 
 DEFAULT_RECIPE = Recipe()
@@ -93,10 +103,9 @@ def binary_label(ex: Example) -> int:
     return ex.label
 
 
-def fit_platt(logits: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
-    """Platt scaling (a, b) fitted on out-of-fold logits."""
-    lr = LogisticRegression(C=1e6, max_iter=1000).fit(logits.reshape(-1, 1), labels)
-    return float(lr.coef_[0, 0]), float(lr.intercept_[0])
+def labels(examples: Sequence[Example]) -> np.ndarray:
+    """Binary labels of ``examples``."""
+    return np.array([binary_label(ex) for ex in examples])
 
 
 def out_of_fold(
@@ -112,59 +121,130 @@ def out_of_fold(
     return logits
 
 
-def artifact_training_set(head: HeadRecipe) -> list[Example]:
-    """Every example of the head's corpora outside the held-out slice."""
-    return [ex for s in head.sources for ex in corpus(s) if not data.is_holdout(ex)]
+def fit_view(recipe: ViewRecipe, examples: Sequence[Example]) -> View:
+    """One view fitted on ``examples``."""
+    X = featurize([ex.text for ex in examples], recipe.spec)
+    return View(recipe.spec, fit_nblr(X, labels(examples), recipe.params))
+
+
+def sentence_training_set(short: Sequence[Example]) -> list[Example]:
+    """Short texts less the near-duplicates of any full review (of any fold).
+
+    Snippets were cut from reviews polarity_v2 and scale_v1 hold; a sentence model that
+    saw one would read its source review's verdict with hindsight.
+    """
+    longs = [ex for s in LONG_SOURCES for ex in corpus(s)]
+    return data.drop_near_duplicates(short, longs)
+
+
+def long_view_for_short(
+    recipe: ViewRecipe, long: Sequence[Example], short: Sequence[Example]
+) -> View:
+    """The long view fitted without the reviews any of ``short`` was cut from."""
+    return fit_view(recipe, data.drop_containers(long, short))
+
+
+def film_prior(quotes: Sequence[Example], base_rate: float) -> FilmPrior:
+    """The prior over films' fresh rates, from the training quotes' films."""
+    by_film: dict[str, list[int]] = {}
+    for ex in quotes:
+        by_film.setdefault(ex.group, []).append(ex.label)
+    rates = [float(np.mean(v)) for v in by_film.values() if len(v) >= MIN_PRIOR_QUOTES]
+    return fit_film_prior(rates, base_rate)
 
 
 def build_model(recipe: Recipe = DEFAULT_RECIPE) -> tuple[ScoringModel, dict]:
-    """Fit both heads, their calibration and the score map; return the model and its facts."""
-    heads, facts = {}, {}
-    score_map = None
-    for name in ("long", "short"):
-        head = recipe.head(name)
-        train = artifact_training_set(head)
-        t0 = time.perf_counter()
-        X = featurize([ex.text for ex in train], head.spec)
-        labels = np.array([binary_label(ex) for ex in train])
-        oof = out_of_fold(X, labels, head.params)
-        platt = fit_platt(oof, labels)
-        scorer = fit_nblr(X, labels, head.params)
-        heads[name] = Head(head.spec, scorer, platt)
-        facts[name] = {
-            "n_train": len(train),
-            "sources": list(head.sources),
-            "oof_accuracy": float(((oof > 0) == labels).mean()),
-            "nonzero_weights": int(np.count_nonzero(scorer.weights)),
-            "seconds": round(time.perf_counter() - t0, 1),
-        }
-        if name == "long":
-            rated = np.array([ex.rating is not None for ex in train])
-            ratings = np.array([ex.rating for ex in train if ex.rating is not None])
-            score_map = pinned_score_map(platt_apply(platt, oof[rated]), ratings)
-        log.info("trained %s head: %s", name, facts[name])
-    assert score_map is not None
-    return ScoringModel(heads, score_map, SHORT_MAX_WORDS), facts
+    """Fit the views, the stackers, the score map and the film prior; return the model and
+    its facts."""
+    t0 = time.perf_counter()
+    long = [ex for s in LONG_SOURCES for ex in corpus(s) if not data.is_holdout(ex)]
+    short = [ex for s in SHORT_SOURCES for ex in corpus(s) if not data.is_holdout(ex)]
+    sentence_set = sentence_training_set(short)
+    views = {
+        "long": fit_view(recipe.long, long),
+        "sentence": fit_view(recipe.sentence, sentence_set),
+        "char": fit_view(recipe.char, short),
+    }
+    y_long, y_short = labels(long), labels(short)
+
+    tokens = [tokenize(ex.text, negation=recipe.long.spec.negation) for ex in long]
+    oof_long = out_of_fold(featurize_tokens(tokens, recipe.long.spec), y_long, recipe.long.params)
+    sentence = views["sentence"]
+    F_long = np.column_stack(
+        [oof_long, sentence_aggregates(tokens, sentence.spec, sentence.scorer)]
+    )
+    long_stacker = fit_stacker(F_long, y_long)
+
+    short_texts = [ex.text for ex in short]
+    F_short = np.column_stack(
+        [
+            out_of_fold(
+                featurize(short_texts, recipe.sentence.spec), y_short, recipe.sentence.params
+            ),
+            out_of_fold(featurize(short_texts, recipe.char.spec), y_short, recipe.char.params),
+            long_view_for_short(recipe.long, long, short).logits(short_texts),
+        ]
+    )
+    short_stacker = fit_stacker(F_short, y_short)
+
+    rated = np.array([ex.rating is not None for ex in long])
+    ratings = np.array([ex.rating for ex in long if ex.rating is not None])
+    p_long = sigmoid(long_stacker.logit(F_long))
+    score_map = pinned_score_map(p_long[rated], ratings)
+    quotes = [ex for ex in short if ex.source == "rt_quotes"]
+    prior = film_prior(quotes, float(y_short.mean()))
+
+    facts = {
+        "n_train": {"long": len(long), "sentence": len(sentence_set), "short": len(short)},
+        "oof_accuracy": {
+            "long_view": float(((oof_long > 0) == y_long).mean()),
+            "long_stacked (stacker in-sample)": float(((p_long >= 0.5) == y_long).mean()),
+            "short_word_view": float(((F_short[:, 0] > 0) == y_short).mean()),
+            "short_char_view": float(((F_short[:, 1] > 0) == y_short).mean()),
+        },
+        "nonzero_weights": {n: int(np.count_nonzero(v.scorer.weights)) for n, v in views.items()},
+        "seconds": round(time.perf_counter() - t0, 1),
+    }
+    log.info("trained scoring model: %s", facts)
+    model = ScoringModel(
+        views,
+        {"long": long_stacker, "short": short_stacker},
+        score_map,
+        prior,
+        SHORT_MAX_WORDS,
+    )
+    return model, facts
 
 
 def recipe_dict(recipe: Recipe, facts: dict) -> dict:
     """Everything needed to rebuild the artifact, and the data it was built from."""
     return {
-        "model": "hashed NB-LR heads (long: full reviews, short: pull-quotes)",
-        "heads": {
+        "model": "hashed NB-LR views (long reviews; short texts by words and by chars) joined "
+        "by two logistic stackers on out-of-fold view outputs",
+        "views": {
             name: {
-                "features": recipe.head(name).spec.to_dict(),
-                "params": recipe.head(name).params.to_dict(),
-                **facts[name],
+                "features": recipe.view(name).spec.to_dict(),
+                "params": recipe.view(name).params.to_dict(),
+                "sources": list(recipe.view(name).sources),
             }
-            for name in ("long", "short")
+            for name in ("long", "sentence", "char")
         },
+        "stackers": {
+            "long": "LR on [long view logit (5-fold out-of-fold), 12 aggregates of the "
+            "sentence view's logits over the review's sentences]",
+            "short": "LR on [sentence view, char view (both 5-fold out-of-fold), long view "
+            "fitted without the reviews any short text was cut from]",
+        },
+        "sentence_view_training": "snippets + quotes less near-duplicates of any polarity_v2 "
+        "or scale_v1 text (4-gram containment >= .5)",
+        "film_prior": f"kernel histogram (bandwidth .08) of training films' fresh rates "
+        f"(films with >= {MIN_PRIOR_QUOTES} quotes); base rate = short training set's",
+        **facts,
         "short_max_words": SHORT_MAX_WORDS,
         "fresh_rating": FRESH_RATING,
         "held_out": "fold 9 of every corpus: polarity cv900-cv999, cs109 films with "
         "rtid % 10 == 0, snippet and scale folds 9 of their seeded splits "
         f"(seed {data.SPLIT_SEED})",
-        "calibration": f"Platt on {INNER_FOLDS}-fold out-of-fold logits",
         "score_map": "isotonic P(fresh) -> scale_v1 rating, pinned through (0.5, 60)",
         "data_checksums": data.checksums(),
         "trained_at": time.strftime("%Y-%m-%d"),
