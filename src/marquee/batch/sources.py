@@ -61,7 +61,6 @@ class TableSource:
     format: Format
     encoding: str
     size: int
-    rows_total: int | None  # known up front for Parquet only
     open_rows: Callable[[], RowStream]
 
 
@@ -108,18 +107,18 @@ def open_table(path: Path, *, columns: Mapping[str, str]) -> TableSource:
         raise ParseError(f"{source}: is empty")
     sample, encoding = decode(_whole_lines(head, size), source)
     shape = detect_shape(sample, source, columns.values())
-    if shape == "jsonl" and sample.lstrip().startswith("["):
+    if sample.lstrip().startswith("[") and (shape == "jsonl" or path.suffix in (".json", ".jsonl")):
         raise ParseError(
             f"{source}: a JSON array cannot be read in pieces; write one object per line "
             "(JSON Lines), e.g. jq -c '.[]'"
         )
     if shape == "jsonl":
-        return TableSource(path, "jsonl", encoding, size, None, lambda: _jsonl_rows(path, encoding))
+        return TableSource(path, "jsonl", encoding, size, lambda: _jsonl_rows(path, encoding))
     if shape == "csv" or path.suffix.lower() in (".csv", ".tsv"):
         delimiter = sniff_delimiter(sample)
         _csv_header(sample, delimiter, columns, source)  # refuse a bad header before any work
         return TableSource(
-            path, "csv", encoding, size, None, lambda: _csv_rows(path, encoding, delimiter)
+            path, "csv", encoding, size, lambda: _csv_rows(path, encoding, delimiter)
         )
     raise ParseError(
         f"{source}: not a review table (it reads as {shape}); marquee batch takes CSV, "
@@ -181,7 +180,7 @@ def _text(path: Path, encoding: str, at: Callable[[int], None]) -> Iterator[Iter
 
 def _csv_header(sample: str, delimiter: str, columns: Mapping[str, str], source: str) -> None:
     try:
-        header = next(csv.reader(sample.splitlines(), csv.excel, delimiter=delimiter))
+        header = next(csv.reader(io.StringIO(sample, newline=""), csv.excel, delimiter=delimiter))
     except (StopIteration, csv.Error) as err:
         raise ParseError(f"{source}: unreadable CSV header ({err})") from None
     _check_columns(_unique(header), columns, source)
@@ -233,26 +232,24 @@ def _parquet(path: Path, size: int, columns: Mapping[str, str]) -> TableSource:
     source = str(path)
     try:
         with pq.ParquetFile(path) as table:
-            names, total = table.schema_arrow.names, table.metadata.num_rows
+            names = table.schema_arrow.names
     except (OSError, ValueError) as err:
         raise ParseError(f"{source}: unreadable Parquet ({err})") from None
     _check_columns(list(names), columns, source)
-    return TableSource(path, "parquet", "utf-8", size, total, lambda: _parquet_rows(path))
+    return TableSource(path, "parquet", "utf-8", size, lambda: _parquet_rows(path))
 
 
 def _parquet_rows(path: Path) -> RowStream:
     def rows(at: Callable[[int], None]) -> Iterator[Row]:
+        """Row group by row group; progress is the file's size in proportion to rows read."""
+        size = path.stat().st_size
         with pq.ParquetFile(path) as table:
-            sizes = [
-                table.metadata.row_group(i).total_byte_size for i in range(table.num_row_groups)
-            ]
-            number, read = 0, 0
-            for group, size in enumerate(sizes):
+            total, number = max(1, table.metadata.num_rows), 0
+            for group in range(table.num_row_groups):
                 for batch in table.iter_batches(batch_size=4096, row_groups=[group]):
                     for cells in batch.to_pylist():
                         number += 1
                         yield Row(number, cells)
-                read += size
-                at(read)
+                at(size * number // total)
 
     return RowStream(rows)

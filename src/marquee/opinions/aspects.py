@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from marquee.opinions.people import Named, named_people
 from marquee.opinions.records import Aspect
@@ -477,12 +477,14 @@ def _pattern(form: str) -> re.Pattern[str]:
 
 
 def people_for(facts: FilmFacts) -> People:
-    """Cue tables for ``facts``; cached because every review of a film shares them."""
+    """Cue tables for ``facts``; cached because every review of a film shares them, but
+    only for the most recent films: a batch of a million reviews, each with its own facts,
+    must not keep a million sets of compiled patterns."""
     credits = tuple((role, tuple(names)) for role, names in sorted(facts.credits.items()))
     return _people(facts.title, facts.aliases, credits, facts.cast)
 
 
-@cache
+@lru_cache(maxsize=1024)
 def _people(
     title: str | None,
     aliases: tuple[str, ...],
