@@ -356,6 +356,32 @@ def test_credit_labels_run_together_in_a_header_line() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("header", "title", "aliases", "year"),
+    [
+        ("WHITE BALLOON, THE (director: Jafar Panahi; cast: Aida Mohammadkhani, 1995-Iran)",
+         "The White Balloon", (), 1995),
+        ("RUN LOLA RUN (LOLA RENNT)(director/writer: Tom Tykwer; cast: Franka Potente (Lola), "
+         "Moritz Bleibtreu (Manni), 1998-Germany)", "Run Lola Run", ("Lola Rennt",), 1998),
+        ("L.A. CONFIDENTIAL ( director: Curtis Hanson; cast: Kevin Spacey, 1997)",
+         "L.A. Confidential", (), 1997),
+        ("Le Boucher (Dir. Claude Chabrol, 1969)", "Le Boucher", (), 1969),
+    ],
+)  # fmt: skip
+def test_capsule_credit_header_names_the_film(header, title, aliases, year) -> None:
+    """A capsule's "TITLE (director: …; YEAR)" line is the critic's statement of the film,
+    trusted without the prose repeating it (Dennis Schwartz writes every review this way)."""
+    facts = facts_of(header, "A quiet film that earns every one of its small surprises.",
+                     headline=None)  # fmt: skip
+    assert (facts.title, facts.aliases, facts.year) == (title, aliases, year)
+    assert facts.credits["director"]
+
+
+def test_prose_naming_a_director_is_no_credit_header() -> None:
+    facts = facts_of("It was made quickly (director: unknown), and it shows.", headline=None)
+    assert facts.title is None
+
+
 def test_roundup_without_a_title_stays_untitled() -> None:
     assert read("oppenheimer_roundup.txt").title is None
 

@@ -47,6 +47,8 @@ class Phrase:
 PHRASES: tuple[Phrase, ...] = (
     Phrase(r"written and directed by", ("writer", "director")),
     Phrase(r"directed by|helmed by|dir\.|dir:", ("director",)),
+    Phrase(r"director\s?(?:/|and|-)\s?(?:screen)?writer", ("director", "writer"), "noun"),
+    Phrase(r"(?:screen)?writer\s?(?:/|and|-)\s?director", ("writer", "director"), "noun"),
     Phrase(r"director(?! of photography)", ("director",), "noun"),
     Phrase(r"direction", ("director",), "label"),
     Phrase(r"(?:co-)?written by|screenplay by|(?:from )?a script by|script by", ("writer",)),

@@ -192,6 +192,10 @@ def stated_title(
         title, headline_year = from_headline(headline)
         title = title or bare_title(headline, text)
         year = year or headline_year
+    header_aliases: list[str] = []
+    if not title:
+        title, header_aliases, header_year = from_credit_header(lines)
+        year = year or header_year
     if not title:
         title, text_year = title_in_text(lines, text)
         year = year or text_year
@@ -199,9 +203,67 @@ def stated_title(
         return TitleFacts(year=year)
     main = main_title(title, text)
     aliases = [title] if main != title else []
+    aliases += header_aliases
     aliases += aliases_in_text(main, lines, text)
     aliases_kept = _distinct(aliases, exclude=main)
     return TitleFacts(main, aliases_kept, year or year_in_text(main, aliases_kept, lines, text))
+
+
+_CREDIT_HEADER = re.compile(
+    r"^(?P<t>[^()]{1,100}?)\s?(?P<alts>(?:\([^()]{1,80}\)\s?)*)"
+    r"\(\s?(?i:[\p{L}/&\s]{0,30}?\bdirectors?\b[\p{L}/&\s]{0,30}?:|dir(?:\.|ected\sby)\s)"
+)
+"""A capsule's credit header: "UNMADE BEDS (director: Nicholas Barker; cast: …; 1997)",
+"Le Boucher (Dir. Claude Chabrol, 1969)", "RUN LOLA RUN (LOLA RENNT)(director/writer: …)"."""
+_TRAILING_ARTICLE = re.compile(
+    r"^(?P<rest>.+),\s(?P<art>(?i:the|a|an|le|la|les|l'|il|el|der|die|das))$"
+)
+_NOT_ALIAS = re.compile(r"(?i)^(?:tv|aka:?|a\.k\.a\.:?)$")
+
+
+def from_credit_header(lines: Sequence[str]) -> tuple[str | None, list[str], int | None]:
+    """Title, other titles and year of a credit header in the review's first lines; the
+    header is the critic's own statement of the film, so it needs no repetition in the
+    prose. The year is the last one inside the header (a country may follow it)."""
+    for line in lines[:3]:
+        found = _CREDIT_HEADER.match(line)
+        title = _header_title(found["t"]) if found else None
+        if not found or not title:
+            continue
+        alts = [a.strip() for a in re.findall(r"\(([^()]+)\)", found["alts"])]
+        aliases = [t for a in alts if not _NOT_ALIAS.match(a) and (t := _header_title(a))]
+        years = re.findall(rf"\b({YEAR})\b", line[found.end() :])
+        return title, aliases, int(years[-1]) if years else None
+    return None, [], None
+
+
+def _header_title(raw: str) -> str | None:
+    """A header's title as prose writes it: "BIG HEAT, THE" → "The Big Heat"."""
+    title = re.sub(r"\s+([?!.,:;])", r"\1", raw.strip(" \t'\"-–—|:"))
+    moved = _TRAILING_ARTICLE.match(title)
+    if moved:
+        title = f"{moved['art']} {moved['rest']}"
+    title = _from_capitals(title) if not re.search(r"\p{Ll}", title) else title
+    words = title.split()
+    named = all(re.search(r"[\p{Lu}\p{N}]", w) or re.fullmatch(SMALL, w) for w in words[1:])
+    if not words or not re.search(r"[\p{Lu}\p{N}]", words[0]) or not named or len(words) > 16:
+        return None  # prose that happens to name a director: "It was (director: …)"
+    return title
+
+
+def _from_capitals(title: str) -> str:
+    """Title case for an all-capitals title; Roman numerals stay capitals."""
+    words = title.split(" ")
+
+    def cased(index: int, word: str) -> str:
+        if _ROMAN.fullmatch(word.rstrip(".,:;?!")) or re.fullmatch(r"(?:\p{Lu}\.)+", word):
+            return word  # "II", "L.A."
+        lower = word.lower()
+        if 0 < index < len(words) - 1 and re.fullmatch(SMALL, lower):
+            return lower
+        return "-".join(part[:1].upper() + part[1:] for part in lower.split("-"))
+
+    return " ".join(cased(i, w) for i, w in enumerate(words))
 
 
 @dataclass(frozen=True, slots=True)
