@@ -32,7 +32,7 @@ import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
 from marquee.documents.decode import decode
 from marquee.documents.detect import detect_shape
-from marquee.documents.tables import _check_columns, _unique, sniff_delimiter
+from marquee.documents.tables import _check_columns, _unique, csv_records, sniff_delimiter
 from marquee.errors import ParseError
 
 log = logging.getLogger(__name__)
@@ -188,27 +188,12 @@ def _csv_header(sample: str, delimiter: str, columns: Mapping[str, str], source:
 
 def _csv_rows(path: Path, encoding: str, delimiter: str) -> RowStream:
     def rows(at: Callable[[int], None]) -> Iterator[Row]:
-        """The tables reader's CSV loop (documents.tables), over a file instead of a string."""
+        """The tables reader's CSV records (documents.tables), over a file, not a string."""
         with _text(path, encoding, at) as lines:
             reader = csv.reader(lines, csv.excel, delimiter=delimiter)
             header = _unique(next(reader, []))
-            number = 0
-            while True:
-                try:
-                    record = next(reader)
-                except StopIteration:
-                    return
-                except csv.Error as err:
-                    number += 1
-                    yield Row(number, f"unreadable CSV ({err})")
-                    continue
-                if not any(cell.strip() for cell in record):
-                    continue
-                number += 1
-                if len(record) != len(header):
-                    yield Row(number, f"{len(record)} fields where the header has {len(header)}")
-                    continue
-                yield Row(number, dict(zip(header, record, strict=True)))
+            for number, cells in csv_records(reader, header):
+                yield Row(number, cells)
 
     return RowStream(rows)
 

@@ -73,6 +73,14 @@ def _csv_rows(
     except csv.Error as err:
         raise ParseError(f"{source}: unreadable CSV header ({err})") from None
     _check_columns(header, columns, source)
+    yield from csv_records(reader, header)
+
+
+def csv_records(reader: Iterator[list[str]], header: list[str]) -> Iterator[tuple[int, Row | str]]:
+    """(data row number, row or problem) for the records after the header: blank records
+    are not counted, and a record that cannot be read or has the wrong number of fields is
+    a numbered problem rather than the end of the table. Shared with the batch reader, so
+    ``marquee add`` and ``marquee batch`` number and refuse the same rows."""
     number = 0
     while True:
         try:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 Aspect = Literal[
     "story",
@@ -23,19 +23,7 @@ Aspect = Literal[
     "humour",
     "production",
 ]
-ASPECTS: tuple[Aspect, ...] = (
-    "story",
-    "performance",
-    "action",
-    "direction",
-    "music",
-    "visuals",
-    "editing",
-    "pacing",
-    "franchise",
-    "humour",
-    "production",
-)
+ASPECTS: tuple[Aspect, ...] = get_args(Aspect)
 Polarity = Literal["positive", "negative", "mixed"]
 Role = Literal["director", "performer"]
 AgreementLabel = Literal["praised", "panned", "divided", "mixed"]
