@@ -805,3 +805,23 @@ def test_read_facts_survives_any_text(lines: list[str]) -> None:
 
 def test_public_api() -> None:
     assert marquee.films.__all__ == ["film_slug", "match_film", "merge_facts", "read_facts"]
+
+
+_NAME_WORDS = st.sampled_from(["Ana", "de", "Armas", "Eve", "Macarro", "John", "Wick", "the"])
+
+
+@given(
+    st.lists(st.lists(_NAME_WORDS, min_size=1, max_size=4).map(" ".join), max_size=12),
+    st.lists(_NAME_WORDS, min_size=1, max_size=3).map(" ".join),
+    st.booleans(),
+)
+@settings(max_examples=300, deadline=None)
+def test_name_matching_by_index_equals_trying_every_pair(known, name, prefix) -> None:
+    """``matches`` looks names up by their parts instead of comparing every pair (a film's
+    merged cast runs to hundreds); the answer must be the pairwise definition's."""
+    from marquee.films import names
+
+    keys = {names.tokens(k) for k in known}
+    key = names.tokens(name)
+    pairwise = key in keys or sum(names.is_part(key, k, prefix=prefix) for k in keys) == 1
+    assert names.matches(name, known, prefix=prefix) == pairwise

@@ -8,9 +8,13 @@ typed rebuilding; ``cast=[tuple]`` turns JSON lists back into the tuples the rec
 from __future__ import annotations
 
 import dataclasses
+import json
+from functools import lru_cache
 from typing import Any, TypeVar
 
 import dacite
+
+from marquee.records import FilmFacts
 
 T = TypeVar("T")
 
@@ -25,3 +29,16 @@ def to_dict(record: Any) -> dict[str, Any]:
 def from_dict(cls: type[T], data: dict[str, Any]) -> T:
     """Rebuild a record of type ``cls`` from :func:`to_dict` output, strictly typed."""
     return dacite.from_dict(cls, data, config=_CONFIG)
+
+
+def facts_from_dict(data: dict[str, Any]) -> FilmFacts:
+    """:func:`from_dict` for film facts, remembered by content: adding a review to a film
+    re-merges every review's facts, so the same few hundred records are rebuilt on every
+    add, and dacite's checked rebuild costs ten times the JSON text it is keyed by.
+    FilmFacts is frozen, so one instance can serve every caller."""
+    return _facts(json.dumps(data, sort_keys=True, ensure_ascii=False))
+
+
+@lru_cache(maxsize=65536)
+def _facts(text: str) -> FilmFacts:
+    return from_dict(FilmFacts, json.loads(text))

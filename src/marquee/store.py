@@ -51,7 +51,7 @@ from sqlalchemy.engine import Dialect, Engine, make_url
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
-from marquee.codec import from_dict, to_dict
+from marquee.codec import facts_from_dict, from_dict, to_dict
 from marquee.errors import NotFound, StoreError
 from marquee.records import Document, FilmFacts, Review
 
@@ -457,7 +457,7 @@ class Transaction:
             FilmEntry(
                 row.id,
                 row.slug,
-                from_dict(FilmFacts, row.facts),
+                facts_from_dict(row.facts),
                 counts.get(row.id, 0),
                 row.version or 0,
             )
@@ -577,8 +577,12 @@ class Transaction:
         return True
 
     def film_facts_of_reviews(self, film_id: int) -> list[FilmFacts]:
-        records = self._s.scalars(select(ReviewRow.record).where(ReviewRow.film_id == film_id))
-        return [from_dict(FilmFacts, r["facts"]) for r in records]
+        """Each of the film's reviews' own facts; only that part of each record is read,
+        since every review added to a film re-merges all of them."""
+        facts = self._s.scalars(
+            select(ReviewRow.record["facts"]).where(ReviewRow.film_id == film_id)
+        )
+        return [facts_from_dict(f) for f in facts]
 
 
 def _add_missing_columns(engine: Engine) -> None:

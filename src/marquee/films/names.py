@@ -217,10 +217,10 @@ def canonical(names: Iterable[str], *, prefix: bool) -> dict[str, str]:
     families: dict[tuple[str, ...], list[str]] = {}
     for name in ordered:
         families.setdefault(tokens(name), []).append(name)
+    containing = _parts_index(families, prefix=prefix)
     parent: dict[tuple[str, ...], tuple[str, ...]] = {}
     for key in sorted(families, key=len, reverse=True):
-        longer = [k for k in families if is_part(key, k, prefix=prefix)]
-        roots = {_root(parent, k) for k in longer}
+        roots = {_root(parent, k) for k in containing.get(key, ())}
         if len(roots) == 1:
             parent[key] = roots.pop()
     members: dict[tuple[str, ...], list[str]] = {}
@@ -228,6 +228,22 @@ def canonical(names: Iterable[str], *, prefix: bool) -> dict[str, str]:
         members.setdefault(_root(parent, key), []).extend(forms)
     shown = {root: best_form(forms) for root, forms in members.items()}
     return {name: shown[_root(parent, tokens(name))] for name in ordered}
+
+
+def _parts_index(
+    keys: Iterable[tuple[str, ...]], *, prefix: bool
+) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
+    """Each proper end (and, with ``prefix``, start) of a key → the keys it is a part of:
+    :func:`is_part` for every pair at once, so merging hundreds of reviews' names stays
+    linear in the names instead of trying every pair."""
+    index: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for key in keys:
+        parts = {key[-n:] for n in range(1, len(key))}
+        if prefix:
+            parts |= {key[:n] for n in range(1, len(key))}
+        for part in parts:
+            index.setdefault(part, []).append(key)
+    return index
 
 
 def _root(parent: dict[tuple[str, ...], tuple[str, ...]], key: tuple[str, ...]) -> tuple[str, ...]:
@@ -239,7 +255,15 @@ def _root(parent: dict[tuple[str, ...], tuple[str, ...]], key: tuple[str, ...]) 
 def matches(name: str, known: Iterable[str], *, prefix: bool) -> bool:
     """Whether ``name`` is one of ``known`` or a part of exactly one of them."""
     key = tokens(name)
-    known_keys = {tokens(k) for k in known}
-    if key in known_keys:
-        return True
-    return len([k for k in known_keys if is_part(key, k, prefix=prefix)]) == 1
+    known_keys, containing = _known_index(tuple(known), prefix=prefix)
+    return key in known_keys or len(containing.get(key, ())) == 1
+
+
+@lru_cache(maxsize=256)
+def _known_index(
+    known: tuple[str, ...], *, prefix: bool
+) -> tuple[frozenset[tuple[str, ...]], dict[tuple[str, ...], list[tuple[str, ...]]]]:
+    """``known``'s keys and their parts, built once per list: settling a film's pairs asks
+    about the same few hundred names thousands of times."""
+    keys = frozenset(tokens(k) for k in known)
+    return keys, _parts_index(keys, prefix=prefix)

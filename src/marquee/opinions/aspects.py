@@ -18,11 +18,13 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Generic, TypeVar
 
 from marquee.opinions.people import Named, named_people
 from marquee.opinions.records import Aspect
 from marquee.records import CastMember, FilmFacts
 
+_Cue = TypeVar("_Cue")
 _TOKEN = re.compile(r"[\w'’-]+")
 
 
@@ -389,12 +391,33 @@ class Mention:
     start: int
 
 
+class NameCues(Generic[_Cue]):
+    """Name patterns in a fixed order, indexed by the word each match must contain.
+
+    A film's merged cast can run to hundreds (every actor any of hundreds of reviews
+    named); trying only the names whose first word the sentence holds keeps each
+    sentence's cost flat, and yields them in the same order as trying them all."""
+
+    def __init__(self, cues: Iterable[tuple[str, _Cue]]) -> None:
+        listed = list(cues)
+        self.cues = tuple(cue for _, cue in listed)
+        index: dict[str, list[int]] = {}
+        for i, (word, _) in enumerate(listed):
+            index.setdefault(word, []).append(i)
+        self._by_word = {word: tuple(found) for word, found in index.items()}
+
+    def among(self, words: frozenset[str]) -> list[_Cue]:
+        """The cues that can match a sentence made of ``words``, in their fixed order."""
+        hits = sorted(i for w in words for i in self._by_word.get(w, ()))
+        return [self.cues[i] for i in hits]
+
+
 @dataclass(frozen=True, slots=True)
 class People:
     """The film's people and names as cue tables, built once per film from its facts."""
 
-    performers: tuple[tuple[re.Pattern[str], str, bool], ...]  # form → actor, is a role
-    crew: tuple[tuple[re.Pattern[str], Aspect, str], ...]  # crew name → its aspect, name
+    performers: NameCues[tuple[re.Pattern[str], str, bool]]  # form → actor, is a role
+    crew: NameCues[tuple[re.Pattern[str], Aspect, str]]  # crew name → its aspect, name
     franchise: tuple[re.Pattern[str], ...]  # names that stand for the franchise
     excluded: frozenset[str]  # title words and crew names: never a performer
     cast_known: bool
@@ -467,6 +490,25 @@ def _role_forms(role: str) -> set[str]:
     return {f for f in {role, tokens[0], tokens[-1]} if f.lower() not in _COMMON and len(f) > 2}
 
 
+def _first_word(form: str) -> str:
+    """The word a name's match must contain (see :func:`_words`): its first ``\\w`` run,
+    lower-cased; for a titled role ("the Director"), the noun's."""
+    noun = form.split(" ", 1)[1] if form.lower().startswith("the ") else form
+    found = _WORD.search(noun.lower())
+    return found.group() if found else ""
+
+
+def _words(text: str) -> frozenset[str]:
+    """A sentence's ``\\w`` runs, lower-cased. A name matched whole-word starts with one
+    whole run of the text, so a name whose first word is not here cannot match: with a
+    film's cast of hundreds (merged over hundreds of reviews), trying only those names
+    keeps every sentence's cost flat instead of growing with the cast."""
+    return frozenset(_WORD.findall(text.lower()))
+
+
+_WORD = re.compile(r"\w+")
+
+
 def _pattern(form: str) -> re.Pattern[str]:
     """A name matched whole-word in any case, except a titled role ("the Director"),
     which is a character only when capitalised ("the director" is the film's)."""
@@ -512,8 +554,8 @@ def _people(
         for form in _longest_first(_role_forms(member.role) if member.role else set()):
             if form.lower() not in excluded:
                 performers.setdefault(form, (member.actor, True))
-    crew = tuple(
-        (_pattern(form), _CREW_ASPECT[role], name)
+    crew = NameCues(
+        (_first_word(form), (_pattern(form), _CREW_ASPECT[role], name))
         for name, role in crew_names
         if role in _CREW_ASPECT
         for form in _longest_first(_name_forms(name))
@@ -521,7 +563,9 @@ def _people(
     )
     ordered = sorted(performers.items(), key=lambda kv: -len(kv[0]))
     return People(
-        performers=tuple((_pattern(f), actor, role) for f, (actor, role) in ordered),
+        performers=NameCues(
+            (_first_word(f), (_pattern(f), actor, role)) for f, (actor, role) in ordered
+        ),
         crew=crew,
         franchise=tuple(_pattern(n) for n in _longest_first({*franchise, *namesakes}))
         + tuple(_pattern(t) for t in sorted(franchise_tokens) if len(t) > 3),
@@ -547,7 +591,8 @@ def mentions(text: str, people: People) -> list[Mention]:
     taken: list[tuple[int, int]] = []
     acting = [*_NAMES["performance"].spans(text), *_JUDGED["performance"].spans(text)]
     written = _CHARACTER.search(text)
-    for pattern, actor, is_role in people.performers:
+    words = _words(text)
+    for pattern, actor, is_role in people.performers.among(words):
         for m in pattern.finditer(text):
             if _overlaps(m.span(), taken):
                 continue
@@ -572,7 +617,7 @@ def mentions(text: str, people: People) -> list[Mention]:
                     text, 0, m.start()
                 ):
                     found.append(Mention("franchise", None, m.start()))
-    for pattern, aspect, _ in people.crew:
+    for pattern, aspect, _ in people.crew.among(words):
         for m in pattern.finditer(text):
             if not _overlaps(m.span(), taken):
                 taken.append(m.span())
@@ -622,15 +667,16 @@ def people_named(text: str, people: People) -> list[Named]:
     capacity the sentence gives it (see :mod:`marquee.opinions.people`)."""
     if not people.cast_known:
         return named_people(text, people.excluded)
+    words = _words(text)
     found = [
         Named(actor, "performer", m.start(), False)
-        for pattern, actor, _ in people.performers
+        for pattern, actor, _ in people.performers.among(words)
         for m in pattern.finditer(text)
         if not _credit(text, m.start())
     ]
     found += [
         Named(name, "director", m.start(), False)
-        for pattern, aspect, name in people.crew
+        for pattern, aspect, name in people.crew.among(words)
         if aspect == "direction"
         for m in pattern.finditer(text)
     ]
