@@ -431,7 +431,9 @@ def evaluate(
 
     Every figure is on data the model never trained on (cross-validation folds re-trained
     per fold; whole films held out for RT quotes). JSON shape:
-    {system: {dataset: {task: {"accuracy", "macro_f1", "mae", "ece", "n"}}}}.
+    {system: {dataset: {task: {"accuracy", "macro_f1", "mae", "ece", "n"}}}}; the
+    consensus tasks carry {"rouge1", "rouge2", "rougeL", "n"}, and rt_consensus_checks
+    counts films whose consensus is empty or says a word no quote behind it says.
     """
     from marquee.consensus_eval import run_consensus_eval
     from marquee.model import evaluate as model_eval
@@ -444,7 +446,12 @@ def evaluate(
     except MarqueeError as e:
         _fail(str(e))
     figures.setdefault("marquee", {})["rt_consensus"] = {
-        "consensus": {k: consensus[k] for k in ("rouge1", "rouge2", "rougeL", "n")}
+        "consensus": {k: consensus[k] for k in ("rouge1", "rouge2", "rougeL", "n")},
+        # the odd-rtid half: the writer's templates were tuned on the even one
+        "consensus_held_out": consensus["held_out"],
+    }
+    figures["marquee"]["rt_consensus_checks"] = {
+        "films": {"empty": consensus["empty"], "unsupported": consensus["unsupported"]}
     }
     for baseline in ("first_quote", "centroid_quote", "oracle_quote"):
         figures[baseline] = {
@@ -453,8 +460,13 @@ def evaluate(
     if as_json:
         _print_json(figures)
         return
+    checks = figures["marquee"].pop("rt_consensus_checks")["films"]
     out.print(_eval_table(figures, ("accuracy", "macro_f1", "mae", "ece"), skip="rt_consensus"))
     out.print(_eval_table(figures, ("rouge1", "rouge2", "rougeL"), only="rt_consensus"))
+    out.print(
+        f"consensus empty for {checks['empty']} films; a word no quote behind it says "
+        f"in {checks['unsupported']}"
+    )
 
 
 def _eval_table(
