@@ -220,6 +220,17 @@ def test_samples_verdicts_explicit_kept_inferred_marked(ballerina: dict) -> None
     assert low <= agg["fresh_percent"] <= high
 
 
+def test_terminal_report_gives_pull_quotes_room_and_credits_round_ups(db: str) -> None:
+    """Pull-quotes get the page's width, not a table cell beside five columns; a quoted
+    critic points at the review (by its number) that quotes it."""
+    report = json.loads(run(db, "report", "ballerina", "--json").stdout)
+    numbers = {r["source"]: n for n, r in enumerate(report["reviews"], start=1)}
+    result = run(db, "report", "ballerina")
+    first_words = " ".join(by_source(report, "001")["pull_quote"]["text"].split()[:5])
+    assert first_words in result.stdout
+    assert f"review {numbers[by_source(report, '002')['source']]}" in result.stdout
+
+
 def test_terminal_report_marks_inferred_scores(db: str) -> None:
     result = run(db, "report", "ballerina")
     assert "(inferred)" in result.stdout and "3 of 5 scores inferred" in result.stdout

@@ -192,7 +192,9 @@ def render(data: dict[str, Any], console: Console) -> None:
     if agg.get("aspects"):
         console.print(_aspects_table(agg["aspects"]))
     console.print(_reviews_table(data["reviews"]))
-    quoted = [(r, q) for r in data["reviews"] for q in r.get("quoted_critics", [])]
+    quoted = [
+        (n, q) for n, r in enumerate(data["reviews"], start=1) for q in r.get("quoted_critics", [])
+    ]
     if quoted:
         console.print(_quoted_table(quoted))
 
@@ -267,37 +269,55 @@ def _aspects_table(rows: Sequence[dict[str, Any]]) -> Table:
     return table
 
 
-def _reviews_table(reviews: Sequence[dict[str, Any]]) -> Table:
-    table = Table(title="Reviews", title_justify="left", expand=False)
-    for name in ("critic", "outlet", "date", "score", "verdict", "review"):
-        table.add_column(name, overflow="fold")
+def _reviews_table(reviews: Sequence[dict[str, Any]]) -> Group:
+    """One row per review (critic, outlet, date, score, verdict, the review's own title),
+    leaving out a column no review fills; then each pull-quote at full width, which a
+    table cell squeezed beside five columns cannot give it."""
+    rows = []
     for r in reviews:
         score = r["score"]
         shown = "—" if score is None else f"{score['raw']} → {score['value']:.0f}"
         if score is not None and not score["explicit"]:
             shown = f"{score['value']:.0f} (inferred)"
-        verdict = Text(r["verdict"] or "—", style=_VERDICT_STYLE.get(r["verdict"] or "", "dim"))
         label = Text(r["title"] or Path(r["source"]).name)
         if r["spoilers"]:
             label.append("  spoilers", style="bold yellow")
+        verdict = Text(r["verdict"] or "—", style=_VERDICT_STYLE.get(r["verdict"] or "", "dim"))
+        rows.append((r["critic"], r["outlet"], r["published"], shown, verdict, label))
+    names = ("critic", "outlet", "date", "score", "verdict", "review")
+    kept = [i for i, name in enumerate(names) if i >= 3 or any(row[i] for row in rows)]
+    table = Table(title=f"Reviews ({len(reviews)})", title_justify="left")
+    for i in kept:
+        table.add_column(names[i], overflow="fold", no_wrap=names[i] in ("score", "verdict"))
+    for number, row in enumerate(rows, start=1):
+        cells = [row[i] or "—" for i in kept]
+        table.add_row(f"{number}. {cells[0]}" if kept[0] == 0 else cells[0], *cells[1:])
+    quotes = Table(show_header=False, box=None, padding=(0, 1, 0, 0))
+    quotes.add_column(justify="right", style="dim", no_wrap=True)
+    quotes.add_column(style="italic")
+    for number, r in enumerate(reviews, start=1):
         if r.get("pull_quote"):
-            label.append(f"\n“{r['pull_quote']['text']}”", style="italic dim")
-        table.add_row(
-            r["critic"] or "—", r["outlet"] or "—", r["published"] or "—", shown, verdict, label
-        )
-    return table
+            tone = _VERDICT_STYLE.get(r["verdict"] or "", "")
+            quotes.add_row(f"{number}.", Text(f"“{r['pull_quote']['text']}”", style=tone))
+    if not quotes.row_count:
+        return Group(table)
+    return Group(table, Text("Pull-quotes", style="italic"), quotes)
 
 
-def _quoted_table(quoted: Sequence[tuple[dict[str, Any], dict[str, Any]]]) -> Table:
+def _quoted_table(quoted: Sequence[tuple[int, dict[str, Any]]]) -> Table:
+    """Outlets a round-up quotes, each with what it said, its tone and the review (by its
+    number in the reviews table) that quotes it."""
     table = Table(
         title="Critics quoted in round-ups (not counted in fresh %)", title_justify="left"
     )
-    for name in ("outlet", "said", "in"):
-        table.add_column(name, overflow="fold")
-    for review, q in quoted:
+    for name in ("outlet", "said", "tone", "in"):
+        table.add_column(name, overflow="fold", no_wrap=name in ("tone", "in"))
+    for number, q in quoted:
+        style = _POLARITY_STYLE.get(q["polarity"], "")
         table.add_row(
             q["outlet"] or q["critic"] or "—",
-            Text(q["quote"], style=_POLARITY_STYLE.get(q["polarity"], "")),
-            Path(review["source"]).name,
+            Text(q["quote"], style=style),
+            Text(q["polarity"] or "—", style=style),
+            f"review {number}",
         )
     return table
