@@ -493,6 +493,35 @@ def test_json_array_of_reviews_reads_as_rows() -> None:
     assert reading.documents[0].shape == "jsonl"
 
 
+def test_one_pretty_printed_json_review_is_one_row() -> None:
+    row = {"review": "A tender, devastating debut.", "critic": "Jane Roe", "rating": "4/5"}
+    (doc,) = read_bytes(json.dumps(row, indent=2).encode(), "review.json").documents
+    assert (doc.shape, doc.body, doc.meta["critic"]) == ("jsonl", row["review"], "Jane Roe")
+
+
+def test_json_that_holds_no_review_is_a_problem_not_a_review() -> None:
+    """A pretty-printed JSON file of anything else must not be read as prose and filed
+    under whatever film its strings name."""
+    data = json.dumps({"page.html": {"critic": "Brian Viner", "films": ["Oppenheimer"]}}, indent=2)
+    reading = read_bytes(data.encode(), "expected.json")
+    assert reading.documents == () and reading.problems == ("expected.json row 1: no review text",)
+
+
+@pytest.mark.parametrize(
+    "feed",
+    [
+        '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Reviews</title>'
+        "<item><title>Oppenheimer review</title><link>https://x.example/o</link></item>"
+        "</channel></rss>",
+        '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'
+        "<title>Reviews</title><entry><title>Past Lives</title></entry></feed>",
+    ],
+)
+def test_a_saved_feed_points_to_add_feed(feed: str) -> None:
+    with pytest.raises(ParseError, match="--feed URL"):
+        read_bytes(feed.encode(), "reviews.xml")
+
+
 def test_table_detected_from_content_even_as_txt() -> None:
     assert read_bytes(b"review,critic\nLoved it.,Ann Lee\n", "x.txt").documents[0].shape == "csv"
     assert read_bytes(b'{"text": "Loved it."}\n', "x.txt").documents[0].shape == "jsonl"

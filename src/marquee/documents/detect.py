@@ -18,6 +18,7 @@ from pathlib import PurePath
 from marquee.documents.fields import TABLE_FIELDS, field_key
 from marquee.documents.markdown import has_front_matter
 from marquee.documents.tables import sniff_delimiter
+from marquee.errors import ParseError
 from marquee.records import Shape
 
 _HTML_PAGE = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
@@ -32,6 +33,12 @@ _MARKDOWN_MARKS = re.compile(
     re.MULTILINE | re.IGNORECASE,
 )
 _MIN_MARKS = 2
+_FEED = re.compile(
+    r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss\b|rdf:RDF\b|feed\s[^>]*xmlns=[\"']http://www\.w3\.org/2005/Atom)",
+    re.DOTALL,
+)
+_PRETTY_JSON = re.compile(r'\{\s*\n\s*"[^"\n]+"\s*:')
+"""An object opened alone on its line, then a quoted key: JSON, not prose in braces."""
 _SAMPLE = 20_000  # shape shows in the first pages; never scan megabytes to decide
 _MAX_HEADER_CELL = 40
 _TIE_BREAKERS: dict[str, Shape] = {
@@ -45,8 +52,16 @@ _TIE_BREAKERS: dict[str, Shape] = {
 
 
 def detect_shape(text: str, source: str, columns: Iterable[str] = ()) -> Shape:
-    """The shape of ``text``; ``columns`` are extra column names that mark a CSV header."""
+    """The shape of ``text``; ``columns`` are extra column names that mark a CSV header.
+
+    Raises :class:`~marquee.errors.ParseError` for a saved RSS or Atom feed: its entries
+    only link to the reviews, which ``marquee add --feed URL`` fetches."""
     sample = text[:_SAMPLE]
+    if _FEED.match(sample):
+        raise ParseError(
+            f"{source}: an RSS or Atom feed, which holds links to reviews rather than "
+            "reviews; add them with marquee add --feed URL"
+        )
     if has_front_matter(sample):
         return "markdown"
     by_name = _TIE_BREAKERS.get(PurePath(source).suffix.lower())
@@ -64,10 +79,13 @@ def detect_shape(text: str, source: str, columns: Iterable[str] = ()) -> Shape:
 
 
 def _is_jsonl(sample: str) -> bool:
-    """One JSON object on the first line, or the whole text a JSON array of objects."""
+    """One JSON object on the first line, the whole text a JSON array of objects, or one
+    JSON object written over several lines (a single review exported pretty-printed)."""
     stripped = sample.lstrip()
     if stripped.startswith("["):
         return stripped.rstrip().endswith("]") and _json_objects_array(stripped)
+    if stripped.startswith("{") and _PRETTY_JSON.match(stripped):
+        return True
     first = stripped.split("\n", 1)[0].strip()
     if not first.startswith("{"):
         return False

@@ -140,9 +140,10 @@ def _check_columns(header: list[str], columns: Mapping[str, str], source: str) -
 
 
 def _jsonl_rows(text: str) -> Iterator[tuple[int, Row | str]]:
-    """(row number, object or problem) per JSON Lines record, or per item of a JSON array."""
+    """(row number, object or problem) per JSON Lines record, per item of a JSON array, or
+    one for a single object written over several lines."""
     stripped = text.strip()
-    if stripped.startswith("["):
+    if stripped.startswith("[") or _one_object_over_lines(stripped):
         yield from _json_array_rows(stripped)
         return
     number = 0
@@ -156,6 +157,17 @@ def _jsonl_rows(text: str) -> Iterator[tuple[int, Row | str]]:
             yield number, f"not valid JSON ({err})"
             continue
         yield number, row if isinstance(row, dict) else "not a JSON object"
+
+
+def _one_object_over_lines(text: str) -> bool:
+    """A JSON object whose first line is not a whole JSON value: pretty-printed, not JSONL."""
+    if not text.startswith("{"):
+        return False
+    try:
+        json.loads(text.split("\n", 1)[0])
+    except ValueError:
+        return True
+    return False
 
 
 def _json_array_rows(text: str) -> Iterator[tuple[int, Row | str]]:
