@@ -377,6 +377,54 @@ def test_capsule_credit_header_names_the_film(header, title, aliases, year) -> N
     assert facts.credits["director"]
 
 
+@pytest.mark.parametrize(
+    ("lines", "headline", "title", "year"),
+    [
+        # Letterboxd copied as text: the film and its year on a line of their own
+        (["Review by Marta Kowalczyk ★★★½", "Poor Things 2023", "Watched 14 Jan, 2024",
+          "Emma Stone walks through it like a newborn with a scalpel."], None, "Poor Things", 2023),
+        # a plain-text review opening with its title in capitals
+        (["ANATOMY OF A FALL", "Justine Triet's courtroom drama opens with a fall."], None,
+         "Anatomy of a Fall", None),
+        # a capsule header naming the distributor, not another title
+        (["THE WINGS OF THE DOVE (Miramax) Starring: Helena Bonham Carter, Linus Roache.",
+          "A handsome, chilly adaptation."], None, "The Wings of the Dove", None),
+        # headlines that are sentences about the film
+        (["Alexander Payne has always been at his best with prickly people."],
+         "The Holdovers is the warmest film of the winter", "The Holdovers", None),
+        (["Sophie is eleven, on holiday in Turkey with her father."],
+         "Aftersun: Charlotte Wells' debut is a devastating memory piece", "Aftersun", None),
+        # Usenet's "TITLE A film review by …", its capitals as prose writes them
+        (["It is a small film, and it knows it."],
+         "THE WHOLE WIDE WORLD A film review by James Berardinelli", "The Whole Wide World", None),
+    ],
+)  # fmt: skip
+def test_how_copied_pages_and_capsules_name_their_film(lines, headline, title, year) -> None:
+    facts = facts_of(*lines, headline=headline)
+    assert (facts.title, facts.year) == (title, year)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["FILM REVIEW", "A slow, handsome film that never finds its pulse."],
+        ["SPOILERS AHEAD", "The ending is a cheat, and the middle drags."],
+        ["Cannes is busy.", "Top 10 2023", "A slow, handsome film that never finds its pulse."],
+    ],
+)
+def test_opening_lines_that_name_no_film(lines) -> None:
+    assert facts_of(*lines, headline=None).title is None
+
+
+def test_titles_in_capitals_read_as_prose_writes_them() -> None:
+    from marquee.films.titles import as_written
+
+    assert as_written("TEACHING MRS. TINGLE") == "Teaching Mrs. Tingle"
+    assert [as_written(t) for t in ("JFK", "ROCKY II", "L.A. CONFIDENTIAL", "eXistenZ")] == [
+        "JFK", "Rocky II", "L.A. Confidential", "eXistenZ"
+    ]  # fmt: skip
+
+
 def test_prose_naming_a_director_is_no_credit_header() -> None:
     facts = facts_of("It was made quickly (director: unknown), and it shows.", headline=None)
     assert facts.title is None

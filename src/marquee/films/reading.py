@@ -19,6 +19,7 @@ from marquee.films.merge import merge_facts
 from marquee.films.text import clean, joined, review_lines
 from marquee.films.titles import (
     TitleFacts,
+    as_written,
     guess_title,
     stated_title,
     without_maker,
@@ -45,6 +46,10 @@ def read_facts(doc: Document, meta: ReviewMeta) -> FilmFacts:
     if named.title is None:
         named = _guessed(lines, text, crew, cast, named.year)
     named = _without_maker(named, crew)
+    if named.title:
+        named = TitleFacts(
+            as_written(named.title), tuple(as_written(a) for a in named.aliases), named.year
+        )
     log.debug("%s: %r (%s), %d credits, %d cast", doc.source, named.title, named.year,
               len(crew), len(cast.cast))  # fmt: skip
     credits: dict[str, tuple[str, ...]] = {}

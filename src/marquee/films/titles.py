@@ -13,6 +13,7 @@ import logging
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 import regex as re
 
@@ -60,14 +61,23 @@ _HEADLINE_PATTERNS = (
     re.compile(
         r"^['\"](?P<t>.+)['\"]\s*(?:\((?P<y>\d{4})\)\s*)?[:\-–—|]?\s*(?i:(?:film |movie )?review)\b"
     ),
-    # Ballerina (2025) - Review / Ballerina review – Ana de Armas pirouettes
-    re.compile(r"^(?P<t>.+?)\s*(?:\((?P<y>\d{4})\))?\s*[:\-–—|]?\s*(?i:(?:film |movie )?review)\b"),
+    # Ballerina (2025) - Review / Ballerina review – … / THE WHOLE WIDE WORLD A film review by …
+    re.compile(
+        r"^(?P<t>.+?)\s*(?:\((?P<y>\d{4})\))?\s*[:\-–—|]?\s*(?:(?i:an?)\s(?=(?i:film|movie)\s))?"
+        r"(?i:(?:film |movie )?review)\b"
+    ),
     # Review: Ballerina / [Review] Sister Midnight (2024) | Radhika Apte
     re.compile(r"^\[?(?i:(?:film |movie )?review)\]?\s*[:\-–—|]?\s*(?P<t>.+?)(?:\s[|–—-]\s.*)?$"),
     # Review: 'Ballerina' dances to a familiar tune
     re.compile(r"(?:^|\s)['\"](?P<t>\p{Lu}(?:[^'\"]|'(?=\p{L}))*?)['\"](?=[\s:,.!?]|$)"),
     # Ballerina (2025): a spin-off too far
     re.compile(rf"^(?P<t>{TITLE})\s\((?P<y>{YEAR})\)"),
+    # The Holdovers is the warmest film of the winter
+    re.compile(
+        rf"^(?P<t>{TITLE})\s(?:is|was|remains)\s(?:not\s)?(?:a|an|the)\s{_DESCRIBED}{FILM_WORDS}\b"
+    ),
+    # Aftersun: Charlotte Wells' debut is a devastating memory piece
+    re.compile(rf"^(?P<t>{TITLE}):\s(?=(?:\S+\s){{2,}}\S+)(?=.*\s(?:is|are|was|makes|gives)\s)"),
 )
 
 
@@ -194,7 +204,7 @@ def stated_title(
         year = year or headline_year
     header_aliases: list[str] = []
     if not title:
-        title, header_aliases, header_year = from_credit_header(lines)
+        title, header_aliases, header_year = from_opening_lines(lines)
         year = year or header_year
     if not title:
         title, text_year = title_in_text(lines, text)
@@ -215,26 +225,67 @@ _CREDIT_HEADER = re.compile(
 )
 """A capsule's credit header: "UNMADE BEDS (director: Nicholas Barker; cast: …; 1997)",
 "Le Boucher (Dir. Claude Chabrol, 1969)", "RUN LOLA RUN (LOLA RENNT)(director/writer: …)"."""
+_STUDIO_HEADER = re.compile(
+    r"^(?P<t>[^()\p{Ll}]{1,100}?)\s\((?P<studio>[^()]{1,60})\)\s(?i:starring|cast)\s?:"
+    r"(?P<alts>)"
+)
+"""Another capsule header: "THE WINGS OF THE DOVE (Miramax) Starring: …" — the title in
+capitals, then the distributor (not another title)."""
+_TITLE_YEAR_LINE = re.compile(rf"(?P<t>{TITLE})\s(?P<y>{YEAR})")
+_CAPITALS_LINE = re.compile(r"[^\p{Ll}]*\p{Lu}[^\p{Ll}]*")
 _TRAILING_ARTICLE = re.compile(
     r"^(?P<rest>.+),\s(?P<art>(?i:the|a|an|le|la|les|l'|il|el|der|die|das))$"
 )
 _NOT_ALIAS = re.compile(r"(?i)^(?:tv|aka:?|a\.k\.a\.:?)$")
 
 
-def from_credit_header(lines: Sequence[str]) -> tuple[str | None, list[str], int | None]:
-    """Title, other titles and year of a credit header in the review's first lines; the
-    header is the critic's own statement of the film, so it needs no repetition in the
-    prose. The year is the last one inside the header (a country may follow it)."""
+def from_opening_lines(lines: Sequence[str]) -> tuple[str | None, list[str], int | None]:
+    """Title, other titles and year from how capsules and copied pages open, each the
+    critic's (or the site's) own statement of the film, so none needs the prose to repeat
+    it: a credit header in the first lines; a "Poor Things 2023" line (Letterboxd and
+    list pages) among the first few; a first line in capitals over prose ("ANATOMY OF A
+    FALL"). The year of a credit header is the last inside it (a country may follow)."""
     for line in lines[:3]:
-        found = _CREDIT_HEADER.match(line)
+        found = _CREDIT_HEADER.match(line) or _STUDIO_HEADER.match(line)
         title = _header_title(found["t"]) if found else None
         if not found or not title:
             continue
-        alts = [a.strip() for a in re.findall(r"\(([^()]+)\)", found["alts"])]
+        alts = [a.strip() for a in re.findall(r"\(([^()]+)\)", found["alts"] or "")]
         aliases = [t for a in alts if not _NOT_ALIAS.match(a) and (t := _header_title(a))]
         years = re.findall(rf"\b({YEAR})\b", line[found.end() :])
         return title, aliases, int(years[-1]) if years else None
+    for line in lines[:8]:
+        found = _TITLE_YEAR_LINE.fullmatch(line)
+        if found and len(line.split()) <= 8 and _plausible_title_year(found["t"], found["y"]):
+            return found["t"], [], int(found["y"])
+    if len(lines) > 1 and _CAPITALS_LINE.fullmatch(lines[0]) and len(lines[0].split()) <= 8:
+        title = _header_title(lines[0])
+        if title and _names_something(title):
+            return title, [], None
     return None, [], None
+
+
+def _plausible_title_year(title: str, year: str) -> bool:
+    """A title, then its year: not a title ending in a number ("Top 10 2023"), and not a
+    year still to come ("Blade Runner 2049" is a title on its own)."""
+    return (
+        _names_something(title)
+        and not title.split()[-1].isdigit()
+        and int(year) <= date.today().year + 2
+    )
+
+
+def _names_something(title: str) -> bool:
+    """Not only common words or film words ("FILM REVIEW", "SPOILERS AHEAD", "The End")."""
+    return not all(
+        w.casefold() in names.NOT_NAME
+        or re.fullmatch(FILM_WORDS, w.casefold())
+        or w.casefold() in _NOT_A_FILM
+        for w in re.findall(r"[\p{L}\p{N}']+", title)
+    )
+
+
+_NOT_A_FILM = frozenset({"review", "reviews", "spoilers", "spoiler", "ahead", "verdict", "rating"})
 
 
 def _header_title(raw: str) -> str | None:
@@ -243,7 +294,7 @@ def _header_title(raw: str) -> str | None:
     moved = _TRAILING_ARTICLE.match(title)
     if moved:
         title = f"{moved['art']} {moved['rest']}"
-    title = _from_capitals(title) if not re.search(r"\p{Ll}", title) else title
+    title = as_written(title)
     words = title.split()
     named = all(re.search(r"[\p{Lu}\p{N}]", w) or re.fullmatch(SMALL, w) for w in words[1:])
     if not words or not re.search(r"[\p{Lu}\p{N}]", words[0]) or not named or len(words) > 16:
@@ -251,13 +302,26 @@ def _header_title(raw: str) -> str | None:
     return title
 
 
+def as_written(title: str) -> str:
+    """A title as prose writes it: older reviews and headers shout titles in capitals
+    ("THE WHOLE WIDE WORLD"); shown in title case, which is how every other review of the
+    film writes it. A title with any lower-case letter is left as its critic wrote it."""
+    return _from_capitals(title) if not re.search(r"\p{Ll}", title) else title
+
+
 def _from_capitals(title: str) -> str:
-    """Title case for an all-capitals title; Roman numerals stay capitals."""
+    """Title case for an all-capitals title; Roman numerals, initials and short words
+    without a vowel ("JFK", "RRR", but not "MRS.") stay capitals."""
     words = title.split(" ")
 
     def cased(index: int, word: str) -> str:
-        if _ROMAN.fullmatch(word.rstrip(".,:;?!")) or re.fullmatch(r"(?:\p{Lu}\.)+", word):
-            return word  # "II", "L.A."
+        bare = word.strip(".,:;?!'\"")
+        if (
+            _ROMAN.fullmatch(bare)
+            or re.fullmatch(r"(?:\p{Lu}\.)+", word)
+            or (len(bare) <= 4 and not re.search(r"[AEIOUY]", bare) and not word.endswith("."))
+        ):
+            return word  # "II", "L.A.", "JFK"
         lower = word.lower()
         if 0 < index < len(words) - 1 and re.fullmatch(SMALL, lower):
             return lower
