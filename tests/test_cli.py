@@ -231,6 +231,13 @@ def test_terminal_report_gives_pull_quotes_room_and_credits_round_ups(db: str) -
     assert f"review {numbers[by_source(report, '002')['source']]}" in result.stdout
 
 
+def test_a_score_just_under_the_fresh_line_never_shows_as_sixty() -> None:
+    from marquee.report import shown_score
+
+    shown = [shown_score(v) for v in (59.4, 59.6, 60.0, 60.4, 87.5)]
+    assert shown == ["59", "59", "60", "60", "88"]
+
+
 def test_terminal_report_marks_inferred_scores(db: str) -> None:
     result = run(db, "report", "ballerina")
     assert "(inferred)" in result.stdout and "3 of 5 scores inferred" in result.stdout

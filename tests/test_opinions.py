@@ -424,6 +424,17 @@ def test_no_pull_quote_from_a_spoiler_section(bodies):
     assert ops.pull_quote is not None and ops.pull_quote.sentence not in hidden
 
 
+def test_a_capsule_is_its_own_pull_quote():
+    """A one- or two-sentence review is quoted whole even when no word of it is in the
+    judgement lexicon; a longer one without a judging sentence gets none."""
+    text = "Nolan's most mature film, and his loudest."
+    ops = review_opinions(0, text, FACTS, spoilers=False, polarity=lambda ts: [0.8] * len(ts))
+    assert ops.pull_quote is not None and ops.pull_quote.text == text
+    assert ops.pull_quote_polarity == "positive"
+    plot = " ".join(["Eve trains with the Ruska Roma and travels to a village in the Alps."] * 3)
+    assert review_opinions(0, plot, FACTS, spoilers=False, polarity=unsure).pull_quote is None
+
+
 def test_evidence_points_at_the_sentence_it_quotes(bodies):
     ops = opinions_for(bodies, FACTS, polarity=fake_polarity)
     for n, (review, body) in enumerate(zip(ops, bodies, strict=True)):

@@ -30,7 +30,7 @@ from marquee.opinions import (
     SentencePolarity,
     opinions_for,
 )
-from marquee.records import CREDIT_ROLES, FilmFacts, Review
+from marquee.records import CREDIT_ROLES, FRESH_AT, FilmFacts, Review
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,39 +269,45 @@ def _aspects_table(rows: Sequence[dict[str, Any]]) -> Table:
     return table
 
 
+def shown_score(value: float) -> str:
+    """A 0–100 score as a whole number that never crosses the fresh line: 59.6 is rotten,
+    so it shows as 59, not as a "60" beside the word rotten."""
+    whole = round(value)
+    return str(whole - 1 if whole == FRESH_AT and value < FRESH_AT else whole)
+
+
 def _reviews_table(reviews: Sequence[dict[str, Any]]) -> Group:
-    """One row per review (critic, outlet, date, score, verdict, the review's own title),
-    leaving out a column no review fills; then each pull-quote at full width, which a
-    table cell squeezed beside five columns cannot give it."""
+    """One numbered row per review (critic, outlet, date, score, verdict), leaving out a
+    column no review fills; then each review's own title and pull-quote at full width,
+    which a table cell squeezed beside five columns cannot give them."""
     rows = []
     for r in reviews:
         score = r["score"]
-        shown = "—" if score is None else f"{score['raw']} → {score['value']:.0f}"
+        shown = "—" if score is None else f"{score['raw']} → {shown_score(score['value'])}"
         if score is not None and not score["explicit"]:
-            shown = f"{score['value']:.0f} (inferred)"
-        label = Text(r["title"] or Path(r["source"]).name)
-        if r["spoilers"]:
-            label.append("  spoilers", style="bold yellow")
+            shown = f"{shown_score(score['value'])} (inferred)"
         verdict = Text(r["verdict"] or "—", style=_VERDICT_STYLE.get(r["verdict"] or "", "dim"))
-        rows.append((r["critic"], r["outlet"], r["published"], shown, verdict, label))
-    names = ("critic", "outlet", "date", "score", "verdict", "review")
+        rows.append((r["critic"], r["outlet"], r["published"], shown, verdict))
+    names = ("critic", "outlet", "date", "score", "verdict")
     kept = [i for i, name in enumerate(names) if i >= 3 or any(row[i] for row in rows)]
     table = Table(title=f"Reviews ({len(reviews)})", title_justify="left")
+    table.add_column("#", justify="right", style="dim", no_wrap=True)
     for i in kept:
-        table.add_column(names[i], overflow="fold", no_wrap=names[i] in ("score", "verdict"))
+        table.add_column(names[i], overflow="fold", no_wrap=names[i] in ("date", "verdict"))
     for number, row in enumerate(rows, start=1):
-        cells = [row[i] or "—" for i in kept]
-        table.add_row(f"{number}. {cells[0]}" if kept[0] == 0 else cells[0], *cells[1:])
-    quotes = Table(show_header=False, box=None, padding=(0, 1, 0, 0))
-    quotes.add_column(justify="right", style="dim", no_wrap=True)
-    quotes.add_column(style="italic")
+        table.add_row(str(number), *(row[i] or "—" for i in kept))
+    said = Table(show_header=False, box=None, padding=(0, 1, 0, 0))
+    said.add_column(justify="right", style="dim", no_wrap=True)
+    said.add_column()
     for number, r in enumerate(reviews, start=1):
+        lines = Text(r["title"] or Path(r["source"]).name, style="bold")
+        if r["spoilers"]:
+            lines.append("  spoilers", style="bold yellow")
         if r.get("pull_quote"):
             tone = _VERDICT_STYLE.get(r["verdict"] or "", "")
-            quotes.add_row(f"{number}.", Text(f"“{r['pull_quote']['text']}”", style=tone))
-    if not quotes.row_count:
-        return Group(table)
-    return Group(table, Text("Pull-quotes", style="italic"), quotes)
+            lines.append(f"\n“{r['pull_quote']['text']}”", style=f"italic {tone}".strip())
+        said.add_row(f"{number}.", lines)
+    return Group(table, Text("What each review says", style="italic"), said)
 
 
 def _quoted_table(quoted: Sequence[tuple[int, dict[str, Any]]]) -> Table:

@@ -23,7 +23,7 @@ from marquee.opinions.aspects import (
 )
 from marquee.opinions.people import review_people
 from marquee.opinions.polarity import ScoredSentence, label, model_polarity, score_sentences
-from marquee.opinions.pullquote import choose, spoiler_sentences
+from marquee.opinions.pullquote import capsule, choose, spoiler_sentences
 from marquee.opinions.quoted import Attribution, attributions
 from marquee.opinions.records import (
     Aspect,
@@ -201,11 +201,13 @@ def _finish(
             aspects.append(AspectOpinion(aspect, target, polarity, evidence))
     candidates = {i: by_sentence[i].verdict_p for i in plan.candidates}
     pull = choose(plan.index, plan.sentences, candidates, overall, excluded=plan.hidden)
+    tone = (label(candidates[pull.sentence]) or "mixed") if pull else None
+    if pull is None and (pull := capsule(plan.index, plan.sentences, excluded=plan.hidden)):
+        tone = label(overall) or "mixed"
     critics = tuple(
         _quoted_critic(plan, a, p)
         for a, p in zip((a for a in plan.attributions if a.is_critic), quote_p, strict=True)
     )
-    tone = (label(candidates[pull.sentence]) or "mixed") if pull else None
     return ReviewOpinions(tuple(aspects), pull, critics, tone, plan.people, label(overall))
 
 

@@ -89,6 +89,21 @@ def choose(
     return Evidence(review, best, text)
 
 
+def capsule(
+    review: int, sentences: Sequence[Sentence], *, excluded: frozenset[int]
+) -> Evidence | None:
+    """A review of a sentence or two (a capsule, a quote from an export) is its own
+    pull-quote, whether or not its words are in the judgement lexicon: an editor would
+    quote it whole. None for anything longer, or with a sentence not to be quoted."""
+    prose = [s for s in sentences if not s.heading]
+    words = sum(_word_count(s.text) for s in prose)
+    if not prose or len(prose) > 2 or words > MAX_WORDS or words < 4:
+        return None
+    if any(s.index in excluded for s in prose):
+        return None
+    return Evidence(review, prose[0].index, " ".join(s.text for s in prose))
+
+
 def _merit(s: Sentence, p: float, overall: float, last_paragraph: int) -> float:
     """How well a sentence would serve as the review's pull-quote (0 = unusable)."""
     words = _word_count(s.text)

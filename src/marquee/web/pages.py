@@ -23,6 +23,7 @@ import jinja2
 from markupsafe import Markup
 
 from marquee.records import FRESH_AT
+from marquee.report import shown_score
 from marquee.web.charts import aspect_chart, aspect_label, score_histogram
 from marquee.web.uploads import DEFAULT_LIMITS
 
@@ -131,7 +132,11 @@ def quoted_critics(reviews: Sequence[Mapping[str, Any]]) -> list[Quoted]:
 
 # Helpers every template and imported macro can call (macros do not see a page's context).
 ENV.globals.update(
-    safe_url=safe_url, source_name=source_name, aspect_label=aspect_label, limits=DEFAULT_LIMITS
+    safe_url=safe_url,
+    source_name=source_name,
+    aspect_label=aspect_label,
+    shown_score=shown_score,
+    limits=DEFAULT_LIMITS,
 )
 
 
