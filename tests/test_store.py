@@ -108,6 +108,23 @@ def test_slugs_stay_unique(store: Store) -> None:
     assert slugs[a] == "dune" and slugs[b] == "dune-2"
 
 
+def test_film_listing_follows_every_change_of_facts(store: Store, store_url: str) -> None:
+    """Films' decoded facts are kept between transactions; a change to a film, made in this
+    store or by another writer, must show in the next listing."""
+    with store.transaction() as tx:
+        film = tx.save_film(FilmFacts(title="Dune", year=2021), "dune-2021")
+    assert [f.facts.year for f in store.films()] == [2021]
+    with store.transaction() as tx:
+        tx.save_film(FilmFacts(title="Dune", year=1984), "dune-1984", film)
+    assert [(f.slug, f.facts.year) for f in store.films()] == [("dune-1984", 1984)]
+    other = Store(store_url)  # another process's writes, as far as this store can tell
+    with other.transaction() as tx:
+        tx.save_film(FilmFacts(title="Dune", aliases=("Dune: Part One",), year=2021), "dune", film)
+    other.close()
+    (entry,) = store.films()
+    assert (entry.facts.aliases, entry.facts.year) == (("Dune: Part One",), 2021)
+
+
 def test_find_film_by_slug_title_alias_and_part(store: Store) -> None:
     with store.transaction() as tx:
         tx.save_film(

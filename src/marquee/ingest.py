@@ -95,7 +95,7 @@ def _film_for(tx: Transaction, review: Review) -> tuple[int | None, str | None]:
 def _remerge(tx: Transaction, film_id: int) -> str:
     merged = merge_facts(tx.film_facts_of_reviews(film_id))
     tx.save_film(merged, film_slug(merged.title or "untitled", merged.year), film_id)
-    return next(f.slug for f in tx.films() if f.id == film_id)
+    return tx.slug_of(film_id)
 
 
 def adopt_unassigned(store: Store) -> int:

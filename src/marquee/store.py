@@ -178,7 +178,9 @@ class FilmRow(_Base):
     facts: Mapped[dict[str, Any]]
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     # the built report (see marquee.report_cache), dropped whenever the film changes
-    report: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    # deferred: listing films (every add does, to match a review to its film) must not
+    # parse every film's report
+    report: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True, deferred=True)
     report_key: Mapped[str | None] = mapped_column(String(128), nullable=True)
     # bumped whenever the film changes, so a report built from an older state is not kept
     version: Mapped[int | None] = mapped_column(Integer, nullable=True)
@@ -305,6 +307,7 @@ class Store:
     def __init__(self, url: str | None = None, *, options: StoreOptions | None = None) -> None:
         self.url = url or default_url()
         self.options = options or StoreOptions.from_env()
+        self._facts: dict[_FilmState, FilmFacts] = {}
         try:
             if self.url.startswith("sqlite:///") and self.url != "sqlite:///:memory:":
                 Path(self.url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
@@ -369,7 +372,7 @@ class Store:
             raise StoreError(f"store {shown_url(self.url)}: {_reason(err)}") from err
         with session:
             try:
-                yield Transaction(session)
+                yield Transaction(session, self._facts)
                 session.commit()
             except OperationalError as err:
                 raise StoreError(f"store {shown_url(self.url)}: {_reason(err)}") from err
@@ -414,11 +417,21 @@ class Store:
             return tx.counts()
 
 
+_FilmState = tuple[int, int, datetime]
+"""A film row's id, version and last update: its facts change only with all three."""
+_FACTS_KEPT = 100_000
+
+
+def _film_state(row: Any) -> _FilmState:
+    return (row.id, row.version or 0, row.updated_at)
+
+
 class Transaction:
     """The write-side operations, valid inside :meth:`Store.transaction` only."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, facts: dict[_FilmState, FilmFacts]) -> None:
         self._s = session
+        self._facts = facts  # the store's decoded film facts, by film state (see films())
 
     def document_id(self, digest: str) -> int | None:
         """The stored document with this content hash, if any."""
@@ -453,16 +466,43 @@ class Transaction:
                 select(ReviewRow.film_id, func.count()).group_by(ReviewRow.film_id)
             ).all()
         )
-        return [
-            FilmEntry(
-                row.id,
-                row.slug,
-                facts_from_dict(row.facts),
-                counts.get(row.id, 0),
-                row.version or 0,
+        states = self._s.execute(
+            select(FilmRow.id, FilmRow.slug, FilmRow.version, FilmRow.updated_at).order_by(
+                FilmRow.id
             )
-            for row in self._s.scalars(select(FilmRow).order_by(FilmRow.id))
+        ).all()
+        keyed = [((r.id, r.version or 0, r.updated_at), r) for r in states]
+        seen = self._facts
+        known = {key: facts for key, _ in keyed if (facts := seen.get(key)) is not None}
+        if len(known) < len(keyed):
+            known |= self._read_facts([key for key, _ in keyed if key not in known])
+        return [
+            FilmEntry(r.id, r.slug, known[key], counts.get(r.id, 0), key[1]) for key, r in keyed
         ]
+
+    def _read_facts(self, wanted: list[_FilmState]) -> dict[_FilmState, FilmFacts]:
+        """Decode the merged facts of films not seen in this state before, and remember
+        them for the store's later transactions (threads of the web app share them). Every
+        add lists the films to match its review against; reading and decoding every film's
+        facts each time made adding an export of a thousand films' reviews quadratic."""
+        found: dict[_FilmState, FilmFacts] = {}
+        for chunk in (wanted[i : i + 500] for i in range(0, len(wanted), 500)):
+            rows = self._s.execute(
+                select(FilmRow.id, FilmRow.version, FilmRow.updated_at, FilmRow.facts).where(
+                    FilmRow.id.in_([state[0] for state in chunk])
+                )
+            )
+            found |= {_film_state(row): facts_from_dict(row.facts) for row in rows}
+        if len(self._facts) > _FACTS_KEPT:
+            self._facts.clear()
+        self._facts.update(found)
+        return found
+
+    def slug_of(self, film_id: int) -> str:
+        slug = self._s.scalar(select(FilmRow.slug).where(FilmRow.id == film_id))
+        if slug is None:
+            raise NotFound(f"no film with id {film_id}")
+        return slug
 
     def reviews(self, film_id: int | None) -> list[Review]:
         return [review for _id, review in self._reviews_where(film_id)]
