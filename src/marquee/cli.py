@@ -196,8 +196,8 @@ def add(
         _fail(f"--shape must be text, markdown, html, csv or jsonl, not {shape!r}", code=2)
     options = ReadOptions(
         max_bytes=int(max_mb * 1_000_000),
-        shape=shape,
-        columns=_parse_columns(column),  # type: ignore[arg-type]
+        shape=shape,  # type: ignore[arg-type]  # checked against the shapes just above
+        columns=_parse_columns(column),
     )
     first_day = _since(since, feed)
     inputs: list[Input] = []
@@ -442,7 +442,7 @@ def evaluate(
         with err.status("cross-validating the model and baselines (a few minutes)…"):
             figures = model_eval.run(quick=quick)
         with err.status("writing and scoring consensus sentences…"):
-            consensus = run_consensus_eval(limit=40 if quick else None)
+            consensus: dict[str, Any] = run_consensus_eval(limit=40 if quick else None)
     except MarqueeError as e:
         _fail(str(e))
     figures.setdefault("marquee", {})["rt_consensus"] = {

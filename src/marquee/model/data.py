@@ -89,7 +89,7 @@ def load_polarity() -> tuple[Example, ...]:
 def load_snippets() -> tuple[Example, ...]:
     """Pang & Lee 2005 RT snippets (latin-1), folds from a seeded shuffle of all 10,662."""
     root = _require(data_dir() / "rt_sentence_polarity_v1")
-    rows = []
+    rows: list[tuple[str, int]] = []
     for label, name in ((1, "rt-polarity.pos"), (0, "rt-polarity.neg")):
         # split on "\n" only: latin-1 text holds \x85 and friends, which splitlines() cuts at
         lines = (root / name).read_text(encoding="latin-1").split("\n")

@@ -229,7 +229,7 @@ def _quote_tasks(n_folds: int) -> dict[str, Metrics]:
         prior = film_prior(train, float(np.mean([ex.label for ex in train])))
         for f in np.unique(film[folds == k]):
             rows = np.flatnonzero(film == f)
-            est = film_adjusted(p[rows], prior)
+            est = film_adjusted(p[rows].tolist(), prior)
             in_film[rows] = est.adjusted
             pct[f] = est.fresh_percent
     mean_p = {f: 100 * float(p[film == f].mean()) for f in pct}
@@ -343,15 +343,8 @@ def _scale_tasks(authors: Sequence[str], n_folds: int) -> dict[str, Metrics]:
         per_author.append(row)
         errs.append(np.abs(100 * out[:, 0] - 100 * rating[m]))
         log.info("scale_v1 %s: %s", a, row)
-    mae = float(np.concatenate(errs).mean())
-    summary = {
-        "accuracy": float(np.mean([r["accuracy"] for r in per_author])),
-        "macro_f1": float(np.mean([r["macro_f1"] for r in per_author])),
-        "mae": mae,
-        "ece": float(np.mean([r["ece"] for r in per_author])),
-        "n": int(sum(r["n"] for r in per_author)),
-    }
-    out_tasks = {
+    summary = _per_author_mean(per_author, errs)
+    out_tasks: dict[str, Metrics] = {
         "3class": summary,
         "rating": {**summary, "accuracy": None, "macro_f1": None},
     }
@@ -384,7 +377,8 @@ def _loao(authors: Sequence[str], k: int = 5) -> Metrics:
     inner = np.array([ex.fold for ex in examples]) % k
     aggs = _aggregates("scale_v1")
     long = DEFAULT_RECIPE.long
-    rows, errs = [], []
+    rows: list[Metrics] = []
+    errs: list[np.ndarray] = []
     for a in authors:
         test = author == a
         train_logits = np.full(len(examples), np.nan)
@@ -396,12 +390,22 @@ def _loao(authors: Sequence[str], k: int = 5) -> Metrics:
         out = fit.apply(np.column_stack([test_logits, aggs[test]]))
         rows.append(_scale_rows(rating[test], out))
         errs.append(np.abs(100 * out[0] - 100 * rating[test]))
+    return _per_author_mean(rows, errs)
+
+
+def _per_author_mean(rows: Sequence[Metrics], errs: Sequence[np.ndarray]) -> Metrics:
+    """Pang & Lee's figure: the mean over authors of each author's accuracy, F1 and ECE;
+    the rating error over every review."""
+
+    def mean(key: str) -> float:
+        return float(np.mean([float(r[key] or 0.0) for r in rows]))
+
     return {
-        "accuracy": float(np.mean([r["accuracy"] for r in rows])),
-        "macro_f1": float(np.mean([r["macro_f1"] for r in rows])),
+        "accuracy": mean("accuracy"),
+        "macro_f1": mean("macro_f1"),
         "mae": float(np.concatenate(errs).mean()),
-        "ece": float(np.mean([r["ece"] for r in rows])),
-        "n": int(sum(r["n"] for r in rows)),
+        "ece": mean("ece"),
+        "n": int(sum(int(r["n"] or 0) for r in rows)),
     }
 
 
@@ -480,7 +484,10 @@ def holdout(model: ScoringModel) -> dict[str, Metrics]:
         if source == "scale_v1":
             mae = float(
                 np.mean(
-                    [abs(pr.score - 100 * ex.rating) for pr, ex in zip(preds, rows, strict=True)]
+                    [
+                        abs(pr.score - 100 * (ex.rating or 0.0))
+                        for pr, ex in zip(preds, rows, strict=True)
+                    ]
                 )
             )
         out[source] = metrics(y, (p >= 0.5).astype(int), p, mae=mae)

@@ -101,6 +101,6 @@ def _share_band(post: np.ndarray, per_pi: np.ndarray) -> tuple[float, float]:
     cdf = post @ norm.cdf((xs[None, :] - mean[:, None]) / sd[:, None])
     cdf /= cdf[-1]
     tail = (1 - BAND_MASS) / 2
-    low = xs[min(np.searchsorted(cdf, tail), xs.size - 1)]
-    high = xs[min(np.searchsorted(cdf, 1 - tail), xs.size - 1)]
+    low = xs[min(int(np.searchsorted(cdf, tail)), xs.size - 1)]
+    high = xs[min(int(np.searchsorted(cdf, 1 - tail)), xs.size - 1)]
     return float(low), float(high)

@@ -123,7 +123,7 @@ class ScoringModel:
         for name, mask, inputs in (("short", short, short_inputs), ("long", ~short, long_inputs)):
             idx = np.flatnonzero(mask)
             if idx.size:
-                F = inputs(self.views, [texts[i] for i in idx])
+                F = inputs(self.views, [texts[int(i)] for i in idx])
                 out[idx] = sigmoid(self.stackers[name].logit(F))
         return out
 
@@ -178,7 +178,7 @@ def save_model(model: ScoringModel, path: Path, recipe: dict) -> None:
         arrays[f"stack_{name}"] = np.vstack([st.mean, st.scale, st.coef])
         arrays[f"stack_{name}_intercept"] = np.array([st.intercept])
     path.parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(path, **arrays)
+    np.savez_compressed(path, **arrays)  # type: ignore[arg-type]  # numpy's stub: names -> arrays
     meta = {
         "short_max_words": model.short_max_words,
         "specs": {n: v.spec.to_dict() for n, v in model.views.items()},

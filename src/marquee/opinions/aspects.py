@@ -491,14 +491,14 @@ def _role_forms(role: str) -> set[str]:
 
 
 def _first_word(form: str) -> str:
-    """The word a name's match must contain (see :func:`_words`): its first ``\\w`` run,
+    """The word a name's match must contain (see :func:`_word_set`): its first ``\\w`` run,
     lower-cased; for a titled role ("the Director"), the noun's."""
     noun = form.split(" ", 1)[1] if form.lower().startswith("the ") else form
     found = _WORD.search(noun.lower())
     return found.group() if found else ""
 
 
-def _words(text: str) -> frozenset[str]:
+def _word_set(text: str) -> frozenset[str]:
     """A sentence's ``\\w`` runs, lower-cased. A name matched whole-word starts with one
     whole run of the text, so a name whose first word is not here cannot match: with a
     film's cast of hundreds (merged over hundreds of reviews), trying only those names
@@ -591,7 +591,7 @@ def mentions(text: str, people: People) -> list[Mention]:
     taken: list[tuple[int, int]] = []
     acting = [*_NAMES["performance"].spans(text), *_JUDGED["performance"].spans(text)]
     written = _CHARACTER.search(text)
-    words = _words(text)
+    words = _word_set(text)
     for pattern, actor, is_role in people.performers.among(words):
         for m in pattern.finditer(text):
             if _overlaps(m.span(), taken):
@@ -667,7 +667,7 @@ def people_named(text: str, people: People) -> list[Named]:
     capacity the sentence gives it (see :mod:`marquee.opinions.people`)."""
     if not people.cast_known:
         return named_people(text, people.excluded)
-    words = _words(text)
+    words = _word_set(text)
     found = [
         Named(actor, "performer", m.start(), False)
         for pattern, actor, _ in people.performers.among(words)
