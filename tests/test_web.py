@@ -17,7 +17,7 @@ from lxml import html as lxml_html
 
 from marquee.documents import ReadOptions
 from marquee.errors import MarqueeError
-from marquee.ingest import add_reviews, expand, read_reviews
+from marquee.ingest import add_reviews, expand, prebuild_reports, read_reviews, stale_films
 from marquee.report import build_report, report_json
 from marquee.review import FilmHint
 from marquee.store import Store
@@ -95,6 +95,18 @@ def film_slug(client: TestClient) -> str:
 
 
 # ── routes and twins ────────────────────────────────────────────────────────────────────
+
+
+def test_a_film_whose_reviews_changed_waits_for_its_page_to_be_built(tmp_path: Path) -> None:
+    """``marquee add`` builds the changed films' pages itself (behind a progress bar):
+    without that step the film is stale, and after it nothing is."""
+    store = Store(sqlite_url(tmp_path / "s.db"))
+    reviews, _ = read_reviews(expand([SAMPLES]), options=ReadOptions(), hint=FilmHint())
+    list(add_reviews(store, reviews, build_reports=False))
+    assert [f.slug for f in stale_films(store)] == ["ballerina-2025"]
+    prebuild_reports(store)
+    assert stale_films(store) == []
+    store.close()
 
 
 def test_film_list_searches_title_and_alias(client: TestClient) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import asdict
 from datetime import date
@@ -32,6 +33,7 @@ from marquee.ingest import (
     feed_urls,
     read_reviews,
     skip_fetched,
+    stale_films,
     url_list,
 )
 from marquee.report import film_json, render
@@ -228,21 +230,26 @@ def add(
             urls, stored = skip_fetched(store, urls)
             outcomes += stored
         inputs += list(dict.fromkeys(urls))
-        progress = cleanup.enter_context(_progress(len(inputs)))
-        task = progress.add_task("reading", total=len(inputs))
+        progress = cleanup.enter_context(_progress())
+        step = _bar(progress, "reading", len(inputs))
         reviews, failures = read_reviews(
             inputs,
             options=options,
             hint=FilmHint(title=film, year=year),
-            step=lambda _s: progress.advance(task),
+            step=lambda _s: step(),
             fetcher=fetcher,
         )
         outcomes += failures
-        task = progress.add_task("storing", total=len(reviews))
         try:
-            for outcome in add_reviews(store, reviews):
+            step = _bar(progress, "storing", len(reviews))
+            for outcome in add_reviews(store, reviews, build_reports=False):
                 outcomes.append(outcome)
-                progress.advance(task)
+                step()
+            stale = stale_films(store)
+            step = _bar(progress, "building film pages", len(stale))
+            for entry in stale:
+                film_report(store, entry)
+                step()
         except MarqueeError as e:
             _fail(str(e))
     _show_outcomes(outcomes, as_json)
@@ -271,8 +278,8 @@ def _read_text(path: Path) -> str:
         _fail(f"{path}: cannot read the URL list ({e})", code=2)
 
 
-def _progress(total: int) -> Progress:
-    """A progress bar on stderr, only when there is enough to wait for and a terminal."""
+def _progress() -> Progress:
+    """Progress bars on stderr, only on a terminal (see :func:`_bar`)."""
     return Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -280,8 +287,17 @@ def _progress(total: int) -> Progress:
         TimeRemainingColumn(),
         console=err,
         transient=True,
-        disable=total < 20 or not err.is_terminal,
+        disable=not err.is_terminal,
     )
+
+
+def _bar(progress: Progress, what: str, total: int) -> Callable[[], None]:
+    """A bar for one stage with ``total`` steps, shown only when there are enough to wait
+    for (a CSV is one input but may hold thousands of rows to store); returns its step."""
+    if total < 20:
+        return lambda: None
+    task = progress.add_task(what, total=total)
+    return lambda: progress.advance(task)
 
 
 _MARK = {

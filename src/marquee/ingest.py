@@ -24,10 +24,10 @@ from marquee.fetch import Fetcher, Page, is_url, read_feed
 from marquee.films import film_slug, match_film, merge_facts
 from marquee.multifilm import split_films
 from marquee.records import Review
-from marquee.report_cache import film_report
+from marquee.report_cache import film_report, report_key
 from marquee.review import FilmHint, parse_review
 from marquee.scoring import infer_scores
-from marquee.store import Store, Transaction, content_hash
+from marquee.store import FilmEntry, Store, Transaction, content_hash
 
 log = logging.getLogger(__name__)
 
@@ -44,22 +44,35 @@ class Outcome:
     message: str | None = None
 
 
-def add_reviews(store: Store, reviews: Iterable[Review]) -> Iterator[Outcome]:
+def add_reviews(
+    store: Store, reviews: Iterable[Review], *, build_reports: bool = True
+) -> Iterator[Outcome]:
     """Store each review (one transaction each), titled reviews first so that untitled
-    ones in the same batch can be matched to the films they mention."""
+    ones in the same batch can be matched to the films they mention; then, unless told
+    not to (a caller that shows its own progress runs :func:`prebuild_reports` itself),
+    build the reports of the films that changed."""
     ordered = sorted(reviews, key=lambda r: r.facts.title is None)
     for review in ordered:
         yield _add_one(store, review)
     adopted = adopt_unassigned(store)
     if adopted:
         log.info("filed %d earlier review(s) under films named since", adopted)
-    prebuild_reports(store)
+    if build_reports:
+        prebuild_reports(store)
 
 
 def prebuild_reports(store: Store) -> None:
     """Build the report of every film whose cached one was dropped, so pages load fast."""
-    for entry in store.films():
+    for entry in stale_films(store):
         film_report(store, entry)
+
+
+def stale_films(store: Store) -> list[FilmEntry]:
+    """The films whose report must be built again: changed since, or built by other code."""
+    key = report_key()
+    with store.transaction(write=False) as tx:
+        built = tx.report_keys()
+    return [entry for entry in store.films() if built.get(entry.id) != key]
 
 
 def _add_one(store: Store, review: Review) -> Outcome:

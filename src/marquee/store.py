@@ -591,6 +591,11 @@ class Transaction:
         self._s.flush()
         return row.id
 
+    def report_keys(self) -> dict[int, str | None]:
+        """Each film's built report's key (None: no report), without reading the reports."""
+        rows = self._s.execute(select(FilmRow.id, FilmRow.report_key))
+        return {film_id: key for film_id, key in rows}
+
     def cached_report(self, film_id: int, key: str) -> dict[str, Any] | None:
         """The film's built report if it was built by the same code and model (``key``)."""
         row = self._s.get(FilmRow, film_id)
