@@ -232,10 +232,9 @@ def test_terminal_report_gives_pull_quotes_room_and_credits_round_ups(db: str) -
 
 
 def test_a_score_just_under_the_fresh_line_never_shows_as_sixty() -> None:
-    from marquee.report import shown_score
+    from marquee.aggregate import shown
 
-    shown = [shown_score(v) for v in (59.4, 59.6, 60.0, 60.4, 87.5)]
-    assert shown == ["59", "59", "60", "60", "88"]
+    assert [shown(v) for v in (59.4, 59.6, 60.0, 60.4, 80.7, 87.5)] == [59, 59, 60, 60, 80, 88]
 
 
 def test_terminal_report_marks_inferred_scores(db: str) -> None:

@@ -1,7 +1,7 @@
 """The scoring model: its public API, its building blocks, and a held-out accuracy floor.
 
 Nothing here trains a full model: the tests load the committed artifact and use tiny
-fixtures; the floor test scores the artifact's fixed held-out slice.
+fixtures; the floor tests score the artifact on the frozen test split it never saw.
 """
 
 from __future__ import annotations
@@ -22,15 +22,19 @@ from marquee.model.features import (
 )
 from marquee.model.film import film_adjusted, fit_film_prior, uniform_prior
 from marquee.model.nbsvm import NBParams, fit_nblr
-from marquee.model.predict import Prediction, fresh_percent, load_model, pinned_score_map
+from marquee.model.predict import Prediction, load_model, pinned_score_map
 from marquee.model.stacking import SENTENCE_AGGREGATES, aggregate
-from marquee.model.train import binary_label
+from marquee.model.data import binary_label
 
-HOLDOUT_FLOORS = {"polarity_v2": 0.90, "rt_snippets": 0.80, "rt_quotes": 0.80}
-"""Accuracy floors on the held-out slice (first 600 rows), a few points under the artifact's
-(92.5, 83.3, 82.8 when trained)."""
-FILM_FRESH_MAE_CEILING = 12.0
-"""Mean abs error (points) of held-out films' fresh % (≥ 10 quotes); the artifact scores 10.1."""
+HOLDOUT_FLOORS = {"polarity_v2": 0.88, "rt_snippets": 0.78, "rt_quotes": 0.78}
+"""Accuracy floors on the test split (first 600 rows), a few points under the artifact's
+figures in ``metrics.json``: a regression gate, never a target to tune to."""
+FILM_FRESH_MAE_CEILING = 13.0
+"""Mean abs error (points) of test films' fresh % (≥ 10 quotes), a little over metrics.json's."""
+
+
+PINNED_SPLITS = {"film:9559": "test", "review:29590": "train", "snippet:a b": "train"}
+"""Splits as first frozen: if these move, every published figure's test split moved."""
 
 
 @pytest.fixture(scope="module")
@@ -127,14 +131,6 @@ def test_score_map_is_monotone_and_pinned_at_sixty():
     assert smap(np.array([0.49]))[0] < 60 <= smap(np.array([0.51]))[0]
 
 
-def test_fresh_percent_uses_probabilities_and_widens_with_doubt():
-    pct, low, high = fresh_percent([0.9, 0.9, 0.2, 0.6])
-    assert pct == pytest.approx(65)
-    assert low < pct < high
-    _, sure_low, sure_high = fresh_percent([0.99] * 4)
-    assert sure_high - sure_low < high - low
-
-
 def test_ece_is_zero_when_calibrated_and_large_when_not():
     y = np.array([1, 0] * 50)
     assert ece(np.full(100, 0.5), y) == pytest.approx(0)
@@ -150,7 +146,7 @@ def test_rating_lines_are_stripped():
 
 def test_near_duplicates_of_the_test_set_are_dropped():
     def ex(text, key):
-        return data.Example(text=text, label=1, fold=0, source="t", key=key)
+        return data.Example(text=text, label=1, source="t", key=key, unit=key)
 
     test = [ex("So ingenious in concept, design and execution that you could watch it.", "a")]
     train = [
@@ -201,7 +197,7 @@ def test_film_estimate_keeps_known_verdicts_and_uses_the_prior():
 
 def test_containers_of_a_short_text_are_dropped():
     def ex(text, key):
-        return data.Example(text=text, label=1, fold=0, source="t", key=key)
+        return data.Example(text=text, label=1, source="t", key=key, unit=key)
 
     quote = [ex("so ingenious in concept, design and execution", "q")]
     reviews = [
@@ -213,13 +209,13 @@ def test_containers_of_a_short_text_are_dropped():
 
 @pytest.mark.parametrize("source", sorted(HOLDOUT_FLOORS))
 def test_heldout_accuracy_floor(model, source):
-    """The artifact never saw fold 9; its accuracy there must not drop below the floor."""
+    """The artifact never saw the test split; its accuracy there must not drop below the floor."""
     loaders = {
         "polarity_v2": data.load_polarity,
         "rt_snippets": data.load_snippets,
         "rt_quotes": data.load_quotes,
     }
-    rows = [ex for ex in loaders[source]() if data.is_holdout(ex)][:600]
+    rows = data.in_split(loaders[source](), "test")[:600]
     preds = model.predict([ex.text for ex in rows])
     acc = np.mean(
         [
@@ -232,7 +228,7 @@ def test_heldout_accuracy_floor(model, source):
 
 def test_heldout_film_fresh_percent(model):
     """Held-out films' fresh % from their quotes, read together, stays within the ceiling."""
-    rows = [ex for ex in data.load_quotes() if data.is_holdout(ex)]
+    rows = data.in_split(data.load_quotes(), "test")
     p = model.p_fresh([ex.text for ex in rows])
     films: dict[str, list[int]] = {}
     for i, ex in enumerate(rows):
@@ -243,3 +239,28 @@ def test_heldout_film_fresh_percent(model):
         if len(idx) >= 10
     ]
     assert np.mean(errors) <= FILM_FRESH_MAE_CEILING
+
+
+def test_splits_are_frozen_by_a_hash_of_the_unit():
+    """The split of an id never moves (pinned here), and the shares are about 20/20/60."""
+    pinned = {u: data.split_of(u) for u in ("film:9559", "review:29590", "snippet:a b")}
+    assert pinned == PINNED_SPLITS
+    shares = [data.split_of(f"film:{i}") for i in range(5000)]
+    assert 0.17 < shares.count("test") / 5000 < 0.23
+    assert 0.17 < shares.count("dev") / 5000 < 0.23
+
+
+def test_one_review_is_in_one_split_across_corpora():
+    """polarity_v2 and scale_v1 share html ids; a shared review must not straddle splits."""
+    polarity = {ex.key: ex.split for ex in data.load_polarity()}
+    shared = [ex for ex in data.load_scale() if ex.key in polarity]
+    assert shared and all(polarity[ex.key] == ex.split for ex in shared)
+
+
+def test_films_shape_of_the_exact_band():
+    """Reviews whose verdicts are all known give a zero-width band at the exact share; one
+    uncertain review widens it by at most one review's worth."""
+    est = film_adjusted([1.0, 1.0, 0.0, 1.0], uniform_prior(0.5))
+    assert est.low == est.high == est.fresh_percent == 75.0
+    one = film_adjusted([1.0, 1.0, 0.0, 0.5], uniform_prior(0.5))
+    assert 50.0 <= one.low <= one.high <= 75.0 and one.high - one.low <= 25.0

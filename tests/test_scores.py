@@ -515,3 +515,23 @@ def test_sample_003_states_seven_out_of_ten_and_its_table_adds_up() -> None:
 @pytest.mark.parametrize("prefix", ["000", "002", "004"])
 def test_samples_without_a_printed_score_give_none(prefix: str) -> None:
     assert read_score(sample(prefix)) is None
+
+
+@pytest.mark.parametrize(
+    ("lines", "verdict"),
+    [
+        (["A gripping ride.", "Verdict: Fresh"], "fresh"),
+        (["Dull.", "**My verdict:** Rotten."], "rotten"),
+        (["Tomatometer – Certified Fresh"], "fresh"),
+        (["Verdict: fresh takes on an old story, mostly."], None),
+        (["The verdict is rotten, as everyone says."], None),
+    ],
+)
+def test_a_verdict_line_is_the_critics_own(lines, verdict):
+    from marquee.records import Block, Document
+    from marquee.review import parse_review
+    from marquee.scores import read_verdict
+
+    doc = Document("r.txt", "text", "\n".join(lines), tuple(Block("paragraph", t) for t in lines))
+    assert read_verdict(doc) == verdict
+    assert parse_review(doc).stated_verdict == verdict

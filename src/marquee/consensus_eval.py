@@ -31,6 +31,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[impo
 from marquee.consensus import agreement, unsupported_words, write_consensus
 from marquee.datasets import shared_data_dir
 from marquee.errors import ScoringError
+from marquee.model.data import Split, split_of
 from marquee.opinions import (
     Consensus,
     ReviewText,
@@ -122,17 +123,22 @@ def _scores(
 
 
 def run_consensus_eval(
-    *, polarity: SentencePolarity | None = None, limit: int | None = None
+    *,
+    polarity: SentencePolarity | None = None,
+    limit: int | None = None,
+    split: Split | None = None,
 ) -> dict[str, object]:
     """ROUGE F1 of marquee's consensus and the three baselines over the evaluation films.
 
     Returns ``{"rouge1", "rouge2", "rougeL", "n", "first_quote", "centroid_quote",
     "oracle_quote", "held_out", "empty", "unsupported"}``; each baseline is ``{"rouge1",
     "rouge2", "rougeL"}``; ``held_out`` is marquee's figures on the odd-``rtid`` films only
-    (the writer was tuned on the even ones); ``unsupported`` counts the films whose
+    (the writer was tuned on the even ones); ``split`` keeps the films of one frozen split
+    (``"test"``: films the shipped model never saw); ``unsupported`` counts the films whose
     consensus has a word no quote behind its clause says (the template's own aside).
     """
-    films = load_films()[:limit] if limit else load_films()
+    films = [f for f in load_films() if split is None or split_of(f"film:{f.rtid}") == split]
+    films = films[:limit] if limit else films
     predict = polarity or model_polarity()
     scorer = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
     references = [f.consensus for f in films]

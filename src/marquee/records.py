@@ -191,8 +191,6 @@ class Review:
 
     @property
     def verdict(self) -> Verdict | None:
-        """What the critic said first: a printed score, then a stated verdict, then the
-        model's inferred score."""
-        if self.score is not None and self.score.explicit:
-            return verdict_for(self.score.value)
+        """The critic's own word first: a stated fresh/rotten (Rotten Tomatoes lets the
+        critic call a 3/5 fresh), then a printed score, then the model's inferred score."""
         return self.stated_verdict or verdict_for(self.score.value if self.score else None)

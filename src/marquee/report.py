@@ -19,7 +19,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from marquee.aggregate import Aggregate, aggregate
+from marquee.aggregate import Aggregate, aggregate, headline, shown
 from marquee.consensus import agreement, write_consensus
 from marquee.opinions import (
     AspectAgreement,
@@ -30,7 +30,7 @@ from marquee.opinions import (
     SentencePolarity,
     opinions_for,
 )
-from marquee.records import CREDIT_ROLES, FRESH_AT, FilmFacts, Review
+from marquee.records import CREDIT_ROLES, FilmFacts, Review
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +140,7 @@ def report_json(report: FilmReport) -> dict[str, Any]:
         "reviews": [review_json(r, o) for r, o in zip(report.reviews, opinions, strict=True)],
         "aggregate": {
             **asdict(report.aggregate),
+            "headline": headline(asdict(report.aggregate)),
             "aspects": [
                 {
                     "aspect": row.aspect,
@@ -200,24 +201,36 @@ def render(data: dict[str, Any], console: Console) -> None:
 
 
 def _verdict_line(agg: dict[str, Any]) -> Text:
+    """Fresh % and score as :func:`marquee.aggregate.headline` words them, then where the
+    verdicts came from."""
     line = Text()
-    if agg["fresh_percent"] is None:
-        return line.append(f"{agg['reviews']} review(s), none scored yet", style="dim")
-    style = _VERDICT_STYLE["fresh" if agg["fresh_percent"] >= 60 else "rotten"]
-    line.append(f"{agg['fresh_percent']:.0f}% fresh", style=style)
-    if agg.get("fresh_percent_band"):
-        low, high = agg["fresh_percent_band"]
-        line.append(f" (95% band {low:.0f}–{high:.0f})", style="dim")
+    top = agg.get("headline") or headline(agg)
+    if top["status"]:
+        line.append(top["status"], style="bold yellow")
+    if fresh := top["fresh"]:
+        line.append(f"{fresh['text']} fresh", style=_VERDICT_STYLE[fresh["tone"]])
+        if fresh["band"]:
+            line.append(f" (90% band {fresh['band']})", style="dim")
     line.append(f"  ·  {agg['fresh']} fresh, {agg['rotten']} rotten")
     if agg["average"] is not None:
-        line.append(f"  ·  average {agg['average']:.0f}/100")
-    if agg.get("weighted_score") is not None:
-        line.append(f"  ·  score {agg['weighted_score']:.0f}: {agg['score_label']}", style="bold")
-    if agg.get("inferred"):
-        line.append(
-            f"\n{agg['inferred']} of {agg['reviews']} scores inferred from the text", style="dim"
-        )
+        line.append(f"  ·  average {shown(agg['average'])}/100")
+    if score := top["score"]:
+        line.append(f"  ·  score {score['text']}: {score['label']}", style="bold")
+    if sources := _sources(agg):
+        line.append("\n" + sources, style="dim")
     return line
+
+
+def _sources(agg: dict[str, Any]) -> str:
+    """"3 verdicts stated by the critics, 2 from printed scores, 4 inferred from the words"."""
+    counts = agg.get("verdicts_from") or {}
+    words = (
+        ("critic", "stated by the critics"),
+        ("score", "from printed scores"),
+        ("model", "inferred from the words"),
+    )
+    parts = [f"{counts[k]} {text}" for k, text in words if counts.get(k)]
+    return ("verdicts: " + ", ".join(parts)) if parts else ""
 
 
 def _credits_table(film: dict[str, Any]) -> Table:
@@ -269,13 +282,6 @@ def _aspects_table(rows: Sequence[dict[str, Any]]) -> Table:
     return table
 
 
-def shown_score(value: float) -> str:
-    """A 0–100 score as a whole number that never crosses the fresh line: 59.6 is rotten,
-    so it shows as 59, not as a "60" beside the word rotten."""
-    whole = round(value)
-    return str(whole - 1 if whole == FRESH_AT and value < FRESH_AT else whole)
-
-
 def _reviews_table(reviews: Sequence[dict[str, Any]]) -> Group:
     """One numbered row per review (critic, outlet, date, score, verdict), leaving out a
     column no review fills; then each review's own title and pull-quote at full width,
@@ -283,9 +289,9 @@ def _reviews_table(reviews: Sequence[dict[str, Any]]) -> Group:
     rows = []
     for r in reviews:
         score = r["score"]
-        shown = "—" if score is None else f"{score['raw']} → {shown_score(score['value'])}"
+        shown = "—" if score is None else f"{score['raw']} → {shown(score['value'])}"
         if score is not None and not score["explicit"]:
-            shown = f"{shown_score(score['value'])} (inferred)"
+            shown = f"{shown(score['value'])} (inferred)"
         verdict = Text(r["verdict"] or "—", style=_VERDICT_STYLE.get(r["verdict"] or "", "dim"))
         rows.append((r["critic"], r["outlet"], r["published"], shown, verdict))
     names = ("critic", "outlet", "date", "score", "verdict")

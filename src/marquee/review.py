@@ -11,7 +11,7 @@ import dataclasses
 from marquee.films import read_facts
 from marquee.metadata import read_metadata
 from marquee.records import Document, Review
-from marquee.scores import read_score
+from marquee.scores import read_score, read_verdict
 
 
 @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
@@ -23,7 +23,13 @@ class FilmHint:
 
 
 def parse_review(document: Document, *, hint: FilmHint = FilmHint()) -> Review:
-    """Read metadata, the explicit score and film facts from one document."""
+    """Read metadata, the explicit score, a stated verdict and film facts from one document.
+
+    A "Verdict: Fresh" line joins the document's ``meta`` as its ``verdict`` (unless the
+    structure already states one), where a verdict column of an export would be.
+    """
+    if "verdict" not in document.meta and (verdict := read_verdict(document)):
+        document = dataclasses.replace(document, meta={**document.meta, "verdict": verdict})
     meta = read_metadata(document)
     facts = read_facts(document, meta)
     if facts.title is None and hint.title:

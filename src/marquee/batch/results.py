@@ -29,6 +29,7 @@ from typing import IO, Any
 import pyarrow as pa  # type: ignore[import-untyped]
 import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
+from marquee.aggregate import MIN_REVIEWS, fresh_percent
 from marquee.batch.work import ChunkResult
 from marquee.errors import StoreError
 
@@ -50,11 +51,14 @@ FILM_FIGURES = pa.schema(
         ("fresh", pa.int64()),
         ("rotten", pa.int64()),
         ("fresh_percent", pa.float64()),
+        ("fresh_percent_low", pa.float64()),
+        ("fresh_percent_high", pa.float64()),
         ("average", pa.float64()),
     ]
 )
-"""Per-film figures, defined as in :func:`marquee.aggregate.aggregate` (fresh % is the mean
-of each review's ``p_fresh``; average the mean 0–100 score)."""
+"""Per-film figures, defined as in :func:`marquee.aggregate.aggregate` (fresh % and its 90%
+band from each review's ``p_fresh`` by :func:`marquee.aggregate.fresh_percent`, withheld
+below :data:`marquee.aggregate.MIN_REVIEWS`; average the mean 0–100 score)."""
 
 _FIGURE_COLUMNS = [
     "problem",
@@ -200,8 +204,7 @@ def film_figures(tables: Iterable[pa.Table]) -> pa.Table:
             if r["verdict"] is not None:
                 f[r["verdict"]] += 1
             if r["p_fresh"] is not None:
-                f["p_sum"] += r["p_fresh"]
-                f["p_n"] += 1
+                f["p"].append(r["p_fresh"])
     rows = [
         _figures(slug, f)
         for slug, f in sorted(films.items(), key=lambda kv: (kv[0] is None, kv[0] or ""))
@@ -219,12 +222,13 @@ def _empty_film(first: Mapping[str, Any]) -> dict[str, Any]:
         "fresh": 0,
         "rotten": 0,
         "score_sum": 0.0,
-        "p_sum": 0.0,
-        "p_n": 0,
+        "p": [],
     }
 
 
 def _figures(slug: str | None, f: Mapping[str, Any]) -> dict[str, Any]:
+    enough = len(f["p"]) >= MIN_REVIEWS
+    pct, band = fresh_percent(f["p"]) if enough else (None, None)
     return {
         "film": slug,
         "film_title": f["film_title"],
@@ -234,8 +238,10 @@ def _figures(slug: str | None, f: Mapping[str, Any]) -> dict[str, Any]:
         "inferred": f["inferred"],
         "fresh": f["fresh"],
         "rotten": f["rotten"],
-        "fresh_percent": round(100 * f["p_sum"] / f["p_n"], 1) if f["p_n"] else None,
-        "average": round(f["score_sum"] / f["scored"], 1) if f["scored"] else None,
+        "fresh_percent": pct,
+        "fresh_percent_low": band[0] if band else None,
+        "fresh_percent_high": band[1] if band else None,
+        "average": round(f["score_sum"] / f["scored"], 1) if f["scored"] and enough else None,
     }
 
 

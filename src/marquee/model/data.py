@@ -1,8 +1,11 @@
-"""Loaders for the labelled review corpora in ``shared/data`` and their fixed splits.
+"""Loaders for the labelled review corpora in ``shared/data`` and their frozen splits.
 
-Every figure marquee reports is held out, so the splits live here, next to the loaders,
-and nowhere else: polarity_v2 by its ``cvN`` tag, the RT snippets by a seeded shuffle,
-scale_v1 per author by a seeded shuffle, and the cs109 quotes by whole film (``rtid``).
+Every figure marquee publishes is measured on a *test* split that nothing is trained or
+tuned on; features, thresholds and estimators are chosen on a separate *dev* split. The
+split of an example is a stable hash of its unit (:func:`split_of`), so it never moves
+when data, code or seeds change: the cs109 quotes by whole film (``rtid``), polarity_v2
+and scale_v1 by the review's html id (shared between the two, so one review cannot sit
+in two splits), the RT snippets (which carry no id) by their normalised text.
 """
 
 from __future__ import annotations
@@ -12,38 +15,55 @@ import hashlib
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-
-import numpy as np
+from typing import Literal
 
 from marquee.datasets import shared_data_dir
 from marquee.errors import ScoringError
 
 log = logging.getLogger(__name__)
 
-N_FOLDS = 10
-SPLIT_SEED = 20250606
-"""Seed of the shuffles behind the snippet and scale folds (fixed so figures reproduce)."""
-
 SCALE_AUTHORS = ("Dennis+Schwartz", "James+Berardinelli", "Scott+Renshaw", "Steve+Rhodes")
-HOLDOUT_FOLD = 9
-"""The fold the committed artifact never sees: polarity cv900–cv999, cs109 films with
-``rtid % 10 == 0``… (see :func:`is_holdout`); tests check accuracy on it."""
+
+Split = Literal["train", "dev", "test"]
+SPLIT_SALT = "marquee-split-2026-12"
+"""Part of every split hash: changing it would unfreeze the test split, so it never changes."""
+TEST_PERCENT = 20
+DEV_PERCENT = 20
+
+
+def split_of(unit: str) -> Split:
+    """The frozen split of a unit id: 20 % test, 20 % dev, the rest train.
+
+    SHA-256 of a fixed salt and the id, so the answer depends on nothing but the id.
+    """
+    bucket = int(hashlib.sha256(f"{SPLIT_SALT}:{unit}".encode()).hexdigest()[:8], 16) % 100
+    if bucket < TEST_PERCENT:
+        return "test"
+    return "dev" if bucket < TEST_PERCENT + DEV_PERCENT else "train"
 
 
 @dataclass(frozen=True, slots=True)
 class Example:
-    """One labelled text: ``label`` 1 = fresh/positive; ``rating`` on 0–1 when known."""
+    """One labelled text: ``label`` 1 = fresh/positive; ``rating`` on 0–1 when known.
+
+    ``unit`` is what the split is drawn by (a film, a review id, a snippet's text);
+    ``group`` is the film (cs109) or the author (scale_v1).
+    """
 
     text: str
     label: int
-    fold: int
     source: str
     key: str
+    unit: str
     rating: float | None = None
     group: str = ""
+    split: Split = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "split", split_of(self.unit))
 
 
 def data_dir() -> Path:
@@ -57,29 +77,21 @@ def _require(path: Path) -> Path:
     return path
 
 
-def _seeded_folds(n: int, seed: int = SPLIT_SEED) -> np.ndarray:
-    """Fold of each of ``n`` items: a seeded permutation dealt round-robin (sizes differ by ≤ 1)."""
-    order = np.random.default_rng(seed).permutation(n)
-    folds = np.empty(n, dtype=np.int64)
-    folds[order] = np.arange(n) % N_FOLDS
-    return folds
-
-
 @cache
 def load_polarity() -> tuple[Example, ...]:
-    """Pang & Lee 2004: 2,000 full reviews; fold k holds files cv(k)00..cv(k)99."""
+    """Pang & Lee 2004: 2,000 full reviews, split by the html id in each file name."""
     root = _require(data_dir() / "polarity_v2" / "txt_sentoken")
     out = []
     for label, sub in ((1, "pos"), (0, "neg")):
         for path in sorted((root / sub).glob("cv*.txt")):
-            tag, html_id = path.stem[2:].split("_")
+            html_id = path.stem.split("_")[1]
             out.append(
                 Example(
                     text=path.read_text(encoding="latin-1"),
                     label=label,
-                    fold=int(tag) // 100,
                     source="polarity_v2",
                     key=html_id,
+                    unit=f"review:{html_id}",
                 )
             )
     return tuple(out)
@@ -87,17 +99,16 @@ def load_polarity() -> tuple[Example, ...]:
 
 @cache
 def load_snippets() -> tuple[Example, ...]:
-    """Pang & Lee 2005 RT snippets (latin-1), folds from a seeded shuffle of all 10,662."""
+    """Pang & Lee 2005 RT snippets (latin-1), split by their normalised text (no ids)."""
     root = _require(data_dir() / "rt_sentence_polarity_v1")
     rows: list[tuple[str, int]] = []
     for label, name in ((1, "rt-polarity.pos"), (0, "rt-polarity.neg")):
         # split on "\n" only: latin-1 text holds \x85 and friends, which splitlines() cuts at
         lines = (root / name).read_text(encoding="latin-1").split("\n")
         rows.extend((line.strip(), label) for line in lines if line.strip())
-    folds = _seeded_folds(len(rows))
     return tuple(
-        Example(text=t, label=y, fold=int(f), source="rt_snippets", key=f"mr{i}")
-        for i, ((t, y), f) in enumerate(zip(rows, folds, strict=True))
+        Example(text=t, label=y, source="rt_snippets", key=f"mr{i}", unit="snippet:" + _norm(t))
+        for i, (t, y) in enumerate(rows)
     )
 
 
@@ -129,7 +140,7 @@ def strip_rating_lines(text: str) -> str:
 
 @cache
 def load_scale() -> tuple[Example, ...]:
-    """Pang & Lee 2005 scale data: whole reviews with rating lines stripped, per-author folds.
+    """Pang & Lee 2005 scale data: whole reviews with rating lines stripped, split by html id.
 
     ``label`` is the 3-class label (0 ≤ .4 < 1 < .7 ≤ 2); ``group`` is the author;
     ``key`` the html id shared with polarity_v2 file names.
@@ -141,17 +152,16 @@ def load_scale() -> tuple[Example, ...]:
         ids = (meta / f"id.{author}").read_text().split()
         ratings = [float(x) for x in (meta / f"rating.{author}").read_text().split()]
         labels = [int(x) for x in (meta / f"label.3class.{author}").read_text().split()]
-        folds = _seeded_folds(len(ids), SPLIT_SEED + SCALE_AUTHORS.index(author))
         whole = root / "scale_whole_review" / author / "txt.parag"
-        for html_id, rating, label, fold in zip(ids, ratings, labels, folds, strict=True):
+        for html_id, rating, label in zip(ids, ratings, labels, strict=True):
             raw = (whole / f"{html_id}.txt").read_text(encoding="latin-1")
             out.append(
                 Example(
                     text=strip_rating_lines(raw),
                     label=label,
-                    fold=int(fold),
                     source="scale_v1",
                     key=html_id,
+                    unit=f"review:{html_id}",
                     rating=rating,
                     group=author,
                 )
@@ -161,7 +171,7 @@ def load_scale() -> tuple[Example, ...]:
 
 @cache
 def load_quotes() -> tuple[Example, ...]:
-    """cs109 RT pull-quotes with a fresh/rotten verdict; fold = ``rtid % 10`` (whole films)."""
+    """cs109 RT pull-quotes with a fresh/rotten verdict, split by whole film (``rtid``)."""
     path = _require(data_dir() / "rt_critics_cs109" / "critics.csv")
     out = []
     with path.open(encoding="utf-8", newline="") as fh:
@@ -169,23 +179,44 @@ def load_quotes() -> tuple[Example, ...]:
             quote, fresh = row["quote"].strip(), row["fresh"]
             if not quote or fresh not in ("fresh", "rotten") or not row["rtid"].isdigit():
                 continue
-            rtid = int(row["rtid"])
             out.append(
                 Example(
                     text=quote,
                     label=int(fresh == "fresh"),
-                    fold=(rtid % N_FOLDS - 1) % N_FOLDS,
                     source="rt_quotes",
                     key=f"q{i}",
-                    group=str(rtid),
+                    unit=f"film:{row['rtid']}",
+                    group=row["rtid"],
                 )
             )
     return tuple(out)
 
 
-def is_holdout(ex: Example) -> bool:
-    """The artifact's held-out slice: fold 9 of every corpus (cs109: ``rtid % 10 == 0``)."""
-    return ex.fold == HOLDOUT_FOLD
+FRESH_RATING = 0.6
+"""A scale_v1 rating (0–1) at or above this counts as fresh, matching ``FRESH_AT``."""
+
+
+def corpus(source: str) -> tuple[Example, ...]:
+    """All examples of one named corpus."""
+    loaders = {
+        "polarity_v2": load_polarity,
+        "rt_snippets": load_snippets,
+        "scale_v1": load_scale,
+        "rt_quotes": load_quotes,
+    }
+    return loaders[source]()
+
+
+def binary_label(ex: Example) -> int:
+    """Fresh (1) or rotten (0): scale_v1 by its rating, the other corpora by their label."""
+    if ex.rating is not None:
+        return int(ex.rating >= FRESH_RATING)
+    return ex.label
+
+
+def in_split(examples: Sequence[Example], *splits: Split) -> list[Example]:
+    """The examples of the named splits, in corpus order."""
+    return [ex for ex in examples if ex.split in splits]
 
 
 def checksums() -> dict[str, str]:
@@ -220,6 +251,10 @@ def normalise(text: str) -> list[str]:
     non-alphanumeric character first.
     """
     return _NORM.sub(" ", text.lower().replace("'", "")).split()
+
+
+def _norm(text: str) -> str:
+    return " ".join(normalise(text))
 
 
 @cache

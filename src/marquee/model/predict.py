@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import logging
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -210,18 +209,3 @@ def load_model(path: str | None = None) -> ScoringModel:
         film_prior = FilmPrior(prior[:-1], float(prior[-1]))
     log.debug("loaded scoring model from %s", npz)
     return ScoringModel(views, stackers, score_map, film_prior, int(meta["short_max_words"]))
-
-
-def fresh_percent(p_fresh: Sequence[float], z: float = 1.96) -> tuple[float, float, float]:
-    """A film's fresh % from its reviews' calibrated P(fresh), with a ``z``-sigma band.
-
-    The mean of probabilities, not the share of hard verdicts, so the classifier's bias
-    toward one side does not carry into the film's figure; the band is the spread of a
-    sum of independent Bernoullis (Poisson-binomial), in percentage points.
-    """
-    p = np.asarray(p_fresh, dtype=np.float64)
-    if p.size == 0:
-        raise ScoringError("no reviews to estimate a fresh % from")
-    mean = float(p.mean())
-    half = z * math.sqrt(float((p * (1 - p)).sum())) / p.size
-    return 100 * mean, 100 * max(0.0, mean - half), 100 * min(1.0, mean + half)

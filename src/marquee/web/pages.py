@@ -22,8 +22,7 @@ from urllib.parse import urlsplit
 import jinja2
 from markupsafe import Markup
 
-from marquee.records import FRESH_AT
-from marquee.report import shown_score
+from marquee.aggregate import headline, shown, tone
 from marquee.web.charts import aspect_chart, aspect_label, score_histogram
 from marquee.web.uploads import DEFAULT_LIMITS
 
@@ -71,34 +70,35 @@ class Badge:
     note: str | None = None
 
 
-def _tone(value: float) -> str:
-    return "fresh" if value >= FRESH_AT else "rotten"
-
-
 def badges(agg: Mapping[str, Any]) -> list[Badge]:
-    """The headline figures that are known: fresh %, average, weighted score, inferred."""
-    shown: list[Badge] = []
-    fresh = agg.get("fresh_percent")
-    if fresh is not None:
-        band = agg.get("fresh_percent_band")
+    """The headline figures, worded and coloured by :func:`marquee.aggregate.headline`:
+    fresh %, average, weighted score, where the verdicts came from."""
+    top = agg.get("headline") or headline(agg)
+    shown_badges: list[Badge] = []
+    if top["status"]:
+        shown_badges.append(Badge("Fresh", "—", "none", top["status"]))
+    if fresh := top["fresh"]:
         note = f"{agg.get('fresh', 0)} fresh, {agg.get('rotten', 0)} rotten"
-        if band:
-            note += f"; likely {band[0]:.0f}–{band[1]:.0f}%"
-        shown.append(Badge("Fresh", f"{fresh:.0f}%", _tone(fresh), note))
+        if fresh["band"]:
+            note += f"; 90% band {fresh['band']}"
+        shown_badges.append(Badge("Fresh", fresh["text"], fresh["tone"], note))
     average = agg.get("average")
     if average is not None:
         spread = agg.get("spread")
         note = f"{agg.get('scored', 0)} of {agg.get('reviews', 0)} scored"
         if spread:
             note += f"; ± {spread['stdev']:.0f}, {spread['min']:.0f}–{spread['max']:.0f}"
-        shown.append(Badge("Average", f"{average:.0f}/100", _tone(average), note))
-    weighted = agg.get("weighted_score")
-    if weighted is not None:
-        shown.append(Badge("Score", f"{weighted:.0f}", _tone(weighted), agg.get("score_label")))
-    inferred = agg.get("inferred")
-    if inferred:
-        shown.append(Badge("Inferred", str(inferred), note="scores read by the model, not printed"))
-    return shown
+        shown_badges.append(Badge("Average", f"{shown(average)}/100", tone(average), note))
+    if score := top["score"]:
+        shown_badges.append(Badge("Score", score["text"], score["tone"], score["label"]))
+    sources = agg.get("verdicts_from") or {}
+    if sources.get("model"):
+        note = (
+            f"{sources.get('critic', 0)} stated by critics, {sources.get('score', 0)} from "
+            "printed scores; the rest read by the model"
+        )
+        shown_badges.append(Badge("Inferred", str(sources["model"]), note=note))
+    return shown_badges
 
 
 CHART_ROWS = 15
@@ -135,7 +135,7 @@ ENV.globals.update(
     safe_url=safe_url,
     source_name=source_name,
     aspect_label=aspect_label,
-    shown_score=shown_score,
+    shown=shown,
     limits=DEFAULT_LIMITS,
 )
 
