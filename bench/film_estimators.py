@@ -125,8 +125,10 @@ def main() -> None:
         lo = float(np.mean([e - t for t, e in big if t < 40]))
         results[name] = {"mae_10": mae, "mae_5_9": mae_small, "signed_80": hi, "signed_40": lo}
         print(f"{name:36} {mae:7.2f} {mae_small:7.2f} {hi:+7.2f} {lo:+7.2f}")
-    print(f"(films ≥10 quotes: {sum(len(v) >= 10 for v in films.values())}; "
-          f"5–9: {sum(5 <= len(v) < 10 for v in films.values())})")
+    print(
+        f"(films ≥10 quotes: {sum(len(v) >= 10 for v in films.values())}; "
+        f"5–9: {sum(5 <= len(v) < 10 for v in films.values())})"
+    )
 
     print("\n90% band coverage of the shipped estimator, by review count")
     bins = ((5, 9), (10, 19), (20, 29))
@@ -138,8 +140,10 @@ def main() -> None:
                 t = 100 * y_all[v].mean()
                 cover.append(e.low - 1e-9 <= t <= e.high + 1e-9)
                 width.append(e.high - e.low)
-        print(f"  real films {lo_n}-{hi_n}: {np.mean(cover):.3f} of {len(cover)}, "
-              f"median width {np.median(width):.1f}")
+        print(
+            f"  real films {lo_n}-{hi_n}: {np.mean(cover):.3f} of {len(cover)}, "
+            f"median width {np.median(width):.1f}"
+        )
     for k in range(2, 10):
         cover, width, err = [], [], []
         for v in films.values():
@@ -151,8 +155,10 @@ def main() -> None:
                     cover.append(e.low - 1e-9 <= t <= e.high + 1e-9)
                     width.append(e.high - e.low)
                     err.append(abs(e.fresh_percent - t))
-        print(f"  cut to {k}: coverage {np.mean(cover):.3f} of {len(cover)}, median width "
-              f"{np.median(width):.1f}, MAE {np.mean(err):.1f}")
+        print(
+            f"  cut to {k}: coverage {np.mean(cover):.3f} of {len(cover)}, median width "
+            f"{np.median(width):.1f}, MAE {np.mean(err):.1f}"
+        )
 
     print("\nwith the critics' own verdicts for a share of each film's reviews (films ≥10)")
     for share in (0.25, 0.5, 0.75):

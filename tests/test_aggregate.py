@@ -17,7 +17,9 @@ def review(score: float | None, verdict: str | None = None) -> Review:
 
 
 def inferred(p: float, value: float, verdict: str | None = None) -> Review:
-    doc = Document("x", "text", "x", (Block("paragraph", "x"),), {"verdict": verdict} if verdict else {})
+    doc = Document(
+        "x", "text", "x", (Block("paragraph", "x"),), {"verdict": verdict} if verdict else {}
+    )
     score = Score(value, "inferred", explicit=False, p_fresh=p)
     return Review(doc, ReviewMeta(), score, FilmFacts())
 

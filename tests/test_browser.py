@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 import uvicorn
 
+from marquee.aggregate import shown
 from marquee.documents import ReadOptions
 from marquee.ingest import add_reviews, expand, read_reviews
 from marquee.review import FilmHint
@@ -126,7 +127,7 @@ def test_film_page_shows_badges_chart_and_cards(page: Page, base_url: str) -> No
     expect(page.locator("h1")).to_have_text("Ballerina (2025)")
     fresh = report["aggregate"]["fresh_percent"]
     badge = page.locator("[data-badge=fresh]")
-    expect(badge.locator(".badge-value")).to_have_text(f"{fresh:.0f}%")
+    expect(badge.locator(".badge-value")).to_have_text(f"{shown(fresh)}%")
     expect(badge).to_have_class(re.compile("fresh" if fresh >= 60 else "rotten"))
     colour = badge.locator(".badge-value").evaluate("e => getComputedStyle(e).color")
     assert colour == (

@@ -64,7 +64,9 @@ def test_coverage_counts_films_whose_band_holds_the_truth() -> None:
 def test_quotes_go_through_the_export_reader_with_their_verdicts() -> None:
     rows = [
         quote("A joyous, generous film.", 1, "f1", "q1"),
-        quote("Tedious, witless and far too long, with a plot that \"twists\", badly.", 0, "f1", "q2"),
+        quote(
+            'Tedious, witless and far too long, with a plot that "twists", badly.', 0, "f1", "q2"
+        ),
         quote("Another, with a comma, and a newline\ninside.", 1, "f2", "q3"),
     ]
     reviews = evaluate.read_as_export(rows, lambda ex: ex.key == "q2")

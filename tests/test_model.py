@@ -11,6 +11,7 @@ import pytest
 
 from marquee.errors import ScoringError
 from marquee.model import data
+from marquee.model.data import binary_label
 from marquee.model.evaluate import ece
 from marquee.model.features import (
     FeatureSpec,
@@ -24,7 +25,6 @@ from marquee.model.film import film_adjusted, fit_film_prior, uniform_prior
 from marquee.model.nbsvm import NBParams, fit_nblr
 from marquee.model.predict import Prediction, load_model, pinned_score_map
 from marquee.model.stacking import SENTENCE_AGGREGATES, aggregate
-from marquee.model.data import binary_label
 
 HOLDOUT_FLOORS = {"polarity_v2": 0.88, "rt_snippets": 0.78, "rt_quotes": 0.78}
 """Accuracy floors on the test split (first 600 rows), a few points under the artifact's
@@ -83,13 +83,8 @@ SUMMARY = (
     ("ending", "verdict"),
     [
         ("In the end it is a dull, lifeless misfire on nearly every level. Skip it.", "rotten"),
-        pytest.param(
-            "Is it worth watching? No. There are plans for a sequel; I have no plans to see it.",
-            "rotten",
-            marks=pytest.mark.xfail(
-                strict=True, reason="known gap: a bare 'No.' answer carries no learnt weight"
-            ),
-        ),
+        ("Is it worth watching? No. There are plans for a sequel; I have no plans to see it.",
+         "rotten"),
         ("In the end it is a terrific, exciting ride. A worthy addition. Go see it.", "fresh"),
     ],
 )  # fmt: skip

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from lxml import html as lxml_html
 
+from marquee.aggregate import shown
 from marquee.documents import ReadOptions
 from marquee.errors import MarqueeError
 from marquee.ingest import add_reviews, expand, prebuild_reports, read_reviews, stale_films
@@ -149,7 +150,7 @@ def test_film_page_shows_the_samples(client: TestClient) -> None:
     assert page.xpath("string(//h1)").split() == ["Ballerina", "(2025)"]
     badge = page.xpath("//li[@data-badge='fresh']")[0]
     fresh = report["aggregate"]["fresh_percent"]
-    assert badge.xpath("string(.//*[@class='badge-value'])") == f"{fresh:.0f}%"
+    assert badge.xpath("string(.//*[@class='badge-value'])") == f"{shown(fresh)}%"
     assert ("fresh" if fresh >= 60 else "rotten") in badge.get("class")
     cards = page.xpath("//article[contains(@class, 'card')]")
     assert len(cards) == 5
@@ -349,7 +350,10 @@ def test_every_section_of_the_full_report_renders(fixture_report: dict[str, Any]
         "score",
         "inferred",
     }
-    assert "likely 36–88%" in page.xpath("string(//li[@data-badge='fresh'])")
+    low, high = agg["fresh_percent_band"]
+    assert f"90% band {shown(low)}–{shown(high)}%" in page.xpath(
+        "string(//li[@data-badge='fresh'])"
+    )
     assert agg["score_label"] in page.xpath("string(//li[@data-badge='score'])")
     assert page.xpath("string(//p[@class='consensus-text'])") == agg["consensus"]["text"]
     assert len(page.xpath("//ol[@class='clauses']/li")) == len(agg["consensus"]["clauses"])

@@ -192,7 +192,7 @@ def headline(agg: Mapping[str, Any]) -> dict[str, Any]:
     fresh = agg.get("fresh_percent")
     score = agg.get("weighted_score")
     band = agg.get("fresh_percent_band")
-    if not agg.get("enough_reviews"):
+    if not agg.get("enough_reviews", fresh is not None):
         have = sum(dict(agg.get("verdicts_from") or {}).values())
         status = (
             f"not enough reviews yet: {have} of the {agg.get('min_reviews', MIN_REVIEWS)} "

@@ -222,7 +222,7 @@ def _verdict_line(agg: dict[str, Any]) -> Text:
 
 
 def _sources(agg: dict[str, Any]) -> str:
-    """"3 verdicts stated by the critics, 2 from printed scores, 4 inferred from the words"."""
+    """ "3 verdicts stated by the critics, 2 from printed scores, 4 inferred from the words"."""
     counts = agg.get("verdicts_from") or {}
     words = (
         ("critic", "stated by the critics"),
@@ -289,11 +289,11 @@ def _reviews_table(reviews: Sequence[dict[str, Any]]) -> Group:
     rows = []
     for r in reviews:
         score = r["score"]
-        shown = "—" if score is None else f"{score['raw']} → {shown(score['value'])}"
+        cell = "—" if score is None else f"{score['raw']} → {shown(score['value'])}"
         if score is not None and not score["explicit"]:
-            shown = f"{shown(score['value'])} (inferred)"
+            cell = f"{shown(score['value'])} (inferred)"
         verdict = Text(r["verdict"] or "—", style=_VERDICT_STYLE.get(r["verdict"] or "", "dim"))
-        rows.append((r["critic"], r["outlet"], r["published"], shown, verdict))
+        rows.append((r["critic"], r["outlet"], r["published"], cell, verdict))
     names = ("critic", "outlet", "date", "score", "verdict")
     kept = [i for i, name in enumerate(names) if i >= 3 or any(row[i] for row in rows)]
     table = Table(title=f"Reviews ({len(reviews)})", title_justify="left")

@@ -78,7 +78,9 @@ def render_figures(figures: dict[str, Any], console: Console) -> None:
             )
     console.print(films)
 
-    cover = Table(title="90% band: share of films whose true fresh % it holds", title_justify="left")
+    cover = Table(
+        title="90% band: share of films whose true fresh % it holds", title_justify="left"
+    )
     for name in ("reviews", "coverage", "median width", "films"):
         cover.add_column(name, justify="right")
     for name, row in figures["coverage"].items():

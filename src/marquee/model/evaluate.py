@@ -216,8 +216,8 @@ def _texts_task(source: str, limit: int | None, systems: Sequence[str]) -> dict[
     """Fresh or rotten for whole texts: full reviews as files, snippets as export rows."""
     rows = _texts(source, limit)
     y = np.array([data.binary_label(ex) for ex in rows])
-    reviews = read_as_files(rows) if source != "rt_snippets" else read_as_export(
-        rows, lambda ex: False
+    reviews = (
+        read_as_files(rows) if source != "rt_snippets" else read_as_export(rows, lambda ex: False)
     )
     reviews = infer_scores(reviews)
     out: dict[str, Figures] = {"marquee": _binary(y, _fresh(reviews), _p(reviews))}

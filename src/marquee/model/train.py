@@ -144,7 +144,9 @@ def training_sets(
     """The long and short training texts of ``splits``, less every text that shares a key
     with, or is a near-duplicate of, a text of the other splits (RT snippets and cs109
     quotes often cut the same sentence)."""
-    held = [ex for s in (*LONG_SOURCES, *SHORT_SOURCES) for ex in corpus(s) if ex.split not in splits]
+    held = [
+        ex for s in (*LONG_SOURCES, *SHORT_SOURCES) for ex in corpus(s) if ex.split not in splits
+    ]
     long = [ex for s in LONG_SOURCES for ex in corpus(s) if ex.split in splits]
     short = [ex for s in SHORT_SOURCES for ex in corpus(s) if ex.split in splits]
     return data.drop_near_duplicates(long, held), data.drop_near_duplicates(short, held)

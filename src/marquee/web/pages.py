@@ -92,12 +92,14 @@ def badges(agg: Mapping[str, Any]) -> list[Badge]:
     if score := top["score"]:
         shown_badges.append(Badge("Score", score["text"], score["tone"], score["label"]))
     sources = agg.get("verdicts_from") or {}
-    if sources.get("model"):
-        note = (
-            f"{sources.get('critic', 0)} stated by critics, {sources.get('score', 0)} from "
-            "printed scores; the rest read by the model"
-        )
-        shown_badges.append(Badge("Inferred", str(sources["model"]), note=note))
+    if inferred := sources.get("model", agg.get("inferred")):
+        note = "verdicts read by the model from the words"
+        if sources:
+            note = (
+                f"{sources.get('critic', 0)} verdicts stated by critics, "
+                f"{sources.get('score', 0)} from printed scores, the rest read by the model"
+            )
+        shown_badges.append(Badge("Inferred", str(inferred), note=note))
     return shown_badges
 
 
