@@ -75,3 +75,25 @@ def test_quotes_go_through_the_export_reader_with_their_verdicts() -> None:
     ]
     assert [r.stated_verdict for r in reviews] == [None, "rotten", None]
     assert [r.document.meta.get("film_id") for r in reviews] == ["f1", "f1", "f2"]
+
+
+def test_marquee_eval_quick_prints_every_published_figure() -> None:
+    """The command users run: the test split, each corpus beside both baselines, the film
+    figures, the band's coverage by review count, the reliability table, the consensus."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from marquee.cli import app
+
+    result = CliRunner().invoke(app, ["eval", "--quick", "--json"])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.stdout)
+    assert figures["split"]["name"] == "test"
+    tasks = figures["tasks"]
+    for task in ("polarity_v2", "rt_snippets", "rt_quotes", "scale_v1", "film_fresh_text"):
+        assert set(tasks[task]) == {"marquee", "vader", "textblob"}, task
+    assert tasks["rt_quotes"]["marquee"]["accuracy"] > tasks["rt_quotes"]["vader"]["accuracy"]
+    assert set(figures["coverage"]) == {"5-9", "10-29", "30+"}
+    assert sum(row["n"] for row in figures["reliability"]) == tasks["rt_quotes"]["marquee"]["n"]
+    assert figures["consensus"]["n"] > 0
