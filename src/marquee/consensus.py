@@ -43,7 +43,7 @@ from marquee.opinions.records import (
     Polarity,
     ReviewOpinions,
 )
-from marquee.records import FilmFacts
+from marquee.records import FRESH_AT, FilmFacts
 
 DIVIDED_SHARE = 1 / 3
 """A split is *divided* when the smaller side has at least this share of those taking sides."""
@@ -220,8 +220,12 @@ MIN_SHARE = 0.1
 names it among the film's strengths or faults."""
 FRESH_SHARE = 0.5
 ROTTEN_SHARE = 0.35
-"""Shares of critics on the positive side above which the film reads as praised, and at
-or below which it reads as panned; between them the consensus weighs both sides."""
+"""Without the film's fresh %: shares of critics on the positive side above which the
+film reads as praised, and at or below which it reads as panned."""
+PANNED_BELOW = 40.0
+"""With the film's fresh %: at :data:`~marquee.records.FRESH_AT` and above the consensus
+praises, below this it pans, between the two it weighs both sides (the same lines that
+colour the fresh % and label the score)."""
 LEAD_ADJECTIVES = 3
 MAX_STRENGTHS = 3
 MAX_FAULTS = 2
@@ -243,6 +247,8 @@ def write_consensus(
     facts: FilmFacts,
     table: Sequence[AspectAgreement],
     opinions: Sequence[ReviewOpinions],
+    *,
+    fresh_percent: float | None = None,
 ) -> Consensus | None:
     """One or two sentences in the manner of Rotten Tomatoes' Critics Consensus: the film
     (and the maker critics credit it to) characterised in the critics' own adjectives,
@@ -267,10 +273,7 @@ def write_consensus(
     divided = [r for r in table if r.label == "divided" and r.aspect == "performance" and r.target]
     if not tones and not strengths and not faults and not divided:
         return None
-    share = tones["positive"] / max(1, tones["positive"] + tones["negative"])
-    mood: Polarity = (
-        "positive" if share >= FRESH_SHARE else "negative" if share <= ROTTEN_SHARE else "mixed"
-    )
+    mood = _mood(fresh_percent, tones)
     named = _credited_title(title, opinions)
     clauses: list[tuple[str, tuple[Evidence, ...]]] = []
     lead = _lead(opinions, title, mood) if mood != "mixed" else None
@@ -285,7 +288,7 @@ def write_consensus(
         first = _verdict(named, lead, faults, [], strengths, mood, clauses)
     second = _second_sentence(divided, clauses)
     text = " ".join(s for s in (first, second) if s)
-    return Consensus(text=text, clauses=tuple(clauses)) if text else None
+    return Consensus(text=text, clauses=tuple(clauses), verdict=mood) if text else None
 
 
 SIDES = ("positive", "negative")
@@ -311,6 +314,17 @@ def _tokens(text: str) -> list[str]:
 def _side_of(word: str) -> int:
     """+1 for a word of praise, -1 for one of blame, 0 for neither (the lexicon's say)."""
     return sum(sign for _, _, sign in judgements(word))
+
+
+def _mood(fresh_percent: float | None, tones: Counter[Polarity]) -> Polarity:
+    """The way the consensus leans: the film's fresh % when it has one (a mostly-rotten
+    film is never written up as praised), else the critics' pull-quotes."""
+    if fresh_percent is not None:
+        if fresh_percent >= FRESH_AT:
+            return "positive"
+        return "negative" if fresh_percent < PANNED_BELOW else "mixed"
+    share = tones["positive"] / max(1, tones["positive"] + tones["negative"])
+    return "positive" if share >= FRESH_SHARE else "negative" if share <= ROTTEN_SHARE else "mixed"
 
 
 def _lead(opinions: Sequence[ReviewOpinions], title: str, side: Polarity) -> _Point | None:

@@ -56,8 +56,15 @@ def build_report(
     texts = [ReviewText(r.document.body, r.meta.spoilers) for r in reviews]
     opinions = opinions_for(texts, film, polarity=polarity) if reviews else ()
     table = agreement(opinions)
-    consensus = write_consensus(film.title or slug, film, table, opinions) if reviews else None
-    return FilmReport(slug, film, tuple(reviews), aggregate(reviews), opinions, table, consensus)
+    figures = aggregate(reviews)
+    consensus = (
+        write_consensus(
+            film.title or slug, film, table, opinions, fresh_percent=figures.fresh_percent
+        )
+        if reviews
+        else None
+    )
+    return FilmReport(slug, film, tuple(reviews), figures, opinions, table, consensus)
 
 
 # ── JSON ────────────────────────────────────────────────────────────────────────────────

@@ -110,7 +110,10 @@ def render_figures(figures: dict[str, Any], console: Console) -> None:
         console.print(con)
         console.print(
             f"consensus empty for {consensus['empty']} films; a word no quote behind it says "
-            f"in {consensus['unsupported']}"
+            f"in {consensus['unsupported']}; leaning against the critics on "
+            f"{consensus['contradicts_critics']} of {consensus['clear_cut_films']} clear-cut "
+            f'films; {consensus["possessives"]} credit a maker ("X\'s Title"); median '
+            f"{consensus['median_words']} words (RT's: {consensus['reference_median_words']})"
         )
 
 

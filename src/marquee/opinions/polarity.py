@@ -299,13 +299,14 @@ def score_sentences(texts: Sequence[str], polarity: SentencePolarity) -> list[Sc
     return result
 
 
-def model_polarity() -> SentencePolarity:
-    """The project's trained scoring model as a polarity function (P(fresh) per text)."""
+def model_polarity(artifact: str | None = None) -> SentencePolarity:
+    """The project's trained scoring model (or the one at ``artifact``: a dev-split model
+    when developing against the dev split) as a polarity function (P(fresh) per text)."""
     try:
         from marquee.model import load_model
     except ImportError as err:
         raise ScoringError("the scoring model (marquee.model) is not installed") from err
-    model = load_model()
+    model = load_model(artifact)
 
     def predict(texts: Sequence[str]) -> list[float]:
         return [p.p_fresh for p in model.predict(list(texts))] if texts else []

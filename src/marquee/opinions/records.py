@@ -102,7 +102,9 @@ class AspectAgreement:
 
 @dataclass(frozen=True, slots=True)
 class Consensus:
-    """The one- or two-sentence consensus, each clause with the evidence behind it."""
+    """The one- or two-sentence consensus, each clause with the evidence behind it, and
+    the way it leans (positive, negative or mixed: the film's verdict it was written to)."""
 
     text: str
     clauses: tuple[tuple[str, tuple[Evidence, ...]], ...]
+    verdict: Polarity = "mixed"
