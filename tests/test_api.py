@@ -13,12 +13,28 @@ def test_all_exports_are_public_and_sorted() -> None:
     public = sorted(
         (
             name
-            for name, value in vars(marquee).items()
-            if not name.startswith("_") and not isinstance(value, type(marquee))
+            for name in dir(marquee)
+            if not name.startswith("_")
+            and str(getattr(getattr(marquee, name), "__module__", "")).startswith("marquee.")
         ),
-        key=str.casefold,
+        key=lambda name: (name.casefold(), name.swapcase()),  # on a tie, lower case first
     )
     assert marquee.__all__ == public
+
+
+def test_importing_marquee_loads_nothing_heavy() -> None:
+    """Exports load on first use: `import marquee` alone brings no database driver, HTML
+    extractor, scikit-learn or model."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, marquee; "
+        "print(sorted(m for m in ('sqlalchemy', 'trafilatura', 'sklearn', 'numpy', "
+        "'marquee.store', 'marquee.model') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
 
 
 def test_package_docstring_example_runs(monkeypatch) -> None:

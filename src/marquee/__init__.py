@@ -11,16 +11,56 @@ the film's facts and report what the critics said::
 """
 
 import logging
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
+# eager: light, and the function shares its name with its module (a lazy name would be
+# shadowed by the submodule once anything imports marquee.aggregate)
 from marquee.aggregate import Aggregate, aggregate
-from marquee.documents import Reading, ReadOptions, read_bytes, read_path
-from marquee.errors import MarqueeError, NotFound, ParseError, ScoringError, StoreError, TooLarge
-from marquee.records import Document, FilmFacts, Review, ReviewMeta, Score
-from marquee.report import FilmReport, build_report, report_json
-from marquee.review import FilmHint, parse_review
-from marquee.store import Store
+
+if TYPE_CHECKING:
+    from marquee.documents import Reading, ReadOptions, read_bytes, read_path
+    from marquee.errors import (
+        MarqueeError,
+        NotFound,
+        ParseError,
+        ScoringError,
+        StoreError,
+        TooLarge,
+    )
+    from marquee.records import Document, FilmFacts, Review, ReviewMeta, Score
+    from marquee.report import FilmReport, build_report, report_json
+    from marquee.review import FilmHint, parse_review
+    from marquee.store import Store
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+_HOMES = {
+    "build_report": "marquee.report",
+    "Document": "marquee.records",
+    "FilmFacts": "marquee.records",
+    "FilmHint": "marquee.review",
+    "FilmReport": "marquee.report",
+    "MarqueeError": "marquee.errors",
+    "NotFound": "marquee.errors",
+    "parse_review": "marquee.review",
+    "ParseError": "marquee.errors",
+    "read_bytes": "marquee.documents",
+    "read_path": "marquee.documents",
+    "Reading": "marquee.documents",
+    "ReadOptions": "marquee.documents",
+    "report_json": "marquee.report",
+    "Review": "marquee.records",
+    "ReviewMeta": "marquee.records",
+    "Score": "marquee.records",
+    "ScoringError": "marquee.errors",
+    "Store": "marquee.store",
+    "StoreError": "marquee.errors",
+    "TooLarge": "marquee.errors",
+}
+"""Where each public name lives. They are imported on first use (PEP 562), so that
+``import marquee.cli`` for ``marquee --help`` loads no HTML extractor, database driver or
+model until a command needs one."""
 
 __all__ = [
     "aggregate",
@@ -47,3 +87,15 @@ __all__ = [
     "StoreError",
     "TooLarge",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOMES:
+        raise AttributeError(f"module 'marquee' has no attribute {name!r}")
+    value = getattr(import_module(_HOMES[name]), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

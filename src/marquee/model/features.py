@@ -21,10 +21,13 @@ import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import HashingVectorizer
+
+if TYPE_CHECKING:  # scikit-learn costs ~0.7 s to import: only a char view's first use pays it
+    from sklearn.feature_extraction.text import HashingVectorizer
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*|[.,;:!?()\"]")
 _BREAK = frozenset('.,;:!?()"')
@@ -223,6 +226,8 @@ def featurize_tokens(tokens: Sequence[Tokens], spec: FeatureSpec) -> sparse.csr_
 @cache
 def _char_vectorizer(longest: int, n_features: int) -> HashingVectorizer:
     """scikit-learn's stable (murmur3, seed 0) hashing of char n-grams within word edges."""
+    from sklearn.feature_extraction.text import HashingVectorizer
+
     return HashingVectorizer(
         analyzer="char_wb",
         ngram_range=(2, longest),

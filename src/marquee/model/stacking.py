@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.linear_model import LogisticRegression
 
 from marquee.model.features import FeatureSpec, Tokens, sentence_buckets
 from marquee.model.nbsvm import LinearScorer
@@ -121,5 +120,7 @@ class Stacker:
 def fit_stacker(F: np.ndarray, y: np.ndarray, C: float = STACKER_C) -> Stacker:
     """Fit on out-of-fold view outputs ``F`` (rows = texts) and labels ``y``."""
     mean, scale = F.mean(axis=0), F.std(axis=0) + 1e-9
+    from sklearn.linear_model import LogisticRegression  # fitting only: a slow import
+
     lr = LogisticRegression(C=C, max_iter=2000).fit((F - mean) / scale, y)
     return Stacker(mean, scale, lr.coef_.ravel(), float(lr.intercept_[0]))
