@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo serve test lint bench bench-scale clean
+.PHONY: demo serve test lint bench bench-scale bench-abuse clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ bench: $(STAMP)
 bench-scale: $(STAMP)
 	$(BIN)/python bench/batch_scale.py
 	$(BIN)/python bench/fuzz.py --runs 12000
+
+# every hostile case of issue 17 through the real command, under a time and memory cap
+bench-abuse: $(STAMP)
+	$(BIN)/python bench/abuse.py
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info

@@ -73,7 +73,7 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A live server on a free localhost port over a fresh store of the samples."""
     url = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'store.db'}"
     store = Store(url)
-    reviews, _failures = read_reviews(expand([SAMPLES]), options=ReadOptions(), hint=FilmHint())
+    reviews, _failures = read_reviews(expand([SAMPLES])[0], options=ReadOptions(), hint=FilmHint())
     list(add_reviews(store, reviews))
     store.close()
     sock = socket.socket()

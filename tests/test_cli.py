@@ -17,7 +17,7 @@ runner = CliRunner()
 
 
 def run(db: str, *args: str, input: str | bytes | None = None):
-    return runner.invoke(app, ["--db", db, *args], input=input, catch_exceptions=False)
+    return runner.invoke(app, ["--db", db, "--create", *args], input=input, catch_exceptions=False)
 
 
 @pytest.fixture(scope="module")

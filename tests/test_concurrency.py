@@ -215,7 +215,16 @@ def test_add_processes_at_once(store_url: str, review_files, open_store) -> None
     env = {**os.environ, "PYTHONWARNINGS": "ignore"}
     procs = [
         subprocess.Popen(
-            [sys.executable, "-m", "marquee", "--db", store_url, "add", *map(str, order)],
+            [
+                sys.executable,
+                "-m",
+                "marquee",
+                "--db",
+                store_url,
+                "--create",
+                "add",
+                *map(str, order),
+            ],
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,

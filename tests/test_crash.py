@@ -146,7 +146,7 @@ KILL_INSIDE_FIFTH_TRANSACTION = """
 
 def test_add_killed_inside_a_transaction(store_url: str, review_files) -> None:
     paths = review_files(12)
-    args = ("--db", store_url, "add", str(paths[0].parent))
+    args = ("--db", store_url, "--create", "add", str(paths[0].parent))
     code, _, _ = finish(marquee(*args, crash=KILL_INSIDE_FIFTH_TRANSACTION))
     assert code == -signal.SIGKILL
     store = Store(store_url)

@@ -8,9 +8,11 @@ in a page, the disallowed page exists), so removing a safeguard fails its test.
 
 from __future__ import annotations
 
+import gzip
 import json
 import threading
 import time
+import zlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
@@ -89,6 +91,10 @@ class _Handler(BaseHTTPRequestHandler):
             self._redirect("/private/single_review.html")
         elif path == "/doc.pdf":
             self._send(200, "application/pdf", b"%PDF-1.4\n" + b"<p>not a page</p>" * 200)
+        elif path in ("/gzip", "/deflate"):
+            page = (PAGES / "single_review.html").read_bytes()
+            packed = gzip.compress(page) if path == "/gzip" else zlib.compress(page)
+            self._send(200, "text/html", packed, {"Content-Encoding": path[1:]})
         elif path == "/broken":
             self._send(500, "text/html", b"<h1>oops</h1>")
         elif path == "/busy":
@@ -301,6 +307,13 @@ def test_a_huge_declared_length_is_refused_before_reading(site: _Site, fetcher: 
     fails(fetcher, url, OverCap, f"{url}: over the 100 kB cap ({size / 1e6:g} MB)")
 
 
+def test_a_compressed_page_is_inflated(site: _Site, fetcher: Fetcher) -> None:
+    """marquee inflates gzip and deflate itself (a bounded piece at a time)."""
+    for coding in ("gzip", "deflate"):
+        page = fetcher.page(f"{site.base}/{coding}")
+        assert page.body == (PAGES / "single_review.html").read_bytes()
+
+
 def test_a_redirect_loop(site: _Site, fetcher: Fetcher) -> None:
     url = f"{site.base}/loop"
     fails(fetcher, url, TooManyRedirects, f"{url}: too many redirects (over 5)")
@@ -418,7 +431,7 @@ runner = CliRunner()
 def add(db: str, *args: str):
     result = runner.invoke(
         app,
-        ["--db", db, "add", "--json", "--rate", "1000", "--timeout", "0.5", *args],
+        ["--db", db, "--create", "add", "--json", "--rate", "1000", "--timeout", "0.5", *args],
         catch_exceptions=False,
     )
     outcomes = json.loads(result.stdout) if result.stdout.strip() else []

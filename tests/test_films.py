@@ -852,7 +852,13 @@ def test_read_facts_survives_any_text(lines: list[str]) -> None:
 
 
 def test_public_api() -> None:
-    assert marquee.films.__all__ == ["film_slug", "match_film", "merge_facts", "read_facts"]
+    assert marquee.films.__all__ == [
+        "film_slug",
+        "match_film",
+        "merge_facts",
+        "normal_facts",
+        "read_facts",
+    ]
 
 
 _NAME_WORDS = st.sampled_from(["Ana", "de", "Armas", "Eve", "Macarro", "John", "Wick", "the"])

@@ -53,7 +53,7 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store holding the five bundled samples, built once."""
     path = tmp_path_factory.mktemp("store") / "samples.db"
     store = Store(sqlite_url(path))
-    reviews, failures = read_reviews(expand([SAMPLES]), options=ReadOptions(), hint=FilmHint())
+    reviews, failures = read_reviews(expand([SAMPLES])[0], options=ReadOptions(), hint=FilmHint())
     outcomes = list(add_reviews(store, reviews))
     store.close()
     assert not failures and {o.status for o in outcomes} == {"added"}
@@ -102,7 +102,7 @@ def test_a_film_whose_reviews_changed_waits_for_its_page_to_be_built(tmp_path: P
     """``marquee add`` builds the changed films' pages itself (behind a progress bar):
     without that step the film is stale, and after it nothing is."""
     store = Store(sqlite_url(tmp_path / "s.db"))
-    reviews, _ = read_reviews(expand([SAMPLES]), options=ReadOptions(), hint=FilmHint())
+    reviews, _ = read_reviews(expand([SAMPLES])[0], options=ReadOptions(), hint=FilmHint())
     list(add_reviews(store, reviews, build_reports=False))
     assert [f.slug for f in stale_films(store)] == ["ballerina-2025"]
     prebuild_reports(store)
@@ -269,6 +269,24 @@ def test_uploaded_files_each_get_an_outcome_on_the_page(writable_db: Path) -> No
         outcomes = {r.xpath("string(td[1])"): r.get("class") for r in rows}
         assert outcomes == {"first.txt": "added", "empty.txt": "error"}  # no client path kept
         assert "whitespace" in rows[1].xpath("string(td[2])")
+
+
+def test_hostile_uploads_are_refused_one_by_one_and_the_good_one_kept(writable_db: Path) -> None:
+    """An alias bomb and a JSONL line nested 100k deep, beside a good review: each hostile
+    file is one error outcome, and the good one is stored (a 500 lost them all before)."""
+    bomb = b"---\na: &a [1, 1]\nb: [*a, *a]\n---\nA review.\n"
+    deep = b'{"text": "Fine."}\n' + b"[" * 100_000 + b"]" * 100_000 + b"\n"
+    good = NEW_REVIEW.replace("Dana Brooks", "Ray Moss").encode()
+    files = [
+        ("files", ("bomb.md", bomb)),
+        ("files", ("deep.jsonl", deep)),
+        ("files", ("good.txt", good)),
+    ]
+    with TestClient(create_app(sqlite_url(writable_db)), base_url=LOCAL) as c:
+        result = c.post("/reviews.json", data={"title": "Ballerina"}, files=files).json()
+    outcomes = {(o["source"], o["status"]) for o in result["outcomes"]}
+    assert ("good.txt", "added") in outcomes and ("bomb.md", "error") in outcomes
+    assert ("deep.jsonl", "error") in outcomes and result["ok"] is False
 
 
 def test_upload_limits(writable_db: Path) -> None:

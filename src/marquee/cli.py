@@ -19,11 +19,14 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
+from rich.text import Text
 
 from marquee.documents import ReadOptions
-from marquee.errors import MarqueeError
+from marquee.documents.options import TABLE_SIZE_FACTOR
+from marquee.errors import MarqueeError, StoreError
 from marquee.fetch import Fetcher, FetchOptions, is_url
 from marquee.ingest import (
     Input,
@@ -39,7 +42,8 @@ from marquee.ingest import (
 from marquee.report import film_json, render
 from marquee.report_cache import film_report
 from marquee.review import FilmHint
-from marquee.store import ENV_VAR, Store, default_url
+from marquee.sanitize import strip_controls
+from marquee.store import ENV_VAR, FilmEntry, Store, default_url, shown_url
 
 app = typer.Typer(
     help=(
@@ -59,6 +63,7 @@ class State:
     """Options shared by every command (set by the top-level callback)."""
 
     db: str | None = None
+    create: bool = False
 
 
 state = State()
@@ -71,15 +76,25 @@ def main(
         typer.Option(
             "--db",
             envvar=ENV_VAR,
-            help=f"Store URL (SQLAlchemy), e.g. sqlite:///reviews.db. Default: {default_url()}",
+            help="Store URL (SQLAlchemy), e.g. sqlite:///reviews.db. Default: "
+            + escape(shown_url(default_url())),
             show_default=False,
         ),
     ] = None,
+    create: Annotated[
+        bool,
+        typer.Option(
+            "--create",
+            help="Make the store named by --db or MARQUEE_DB (and its folder) if it does not "
+            "exist yet; without it, a store that is not there is an error. The default store "
+            "is always made.",
+        ),
+    ] = False,
     verbose: Annotated[
         int, typer.Option("-v", "--verbose", count=True, help="-v info, -vv debug.")
     ] = 0,
 ) -> None:
-    state.db = db
+    state.db, state.create = db, create
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(
         level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr
@@ -87,15 +102,29 @@ def main(
 
 
 def _store() -> Store:
+    """The store named by --db or MARQUEE_DB, which must exist unless --create; the default
+    store is made on first use."""
     try:
-        return Store(state.db)
+        return Store(state.db, create=state.create or state.db is None)
     except MarqueeError as e:
         _fail(str(e))
 
 
 def _fail(message: str, code: int = 1) -> NoReturn:
-    err.print(f"[red]error:[/red] {message}", highlight=False)
+    err.print(f"[red]error:[/red] {_shown(message)}", highlight=False)
     raise typer.Exit(code)
+
+
+def _shown(text: str) -> str:
+    """Text from the data (titles, file names, messages quoting them) made safe to print
+    through Rich: control characters stripped, markup such as ``[/]`` or ``[link=…]``
+    escaped so that it shows as written."""
+    return escape(strip_controls(text))
+
+
+def _cell(text: str | None) -> Text:
+    """A table cell holding data: plain text, never markup."""
+    return Text(strip_controls(text or "—"))
 
 
 def _print_json(data: Any) -> None:
@@ -141,6 +170,20 @@ def add(
         typer.Option(help="Force the shape: text, markdown, html, csv or jsonl (default: detect)."),
     ] = None,
     max_mb: Annotated[float, typer.Option(help="Refuse review documents larger than this.")] = 5.0,
+    max_rows: Annotated[
+        int,
+        typer.Option(
+            help="Refuse a table (CSV/JSONL) with more rows than this; marquee batch scores "
+            "tables of any size."
+        ),
+    ] = ReadOptions().max_rows,
+    follow_symlinks: Annotated[
+        bool,
+        typer.Option(
+            "--follow-symlinks",
+            help="In folders, also follow links that lead outside the folder.",
+        ),
+    ] = False,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print one JSON outcome per input.")
     ] = False,
@@ -162,11 +205,23 @@ def add(
         bool, typer.Option(help="Fetch URLs again even when their pages are already stored.")
     ] = False,
     timeout: Annotated[
-        float, typer.Option(help="Seconds to wait for a web server to connect, and to answer.")
+        float,
+        typer.Option(
+            help="Seconds one web page may take, all told: connecting, the answer, the whole "
+            "body, robots.txt, redirects and retries."
+        ),
     ] = 10.0,
     rate: Annotated[
-        float, typer.Option(help="Requests per second to any one web host (be polite).")
+        float, typer.Option(help="Pages per second from any one web host (be polite).")
     ] = 1.0,
+    private: Annotated[
+        bool,
+        typer.Option(
+            "--private/--no-private",
+            help="--no-private refuses to fetch from (or be redirected to) private, loopback "
+            "and link-local addresses: use it when the URLs come from someone else.",
+        ),
+    ] = True,
 ) -> None:
     """Read reviews and add them to the store, filed under their films.
 
@@ -198,6 +253,7 @@ def add(
         _fail(f"--shape must be text, markdown, html, csv or jsonl, not {shape!r}", code=2)
     options = ReadOptions(
         max_bytes=int(max_mb * 1_000_000),
+        max_rows=max_rows,
         shape=shape,  # type: ignore[arg-type]  # checked against the shapes just above
         columns=_parse_columns(column),
     )
@@ -206,19 +262,28 @@ def add(
     urls: list[str] = []
     outcomes: list[Outcome] = []
     for p in paths or []:
-        if p == "-":
-            inputs.append(("<stdin>", sys.stdin.buffer.read()))
+        if p == "-":  # read no more than a table may hold: one byte past it is refused
+            inputs.append(
+                ("<stdin>", sys.stdin.buffer.read(options.max_bytes * TABLE_SIZE_FACTOR + 1))
+            )
         elif is_url(p):
             urls.append(p)
         else:
-            inputs.extend(expand([p]))
+            found, unreadable = expand([p], follow_symlinks=follow_symlinks)
+            inputs += found
+            outcomes += unreadable
     if urls_file is not None:
         listed, bad_lines = url_list(_read_text(urls_file), str(urls_file))
         urls += listed
         outcomes += bad_lines
     store = _store()
     fetching = FetchOptions(
-        connect_timeout=timeout, read_timeout=timeout, max_bytes=options.max_bytes, rate=rate
+        connect_timeout=timeout,
+        read_timeout=timeout,
+        deadline=timeout,
+        max_bytes=options.max_bytes,
+        rate=rate,
+        allow_private=private,
     )
     with ExitStack() as cleanup:
         fetcher = cleanup.enter_context(Fetcher(fetching)) if urls or feed else None
@@ -247,17 +312,36 @@ def add(
                 step()
             stale = stale_films(store)
             step = _bar(progress, "building film pages", len(stale))
-            for entry in stale:
-                film_report(store, entry)
-                step()
+            unbuilt = [entry.slug for entry in stale if not _build(store, entry, step)]
         except MarqueeError as e:
             _fail(str(e))
     _show_outcomes(outcomes, as_json)
+    if unbuilt:
+        err.print(
+            f"[yellow]could not build the page of {len(unbuilt)} film(s)[/yellow] "
+            f"({_shown(', '.join(unbuilt[:5]))}); marquee report builds it when asked "
+            "(-vv shows why)"
+        )
     if any(o.status == "error" for o in outcomes) or not outcomes:
         if not outcomes:
             given = [*(paths or []), *([str(urls_file)] if urls_file else []), *feed]
-            err.print("[red]error:[/red] nothing to add from " + ", ".join(given))
+            err.print("[red]error:[/red] nothing to add from " + _shown(", ".join(given)))
         raise typer.Exit(1)
+
+
+def _build(store: Store, entry: FilmEntry, step: Callable[[], None]) -> bool:
+    """Build one changed film's page ahead of time; whether it could be. Its reviews are
+    stored either way, so a film whose page trips a bug must not end the run."""
+    try:
+        film_report(store, entry)
+    except StoreError:
+        raise
+    except Exception:  # a bug in a later stage: the page is built again on request
+        logging.getLogger(__name__).debug("building %s", entry.slug, exc_info=True)
+        return False
+    finally:
+        step()
+    return True
 
 
 def _since(text: str | None, feeds: list[str]) -> date | None:
@@ -316,7 +400,7 @@ def _show_outcomes(outcomes: list[Outcome], as_json: bool) -> None:
         detail = f" → {o.film}" if o.film else (f": {said}" if said else "")
         if o.status == "added" and not o.film:
             detail = "  (no film named: pass --film TITLE)"
-        out.print(f"{_MARK[o.status]:>12} {o.source}{detail}", highlight=False)
+        out.print(f"{_MARK[o.status]:>12} {_shown(o.source + detail)}", highlight=False)
     counts = {s: sum(o.status == s for o in outcomes) for s in ("added", "duplicate", "error")}
     err.print(
         f"{counts['added']} added, {counts['duplicate']} already stored, "
@@ -338,16 +422,16 @@ def films(
     if not entries:
         err.print("The store is empty: add reviews with `marquee add PATH`.")
         return
-    table = Table(title=f"Films in {store.url}", title_justify="left")
+    table = Table(title=f"Films in {_shown(shown_url(store.url))}", title_justify="left")
     for name in ("slug", "title", "year", "reviews", "also known as"):
         table.add_column(name)
     for f in entries:
         table.add_row(
-            f.slug,
-            f.facts.title or "—",
+            _cell(f.slug),
+            _cell(f.facts.title),
             str(f.facts.year or "—"),
             str(f.reviews),
-            "; ".join(f.facts.aliases),
+            _cell("; ".join(f.facts.aliases)),
         )
     out.print(table)
     unassigned = store.counts()["unassigned"]
@@ -382,8 +466,11 @@ def report(
     if html is not None:
         from marquee.web import write_static_page
 
-        write_static_page(data, html)
-        err.print(f"wrote {html}")
+        try:
+            write_static_page(data, html)
+        except MarqueeError as e:
+            _fail(str(e))
+        err.print(f"wrote {_shown(str(html))}")
     if as_json:
         _print_json(data)
     else:
@@ -406,7 +493,7 @@ def serve(
 
     store = _store()
     store.close()
-    err.print(f"serving {store.url} on http://{host}:{port}/  (Ctrl-C stops)")
+    err.print(f"serving {_shown(shown_url(store.url))} on http://{host}:{port}/  (Ctrl-C stops)")
     run_server(store.url, host=host, port=port)
 
 

@@ -5,10 +5,13 @@
      │    └── TooLarge       over the size cap
      ├── ScoringError        the scoring model could not run
      └── StoreError          the database refused or could not be reached
+          ├── StoreMissing   no store there, and none was to be created
           └── NotFound       no such film (HTTP 404)
 
 A batch catches ``MarqueeError`` per document, reports its one-line message, keeps
-going and exits non-zero; anything else is a bug and is allowed to surface.
+going and exits non-zero. Anything else is a bug; in a batch it is still reported on its
+input's own line (the traceback goes to the debug log), so that one input that trips a
+bug never costs the others.
 """
 
 from __future__ import annotations
@@ -40,6 +43,10 @@ class StoreError(MarqueeError):
     """The store could not be opened or written."""
 
     status = 500
+
+
+class StoreMissing(StoreError):
+    """The store named does not exist (nor its folder), and was not asked to be created."""
 
 
 class NotFound(StoreError):

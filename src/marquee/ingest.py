@@ -11,6 +11,7 @@ waits unassigned until a later review names one it mentions.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, replace
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import Literal
 
 from marquee.documents import Reading, ReadOptions, read_bytes, read_path
-from marquee.errors import MarqueeError
+from marquee.errors import MarqueeError, StoreError
 from marquee.fetch import Fetcher, Page, is_url, read_feed
 from marquee.films import film_slug, match_film, merge_facts
 from marquee.multifilm import split_films
@@ -53,7 +54,13 @@ def add_reviews(
     build the reports of the films that changed."""
     ordered = sorted(reviews, key=lambda r: r.facts.title is None)
     for review in ordered:
-        yield _add_one(store, review)
+        try:
+            outcome = _add_one(store, review)
+        except StoreError:
+            raise  # the store itself failed: no later review would fare better
+        except Exception as err:  # a bug filing this review: the others are still stored
+            outcome = _unexpected(review.document.source, err)
+        yield outcome
     adopted = adopt_unassigned(store)
     if adopted:
         log.info("filed %d earlier review(s) under films named since", adopted)
@@ -127,18 +134,65 @@ def adopt_unassigned(store: Store) -> int:
     return adopted
 
 
-def expand(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files as given; folders walked recursively in name order, skipping hidden entries."""
+def expand(
+    paths: Iterable[str | Path], *, follow_symlinks: bool = False
+) -> tuple[list[Path], list[Outcome]]:
+    """Files as given; folders walked recursively in name order, skipping hidden entries.
+
+    A link inside a folder is followed only when it leads to somewhere inside that folder
+    (a link to ``~/.ssh/id_rsa`` must not end up published on a film page), unless
+    ``follow_symlinks``. A sub-folder that cannot be listed, a link leading out and a
+    broken link are each an error outcome, never skipped in silence.
+    """
+    files: list[Path] = []
+    problems: list[Outcome] = []
     for path in map(Path, paths):
         if path.is_dir():
-            yield from sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
+            found, trouble = _walk(path, follow_symlinks=follow_symlinks)
+            files += found
+            problems += trouble
         else:
-            yield path
+            files.append(path)
+    return files, problems
+
+
+def _walk(root: Path, *, follow_symlinks: bool) -> tuple[list[Path], list[Outcome]]:
+    base = root.resolve()
+    files: list[Path] = []
+    problems: list[Outcome] = []
+    visited: set[tuple[int, int]] = set()  # folders seen, so a link loop is walked once
+
+    def refuse(where: Path, why: str) -> None:
+        problems.append(Outcome(str(where), "error", message=f"{where}: {why}"))
+
+    def unreadable(err: OSError) -> None:
+        refuse(Path(err.filename or root), f"cannot read this folder ({err.strerror or err})")
+
+    def wanted(entry: Path) -> bool:
+        """Whether to take a file or folder: not hidden, and (unless links may lead
+        anywhere) not a link out of the folder."""
+        if entry.name.startswith("."):
+            return False
+        if not entry.is_symlink():
+            return True
+        if not entry.exists():
+            refuse(entry, "a broken link")
+            return False
+        if follow_symlinks or entry.resolve().is_relative_to(base):
+            return True
+        refuse(entry, "a link to outside the folder, not followed (--follow-symlinks adds it)")
+        return False
+
+    for folder, dirs, names in os.walk(root, onerror=unreadable, followlinks=follow_symlinks):
+        here = Path(folder)
+        stat = here.stat()
+        if (stat.st_dev, stat.st_ino) in visited:
+            dirs.clear()
+            continue
+        visited.add((stat.st_dev, stat.st_ino))
+        dirs[:] = [d for d in sorted(dirs) if wanted(here / d)]
+        files += [here / n for n in sorted(names) if wanted(here / n) and (here / n).is_file()]
+    return sorted(files), problems
 
 
 Input = Path | tuple[str, bytes] | str
@@ -176,15 +230,29 @@ def read_reviews(
             source = item[0] if isinstance(item, tuple) else str(item)
             try:
                 reading = _read(item, options, fetch)
+                parts = [part for doc in reading.documents for part in split_films(doc)]
+                read = infer_scores([parse_review(part, hint=hint) for part in parts])
             except MarqueeError as err:
                 failures.append(Outcome(source, "error", message=str(err)))
+            except Exception as err:  # a bug, but one input must not cost the others
+                failures.append(_unexpected(source, err))
             else:
                 failures.extend(Outcome(source, "error", message=p) for p in reading.problems)
-                parts = (part for doc in reading.documents for part in split_films(doc))
-                parsed = [parse_review(part, hint=hint) for part in parts]
-                reviews.extend(infer_scores(parsed))
+                reviews.extend(read)
             step(source)
     return reviews, failures
+
+
+def _unexpected(source: str, err: Exception) -> Outcome:
+    """The outcome of an input that failed in a way marquee does not expect: a bug, reported
+    on the input's own line (the traceback goes to the debug log, ``marquee -vv``)."""
+    log.debug("%s: unexpected error", source, exc_info=True)
+    reason = (str(err).strip().splitlines() or [""])[0][:200]
+    message = (
+        f"marquee failed on this input ({type(err).__name__}{': ' if reason else ''}{reason}); "
+        "this is a bug: marquee -vv shows where, please report it"
+    )
+    return Outcome(source, "error", message=message)
 
 
 def _read(item: Input, options: ReadOptions, fetch: Callable[[str], Page]) -> Reading:

@@ -31,6 +31,7 @@ from marquee.opinions import (
     opinions_for,
 )
 from marquee.records import CREDIT_ROLES, FilmFacts, Review
+from marquee.sanitize import strip_controls
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,17 +183,20 @@ _POLARITY_STYLE = {"positive": "green", "negative": "red", "mixed": "yellow"}
 
 def render(data: dict[str, Any], console: Console) -> None:
     """The terminal page for a :func:`report_json` dict: facts, verdict and consensus,
-    credits and cast, score chart, what critics praised and panned, reviews, quoted critics."""
+    credits and cast, score chart, what critics praised and panned, reviews, quoted critics.
+
+    Every text from the reviews goes in as :func:`plain` text, never as Rich markup, so a
+    title holding ``[/]`` or ``[link=…]`` shows as written."""
     film, agg = data["film"], data["aggregate"]
-    heading = Text(film["title"] or film["slug"], style="bold")
+    heading = plain(film["title"] or film["slug"], style="bold")
     if film["year"]:
         heading.append(f" ({film['year']})", style="bold dim")
     parts: list[Any] = [heading]
     if film["aliases"]:
-        parts.append(Text("also known as: " + "; ".join(film["aliases"]), style="italic"))
+        parts.append(plain("also known as: " + "; ".join(film["aliases"]), style="italic"))
     parts.append(_verdict_line(agg))
     if agg.get("consensus"):
-        parts.append(Text("\n" + agg["consensus"]["text"], style="italic"))
+        parts.append(plain("\n" + agg["consensus"]["text"], style="italic"))
     console.print(Panel(Group(*parts), border_style="magenta"))
     console.print(_credits_table(film))
     if chart := _score_chart(data["reviews"]):
@@ -205,6 +209,12 @@ def render(data: dict[str, Any], console: Console) -> None:
     ]
     if quoted:
         console.print(_quoted_table(quoted))
+
+
+def plain(text: str | None, style: str = "") -> Text:
+    """Text from the data for the terminal: never read as markup, control characters
+    stripped (a store written before they were stripped on reading may still hold them)."""
+    return Text(strip_controls(text or "—"), style=style)
 
 
 def _verdict_line(agg: dict[str, Any]) -> Text:
@@ -247,10 +257,10 @@ def _credits_table(film: dict[str, Any]) -> Table:
     for role in CREDIT_ROLES:
         names = film["credits"].get(role, [])
         if names:
-            table.add_row(role + ("s" if len(names) > 1 else ""), ", ".join(names))
+            table.add_row(role + ("s" if len(names) > 1 else ""), plain(", ".join(names)))
     for member in film["cast"]:
         role = f" as {member['role']}" if member["role"] else ""
-        table.add_row("cast", member["actor"] + role)
+        table.add_row("cast", plain(member["actor"] + role))
     return table
 
 
@@ -282,7 +292,7 @@ def _aspects_table(rows: Sequence[dict[str, Any]]) -> Table:
         label_style = {"praised": "green", "panned": "red"}.get(row["label"], "yellow")
         table.add_row(
             Text("█" * (2 * row["panned"]), style="red"),
-            name,
+            plain(name),
             Text("█" * (2 * row["praised"]), style="green"),
             Text(row["label"], style=label_style),
         )
@@ -300,7 +310,7 @@ def _reviews_table(reviews: Sequence[dict[str, Any]]) -> Group:
         if score is not None and not score["explicit"]:
             cell = f"{shown(score['value'])} (inferred)"
         verdict = Text(r["verdict"] or "—", style=_VERDICT_STYLE.get(r["verdict"] or "", "dim"))
-        rows.append((r["critic"], r["outlet"], r["published"], cell, verdict))
+        rows.append((r["critic"], r["outlet"], r["published"], plain(cell), verdict))
     names = ("critic", "outlet", "date", "score", "verdict")
     kept = [i for i, name in enumerate(names) if i >= 3 or any(row[i] for row in rows)]
     table = Table(title=f"Reviews ({len(reviews)})", title_justify="left")
@@ -308,17 +318,21 @@ def _reviews_table(reviews: Sequence[dict[str, Any]]) -> Group:
     for i in kept:
         table.add_column(names[i], overflow="fold", no_wrap=names[i] in ("date", "verdict"))
     for number, row in enumerate(rows, start=1):
-        table.add_row(str(number), *(row[i] or "—" for i in kept))
+        table.add_row(
+            str(number),
+            *(plain(c) if not isinstance(c, Text) else c for c in (row[i] for i in kept)),
+        )
     said = Table(show_header=False, box=None, padding=(0, 1, 0, 0))
     said.add_column(justify="right", style="dim", no_wrap=True)
     said.add_column()
     for number, r in enumerate(reviews, start=1):
-        lines = Text(r["title"] or Path(r["source"]).name, style="bold")
+        lines = plain(r["title"] or Path(r["source"]).name, style="bold")
         if r["spoilers"]:
             lines.append("  spoilers", style="bold yellow")
         if r.get("pull_quote"):
             tone = _VERDICT_STYLE.get(r["verdict"] or "", "")
-            lines.append(f"\n“{r['pull_quote']['text']}”", style=f"italic {tone}".strip())
+            quote = strip_controls(r["pull_quote"]["text"])
+            lines.append(f"\n“{quote}”", style=f"italic {tone}".strip())
         said.add_row(f"{number}.", lines)
     return Group(table, Text("What each review says", style="italic"), said)
 
@@ -334,8 +348,8 @@ def _quoted_table(quoted: Sequence[tuple[int, dict[str, Any]]]) -> Table:
     for number, q in quoted:
         style = _POLARITY_STYLE.get(q["polarity"], "")
         table.add_row(
-            q["outlet"] or q["critic"] or "—",
-            Text(q["quote"], style=style),
+            plain(q["outlet"] or q["critic"]),
+            plain(q["quote"], style=style),
             Text(q["polarity"] or "—", style=style),
             f"review {number}",
         )

@@ -21,6 +21,7 @@ import json
 import logging
 import os
 import random
+import re
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -52,7 +53,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 from marquee.codec import facts_from_dict, from_dict, to_dict
-from marquee.errors import NotFound, StoreError
+from marquee.errors import NotFound, StoreError, StoreMissing
 from marquee.records import Document, FilmFacts, Review
 
 log = logging.getLogger(__name__)
@@ -87,12 +88,29 @@ def engine_url(url: str) -> str:
     return url
 
 
+_CREDENTIALS = re.compile(r"(?<=://)([^:/@]*):[^@/]*@")
+
+
 def shown_url(url: str) -> str:
-    """The URL for messages and titles: any password masked."""
+    """The URL for messages, titles and help: any password masked, even in a URL that
+    does not parse."""
     try:
         return make_url(url).render_as_string(hide_password=True)
-    except SQLAlchemyError:
-        return url
+    except (SQLAlchemyError, ValueError):
+        return _CREDENTIALS.sub(r"\1:***@", url)
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The database file a SQLite URL names (None: not SQLite, or in memory)."""
+    try:
+        parsed = make_url(url)
+    except (SQLAlchemyError, ValueError):
+        return None
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    if parsed.query.get("mode") == "memory":
+        return None
+    return Path(parsed.database)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -302,15 +320,30 @@ def _is_busy(err: OperationalError) -> bool:
 
 
 class Store:
-    """A connection to one marquee database; create tables on first use."""
+    """A connection to one marquee database; create tables on first use.
 
-    def __init__(self, url: str | None = None, *, options: StoreOptions | None = None) -> None:
+    ``create=False`` refuses a SQLite store whose file (or folder) does not exist yet
+    rather than making one, so a mistyped ``--db`` or ``MARQUEE_DB`` is an error, not a
+    new empty store somewhere unexpected; with ``create`` the file and its folder are
+    made. (A PostgreSQL database must exist either way; its tables are made in it.)
+    """
+
+    def __init__(
+        self, url: str | None = None, *, options: StoreOptions | None = None, create: bool = True
+    ) -> None:
         self.url = url or default_url()
         self.options = options or StoreOptions.from_env()
         self._facts: dict[_FilmState, FilmFacts] = {}
+        path = sqlite_file(self.url)
+        if path is not None and not create and not path.is_file():
+            missing = "its folder" if not path.parent.is_dir() else "the file"
+            raise StoreMissing(
+                f"no store at {shown_url(self.url)}: {missing} does not exist "
+                "(--create makes a new store there)"
+            )
         try:
-            if self.url.startswith("sqlite:///") and self.url != "sqlite:///:memory:":
-                Path(self.url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+            if path is not None and create:
+                path.parent.mkdir(parents=True, exist_ok=True)
             self._engine = create_engine(engine_url(self.url))
             if self._engine.dialect.name == "sqlite":
                 _sqlite_hooks(self._engine, self.options)
@@ -663,4 +696,5 @@ __all__ = [
     "default_url",
     "engine_url",
     "shown_url",
+    "sqlite_file",
 ]

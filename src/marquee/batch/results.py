@@ -10,8 +10,9 @@ Nothing half-written is ever visible: every file is written under a hidden tempo
 (``.name.tmp``, which pyarrow's dataset readers skip) and renamed into place, and a chunk
 counts as finished only once the manifest, itself replaced atomically, says so. A run killed
 at any moment therefore leaves whole chunk files, and the next run with the same input and
-settings carries on from the chunks the manifest lists; a chunk file written but not yet in
-the manifest is simply written again. An exclusive lock on ``OUT/.lock`` keeps two runs
+settings carries on from the chunks the manifest lists whose rows are unchanged (each is
+recorded with its content hash); a chunk file written but not yet in the manifest is simply
+written again. An exclusive lock on ``OUT/.lock`` keeps two runs
 from writing the same folder (the kernel drops it when a process dies, even by kill -9).
 """
 
@@ -38,7 +39,7 @@ log = logging.getLogger(__name__)
 MANIFEST = "manifest.json"
 FILMS = "films.parquet"
 REVIEWS = "reviews"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: each chunk recorded with the hash of its rows
 
 FILM_FIGURES = pa.schema(
     [
@@ -80,6 +81,7 @@ class ChunkEntry:
     rows: int
     reviews: int
     problems: int
+    digest: str = ""  # the chunk's rows' content hash (batch.sources.chunk_digest)
 
 
 class ResultsFolder:
@@ -128,14 +130,24 @@ class ResultsFolder:
     def __exit__(self, *_exc: object) -> None:
         self.close()
 
-    def save_chunk(self, result: ChunkResult) -> None:
-        """Write a chunk's file, then record it as finished."""
+    def save_chunk(self, result: ChunkResult, digest: str) -> None:
+        """Write a chunk's file, then record it as finished from rows of hash ``digest``."""
         name = f"{REVIEWS}/part-{result.index:06d}.parquet"
         _replace(self.root / name, lambda path: pq.write_table(result.table, path))
         self.finished[result.index] = ChunkEntry(
-            name, result.table.num_rows, result.reviews, result.problems
+            name, result.table.num_rows, result.reviews, result.problems, digest
         )
         self._save_manifest(complete=False)
+
+    def retain(self, indices: set[int]) -> None:
+        """Forget finished chunks past the input's end (it has shrunk since they were
+        scored), and remove their files."""
+        stale = sorted(set(self.finished) - indices)
+        for index in stale:
+            (self.root / self.finished.pop(index).file).unlink(missing_ok=True)
+        if stale:
+            log.info("%s: dropped %d chunk(s) past the input's end", self.root, len(stale))
+            self._save_manifest(complete=False)
 
     def finish(self) -> pa.Table:
         """Every chunk is in: write the per-film figures and mark the run complete."""

@@ -1,5 +1,13 @@
 """A whole batch: stream the input in chunks, score them on an engine, keep each finished
-chunk, and finish with the per-film figures."""
+chunk, and finish with the per-film figures.
+
+A run into a folder that already holds finished chunks resumes: every chunk is read again
+(its rows must be read anyway to find where the next one starts) and its content hash
+compared with the one recorded when it was finished; only a chunk whose rows are exactly
+the same is taken as done. An input edited in the middle, even to the same size and with
+the same ends, has the chunks that changed scored again, and chunks past a shortened
+input's end are dropped.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +20,7 @@ from typing import Literal
 
 from marquee.batch.engines import run_dask, run_local
 from marquee.batch.results import ResultsFolder
-from marquee.batch.sources import TableSource, chunks, fingerprint, open_table
+from marquee.batch.sources import Row, TableSource, chunk_digest, chunks, open_table
 from marquee.batch.work import Chunk, ChunkResult, ChunkSettings
 from marquee.errors import MarqueeError
 from marquee.records import Shape
@@ -85,11 +93,11 @@ def run_batch(
     source = open_table(path, columns=options.columns)
     settings = ChunkSettings(columns=dict(options.columns), hint=options.hint)
     with ResultsFolder(out, _identity(source, options)) as folder:
-        resumed = len(folder.finished)
         done = _Tally(source, folder, progress)
         for result in _engine(options)(_pending(source, settings, options.chunk_size, done)):
-            folder.save_chunk(result)
+            folder.save_chunk(result, done.digest(result.index))
             done.finished(result)
+        folder.retain(done.cut_so_far)
         figures = folder.finish()
         entries = folder.finished.values()
         return BatchSummary(
@@ -99,14 +107,15 @@ def run_batch(
             problems=sum(e.problems for e in entries),
             films=sum(1 for film in figures.column("film").to_pylist() if film is not None),
             chunks=len(folder.finished),
-            resumed=resumed,
+            resumed=done.resumed,
             seconds=time.perf_counter() - started,
         )
 
 
 class _Tally:
     """Progress as chunks finish: rows behind us, and how far the input has been read for
-    the chunks finished (a chunk's end position is noted when it is cut)."""
+    the chunks finished (a chunk's end position and content hash are noted when it is
+    cut)."""
 
     def __init__(
         self, source: TableSource, folder: ResultsFolder, report: Callable[[BatchProgress], None]
@@ -114,21 +123,34 @@ class _Tally:
         self._size = source.size
         self._finished = folder.finished
         self._report = report
-        self._ends: dict[int, int] = {}
+        self._cut: dict[int, tuple[int, str]] = {}
+        self.cut_so_far: set[int] = set()
+        self.resumed = 0
         self.rows = 0
         self._read = 0
 
-    def cut(self, index: int, rows: int, end: int) -> bool:
+    def cut(self, index: int, rows: tuple[Row, ...], end: int) -> bool:
         """Note a chunk cut at byte ``end``; returns whether it still needs scoring (one a
-        previous run finished counts as done right away)."""
-        if index in self._finished:
-            self._advance(rows, end)
+        previous run finished from the very same rows counts as done right away)."""
+        self.cut_so_far.add(index)
+        digest = chunk_digest(rows)
+        entry = self._finished.get(index)
+        if entry is not None and entry.digest == digest:
+            self.resumed += 1
+            self._advance(len(rows), end)
             return False
-        self._ends[index] = end
+        if entry is not None:
+            log.info("chunk %d changed since it was scored; scoring it again", index)
+        self._cut[index] = (end, digest)
         return True
 
+    def digest(self, index: int) -> str:
+        """The content hash of a chunk cut for scoring."""
+        return self._cut[index][1]
+
     def finished(self, result: ChunkResult) -> None:
-        self._advance(result.table.num_rows, self._ends.pop(result.index))
+        end, _digest = self._cut.pop(result.index)
+        self._advance(result.table.num_rows, end)
 
     def _advance(self, rows: int, end: int) -> None:
         self.rows += rows
@@ -144,7 +166,7 @@ def _pending(
     rows = source.open_rows()
     shape: Shape = "csv" if source.format == "csv" else "jsonl"
     for index, group in enumerate(chunks(rows, size)):
-        if tally.cut(index, len(group), rows.position()):
+        if tally.cut(index, group, rows.position()):
             yield Chunk(index, str(source.path), shape, source.encoding, group, settings)
 
 
@@ -161,7 +183,6 @@ def _identity(source: TableSource, options: BatchOptions) -> dict[str, object]:
     return {
         "input": str(source.path),
         "format": source.format,
-        "fingerprint": fingerprint(source.path),
         "chunk_size": options.chunk_size,
         "columns": dict(sorted(options.columns.items())),
         "film": options.hint.title,

@@ -21,7 +21,7 @@ import io
 import itertools
 import json
 import logging
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
@@ -32,6 +32,7 @@ import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
 from marquee.documents.decode import decode
 from marquee.documents.detect import detect_shape
+from marquee.documents.limits import TooDeep, check_depth, load_json
 from marquee.documents.tables import _check_columns, _unique, csv_records, sniff_delimiter
 from marquee.errors import ParseError
 
@@ -133,15 +134,12 @@ def chunks(rows: RowStream, size: int) -> Iterator[tuple[Row, ...]]:
         yield group
 
 
-def fingerprint(path: Path) -> str:
-    """Identity of an input for resuming: its size and the digest of its first and last
-    megabyte (reading all of a large file again would cost as much as a chunk of work)."""
-    size = path.stat().st_size
-    digest = hashlib.sha256(str(size).encode())
-    with path.open("rb") as handle:
-        digest.update(handle.read(1_000_000))
-        handle.seek(max(0, size - 1_000_000))
-        digest.update(handle.read(1_000_000))
+def chunk_digest(rows: Sequence[Row]) -> str:
+    """Identity of a chunk for resuming: the SHA-256 of its rows, numbers and cells."""
+    digest = hashlib.sha256()
+    for row in rows:
+        cells = json.dumps(row.cells, sort_keys=True, default=json_value, ensure_ascii=False)
+        digest.update(f"{row.number}\t{cells}\n".encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 
 
@@ -204,7 +202,7 @@ def _jsonl_rows(path: Path, encoding: str) -> RowStream:
             numbered = enumerate((line for line in lines if line.strip()), start=1)
             for number, line in numbered:
                 try:
-                    cells = json.loads(line)
+                    cells = load_json(line)
                 except ValueError as err:
                     yield Row(number, f"not valid JSON ({err})")
                     continue
@@ -234,6 +232,11 @@ def _parquet_rows(path: Path) -> RowStream:
                 for batch in table.iter_batches(batch_size=4096, row_groups=[group]):
                     for cells in batch.to_pylist():
                         number += 1
+                        try:
+                            check_depth(cells)
+                        except TooDeep as err:
+                            yield Row(number, str(err))
+                            continue
                         yield Row(number, cells)
                 at(size * number // total)
 

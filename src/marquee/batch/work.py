@@ -130,6 +130,7 @@ def documents_of(chunk: Chunk) -> list[Document | str]:
         shape="jsonl",
         columns=chunk.settings.columns,
         max_bytes=len(lines) // TABLE_SIZE_FACTOR + 1,  # a chunk is one table, of any size
+        max_rows=len(good),
     )
     reading = read_bytes(lines, chunk.source, options=options) if good else None
     by_line = {_line_of(doc): doc for doc in reading.documents} if reading else {}

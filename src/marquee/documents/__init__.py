@@ -53,7 +53,12 @@ def read_bytes(data: bytes, source: str, *, options: ReadOptions = _DEFAULT_OPTI
     log.debug("%s: %s, %s, %d bytes", source, shape, encoding, len(data))
     if shape in _TABLE_SHAPES:
         documents, problems = read_table(
-            text, source, shape, columns=options.columns, encoding=encoding
+            text,
+            source,
+            shape,
+            columns=options.columns,
+            encoding=encoding,
+            max_rows=options.max_rows,
         )
     else:
         if len(data) > options.max_bytes:

@@ -1,4 +1,5 @@
-"""Bytes to text: refuse what is not text, then decode what is, saying how.
+"""Bytes to text: refuse what is not text, then decode what is, saying how, and strip it of
+control characters.
 
 Reviews arrive from browsers, exports and old Windows editors, so the order is the one
 that is right most often for English-language review text: UTF-8 (with or without a
@@ -15,6 +16,7 @@ import charset_normalizer
 
 from marquee.documents.language import non_latin_script
 from marquee.errors import ParseError
+from marquee.sanitize import strip_controls
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +53,16 @@ _MOJIBAKE_SHARE = 0.5
 
 
 def decode(data: bytes, source: str) -> tuple[str, str]:
-    """Return ``(text, encoding)`` or raise ParseError saying what the bytes look like."""
+    """Return ``(text, encoding)`` or raise ParseError saying what the bytes look like.
+
+    The text comes without control characters or terminal escape sequences
+    (:func:`marquee.sanitize.strip_controls`): nothing read can reach a terminal as one.
+    """
+    text, encoding = _decode(data, source)
+    return strip_controls(text), encoding
+
+
+def _decode(data: bytes, source: str) -> tuple[str, str]:
     bom_encoding = _bom_encoding(data)
     if bom_encoding is not None:
         return _decode_bom(data, bom_encoding, source), bom_encoding

@@ -10,12 +10,12 @@ so those alone do not make Markdown.
 from __future__ import annotations
 
 import csv
-import json
 import re
 from collections.abc import Iterable
 from pathlib import PurePath
 
 from marquee.documents.fields import TABLE_FIELDS, field_key
+from marquee.documents.limits import load_json
 from marquee.documents.markdown import has_front_matter
 from marquee.documents.tables import sniff_delimiter
 from marquee.errors import ParseError
@@ -90,14 +90,14 @@ def _is_jsonl(sample: str) -> bool:
     if not first.startswith("{"):
         return False
     try:
-        return isinstance(json.loads(first), dict)
+        return isinstance(load_json(first), dict)
     except ValueError:
         return False
 
 
 def _json_objects_array(text: str) -> bool:
     try:
-        data = json.loads(text)
+        data = load_json(text)
     except ValueError:
         return False
     return isinstance(data, list) and bool(data) and all(isinstance(row, dict) for row in data)

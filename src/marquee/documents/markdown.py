@@ -3,6 +3,11 @@
 The body is rendered with markdown-it-py (raw HTML on, so the <figure>, <iframe> and
 <table> fragments bloggers paste survive) and the resulting tree is walked into
 blocks, which is sturdier than re-parsing Markdown syntax by hand.
+
+Front matter is read by PyYAML's safe loader with two refusals: aliases (``*name``), since
+a few hundred bytes of anchors that repeat each other nine deep expand into billions of
+values, and nesting deeper than :data:`~marquee.documents.limits.MAX_DEPTH` levels, which
+PyYAML composes by recursion. A post's front matter needs neither.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from markdown_it import MarkdownIt
 
 from marquee.documents import chrome, tree
 from marquee.documents.fields import REVIEW_FIELDS, normalise
+from marquee.documents.limits import MAX_DEPTH
 from marquee.errors import ParseError
 from marquee.records import Block
 
@@ -26,6 +32,28 @@ _FRONT_MATTER = re.compile(
 # starts with a --- rule around a sentence is not YAML and must not be refused as such.
 _KEY_LINE = re.compile(r"\s*(?:#.*\n\s*)*[\w\"'][\w \"'.-]*:(?:\s|$)")
 _RENDERER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, refusing aliases and deep nesting before it builds anything."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            self._refuse("aliases (*name) are not read in front matter; write the value out")
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                self._refuse(f"nested deeper than {MAX_DEPTH} levels")
+            return super().compose_node(parent, index)  # type: ignore[arg-type]
+        finally:
+            self._depth -= 1
+
+    def _refuse(self, problem: str) -> None:
+        raise yaml.composer.ComposerError(None, None, problem, self.peek_event().start_mark)
 
 
 def has_front_matter(text: str) -> bool:
@@ -51,7 +79,7 @@ def read_markdown(text: str, source: str) -> tuple[tuple[Block, ...], dict[str, 
 def _parse_yaml(block: str, source: str) -> Mapping[str, object]:
     """Parse front matter with PyYAML, naming the file line of any error."""
     try:
-        data = yaml.safe_load(block)
+        data = yaml.load(block, Loader=_FrontMatterLoader)  # noqa: S506 - a SafeLoader
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = "" if mark is None else f" at line {mark.line + 2}"  # +1 for the fence, +1 1-based

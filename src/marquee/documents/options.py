@@ -16,11 +16,15 @@ class ReadOptions:
     """How to read one input.
 
     ``max_bytes`` caps a single review document (tables may be ``TABLE_SIZE_FACTOR``
-    times larger); ``shape`` forces a shape instead of detecting it; ``columns`` maps
-    a field (``text``, ``critic``, ``score`` …) to a table column of another name.
+    times larger); ``max_rows`` caps the rows of one table, which is refused whole past
+    it (each row becomes a review to store, at tens of rows a second: a million-row export
+    is work for ``marquee batch``); ``shape`` forces a shape instead of detecting it;
+    ``columns`` maps a field (``text``, ``critic``, ``score`` …) to a table column of
+    another name.
     """
 
     max_bytes: int = 5_000_000
+    max_rows: int = 20_000
     shape: Shape | None = None
     columns: Mapping[str, str] = field(default_factory=dict)
 

@@ -1,13 +1,19 @@
-"""schema.org ``Review`` data from a page, JSON-LD or microdata, via extruct.
+"""schema.org ``Review`` data from a page: JSON-LD blocks, and microdata via extruct.
 
 Sites that publish structured review data state the critic, outlet, date and rating
 more reliably than anything read from prose, so when a page has it, it wins.
+
+Each JSON-LD block is parsed on its own, under the depth bound every JSON input has: a
+malformed or absurdly nested block is skipped (and logged at debug level) without costing
+the page's other blocks, which extruct's all-or-nothing JSON-LD pass would, with a
+traceback in the log.
 """
 
 from __future__ import annotations
 
 import logging
 import math
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -15,8 +21,13 @@ import extruct
 from lxml import etree
 
 from marquee.documents.fields import as_text, iso_date, year_of
+from marquee.documents.limits import load_json
 
 log = logging.getLogger(__name__)
+
+_JSON_LD = "application/ld+json"
+_COMMENT_LINE = re.compile(r"^\s*(?://.*|<!--.*-->)\s*$", re.MULTILINE)
+"""HTML or JavaScript comment lines some sites leave around JSON-LD (extruct drops them too)."""
 
 _REVIEW_TYPES = frozenset({"Review", "CriticReview", "UserReview"})
 _FILM_DATES = ("dateCreated", "datePublished", "releaseDate", "copyrightYear")
@@ -24,14 +35,36 @@ _FILM_DATES = ("dateCreated", "datePublished", "releaseDate", "copyrightYear")
 
 def review_meta(root: etree._Element) -> dict[str, str]:
     """Normalised meta from the first schema.org Review on the page ({} if none)."""
-    try:
-        data = extruct.extract(root, syntaxes=["json-ld", "microdata"], uniform=True, errors="log")
-    except (ValueError, TypeError, etree.LxmlError) as err:
-        log.debug("no structured data: %s", err)
-        return {}
-    items = [item for syntax in ("json-ld", "microdata") for item in data.get(syntax, [])]
+    items = [*_json_ld(root), *_microdata(root)]
     review = next(_reviews(items), None)
     return {} if review is None else _meta_of(review)
+
+
+def _json_ld(root: etree._Element) -> Iterator[Any]:
+    """The items of every readable JSON-LD block, in page order."""
+    for script in root.iter("script"):
+        if str(script.get("type", "")).strip().lower() != _JSON_LD:
+            continue
+        text = script.text or ""
+        try:
+            data = load_json(text, strict=False)
+        except ValueError:
+            try:
+                data = load_json(_COMMENT_LINE.sub("", text), strict=False)
+            except ValueError as err:
+                log.debug("skipping a malformed JSON-LD block: %s", err)
+                continue
+        yield from data if isinstance(data, list) else [data]
+
+
+def _microdata(root: etree._Element) -> list[Any]:
+    try:
+        data = extruct.extract(root, syntaxes=["microdata"], uniform=True, errors="strict")
+    except (ValueError, TypeError, RecursionError, etree.LxmlError) as err:
+        log.debug("no microdata: %s", err)
+        return []
+    items: list[Any] = data.get("microdata", [])
+    return items
 
 
 def _reviews(

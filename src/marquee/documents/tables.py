@@ -16,7 +16,8 @@ from collections.abc import Iterator, Mapping
 
 from marquee.documents import plaintext
 from marquee.documents.fields import TABLE_FIELDS, field_key, normalise
-from marquee.errors import ParseError
+from marquee.documents.limits import load_json
+from marquee.errors import ParseError, TooLarge
 from marquee.records import Document, Shape
 
 log = logging.getLogger(__name__)
@@ -28,14 +29,28 @@ Row = Mapping[str, object]
 
 
 def read_table(
-    text: str, source: str, shape: Shape, *, columns: Mapping[str, str], encoding: str
+    text: str,
+    source: str,
+    shape: Shape,
+    *,
+    columns: Mapping[str, str],
+    encoding: str,
+    max_rows: int | None = None,
 ) -> tuple[tuple[Document, ...], tuple[str, ...]]:
-    """Documents for every row with review text, and one problem line per other row."""
+    """Documents for every row with review text, and one problem line per other row.
+
+    A table of more than ``max_rows`` rows is refused whole with :class:`TooLarge`, as
+    soon as the row past the cap is reached."""
     fields = {**TABLE_FIELDS, **{field: (column,) for field, column in columns.items()}}
     documents: list[Document] = []
     problems: list[str] = []
     rows = _jsonl_rows(text) if shape == "jsonl" else _csv_rows(text, source, columns)
     for number, row in rows:
+        if max_rows is not None and number > max_rows:
+            raise TooLarge(
+                f"{source}: a table of over {max_rows:,} rows, past the cap for adding to the "
+                "store (--max-rows raises it; marquee batch scores tables of any size)"
+            )
         where = f"{source} row {number}"
         if isinstance(row, str):
             problems.append(f"{where}: {row}")
@@ -152,7 +167,7 @@ def _jsonl_rows(text: str) -> Iterator[tuple[int, Row | str]]:
             continue
         number += 1
         try:
-            row = json.loads(line)
+            row = load_json(line)
         except ValueError as err:
             yield number, f"not valid JSON ({err})"
             continue
@@ -164,7 +179,7 @@ def _one_object_over_lines(text: str) -> bool:
     if not text.startswith("{"):
         return False
     try:
-        json.loads(text.split("\n", 1)[0])
+        load_json(text.split("\n", 1)[0])
     except ValueError:
         return True
     return False
@@ -172,7 +187,7 @@ def _one_object_over_lines(text: str) -> bool:
 
 def _json_array_rows(text: str) -> Iterator[tuple[int, Row | str]]:
     try:
-        rows = json.loads(text)
+        rows = load_json(text)
     except ValueError as err:
         yield 1, f"not valid JSON ({err})"
         return

@@ -13,6 +13,7 @@ from marquee.fetch.errors import (
     FetchTimeout,
     NotAPage,
     OverCap,
+    PrivateAddress,
     TooManyRedirects,
 )
 from marquee.fetch.feeds import FeedEntry, read_feed
@@ -29,6 +30,7 @@ __all__ = [
     "NotAPage",
     "OverCap",
     "Page",
+    "PrivateAddress",
     "read_feed",
     "retry_wait",
     "TooManyRedirects",

@@ -7,7 +7,8 @@
           ├── NotAPage           not HTML or text (a PDF, an image), or not a feed
           ├── OverCap            the body is larger than the size cap
           ├── TooManyRedirects   a redirect loop or a chain too long to follow
-          └── Disallowed         robots.txt asks robots like marquee to stay out
+          ├── Disallowed         robots.txt asks robots like marquee to stay out
+          └── PrivateAddress     the host is not a public address (``--no-private``)
 
 The message always starts with the URL, so a batch can print it as it is.
 """
@@ -48,4 +49,11 @@ class TooManyRedirects(FetchError):
 
 
 class Disallowed(FetchError):
+    status = 403
+
+
+class PrivateAddress(FetchError):
+    """The address connected to is private, loopback, link-local or otherwise not public,
+    and the fetcher was told to refuse those."""
+
     status = 403

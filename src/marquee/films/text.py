@@ -18,9 +18,14 @@ from marquee.records import Document
 
 READ_KINDS = frozenset({"heading", "paragraph", "list_item", "caption"})
 
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_STRONG = re.compile(r"(\*\*|__)(.+?)\1")
-_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()\n]*\)")
+"""A Markdown link or image; neither part may hold its own opening bracket, so a failed
+match stops at the next one and a line of 100,000 "[" is read in linear time."""
+_STRONG = re.compile(r"(\*\*|__)((?:(?!\1).){1,500}?)\1")
+_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)((?:(?!\1).){1,500}?)(?<=\S)\1(?![\w*])")
+"""Bold and italic spans of up to 500 characters without their own mark inside: unbounded,
+a line of "_a " repeated looked for its closing mark from every opening one, in quadratic
+time."""
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " "})
 SENTENCE_END = re.compile(r"(?<!\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|vs|Dir|\p{Lu}))[.!?]\s")
 """A full stop that ends a sentence, not "Dr. Moth", "J. Robert" or "Dir. Len"."""
