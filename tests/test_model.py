@@ -259,3 +259,25 @@ def test_films_shape_of_the_exact_band():
     assert est.low == est.high == est.fresh_percent == 75.0
     one = film_adjusted([1.0, 1.0, 0.0, 0.5], uniform_prior(0.5))
     assert 50.0 <= one.low <= one.high <= 75.0 and one.high - one.low <= 25.0
+
+
+def test_the_encoder_reads_short_texts_whole(model):
+    """The fine-tuned encoder ships with the artifact and reads a sentence's turn."""
+    assert model.encoder is not None
+    logits = model.encoder.logits(
+        ["A triumph: moving, funny and beautifully acted.", "Dull, lifeless and far too long."]
+    )
+    assert logits[0] > 0 > logits[1]
+    assert model.encoder.logits([]).shape == (0,)
+
+
+def test_an_artifact_missing_its_encoder_is_refused(tmp_path):
+    """A stacker fitted with the encoder must not silently score without it."""
+    import shutil
+
+    from marquee.model.predict import DEFAULT_ARTIFACT
+
+    for suffix in (".npz", ".json"):
+        shutil.copy(DEFAULT_ARTIFACT.with_suffix(suffix), tmp_path / f"default{suffix}")
+    with pytest.raises(ScoringError, match="encoder"):
+        load_model(str(tmp_path / "default.npz"))

@@ -104,12 +104,15 @@ def load_films(root: Path | None = None) -> list[Film]:
     ]
 
 
-def marquee_consensus(film: Film, polarity: SentencePolarity) -> Consensus | None:
+def marquee_consensus(
+    film: Film, polarity: SentencePolarity, reviews: SentencePolarity | None = None
+) -> Consensus | None:
     """The consensus marquee writes from the film's quotes alone (None when it has none),
-    told the fresh % marquee estimates from the quotes' words."""
+    told the fresh % marquee estimates from the quotes' words; ``reviews`` scores each
+    quote as a review (default: ``polarity``), as ``marquee add`` would."""
     facts = with_credits(film_facts(film.title), film.quotes)
     ops = opinions_for([ReviewText(q) for q in film.quotes], facts, polarity=polarity)
-    estimate, _ = fresh_percent(polarity(list(film.quotes)))
+    estimate, _ = fresh_percent((reviews or polarity)(list(film.quotes)))
     return write_consensus(
         facts.title or film.title, facts, agreement(ops), ops, fresh_percent=estimate
     )
@@ -180,9 +183,10 @@ def run_consensus_eval(
     films = [f for f in load_films() if split is None or split_of(f"film:{f.rtid}") == split]
     films = films[:limit] if limit else films
     predict = polarity or model_polarity()
+    reviews = None if polarity else _review_scores()
     scorer = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
     references = [f.consensus for f in films]
-    written = [marquee_consensus(f, predict) for f in films]
+    written = [marquee_consensus(f, predict, reviews) for f in films]
     ours = [c.text if c else "" for c in written]
     unsupported = [
         f.rtid
@@ -206,6 +210,14 @@ def run_consensus_eval(
     }
     log.info("consensus eval on %d films: %s", len(films), result)
     return result
+
+
+def _review_scores() -> SentencePolarity:
+    """Each quote's P(fresh) as a review's score is read (the encoder included)."""
+    from marquee.model import load_model
+
+    model = load_model()
+    return lambda texts: model.p_fresh(list(texts)).tolist()
 
 
 LOVED = 80.0

