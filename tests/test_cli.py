@@ -241,3 +241,35 @@ def test_terminal_report_marks_inferred_scores(db: str) -> None:
     result = run(db, "report", "ballerina")
     assert "(inferred)" in result.stdout
     assert "2 from printed scores, 3 inferred from the words" in result.stdout
+
+
+def test_help_names_the_row_cap_reading_uses() -> None:
+    """`add --help` states the default row cap without importing the reader to ask it."""
+    from typer.testing import CliRunner
+
+    from marquee.cli import app
+    from marquee.documents import ReadOptions
+
+    result = CliRunner().invoke(app, ["add", "--help"], env={"COLUMNS": "200"})
+    assert f"default: {ReadOptions().max_rows:,}" in result.output
+
+
+def test_help_and_films_import_nothing_heavy(tmp_path) -> None:
+    """`marquee --help` and `marquee films` start without the HTML extractor, the model or
+    scikit-learn."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from marquee.cli import app\n"
+        "try: app(sys.argv[1:])\n"
+        "except SystemExit: pass\n"
+        "print(sorted(m for m in ('trafilatura', 'sklearn', 'marquee.model', 'extruct') "
+        "if m in sys.modules))"
+    )
+    db = f"sqlite:///{tmp_path / 's.db'}"
+    for args in (["--help"], ["--db", db, "--create", "films"]):
+        done = subprocess.run(
+            [sys.executable, "-c", code, *args], capture_output=True, text=True, check=True
+        )
+        assert done.stdout.strip().splitlines()[-1] == "[]", args

@@ -15,7 +15,7 @@ from contextlib import ExitStack
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -24,26 +24,16 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from marquee.documents import ReadOptions
-from marquee.documents.options import TABLE_SIZE_FACTOR
 from marquee.errors import MarqueeError, StoreError
-from marquee.fetch import Fetcher, FetchOptions, is_url
-from marquee.ingest import (
-    Input,
-    Outcome,
-    add_reviews,
-    expand,
-    feed_urls,
-    read_reviews,
-    skip_fetched,
-    stale_films,
-    url_list,
-)
-from marquee.report import film_json, render
-from marquee.report_cache import film_report
-from marquee.review import FilmHint
 from marquee.sanitize import strip_controls
-from marquee.store import ENV_VAR, FilmEntry, Store, default_url, shown_url
+from marquee.store_urls import ENV_VAR, default_url, masked_url
+
+if TYPE_CHECKING:
+    from marquee.ingest import Outcome
+    from marquee.store import FilmEntry, Store
+
+# Each command imports what it needs when it runs: `marquee --help` and `marquee films`
+# must not pay for the HTML extractor, the model or scikit-learn (issue: commands start fast).
 
 app = typer.Typer(
     help=(
@@ -77,7 +67,7 @@ def main(
             "--db",
             envvar=ENV_VAR,
             help="Store URL (SQLAlchemy), e.g. sqlite:///reviews.db. Default: "
-            + escape(shown_url(default_url())),
+            + escape(masked_url(default_url())),
             show_default=False,
         ),
     ] = None,
@@ -104,6 +94,8 @@ def main(
 def _store() -> Store:
     """The store named by --db or MARQUEE_DB, which must exist unless --create; the default
     store is made on first use."""
+    from marquee.store import Store
+
     try:
         return Store(state.db, create=state.create or state.db is None)
     except MarqueeError as e:
@@ -171,12 +163,13 @@ def add(
     ] = None,
     max_mb: Annotated[float, typer.Option(help="Refuse review documents larger than this.")] = 5.0,
     max_rows: Annotated[
-        int,
+        int | None,
         typer.Option(
-            help="Refuse a table (CSV/JSONL) with more rows than this; marquee batch scores "
-            "tables of any size."
+            help="Refuse a table (CSV/JSONL) with more rows than this (default: 20,000); "
+            "marquee batch scores tables of any size.",
+            show_default=False,
         ),
-    ] = ReadOptions().max_rows,
+    ] = None,
     follow_symlinks: Annotated[
         bool,
         typer.Option(
@@ -247,13 +240,28 @@ def add(
 
       pbpaste | marquee add -
     """
+    from marquee.documents import ReadOptions
+    from marquee.documents.options import TABLE_SIZE_FACTOR
+    from marquee.fetch import Fetcher, FetchOptions, is_url
+    from marquee.ingest import (
+        Input,
+        add_reviews,
+        expand,
+        feed_urls,
+        read_reviews,
+        skip_fetched,
+        stale_films,
+        url_list,
+    )
+    from marquee.review import FilmHint
+
     if not paths and urls_file is None and not feed:
         _fail("nothing to add: give files, folders or URLs, --urls FILE or --feed URL", code=2)
     if shape not in (None, "text", "markdown", "html", "csv", "jsonl"):
         _fail(f"--shape must be text, markdown, html, csv or jsonl, not {shape!r}", code=2)
     options = ReadOptions(
         max_bytes=int(max_mb * 1_000_000),
-        max_rows=max_rows,
+        max_rows=max_rows or ReadOptions().max_rows,
         shape=shape,  # type: ignore[arg-type]  # checked against the shapes just above
         columns=_parse_columns(column),
     )
@@ -332,6 +340,8 @@ def add(
 def _build(store: Store, entry: FilmEntry, step: Callable[[], None]) -> bool:
     """Build one changed film's page ahead of time; whether it could be. Its reviews are
     stored either way, so a film whose page trips a bug must not end the run."""
+    from marquee.report_cache import film_report
+
     try:
         film_report(store, entry)
     except StoreError:
@@ -414,6 +424,9 @@ def films(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """List the films in the store, most reviewed first."""
+    from marquee.report import film_json
+    from marquee.store import shown_url
+
     store = _store()
     entries = store.films()
     if as_json:
@@ -458,6 +471,9 @@ def report(
 
       marquee report ballerina --html ballerina.html
     """
+    from marquee.report import render
+    from marquee.report_cache import film_report
+
     store = _store()
     try:
         data = film_report(store, store.find_film(film))
@@ -489,6 +505,7 @@ def serve(
     Open http://127.0.0.1:8150/ for the film list; every page has a .json twin
     (/films/SLUG and /films/SLUG.json) and /openapi.json describes the API.
     """
+    from marquee.store import shown_url
     from marquee.web import serve as run_server
 
     store = _store()
@@ -603,6 +620,7 @@ def batch(
     from rich.progress import TaskProgressColumn, TimeElapsedColumn
 
     from marquee.batch import BatchOptions, run_batch
+    from marquee.review import FilmHint
 
     if engine not in ("local", "dask"):
         _fail(f"--engine must be local or dask, not {engine!r}", code=2)

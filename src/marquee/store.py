@@ -21,7 +21,6 @@ import json
 import logging
 import os
 import random
-import re
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -30,7 +29,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-import platformdirs
 from sqlalchemy import (
     JSON,
     Boolean,
@@ -55,20 +53,11 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 from marquee.codec import facts_from_dict, from_dict, to_dict
 from marquee.errors import NotFound, StoreError, StoreMissing
 from marquee.records import Document, FilmFacts, Review
+from marquee.store_urls import default_url, masked_url
 
 log = logging.getLogger(__name__)
 
 _T = TypeVar("_T")
-
-ENV_VAR = "MARQUEE_DB"
-
-
-def default_url() -> str:
-    """``$MARQUEE_DB``, else a SQLite file in the user's data directory."""
-    if url := os.environ.get(ENV_VAR):
-        return url
-    path = platformdirs.user_data_path("marquee") / "marquee.db"
-    return f"sqlite:///{path}"
 
 
 def content_hash(document: Document) -> str:
@@ -88,16 +77,13 @@ def engine_url(url: str) -> str:
     return url
 
 
-_CREDENTIALS = re.compile(r"(?<=://)([^:/@]*):[^@/]*@")
-
-
 def shown_url(url: str) -> str:
     """The URL for messages, titles and help: any password masked, even in a URL that
     does not parse."""
     try:
         return make_url(url).render_as_string(hide_password=True)
     except (SQLAlchemyError, ValueError):
-        return _CREDENTIALS.sub(r"\1:***@", url)
+        return masked_url(url)
 
 
 def sqlite_file(url: str) -> Path | None:
