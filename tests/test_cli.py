@@ -273,3 +273,25 @@ def test_help_and_films_import_nothing_heavy(tmp_path) -> None:
             [sys.executable, "-c", code, *args], capture_output=True, text=True, check=True
         )
         assert done.stdout.strip().splitlines()[-1] == "[]", args
+
+
+def test_column_mapping_errors_name_the_flag_and_the_choices(tmp_path: Path) -> None:
+    """An unknown FIELD lists the fields; a missing COLUMN or text column names the flag
+    that fixes it and the table's own columns."""
+    from typer.testing import CliRunner
+
+    from marquee.cli import app
+
+    table = tmp_path / "t.csv"
+    table.write_text("blurb,who\nA fine film.,Ann\n")
+    db = ["--db", f"sqlite:///{tmp_path / 's.db'}", "--create"]
+    runner = CliRunner()
+    unknown = runner.invoke(app, [*db, "add", str(table), "--column", "texte=blurb"])
+    assert unknown.exit_code == 2 and "fields are text, critic" in unknown.output
+    missing = runner.invoke(app, [*db, "add", str(table), "--column", "text=body"])
+    assert missing.exit_code == 1 and "--column text=COLUMN" in missing.output
+    assert "blurb, who" in missing.output
+    unmapped = runner.invoke(app, [*db, "add", str(table)])
+    assert unmapped.exit_code == 1 and "--column text=COLUMN" in unmapped.output
+    mapped = runner.invoke(app, [*db, "add", str(table), "--column", "text=blurb"])
+    assert mapped.exit_code == 0, mapped.output

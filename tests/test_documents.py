@@ -889,3 +889,47 @@ def test_arbitrary_text_never_raises_anything_but_marquee_errors(
     else:
         for doc in reading.documents:
             assert doc.blocks
+
+
+RT_EXPORTS = {
+    "snake_case": (
+        "rotten_tomatoes_link,critic_name,top_critic,publisher_name,review_type,review_score,"
+        "review_date,review_content\n"
+        'm/the_dark_knight,Jane Roe,True,The Daily Planet,Fresh,2/5,2008-07-18,"A sprawling, '
+        'haunted crime epic."\n'
+        "m/the_dark_knight,John Doe,False,Gotham Gazette,Rotten,,2008-07-19,Loud and joyless.\n"
+    ),
+    "camelCase": (
+        "id,reviewId,creationDate,criticName,isTopCritic,originalScore,reviewState,"
+        "publicationName,reviewText,scoreSentiment,reviewUrl\n"
+        "the_dark_knight,1,2008-07-18,Jane Roe,True,2/5,fresh,The Daily Planet,"
+        '"A sprawling, haunted crime epic.",POSITIVE,http://example.org/a\n'
+        "the_dark_knight,2,2008-07-19,John Doe,False,,rotten,Gotham Gazette,"
+        "Loud and joyless.,NEGATIVE,\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("generation", sorted(RT_EXPORTS))
+def test_rotten_tomatoes_exports_are_read_as_downloaded(generation: str) -> None:
+    """Both generations of RT's critic-review export, with no column mapping: each row is
+    filed under its film (named by the export's movie id), the export's own fresh/rotten is
+    the verdict (over a printed 2/5), and the top-critic flag is kept."""
+    from marquee.review import parse_review
+
+    reading = read_bytes(RT_EXPORTS[generation].encode(), f"rt-{generation}.csv")
+    reviews = [parse_review(doc) for doc in reading.documents]
+    assert not reading.problems and len(reviews) == 2
+    assert [r.facts.title for r in reviews] == ["The Dark Knight"] * 2
+    assert [r.verdict for r in reviews] == ["fresh", "rotten"]
+    assert [r.meta.critic for r in reviews] == ["Jane Roe", "John Doe"]
+    assert [r.meta.outlet for r in reviews] == ["The Daily Planet", "Gotham Gazette"]
+    assert reviews[0].score is not None and reviews[0].score.raw == "2/5"
+    assert reviews[0].document.meta["top_critic"].lower() == "true"
+    assert reviews[0].meta.published == "2008-07-18"
+
+
+def test_a_plain_id_column_is_no_film() -> None:
+    """Only an export that also numbers its reviews (reviewId) names films by ``id``."""
+    reading = read_bytes(b"id,text\n7,A fine film.\n", "plain.csv")
+    assert "film" not in reading.documents[0].meta

@@ -125,11 +125,17 @@ def _print_json(data: Any) -> None:
 
 
 def _parse_columns(pairs: list[str]) -> dict[str, str]:
+    """``--column FIELD=COLUMN`` pairs; an unknown FIELD is an error that lists the known."""
+    from marquee.documents.fields import TABLE_FIELDS
+
     mapping = {}
     for pair in pairs:
         field, sep, column = pair.partition("=")
         if not sep or not field or not column:
             _fail(f"--column takes FIELD=COLUMN (e.g. text=blurb), not {pair!r}", code=2)
+        if field.strip() not in TABLE_FIELDS:
+            known = ", ".join(TABLE_FIELDS)
+            _fail(f"--column: no field {field.strip()!r}; fields are {known}", code=2)
         mapping[field.strip()] = column.strip()
     return mapping
 

@@ -34,17 +34,26 @@ REVIEW_FIELDS: Mapping[str, tuple[str, ...]] = {
 }
 
 # Normalised key -> column names a CSV/JSONL export uses.  Here "title" is the FILM.
+# Besides the usual hand-made names, the two generations of Rotten Tomatoes critic-review
+# exports as they are downloaded: snake_case (review_content, critic_name, publisher_name,
+# review_type, review_score, top_critic, rotten_tomatoes_link) and camelCase (reviewText,
+# criticName, publicationName, reviewState, scoreSentiment, originalScore, isTopCritic,
+# creationDate, reviewUrl), compared in field_key's lower-case form.
 TABLE_FIELDS: Mapping[str, tuple[str, ...]] = {
-    "text": ("text", "review", "review_text", "content", "quote", "body"),
-    "critic": ("critic", "reviewer", "author", "critic_name"),
-    "outlet": ("outlet", "publication", "publisher", "source"),
-    "published": ("published", "date", "review_date"),
-    "score": ("score", "rating", "review_score", "grade", "original_score"),
+    "text": ("text", "review", "review_text", "content", "quote", "body", "review_content",
+             "reviewtext"),
+    "critic": ("critic", "reviewer", "author", "critic_name", "criticname"),
+    "outlet": ("outlet", "publication", "publisher", "source", "publisher_name",
+               "publicationname"),
+    "published": ("published", "date", "review_date", "creationdate"),
+    "score": ("score", "rating", "review_score", "grade", "original_score", "originalscore"),
     "film": ("film", "title", "movie_title", "movie"),
+    "film_id": ("rotten_tomatoes_link", "movie_id", "movieid"),
     "year": ("year",),
-    "verdict": ("verdict", "fresh", "review_type"),
-    "url": ("url", "link"),
-}
+    "verdict": ("verdict", "fresh", "review_type", "reviewstate", "scoresentiment"),
+    "top_critic": ("top_critic", "istopcritic"),
+    "url": ("url", "link", "reviewurl"),
+}  # fmt: skip
 
 _VERDICTS: Mapping[str, str] = {
     "fresh": "fresh",
@@ -53,6 +62,8 @@ _VERDICTS: Mapping[str, str] = {
     "false": "rotten",
     "1": "fresh",
     "0": "rotten",
+    "positive": "fresh",  # RT's scoreSentiment
+    "negative": "rotten",
 }
 
 # A date somewhere in a line: ISO, "8 September 2023", "September 8, 2023", "08/09/2023".

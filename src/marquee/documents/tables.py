@@ -55,7 +55,7 @@ def read_table(
         if isinstance(row, str):
             problems.append(f"{where}: {row}")
             continue
-        meta = normalise(row, fields)
+        meta = _filed(normalise(row, fields), row)
         body = meta.pop("text", "")
         blocks = plaintext.read_text(body)
         if not blocks:
@@ -74,6 +74,21 @@ def read_table(
     if not documents and not problems:
         raise ParseError(f"{source}: a {shape.upper()} table with no rows")
     return tuple(documents), tuple(problems)
+
+
+def _filed(meta: dict[str, str], row: Row) -> dict[str, str]:
+    """A row's film when the export names it by an id rather than a title: RT's movie link
+    ("m/the_dark_knight") or, in its newer export, the ``id`` beside a ``reviewId``; the
+    id's words become the title ("The Dark Knight") so its rows are filed together."""
+    if "film" in meta:
+        return meta
+    key = meta.get("film_id")
+    if key is None and any(field_key(k) == "reviewid" for k in row):
+        key = next((str(v) for k, v in row.items() if field_key(k) == "id" and v), None)
+    if not key:
+        return meta
+    words = key.rsplit("/", 1)[-1].replace("_", " ").replace("-", " ").split()
+    return {**meta, "film_id": key, "film": " ".join(w.capitalize() for w in words) or key}
 
 
 def _csv_rows(
@@ -145,12 +160,16 @@ def _check_columns(header: list[str], columns: Mapping[str, str], source: str) -
     listing = ", ".join(header)
     for field, column in columns.items():
         if field_key(column) not in keys:
-            raise ParseError(f"{source}: no column {column!r} for {field} (columns: {listing})")
+            raise ParseError(
+                f"{source}: no column {column!r} for {field} (--column {field}=COLUMN names "
+                f"one of: {listing})"
+            )
     if "text" not in columns and not keys & set(TABLE_FIELDS["text"]):
         looked = "/".join(TABLE_FIELDS["text"])
         raise ParseError(
-            f"{source}: no review-text column (looked for {looked}; map one with "
-            f"ReadOptions(columns={{'text': ...}})); columns: {listing}"
+            f"{source}: no review-text column (looked for {looked}); name it with "
+            f"--column text=COLUMN (in Python: ReadOptions(columns={{'text': ...}})); "
+            f"columns: {listing}"
         )
 
 
