@@ -933,3 +933,13 @@ def test_a_plain_id_column_is_no_film() -> None:
     """Only an export that also numbers its reviews (reviewId) names films by ``id``."""
     reading = read_bytes(b"id,text\n7,A fine film.\n", "plain.csv")
     assert "film" not in reading.documents[0].meta
+
+
+def test_cells_lose_html_entities_and_stray_tags() -> None:
+    """A scraped export's "A&#45;" is the grade A-, and "<i>…</i>" and "<br>" are markup."""
+    table = (
+        b'film,text,score,critic\nDune,"A <i>grand</i> epic.<br>Vast &amp; strange.",A&#45;,Ann\n'
+    )
+    (doc,) = read_bytes(table, "scraped.csv").documents
+    assert doc.body == "A grand epic.\n\nVast & strange."
+    assert doc.meta["score"] == "A-"

@@ -535,3 +535,22 @@ def test_a_verdict_line_is_the_critics_own(lines, verdict):
     doc = Document("r.txt", "text", "\n".join(lines), tuple(Block("paragraph", t) for t in lines))
     assert read_verdict(doc) == verdict
     assert parse_review(doc).stated_verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("cell", "value"),
+    [
+        ("8.71245284/10", 87.12),  # an export's average of sub-scores, unrounded
+        (".5/5", 10.0),
+        ("B-minus", 67.0),
+        ("B minus", 67.0),
+        ("A-", 91.0),
+    ],
+)
+def test_score_cells_as_exports_print_them(cell, value):
+    from marquee.records import Block, Document
+    from marquee.scores import read_score
+
+    doc = Document("x.csv#row=1", "csv", "{}", (Block("paragraph", "Fine."),), {"score": cell})
+    score = read_score(doc)
+    assert score is not None and score.value == value and score.raw == cell

@@ -9,9 +9,11 @@ problem line, not a failure: the other rows are still worth reading.
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import logging
+import re
 from collections.abc import Iterator, Mapping
 
 from marquee.documents import plaintext
@@ -55,7 +57,7 @@ def read_table(
         if isinstance(row, str):
             problems.append(f"{where}: {row}")
             continue
-        meta = _filed(normalise(row, fields), row)
+        meta = _filed(normalise(_unescaped(row), fields), row)
         body = meta.pop("text", "")
         blocks = plaintext.read_text(body)
         if not blocks:
@@ -74,6 +76,20 @@ def read_table(
     if not documents and not problems:
         raise ParseError(f"{source}: a {shape.upper()} table with no rows")
     return tuple(documents), tuple(problems)
+
+
+_BREAK = re.compile(r"<(?:br|/?p)\s*/?>", re.IGNORECASE)
+_INLINE = re.compile(r"</?(?:i|b|em|strong|span|a)\b[^>]*>", re.IGNORECASE)
+
+
+def _unescaped(row: Row) -> Row:
+    """Cells as they read: scrapers leave HTML entities ("A&#45;", "&amp;") and stray inline
+    tags in exports, which would hide a grade or a name from every reader after this one."""
+    return {key: _cell(value) if isinstance(value, str) else value for key, value in row.items()}
+
+
+def _cell(value: str) -> str:
+    return html.unescape(_INLINE.sub("", _BREAK.sub("\n", value)))
 
 
 def _filed(meta: dict[str, str], row: Row) -> dict[str, str]:

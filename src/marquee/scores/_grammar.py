@@ -49,7 +49,8 @@ NUMBER_WORDS: Final[dict[str, int]] = {
 }  # fmt: skip
 
 _WORD = r"(?:zero|no|one|two|three|four|five|six|seven|eight|nine|ten)"
-_NUM = r"\d{1,3}(?:\.\d{1,2})?"
+_NUM = r"(?:\d{1,3}(?:\.\d{1,2}\d*)?|\.\d{1,2})"
+"""A number as critics and exports print it: "7", "3.5", ".5", and an export's "8.71245284"."""
 _SCALE = r"(?:\d{1,3}(?:\.0)?|four|five|ten|hundred)"
 _HALF = r"(?:½|1/2)"
 _FILLED, _EMPTY, _HALF_GLYPH = "★⭐✪✭✮✯", "☆✩", "⯨⯩⯪⯫"
@@ -86,7 +87,7 @@ EXPRESSION: Final = re.compile(
   | (?P<percent>(?<![\w.,/$£€])(?P<p_num>{_NUM})\s?(?:%|percent\b|per\s+cent\b))
   | (?P<grade>
         (?<![\w+\-−–])
-        (?P<letter>[a-df])(?P<modifier>[+\-−–]|\s(?:plus|minus)\b)?
+        (?P<letter>[a-df])(?P<modifier>[\s\-](?:plus|minus)\b|[+\-−–])?
         (?![\w+\-−–])
     )
   | (?P<bare>(?<![\w.,/$£€:])(?P<b_num>{_NUM})(?![\w%]|[.,:/]\d))
@@ -265,7 +266,8 @@ def _grade(m: re.Match[str], _: Scale | None, __: Scale | None) -> float | None:
     if m["letter"] == "a" and not m["modifier"]:
         return None
     modifier = (m["modifier"] or "").strip().lower()
-    sign = {"plus": "+", "minus": "-", "−": "-", "–": "-"}.get(modifier, modifier)
+    word = modifier.lstrip("-")  # "B minus", "B-minus"
+    sign = {"plus": "+", "minus": "-", "−": "-", "–": "-"}.get(word, modifier)
     value = GRADE_VALUES.get(m["letter"].upper() + sign)
     return None if value is None else float(value)
 
