@@ -54,7 +54,9 @@ def test_coverage_counts_films_whose_band_holds_the_truth() -> None:
     }
     # a band always holds its own point estimate, and never a share of 0 beside p = .99
     truth = {"in": aggs["in"].fresh_percent, "out": 0.0, "big": aggs["big"].fresh_percent}
-    got = evaluate._coverage(films, truth, aggs)
+    p = np.array([0.5] * 6 + [0.99] * 6 + [0.5] * 30)
+    got = evaluate._coverage(films, truth, aggs, p)
+    assert got["5-9"]["mean_p_band_coverage"] == 0.5  # the old band misses the 0% film too
     assert got["5-9"]["n"] == 2 and got["5-9"]["coverage"] == 0.5
     assert got["10-29"]["n"] == 0 and got["10-29"]["coverage"] is None
     assert got["30+"]["n"] == 1 and got["30+"]["coverage"] == 1.0
@@ -91,7 +93,14 @@ def test_marquee_eval_quick_prints_every_published_figure() -> None:
     figures = json.loads(result.stdout)
     assert figures["split"]["name"] == "test"
     tasks = figures["tasks"]
-    for task in ("polarity_v2", "rt_snippets", "rt_quotes", "scale_v1", "film_fresh_text"):
+    for task in (
+        "polarity_v2",
+        "rt_snippets",
+        "rt_quotes",
+        "scale_v1",
+        "film_fresh_text",
+        "film_fresh_half_stated",
+    ):
         assert set(tasks[task]) == {"marquee", "vader", "textblob"}, task
     assert tasks["rt_quotes"]["marquee"]["accuracy"] > tasks["rt_quotes"]["vader"]["accuracy"]
     assert set(figures["coverage"]) == {"5-9", "10-29", "30+"}

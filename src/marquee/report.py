@@ -143,12 +143,13 @@ def review_json(review: Review, opinions: ReviewOpinions | None = None) -> dict[
 def report_json(report: FilmReport) -> dict[str, Any]:
     opinions: Sequence[ReviewOpinions | None] = report.opinions or [None] * len(report.reviews)
     consensus = report.consensus
+    figures = asdict(report.aggregate)
     return {
         "film": film_json(report.slug, report.film),
         "reviews": [review_json(r, o) for r, o in zip(report.reviews, opinions, strict=True)],
         "aggregate": {
-            **asdict(report.aggregate),
-            "headline": headline(asdict(report.aggregate)),
+            **figures,
+            "headline": headline(figures),
             "aspects": [
                 {
                     "aspect": row.aspect,

@@ -11,6 +11,7 @@ at run time only ``onnxruntime`` and ``tokenizers`` are needed, imported on firs
 
 from __future__ import annotations
 
+import gzip
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,7 +24,8 @@ from marquee.errors import ScoringError
 
 log = logging.getLogger(__name__)
 
-MODEL_FILE = "encoder.int8.onnx"
+MODEL_FILE = "encoder.int8.onnx.gz"
+"""gzip-compressed: 17 MB in the package instead of 23 (unpacked in memory, ~0.1 s)."""
 TOKENIZER_FILE = "encoder.tokenizer.json"
 THREADS = 1
 """One thread per scoring process: marquee batch and the web server run several at once."""
@@ -67,6 +69,8 @@ def load_encoder(folder: Path) -> Encoder | None:
     options.intra_op_num_threads = THREADS
     options.inter_op_num_threads = 1
     options.log_severity_level = 3
-    session = onnxruntime.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
+    session = onnxruntime.InferenceSession(
+        gzip.decompress(model.read_bytes()), options, providers=["CPUExecutionProvider"]
+    )
     log.debug("loaded encoder %s", model)
     return Encoder(session, Tokenizer.from_file(str(tokenizer)))

@@ -81,10 +81,16 @@ def render_figures(figures: dict[str, Any], console: Console) -> None:
     cover = Table(
         title="90% band: share of films whose true fresh % it holds", title_justify="left"
     )
-    for name in ("reviews", "coverage", "median width", "films"):
+    for name in ("reviews", "coverage", "median width", "mean-P band (before)", "films"):
         cover.add_column(name, justify="right")
     for name, row in figures["coverage"].items():
-        cover.add_row(name, _pct(row["coverage"]), _num(row["median_width"]), str(row["n"]))
+        cover.add_row(
+            name,
+            _pct(row["coverage"]),
+            _num(row["median_width"]),
+            _pct(row.get("mean_p_band_coverage")),
+            str(row["n"]),
+        )
     console.print(cover)
 
     rel = Table(title="Reliability of P(fresh), RT quotes", title_justify="left")

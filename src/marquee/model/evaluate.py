@@ -186,28 +186,36 @@ def _quotes(limit: int | None, systems: Sequence[str]) -> dict[str, Any]:
         out["rt_quotes"][system] = _binary(y, fresh, baselines.as_probability(pol))
         shares = {f: 100 * float(fresh[idx].mean()) for f, idx in big.items()}
         out["film_fresh_text"][system] = _film_errors(truth, shares)  # type: ignore[arg-type]
-    out["coverage"] = _coverage(films, truth, text_only)
+        given = np.where([_half(ex) for ex in rows], y, fresh)  # the critics' verdicts kept
+        shares = {f: 100 * float(given[idx].mean()) for f, idx in big.items()}
+        out["film_fresh_half_stated"][system] = _film_errors(truth, shares)  # type: ignore[arg-type]
+    out["coverage"] = _coverage(films, truth, text_only, p)
     out["reliability"] = reliability(p, y)
     return out
 
 
 def _coverage(
-    films: dict[str, list[int]], truth: dict[str, float], aggs: dict[str, Any]
+    films: dict[str, list[int]], truth: dict[str, float], aggs: dict[str, Any], p: np.ndarray
 ) -> dict[str, Figures]:
-    """How often the 90% band holds the film's true fresh %, per review-count bin."""
+    """How often the 90% band holds the film's true fresh %, per review-count bin; beside
+    it the band marquee showed before (mean P(fresh) ± 1.645 of a Poisson-binomial sd)."""
     out: dict[str, Figures] = {}
     for low, high in COVERAGE_BINS:
         name = f"{low}-{high}" if high else f"{low}+"
-        inside, widths = [], []
+        inside, widths, before = [], [], []
         for f, idx in films.items():
             band = aggs[f].fresh_percent_band
             if len(idx) >= low and (high is None or len(idx) <= high) and band:
                 inside.append(band[0] - 0.05 <= truth[f] <= band[1] + 0.05)
                 widths.append(band[1] - band[0])
+                q = p[idx]
+                half = 100 * 1.645 * float(np.sqrt((q * (1 - q)).sum())) / len(q)
+                before.append(abs(100 * float(q.mean()) - truth[f]) <= half)
         out[name] = {
             "coverage": round(float(np.mean(inside)), 3) if inside else None,
             "median_width": round(float(median(widths)), 1) if widths else None,
             "n": len(inside),
+            "mean_p_band_coverage": round(float(np.mean(before)), 3) if before else None,
         }
     return out
 

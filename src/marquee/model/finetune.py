@@ -18,6 +18,7 @@ dynamic int8 quantisation (onnxruntime; per-channel, reduced range).
 from __future__ import annotations
 
 import argparse
+import gzip
 import logging
 import math
 import os
@@ -177,15 +178,14 @@ def _export(model: Any, tokenizer: Any, encode: Any, out: Path) -> None:
         opset_version=17,
     )
     # per-channel weights, reduced range: the default per-tensor int8 lost a point on the
-    # holdout (84.0 against 85.5 in fp32); this keeps 85.3 at the same 23 MB
+    # holdout (84.0 against 85.5 in fp32); this keeps 85.3 at the same 23 MB (17 gzipped)
+    int8 = out / "encoder.int8.onnx"
     quantize_dynamic(
-        str(fp32),
-        str(out / MODEL_FILE),
-        weight_type=QuantType.QInt8,
-        per_channel=True,
-        reduce_range=True,
+        str(fp32), str(int8), weight_type=QuantType.QInt8, per_channel=True, reduce_range=True
     )
+    (out / MODEL_FILE).write_bytes(gzip.compress(int8.read_bytes(), compresslevel=9, mtime=0))
     fp32.unlink()
+    int8.unlink()
     tokenizer.save(str(out / TOKENIZER_FILE))
 
 
