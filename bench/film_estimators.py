@@ -22,10 +22,10 @@ from pathlib import Path
 
 import numpy as np
 
-from marquee.model import data
+from marquee.lab import corpora as data
+from marquee.lab.train import DEFAULT_RECIPE, build_model, film_prior, recipe_dict
 from marquee.model.film import FilmPrior, film_adjusted, uniform_prior
 from marquee.model.predict import load_model, save_model
-from marquee.model.train import DEFAULT_RECIPE, build_model, film_prior, recipe_dict
 
 Estimator = Callable[[np.ndarray], float]
 RNG = np.random.default_rng(7)

@@ -16,7 +16,8 @@ import argparse  # noqa: E402
 import resource  # noqa: E402
 import time  # noqa: E402
 
-from marquee.model import baselines, data  # noqa: E402
+from marquee.lab import baselines  # noqa: E402
+from marquee.lab import corpora as data  # noqa: E402
 from marquee.model.predict import load_model  # noqa: E402
 
 

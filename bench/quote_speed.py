@@ -9,8 +9,9 @@ from __future__ import annotations
 import os
 import time
 
-from marquee.model import data, load_model
-from marquee.model.baselines import polarity
+from marquee.lab import corpora as data
+from marquee.lab.baselines import polarity
+from marquee.model import load_model
 
 
 def rate(score, texts: list[str], runs: int = 3) -> float:

@@ -6,12 +6,13 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from marquee.model import data, evaluate
+from marquee.lab import evaluate
+from marquee.lab.corpora import Example
 from marquee.records import Block, Document, FilmFacts, Review, ReviewMeta, Score
 
 
-def quote(text: str, label: int, film: str, key: str) -> data.Example:
-    return data.Example(text=text, label=label, source="rt_quotes", key=key, unit=film, group=film)
+def quote(text: str, label: int, film: str, key: str) -> Example:
+    return Example(text=text, label=label, source="rt_quotes", key=key, unit=film, group=film)
 
 
 def test_film_errors_are_mean_absolute_and_signed_by_how_liked() -> None:

@@ -10,9 +10,10 @@ import numpy as np
 import pytest
 
 from marquee.errors import ScoringError
-from marquee.model import data
-from marquee.model.data import binary_label
-from marquee.model.evaluate import ece
+from marquee.lab import corpora
+from marquee.lab.corpora import binary_label
+from marquee.lab.evaluate import ece
+from marquee.model.data import split_of
 from marquee.model.features import (
     FeatureSpec,
     featurize,
@@ -134,14 +135,14 @@ def test_ece_is_zero_when_calibrated_and_large_when_not():
 
 def test_rating_lines_are_stripped():
     text = "A fine film.\nRATING: ***\nOn the Renshaw scale of 8 .\nIt gets 3 out of 4.\nGo."
-    assert data.strip_rating_lines(text) == "A fine film.\n\nGo."
+    assert corpora.strip_rating_lines(text) == "A fine film.\n\nGo."
     rhodes = "It bored me.\nI generously give it 1/2 of a star.\nI gave it no stars at all!"
-    assert data.strip_rating_lines(rhodes) == "It bored me."
+    assert corpora.strip_rating_lines(rhodes) == "It bored me."
 
 
 def test_near_duplicates_of_the_test_set_are_dropped():
     def ex(text, key):
-        return data.Example(text=text, label=1, source="t", key=key, unit=key)
+        return corpora.Example(text=text, label=1, source="t", key=key, unit=key)
 
     test = [ex("So ingenious in concept, design and execution that you could watch it.", "a")]
     train = [
@@ -149,7 +150,7 @@ def test_near_duplicates_of_the_test_set_are_dropped():
         ex("A different quote about another film entirely.", "c"),
         ex("anything", "a"),
     ]
-    assert [e.key for e in data.drop_near_duplicates(train, test)] == ["c"]
+    assert [e.key for e in corpora.drop_near_duplicates(train, test)] == ["c"]
 
 
 def test_sentence_buckets_match_featurizing_each_sentence():
@@ -192,25 +193,25 @@ def test_film_estimate_keeps_known_verdicts_and_uses_the_prior():
 
 def test_containers_of_a_short_text_are_dropped():
     def ex(text, key):
-        return data.Example(text=text, label=1, source="t", key=key, unit=key)
+        return corpora.Example(text=text, label=1, source="t", key=key, unit=key)
 
     quote = [ex("so ingenious in concept, design and execution", "q")]
     reviews = [
         ex("Long review. It is so ingenious in concept , design and execution that I wept.", "a"),
         ex("Another review entirely, about another film.", "b"),
     ]
-    assert [e.key for e in data.drop_containers(reviews, quote)] == ["b"]
+    assert [e.key for e in corpora.drop_containers(reviews, quote)] == ["b"]
 
 
 @pytest.mark.parametrize("source", sorted(HOLDOUT_FLOORS))
 def test_heldout_accuracy_floor(model, source):
     """The artifact never saw the test split; its accuracy there must not drop below the floor."""
     loaders = {
-        "polarity_v2": data.load_polarity,
-        "rt_snippets": data.load_snippets,
-        "rt_quotes": data.load_quotes,
+        "polarity_v2": corpora.load_polarity,
+        "rt_snippets": corpora.load_snippets,
+        "rt_quotes": corpora.load_quotes,
     }
-    rows = data.in_split(loaders[source](), "test")[:600]
+    rows = corpora.in_split(loaders[source](), "test")[:600]
     preds = model.predict([ex.text for ex in rows])
     acc = np.mean(
         [
@@ -223,13 +224,16 @@ def test_heldout_accuracy_floor(model, source):
 
 def test_heldout_film_fresh_percent(model):
     """Held-out films' fresh % from their quotes, read together, stays within the ceiling."""
-    rows = data.in_split(data.load_quotes(), "test")
+    rows = corpora.in_split(corpora.load_quotes(), "test")
     p = model.p_fresh([ex.text for ex in rows])
     films: dict[str, list[int]] = {}
     for i, ex in enumerate(rows):
         films.setdefault(ex.group, []).append(i)
     errors = [
-        abs(100 * np.mean([rows[i].label for i in idx]) - film_adjusted(p[idx]).fresh_percent)
+        abs(
+            100 * np.mean([rows[i].label for i in idx])
+            - film_adjusted(p[idx], model.film_prior).fresh_percent
+        )
         for idx in films.values()
         if len(idx) >= 10
     ]
@@ -238,17 +242,17 @@ def test_heldout_film_fresh_percent(model):
 
 def test_splits_are_frozen_by_a_hash_of_the_unit():
     """The split of an id never moves (pinned here), and the shares are about 20/20/60."""
-    pinned = {u: data.split_of(u) for u in ("film:9559", "review:29590", "snippet:a b")}
+    pinned = {u: split_of(u) for u in ("film:9559", "review:29590", "snippet:a b")}
     assert pinned == PINNED_SPLITS
-    shares = [data.split_of(f"film:{i}") for i in range(5000)]
+    shares = [split_of(f"film:{i}") for i in range(5000)]
     assert 0.17 < shares.count("test") / 5000 < 0.23
     assert 0.17 < shares.count("dev") / 5000 < 0.23
 
 
 def test_one_review_is_in_one_split_across_corpora():
     """polarity_v2 and scale_v1 share html ids; a shared review must not straddle splits."""
-    polarity = {ex.key: ex.split for ex in data.load_polarity()}
-    shared = [ex for ex in data.load_scale() if ex.key in polarity]
+    polarity = {ex.key: ex.split for ex in corpora.load_polarity()}
+    shared = [ex for ex in corpora.load_scale() if ex.key in polarity]
     assert shared and all(polarity[ex.key] == ex.split for ex in shared)
 
 

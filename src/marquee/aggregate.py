@@ -119,9 +119,9 @@ def fresh_percent(probabilities: Sequence[float]) -> tuple[float, tuple[float, f
     when every verdict is known (0 or 1), else the film-level estimate and its 90% band."""
     if all(p in (0.0, 1.0) for p in probabilities):
         return round(100 * sum(probabilities) / len(probabilities), 1), None
-    from marquee.model.film import film_adjusted
+    from marquee.model import film_adjusted, load_model
 
-    est = film_adjusted(probabilities)
+    est = film_adjusted(probabilities, load_model().film_prior)
     return round(est.fresh_percent, 1), (round(est.low, 1), round(est.high, 1))
 
 

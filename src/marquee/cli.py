@@ -535,7 +535,7 @@ def train(
     Users never need this: the trained model ships with marquee. It rewrites the artifact,
     its recipe (data checksums, settings) and its held-out metrics.
     """
-    from marquee.model import train as training
+    from marquee.lab import train as training
 
     argv = (["--out", str(out_path)] if out_path else []) + (["--eval"] if with_eval else [])
     try:
@@ -561,8 +561,8 @@ def evaluate(
     sentence's ROUGE against Rotten Tomatoes' on films the model never saw. The test split
     (20% of films and review ids, by a fixed hash) is never trained or tuned on.
     """
-    from marquee.model import evaluate as model_eval
-    from marquee.model.eval_tables import render_figures
+    from marquee.lab import evaluate as model_eval
+    from marquee.lab.eval_tables import render_figures
 
     try:
         with err.status("scoring the test split with marquee, VADER and TextBlob…"):

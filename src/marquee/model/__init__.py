@@ -2,8 +2,8 @@
 
 Use :func:`load_model` and :meth:`ScoringModel.predict`; :func:`film_adjusted` turns one
 film's P(fresh) values into its fresh % (with a band), reading the reviews together;
-``train.main`` rebuilds the committed artifact and ``evaluate.run`` measures it on the
-frozen test split.
+:mod:`marquee.lab` rebuilds the committed artifact and measures it on the frozen test
+split.
 """
 
 from marquee.model.film import FilmEstimate, film_adjusted

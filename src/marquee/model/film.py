@@ -70,19 +70,15 @@ def uniform_prior(base_rate: float = 0.5) -> FilmPrior:
 
 
 def film_adjusted(
-    p_fresh: Sequence[float], prior: FilmPrior | None = None, *, mass: float = BAND_MASS
+    p_fresh: Sequence[float], prior: FilmPrior, *, mass: float = BAND_MASS
 ) -> FilmEstimate:
     """Fresh % of one film from its reviews' calibrated P(fresh) (see the module docstring).
 
-    ``prior`` defaults to the one shipped with the scoring model.
+    ``prior`` is the scoring model's (``load_model().film_prior``) outside experiments.
     """
     p = np.clip(np.asarray(p_fresh, dtype=np.float64), 0.0, 1.0)
     if p.size == 0:
         raise ScoringError("no reviews to estimate a fresh % from")
-    if prior is None:
-        from marquee.model.predict import load_model
-
-        prior = load_model().film_prior
     post, per_pi = posterior(p, prior)
     adjusted = post @ per_pi
     share = float(adjusted.mean())

