@@ -1,6 +1,8 @@
 # Two commands do everything on a fresh machine:
 #   make demo   install into .venv, ingest the bundled sample reviews, print the film report
 #   make test   install into .venv and run the test suite
+# Both install every extra (web, postgres, dask, eval): the tests cover them all, and the
+# demo ends by pointing at the web page.
 #   make serve  the web page and JSON API over the same store, on http://127.0.0.1:8150/
 PYTHON ?= python3
 VENV   := .venv
@@ -11,7 +13,7 @@ STAMP  := $(VENV)/.installed
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q -e '.[dev,web,postgres,dask,eval]'
 	touch $(STAMP)
 
 demo: $(STAMP)

@@ -4,6 +4,7 @@
      ├── ParseError          a document could not be read (empty, binary, malformed)
      │    └── TooLarge       over the size cap
      ├── ScoringError        the scoring model could not run
+     ├── MissingExtra        an optional part is not installed (pip install 'marquee[web]')
      └── StoreError          the database refused or could not be reached
           ├── StoreMissing   no store there, and none was to be created
           └── NotFound       no such film (HTTP 404)
@@ -37,6 +38,13 @@ class ScoringError(MarqueeError):
     """The scoring model is missing or failed."""
 
     status = 500
+
+
+class MissingExtra(MarqueeError):
+    """An optional part of marquee is used but its extra is not installed
+    (:mod:`marquee.extras`)."""
+
+    status = 501
 
 
 class StoreError(MarqueeError):

@@ -22,6 +22,7 @@ from typing import Any
 
 from marquee.batch.work import Chunk, ChunkResult, score_chunk
 from marquee.errors import MarqueeError
+from marquee.extras import require
 from marquee.report_cache import report_key
 
 log = logging.getLogger(__name__)
@@ -40,6 +41,7 @@ def run_dask(
     chunks: Iterable[Chunk], *, scheduler: str | None = None, workers: int = 2
 ) -> Iterator[ChunkResult]:
     """Score chunks on Dask, yielding each result as its chunk finishes (in any order)."""
+    require("dask", "the dask engine")
     from distributed import as_completed
 
     with _client(scheduler, workers) as client:
@@ -77,13 +79,9 @@ def _check_same_code(client: Any) -> None:
 @contextmanager
 def _client(scheduler: str | None, workers: int) -> Iterator[Any]:
     """A Dask client: to ``scheduler`` if given, else to a local cluster started here."""
-    try:
-        import dask
-        from distributed import Client, LocalCluster
-    except ImportError as err:
-        raise MarqueeError(
-            "the dask engine needs dask and distributed: pip install 'dask[distributed]'"
-        ) from err
+    import dask
+    from distributed import Client, LocalCluster
+
     if not log.isEnabledFor(logging.DEBUG):
         # distributed sets its loggers to INFO when imported, and then every worker's start
         # and stop drowns marquee's own messages; its warnings still come through

@@ -29,6 +29,7 @@ import numpy as np
 
 from marquee.aggregate import aggregate
 from marquee.documents import read_bytes
+from marquee.extras import require
 from marquee.lab import baselines, corpora
 from marquee.lab.corpora import Example
 from marquee.model.data import SPLIT_SALT, TEST_PERCENT
@@ -263,6 +264,7 @@ def run(
     ``quick`` takes the first 150 texts of each corpus (and 400 quotes): a smoke run for
     tests, not a figure to quote.
     """
+    require("eval", "marquee eval (VADER, TextBlob and ROUGE)")
     limit = 150 if quick else None
     tasks: dict[str, Any] = {}
     for source in ("polarity_v2", "rt_snippets", "scale_v1"):

@@ -1,0 +1,46 @@
+"""A missing optional part is a one-line error naming the extra to install."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from marquee import extras
+from marquee.errors import MarqueeError, MissingExtra
+
+PYPROJECT = Path(__file__).parents[1] / "pyproject.toml"
+
+
+def test_missing_module_names_the_extra(monkeypatch):
+    monkeypatch.setitem(extras.EXTRAS, "web", ("fastapi", "no_such_module_marquee"))
+    assert extras.missing("web") == ["no_such_module_marquee"]
+    with pytest.raises(
+        MissingExtra,
+        match=r"the web page needs no_such_module_marquee: "
+        r"install marquee\[web\] \(pip install 'marquee\[web\]'\)",
+    ):
+        extras.require("web", "the web page")
+
+
+def test_installed_extras_pass():
+    for extra in extras.EXTRAS:
+        extras.require(extra, "a test")  # the dev install has every extra
+
+
+def test_missing_extra_is_a_user_error():
+    assert issubclass(MissingExtra, MarqueeError)
+
+
+def test_every_extra_is_declared_in_pyproject():
+    """The names the message tells users to install exist, and the optional libraries are
+    not core dependencies too."""
+    project = tomllib.loads(PYPROJECT.read_text())["project"]
+    declared = project["optional-dependencies"]
+    assert set(extras.EXTRAS) <= set(declared)
+    core = " ".join(project["dependencies"]).lower()
+    for extra in extras.EXTRAS:
+        for requirement in declared[extra]:
+            name = requirement.split(">")[0].split("[")[0].split("=")[0].lower()
+            assert name not in core, f"{name} is both core and in [{extra}]"
