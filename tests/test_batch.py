@@ -26,7 +26,7 @@ from marquee.cli import app
 from marquee.documents import ReadOptions, read_path
 from marquee.errors import MarqueeError, ParseError, StoreError
 from marquee.films import film_slug
-from marquee.opinions import ReviewText, aspects, opinions_for
+from marquee.opinions import ReviewText, film_people, opinions_for
 from marquee.records import Review
 from marquee.report_cache import report_key
 from marquee.review import parse_review
@@ -322,14 +322,14 @@ def test_results_do_not_depend_on_set_order(monkeypatch: pytest.MonkeyPatch) -> 
     )
     rows = (Row(1, {"film": "Raging Bull", "text": text}),)
     chunk = Chunk(0, "in.csv", "csv", "utf-8", rows, ChunkSettings())
-    forms = aspects._name_forms
+    forms = film_people._name_forms
     tables = []
     for backwards in (False, True):
-        aspects._people.cache_clear()
+        film_people._people.cache_clear()
         monkeypatch.setattr(
-            aspects, "_name_forms", lambda name, b=backwards: sorted(forms(name), reverse=b)
+            film_people, "_name_forms", lambda name, b=backwards: sorted(forms(name), reverse=b)
         )
         tables.append(score_chunk(chunk).table)
-    aspects._people.cache_clear()
+    film_people._people.cache_clear()
     assert tables[0].equals(tables[1])
     assert tables[0]["aspects"].to_pylist()[0][0]["aspect"] == "direction"

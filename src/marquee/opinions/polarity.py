@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from marquee.errors import ScoringError
-from marquee.opinions.aspects import judgements, tokenize
+from marquee.opinions.cues import judgements, tokenize
 from marquee.opinions.records import Polarity, SentencePolarity
 
 POSITIVE_AT = 0.6
