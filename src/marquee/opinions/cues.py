@@ -8,15 +8,14 @@ starts with, and a phrase only where its first word stands.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
 from marquee.opinions.records import Aspect
+from marquee.text import tokenize
 
-_TOKEN = re.compile(r"[\w'’-]+")
 _LISTS = files("marquee.opinions").joinpath("lexicons")
 
 
@@ -39,13 +38,6 @@ class Lexicon:
 
 
 _LEXICONS: list[Lexicon] = []
-
-
-@lru_cache(maxsize=8192)
-def tokenize(text: str) -> tuple[tuple[int, int, str], ...]:
-    """(start, end, lower-case word) for each word; curly apostrophes made straight."""
-    lowered = text.lower().replace("’", "'")
-    return tuple((m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(lowered))
 
 
 @lru_cache(maxsize=65536)
@@ -176,7 +168,7 @@ def evaluative(text: str) -> bool:
 
     Asked of every sentence of every review, so it looks word by word first and finds
     phrases only where one could start (most sentences hold neither)."""
-    words = _TOKEN.findall(text.lower().replace("’", "'"))
+    words = [word for _, _, word in tokenize(text)]
     if any(key in _JUDGING for w in words for key in _keys_of(w)):
         return True
     starters = _phrase_keys()

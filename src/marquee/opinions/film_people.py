@@ -18,6 +18,7 @@ from typing import Generic, TypeVar
 from marquee.opinions.cues import word_list
 from marquee.opinions.records import Aspect
 from marquee.records import CastMember, FilmFacts
+from marquee.text import WORD
 
 _Cue = TypeVar("_Cue")
 
@@ -112,7 +113,7 @@ def _first_word(form: str) -> str:
     """The word a name's match must contain (see :func:`word_set`): its first ``\\w`` run,
     lower-cased; for a titled role ("the Director"), the noun's."""
     noun = form.split(" ", 1)[1] if form.lower().startswith("the ") else form
-    found = _WORD.search(noun.lower())
+    found = WORD.search(noun.lower())
     return found.group() if found else ""
 
 
@@ -121,10 +122,7 @@ def word_set(text: str) -> frozenset[str]:
     whole run of the text, so a name whose first word is not here cannot match: with a
     film's cast of hundreds (merged over hundreds of reviews), trying only those names
     keeps every sentence's cost flat instead of growing with the cast."""
-    return frozenset(_WORD.findall(text.lower()))
-
-
-_WORD = re.compile(r"\w+")
+    return frozenset(WORD.findall(text.lower()))
 
 
 def _pattern(form: str) -> re.Pattern[str]:

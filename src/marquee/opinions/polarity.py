@@ -28,8 +28,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from marquee.errors import ScoringError
-from marquee.opinions.cues import judgements, tokenize
+from marquee.opinions.cues import judgements
 from marquee.opinions.records import Polarity, SentencePolarity
+from marquee.text import tokenize
 
 POSITIVE_AT = 0.6
 NEGATIVE_AT = 0.4
