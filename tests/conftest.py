@@ -1,4 +1,6 @@
-"""Shared fixtures: the databases the store tests run against, SQLite and PostgreSQL.
+"""Shared fixtures: the databases the store tests run against, SQLite and PostgreSQL; and
+the ``corpora`` marker, which skips a test that needs the labelled corpora (with the reason)
+only on a machine that has none.
 
 PostgreSQL is ``$MARQUEE_TEST_PG`` when set (``.ci/run`` starts a server and sets it), else a
 throwaway server this session starts with ``.ci/postgres`` and stops at the end. Its tests are
@@ -18,6 +20,8 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy.engine import make_url
+
+from marquee.datasets import shared_data_dir
 
 SNIPPETS = Path(__file__).parent / "fixtures" / "aspects_labelled.jsonl"
 FILMS = (("The Quiet Harbour", 2019), ("Salt and Iron", 2021), ("A Winter Letter", 2016))
@@ -140,3 +144,14 @@ def review_files(tmp_path: Path) -> Callable[[int], list[Path]]:
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     for reason in dict.fromkeys(_pg_missing):
         terminalreporter.write_sep("!", reason, red=True, bold=True)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked ``corpora`` are skipped, saying why, when shared/data is not here."""
+    data = shared_data_dir()
+    if data.is_dir():
+        return
+    skip = pytest.mark.skip(reason=f"needs the labelled corpora: no {data} (set MARQUEE_DATA)")
+    for item in items:
+        if item.get_closest_marker("corpora"):
+            item.add_marker(skip)

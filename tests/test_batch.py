@@ -180,6 +180,7 @@ def test_each_review_as_the_add_pipeline_reads_and_scores_it(local_run, pipeline
 def test_opinions_per_review_as_the_opinions_stage_gives_them(local_run, pipeline_reviews) -> None:
     """Reviews are sent to the model in groups; each one's findings are still its own."""
     got = results(local_run[1]).filter(pc.is_null(pc.field("problem"))).slice(0, 60)
+    assert got.num_rows == 60  # else the loop below compares nothing and cannot fail
     for row, review in zip(got.to_pylist(), pipeline_reviews, strict=False):
         (alone,) = opinions_for(
             [ReviewText(review.document.body, review.meta.spoilers)], review.facts

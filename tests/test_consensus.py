@@ -169,6 +169,7 @@ def test_nothing_to_say_gives_no_consensus():
     assert write_consensus("Ballerina", FACTS, (), [review(0)]) is None
 
 
+@pytest.mark.corpora
 def test_rouge_eval_shape_on_a_few_films():
     result = run_consensus_eval(polarity=lambda texts: [0.8] * len(texts), limit=8)
     assert result["n"] == 8

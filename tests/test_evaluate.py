@@ -80,6 +80,7 @@ def test_quotes_go_through_the_export_reader_with_their_verdicts() -> None:
     assert [r.document.meta.get("film_id") for r in reviews] == ["f1", "f1", "f2"]
 
 
+@pytest.mark.corpora
 def test_marquee_eval_quick_prints_every_published_figure() -> None:
     """The command users run: the test split, each corpus beside both baselines, the film
     figures, the band's coverage by review count, the reliability table, the consensus."""

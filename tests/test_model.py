@@ -203,6 +203,7 @@ def test_containers_of_a_short_text_are_dropped():
     assert [e.key for e in corpora.drop_containers(reviews, quote)] == ["b"]
 
 
+@pytest.mark.corpora
 @pytest.mark.parametrize("source", sorted(HOLDOUT_FLOORS))
 def test_heldout_accuracy_floor(model, source):
     """The artifact never saw the test split; its accuracy there must not drop below the floor."""
@@ -222,6 +223,7 @@ def test_heldout_accuracy_floor(model, source):
     assert acc >= HOLDOUT_FLOORS[source]
 
 
+@pytest.mark.corpora
 def test_heldout_film_fresh_percent(model):
     """Held-out films' fresh % from their quotes, read together, stays within the ceiling."""
     rows = corpora.in_split(corpora.load_quotes(), "test")
@@ -249,6 +251,7 @@ def test_splits_are_frozen_by_a_hash_of_the_unit():
     assert 0.17 < shares.count("dev") / 5000 < 0.23
 
 
+@pytest.mark.corpora
 def test_one_review_is_in_one_split_across_corpora():
     """polarity_v2 and scale_v1 share html ids; a shared review must not straddle splits."""
     polarity = {ex.key: ex.split for ex in corpora.load_polarity()}
