@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-from marquee.opinions.records import Aspect
+from marquee.opinions.records import ASPECTS, Aspect
 from marquee.text import tokenize
 
 _LISTS = files("marquee.opinions").joinpath("lexicons")
@@ -133,22 +133,7 @@ def _lexicon(name: str) -> Lexicon:
 
 
 # Words that name an aspect; a sentence must also judge for them to count.
-NAMES: Mapping[Aspect, Lexicon] = {
-    aspect: _lexicon(f"name-{aspect}")
-    for aspect in (
-        "story",
-        "performance",
-        "action",
-        "direction",
-        "music",
-        "visuals",
-        "editing",
-        "pacing",
-        "franchise",
-        "humour",
-        "production",
-    )
-}
+NAMES: Mapping[Aspect, Lexicon] = {aspect: _lexicon(f"name-{aspect}") for aspect in ASPECTS}
 # Judgement words that fit one aspect only: they name it and judge it at once.
 JUDGED: Mapping[Aspect, Lexicon] = {
     aspect: _lexicon(f"judged-{aspect}")
