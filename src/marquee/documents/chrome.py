@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from marquee.documents.bylines import find_bylines
 from marquee.documents.lines import squash
 from marquee.records import Block, BlockKind
+from marquee.wordlists import word_list
 
 _PROSE_KINDS = frozenset({"heading", "paragraph", "list_item"})
 _MAX_LINK_WORDS = 16  # a "Related" list entry is a headline, not a paragraph
@@ -30,145 +31,15 @@ _SHORT_LINE_WORDS = 30  # captions are short; longer lines are prose
 _MAX_PROMPT_WORDS = 45  # a pitch or prompt may run to two sentences, a review paragraph longer
 
 
-def _phrases(text: str) -> frozenset[str]:
-    return frozenset(line.strip() for line in text.strip().splitlines())
+def _phrases(name: str) -> frozenset[str]:
+    return frozenset(word_list("marquee.documents", name))
 
 
 # Lines that are furniture on their own, compared lower-cased without end punctuation.
-_CHROME_LINES = _phrases(
-    """
-    advertisement
-    advertisements
-    advert
-    ad
-    sponsored
-    sponsored content
-    promoted
-    paid content
-    story continues below advertisement
-    article continues below advertisement
-    article continues below
-    continue reading below
-    scroll to continue with content
-    share
-    share this
-    share this article
-    share this post
-    share this story
-    share this review
-    tweet
-    email
-    print
-    pin it
-    copy link
-    facebook
-    twitter
-    instagram
-    youtube
-    tiktok
-    pinterest
-    linkedin
-    reddit
-    whatsapp
-    threads
-    bluesky
-    letterboxd
-    tumblr
-    mastodon
-    connect with us
-    stay connected
-    follow us
-    find us on
-    like this
-    like loading
-    loading
-    reply
-    like review
-    leave a reply
-    leave a comment
-    leave a reply cancel reply
-    cancel reply
-    post comment
-    post navigation
-    previous post
-    next post
-    older posts
-    newer posts
-    comments
-    no comments
-    comments are closed
-    until next time
-    thanks for reading
-    thank you for reading
-    happy watching
-    happy viewing
-    stay tuned
-    see you next time
-    back to top
-    skip to content
-    skip to main content
-    """
-)
+_CHROME_LINES = _phrases("chrome-lines")
 
 # Words of site navigation; a line made only of these is a menu or a section label.
-_NAV_PHRASES = _phrases(
-    """
-    home
-    news
-    reviews
-    film reviews
-    movie reviews
-    tv reviews
-    features
-    interviews
-    lists
-    movies
-    films
-    tv
-    television
-    streaming
-    festivals
-    awards
-    podcast
-    podcasts
-    video
-    videos
-    about
-    about us
-    contact
-    contact us
-    menu
-    search
-    subscribe
-    newsletter
-    login
-    log in
-    sign in
-    sign up
-    register
-    account
-    privacy
-    privacy policy
-    terms
-    terms of use
-    terms of service
-    cookie policy
-    advertise
-    careers
-    trending
-    latest
-    film
-    newsletters
-    got a tip
-    box office
-    members
-    journal
-    create account
-    my account
-    sign out
-    log out
-    """
-)
+_NAV_PHRASES = _phrases("nav-phrases")
 
 # Lines that introduce a list of links to other pages; entries under them are chrome.
 _LIST_INTRO = re.compile(

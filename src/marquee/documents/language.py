@@ -12,24 +12,12 @@ import unicodedata
 from collections import Counter
 from collections.abc import Mapping
 
+from marquee.wordlists import word_list
+
+_LANGUAGES = ("English", "German", "French", "Spanish", "Italian", "Portuguese", "Dutch")
 _STOPWORDS: Mapping[str, frozenset[str]] = {
-    language: frozenset(words.split())
-    for language, words in {
-        "English": "the and of to a in is it that this with for was as but on not his her "
-        "film be are by he she at an have from its they you one all has",
-        "German": "der die und den das ist nicht ein eine mit sich auf für von dem des zu im "
-        "auch als wird sie er es aber noch wie nach bei",
-        "French": "le la les et des est un une du dans pour que qui pas sur au avec ce il "
-        "elle sont mais plus par se son ses",
-        "Spanish": "el la los las y de que en un una es por con para no se su al lo como más "
-        "pero sus del le ya muy",
-        "Italian": "il la di che e è un una per non con del della si le gli ma sono anche "
-        "nel alla più come questo",
-        "Portuguese": "o a os as e de que em um uma é não com para do da por se mais mas "
-        "como ao dos das foi",
-        "Dutch": "de het een en van is dat niet in op te zijn met voor die er aan maar ook "
-        "als bij wordt door nog",
-    }.items()
+    language: frozenset(word_list("marquee.documents", f"stopwords-{language.lower()}"))
+    for language in _LANGUAGES
 }
 
 _TOKEN = re.compile(r"[^\W\d_]+")

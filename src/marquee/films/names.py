@@ -17,6 +17,8 @@ from functools import lru_cache
 
 import regex as re
 
+from marquee.wordlists import word_list
+
 UPPER = r"\p{Lu}"
 
 WORD = (
@@ -56,32 +58,11 @@ CAPS = rf"(?:{WORD}|{INITIAL})(?:\s(?:{PARTICLE}\s)?(?:{WORD}|{INITIAL})){{0,3}}
 ROLE = rf"(?:[Tt]he\s)?{CAPS}"
 """A character as critics write one: a name, or "the" and a capitalised epithet."""
 
-LEADING_NOISE = frozenset(
-    # A word list reads best as words.
-    """the a an and but or so yet then now when while if as at in on of to by for with from
-    after before since until unless though although because despite unlike like also
-    even still just only both each every this that these those it its his her their our
-    my your is was are were has had have how why what who where here there however
-    meanwhile indeed starring featuring stars star co-star actor actress actors director
-    directors producer writer screenwriter filmmaker cinematographer editor composer
-    newcomer veteran legend dir watch enter meet see read review trailer later soon
-    eventually finally first next last again once afterwards instead perhaps maybe sadly
-    thankfully luckily unfortunately fortunately naturally clearly obviously surely
-    suddenly ultimately initially today tonight overall meanwhile""".split()  # noqa: SIM905
-)
+LEADING_NOISE = frozenset(word_list("marquee.films", "leading-noise"))
 """Capitalised words that open a sentence or a job title, not a name ("Actor Norman
 Reedus", "Starring Ana de Armas", "Then Eve")."""
 
-NOT_NAME = LEADING_NOISE | frozenset(
-    """film films movie movies review reviews chapter part season episode trailer clips
-    synopsis summary verdict ending explained conclusion spoilers photo credit image
-    courtesy studio studios pictures entertainment universe franchise series saga cinema
-    january february march september october november december
-    monday tuesday wednesday thursday friday saturday sunday
-    i we you he she it they mr mrs ms dr producers screenplay script cinematography
-    photography music score editing editors writers screenwriters composers distributor
-    runtime rating""".split()  # noqa: SIM905
-)
+NOT_NAME = LEADING_NOISE | frozenset(word_list("marquee.films", "not-a-name"))
 """Words no real person's name contains; a span holding one is a title, heading or prose."""
 
 _TOKEN_SPLIT = re.compile(r"[\s\-]+")

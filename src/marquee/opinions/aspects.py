@@ -25,11 +25,11 @@ from marquee.opinions.cues import (
     cue_spans,
     evaluative,
     judgements,
-    word_list,
 )
 from marquee.opinions.film_people import NOT_NAMES, People, franchise_names, people_for, word_set
 from marquee.opinions.people import Named, named_people
 from marquee.opinions.records import Aspect
+from marquee.wordlists import word_list
 
 __all__ = [
     "Mention",
@@ -50,7 +50,7 @@ _OF_BEFORE = re.compile(r"\b(?:of|by)\s+(?:the\s+|this\s+|its\s+)?(?:[\w-]+\s+)?
 _RANKED_IN = re.compile(r"\b(?:last|first|latest|next|best|worst)\s+of\s+the\s+$", re.I)
 """The film ranked in its series ("the last of the series"): the series is no yardstick."""
 _SERIES_AFTER = re.compile(r"(?:['’]s?\s|\s+(?:is|are|has\s+been|have\s+been)\s+known)")
-_SERIES_WORDS = frozenset(word_list("series-words"))
+_SERIES_WORDS = frozenset(word_list("marquee.opinions", "series-words"))
 _VERB_NOT_SET = re.compile(
     r"\s+(?:[A-Z]\w*|up|out|off|apart|in|the|a|an|it|him|her|them|its|his|their|to|for|as|by)\b"
 )

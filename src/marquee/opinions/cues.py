@@ -11,12 +11,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 
 from marquee.opinions.records import ASPECTS, Aspect
 from marquee.text import tokenize
-
-_LISTS = files("marquee.opinions").joinpath("lexicons")
+from marquee.wordlists import word_list
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,16 +111,10 @@ def _cue_index(text: str) -> dict[str, list[tuple[int, int]]]:
     return index
 
 
-def word_list(name: str) -> list[str]:
-    """The terms of ``lexicons/<name>.txt``, in file order, without its ``#`` comments."""
-    text = _LISTS.joinpath(f"{name}.txt").read_text(encoding="utf-8")
-    return [t for line in text.splitlines() if not line.startswith("#") for t in line.split()]
-
-
 def _lexicon(name: str) -> Lexicon:
     """The lexicon of ``lexicons/<name>.txt``: ``*`` ends a stem, ``_`` joins a phrase
     (matched as separate words or hyphenated)."""
-    terms = [t.lower().replace("’", "'") for t in word_list(name)]
+    terms = [t.lower().replace("’", "'") for t in word_list("marquee.opinions", name)]
     words = {t for t in terms if "*" not in t and "_" not in t}
     words |= {t.replace("_", "-") for t in terms if "_" in t}
     stems = tuple(t.rstrip("*") for t in terms if t.endswith("*"))

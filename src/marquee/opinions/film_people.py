@@ -15,14 +15,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Generic, TypeVar
 
-from marquee.opinions.cues import word_list
 from marquee.opinions.records import Aspect
 from marquee.records import CastMember, FilmFacts
 from marquee.text import WORD
+from marquee.wordlists import word_list
 
 _Cue = TypeVar("_Cue")
 
-NOT_NAMES = frozenset(word_list("not-names"))
+NOT_NAMES = frozenset(word_list("marquee.opinions", "not-names"))
 """Words that never stand for a person (a name token must be capitalised and not one)."""
 _CREW_ASPECT: Mapping[str, Aspect] = {
     "director": "direction",
@@ -31,7 +31,7 @@ _CREW_ASPECT: Mapping[str, Aspect] = {
     "cinematographer": "visuals",
     "editor": "editing",
 }
-_PARTICLES = frozenset(word_list("name-particles"))
+_PARTICLES = frozenset(word_list("marquee.opinions", "name-particles"))
 _FRANCHISE_PREFIX = re.compile(r"^(?:from\s+the\s+world\s+of\s+)?(.+?)\s*:\s+\S", re.I)
 
 

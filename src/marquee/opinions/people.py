@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from marquee.opinions.records import Evidence, Person, Role
 from marquee.opinions.sentences import Sentence
+from marquee.wordlists import word_list
 
 _PARTICLE = r"(?:de|De|del|van|von|Van|Von|di|Di|da|du|le|La|der|bin|al)"
 _WORD = r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
@@ -37,21 +38,7 @@ _CRAFT = re.compile(
 )
 """A capitalised word glued to the front of a name: a credit ("Director John Ford")
 that says the capacity, or a sentence-opening word ("Watching Singin' in the Rain")."""
-_NOT_NAMES = frozenset(
-    """
-    i a an the it its this that these those he she they we you his her their our my
-    in on at of for with but and or so if when while as yet still even also just only
-    then now here there what who why how where after before despite however though
-    although perhaps maybe not no nor all both each every some any much many most more
-    one two three first last new old best worst great good bad yes oh well director
-    hollywood oscar oscars academy broadway christmas god america american americans
-    british english french german italian japanese chinese russian european western
-    under about through during between against among across within upon over toward
-    towards technicolor cinemascope imax cgi tv film movie picture cinema monday tuesday
-    wednesday thursday friday saturday sunday january february march april may june
-    july august september october november december world war part chapter
-    """.split()  # noqa: SIM905
-)
+_NOT_NAMES = frozenset(word_list("marquee.opinions", "people-not-names"))
 _FILM_NOUNS = (
     r"(?:film|films|movie|movies|picture|pictures|masterpiece|masterwork|classic|"
     r"direction|directing|camera|vision|style|touch|imagination|genius|artistry|craft|hands|"
