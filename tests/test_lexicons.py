@@ -33,7 +33,8 @@ def test_each_list_opens_with_its_source_and_repeats_no_term(path: Path):
 
 
 def test_every_opinions_list_is_loaded():
-    plain = {"not-names", "name-particles", "series-words", "people-not-names"}
+    plain = {"not-names", "name-particles", "series-words", "people-not-names", "outlet-words"}
+    plain |= {"not-critics", "negators"}
     loaded = {lex.key for lex in cues._LEXICONS} | plain
     on_disk = {p.stem for p in LISTS if p.parent.parent.name == "opinions"}
     assert loaded == on_disk

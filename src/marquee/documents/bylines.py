@@ -15,18 +15,12 @@ from typing import Literal
 
 from marquee.documents.fields import find_date
 from marquee.documents.lines import squash
+from marquee.wordlists import word_list
 
-_PARTICLE_WORDS = "al bin da de del della den der di du ibn la le st ten ter van von y"
-_PARTICLES = frozenset(_PARTICLE_WORDS.split())
+_PARTICLES = frozenset(word_list("marquee.documents", "byline-particles"))
 
 # Words that show a "name" is really a role, a site or a section, never a person.
-_NOT_NAME_TEXT = """
-    admin administrator anonymous blog cinema contributor contributors copyright correspondent
-    critic critics desk editor editorial editors film films guest magazine media movie movies
-    news newsroom online our press published posted review reviews sponsored staff team the tv
-    unknown updated writer writers
-"""
-_NOT_NAME_WORDS = frozenset(_NOT_NAME_TEXT.split())
+_NOT_NAME_WORDS = frozenset(word_list("marquee.documents", "byline-not-names"))
 
 _MIN_NAME_TOKENS, _MAX_NAME_TOKENS = 2, 4
 _MAX_BYLINE_WORDS = 14

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import re
 
+from marquee.wordlists import word_list
+
 # Words left lower-case in English title case; they do not count against a headline.
-_MINOR_TEXT = """
-    a an and as at but by de del der des di du for from in into la le nor of on or over per
-    the to van via von vs with
-"""
-MINOR_WORDS = frozenset(_MINOR_TEXT.split())
+MINOR_WORDS = frozenset(word_list("marquee.documents", "title-case-minor"))
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _SCORE = re.compile(r"\d\s*(?:/|out of)\s*\d|[★☆]")

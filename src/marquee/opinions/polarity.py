@@ -31,6 +31,7 @@ from marquee.errors import ScoringError
 from marquee.opinions.cues import judgements
 from marquee.opinions.records import Polarity, SentencePolarity
 from marquee.text import tokenize
+from marquee.wordlists import word_list
 
 POSITIVE_AT = 0.6
 NEGATIVE_AT = 0.4
@@ -68,12 +69,7 @@ _CONTINUES = re.compile(
 )
 """A main clause with no subject of its own ("…, but is thwarted by …") goes on about the
 conceded clause's subject."""
-_NEGATORS = frozenset(
-    """
-    not no never nothing none nobody neither nor hardly barely without cannot lacks lack
-    lacking lacked devoid
-    """.split()  # noqa: SIM905
-)
+_NEGATORS = frozenset(word_list("marquee.opinions", "negators"))
 _NEGATION_REACH = 3
 _COUNTERFACTUAL = re.compile(
     r"\b(?:could|would|should|might)(?:\s+have|'ve|’ve)\s+been\b|\b(?:could|would|should|"

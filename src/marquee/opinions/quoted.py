@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from marquee.opinions.records import Polarity
 from marquee.opinions.sentences import Sentence
+from marquee.wordlists import word_list
 
 _POSITIVE_VERBS = (
     r"praises|praised|hails|hailed|lauds|lauded|applauds|applauded|celebrates|celebrated|"
@@ -55,22 +56,8 @@ _CONTINUES = re.compile(
     r"(?:The|That)\s+(?:critic|reviewer|review|paper)\s+(?:also\s+)?\w+s\b)"
 )
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,300})[”\"]")
-_OUTLET_WORDS = frozenset(
-    """
-    post times chronicle tribune journal guardian telegraph independent sun mirror
-    mail express variety reporter wrap observer herald globe gazette inquirer
-    examiner news magazine review weekly monthly empire slant vulture salon slate
-    indiewire collider ign screen rant polygon verge atlantic yorker npr bbc cnn
-    time newsweek stone standard star register bulletin dispatch press today insider
-    digest club wired vanity forbes esquire radio daily world
-    """.split()  # noqa: SIM905
-)
-_NOT_CRITICS = frozenset(
-    """
-    actor actress star co-star director producer writer composer studio fans
-    audiences viewers filmmakers he she they it
-    """.split()  # noqa: SIM905
-)
+_OUTLET_WORDS = frozenset(word_list("marquee.opinions", "outlet-words"))
+_NOT_CRITICS = frozenset(word_list("marquee.opinions", "not-critics"))
 _CRITIC_INTRO = frozenset({"critic", "reviewer", "film critic"})
 
 
