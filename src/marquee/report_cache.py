@@ -3,8 +3,8 @@
 Building a report runs the opinions stage over every review, which for a film with
 hundreds of reviews takes longer than a page load should; so the JSON is built once,
 stored beside the film, and dropped whenever a review is added to it. The cache key is a
-digest of marquee's own source and the scoring model's artifact, so any change to either
-rebuilds.
+digest of marquee's own source (its word lists included) and the scoring model's artifact,
+so any change to either rebuilds.
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ def report_key() -> str:
     """Which code and model built a report: a change to either means a rebuild."""
     digest = hashlib.sha256(DEFAULT_ARTIFACT.read_bytes())
     package = Path(__file__).parent
-    for path in sorted(package.rglob("*.py")):
+    # the word lists are code too: an edited lexicon reads the same reviews differently
+    for path in sorted([*package.rglob("*.py"), *package.rglob("lexicons/*.txt")]):
         digest.update(path.relative_to(package).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:32]
