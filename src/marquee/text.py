@@ -11,7 +11,11 @@ cannot be downloaded at run time.
 
 The scoring model has its own tokenizer and sentence buckets
 (:mod:`marquee.model.features`): they are part of its trained recipe, frozen with the
-artifact, and change only with a retrained model.
+artifact, and change only with a retrained model. A few patterns elsewhere match words for
+a narrower question and are not tokenizers: letters only for telling languages apart
+(``documents.language``), a headline's capitalised words (``documents.lines``), the
+``regex`` module's script-aware ``\\w`` for mixed-script names (``films.unicode``), and the
+score grammar's sentence ends, which bound a score to its own sentence (``scores``).
 """
 
 from __future__ import annotations
