@@ -1,10 +1,12 @@
 """Develop the consensus writer on the dev split (never the test split).
 
 Scores the writer on the dev split's films with a scoring model trained on the train
-split only (``bench/film_estimators.py`` builds it), prints the figures ``marquee eval``
-prints for the test split, and a sample of sentences beside RT's.
+split only (built as ``bench/film_estimators.py`` builds it, and cached at ``--model``),
+prints the figures ``marquee eval`` prints for the test split — ROUGE-1/2/L, films
+with an unsupported claim, contradictions, possessive errors, median words — and a
+sample of sentences beside RT's.
 
-    python bench/consensus_dev.py [--model /tmp/devmodel/default.npz] [--show 12]
+    python bench/consensus_dev.py [--model /tmp/devmodel/default.npz] [--show 12] [--no-credits]
 """
 
 from __future__ import annotations
@@ -14,7 +16,14 @@ import json
 import random
 from pathlib import Path
 
-from marquee.consensus_eval import load_films, marquee_consensus, run_consensus_eval
+from film_estimators import dev_model  # type: ignore[import-not-found]
+
+from marquee.consensus_eval import (
+    catalogue_directors,
+    load_films,
+    marquee_consensus,
+    run_consensus_eval,
+)
 from marquee.model.data import split_of
 from marquee.opinions import model_polarity
 
@@ -23,13 +32,18 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--model", type=Path, default=Path("/tmp/devmodel/default.npz"))
     parser.add_argument("--show", type=int, default=12)
+    parser.add_argument(
+        "--no-credits", action="store_true", help="withhold the catalogue's director"
+    )
     args = parser.parse_args()
+    dev_model(args.model)
     polarity = model_polarity(str(args.model))
-    figures = run_consensus_eval(polarity=polarity, split="dev")
+    figures = run_consensus_eval(polarity=polarity, split="dev", credits=not args.no_credits)
     print(json.dumps(figures, indent=1))
     films = [f for f in load_films() if split_of(f"film:{f.rtid}") == "dev"]
+    directors = {} if args.no_credits else catalogue_directors()
     for film in random.Random(3).sample(films, min(args.show, len(films))):
-        written = marquee_consensus(film, polarity)
+        written = marquee_consensus(film, polarity, directors=directors.get(film.rtid, ()))
         share = film.fresh_share
         print(f"\n{film.title} ({share:.0f}% fresh)" if share is not None else f"\n{film.title}")
         print(f"  RT:      {film.consensus}")
