@@ -257,7 +257,7 @@ def run_consensus_eval(
     unsupported = [
         f.rtid
         for f, c in zip(films, written, strict=True)
-        if c and unsupported_claims(c, film_facts(f.title).title or f.title, given[f.rtid])
+        if c and unsupported_claims(c, *_named(f, given[f.rtid]))
     ]
     oracle = [_best_quote(scorer, f) for f in films]
     result: dict[str, object] = {
@@ -280,6 +280,12 @@ def run_consensus_eval(
     }
     log.info("consensus eval on %d films: %s", len(films), result)
     return result
+
+
+def _named(film: Film, directors: Sequence[str]) -> tuple[str, tuple[str, ...]]:
+    """The title and the credited directors the writer was given: facts, not claims."""
+    facts = film_with(film, directors)
+    return facts.title or film.title, tuple(facts.credits.get("director", ()))
 
 
 def _review_scores() -> SentencePolarity:

@@ -85,7 +85,7 @@ TEMPLATE_WORDS = frozenset(
     """
     a an the is with and its though hold holds it back but let down by despite
     critics are divided on divides performance performances of s film ties some
-    call others offers
+    call others offers or
     """.split()  # noqa: SIM905
 ) | {w for noun in NOUNS.values() for w in noun.split()}
 """Every word the writer adds of its own: none of them judges (a test holds it to that);
@@ -121,20 +121,23 @@ def article(word: str) -> str:
     return ("an " if word[0] in "aeiou" else "a ") + word
 
 
-def join(phrases: list[str]) -> str:
+def join(phrases: list[str], conjunction: str = "and") -> str:
     """ "a, b and c"."""
     if len(phrases) <= 1:
         return "".join(phrases)
-    return ", ".join(phrases[:-1]) + " and " + phrases[-1]
+    return ", ".join(phrases[:-1]) + f" {conjunction} " + phrases[-1]
 
 
+_AFTER_HORROR = r"(?=\s+(?:film|movie|picture|flick|show|story|classic)\b)"
+"""A horror is a genre only as a kind of film ("a horror film"): "his direction is a
+horror" is a complaint."""
 _AFTER_GENRE = """
     film movie picture flick fare classic that which with of and or but is was in for
     from about to as at on by than this it its the a an whose where who
 """.split()  # noqa: SIM905
 GENRE_WORD = re.compile(
-    rf"\b({'|'.join(sorted(GENRES, key=len, reverse=True))})\b"
-    rf"(?=\s*(?:[^\w\s]|$)|\s+(?:{'|'.join(_AFTER_GENRE)})\b)",
+    rf"\b(?:({'|'.join(sorted(GENRES - {'horror'}, key=len, reverse=True))})\b"
+    rf"(?=\s*(?:[^\w\s]|$)|\s+(?:{'|'.join(_AFTER_GENRE)})\b)|(horror){_AFTER_HORROR})",
     re.IGNORECASE,
 )
 """A kind of film as a sentence calls it: "a screwball comedy", "this musical", but not

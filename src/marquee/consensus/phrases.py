@@ -79,6 +79,11 @@ class Verdict:
     kind: str | None
     evidence: tuple[Evidence, ...]
 
+    @property
+    def critics(self) -> int:
+        """How many critics' words it holds."""
+        return len({e.review for e in self.evidence})
+
 
 def mood(fresh_percent: float | None, tones: Counter[Polarity]) -> Polarity:
     """The way the consensus leans: the film's fresh % when it has one (a mostly-rotten
@@ -161,7 +166,7 @@ def _kinds(text: str, sign: int) -> Iterable[str]:
     """Each kind of film the text calls it, with the adjective written right before it
     on side ``sign`` when there is one ("gripping thriller"), else alone ("thriller")."""
     for m in GENRE_WORD.finditer(text):
-        genre = m.group(1).lower()
+        genre = (m.group(1) or m.group(2)).lower()
         before = WORD.findall(text[: m.start()])[-1:]
         adjective = before[0].lower() if before else ""
         if adjective in ADJECTIVES and side_of(adjective) == sign:

@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from marquee.consensus.agreement import opinions_by_row
-from marquee.consensus.lexicon import join
+from marquee.consensus.lexicon import ADJECTIVES, join
 from marquee.consensus.phrases import (
     MIN_CRITICS,
     Point,
@@ -82,13 +82,17 @@ def write_consensus(
     named = credited_title(title, facts)
     clauses: Clauses = []
     if leaning == "mixed":
-        first = _divided(
-            named, [*good[:MAX_STRENGTHS], *cast], bad[:MAX_FAULTS], opinions, title, clauses
+        sides = (
+            verdict_words(opinions, title, "positive"),
+            verdict_words(opinions, title, "negative"),
         )
+        first = _divided(named, [*good[:MAX_STRENGTHS], *cast], bad[:MAX_FAULTS], sides, clauses)
     else:
         said = frozenset(w for p in [*good, *bad] for w in p.phrase.split())
         verdict = verdict_words(opinions, title, leaning, avoid=said)
-        first = _verdict(named, verdict, leaning, good, cast, bad, clauses)
+        other = "negative" if leaning == "positive" else "positive"
+        against = verdict_words(opinions, title, other, avoid=said)
+        first = _verdict(named, verdict, leaning, good, cast, bad, against, clauses)
     divided = [r for r in table if r.label == "divided" and r.aspect == "performance" and r.target]
     second = _split_on(divided, clauses)
     text = " ".join(s for s in (first, second) if s)
@@ -102,10 +106,12 @@ def _verdict(
     good: Sequence[Point],
     cast: Sequence[Point],
     bad: Sequence[Point],
+    against: Verdict | None,
     clauses: Clauses,
 ) -> str:
     """A film most critics praise (or pan): its verdict, then what critics agree on
-    that side, then the main point on the other."""
+    that side, then the main point on the other — an aspect, or else the words at least
+    two critics on the other side used of the film."""
     ours, theirs = ([*good, *cast], bad) if leaning == "positive" else (bad, [*good, *cast])
     ours, theirs = ours[: MAX_STRENGTHS if leaning == "positive" else MAX_FAULTS], theirs[:1]
     if verdict is None and not ours:
@@ -117,15 +123,16 @@ def _verdict(
         parts.append(f"{opening}, {lead}" if opening else lead)
         clauses.append((parts[-1], verdict.evidence))
     if ours:
-        listed = _listing(ours)
         if verdict is None:
             clause = (
-                f"{named} offers {listed}"
+                f"{named} offers {_listing(ours)}"
                 if leaning == "positive"
                 else f"{named} is let down by {_its(ours)}"
             )
         else:
-            clause = f"with {listed}" if leaning == "positive" else f"let down by {_its(ours)}"
+            clause = (
+                f"with {_listing(ours)}" if leaning == "positive" else f"let down by {_its(ours)}"
+            )
         parts.append(clause)
         clauses.append((clause, _evidence(ours)))
     if theirs:
@@ -136,70 +143,91 @@ def _verdict(
         )
         parts.append(clause)
         clauses.append((clause, _evidence(theirs)))
+    elif against is not None and against.critics >= MIN_CRITICS:
+        clause = f"though some critics call it {_words(against)}"
+        parts.append(clause)
+        clauses.append((clause, against.evidence))
     text = parts[0]
     for part in parts[1:]:
         text += f" {part}" if part.startswith("with") else f", {part}"
     return text + "."
 
 
+def _words(verdict: Verdict) -> str:
+    """ "slow, dull or tedious": a side's adjectives for the film, each some critic's."""
+    kind = (verdict.kind or "").split()
+    last = [kind[1]] if len(kind) == 3 and kind[2] == "film" else []
+    return join([*verdict.adjectives, *last], "or") or " ".join(kind)
+
+
 def _divided(
     named: str,
     good: Sequence[Point],
     bad: Sequence[Point],
-    opinions: Sequence[ReviewOpinions],
-    title: str,
+    sides: tuple[Verdict | None, Verdict | None],
     clauses: Clauses,
 ) -> str:
-    """A film that divides its critics: what works, then what does not; or, when they
-    share no aspect, the words each side used of the film."""
+    """A film that divides its critics: the words each side used of the film, then what
+    works and what does not."""
+    praise, blame = sides
     parts = []
+    if praise and blame:
+        parts.append(
+            f"{named} divides critics: some call it {_words(praise)}, others {_words(blame)}"
+        )
+        clauses.append((parts[-1], (*praise.evidence, *blame.evidence)))
+        named = "it"
     if good:
         parts.append(f"{named} offers {_listing(good)}")
         clauses.append((parts[-1], _evidence(good)))
     if bad:
         faults = _its(bad)
-        parts.append(
-            f"but {faults} {_hold(bad)} it back" if parts else f"{named} is let down by {faults}"
-        )
+        lead = f"but {faults}" if good else f"{named} is let down by {faults}"
+        parts.append(f"{lead} {_hold(bad)} it back" if good else lead)
         clauses.append((parts[-1], _evidence(bad)))
-    if parts:
-        return ", ".join(parts) + "."
-    sides = [verdict_words(opinions, title, s) for s in ("positive", "negative")]
-    words = [join(list(v.adjectives) or [v.kind or ""]) if v else "" for v in sides]
-    if not all(words):
+    if not parts:
         clauses.append((f"{named} divides critics", ()))
         return f"{named} divides critics."
-    clause = f"{named} divides critics: some call it {words[0]}, others {words[1]}"
-    clauses.append((clause, tuple(e for v in sides if v for e in v.evidence)))
-    return clause + "."
+    text = parts[0] + ("; " + ", ".join(parts[1:]) if len(parts) > 1 and praise and blame else "")
+    if not (praise and blame):
+        text = ", ".join(parts)
+    return text + "."
 
 
 def _listing(points: Sequence[Point]) -> str:
-    """ "a sharp script, stunning visuals and the performances of A and B": each as the
-    critic wrote it, with the article English wants (none before a plural)."""
-    things = [_with_article(p) for p in points if not _performer(p)]
+    """ "a sharp script, stunning visuals, its direction, humor and the performances of
+    A and B": each as the critic wrote it, with the article English wants (none before
+    a plural), the bare nouns after one "its"."""
+    phrased = [p.phrase for p in points if not _performer(p) and _adjective(p)]
+    bare = [p.phrase for p in points if not _performer(p) and not _adjective(p)]
     names = [p.phrase for p in points if _performer(p)]
+    things = [_with_article(p) for p in phrased]
+    if bare:
+        things += [f"its {bare[0]}", *bare[1:]]
     if names:
         noun = "performance" if len(names) == 1 else "performances"
         things.append(f"the {noun} of {join(names)}")
     return join(things)
 
 
+def _adjective(p: Point) -> bool:
+    """A phrase a critic wrote with its adjective ("sharp script"), not a bare noun."""
+    return p.phrase.split()[0] in ADJECTIVES
+
+
 def _performer(p: Point) -> bool:
     return p.aspect == "performance" and p.phrase[:1].isupper()
 
 
-def _with_article(p: Point) -> str:
-    words = p.phrase.split()
-    if len(words) == 1:
-        return f"its {p.phrase}"
-    if words[-1].endswith("s") and not words[-1].endswith("ss"):
-        return p.phrase
-    return ("an " if p.phrase[0] in "aeiou" else "a ") + p.phrase
+def _with_article(phrase: str) -> str:
+    last = phrase.split()[-1]
+    if last.endswith("s") and not last.endswith("ss"):
+        return phrase
+    return ("an " if phrase[0] in "aeiou" else "a ") + phrase
 
 
 def _its(points: Sequence[Point]) -> str:
-    return join([f"its {p.phrase}" for p in points])
+    return "its " + join([p.phrase for p in points])
 
 
 def _hold(points: Sequence[Point]) -> str:
