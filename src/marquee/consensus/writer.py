@@ -90,7 +90,7 @@ def write_consensus(
     else:
         said = frozenset(w for p in [*good, *bad] for w in p.phrase.split())
         verdict = verdict_words(opinions, title, leaning, avoid=said)
-        other = "negative" if leaning == "positive" else "positive"
+        other: Polarity = "negative" if leaning == "positive" else "positive"
         against = verdict_words(opinions, title, other, avoid=said)
         first = _verdict(named, verdict, leaning, good, cast, bad, against, clauses)
     divided = [r for r in table if r.label == "divided" and r.aspect == "performance" and r.target]
