@@ -18,8 +18,8 @@ from pathlib import Path
 
 from film_estimators import dev_model  # type: ignore[import-not-found]
 
+from marquee.consensus_catalogue import catalogue_credits
 from marquee.consensus_eval import (
-    catalogue_directors,
     load_films,
     marquee_consensus,
     run_consensus_eval,
@@ -33,7 +33,7 @@ def main() -> None:
     parser.add_argument("--model", type=Path, default=Path("/tmp/devmodel/default.npz"))
     parser.add_argument("--show", type=int, default=12)
     parser.add_argument(
-        "--no-credits", action="store_true", help="withhold the catalogue's director"
+        "--no-credits", action="store_true", help="withhold the catalogue's director and leads"
     )
     args = parser.parse_args()
     dev_model(args.model)
@@ -41,9 +41,9 @@ def main() -> None:
     figures = run_consensus_eval(polarity=polarity, split="dev", credits=not args.no_credits)
     print(json.dumps(figures, indent=1))
     films = [f for f in load_films() if split_of(f"film:{f.rtid}") == "dev"]
-    directors = {} if args.no_credits else catalogue_directors()
+    catalogue = {} if args.no_credits else catalogue_credits()
     for film in random.Random(3).sample(films, min(args.show, len(films))):
-        written = marquee_consensus(film, polarity, directors=directors.get(film.rtid, ()))
+        written = marquee_consensus(film, polarity, credits=catalogue.get(film.rtid))
         share = film.fresh_share
         print(f"\n{film.title} ({share:.0f}% fresh)" if share is not None else f"\n{film.title}")
         print(f"  RT:      {film.consensus}")

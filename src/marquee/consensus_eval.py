@@ -17,8 +17,9 @@ catalogues RT's consensus came with record it; and it gives the median length be
 RT's.
 The writer is told the film's fresh % as marquee estimates it from the quotes' words
 (the shipped estimator), never RT's labels, and the film's facts as a film page has
-them: RT's title and year, and the director the catalogue credits (``credits=False``
-leaves only the credits the quotes themselves state).
+them: RT's title and year, and the director and leads the catalogue credits
+(:mod:`marquee.consensus_catalogue`; ``credits=False`` leaves only the credits the
+quotes themselves state).
 
 Caveat kept in the output: RT's consensus texts were written years after, and not from,
 these quotes. ``marquee eval`` scores the test split's films, which neither the model nor
@@ -29,7 +30,6 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-import json
 import logging
 import re
 from collections import defaultdict
@@ -44,6 +44,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[impo
 
 from marquee.aggregate import fresh_percent
 from marquee.consensus import SIDES, agreement, unsupported_claims, write_consensus
+from marquee.consensus_catalogue import Catalogued, catalogue_credits
 from marquee.datasets import shared_data_dir
 from marquee.documents import read_bytes
 from marquee.errors import ScoringError
@@ -56,7 +57,7 @@ from marquee.opinions import (
     model_polarity,
     opinions_for,
 )
-from marquee.records import FilmFacts
+from marquee.records import CastMember, FilmFacts
 from marquee.review import parse_review
 
 log = logging.getLogger(__name__)
@@ -113,13 +114,13 @@ def marquee_consensus(
     film: Film,
     polarity: SentencePolarity,
     reviews: SentencePolarity | None = None,
-    directors: Sequence[str] = (),
+    credits: Catalogued | None = None,
 ) -> Consensus | None:
     """The consensus marquee writes from the film's quotes alone (None when it has none),
     told the fresh % marquee estimates from the quotes' words and the film's
-    ``directors`` when known; ``reviews`` scores each quote as a review (default:
+    catalogue ``credits`` when given; ``reviews`` scores each quote as a review (default:
     ``polarity``), as ``marquee add`` would."""
-    facts = film_with(film, directors)
+    facts = film_with(film, credits)
     ops = opinions_for([ReviewText(q) for q in film.quotes], facts, polarity=polarity)
     estimate, _ = fresh_percent((reviews or polarity)(list(film.quotes)))
     return write_consensus(
@@ -127,56 +128,17 @@ def marquee_consensus(
     )
 
 
-def film_with(film: Film, directors: Sequence[str] = ()) -> FilmFacts:
+def film_with(film: Film, credits: Catalogued | None = None) -> FilmFacts:
     """The facts a film page would hold: RT's title and year, the credits the quotes
-    state, and ``directors`` (the catalogue's) in place of any director they state."""
+    state, and the catalogue's director and leads (``credits``) in place of theirs."""
     facts = with_credits(film_facts(film.title), film.quotes)
-    if not directors:
+    if credits is None:
         return facts
-    return dataclasses.replace(facts, credits={**facts.credits, "director": tuple(directors)})
-
-
-def catalogue_directors(root: Path | None = None) -> dict[str, tuple[str, ...]]:
-    """Each evaluation film's directors (by ``rtid``) as the catalogues its RT consensus
-    was copied from record them (``rt_consensus/SOURCE.md``): matched by IMDb id, or by
-    the source's title and year."""
-    folder = (root or shared_data_dir()) / "rt_consensus"
-    by_imdb: dict[str, tuple[str, ...]] = {}
-    by_title: dict[tuple[str, str], tuple[str, ...]] = {}
-    with (folder / "mongodb_movieDetails.json").open(encoding="utf-8") as fh:
-        for line in fh:
-            row = json.loads(line)
-            if row.get("director") and (row.get("imdb") or {}).get("id"):
-                by_imdb[row["imdb"]["id"].removeprefix("tt")] = _names(row["director"])
-    mflix = json.loads((folder / "sample_mflix_movies_first1000.json").read_text("utf-8"))
-    for row in mflix:
-        if row.get("directors") and (row.get("imdb") or {}).get("id"):
-            by_imdb.setdefault(f"{int(row['imdb']['id']):07d}", tuple(row["directors"]))
-    with (folder / "kaggle_rotten_tomatoes_movies_first940rows.csv").open(encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            year = (row.get("original_release_date") or "")[:4]
-            if row.get("directors"):
-                by_title[(row["movie_title"], year)] = _names(row["directors"])
-    with (folder / "rotten_tomatoes_top_movies.csv").open(encoding="utf-8") as fh:
-        reader = csv.reader(fh)
-        header = next(reader)
-        for cells in reader:
-            row = dict(zip(header, cells[1:], strict=False))  # the header lacks the index
-            if row.get("director"):
-                by_title.setdefault((row["title"], row["year"]), _names(row["director"]))
-    found: dict[str, tuple[str, ...]] = {}
-    with (folder / "consensus_matched.csv").open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            names = by_imdb.get(row["imdb"]) or by_title.get(
-                (row["source_title"], row["source_year"])
-            )
-            if names:
-                found.setdefault(row["rtid"], names)
-    return found
-
-
-def _names(cell: str) -> tuple[str, ...]:
-    return tuple(n.strip() for n in cell.split(",") if n.strip())
+    return dataclasses.replace(
+        facts,
+        credits={**facts.credits, "director": credits.directors},
+        cast=tuple(CastMember(name) for name in credits.cast) or facts.cast,
+    )
 
 
 def with_credits(facts: FilmFacts, quotes: Sequence[str]) -> FilmFacts:
@@ -242,7 +204,7 @@ def run_consensus_eval(
     writer is developed); ``unsupported`` counts the films whose consensus has a claim
     no quote behind its clause says; ``possessive_errors`` the possessives that do not
     name the film's director (by the catalogue); ``credits=False`` withholds the
-    catalogue's director from the writer.
+    catalogue's director and leads from the writer.
     """
     films = [f for f in load_films() if split is None or split_of(f"film:{f.rtid}") == split]
     films = films[:limit] if limit else films
@@ -250,8 +212,8 @@ def run_consensus_eval(
     reviews = None if polarity else _review_scores()
     scorer = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
     references = [f.consensus for f in films]
-    directors = catalogue_directors()
-    given = {f.rtid: directors.get(f.rtid, ()) if credits else () for f in films}
+    catalogue = catalogue_credits()
+    given = {f.rtid: catalogue.get(f.rtid) if credits else None for f in films}
     written = [marquee_consensus(f, predict, reviews, given[f.rtid]) for f in films]
     ours = [c.text if c else "" for c in written]
     unsupported = [
@@ -272,7 +234,7 @@ def run_consensus_eval(
         "clear_cut_films": sum(_clear_side(f) is not None for f in films),
         "possessives": sum(bool(c and _POSSESSIVE.search(c.text)) for c in written),
         "possessive_errors": sum(
-            _wrong_credit(c, directors.get(f.rtid, ()), f.title)
+            _wrong_credit(c, catalogue[f.rtid].directors if f.rtid in catalogue else (), f.title)
             for f, c in zip(films, written, strict=True)
         ),
         "median_words": median(len(t.split()) for t in ours if t) if any(ours) else 0,
@@ -282,10 +244,12 @@ def run_consensus_eval(
     return result
 
 
-def _named(film: Film, directors: Sequence[str]) -> tuple[str, tuple[str, ...]]:
-    """The title and the credited directors the writer was given: facts, not claims."""
-    facts = film_with(film, directors)
-    return facts.title or film.title, tuple(facts.credits.get("director", ()))
+def _named(film: Film, credits: Catalogued | None) -> tuple[str, tuple[str, ...]]:
+    """What the writer may name as fact, not claim: the title, the credited directors
+    and the credited leads' given names (a lead's surname must be in a review)."""
+    facts = film_with(film, credits)
+    given = tuple(" ".join(c.actor.split()[:-1]) for c in facts.cast)
+    return facts.title or film.title, (*facts.credits.get("director", ()), *given)
 
 
 def _review_scores() -> SentencePolarity:

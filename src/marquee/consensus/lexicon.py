@@ -81,6 +81,13 @@ ECHOED_NOUNS = frozenset(
     """.split()  # noqa: SIM905
 )
 """The critics' own word for an aspect ("script", "animation") when they share one."""
+MASS_NOUNS = frozenset(
+    """
+    dialogue writing storytelling cast acting action choreography direction music
+    animation photography cinematography editing pacing humor wit design
+    """.split()  # noqa: SIM905
+)
+"""Nouns that take no "a" ("sharp dialogue", "stunning animation")."""
 TEMPLATE_WORDS = frozenset(
     """
     a an the is with and its though hold holds it back but let down by despite

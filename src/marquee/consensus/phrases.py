@@ -16,6 +16,7 @@ The writer (:mod:`marquee.consensus.writer`) only arranges what this module find
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -113,7 +114,9 @@ def credited_title(title: str, facts: FilmFacts) -> str:
 def franchise_label(facts: FilmFacts) -> str | None:
     """ "John Wick ties" for a film of a named franchise; None when no franchise is known
     (a critic's "series" is then too vague to name)."""
-    names = franchise_names(facts)
+    names = franchise_names(
+        dataclasses.replace(facts, title=None)
+    )  # "2001: A Space …" is no series
     return f"{names[0]} ties" if names else None
 
 
@@ -248,11 +251,22 @@ def performers(
     least: int,
     most: int = 2,
 ) -> list[Point]:
-    """The performers at least ``least`` critics praised, most praised first."""
+    """The performers critics praised, most praised first, once at least ``least``
+    critics (more than panned any) praised the acting: the agreement is on the
+    performances, and each name is one a critic praised in full ("Gene Hackman", not a
+    lone surname that might be a place or a studio) or two critics praised."""
+    acting = [o for (aspect, _), ops in by_row.items() if aspect == "performance" for o in ops]
+    praised = {o.evidence.review for o in acting if o.polarity == "positive"}
+    panned = {o.evidence.review for o in acting if o.polarity == "negative"}
+    if len(praised) < least or len(praised) <= len(panned):
+        return []
     rows = [
         r
         for r in table
-        if r.aspect == "performance" and r.target and r.label == "praised" and r.praised >= least
+        if r.aspect == "performance"
+        and r.target
+        and r.label == "praised"
+        and (r.praised >= least or len(r.target.split()) >= 2)
     ]
     rows.sort(key=lambda r: -r.praised)
     return [

@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from marquee.consensus.agreement import opinions_by_row
-from marquee.consensus.lexicon import ADJECTIVES, join
+from marquee.consensus.lexicon import ADJECTIVES, MASS_NOUNS, join
 from marquee.consensus.phrases import (
     MIN_CRITICS,
     Point,
@@ -221,7 +221,7 @@ def _performer(p: Point) -> bool:
 
 def _with_article(phrase: str) -> str:
     last = phrase.split()[-1]
-    if last.endswith("s") and not last.endswith("ss"):
+    if (last.endswith("s") and not last.endswith("ss")) or last in MASS_NOUNS:
         return phrase
     return ("an " if phrase[0] in "aeiou" else "a ") + phrase
 
