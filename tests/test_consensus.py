@@ -22,6 +22,8 @@ from marquee.opinions import (
     Person,
     QuotedCritic,
     ReviewOpinions,
+    ReviewText,
+    opinions_for,
 )
 from marquee.opinions.aspects import judgements
 from marquee.records import CastMember, FilmFacts
@@ -279,3 +281,24 @@ def test_rouge_eval_shape_on_a_few_films():
     assert 0 <= result["rouge1"] <= 1
     assert result["unsupported"] == 0
     assert result["possessive_errors"] == 0
+
+
+def _words_polarity(texts):
+    """P(positive) from a few judging words: enough to tell praise from blame here."""
+    good = ("brilliant", "spectacular", "charming", "witty")
+    return [0.9 if any(w in t.lower() for w in good) else 0.1 for t in texts]
+
+
+def test_people_quoted_in_a_review_are_not_critics():
+    bodies = [
+        "Actor Tom Jones says the stunts are brilliant. The plot is dull and the pacing is dull.",
+        "Director Ann Lee said the action is spectacular. The story is dull, the pacing dull.",
+        "The story is dull. A dull plot.",
+    ]
+    facts = FilmFacts(title="Tom")
+    ops = opinions_for([ReviewText(b) for b in bodies], facts, polarity=_words_polarity)
+    action = {(r.aspect, r.target): r for r in agreement(ops)}.get(("action", None))
+    assert action is None or action.praised == 0  # the actor and the director are not critics
+    consensus = write_consensus("Tom", facts, agreement(ops), ops, fresh_percent=10)
+    assert consensus is not None
+    assert not re.search(r"stunts|action|brilliant|spectacular", consensus.text)
