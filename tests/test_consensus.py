@@ -302,3 +302,14 @@ def test_people_quoted_in_a_review_are_not_critics():
     consensus = write_consensus("Tom", facts, agreement(ops), ops, fresh_percent=10)
     assert consensus is not None
     assert not re.search(r"stunts|action|brilliant|spectacular", consensus.text)
+
+
+def test_catalogue_credits_every_evaluation_film_with_its_leads():
+    from marquee.consensus_catalogue import LEADS, catalogue_credits
+    from marquee.consensus_eval import load_films
+
+    credits = catalogue_credits()
+    films = load_films()
+    assert all(f.rtid in credits and credits[f.rtid].directors for f in films)
+    assert all(len(c.cast) <= LEADS for c in credits.values())
+    assert sum(bool(credits[f.rtid].cast) for f in films) >= 0.9 * len(films)
