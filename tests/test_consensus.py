@@ -313,3 +313,42 @@ def test_catalogue_credits_every_evaluation_film_with_its_leads():
     assert all(f.rtid in credits and credits[f.rtid].directors for f in films)
     assert all(len(c.cast) <= LEADS for c in credits.values())
     assert sum(bool(credits[f.rtid].cast) for f in films) >= 0.9 * len(films)
+
+
+def test_a_film_with_much_to_say_still_gets_a_sentence_of_rt_length():
+    from marquee.consensus.writer import MAX_WORDS
+
+    aspects = [
+        ("action", "Breathtaking action.", "The action is dull."),
+        ("music", "A stunning score.", "A forgettable score."),
+        ("visuals", "Gorgeous visuals.", "Murky visuals."),
+        ("story", "A witty script.", "A clumsy script."),
+    ]
+    cast = ["Ana de Armas", "Keanu Reeves"]
+    words = {"positive": "brilliant, moving, spectacular", "negative": "tedious, bloated, dreary"}
+    tones = ["positive"] * 4 + ["negative"] * 2
+    critics = [
+        review(
+            n,
+            *(
+                op(n, i, a, "positive", good)
+                if tone == "positive"
+                else op(n, i, a, "negative", bad)
+                for i, (a, good, bad) in enumerate(aspects)
+            ),
+            *(
+                op(n, 9 + i, "performance", tone, f"{name} acts.", name)
+                for i, name in enumerate(cast)
+            ),
+            pull=f"A {words[tone]} epic.",
+            tone=tone,
+        )
+        for n, tone in enumerate(tones)
+    ]
+    consensus = write_consensus(
+        "Tom", FilmFacts(title="Tom"), agreement(critics), critics, fresh_percent=50
+    )
+    assert consensus is not None and consensus.verdict == "mixed"
+    assert 8 <= len(consensus.text.split()) <= MAX_WORDS, consensus.text
+    assert "breathtaking action" in consensus.text  # what most critics agree on stays
+    assert unsupported_claims(consensus, "Tom") == []

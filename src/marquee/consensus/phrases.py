@@ -127,12 +127,13 @@ def verdict_words(
     *,
     least: int = 1,
     avoid: frozenset[str] = frozenset(),
+    opening: int = 2,
 ) -> Verdict | None:
     """The adjectives at least ``least`` critics on side ``on`` used of the film
     (distinctive ones before stock praise, the most used first) and the kind of film
     they called it, from their pull-quotes; "a gripping thriller" only as one critic
-    wrote it, else "a thriller", else "a gripping film". Words in ``avoid`` (said
-    elsewhere in the sentence) are not repeated."""
+    wrote it, else "a thriller", else "a gripping film"; at most ``opening`` adjectives
+    before it. Words in ``avoid`` (said elsewhere in the sentence) are not repeated."""
     sign = 1 if on == "positive" else -1
     own = set(tokens(title)) | avoid
     used: Counter[str] = Counter()
@@ -153,16 +154,16 @@ def verdict_words(
     ranked = sorted(
         (w for w in used if w not in taken and used[w] >= least),
         key=lambda w: (w in GENERIC, -used[w], -len(w), w),
-    )[:3]
+    )[: opening + 1]
     if kind is None and ranked:
         kind = f"{ranked.pop()} film"
     if kind is None:
         return None
-    opening = tuple(ranked[:2])
+    chosen = tuple(ranked[:opening])
     evidence = tuple(
-        dict.fromkeys(source[w] for w in (*opening, kind, *kind.split()) if w in source)
+        dict.fromkeys(source[w] for w in (*chosen, kind, *kind.split()) if w in source)
     )
-    return Verdict(opening, article(kind), evidence)
+    return Verdict(chosen, article(kind), evidence)
 
 
 def _kinds(text: str, sign: int) -> Iterable[str]:

@@ -53,6 +53,9 @@ MIN_SHARE = 0.1
 who must agree on an aspect before the consensus names it."""
 MAX_STRENGTHS = 3
 MAX_FAULTS = 2
+MAX_WORDS = 30
+"""RT's consensus runs about 20 words, rarely past 30: past this the writer says less
+(fewer aspects, fewer adjectives, fewer names) rather than more."""
 
 Clauses = list[tuple[str, tuple[Evidence, ...]]]
 
@@ -80,22 +83,25 @@ def write_consensus(
     bad = aspect_points(table, rows, "negative", franchise, least)
     leaning = mood(fresh_percent, Counter(s for o in opinions if (s := side(o))))
     named = credited_title(title, facts)
-    clauses: Clauses = []
-    if leaning == "mixed":
-        sides = (
-            verdict_words(opinions, title, "positive"),
-            verdict_words(opinions, title, "negative"),
-        )
-        first = _divided(named, [*good[:MAX_STRENGTHS], *cast], bad[:MAX_FAULTS], sides, clauses)
-    else:
-        said = frozenset(w for p in [*good, *bad] for w in p.phrase.split())
-        verdict = verdict_words(opinions, title, leaning, avoid=said)
-        other: Polarity = "negative" if leaning == "positive" else "positive"
-        against = verdict_words(opinions, title, other, avoid=said)
-        first = _verdict(named, verdict, leaning, good, cast, bad, against, clauses)
     divided = [r for r in table if r.label == "divided" and r.aspect == "performance" and r.target]
-    second = _split_on(divided, clauses)
-    text = " ".join(s for s in (first, second) if s)
+    for most in range(MAX_STRENGTHS, 0, -1):  # fewer of each until it fits
+        clauses: Clauses = []
+        if leaning == "mixed":
+            sides = (
+                verdict_words(opinions, title, "positive", opening=most - 1),
+                verdict_words(opinions, title, "negative", opening=most - 1),
+            )
+            some = [*good[:most], *cast[: most - 1]], bad[: min(most, MAX_FAULTS)]
+            first = _divided(named, *some, sides, clauses)
+        else:
+            said = frozenset(w for p in [*good, *bad] for w in p.phrase.split())
+            verdict = verdict_words(opinions, title, leaning, avoid=said, opening=min(most, 2))
+            other: Polarity = "negative" if leaning == "positive" else "positive"
+            against = verdict_words(opinions, title, other, avoid=said, opening=most - 1)
+            first = _verdict(named, verdict, leaning, good, cast, bad, against, clauses, most)
+        text = " ".join(s for s in (first, _split_on(divided[:most], clauses)) if s)
+        if len(text.split()) <= MAX_WORDS:
+            break
     return Consensus(text=text, clauses=tuple(clauses), verdict=leaning) if text else None
 
 
@@ -108,12 +114,13 @@ def _verdict(
     bad: Sequence[Point],
     against: Verdict | None,
     clauses: Clauses,
+    most: int = MAX_STRENGTHS,
 ) -> str:
-    """A film most critics praise (or pan): its verdict, then what critics agree on
-    that side, then the main point on the other — an aspect, or else the words at least
-    two critics on the other side used of the film."""
+    """A film most critics praise (or pan): its verdict, then (at most ``most``) what
+    critics agree on that side, then the main point on the other — an aspect, or else
+    the words at least two critics on the other side used of the film."""
     ours, theirs = ([*good, *cast], bad) if leaning == "positive" else (bad, [*good, *cast])
-    ours, theirs = ours[: MAX_STRENGTHS if leaning == "positive" else MAX_FAULTS], theirs[:1]
+    ours, theirs = ours[: most if leaning == "positive" else min(most, MAX_FAULTS)], theirs[:1]
     if verdict is None and not ours:
         return ""  # one side prevails, but in no words a consensus could borrow
     parts = []
