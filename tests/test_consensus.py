@@ -324,7 +324,8 @@ def test_a_film_with_much_to_say_still_gets_a_sentence_of_rt_length():
         ("visuals", "Gorgeous visuals.", "Murky visuals."),
         ("story", "A witty script.", "A clumsy script."),
     ]
-    cast = ["Ana de Armas", "Keanu Reeves"]
+    cast = ["Ana de Armas", "Keanu Reeves"]  # the critics split on them
+    leads = ["Ian McShane", "Lance Reddick"]  # every critic praises them
     words = {"positive": "brilliant, moving, spectacular", "negative": "tedious, bloated, dreary"}
     tones = ["positive"] * 4 + ["negative"] * 2
     critics = [
@@ -340,6 +341,10 @@ def test_a_film_with_much_to_say_still_gets_a_sentence_of_rt_length():
                 op(n, 9 + i, "performance", tone, f"{name} acts.", name)
                 for i, name in enumerate(cast)
             ),
+            *(
+                op(n, 12 + i, "performance", "positive", f"{name} shines.", name)
+                for i, name in enumerate(leads)
+            ),
             pull=f"A {words[tone]} epic.",
             tone=tone,
         )
@@ -349,6 +354,8 @@ def test_a_film_with_much_to_say_still_gets_a_sentence_of_rt_length():
         "Tom", FilmFacts(title="Tom"), agreement(critics), critics, fresh_percent=50
     )
     assert consensus is not None and consensus.verdict == "mixed"
-    assert 8 <= len(consensus.text.split()) <= MAX_WORDS, consensus.text
+    first, _, second = consensus.text.partition(". ")
+    assert 8 <= len(first.split()) <= MAX_WORDS < len(f"{first} {second}".split()), consensus.text
+    assert second == "Critics are divided on Ana de Armas and Keanu Reeves."
     assert "breathtaking action" in consensus.text  # what most critics agree on stays
     assert unsupported_claims(consensus, "Tom") == []

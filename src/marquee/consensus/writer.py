@@ -54,8 +54,8 @@ who must agree on an aspect before the consensus names it."""
 MAX_STRENGTHS = 3
 MAX_FAULTS = 2
 MAX_WORDS = 30
-"""RT's consensus runs about 20 words, rarely past 30: past this the writer says less
-(fewer aspects, fewer adjectives, fewer names) rather than more."""
+"""RT's consensus runs about 20 words, rarely past 30: past this the first sentence says
+less (fewer aspects, adjectives and names) rather than more."""
 
 Clauses = list[tuple[str, tuple[Evidence, ...]]]
 
@@ -99,9 +99,9 @@ def write_consensus(
             other: Polarity = "negative" if leaning == "positive" else "positive"
             against = verdict_words(opinions, title, other, avoid=said, opening=most - 1)
             first = _verdict(named, verdict, leaning, good, cast, bad, against, clauses, most)
-        text = " ".join(s for s in (first, _split_on(divided[:most], clauses)) if s)
-        if len(text.split()) <= MAX_WORDS:
+        if len(first.split()) <= MAX_WORDS:
             break
+    text = " ".join(s for s in (first, _split_on(divided[:MAX_STRENGTHS], clauses)) if s)
     return Consensus(text=text, clauses=tuple(clauses), verdict=leaning) if text else None
 
 
