@@ -1,7 +1,7 @@
 """Develop the consensus writer on the dev split (never the test split).
 
 Scores the writer on the dev split's films with a scoring model trained on the train
-split only (built as ``bench/film_estimators.py`` builds it, and cached at ``--model``),
+split only (built once and cached at ``--model``, the shipped encoder copied beside it),
 prints the figures ``marquee eval`` prints for the test split — ROUGE-1/2/L, films
 with an unsupported claim, contradictions, possessive errors, median words — and a
 sample of sentences beside RT's.
@@ -14,9 +14,8 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import shutil
 from pathlib import Path
-
-from film_estimators import dev_model  # type: ignore[import-not-found]
 
 from marquee.consensus_catalogue import catalogue_credits
 from marquee.consensus_eval import (
@@ -25,7 +24,21 @@ from marquee.consensus_eval import (
     run_consensus_eval,
 )
 from marquee.model.data import split_of
+from marquee.model.encoder import MODEL_FILE, TOKENIZER_FILE
+from marquee.model.predict import ARTIFACT_DIR, save_model
+from marquee.model.train import DEFAULT_RECIPE, build_model, recipe_dict
 from marquee.opinions import model_polarity
+
+
+def build_dev_model(path: Path) -> None:
+    """The scoring model trained on the train split only, with the shipped encoder beside
+    it (fine-tuned on the train split only, and not rebuilt by ``build_model``)."""
+    if path.exists():
+        return
+    model, facts = build_model(splits=("train",))
+    save_model(model, path, recipe_dict(DEFAULT_RECIPE, facts))
+    for name in (MODEL_FILE, TOKENIZER_FILE):
+        shutil.copy(ARTIFACT_DIR / name, path.parent / name)
 
 
 def main() -> None:
@@ -36,7 +49,7 @@ def main() -> None:
         "--no-credits", action="store_true", help="withhold the catalogue's director and leads"
     )
     args = parser.parse_args()
-    dev_model(args.model)
+    build_dev_model(args.model)
     polarity = model_polarity(str(args.model))
     figures = run_consensus_eval(polarity=polarity, split="dev", credits=not args.no_credits)
     print(json.dumps(figures, indent=1))
