@@ -572,7 +572,7 @@ def test_pull_quotes_carry_each_verdict_with_the_model(with_model, bodies):
 
 
 def test_consensus_on_the_samples_with_the_model(with_model):
-    from marquee.consensus import agreement, unsupported_words, write_consensus
+    from marquee.consensus import agreement, unsupported_claims, write_consensus
 
     consensus = write_consensus("Ballerina", FACTS, agreement(with_model), with_model)
     assert consensus is not None
@@ -583,6 +583,6 @@ def test_consensus_on_the_samples_with_the_model(with_model):
     assert re.search(r"\b(?:story|plot|writing|script)\b", reservation)
     assert "divided on Ana de Armas" in text
     assert len(re.findall(r"[.!?](?:\s|$)", text)) <= 2
-    assert unsupported_words(consensus, "Ballerina") == []
+    assert unsupported_claims(consensus, "Ballerina", FACTS.credits.get("director", ())) == []
     for _, evidence in consensus.clauses:
         assert evidence and all(0 <= e.review < 5 for e in evidence)

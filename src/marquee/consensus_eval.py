@@ -10,11 +10,16 @@ the best single quote chosen with hindsight (an upper bound for copying one quot
 
 Beside ROUGE it counts what an editor would refuse to print: a consensus that leans
 against the critics (a film at least 80% of whose quotes RT marks fresh, written up as
-panned, or one under 40% written up as praised) and a word no review behind its clause
-says; it counts the possessive credits ("X's Title") to be checked by hand, and gives the
-median length beside RT's.
+panned, or one under 40% written up as praised), a claim no review behind its clause
+says (the provenance check, :func:`marquee.consensus.unsupported_claims`), and a
+possessive credit ("X's Title") naming someone other than the film's director as the
+catalogues RT's consensus came with record it; and it gives the median length beside
+RT's.
 The writer is told the film's fresh % as marquee estimates it from the quotes' words
-(the shipped estimator), never RT's labels.
+(the shipped estimator), never RT's labels, and the film's facts as a film page has
+them: RT's title and year, and the director and leads the catalogue credits
+(:mod:`marquee.consensus_catalogue`; ``credits=False`` leaves only the credits the
+quotes themselves state).
 
 Caveat kept in the output: RT's consensus texts were written years after, and not from,
 these quotes. ``marquee eval`` scores the test split's films, which neither the model nor
@@ -38,7 +43,8 @@ from rouge_score import rouge_scorer  # type: ignore[import-untyped]
 from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]
 
 from marquee.aggregate import fresh_percent
-from marquee.consensus import SIDES, agreement, unsupported_words, write_consensus
+from marquee.consensus import SIDES, agreement, unsupported_claims, write_consensus
+from marquee.consensus_catalogue import Catalogued, catalogue_credits
 from marquee.datasets import shared_data_dir
 from marquee.documents import read_bytes
 from marquee.errors import ScoringError
@@ -51,7 +57,7 @@ from marquee.opinions import (
     model_polarity,
     opinions_for,
 )
-from marquee.records import FilmFacts
+from marquee.records import CastMember, FilmFacts
 from marquee.review import parse_review
 
 log = logging.getLogger(__name__)
@@ -105,16 +111,33 @@ def load_films(root: Path | None = None) -> list[Film]:
 
 
 def marquee_consensus(
-    film: Film, polarity: SentencePolarity, reviews: SentencePolarity | None = None
+    film: Film,
+    polarity: SentencePolarity,
+    reviews: SentencePolarity | None = None,
+    credits: Catalogued | None = None,
 ) -> Consensus | None:
     """The consensus marquee writes from the film's quotes alone (None when it has none),
-    told the fresh % marquee estimates from the quotes' words; ``reviews`` scores each
-    quote as a review (default: ``polarity``), as ``marquee add`` would."""
-    facts = with_credits(film_facts(film.title), film.quotes)
+    told the fresh % marquee estimates from the quotes' words and the film's
+    catalogue ``credits`` when given; ``reviews`` scores each quote as a review (default:
+    ``polarity``), as ``marquee add`` would."""
+    facts = film_with(film, credits)
     ops = opinions_for([ReviewText(q) for q in film.quotes], facts, polarity=polarity)
     estimate, _ = fresh_percent((reviews or polarity)(list(film.quotes)))
     return write_consensus(
         facts.title or film.title, facts, agreement(ops), ops, fresh_percent=estimate
+    )
+
+
+def film_with(film: Film, credits: Catalogued | None = None) -> FilmFacts:
+    """The facts a film page would hold: RT's title and year, the credits the quotes
+    state, and the catalogue's director and leads (``credits``) in place of theirs."""
+    facts = with_credits(film_facts(film.title), film.quotes)
+    if credits is None:
+        return facts
+    return dataclasses.replace(
+        facts,
+        credits={**facts.credits, "director": credits.directors},
+        cast=tuple(CastMember(name) for name in credits.cast) or facts.cast,
     )
 
 
@@ -169,16 +192,19 @@ def run_consensus_eval(
     polarity: SentencePolarity | None = None,
     limit: int | None = None,
     split: Split | None = None,
+    credits: bool = True,
 ) -> dict[str, object]:
     """ROUGE F1 of marquee's consensus and the three baselines over the evaluation films.
 
     Returns ``{"rouge1", "rouge2", "rougeL", "n", "first_quote", "centroid_quote",
     "oracle_quote", "empty", "unsupported", "contradicts_critics", "clear_cut_films",
-    "possessives", "median_words", "reference_median_words"}``; each baseline
-    is ``{"rouge1", "rouge2", "rougeL"}``. ``split`` keeps the films of one frozen split
-    (``"test"``: films the shipped model never saw, ``"dev"``: where the writer is
-    developed); ``unsupported`` counts the films whose consensus has a word no quote
-    behind its clause says.
+    "possessives", "possessive_errors", "median_words", "reference_median_words"}``;
+    each baseline is ``{"rouge1", "rouge2", "rougeL"}``. ``split`` keeps the films of
+    one frozen split (``"test"``: films the shipped model never saw, ``"dev"``: where the
+    writer is developed); ``unsupported`` counts the films whose consensus has a claim
+    no quote behind its clause says; ``possessive_errors`` the possessives that do not
+    name the film's director (by the catalogue); ``credits=False`` withholds the
+    catalogue's director and leads from the writer.
     """
     films = [f for f in load_films() if split is None or split_of(f"film:{f.rtid}") == split]
     films = films[:limit] if limit else films
@@ -186,12 +212,14 @@ def run_consensus_eval(
     reviews = None if polarity else _review_scores()
     scorer = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
     references = [f.consensus for f in films]
-    written = [marquee_consensus(f, predict, reviews) for f in films]
+    catalogue = catalogue_credits()
+    given = {f.rtid: catalogue.get(f.rtid) if credits else None for f in films}
+    written = [marquee_consensus(f, predict, reviews, given[f.rtid]) for f in films]
     ours = [c.text if c else "" for c in written]
     unsupported = [
         f.rtid
         for f, c in zip(films, written, strict=True)
-        if c and unsupported_words(c, film_facts(f.title).title or f.title)
+        if c and unsupported_claims(c, *_named(f, given[f.rtid]))
     ]
     oracle = [_best_quote(scorer, f) for f in films]
     result: dict[str, object] = {
@@ -205,11 +233,23 @@ def run_consensus_eval(
         "contradicts_critics": sum(_contradicts(f, c) for f, c in zip(films, written, strict=True)),
         "clear_cut_films": sum(_clear_side(f) is not None for f in films),
         "possessives": sum(bool(c and _POSSESSIVE.search(c.text)) for c in written),
+        "possessive_errors": sum(
+            _wrong_credit(c, catalogue[f.rtid].directors if f.rtid in catalogue else (), f.title)
+            for f, c in zip(films, written, strict=True)
+        ),
         "median_words": median(len(t.split()) for t in ours if t) if any(ours) else 0,
         "reference_median_words": median(len(t.split()) for t in references),
     }
     log.info("consensus eval on %d films: %s", len(films), result)
     return result
+
+
+def _named(film: Film, credits: Catalogued | None) -> tuple[str, tuple[str, ...]]:
+    """What the writer may name as fact, not claim: the title, the credited directors
+    and the credited leads' given names (a lead's surname must be in a review)."""
+    facts = film_with(film, credits)
+    given = tuple(" ".join(c.actor.split()[:-1]) for c in facts.cast)
+    return facts.title or film.title, (*facts.credits.get("director", ()), *given)
 
 
 def _review_scores() -> SentencePolarity:
@@ -222,9 +262,19 @@ def _review_scores() -> SentencePolarity:
 
 LOVED = 80.0
 DISLIKED = 40.0
-_POSSESSIVE = re.compile(r"\b[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*'s\s")
-"""A name's possessive ("Len Wiseman's"): a credit the writer took from the quotes, to be
-read against the film's real director (these films carry no credits of their own)."""
+_POSSESSIVE = re.compile(r"\b([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)'s\s")
+"""A name's possessive ("Len Wiseman's"): a credit, to be read against the film's
+director as the catalogue records it."""
+
+
+def _wrong_credit(consensus: Consensus | None, directors: Sequence[str], title: str) -> bool:
+    """A possessive naming anyone but one of the film's directors (none known: wrong);
+    the title's own ("Schindler's List") is not a credit."""
+    if consensus is None:
+        return False
+    surnames = {d.split()[-1].lower() for d in directors}
+    text = consensus.text.replace(film_facts(title).title or title, "")
+    return any(m.group(1).split()[-1].lower() not in surnames for m in _POSSESSIVE.finditer(text))
 
 
 def _clear_side(film: Film) -> str | None:

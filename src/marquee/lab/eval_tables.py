@@ -115,10 +115,11 @@ def render_figures(figures: dict[str, Any], console: Console) -> None:
             con.add_row(name, *(f"{row[m]:.3f}" for m in ("rouge1", "rouge2", "rougeL")))
         console.print(con)
         console.print(
-            f"consensus empty for {consensus['empty']} films; a word no quote behind it says "
-            f"in {consensus['unsupported']}; leaning against the critics on "
+            f"consensus empty for {consensus['empty']} films; a claim no quote behind it says "
+            f"(provenance check) in {consensus['unsupported']}; leaning against the critics on "
             f"{consensus['contradicts_critics']} of {consensus['clear_cut_films']} clear-cut "
-            f'films; {consensus["possessives"]} credit a maker ("X\'s Title"); median '
+            f'films; {consensus["possessives"]} credit a maker ("X\'s Title"), '
+            f"{consensus['possessive_errors']} not the film's director; median "
             f"{consensus['median_words']} words (RT's: {consensus['reference_median_words']})"
         )
 
