@@ -29,7 +29,8 @@ from marquee.sanitize import strip_controls
 from marquee.store_urls import ENV_VAR, default_url, masked_url
 
 if TYPE_CHECKING:
-    from marquee.ingest import Outcome
+    from marquee.documents import ReadOptions
+    from marquee.ingest import Input, Outcome
     from marquee.store import FilmEntry, Store
 
 # Each command imports what it needs when it runs: `marquee --help` and `marquee films`
@@ -250,7 +251,6 @@ def add(
     from marquee.documents.options import TABLE_SIZE_FACTOR
     from marquee.fetch import Fetcher, FetchOptions, is_url
     from marquee.ingest import (
-        Input,
         add_reviews,
         expand,
         feed_urls,
@@ -290,6 +290,7 @@ def add(
         listed, bad_lines = url_list(_read_text(urls_file), str(urls_file))
         urls += listed
         outcomes += bad_lines
+    inputs, options = _with_movies_tables(inputs, options)
     store = _store()
     fetching = FetchOptions(
         connect_timeout=timeout,
@@ -341,6 +342,24 @@ def add(
             given = [*(paths or []), *([str(urls_file)] if urls_file else []), *feed]
             err.print("[red]error:[/red] nothing to add from " + _shown(", ".join(given)))
         raise typer.Exit(1)
+
+
+def _with_movies_tables(
+    inputs: list[Input], options: ReadOptions
+) -> tuple[list[Input], ReadOptions]:
+    """Take the movies tables out of the inputs: their titles file the reviews that name
+    their film by id (``marquee add reviews.csv movies.csv``)."""
+    from dataclasses import replace
+
+    from marquee.documents.catalog import catalogs_among
+
+    paths = [item for item in inputs if isinstance(item, Path)]
+    films, _rest, catalogs = catalogs_among(paths)
+    if catalogs:
+        names = _shown(", ".join(map(str, catalogs)))
+        err.print(f"movies table {names}: titles and years of {len(films):,} films by id")
+    kept = [item for item in inputs if not (isinstance(item, Path) and item in catalogs)]
+    return kept, replace(options, films={**options.films, **films})
 
 
 def _build(store: Store, entry: FilmEntry, step: Callable[[], None]) -> bool:
@@ -418,11 +437,19 @@ def _show_outcomes(outcomes: list[Outcome], as_json: bool) -> None:
             detail = "  (no film named: pass --film TITLE)"
         out.print(f"{_MARK[o.status]:>12} {_shown(o.source + detail)}", highlight=False)
     counts = {s: sum(o.status == s for o in outcomes) for s in ("added", "duplicate", "error")}
+    unfiled = sum(o.status == "added" and not o.film for o in outcomes)
     err.print(
         f"{counts['added']} added, {counts['duplicate']} already stored, "
         f"{counts['error']} could not be read",
         style="bold" if counts["error"] == 0 else "bold red",
     )
+    if unfiled:
+        err.print(
+            f"[yellow]{unfiled} added under no film[/yellow]: they name none (or only an id); "
+            "give --film TITLE, or the movies table beside an export (marquee add reviews.csv "
+            "movies.csv); marquee films counts them",
+            highlight=False,
+        )
 
 
 @app.command()
@@ -438,8 +465,12 @@ def films(
     if as_json:
         _print_json([{**film_json(f.slug, f.facts), "reviews": f.reviews} for f in entries])
         return
+    unassigned = store.counts()["unassigned"]
     if not entries:
-        err.print("The store is empty: add reviews with `marquee add PATH`.")
+        if unassigned:
+            err.print(f"No films yet: {unassigned} review(s) name no film (re-add with --film).")
+        else:
+            err.print("The store is empty: add reviews with `marquee add PATH`.")
         return
     table = Table(title=f"Films in {_shown(shown_url(store.url))}", title_justify="left")
     for name in ("slug", "title", "year", "reviews", "also known as"):
@@ -453,7 +484,6 @@ def films(
             _cell("; ".join(f.facts.aliases)),
         )
     out.print(table)
-    unassigned = store.counts()["unassigned"]
     if unassigned:
         err.print(f"{unassigned} review(s) name no film: re-add them with --film TITLE.")
 
