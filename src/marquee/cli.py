@@ -55,6 +55,7 @@ class State:
 
     db: str | None = None
     create: bool = False
+    opened: list[Store] = []  # closed when the command ends: no connection left to the GC
 
 
 state = State()
@@ -62,6 +63,7 @@ state = State()
 
 @app.callback()
 def main(
+    ctx: typer.Context,
     db: Annotated[
         str | None,
         typer.Option(
@@ -85,11 +87,17 @@ def main(
         int, typer.Option("-v", "--verbose", count=True, help="-v info, -vv debug.")
     ] = 0,
 ) -> None:
-    state.db, state.create = db, create
+    state.db, state.create, state.opened = db, create, []
+    ctx.call_on_close(_close_stores)
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(
         level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr
     )
+
+
+def _close_stores() -> None:
+    for store in state.opened:
+        store.close()
 
 
 def _store() -> Store:
@@ -98,9 +106,11 @@ def _store() -> Store:
     from marquee.store import Store
 
     try:
-        return Store(state.db, create=state.create or state.db is None)
+        store = Store(state.db, create=state.create or state.db is None)
     except MarqueeError as e:
         _fail(str(e))
+    state.opened.append(store)
+    return store
 
 
 def _fail(message: str, code: int = 1) -> NoReturn:
@@ -152,9 +162,27 @@ def add(
         ),
     ] = None,
     film: Annotated[
-        str | None, typer.Option(help="Film these reviews are about, when they do not say.")
+        str | None,
+        typer.Option(
+            help="Film these reviews are about: overrides the film read from them; on a page "
+            "reviewing several films, keeps only this one."
+        ),
     ] = None,
     year: Annotated[int | None, typer.Option(help="Release year to go with --film.")] = None,
+    critic: Annotated[
+        str | None, typer.Option(help="Critic who wrote these reviews (overrides the byline).")
+    ] = None,
+    outlet: Annotated[
+        str | None, typer.Option(help="Outlet they appeared in (overrides what is read).")
+    ] = None,
+    replace_stored: Annotated[
+        bool,
+        typer.Option(
+            "--replace",
+            help="File reviews already stored again, as read now (with --film, --critic, "
+            "--outlet): corrects a wrong filing.",
+        ),
+    ] = False,
     column: Annotated[
         list[str],
         typer.Option(
@@ -245,6 +273,10 @@ def add(
 
       marquee add export.csv --film "Dune" --year 2021 -c text=blurb
 
+      marquee add reviews.csv movies.csv        an export whose rows name films by id
+
+      marquee add review.md --film "Heat" --year 1995 --replace   re-file a stored review
+
       pbpaste | marquee add -
     """
     from marquee.documents import ReadOptions
@@ -259,6 +291,7 @@ def add(
         stale_films,
         url_list,
     )
+    from marquee.overrides import Overrides
     from marquee.review import FilmHint
 
     if not paths and urls_file is None and not feed:
@@ -318,11 +351,14 @@ def add(
             hint=FilmHint(title=film, year=year),
             step=lambda _s: step(),
             fetcher=fetcher,
+            said=Overrides(film=film, year=year, critic=critic, outlet=outlet),
         )
         outcomes += failures
         try:
             step = _bar(progress, "storing", len(reviews))
-            for outcome in add_reviews(store, reviews, build_reports=False):
+            for outcome in add_reviews(
+                store, reviews, build_reports=False, replace_stored=replace_stored
+            ):
                 outcomes.append(outcome)
                 step()
             stale = stale_films(store)
@@ -486,6 +522,97 @@ def films(
     out.print(table)
     if unassigned:
         err.print(f"{unassigned} review(s) name no film: re-add them with --film TITLE.")
+
+
+def _corrected(correct: Callable[[Store], Any], as_json: bool) -> None:
+    """Run one correction of the store, rebuild the film pages it touched, and say what
+    it did (``--json``: the :class:`~marquee.corrections.Correction` as an object)."""
+    from marquee.ingest import prebuild_reports
+
+    store = _store()
+    try:
+        done = correct(store)
+        prebuild_reports(store)
+    except MarqueeError as e:
+        _fail(str(e))
+    if as_json:
+        _print_json(asdict(done))
+        return
+    changed = f"; pages rebuilt: {', '.join(done.films)}" if done.films else ""
+    removed = f"; films deleted: {', '.join(done.removed)}" if done.removed else ""
+    out.print(_shown(f"{done.action}: {done.reviews} review(s){changed}{removed}"))
+
+
+_JSON_CORRECTION = typer.Option("--json", help="Print what was done as JSON.")
+
+
+@app.command()
+def remove(
+    sources: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Reviews to delete, by the source add and report --json name: a path, or "
+            "export.csv#row=N.",
+            show_default=False,
+        ),
+    ] = None,
+    film: Annotated[
+        str | None, typer.Option(help="Delete this film and every review of it instead.")
+    ] = None,
+    as_json: Annotated[bool, _JSON_CORRECTION] = False,
+) -> None:
+    """Delete reviews from the store (or a whole film); their films' pages are rebuilt and
+    a film left with no review is deleted. The same file can be added again after."""
+    from marquee.corrections import remove as removing
+
+    if not sources and film is None:
+        _fail("nothing to remove: give review sources or --film FILM", code=2)
+    _corrected(lambda store: removing(store, sources=sources or (), film=film), as_json)
+
+
+@app.command()
+def move(
+    review: Annotated[
+        str, typer.Argument(help="The review's source (a path, or export.csv#row=N).")
+    ],
+    film: Annotated[
+        str,
+        typer.Option(
+            help='The film to file it under: a slug or "Title (Year)"; a new film if none.',
+            show_default=False,
+        ),
+    ],
+    as_json: Annotated[bool, _JSON_CORRECTION] = False,
+) -> None:
+    """File a review under another film: marquee move review.md --film "Heat (1995)"."""
+    from marquee.corrections import move as moving
+
+    _corrected(lambda store: moving(store, review, film), as_json)
+
+
+@app.command()
+def merge(
+    film: Annotated[str, typer.Argument(help="The duplicate film (slug or title).")],
+    into_film: Annotated[str, typer.Argument(help="The film to keep (slug or title).")],
+    as_json: Annotated[bool, _JSON_CORRECTION] = False,
+) -> None:
+    """Merge a film stored twice: FILM's reviews join INTO_FILM, FILM's title becomes one
+    of its aliases, and FILM is deleted."""
+    from marquee.corrections import merge as merging
+
+    _corrected(lambda store: merging(store, film, into_film), as_json)
+
+
+@app.command()
+def rename(
+    film: Annotated[str, typer.Argument(help="The film (slug or title).")],
+    title: Annotated[str, typer.Argument(help='Its right title: "Title" or "Title (Year)".')],
+    as_json: Annotated[bool, _JSON_CORRECTION] = False,
+) -> None:
+    """Give a film its right title (and year); its slug and page follow."""
+    from marquee.corrections import rename as renaming
+
+    _corrected(lambda store: renaming(store, film, title), as_json)
 
 
 @app.command()
