@@ -93,3 +93,32 @@ def test_add_with_a_movies_table_files_every_row_and_reports_unfiled(tmp_path: P
     assert "1 added under no film" in added.stderr
     listed = runner.invoke(app, ["--db", db, "films"])
     assert "1 review(s) name no film" in listed.stderr
+
+
+def test_scores_printed_as_mixed_numbers_are_read() -> None:
+    from marquee.scores import parse_score
+
+    for printed, value in (("3 1/2/5", 70.0), ("2 1/2 out of 4", 62.5), ("3½/5", 70.0)):
+        score = parse_score(printed)
+        assert score is not None and score.value == value, printed
+    assert parse_score("2 1/2") is None  # no scale: a quantity, not a score
+
+
+def test_unreadable_printed_score_is_named_and_top_critic_shown(tmp_path: Path) -> None:
+    from marquee.scores import unread_score
+
+    assert unread_score({"score": "see text"}) == "see text"
+    assert unread_score({"score": "3 1/2/5"}) is None
+    db = f"sqlite:///{tmp_path / 'm.db'}"
+    export = tmp_path / "export.csv"
+    export.write_text(
+        "movie_title,critic_name,top_critic,review_score,review_content\n"
+        "Heat,Jo March,True,two thumbs,A long cool brilliant thriller with real weight.\n"
+    )
+    added = runner.invoke(app, ["--db", db, "--create", "add", str(export)])
+    assert "1 printed score(s) could not be read" in added.stderr
+    assert "'two thumbs'" in added.stderr
+    shown = runner.invoke(app, ["--db", db, "report", "heat"], env={"COLUMNS": "200"})
+    assert "Jo March (top critic)" in shown.stdout
+    data = runner.invoke(app, ["--db", db, "report", "heat", "--json"])
+    assert '"top_critic": true' in data.stdout

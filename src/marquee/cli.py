@@ -471,6 +471,8 @@ def _show_outcomes(outcomes: list[Outcome], as_json: bool) -> None:
         detail = f" → {o.film}" if o.film else (f": {said}" if said else "")
         if o.status == "added" and not o.film:
             detail = "  (no film named: pass --film TITLE)"
+        if o.status == "added" and o.message:
+            detail += f"  ({o.message})"
         out.print(f"{_MARK[o.status]:>12} {_shown(o.source + detail)}", highlight=False)
     counts = {s: sum(o.status == s for o in outcomes) for s in ("added", "duplicate", "error")}
     unfiled = sum(o.status == "added" and not o.film for o in outcomes)
@@ -479,6 +481,15 @@ def _show_outcomes(outcomes: list[Outcome], as_json: bool) -> None:
         f"{counts['error']} could not be read",
         style="bold" if counts["error"] == 0 else "bold red",
     )
+    unread = [o for o in outcomes if o.status == "added" and o.message]
+    if unread:
+        listed = "; ".join(f"{o.source}: {o.message}" for o in unread[:10])
+        more = f" and {len(unread) - 10} more" if len(unread) > 10 else ""
+        err.print(
+            f"[yellow]{len(unread)} printed score(s) could not be read[/yellow] (scored from "
+            f"the words instead): {_shown(listed)}{more}",
+            highlight=False,
+        )
     if unfiled:
         err.print(
             f"[yellow]{unfiled} added under no film[/yellow]: they name none (or only an id); "

@@ -29,6 +29,7 @@ from marquee.overrides import Overrides, overridden
 from marquee.records import Review
 from marquee.report_cache import film_report, report_key
 from marquee.review import FilmHint, parse_review
+from marquee.scores import unread_score
 from marquee.scoring import infer_scores
 from marquee.store import FilmEntry, Store, Transaction, content_hash
 
@@ -112,7 +113,9 @@ def _add_one(store: Store, review: Review, *, replace_stored: bool) -> Outcome:
             slug = remerge(tx, film_id)
         left.discard(film_id or 0)
         settle(tx, left)
-    return Outcome(document.source, "added", film=slug)
+    unread = unread_score(document.meta)
+    said = None if unread is None else f"printed score {unread!r} not read"
+    return Outcome(document.source, "added", film=slug, message=said)
 
 
 def _film_for(tx: Transaction, review: Review) -> tuple[int | None, str | None]:
