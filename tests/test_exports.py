@@ -122,3 +122,28 @@ def test_unreadable_printed_score_is_named_and_top_critic_shown(tmp_path: Path) 
     assert "Jo March (top critic)" in shown.stdout
     data = runner.invoke(app, ["--db", db, "report", "heat", "--json"])
     assert '"top_critic": true' in data.stdout
+
+
+def test_table_critics_are_kept_as_the_export_writes_them() -> None:
+    table = (
+        "film,critic,outlet,quote\n"
+        "Heat,Variety Staff,Variety,A long cool brilliant thriller.\n"
+        "Heat,bell hooks,Z Magazine,A long cool brilliant thriller!\n"
+        "Heat,Manohla Dargis and A.O. Scott,New York Times,A long cool thriller.\n"
+        "Heat,Screen Daily,Screen Daily,A long and cool thriller.\n"
+        "Heat,Lawrence Van Gelder,New York Times,Long and cool and brilliant.\n"
+        "Heat,Unknown,Empire,Long and cool.\n"
+    )
+    docs = read_bytes(table.encode(), "t.csv").documents
+    critics = [parse_review(doc).meta.critic for doc in docs]
+    assert critics == ["Variety Staff", "bell hooks", "Manohla Dargis and A.O. Scott",
+                       "Screen Daily", "Lawrence Van Gelder", None]  # fmt: skip
+
+
+def test_author_fields_credit_lower_case_names_and_pairs() -> None:
+    from marquee.documents.bylines import credited_name
+
+    assert credited_name("bell hooks") == "bell hooks"
+    assert credited_name("Manohla Dargis & A.O. Scott") == "Manohla Dargis & A.O. Scott"
+    assert credited_name("Jo March and the editors") == "Jo March"
+    assert credited_name("staff writer") is None
