@@ -3,16 +3,17 @@
 The cs109 quotes (``rt_critics_cs109``: critic, outlet, fresh/rotten, film, rtid) are
 written out as each export generation names its columns, exactly as downloaded:
 
-* old (Kaggle ``rotten_tomatoes_critic_reviews.csv``): rotten_tomatoes_link, critic_name,
-  top_critic, publisher_name, review_type, review_score, review_date, review_content —
-  the film only by its link, with ``rotten_tomatoes_movies.csv`` beside it;
-* new (``rotten_tomatoes_movie_reviews.csv``): id, reviewId, creationDate, criticName,
+* old (Kaggle ``rotten_tomatoes_critic_reviews.csv``): rotten_tomatoes_link ("m/toy_story"),
+  critic_name, top_critic, publisher_name, review_type, review_score, review_date,
+  review_content — the film only by its link, with ``rotten_tomatoes_movies.csv`` beside it;
+* new (``rotten_tomatoes_movie_reviews.csv``): id ("toy_story"), reviewId, creationDate, criticName,
   isTopCritic, originalScore, reviewState, publicatioName (sic), reviewText,
   scoreSentiment, reviewUrl — the film only by its id, with ``rotten_tomatoes_movies.csv``
   (id, title, …, releaseDateTheaters) beside it.
 
 Each table is read the way ``marquee add reviews.csv movies.csv`` reads it (the movies
-table found among the inputs, then every row read and parsed) and compared row by row:
+table found among the inputs, then every row read and parsed), and again alone (``marquee
+add reviews.csv``), and compared row by row:
 filed under the right film, verdict equal to the export's column, critic and outlet kept as
 the export wrote them. cs109 has no printed scores, so the score column carries real score
 shapes RT exports hold (``--scores``: one a line; default a built-in list), one per row in
@@ -45,8 +46,9 @@ SCORE_SHAPES = (
 )  # fmt: skip
 
 
-def _link(title: str) -> str:
-    return "m/" + re.sub(r"[^a-z0-9]+", "_", title.lower()).strip("_")
+def _slug(title: str) -> str:
+    """RT's own film id: "Toy Story" -> "toy_story" (the old export writes "m/toy_story")."""
+    return re.sub(r"[^a-z0-9]+", "_", title.lower()).strip("_")
 
 
 def cs109_rows(split: str, limit: int) -> list[dict[str, str]]:
@@ -65,7 +67,7 @@ def cs109_rows(split: str, limit: int) -> list[dict[str, str]]:
 
 def write_exports(rows: list[dict[str, str]], folder: Path) -> dict[str, list[Path]]:
     """Both generations' review and movies tables for ``rows``."""
-    films = sorted({(r["rtid"], r["title"]) for r in rows})
+    films = sorted({(r["rtid"], r["title"]) for r in rows})  # same-titled films share a slug
     old, old_movies = folder / "old_reviews.csv", folder / "old_movies.csv"
     new, new_movies = folder / "new_reviews.csv", folder / "new_movies.csv"
     with old.open("w", newline="", encoding="utf-8") as f:
@@ -74,14 +76,14 @@ def write_exports(rows: list[dict[str, str]], folder: Path) -> dict[str, list[Pa
                     "review_type", "review_score", "review_date", "review_content"])  # fmt: skip
         for i, r in enumerate(rows):
             score = SCORE_SHAPES[i % len(SCORE_SHAPES)]
-            w.writerow([_link(r["title"]) + "_" + r["rtid"], r["critic"], str(i % 7 == 0),
+            w.writerow(["m/" + _slug(r["title"]), r["critic"], str(i % 7 == 0),
                         r["publication"], r["fresh"].capitalize(), score, r["review_date"],
                         r["quote"]])  # fmt: skip
     with old_movies.open("w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
         w.writerow(["rotten_tomatoes_link", "movie_title", "movie_info", "original_release_date"])
-        for rtid, title in films:
-            w.writerow([_link(title) + "_" + rtid, title, "", ""])
+        for _rtid, title in films:
+            w.writerow(["m/" + _slug(title), title, "", ""])
     with new.open("w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
         w.writerow(["id", "reviewId", "creationDate", "criticName", "isTopCritic",
@@ -89,30 +91,34 @@ def write_exports(rows: list[dict[str, str]], folder: Path) -> dict[str, list[Pa
                     "scoreSentiment", "reviewUrl"])  # fmt: skip
         for i, r in enumerate(rows):
             sentiment = "POSITIVE" if r["fresh"] == "fresh" else "NEGATIVE"
-            w.writerow([r["rtid"], 100_000 + i, r["review_date"], r["critic"],
+            w.writerow([_slug(r["title"]), 100_000 + i, r["review_date"], r["critic"],
                         "TRUE" if i % 7 == 0 else "FALSE", SCORE_SHAPES[i % len(SCORE_SHAPES)],
                         r["fresh"], r["publication"], r["quote"], sentiment, ""])  # fmt: skip
     with new_movies.open("w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
         w.writerow(["id", "title", "audienceScore", "tomatoMeter", "rating",
                     "releaseDateTheaters"])  # fmt: skip
-        for rtid, title in films:
-            w.writerow([rtid, title, "", "", "", ""])
+        for _rtid, title in films:
+            w.writerow([_slug(title), title, "", "", "", ""])
     return {"old": [old, old_movies], "new": [new, new_movies]}
 
 
 def measure(rows: list[dict[str, str]], paths: list[Path]) -> dict[str, float]:
+    """Figures for one review table, read beside the movies table when ``paths`` holds one.
+    Without it a row is filed under the title its id spells ("toy_story": "Toy Story"), so
+    "filed" then counts rows under any film and "titled" those whose title is cs109's."""
     films, rest, _catalogs = catalogs_among(paths)
     (table,) = rest
     reading = read_path(table, options=ReadOptions(films=films, max_rows=100_000))
     reviews = [parse_review(doc) for doc in reading.documents]
     by_row = {int(r.document.source.rsplit("=", 1)[1]) - 1: r for r in reviews}
-    filed = verdicts = named = named_total = scored = 0
+    filed = titled = verdicts = named = named_total = scored = 0
     for i, row in enumerate(rows):
         review = by_row.get(i)
         if review is None:
             continue
-        filed += (review.facts.title or "").casefold() == row["title"].casefold()  # TRON: Tron
+        filed += bool(review.facts.title)
+        titled += (review.facts.title or "").casefold() == row["title"].casefold()  # TRON: Tron
         verdicts += review.verdict == row["fresh"]
         for said, kept in ((row["critic"], review.meta.critic), (row["publication"],
                                                                  review.meta.outlet)):  # fmt: skip
@@ -125,7 +131,8 @@ def measure(rows: list[dict[str, str]], paths: list[Path]) -> dict[str, float]:
         "rows": n,
         "read": len(reviews),
         "problems": len(reading.problems),
-        "filed under its film %": 100 * filed / n,
+        "filed %": 100 * filed / n,
+        "titled as cs109 %": 100 * titled / n,
         "verdict = export's column %": 100 * verdicts / n,
         "critic and outlet kept %": 100 * named / max(named_total, 1),
         "printed scores read %": 100 * scored / n,
@@ -140,11 +147,13 @@ def main() -> None:
     rows = cs109_rows(args.split, args.rows)
     with tempfile.TemporaryDirectory() as tmp:
         for generation, paths in write_exports(rows, Path(tmp)).items():
-            figures = measure(rows, paths)
-            shown = ", ".join(
-                f"{k} {v:.2f}" if isinstance(v, float) else f"{k} {v}" for k, v in figures.items()
-            )
-            print(f"{generation} export ({args.split}): {shown}")
+            for beside, given in (("with its movies table", paths), ("alone", paths[:1])):
+                figures = measure(rows, given)
+                shown = ", ".join(
+                    f"{k} {v:.2f}" if isinstance(v, float) else f"{k} {v}"
+                    for k, v in figures.items()
+                )
+                print(f"{generation} export {beside} ({args.split}): {shown}")
 
 
 if __name__ == "__main__":
