@@ -176,3 +176,12 @@ def test_film_override_beats_the_film_read_and_picks_one_of_a_roundup() -> None:
         overridden(reviews, Overrides(film="Heat"), doc.source)
     (single,) = overridden(reviews[:1], Overrides(film="Heat", year=1995), doc.source)
     assert (single.facts.title, single.facts.year) == ("Heat", 1995)
+
+
+def test_move_one_film_of_a_roundup_by_its_part(store_url: str, opened: list[Store]) -> None:
+    page = PAGES / "roundup_markdown.md"
+    store = _filled(store_url, [page], opened)
+    assert len(store.films()) == 3
+    done = move(store, f"{page}#part=2", "Heat (1995)")
+    assert done.reviews == 1 and len(done.removed) == 1
+    assert _counts(store)["heat-1995"] == 1 and len(store.films()) == 3

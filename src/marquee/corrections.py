@@ -10,6 +10,7 @@ left with no review, deleted. The caller then rebuilds the dropped reports.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
@@ -131,14 +132,26 @@ def settle(tx: Transaction, film_ids: Iterable[int]) -> tuple[tuple[str, ...], t
     return tuple(changed), tuple(removed)
 
 
+_PART = re.compile(r"^(?P<source>.+)#part=(?P<part>\d+)$")
+
+
 def _reviews_of(tx: Transaction, sources: Iterable[str]) -> list[StoredReview]:
+    """The stored reviews of each source; "page.html#part=1" is one film of a page that
+    reviews several (parts count from 0, in page order)."""
     found: list[StoredReview] = []
     for source in sources:
         matched = stored_reviews(tx, source=source)
+        part = _PART.match(source)
+        if not matched and part is not None:
+            position = int(part["part"])
+            matched = [
+                r for r in stored_reviews(tx, source=part["source"]) if r.position == position
+            ]
         if not matched:
             raise NotFound(
                 f"no stored review was read from {source!r}: give the source as marquee add "
-                "or marquee report --json names it (a path, or export.csv#row=N)"
+                "or marquee report --json names it (a path, export.csv#row=N, or "
+                "page.html#part=N for one film of a page reviewing several)"
             )
         found += matched
     return found
