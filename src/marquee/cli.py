@@ -29,7 +29,8 @@ from marquee.sanitize import strip_controls
 from marquee.store_urls import ENV_VAR, default_url, masked_url
 
 if TYPE_CHECKING:
-    from marquee.ingest import Outcome
+    from marquee.documents import ReadOptions
+    from marquee.ingest import Input, Outcome
     from marquee.store import FilmEntry, Store
 
 # Each command imports what it needs when it runs: `marquee --help` and `marquee films`
@@ -54,6 +55,7 @@ class State:
 
     db: str | None = None
     create: bool = False
+    opened: list[Store] = []  # closed when the command ends: no connection left to the GC
 
 
 state = State()
@@ -61,6 +63,7 @@ state = State()
 
 @app.callback()
 def main(
+    ctx: typer.Context,
     db: Annotated[
         str | None,
         typer.Option(
@@ -84,11 +87,17 @@ def main(
         int, typer.Option("-v", "--verbose", count=True, help="-v info, -vv debug.")
     ] = 0,
 ) -> None:
-    state.db, state.create = db, create
+    state.db, state.create, state.opened = db, create, []
+    ctx.call_on_close(_close_stores)
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(
         level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr
     )
+
+
+def _close_stores() -> None:
+    for store in state.opened:
+        store.close()
 
 
 def _store() -> Store:
@@ -97,9 +106,11 @@ def _store() -> Store:
     from marquee.store import Store
 
     try:
-        return Store(state.db, create=state.create or state.db is None)
+        store = Store(state.db, create=state.create or state.db is None)
     except MarqueeError as e:
         _fail(str(e))
+    state.opened.append(store)
+    return store
 
 
 def _fail(message: str, code: int = 1) -> NoReturn:
@@ -151,9 +162,27 @@ def add(
         ),
     ] = None,
     film: Annotated[
-        str | None, typer.Option(help="Film these reviews are about, when they do not say.")
+        str | None,
+        typer.Option(
+            help="Film these reviews are about: overrides the film read from them; on a page "
+            "reviewing several films, keeps only this one."
+        ),
     ] = None,
     year: Annotated[int | None, typer.Option(help="Release year to go with --film.")] = None,
+    critic: Annotated[
+        str | None, typer.Option(help="Critic who wrote these reviews (overrides the byline).")
+    ] = None,
+    outlet: Annotated[
+        str | None, typer.Option(help="Outlet they appeared in (overrides what is read).")
+    ] = None,
+    replace_stored: Annotated[
+        bool,
+        typer.Option(
+            "--replace",
+            help="File reviews already stored again, as read now (with --film, --critic, "
+            "--outlet): corrects a wrong filing.",
+        ),
+    ] = False,
     column: Annotated[
         list[str],
         typer.Option(
@@ -244,13 +273,16 @@ def add(
 
       marquee add export.csv --film "Dune" --year 2021 -c text=blurb
 
+      marquee add reviews.csv movies.csv        an export whose rows name films by id
+
+      marquee add review.md --film "Heat" --year 1995 --replace   re-file a stored review
+
       pbpaste | marquee add -
     """
     from marquee.documents import ReadOptions
     from marquee.documents.options import TABLE_SIZE_FACTOR
     from marquee.fetch import Fetcher, FetchOptions, is_url
     from marquee.ingest import (
-        Input,
         add_reviews,
         expand,
         feed_urls,
@@ -259,6 +291,7 @@ def add(
         stale_films,
         url_list,
     )
+    from marquee.overrides import Overrides
     from marquee.review import FilmHint
 
     if not paths and urls_file is None and not feed:
@@ -290,6 +323,7 @@ def add(
         listed, bad_lines = url_list(_read_text(urls_file), str(urls_file))
         urls += listed
         outcomes += bad_lines
+    inputs, options = _with_movies_tables(inputs, options)
     store = _store()
     fetching = FetchOptions(
         connect_timeout=timeout,
@@ -317,11 +351,14 @@ def add(
             hint=FilmHint(title=film, year=year),
             step=lambda _s: step(),
             fetcher=fetcher,
+            said=Overrides(film=film, year=year, critic=critic, outlet=outlet),
         )
         outcomes += failures
         try:
             step = _bar(progress, "storing", len(reviews))
-            for outcome in add_reviews(store, reviews, build_reports=False):
+            for outcome in add_reviews(
+                store, reviews, build_reports=False, replace_stored=replace_stored
+            ):
                 outcomes.append(outcome)
                 step()
             stale = stale_films(store)
@@ -341,6 +378,24 @@ def add(
             given = [*(paths or []), *([str(urls_file)] if urls_file else []), *feed]
             err.print("[red]error:[/red] nothing to add from " + _shown(", ".join(given)))
         raise typer.Exit(1)
+
+
+def _with_movies_tables(
+    inputs: list[Input], options: ReadOptions
+) -> tuple[list[Input], ReadOptions]:
+    """Take the movies tables out of the inputs: their titles file the reviews that name
+    their film by id (``marquee add reviews.csv movies.csv``)."""
+    from dataclasses import replace
+
+    from marquee.documents.catalog import catalogs_among
+
+    paths = [item for item in inputs if isinstance(item, Path)]
+    films, _rest, catalogs = catalogs_among(paths)
+    if catalogs:
+        names = _shown(", ".join(map(str, catalogs)))
+        err.print(f"movies table {names}: titles and years of {len(films):,} films by id")
+    kept = [item for item in inputs if not (isinstance(item, Path) and item in catalogs)]
+    return kept, replace(options, films={**options.films, **films})
 
 
 def _build(store: Store, entry: FilmEntry, step: Callable[[], None]) -> bool:
@@ -416,13 +471,32 @@ def _show_outcomes(outcomes: list[Outcome], as_json: bool) -> None:
         detail = f" → {o.film}" if o.film else (f": {said}" if said else "")
         if o.status == "added" and not o.film:
             detail = "  (no film named: pass --film TITLE)"
+        if o.status == "added" and o.message:
+            detail += f"  ({o.message})"
         out.print(f"{_MARK[o.status]:>12} {_shown(o.source + detail)}", highlight=False)
     counts = {s: sum(o.status == s for o in outcomes) for s in ("added", "duplicate", "error")}
+    unfiled = sum(o.status == "added" and not o.film for o in outcomes)
     err.print(
         f"{counts['added']} added, {counts['duplicate']} already stored, "
         f"{counts['error']} could not be read",
         style="bold" if counts["error"] == 0 else "bold red",
     )
+    unread = [o for o in outcomes if o.status == "added" and o.message]
+    if unread:
+        listed = "; ".join(f"{o.source}: {o.message}" for o in unread[:10])
+        more = f" and {len(unread) - 10} more" if len(unread) > 10 else ""
+        err.print(
+            f"[yellow]{len(unread)} printed score(s) could not be read[/yellow] (scored from "
+            f"the words instead): {_shown(listed)}{more}",
+            highlight=False,
+        )
+    if unfiled:
+        err.print(
+            f"[yellow]{unfiled} added under no film[/yellow]: they name none (or only an id); "
+            "give --film TITLE, or the movies table beside an export (marquee add reviews.csv "
+            "movies.csv); marquee films counts them",
+            highlight=False,
+        )
 
 
 @app.command()
@@ -438,8 +512,12 @@ def films(
     if as_json:
         _print_json([{**film_json(f.slug, f.facts), "reviews": f.reviews} for f in entries])
         return
+    unassigned = store.counts()["unassigned"]
     if not entries:
-        err.print("The store is empty: add reviews with `marquee add PATH`.")
+        if unassigned:
+            err.print(f"No films yet: {unassigned} review(s) name no film (re-add with --film).")
+        else:
+            err.print("The store is empty: add reviews with `marquee add PATH`.")
         return
     table = Table(title=f"Films in {_shown(shown_url(store.url))}", title_justify="left")
     for name in ("slug", "title", "year", "reviews", "also known as"):
@@ -453,9 +531,99 @@ def films(
             _cell("; ".join(f.facts.aliases)),
         )
     out.print(table)
-    unassigned = store.counts()["unassigned"]
     if unassigned:
         err.print(f"{unassigned} review(s) name no film: re-add them with --film TITLE.")
+
+
+def _corrected(correct: Callable[[Store], Any], as_json: bool) -> None:
+    """Run one correction of the store, rebuild the film pages it touched, and say what
+    it did (``--json``: the :class:`~marquee.corrections.Correction` as an object)."""
+    from marquee.ingest import prebuild_reports
+
+    store = _store()
+    try:
+        done = correct(store)
+        prebuild_reports(store)
+    except MarqueeError as e:
+        _fail(str(e))
+    if as_json:
+        _print_json(asdict(done))
+        return
+    changed = f"; pages rebuilt: {', '.join(done.films)}" if done.films else ""
+    removed = f"; films deleted: {', '.join(done.removed)}" if done.removed else ""
+    out.print(_shown(f"{done.action}: {done.reviews} review(s){changed}{removed}"))
+
+
+_JSON_CORRECTION = typer.Option("--json", help="Print what was done as JSON.")
+
+
+@app.command()
+def remove(
+    sources: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Reviews to delete, by the source add and report --json name: a path, or "
+            "export.csv#row=N.",
+            show_default=False,
+        ),
+    ] = None,
+    film: Annotated[
+        str | None, typer.Option(help="Delete this film and every review of it instead.")
+    ] = None,
+    as_json: Annotated[bool, _JSON_CORRECTION] = False,
+) -> None:
+    """Delete reviews from the store (or a whole film); their films' pages are rebuilt and
+    a film left with no review is deleted. The same file can be added again after."""
+    from marquee.corrections import remove as removing
+
+    if not sources and film is None:
+        _fail("nothing to remove: give review sources or --film FILM", code=2)
+    _corrected(lambda store: removing(store, sources=sources or (), film=film), as_json)
+
+
+@app.command()
+def move(
+    review: Annotated[
+        str, typer.Argument(help="The review's source (a path, or export.csv#row=N).")
+    ],
+    film: Annotated[
+        str,
+        typer.Option(
+            help='The film to file it under: a slug or "Title (Year)"; a new film if none.',
+            show_default=False,
+        ),
+    ],
+    as_json: Annotated[bool, _JSON_CORRECTION] = False,
+) -> None:
+    """File a review under another film: marquee move review.md --film "Heat (1995)"."""
+    from marquee.corrections import move as moving
+
+    _corrected(lambda store: moving(store, review, film), as_json)
+
+
+@app.command()
+def merge(
+    film: Annotated[str, typer.Argument(help="The duplicate film (slug or title).")],
+    into_film: Annotated[str, typer.Argument(help="The film to keep (slug or title).")],
+    as_json: Annotated[bool, _JSON_CORRECTION] = False,
+) -> None:
+    """Merge a film stored twice: FILM's reviews join INTO_FILM, FILM's title becomes one
+    of its aliases, and FILM is deleted."""
+    from marquee.corrections import merge as merging
+
+    _corrected(lambda store: merging(store, film, into_film), as_json)
+
+
+@app.command()
+def rename(
+    film: Annotated[str, typer.Argument(help="The film (slug or title).")],
+    title: Annotated[str, typer.Argument(help='Its right title: "Title" or "Title (Year)".')],
+    as_json: Annotated[bool, _JSON_CORRECTION] = False,
+) -> None:
+    """Give a film its right title (and year); its slug and page follow."""
+    from marquee.corrections import rename as renaming
+
+    _corrected(lambda store: renaming(store, film, title), as_json)
 
 
 @app.command()

@@ -19,14 +19,17 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
+from marquee.corrections import drop_part, remerge, settle
 from marquee.documents import Reading, ReadOptions, read_bytes, read_path
 from marquee.errors import MarqueeError, StoreError
 from marquee.fetch import Fetcher, Page, is_url, read_feed
-from marquee.films import film_slug, match_film, merge_facts
+from marquee.films import film_slug, match_film
 from marquee.multifilm import split_films
+from marquee.overrides import Overrides, overridden
 from marquee.records import Review
 from marquee.report_cache import film_report, report_key
 from marquee.review import FilmHint, parse_review
+from marquee.scores import unread_score
 from marquee.scoring import infer_scores
 from marquee.store import FilmEntry, Store, Transaction, content_hash
 
@@ -46,16 +49,21 @@ class Outcome:
 
 
 def add_reviews(
-    store: Store, reviews: Iterable[Review], *, build_reports: bool = True
+    store: Store,
+    reviews: Iterable[Review],
+    *,
+    build_reports: bool = True,
+    replace_stored: bool = False,
 ) -> Iterator[Outcome]:
     """Store each review (one transaction each), titled reviews first so that untitled
     ones in the same batch can be matched to the films they mention; then, unless told
     not to (a caller that shows its own progress runs :func:`prebuild_reports` itself),
-    build the reports of the films that changed."""
+    build the reports of the films that changed. ``replace_stored`` files a review already
+    stored again, as read now (``add --film … --replace``), instead of skipping it."""
     ordered = sorted(reviews, key=lambda r: r.facts.title is None)
     for review in ordered:
         try:
-            outcome = _add_one(store, review)
+            outcome = _add_one(store, review, replace_stored=replace_stored)
         except StoreError:
             raise  # the store itself failed: no later review would fare better
         except Exception as err:  # a bug filing this review: the others are still stored
@@ -82,22 +90,32 @@ def stale_films(store: Store) -> list[FilmEntry]:
     return [entry for entry in store.films() if built.get(entry.id) != key]
 
 
-def _add_one(store: Store, review: Review) -> Outcome:
+def _add_one(store: Store, review: Review, *, replace_stored: bool) -> Outcome:
     """Store one review (one part of a document) and file it; the document row is written
-    with its first part."""
+    with its first part. A part already stored is skipped, or with ``replace_stored``
+    deleted and filed again (the film it left merged again, or deleted if left empty)."""
     document = review.document
     digest = content_hash(document)
+    left: set[int] = set()
     with store.transaction() as tx:
         document_id = tx.document_id(digest)
         if document_id is not None and tx.has_review(document_id, document.part):
-            return Outcome(document.source, "duplicate", message="already in the store")
+            if not replace_stored:
+                message = "already in the store (--replace files it again as read now)"
+                return Outcome(document.source, "duplicate", message=message)
+            left = drop_part(tx, document_id, document.source, document.part)
+            document_id = tx.document_id(digest)
         if document_id is None:
             document_id = tx.add_document(document, digest)
         film_id, slug = _film_for(tx, review)
         tx.add_review(review, document_id=document_id, position=document.part, film_id=film_id)
         if film_id is not None:
-            slug = _remerge(tx, film_id)
-    return Outcome(document.source, "added", film=slug)
+            slug = remerge(tx, film_id)
+        left.discard(film_id or 0)
+        settle(tx, left)
+    unread = unread_score(document.meta)
+    said = None if unread is None else f"printed score {unread!r} not read"
+    return Outcome(document.source, "added", film=slug, message=said)
 
 
 def _film_for(tx: Transaction, review: Review) -> tuple[int | None, str | None]:
@@ -112,12 +130,6 @@ def _film_for(tx: Transaction, review: Review) -> tuple[int | None, str | None]:
     return None, None
 
 
-def _remerge(tx: Transaction, film_id: int) -> str:
-    merged = merge_facts(tx.film_facts_of_reviews(film_id))
-    tx.save_film(merged, film_slug(merged.title or "untitled", merged.year), film_id)
-    return tx.slug_of(film_id)
-
-
 def adopt_unassigned(store: Store) -> int:
     """File reviews that named no film under a stored film they mention; returns how many."""
     adopted = 0
@@ -129,7 +141,7 @@ def adopt_unassigned(store: Store) -> int:
             index = match_film(review.facts, [f.facts for f in films], review.document.body)
             if index is not None:
                 tx.assign(review_id, films[index].id)
-                _remerge(tx, films[index].id)
+                remerge(tx, films[index].id)
                 adopted += 1
     return adopted
 
@@ -207,8 +219,11 @@ def read_reviews(
     hint: FilmHint,
     step: Callable[[str], None] = lambda _source: None,
     fetcher: Fetcher | None = None,
+    said: Overrides | None = None,
 ) -> tuple[list[Review], list[Outcome]]:
-    """Read and parse every input; a page reviewing several films gives one review each.
+    """Read and parse every input; a page reviewing several films gives one review each,
+    or only the one ``said.film`` picks (the user's ``--film``/``--critic``/``--outlet``
+    override what is read: :mod:`marquee.overrides`).
 
     A URL is fetched with ``fetcher`` (one with default options when None) and read
     exactly as the saved page would be, with its provenance kept. Each review without a
@@ -231,7 +246,8 @@ def read_reviews(
             try:
                 reading = _read(item, options, fetch)
                 parts = [part for doc in reading.documents for part in split_films(doc)]
-                read = infer_scores([parse_review(part, hint=hint) for part in parts])
+                parsed = [parse_review(part, hint=hint) for part in parts]
+                read = infer_scores(_said_over(parsed, said or Overrides()))
             except MarqueeError as err:
                 failures.append(Outcome(source, "error", message=str(err)))
             except Exception as err:  # a bug, but one input must not cost the others
@@ -241,6 +257,15 @@ def read_reviews(
                 reviews.extend(read)
             step(source)
     return reviews, failures
+
+
+def _said_over(reviews: list[Review], said: Overrides) -> list[Review]:
+    """Each document's reviews with the user's word over what was read (a table's rows are
+    each their own document)."""
+    by_source: dict[str, list[Review]] = {}
+    for review in reviews:
+        by_source.setdefault(review.document.source, []).append(review)
+    return [kept for source, group in by_source.items() for kept in overridden(group, said, source)]
 
 
 def _unexpected(source: str, err: Exception) -> Outcome:

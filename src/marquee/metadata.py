@@ -5,7 +5,10 @@ Structure first (front matter, schema.org, CSV columns, HTML meta, all already i
 dateline near the top, a headline naming the review, a spoiler warning.  Every
 guess is conservative: a wrong critic or date is worse than None.
 
-The critic is a person. News sites often sign a page with their own name ("By
+A table's critic column is kept as written ("Variety Staff", "bell hooks", the outlet's
+own name): an export credits whom it credits, and dropping it loses the row's critic.
+On a page the critic is a person (a lower-case name or two people in an author field
+count). News sites often sign a page with their own name ("By
 Finescoop", "Staff", an author field equal to the site's name) and name the critic
 elsewhere: in the headline ("BRIAN VINER reviews …"), in a "Reviews by …" line at the
 top or bottom, or as a bare name closing the page; schema.org author data, when a page
@@ -17,7 +20,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from marquee.documents.bylines import Byline, find_bylines, is_dateline, person_name
+from marquee.documents.bylines import (
+    Byline,
+    credited_name,
+    find_bylines,
+    is_dateline,
+    person_name,
+    written_name,
+)
 from marquee.documents.fields import iso_date
 from marquee.documents.lines import squash
 from marquee.records import Block, Document, ReviewMeta
@@ -58,8 +68,10 @@ _TRUE_WORDS = frozenset({"true", "yes", "1"})
 def read_metadata(doc: Document) -> ReviewMeta:
     """The critic, outlet, date, headline, spoiler flag and url a document states."""
     bylines = find_bylines([block.text for block in doc.blocks])
+    written = written_name(doc.meta.get("critic", ""))
+    in_table = doc.shape in ("csv", "jsonl")  # a critic column is the critic, as written
     return ReviewMeta(
-        critic=_critic(doc.meta, doc.blocks, bylines),
+        critic=(written if in_table else None) or _critic(doc.meta, doc.blocks, bylines),
         outlet=_outlet(doc.meta, doc.blocks, bylines),
         published=_published(doc.meta, doc.blocks, bylines),
         title=_title(doc.meta, doc.blocks),
@@ -74,7 +86,7 @@ def _critic(
     """The structured author if it is a person, else the strongest byline's name, else a
     critic the headline or the page's edges name (see the module docstring)."""
     outlet = meta.get("outlet", "")
-    stated = person_name(meta.get("critic", ""))
+    stated = credited_name(meta.get("critic", ""))
     if stated is not None and not _same_name(stated, outlet):
         return stated
     named = [

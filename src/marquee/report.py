@@ -86,12 +86,18 @@ def _evidence(e: Evidence | None) -> dict[str, Any] | None:
     return None if e is None else {"review": e.review, "sentence": e.sentence, "text": e.text}
 
 
+def is_top_critic(flag: str) -> bool:
+    """An export's top-critic column (RT's ``top_critic``/``isTopCritic``) says yes."""
+    return flag.strip().lower() in ("true", "1", "yes", "t")
+
+
 def review_json(review: Review, opinions: ReviewOpinions | None = None) -> dict[str, Any]:
     score = review.score
     data: dict[str, Any] = {
         "source": review.document.source,
         "shape": review.document.shape,
         "critic": review.meta.critic,
+        "top_critic": is_top_critic(review.document.meta.get("top_critic", "")),
         "outlet": review.meta.outlet,
         "published": review.meta.published,
         "title": review.meta.title,
@@ -311,7 +317,8 @@ def _reviews_table(reviews: Sequence[dict[str, Any]]) -> Group:
         if score is not None and not score["explicit"]:
             cell = f"{shown(score['value'])} (inferred)"
         verdict = Text(r["verdict"] or "—", style=_VERDICT_STYLE.get(r["verdict"] or "", "dim"))
-        rows.append((r["critic"], r["outlet"], r["published"], plain(cell), verdict))
+        critic = f"{r['critic'] or '—'} (top critic)" if r.get("top_critic") else r["critic"]
+        rows.append((critic, r["outlet"], r["published"], plain(cell), verdict))
     names = ("critic", "outlet", "date", "score", "verdict")
     kept = [i for i, name in enumerate(names) if i >= 3 or any(row[i] for row in rows)]
     table = Table(title=f"Reviews ({len(reviews)})", title_justify="left")

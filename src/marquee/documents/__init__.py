@@ -59,6 +59,7 @@ def read_bytes(data: bytes, source: str, *, options: ReadOptions = _DEFAULT_OPTI
             columns=options.columns,
             encoding=encoding,
             max_rows=options.max_rows,
+            films=options.films,
         )
     else:
         if len(data) > options.max_bytes:

@@ -80,6 +80,37 @@ _DATELINE = re.compile(
 )
 
 
+_PLACEHOLDERS = frozenset({"unknown", "n/a", "na", "none", "null", "nan", "-", "—", "?"})
+_PAIR = re.compile(r"\s+(?:and|&)\s+")
+
+
+def written_name(text: str) -> str | None:
+    """A structured critic field (a table's critic column, an author field) as the source
+    wrote it: "Variety Staff", "bell hooks", "Paul Clinton (CNN.com)" are what the source
+    credits, so they are kept, not dropped for failing to look like one person's name.
+    None when the field is empty or a placeholder ("Unknown", "N/A")."""
+    name = squash(text).strip(" ,;")
+    return name if name and name.casefold() not in _PLACEHOLDERS else None
+
+
+def credited_name(text: str) -> str | None:
+    """The person a structured author field names, a name written in lower case ("bell
+    hooks"), or the two of "Manohla Dargis and A.O. Scott" together (a co-written review
+    credits both; the first alone would misname it); None when it starts with no name."""
+    squashed = squash(text).strip()
+    parts = _PAIR.split(squashed)
+    if len(parts) == 2 and all(credited_name(part) == part for part in parts):
+        return squashed
+    words = squashed.split()
+    if (
+        squashed.islower()
+        and _MIN_NAME_TOKENS <= len(words) <= _MAX_NAME_TOKENS
+        and all(w.isalpha() and w not in _NOT_NAME_WORDS | _AFTER_NAME for w in words)
+    ):
+        return squashed  # "bell hooks": a name its bearer writes in lower case
+    return person_name(text)
+
+
 def person_name(text: str) -> str | None:
     """The person name a line starts with, or None when it does not start with one.
 

@@ -41,19 +41,47 @@ REVIEW_FIELDS: Mapping[str, tuple[str, ...]] = {
 # creationDate, reviewUrl), compared in field_key's lower-case form.
 TABLE_FIELDS: Mapping[str, tuple[str, ...]] = {
     "text": ("text", "review", "review_text", "content", "quote", "body", "review_content",
-             "reviewtext"),
-    "critic": ("critic", "reviewer", "author", "critic_name", "criticname"),
+             "reviewtext", "review_body", "snippet", "excerpt", "comments",
+             "full_review"),
+    "critic": ("critic", "reviewer", "author", "critic_name", "criticname", "reviewed_by",
+               "byline", "writer", "reviewer_name", "author_name"),
     "outlet": ("outlet", "publication", "publisher", "source", "publisher_name",
-               "publicationname"),
-    "published": ("published", "date", "review_date", "creationdate"),
-    "score": ("score", "rating", "review_score", "grade", "original_score", "originalscore"),
-    "film": ("film", "title", "movie_title", "movie"),
-    "film_id": ("rotten_tomatoes_link", "movie_id", "movieid"),
-    "year": ("year",),
-    "verdict": ("verdict", "fresh", "review_type", "reviewstate", "scoresentiment"),
+               "publicationname", "publicationame", "publication_name", "outlet_name",
+               "newspaper", "magazine", "website", "site"),
+    "published": ("published", "date", "review_date", "creationdate", "date_published",
+                  "published_date", "publication_date", "pub_date"),
+    "score": ("score", "rating", "review_score", "grade", "original_score", "originalscore",
+              "stars", "mark"),
+    "film": ("film", "title", "movie_title", "movie", "film_title", "movie_name",
+             "film_name"),
+    "film_id": ("rotten_tomatoes_link", "movie_id", "movieid", "rtid", "film_id", "imdb_id",
+                "imdb"),
+    "year": ("year", "release_year", "film_year"),
+    "verdict": ("verdict", "fresh", "review_type", "reviewstate", "scoresentiment",
+                "fresh_rotten", "recommended"),
     "top_critic": ("top_critic", "istopcritic"),
-    "url": ("url", "link", "reviewurl"),
+    "url": ("url", "link", "reviewurl", "review_url"),
 }  # fmt: skip
+
+LETTERBOXD_FIELDS: Mapping[str, tuple[str, ...]] = {
+    **TABLE_FIELDS,
+    "film": ("name",),
+    "url": ("letterboxd_uri",),
+    "published": ("watched_date", "date"),
+    "score": ("rating",),
+}
+"""Letterboxd's review export (Date, Name, Year, Letterboxd URI, Rating, Rewatch, Review,
+Tags, Watched Date): its "Name" is the film's, not a person's, and its "Rating" the member's
+half-stars out of five, so it is read with its own vocabulary when its URI column is there."""
+
+
+def table_fields(columns: Iterable[object]) -> Mapping[str, tuple[str, ...]]:
+    """The vocabulary a table with these column names is read with: Letterboxd's export
+    is recognised by its "Letterboxd URI" column, every other table by the usual names."""
+    if "letterboxd_uri" in {field_key(c) for c in columns}:
+        return LETTERBOXD_FIELDS
+    return TABLE_FIELDS
+
 
 _VERDICTS: Mapping[str, str] = {
     "fresh": "fresh",
@@ -64,6 +92,8 @@ _VERDICTS: Mapping[str, str] = {
     "0": "rotten",
     "positive": "fresh",  # RT's scoreSentiment
     "negative": "rotten",
+    "yes": "fresh",  # a hand-made "recommended" column
+    "no": "rotten",
 }
 
 # A date somewhere in a line: ISO, "8 September 2023", "September 8, 2023", "08/09/2023".

@@ -20,13 +20,15 @@ class ReadOptions:
     it (each row becomes a review to store, at tens of rows a second: a million-row export
     is work for ``marquee batch``); ``shape`` forces a shape instead of detecting it;
     ``columns`` maps a field (``text``, ``critic``, ``score`` …) to a table column of
-    another name.
+    another name; ``films`` maps a film id (as ``tables.film_key`` compares it) to the
+    title and year a movies table given beside the reviews names (:mod:`.catalog`).
     """
 
     max_bytes: int = 5_000_000
     max_rows: int = 20_000
     shape: Shape | None = None
     columns: Mapping[str, str] = field(default_factory=dict)
+    films: Mapping[str, tuple[str, int | None]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

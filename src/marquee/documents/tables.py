@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator, Mapping
 
 from marquee.documents import plaintext
-from marquee.documents.fields import TABLE_FIELDS, field_key, normalise
+from marquee.documents.fields import TABLE_FIELDS, field_key, normalise, table_fields
 from marquee.documents.limits import load_json
 from marquee.errors import ParseError, TooLarge
 from marquee.records import Document, Shape
@@ -38,12 +38,15 @@ def read_table(
     columns: Mapping[str, str],
     encoding: str,
     max_rows: int | None = None,
+    films: Mapping[str, FilmRef] | None = None,
 ) -> tuple[tuple[Document, ...], tuple[str, ...]]:
     """Documents for every row with review text, and one problem line per other row.
 
-    A table of more than ``max_rows`` rows is refused whole with :class:`TooLarge`, as
-    soon as the row past the cap is reached."""
-    fields = {**TABLE_FIELDS, **{field: (column,) for field, column in columns.items()}}
+    ``films`` is a movies table given beside this one (:mod:`.catalog`): a row that names
+    its film only by id takes the title and year from there. A table of more than
+    ``max_rows`` rows is refused whole with :class:`TooLarge`, as soon as the row past the
+    cap is reached."""
+    mapped = {field: (column,) for field, column in columns.items()}
     documents: list[Document] = []
     problems: list[str] = []
     rows = _jsonl_rows(text) if shape == "jsonl" else _csv_rows(text, source, columns)
@@ -57,7 +60,8 @@ def read_table(
         if isinstance(row, str):
             problems.append(f"{where}: {row}")
             continue
-        meta = _filed(normalise(_unescaped(row), fields), row)
+        fields = {**table_fields(row), **mapped}
+        meta = _filed(normalise(_unescaped(row), fields), row, films or {})
         body = meta.pop("text", "")
         blocks = plaintext.read_text(body)
         if not blocks:
@@ -92,10 +96,12 @@ def _cell(value: str) -> str:
     return html.unescape(_INLINE.sub("", _BREAK.sub("\n", value)))
 
 
-def _filed(meta: dict[str, str], row: Row) -> dict[str, str]:
+def _filed(meta: dict[str, str], row: Row, films: Mapping[str, FilmRef]) -> dict[str, str]:
     """A row's film when the export names it by an id rather than a title: RT's movie link
-    ("m/the_dark_knight") or, in its newer export, the ``id`` beside a ``reviewId``; the
-    id's words become the title ("The Dark Knight") so its rows are filed together."""
+    ("m/the_dark_knight") or, in its newer export, the ``id`` beside a ``reviewId``. A
+    movies table given beside it gives the title and year; otherwise the id's words become
+    the title ("The Dark Knight") so its rows are filed together. A bare number ("9559")
+    names no title: without a movies table such a row stays unfiled, and says so."""
     if "film" in meta:
         return meta
     key = meta.get("film_id")
@@ -103,8 +109,23 @@ def _filed(meta: dict[str, str], row: Row) -> dict[str, str]:
         key = next((str(v) for k, v in row.items() if field_key(k) == "id" and v), None)
     if not key:
         return meta
+    known = films.get(film_key(key))
+    if known is not None:
+        title, year = known
+        return {**meta, "film_id": key, "film": title, **({"year": str(year)} if year else {})}
     words = key.rsplit("/", 1)[-1].replace("_", " ").replace("-", " ").split()
-    return {**meta, "film_id": key, "film": " ".join(w.capitalize() for w in words) or key}
+    if not any(ch.isalpha() for word in words for ch in word):
+        return {**meta, "film_id": key}
+    return {**meta, "film_id": key, "film": " ".join(w.capitalize() for w in words)}
+
+
+FilmRef = tuple[str, int | None]
+"""A film a movies table names: its title and release year."""
+
+
+def film_key(value: object) -> str:
+    """How film ids are compared between a review table and a movies table."""
+    return str(value).strip().casefold()
 
 
 def _csv_rows(

@@ -1,7 +1,7 @@
 """The grammar of printed scores: one expression → a value on 0–100.
 
-Every form a critic prints ("7/10", "★★★½", "***1/2", "three and a half stars out of
-four", "B+", "85%", a bare "2" under a Rating heading) is one alternative of a single
+Every form a critic prints ("7/10", "3 1/2/5", "★★★½", "***1/2", "three and a half stars
+out of four", "B+", "85%", a bare "2" under a Rating heading) is one alternative of a single
 regular expression, so finding scores inside a document and parsing one expression share
 the same rules. What an expression may be trusted with depends on where it stands: a
 fraction carries its own scale and may sit in prose; a bare number or letter means
@@ -79,7 +79,7 @@ EXPRESSION: Final = re.compile(
     )
   | (?P<fraction>
         (?<![\w.,/$£€:])
-        (?:(?P<f_num>{_NUM})\s*(?:/|out\s+of)\s*(?P<f_den>{_NUM})
+        (?:(?P<f_num>{_NUM})(?P<f_half>\s+1/2|\s?½)?\s*(?:/|out\s+of)\s*(?P<f_den>{_NUM})
           |(?P<f_wnum>{_WORD})\s+out\s+of\s+(?P<f_wden>four|five|ten|hundred))
         (?!\.?\d|\s*/\s*\d|:\d)
         (?:\s*(?:stars?|points?)\b)?
@@ -254,6 +254,8 @@ def _fraction(m: re.Match[str], _: Scale | None, __: Scale | None) -> float | No
     den = number(m["f_den"] or m["f_wden"])
     if num is None or den not in FRACTION_SCALES:
         return None
+    if m["f_half"]:  # a mixed number: "3 1/2/5", "3½ out of 5"
+        num += 0.5
     return on_scale(num, Scale(den))
 
 

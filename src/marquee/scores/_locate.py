@@ -404,6 +404,14 @@ def _from_meta(meta: Mapping[str, str]) -> Score | None:
     return next((score for score in stated if score is not None), None)
 
 
+def unread_score(meta: Mapping[str, str]) -> str | None:
+    """The score the structure prints (a score column, front matter) when none of it can
+    be read ("4 thumbs", "see text"): listed in the add summary, never silently dropped."""
+    fields = {re.sub(r"[^a-z]", "", str(k).lower()): str(v).strip() for k, v in meta.items()}
+    printed = [fields[key] for key in _META_VALUE if fields.get(key)]
+    return printed[0] if printed and _from_meta(meta) is None else None
+
+
 def _meta_value(text: str, fields: Mapping[str, str]) -> Score | None:
     """One meta value as a score, on the best/worst rating the other fields declare."""
     if len(text) > MAX_EXPRESSION:
