@@ -23,10 +23,10 @@ from marquee.consensus_eval import (
     marquee_consensus,
     run_consensus_eval,
 )
+from marquee.lab.train import DEFAULT_RECIPE, build_model, recipe_dict
 from marquee.model.data import split_of
 from marquee.model.encoder import MODEL_FILE, TOKENIZER_FILE
 from marquee.model.predict import ARTIFACT_DIR, save_model
-from marquee.lab.train import DEFAULT_RECIPE, build_model, recipe_dict
 from marquee.opinions import model_polarity
 
 
