@@ -184,3 +184,15 @@ def films_csv(films: Sequence[ListedFilm]) -> str:
         row = f.json() | {"aliases": "; ".join(f.aliases)}
         writer.writerow(["" if row[c] is None else row[c] for c in CSV_COLUMNS])
     return out.getvalue()
+
+
+def top_critic_flags(store: Store, film_id: int) -> list[bool]:
+    """Which of a film's reviews (in the report's order) an export marked as by a top
+    critic (Rotten Tomatoes' ``top_critic`` / ``isTopCritic`` column)."""
+    flag = ReviewRow.record[("document", "meta", "top_critic")].as_string()
+    query = select(flag).where(ReviewRow.film_id == film_id).order_by(ReviewRow.id)
+    with read_session(store) as session:
+        return [str(v or "").strip().casefold() in TRUE for v in session.scalars(query)]
+
+
+TRUE = frozenset({"true", "1", "yes", "t", "y"})

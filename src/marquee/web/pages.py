@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -24,6 +25,7 @@ from markupsafe import Markup
 
 from marquee.aggregate import headline, shown, tone
 from marquee.web.charts import aspect_chart, aspect_label, score_histogram
+from marquee.web.review_filters import ReviewFilter
 from marquee.web.uploads import DEFAULT_LIMITS
 
 ENV = jinja2.Environment(
@@ -58,6 +60,62 @@ def safe_url(url: object) -> str | None:
 def source_name(source: object) -> str:
     """A review's input file by its name only (the server's paths are nobody's business)."""
     return PurePath(str(source or "")).name or str(source or "")
+
+
+SHAPES = {"csv": "a table", "jsonl": "a table", "html": "a web page", "markdown": "a Markdown file"}
+_FILE_NAME = re.compile(r"^[\w.-]+\.(?:txt|md|markdown|html?|csv|tsv|jsonl?|xml)$", re.I)
+QUOTE_HEADING = 90
+"""Characters of a pull-quote used as a heading for a review with no title or byline."""
+
+
+def provenance(review: Mapping[str, Any]) -> str:
+    """Where a review came from, in words a reader can use: the site it was published
+    on, else what kind of input it was read from ("a table, row 21"), never a path or a
+    file name."""
+    if link := safe_url(review.get("url")):
+        return urlsplit(link).netloc.removeprefix("www.")
+    source = str(review.get("source") or "")
+    where = SHAPES.get(str(review.get("shape") or ""), "a file")
+    if row := re.search(r"#row=(\d+)", source):
+        return f"{where}, row {row[1]}"
+    return where
+
+
+def review_title(review: Mapping[str, Any]) -> str | None:
+    """The review's own headline, unless it is only its file's name."""
+    title = str(review.get("title") or "").strip()
+    source = source_name(review.get("source"))
+    stem = PurePath(source.split("#", 1)[0]).stem
+    if not title or _FILE_NAME.match(title) or title in (source, stem):
+        return None
+    return title
+
+
+def review_heading(review: Mapping[str, Any], n: int) -> str:
+    """What a review is called on the page: its title, else its critic and outlet, else
+    its pull-quote, else its number; never a file name or "Unknown critic"."""
+    if title := review_title(review):
+        return title
+    byline = ", ".join(x for x in (review.get("critic"), review.get("outlet")) if x)
+    if byline:
+        return byline
+    quote = str((review.get("pull_quote") or {}).get("text") or "")
+    if quote:
+        return (
+            "“"
+            + (quote if len(quote) <= QUOTE_HEADING else quote[: QUOTE_HEADING - 1].rstrip() + "…")
+            + "”"
+        )
+    return f"Review {n + 1}"
+
+
+def name_href(kind: str, name: object) -> str | None:
+    """The page of a critic, outlet or person (None for a missing name)."""
+    from marquee.browse.bylines import name_slug
+
+    if not isinstance(name, str) or not name.strip():
+        return None
+    return f"/{kind}/{name_slug(name)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,10 +194,23 @@ def quoted_critics(reviews: Sequence[Mapping[str, Any]]) -> list[Quoted]:
 ENV.globals.update(
     safe_url=safe_url,
     source_name=source_name,
+    provenance=provenance,
+    review_title=review_title,
+    review_heading=review_heading,
+    name_href=name_href,
     aspect_label=aspect_label,
     shown=shown,
+    tone=tone,
     limits=DEFAULT_LIMITS,
 )
+
+
+def dict_merge(base: Mapping[str, Any], change: Mapping[str, Any]) -> dict[str, Any]:
+    """Query parameters with some changed (a sort link keeps the list's filters)."""
+    return {**base, **change}
+
+
+ENV.filters["dict_merge"] = dict_merge
 
 
 def render(template: str, /, **context: Any) -> str:
@@ -150,9 +221,20 @@ def render(template: str, /, **context: Any) -> str:
     return ENV.get_template(template).render(extra | context)
 
 
-def film_page(report: Mapping[str, Any], *, static: bool = False, **context: Any) -> str:
-    """The film page for a ``report_json`` dict: facts, badges, charts, consensus, cards."""
+def film_page(
+    report: Mapping[str, Any],
+    *,
+    static: bool = False,
+    view: ReviewFilter | None = None,
+    top: Sequence[bool] = (),
+    **context: Any,
+) -> str:
+    """The film page for a ``report_json`` dict: facts, badges, charts, consensus, cards.
+
+    ``view`` filters and sorts the review cards (served pages only); ``top`` says which
+    reviews are by top critics, in the report's order."""
     reviews = report.get("reviews") or []
+    view = view or ReviewFilter()
     agg = report.get("aggregate") or {}
     rows = most_discussed(agg.get("aspects") or [])
     return render(
@@ -169,6 +251,8 @@ def film_page(report: Mapping[str, Any], *, static: bool = False, **context: Any
         aspect_svg=aspect_chart(rows[:CHART_ROWS]),
         consensus=agg.get("consensus"),
         quoted=quoted_critics(reviews),
+        shown_reviews=list(enumerate(reviews)) if static else view.apply(reviews, top),
+        filters=None if static else view.options(reviews, top),
         static=static,
         **context,
     )

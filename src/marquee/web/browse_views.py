@@ -1,0 +1,204 @@
+"""The pages around the film page: the film list (sortable, filterable, as HTML, JSON and
+CSV), search, critic, outlet and person pages, and the API's own documentation page.
+
+Every page is a view over :mod:`marquee.browse` with a ``.json`` twin, registered by
+:func:`routes`. Views are sync ``def``, so FastAPI runs their store reads in its
+threadpool, off the event loop.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import FastAPI, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+
+from marquee.browse import FilmQuery, byline, films_csv, list_films, person_page, search
+from marquee.browse.bylines import Kind
+from marquee.browse.films import ListedFilm
+from marquee.store import Store
+from marquee.web import pages
+from marquee.web.responses import ErrorBody, wants_json
+
+PAGE_SIZE = 100
+"""Films per page of the HTML list (the JSON and CSV twins give every match)."""
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorBody}}
+INVALID: dict[int | str, dict[str, Any]] = {422: {"model": ErrorBody}}
+
+
+def _store(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+def _html(request: Request, template: str, /, **context: Any) -> HTMLResponse:
+    return HTMLResponse(pages.render(template, limits=request.app.state.limits, **context))
+
+
+def matches(film: ListedFilm, q: str) -> bool:
+    """A film whose slug, title or an alias contains ``q`` (case-insensitive)."""
+    needle = q.strip().casefold()
+    names = (film.slug, film.title or "", *film.aliases)
+    return not needle or any(needle in name.casefold() for name in names)
+
+
+def film_list(
+    request: Request,
+    q: Annotated[str, Query(max_length=200, description="Title, alias or slug")] = "",
+    sort: Annotated[
+        Literal["reviews", "fresh", "average", "year", "title"], Query(description="Sort by")
+    ] = "reviews",
+    order: Annotated[Literal["", "asc", "desc"], Query(description="Default: natural")] = "",
+    year_from: Annotated[int | None, Query(ge=1870, le=2200)] = None,
+    year_to: Annotated[int | None, Query(ge=1870, le=2200)] = None,
+    fresh_min: Annotated[float | None, Query(ge=0, le=100)] = None,
+    fresh_max: Annotated[float | None, Query(ge=0, le=100)] = None,
+    average_min: Annotated[float | None, Query(ge=0, le=100)] = None,
+    page: Annotated[int, Query(ge=1, le=10_000)] = 1,
+) -> Response:
+    """Films with fresh %, average, review count and year; sorted and filtered. A ``q``
+    that no title contains is read as a near miss ("balerina") and matched fuzzily."""
+    store = _store(request)
+    query = FilmQuery(
+        sort=sort,
+        descending=None if not order else order == "desc",
+        year_from=year_from,
+        year_to=year_to,
+        fresh_min=fresh_min,
+        fresh_max=fresh_max,
+        average_min=average_min,
+    )
+    films = list_films(store, query)
+    if q:
+        exact = [f for f in films if matches(f, q)]
+        near = {h.slug for h in search(store, q, limit=20) if h.kind == "film"}
+        films = exact or [f for f in films if f.slug in near]
+    path = request.url.path
+    if path.endswith(".csv"):
+        return Response(
+            films_csv(films),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": 'attachment; filename="films.csv"'},
+        )
+    if wants_json(request):
+        return JSONResponse([f.json() for f in films])
+    start = (page - 1) * PAGE_SIZE
+    params = {k: v for k, v in request.query_params.items() if k != "page"}
+    return _html(
+        request,
+        "films.html",
+        films=films[start : start + PAGE_SIZE],
+        total=len(films),
+        page=page,
+        pages=max(1, -(-len(films) // PAGE_SIZE)),
+        first=start + 1,
+        q=q,
+        query=query,
+        params=params,
+    )
+
+
+def search_page(
+    request: Request, q: Annotated[str, Query(max_length=200, description="Any name")] = ""
+) -> Response:
+    """Films, people, critics and outlets matching ``q``, forgiving typos and accents."""
+    hits = search(_store(request), q) if q.strip() else []
+    if wants_json(request):
+        return JSONResponse(
+            [
+                {
+                    "kind": h.kind,
+                    "name": h.name,
+                    "slug": h.slug,
+                    "href": h.href,
+                    "detail": h.detail,
+                    "score": h.score,
+                }
+                for h in hits
+            ]
+        )
+    return _html(request, "search.html", hits=hits, q=q)
+
+
+def _byline(request: Request, kind: Kind, slug: str) -> Response:
+    page = byline(_store(request), kind, slug)
+    if wants_json(request):
+        return JSONResponse(page.json())
+    return _html(request, "byline.html", page=page)
+
+
+def critic_page(request: Request, slug: str) -> Response:
+    """Every review by one critic, their average, and how often they agree with the films'
+    consensus; the outlets they wrote for."""
+    return _byline(request, "critic", slug)
+
+
+def outlet_page(request: Request, slug: str) -> Response:
+    """Every review one outlet published, its average and agreement; its critics."""
+    return _byline(request, "outlet", slug)
+
+
+def people_page(request: Request, slug: str) -> Response:
+    """A cast or crew member's films, and the critics' praise and pans for their work."""
+    page = person_page(_store(request), slug)
+    if wants_json(request):
+        return JSONResponse(page.json())
+    return _html(request, "person.html", page=page)
+
+
+def docs_page(request: Request) -> Response:
+    """The API, read from its OpenAPI schema: every route, its parameters and answers.
+    Rendered here rather than by Swagger UI, which loads its scripts from a CDN."""
+    schema = request.app.openapi()
+    return _html(request, "docs.html", schema=schema, paths=schema.get("paths", {}))
+
+
+def routes(app: FastAPI) -> None:
+    """Register the browse pages, each with its ``.json`` twin (the twin first, so that a
+    ``{slug}`` does not swallow the ``.json`` suffix)."""
+    for path in ("/.json", "/films.json", "/films.csv"):
+        app.add_api_route(
+            path, film_list, methods=["GET"], tags=["json"], summary="List films", responses=INVALID
+        )
+    for path in ("/", "/films"):
+        app.add_api_route(
+            path,
+            film_list,
+            methods=["GET"],
+            tags=["pages"],
+            response_class=HTMLResponse,
+            summary="List films",
+            responses=INVALID,
+        )
+    pairs = (
+        ("/search", search_page, "Search films, people, critics and outlets"),
+        ("/critics/{slug}", critic_page, "A critic's reviews"),
+        ("/outlets/{slug}", outlet_page, "An outlet's reviews"),
+        ("/people/{slug}", people_page, "A person's films and reception"),
+    )
+    for path, view, summary in pairs:
+        app.add_api_route(
+            f"{path}.json",
+            view,
+            methods=["GET"],
+            tags=["json"],
+            summary=f"{summary} (JSON)",
+            responses=NOT_FOUND,
+        )
+        app.add_api_route(
+            path,
+            view,
+            methods=["GET"],
+            tags=["pages"],
+            response_class=HTMLResponse,
+            summary=summary,
+            responses=NOT_FOUND,
+        )
+    app.add_api_route(
+        "/docs",
+        docs_page,
+        methods=["GET"],
+        tags=["pages"],
+        response_class=HTMLResponse,
+        summary="API documentation",
+    )
