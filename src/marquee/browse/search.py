@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
-from rapidfuzz import fuzz, process, utils
+from rapidfuzz import fuzz, utils
 
 from marquee.browse import bylines
 from marquee.browse.people import people
@@ -56,23 +56,54 @@ def _key(text: str) -> str:
     return str(utils.default_process(fold(text)))
 
 
+WORD_WEIGHT = 0.95
+"""A query matching some words of a name ("wick" in "From the World of John Wick") scores
+this fraction of their ratio: just below the same match against the whole name."""
+
+
+def score(query: str, name: str) -> float:
+    """How well a folded query matches a folded name (0–100): rapidfuzz's WRatio over the
+    whole name, or the best run of as many words as the query has (WRatio alone scores a
+    word inside a long title at 60 at most). Queries under four characters match whole
+    names only, so "the" does not find every film."""
+    whole = fuzz.WRatio(query, name)
+    if len(query) < 4:
+        return float(whole)
+    words, n = name.split(), len(query.split())
+    runs = (" ".join(words[i : i + n]) for i in range(max(1, len(words) - n + 1)))
+    return max(whole, WORD_WEIGHT * max(fuzz.ratio(query, run) for run in runs))
+
+
+def ranked(query: str, names: Sequence[str], cutoff: float) -> list[tuple[int, float]]:
+    """(index, score) of every name scoring ``cutoff`` or more, best first."""
+    key = _key(query)
+    scores = ((i, score(key, _key(name))) for i, name in enumerate(names))
+    return sorted(((i, s) for i, s in scores if s >= cutoff), key=lambda pair: -pair[1])
+
+
 def film_label(entry: FilmEntry) -> str:
     title = entry.facts.title or entry.slug
     return f"{title} ({entry.facts.year})" if entry.facts.year else title
 
 
-def _names(store: Store, films: Sequence[FilmEntry]) -> list[tuple[HitKind, str, str, str]]:
-    """(kind, name matched, slug, detail) for every searchable name."""
-    found: list[tuple[HitKind, str, str, str]] = []
+def _names(store: Store, films: Sequence[FilmEntry]) -> list[tuple[str, Hit]]:
+    """(name matched, its hit) for every searchable name; a film's aliases lead to the
+    film under its title."""
+    found: list[tuple[str, Hit]] = []
     for f in films:
-        for name in dict.fromkeys((f.facts.title or f.slug, *f.facts.aliases)):
-            found.append(("film", name, f.slug, f"{film_label(f)} · {f.reviews} reviews"))
-    found += [("person", name, slug, "cast and crew") for slug, name in people(films).items()]
+        title = f.facts.title or "Untitled film"
+        for name in dict.fromkeys((title, *f.facts.aliases)):
+            aka = f" · also known as {name}" if name != title else ""
+            detail = f"{f.facts.year or 'year unknown'} · {f.reviews} reviews{aka}"
+            found.append((name, Hit("film", title, f.slug, detail, 0.0)))
+    found += [
+        (n, Hit("person", n, slug, "cast and crew", 0.0)) for slug, n in people(films).items()
+    ]
     for kind in ("critic", "outlet"):
         seen: dict[str, str] = {}
         for name in bylines.names(store, kind):
             seen.setdefault(bylines.name_slug(name), name)
-        found += [(kind, name, slug, kind) for slug, name in seen.items()]
+        found += [(n, Hit(kind, n, slug, kind, 0.0)) for slug, n in seen.items()]
     return found
 
 
@@ -81,20 +112,12 @@ def search(store: Store, query: str, *, limit: int = 20) -> list[Hit]:
     if not _key(query):
         return []
     names = _names(store, store.films())
-    matches = process.extract(
-        _key(query),
-        [_key(name) for _kind, name, _slug, _detail in names],
-        scorer=fuzz.WRatio,
-        processor=None,
-        score_cutoff=CUTOFF,
-        limit=limit * 3,
-    )
     hits: dict[tuple[str, str], Hit] = {}
-    for _choice, score, i in matches:
-        kind, name, slug, detail = names[i]
-        hits.setdefault((kind, slug), Hit(kind, name, slug, detail, round(score, 1)))
-    ranked = sorted(hits.values(), key=lambda h: (-h.score, h.kind != "film", h.name))
-    return ranked[:limit]
+    for i, value in ranked(query, [name for name, _hit in names], CUTOFF):
+        hit = names[i][1]
+        hits.setdefault((hit.kind, hit.slug), replace(hit, score=round(value, 1)))
+    best = sorted(hits.values(), key=lambda h: (-h.score, h.kind != "film", h.name))
+    return best[:limit]
 
 
 def find_report_film(store: Store, query: str) -> tuple[FilmEntry, bool]:
@@ -138,15 +161,6 @@ def _closest(title: str, films: Sequence[FilmEntry]) -> list[tuple[FilmEntry, fl
     """Films by their best-matching name, closest first (60 and above)."""
     best: dict[int, tuple[FilmEntry, float]] = {}
     choices = [(f, name) for f in films for name in _film_keys(f)]
-    for _c, score, i in process.extract(
-        _key(title),
-        [name for _f, name in choices],
-        scorer=fuzz.WRatio,
-        processor=None,
-        score_cutoff=60,
-        limit=50,
-    ):
-        film = choices[i][0]
-        if film.id not in best or best[film.id][1] < score:
-            best[film.id] = (film, score)
+    for i, value in ranked(title, [name for _f, name in choices], 60):
+        best.setdefault(choices[i][0].id, (choices[i][0], value))
     return sorted(best.values(), key=lambda pair: -pair[1])
