@@ -158,10 +158,10 @@ def _quote_hover(side: str, count: int, quote: Mapping[str, Any] | None) -> str:
 
 def aspect_chart(aspects: Sequence[Mapping[str, Any]]) -> Markup | None:
     """A diverging bar per aspect and per performer: panned to the left of the centre line,
-    praised to the right, mixed straddling it (the Likert convention). Each row's name and
-    its counts are written above its bar, so the chart reads at a phone's width and every
-    figure is on the page, not only in the hover text (which carries the quotes). None when
-    there is no agreement table."""
+    praised to the right, mixed straddling it (the Likert convention). Each row's name is
+    written above its bar, across the chart's width, so the chart reads at a phone's width;
+    every count is written at its bar, so the figures are on the page, not only in the
+    hover text (which carries the quotes). None when there is no agreement table."""
     rows = [a for a in aspects if sum(int(a.get(k) or 0) for k in ("praised", "panned", "mixed"))]
     if not rows:
         return None
@@ -188,11 +188,15 @@ def aspect_chart(aspects: Sequence[Mapping[str, Any]]) -> Markup | None:
         group = ET.SubElement(svg, "g", {"class": f"aspect {row.get('label') or ''}".strip()})
         label = aspect_label(row)
         name = ET.SubElement(group, "text", {"x": str(pad), "y": f"{y + 13}", "class": "label"})
-        name.text = shorten(label, 34)
+        name.text = shorten(label, 44)
         ET.SubElement(name, "title").text = f"{label}: {row.get('label') or 'no verdict'}"
-        tally = [f"{praised} praised", f"{panned} panned"] + ([f"{mixed} mixed"] if mixed else [])
-        _text(group, CHART_WIDTH - pad, y + 13, " · ".join(tally), "tally", "end")
         bar_y = y + 18
+        ET.SubElement(
+            group,
+            "line",
+            {"x1": f"{centre:g}", "x2": f"{centre:g}", "y1": f"{bar_y - 2}", "y2": f"{bar_y + 20}",
+             "class": "axis"},
+        )  # fmt: skip
         bars = (
             (
                 panned,
@@ -212,33 +216,13 @@ def aspect_chart(aspects: Sequence[Mapping[str, Any]]) -> Markup | None:
             if count:
                 bar = _rect(group, x, bar_y, count * unit, 18, f"bar {cls}")
                 ET.SubElement(bar, "title").text = hover
+        # every figure written beside (mixed: inside) its bar, readable without hovering
         if panned:
-            _text(
-                group,
-                centre - (panned + mixed / 2) * unit - 4,
-                bar_y + 14,
-                str(panned),
-                "count",
-                "end",
-            )
+            left = centre - (panned + mixed / 2) * unit - 4
+            _text(group, left, bar_y + 14, str(panned), "count", "end")
+        if mixed:
+            _text(group, centre, bar_y + 14, str(mixed), "count inside")
         if praised:
-            _text(
-                group,
-                centre + (praised + mixed / 2) * unit + 4,
-                bar_y + 14,
-                str(praised),
-                "count",
-                "start",
-            )
-    ET.SubElement(
-        svg,
-        "line",
-        {
-            "x1": f"{centre:g}",
-            "x2": f"{centre:g}",
-            "y1": "20",
-            "y2": str(height - 2),
-            "class": "axis",
-        },
-    )
+            right = centre + (praised + mixed / 2) * unit + 4
+            _text(group, right, bar_y + 14, str(praised), "count", "start")
     return _markup(svg)

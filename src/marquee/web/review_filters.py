@@ -21,7 +21,7 @@ CHOICES: dict[str, dict[str, str]] = {
     "verdict": {"": "All", "fresh": "Fresh", "rotten": "Rotten"},
     "critics": {"": "All critics", "top": "Top critics"},
     "score": {"": "Any score", "printed": "Printed score", "inferred": "Inferred score"},
-    "sort": {"": "As added", "score": "Score", "date": "Newest", "outlet": "Outlet"},
+    "sort": {"": "As added", "score": "Highest score", "date": "Newest", "outlet": "Outlet A–Z"},
 }
 
 
