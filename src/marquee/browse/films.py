@@ -117,7 +117,7 @@ def figures(store: Store, film_ids: Collection[int] | None = None) -> dict[int, 
         verdicts = verdicts.where(ReviewRow.film_id.in_(film_ids))
     built = select(
         FilmRow.id,
-        FilmRow.report.is_not(None).label("built"),
+        FilmRow.report_key.is_not(None).label("built"),  # report itself holds JSON null
         cast(FilmRow.report[("aggregate", "fresh_percent")].as_float(), Float).label("fresh"),
         cast(FilmRow.report[("aggregate", "average")].as_float(), Float).label("average"),
     )
