@@ -352,3 +352,17 @@ def test_front_door_pages(client: TestClient) -> None:
     assert near and near[0].startswith("/films/the-quiet-orchard")
     body = client.get("/critics/nobody.json").json()
     assert set(body) == {"ok", "error", "errors", "status"} and body["status"] == 404
+
+
+def test_reviews_come_in_pages_that_keep_the_filters() -> None:
+    reviews = [{"verdict": "fresh" if n % 2 else "rotten", "score": None} for n in range(130)]
+    view = ReviewFilter.from_query({"verdict": "fresh", "page": "2"})
+    shown = view.window(view.apply(reviews, []))
+    assert [n for n, _ in shown] == list(range(101, 130, 2))  # fresh ones 51–65
+    assert [(o.label, o.href) for o in view.pages(65)] == [("← Previous", "?verdict=fresh")]
+    assert all("page=" not in o.href for group in view.options(reviews, []).values() for o in group)
+    report = {"film": {"slug": "x-2020", "title": "X"}, "reviews": reviews}
+    page = lxml_html.fromstring(film_page(report, view=ReviewFilter.from_query({"page": "3"})))
+    ids = page.xpath("//article[contains(@class,'card')]/@id")
+    assert ids == [f"review-{n}" for n in range(100, 130)]
+    assert page.xpath("//nav[contains(@class,'review-pager')]/a/text()") == ["← Previous"]

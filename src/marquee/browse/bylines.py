@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Literal
 
 from sqlalchemy import func, select
@@ -28,8 +29,10 @@ EXCERPT_CHARS = 280
 """Of a review's own words shown on a byline page; the full text is one click away."""
 
 
+@lru_cache(maxsize=65_536)
 def name_slug(name: str) -> str:
-    """A person's or outlet's address: "Mark Kermode" → "mark-kermode"."""
+    """A person's or outlet's address: "Mark Kermode" → "mark-kermode" (remembered: a film
+    page links hundreds of names, and search and byline lookups slug every name known)."""
     return film_slug(name, None)
 
 

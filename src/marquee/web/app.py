@@ -30,7 +30,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from marquee.browse import Hit, search
-from marquee.browse.films import top_critic_flags
+from marquee.browse.films import film_by_slug, top_critic_flags
 from marquee.errors import MarqueeError, NotFound
 from marquee.report_cache import film_report
 from marquee.review import FilmHint
@@ -85,7 +85,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 def film_page(request: Request, slug: str) -> Response:
     """One film: facts, headline figures, charts, consensus and every review."""
     store = _store(request)
-    entry = store.find_film(slug)
+    entry = film_by_slug(store, slug) or store.find_film(slug)
     if redirect := _canonical(request, slug, entry):
         return redirect
     report = film_report(store, entry)
@@ -99,7 +99,7 @@ def film_page(request: Request, slug: str) -> Response:
 def review_page(request: Request, slug: str, n: Annotated[int, Path(ge=0)]) -> Response:
     """One review's full cleaned text, shown as text, with its score and opinions."""
     store = _store(request)
-    entry = store.find_film(slug)
+    entry = film_by_slug(store, slug) or store.find_film(slug)
     if redirect := _canonical(request, slug, entry):
         return redirect
     report = film_report(store, entry)

@@ -21,11 +21,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from marquee.aggregate import headline, shown, tone
+from marquee.browse.bylines import name_slug
 from marquee.web.charts import aspect_chart, aspect_label, score_histogram
-from marquee.web.review_filters import ReviewFilter
+from marquee.web.review_filters import PAGE_SIZE, ReviewFilter
 from marquee.web.uploads import DEFAULT_LIMITS
 
 ENV = jinja2.Environment(
@@ -111,11 +112,30 @@ def review_heading(review: Mapping[str, Any], n: int) -> str:
 
 def name_href(kind: str, name: object) -> str | None:
     """The page of a critic, outlet or person (None for a missing name)."""
-    from marquee.browse.bylines import name_slug
-
     if not isinstance(name, str) or not name.strip():
         return None
     return f"/{kind}/{name_slug(name)}"
+
+
+def linked(kind: str, name: object, static: bool, cls: str = "") -> Markup:
+    """A name as a link to its page (a plain span in the static export, which links
+    nothing). Python rather than a template macro: a film page calls it for every one of
+    its hundreds of reviews, and a Jinja macro call costs ten times as much."""
+    href = None if static else name_href(kind, name)
+    text, klass = escape(str(name or "")), escape(cls)
+    if href is None:
+        return Markup(f'<span class="{klass}">{text}</span>')
+    return Markup(f'<a class="{klass}" href="{escape(href)}">{text}</a>')
+
+
+def byline(review: Mapping[str, Any], static: bool, separator: str = ", ") -> Markup:
+    """A review's critic and outlet, each linked to its page."""
+    parts = [
+        linked(kind, review.get(key), static, f"{key}-link")
+        for kind, key in (("critics", "critic"), ("outlets", "outlet"))
+        if review.get(key)
+    ]
+    return Markup(separator).join(parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +218,8 @@ ENV.globals.update(
     review_title=review_title,
     review_heading=review_heading,
     name_href=name_href,
+    linked=linked,
+    byline=byline,
     aspect_label=aspect_label,
     shown=shown,
     tone=tone,
@@ -235,6 +257,7 @@ def film_page(
     reviews are by top critics, in the report's order."""
     reviews = report.get("reviews") or []
     view = view or ReviewFilter()
+    matching = list(enumerate(reviews)) if static else view.apply(reviews, top)
     agg = report.get("aggregate") or {}
     rows = most_discussed(agg.get("aspects") or [])
     return render(
@@ -251,7 +274,10 @@ def film_page(
         aspect_svg=aspect_chart(rows[:CHART_ROWS]),
         consensus=agg.get("consensus"),
         quoted=quoted_critics(reviews),
-        shown_reviews=list(enumerate(reviews)) if static else view.apply(reviews, top),
+        matching=len(matching),
+        shown_reviews=matching if static else view.window(matching),
+        pager=[] if static else view.pages(len(matching)),
+        first=(view.page - 1) * PAGE_SIZE + 1,
         filters=None if static else view.options(reviews, top),
         static=static,
         **context,

@@ -10,7 +10,7 @@ reviews in place instead of reloading the page. A review keeps its number on the
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlencode
 
@@ -36,6 +36,11 @@ class Option:
     count: int | None
 
 
+PAGE_SIZE = 50
+"""Review cards per page: a phone scrolls through 50 comfortably, and rendering 200 cards
+at once took most of a 200-review film page's time (bench/page_speed.py)."""
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ReviewFilter:
     """The current view; an unknown value in the query string means "no filter"."""
@@ -44,20 +49,38 @@ class ReviewFilter:
     critics: str = ""
     score: str = ""
     sort: str = ""
+    page: int = 1
 
     @classmethod
     def from_query(cls, query: Mapping[str, str]) -> ReviewFilter:
+        page = query.get("page", "")
         return cls(
-            **{
-                f.name: value
-                for f in fields(cls)
-                if (value := query.get(f.name, "")) in CHOICES[f.name]
-            }
+            **{name: value for name in CHOICES if (value := query.get(name, "")) in CHOICES[name]},
+            page=int(page) if page.isdigit() and 0 < int(page) < 100_000 else 1,
         )
 
     def query(self) -> str:
-        pairs = {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name)}
+        pairs: dict[str, object] = {n: getattr(self, n) for n in CHOICES if getattr(self, n)}
+        if self.page > 1:
+            pairs["page"] = self.page
         return "?" + urlencode(pairs) if pairs else "?"
+
+    def pages(self, shown: int) -> list[Option]:
+        """Previous and next page links for ``shown`` matching reviews (none for one page)."""
+        last = max(1, -(-shown // PAGE_SIZE))
+        links = []
+        if self.page > 1:
+            links.append(
+                Option("← Previous", replace(self, page=self.page - 1).query(), False, None)
+            )
+        if self.page < last:
+            links.append(Option("Next →", replace(self, page=self.page + 1).query(), False, None))
+        return links
+
+    def window(self, shown: Sequence[Shown]) -> list[Shown]:
+        """This page's share of the matching reviews."""
+        start = (self.page - 1) * PAGE_SIZE
+        return list(shown[start : start + PAGE_SIZE])
 
     def keeps(self, review: Mapping[str, Any], top: bool) -> bool:
         score = review.get("score") or {}
@@ -89,7 +112,7 @@ class ReviewFilter:
                 continue
             groups[name] = []
             for value, label in choices.items():
-                view = replace(self, **{name: value})
+                view = replace(self, page=1, **{name: value})
                 count = None if name == "sort" else len(view.apply(reviews, top))
                 groups[name].append(
                     Option(label, view.query(), getattr(self, name) == value, count)

@@ -20,7 +20,7 @@
       .catch(function () { window.location.href = url; });
   }
   document.addEventListener("click", function (event) {
-    var link = event.target.closest && event.target.closest(".review-filters a");
+    var link = event.target.closest && event.target.closest(".review-filters a, .review-pager a");
     if (!link || event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) { return; }
     event.preventDefault();
     swap(link.href, true);
