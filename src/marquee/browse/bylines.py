@@ -18,6 +18,7 @@ from typing import Any, Literal
 from sqlalchemy import func, select
 
 from marquee.browse.films import figures
+from marquee.browse.memo import remembered
 from marquee.browse.reading import read_session
 from marquee.errors import NotFound
 from marquee.films.titles import film_slug
@@ -126,10 +127,14 @@ def _column(kind: Kind) -> Any:
 
 
 def names(store: Store, kind: Kind) -> list[str]:
-    """Every distinct critic (or outlet) name in the store."""
+    """Every distinct critic (or outlet) name in the store (remembered until it changes)."""
     column = _column(kind)
-    with read_session(store) as session:
-        return [n for n in session.scalars(select(column).distinct()) if n and n.strip()]
+
+    def read() -> list[str]:
+        with read_session(store) as session:
+            return [n for n in session.scalars(select(column).distinct()) if n and n.strip()]
+
+    return remembered(store, f"{kind} names", read)
 
 
 def excerpt(blocks: Iterable[Mapping[str, Any]] | None) -> str:
@@ -179,7 +184,7 @@ def byline(store: Store, kind: Kind, slug: str) -> Byline:
     )
     with read_session(store) as session:
         rows = list(session.execute(query))
-    numbers = figures(store, {r.film_id for r in rows})
+    numbers = figures(store)  # every film's, remembered: cheaper than this critic's alone
     reviews = sorted(
         (
             WrittenReview(

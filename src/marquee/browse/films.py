@@ -19,10 +19,10 @@ from typing import Any, Literal, get_args
 from sqlalchemy import Float, case, cast, func, select
 
 from marquee.aggregate import MIN_REVIEWS
+from marquee.browse.memo import remembered
 from marquee.browse.reading import read_session
 from marquee.codec import facts_from_dict
 from marquee.errors import MarqueeError
-from marquee.records import FilmFacts
 from marquee.store import FilmEntry, FilmRow, ReviewRow, Store
 
 SortKey = Literal["reviews", "fresh", "average", "year", "title"]
@@ -101,7 +101,13 @@ class InvalidQuery(MarqueeError):
 
 def figures(store: Store, film_ids: Collection[int] | None = None) -> dict[int, Figures]:
     """Every film's figures (or those of ``film_ids``) by film id, in two queries whatever
-    the number of films."""
+    the number of films; all films' are remembered until the store changes."""
+    if film_ids is None:
+        return remembered(store, "figures", lambda: _figures(store, None))
+    return _figures(store, film_ids)
+
+
+def _figures(store: Store, film_ids: Collection[int] | None) -> dict[int, Figures]:
     verdicts = (
         select(
             ReviewRow.film_id,
@@ -139,22 +145,61 @@ def figures(store: Store, film_ids: Collection[int] | None = None) -> dict[int, 
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class IndexedFilm:
+    """What browsing needs of a film's merged facts: its names, year and credited people
+    as (name, role) — "director", "as Eve", or "cast" for an actor without a role."""
+
+    id: int
+    slug: str
+    title: str | None
+    year: int | None
+    aliases: tuple[str, ...]
+    people: tuple[tuple[str, str], ...]
+
+
+def film_index(store: Store) -> list[IndexedFilm]:
+    """Every film's names and people, read from the stored facts as plain JSON (building
+    :class:`~marquee.records.FilmFacts` for 2,000 films, as :meth:`Store.films` does, took
+    most of a list page's time), remembered until the store changes."""
+    return remembered(store, "film_index", lambda: _film_index(store))
+
+
+def _film_index(store: Store) -> list[IndexedFilm]:
+    with read_session(store) as session:
+        rows = session.execute(select(FilmRow.id, FilmRow.slug, FilmRow.facts).order_by(FilmRow.id))
+        return [indexed(film_id, slug, facts or {}) for film_id, slug, facts in rows]
+
+
+def indexed(film_id: int, slug: str, facts: dict[str, Any]) -> IndexedFilm:
+    people = [(n, role) for role, names in (facts.get("credits") or {}).items() for n in names]
+    people += [
+        (c["actor"], f"as {c['role']}" if c.get("role") else "cast")
+        for c in facts.get("cast") or ()
+    ]
+    return IndexedFilm(
+        film_id,
+        slug,
+        facts.get("title"),
+        facts.get("year"),
+        tuple(facts.get("aliases") or ()),
+        tuple(people),
+    )
+
+
 def list_films(store: Store, query: FilmQuery = FilmQuery()) -> list[ListedFilm]:
     """The store's films with their figures, filtered and sorted by ``query``."""
     numbers = figures(store)
-    films = [
-        listed(entry.slug, entry.facts, numbers.get(entry.id, Figures(entry.reviews, None, None)))
-        for entry in store.films()
-    ]
+    films = [listed(f, numbers.get(f.id, Figures(0, None, None))) for f in film_index(store)]
     return sort_films([f for f in films if query.keeps(f)], query)
 
 
-def listed(slug: str, facts: FilmFacts, numbers: Figures) -> ListedFilm:
+def listed(film: IndexedFilm, numbers: Figures) -> ListedFilm:
     return ListedFilm(
-        slug,
-        facts.title,
-        facts.year,
-        facts.aliases,
+        film.slug,
+        film.title,
+        film.year,
+        film.aliases,
         numbers.reviews,
         numbers.fresh_percent,
         numbers.average,

@@ -13,10 +13,9 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from marquee.browse.bylines import name_slug
-from marquee.browse.films import ListedFilm, figures, listed
+from marquee.browse.films import IndexedFilm, ListedFilm, figures, film_by_slug, film_index, listed
 from marquee.errors import NotFound
-from marquee.records import FilmFacts
-from marquee.store import FilmEntry, Store
+from marquee.store import Store
 
 ROLE_ASPECTS = {"director": "direction"}
 """Credits whose untargeted aspect is this person's work: a film's direction is its
@@ -65,31 +64,16 @@ class PersonPage:
         }
 
 
-def roles_in(facts: FilmFacts, slug: str) -> tuple[tuple[str, str], ...]:
+def roles_in(film: IndexedFilm, slug: str) -> tuple[tuple[str, str], ...]:
     """(name as written, role) for each credit of the person ``slug`` in one film."""
-    found = [
-        (name, role)
-        for role, people in facts.credits.items()
-        for name in people
-        if name_slug(name) == slug
-    ]
-    found += [
-        (c.actor, f"as {c.role}" if c.role else "cast")
-        for c in facts.cast
-        if name_slug(c.actor) == slug
-    ]
-    return tuple(found)
+    return tuple((name, role) for name, role in film.people if name_slug(name) == slug)
 
 
-def people(entries: Sequence[FilmEntry]) -> dict[str, str]:
+def people(films: Sequence[IndexedFilm]) -> dict[str, str]:
     """Every credited person's slug and name as first written."""
     found: dict[str, str] = {}
-    for entry in entries:
-        facts = entry.facts
-        for name in (
-            *(n for ns in facts.credits.values() for n in ns),
-            *(c.actor for c in facts.cast),
-        ):
+    for film in films:
+        for name, _role in film.people:
             found.setdefault(name_slug(name), name)
     return found
 
@@ -98,20 +82,23 @@ def person_page(store: Store, slug: str) -> PersonPage:
     """The person whose name slugs to ``slug``: films (newest first) and reception."""
     from marquee.report_cache import film_report  # the model: only when a page is built
 
-    entries = [(e, roles) for e in store.films() if (roles := roles_in(e.facts, slug))]
-    if not entries:
+    films = [(f, roles) for f in film_index(store) if (roles := roles_in(f, slug))]
+    if not films:
         raise NotFound(f"no one called {slug!r} in any film's credits")
-    numbers = figures(store, {e.id for e, _ in entries})
+    numbers = figures(store)
     credits = []
     heard: list[Reception] = []
-    for entry, roles in entries:
-        film = listed(entry.slug, entry.facts, numbers[entry.id])
-        credits.append(Credit(film, tuple(dict.fromkeys(role for _, role in roles))))
-        heard += reception(film_report(store, entry), slug, {role for _, role in roles})
+    for film, roles in films:
+        credits.append(
+            Credit(listed(film, numbers[film.id]), tuple(dict.fromkeys(r for _, r in roles)))
+        )
+        entry = film_by_slug(store, film.slug)
+        if entry is not None:
+            heard += reception(film_report(store, entry), slug, {role for _, role in roles})
     credits.sort(key=lambda c: (c.film.year or 0, c.film.title or ""), reverse=True)
     return PersonPage(
         slug,
-        entries[0][1][0][0],
+        films[0][1][0][0],
         tuple(credits),
         tuple(r for r in heard if r.polarity == "positive"),
         tuple(r for r in heard if r.polarity == "negative"),

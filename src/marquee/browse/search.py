@@ -10,13 +10,15 @@ miss, which it takes when one film is clearly meant and otherwise answers "did y
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from rapidfuzz import fuzz, utils
+from rapidfuzz import fuzz, process, utils
 
 from marquee.browse import bylines
+from marquee.browse.films import figures, film_index
+from marquee.browse.memo import remembered
 from marquee.browse.people import people
 from marquee.errors import NotFound
 from marquee.films.names import fold
@@ -61,24 +63,49 @@ WORD_WEIGHT = 0.95
 this fraction of their ratio: just below the same match against the whole name."""
 
 
-def score(query: str, name: str) -> float:
-    """How well a folded query matches a folded name (0–100): rapidfuzz's WRatio over the
-    whole name, or the best run of as many words as the query has (WRatio alone scores a
-    word inside a long title at 60 at most). Queries under four characters match whole
-    names only, so "the" does not find every film."""
-    whole = fuzz.WRatio(query, name)
-    if len(query) < 4:
-        return float(whole)
-    words, n = name.split(), len(query.split())
-    runs = (" ".join(words[i : i + n]) for i in range(max(1, len(words) - n + 1)))
-    return max(whole, WORD_WEIGHT * max(fuzz.ratio(query, run) for run in runs))
+def word_runs(keys: Sequence[str], n: int) -> list[tuple[str, int]]:
+    """Every run of ``n`` consecutive words of each name, with the name's index."""
+    runs = []
+    for i, key in enumerate(keys):
+        words = key.split()
+        runs += [(" ".join(words[j : j + n]), i) for j in range(max(1, len(words) - n + 1))]
+    return runs
 
 
-def ranked(query: str, names: Sequence[str], cutoff: float) -> list[tuple[int, float]]:
-    """(index, score) of every name scoring ``cutoff`` or more, best first."""
+def ranked(
+    query: str,
+    keys: Sequence[str],
+    cutoff: float,
+    runs: Callable[[int], Sequence[tuple[str, int]]] | None = None,
+) -> list[tuple[int, float]]:
+    """(index, score) of every folded name in ``keys`` scoring ``cutoff`` or more, best
+    first. A name's score is rapidfuzz's WRatio against the whole name, or
+    :data:`WORD_WEIGHT` times the ratio against its best run of as many words as the query
+    has (WRatio alone scores a word inside a long title at 60 at most). A query under four
+    characters is compared with whole names by plain ratio, so "the" does not find every
+    film with "the" in its title (WRatio would score each 90). ``runs`` gives
+    the word runs for a query of n words (remembered by :func:`search`)."""
     key = _key(query)
-    scores = ((i, score(key, _key(name))) for i, name in enumerate(names))
-    return sorted(((i, s) for i, s in scores if s >= cutoff), key=lambda pair: -pair[1])
+    best: dict[int, float] = {}
+    whole = fuzz.WRatio if len(key) >= 4 else fuzz.ratio
+    for _c, value, i in process.extract(
+        key, keys, scorer=whole, processor=None, score_cutoff=cutoff, limit=None
+    ):
+        best[i] = value
+    if len(key) >= 4:
+        n = len(key.split())
+        pieces = runs(n) if runs else word_runs(keys, n)
+        for _c, value, j in process.extract(
+            key,
+            [run for run, _i in pieces],
+            scorer=fuzz.ratio,
+            processor=None,
+            score_cutoff=cutoff / WORD_WEIGHT,
+            limit=None,
+        ):
+            i = pieces[j][1]
+            best[i] = max(best.get(i, 0.0), WORD_WEIGHT * value)
+    return sorted(best.items(), key=lambda pair: -pair[1])
 
 
 def film_label(entry: FilmEntry) -> str:
@@ -86,16 +113,19 @@ def film_label(entry: FilmEntry) -> str:
     return f"{title} ({entry.facts.year})" if entry.facts.year else title
 
 
-def _names(store: Store, films: Sequence[FilmEntry]) -> list[tuple[str, Hit]]:
-    """(name matched, its hit) for every searchable name; a film's aliases lead to the
+def _names(store: Store) -> list[tuple[str, Hit]]:
+    """(folded name, its hit) for every searchable name; a film's aliases lead to the
     film under its title."""
     found: list[tuple[str, Hit]] = []
+    films = film_index(store)
+    numbers = figures(store)
     for f in films:
-        title = f.facts.title or "Untitled film"
-        for name in dict.fromkeys((title, *f.facts.aliases)):
+        title = f.title or "Untitled film"
+        reviews = numbers[f.id].reviews if f.id in numbers else 0
+        for name in dict.fromkeys((title, *f.aliases)):
             aka = f" · also known as {name}" if name != title else ""
-            detail = f"{f.facts.year or 'year unknown'} · {f.reviews} reviews{aka}"
-            found.append((name, Hit("film", title, f.slug, detail, 0.0)))
+            detail = f"{f.year or 'year unknown'} · {reviews} reviews{aka}"
+            found.append((_key(name), Hit("film", title, f.slug, detail, 0.0)))
     found += [
         (n, Hit("person", n, slug, "cast and crew", 0.0)) for slug, n in people(films).items()
     ]
@@ -103,7 +133,7 @@ def _names(store: Store, films: Sequence[FilmEntry]) -> list[tuple[str, Hit]]:
         seen: dict[str, str] = {}
         for name in bylines.names(store, kind):
             seen.setdefault(bylines.name_slug(name), name)
-        found += [(n, Hit(kind, n, slug, kind, 0.0)) for slug, n in seen.items()]
+        found += [(_key(n), Hit(kind, n, slug, kind, 0.0)) for slug, n in seen.items()]
     return found
 
 
@@ -111,9 +141,14 @@ def search(store: Store, query: str, *, limit: int = 20) -> list[Hit]:
     """The best matches for ``query`` of every kind, best first, one hit per page."""
     if not _key(query):
         return []
-    names = _names(store, store.films())
+    names = remembered(store, "search names", lambda: _names(store))
+    keys = [key for key, _hit in names]
+
+    def runs(n: int) -> list[tuple[str, int]]:
+        return remembered(store, f"search runs {n}", lambda: word_runs(keys, n))
+
     hits: dict[tuple[str, str], Hit] = {}
-    for i, value in ranked(query, [name for name, _hit in names], CUTOFF):
+    for i, value in ranked(query, keys, CUTOFF, runs):
         hit = names[i][1]
         hits.setdefault((hit.kind, hit.slug), replace(hit, score=round(value, 1)))
     best = sorted(hits.values(), key=lambda h: (-h.score, h.kind != "film", h.name))

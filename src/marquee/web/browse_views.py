@@ -9,6 +9,7 @@ threadpool, off the event loop.
 from __future__ import annotations
 
 from typing import Annotated, Any, Literal
+from urllib.parse import urlencode
 
 from fastapi import FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -21,7 +22,7 @@ from marquee.web import pages
 from marquee.web.responses import ErrorBody, wants_json
 
 PAGE_SIZE = 100
-"""Films per page of the HTML list (the JSON and CSV twins give every match)."""
+"""Films, or a critic's reviews, per HTML page (the JSON and CSV twins give every one)."""
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorBody}}
 INVALID: dict[int | str, dict[str, Any]] = {422: {"model": ErrorBody}}
 
@@ -54,7 +55,7 @@ def film_list(
     fresh_min: Annotated[float | None, Query(ge=0, le=100)] = None,
     fresh_max: Annotated[float | None, Query(ge=0, le=100)] = None,
     average_min: Annotated[float | None, Query(ge=0, le=100)] = None,
-    page: Annotated[int, Query(ge=1, le=10_000)] = 1,
+    page: Page = 1,
 ) -> Response:
     """Films with fresh %, average, review count and year; sorted and filtered. A ``q``
     that no title contains is read as a near miss ("balerina") and matched fuzzily."""
@@ -82,19 +83,15 @@ def film_list(
         )
     if wants_json(request):
         return JSONResponse([f.json() for f in films])
-    start = (page - 1) * PAGE_SIZE
-    params = {k: v for k, v in request.query_params.items() if k != "page"}
+    window = _pages(request, len(films), page)
     return _html(
         request,
         "films.html",
-        films=films[start : start + PAGE_SIZE],
+        films=films[window["start"] : window["stop"]],
         total=len(films),
-        page=page,
-        pages=max(1, -(-len(films) // PAGE_SIZE)),
-        first=start + 1,
         q=q,
         query=query,
-        params=params,
+        **window,
     )
 
 
@@ -120,22 +117,38 @@ def search_page(
     return _html(request, "search.html", hits=hits, q=q)
 
 
-def _byline(request: Request, kind: Kind, slug: str) -> Response:
-    page = byline(_store(request), kind, slug)
+Page = Annotated[int, Query(ge=1, le=100_000, description="Page of the HTML list")]
+
+
+def _pages(request: Request, total: int, page: int) -> dict[str, Any]:
+    """A long list's window and its previous/next links, keeping the other parameters."""
+    params = {k: v for k, v in request.query_params.items() if k != "page"}
+    last = max(1, -(-total // PAGE_SIZE))
+    links = [
+        (label, urlencode({**params, "page": n}))
+        for label, n in (("← Previous", page - 1), ("Next →", page + 1))
+        if 1 <= n <= last
+    ]
+    start = (page - 1) * PAGE_SIZE
+    return {"start": start, "stop": start + PAGE_SIZE, "pager": links, "params": params}
+
+
+def _byline(request: Request, kind: Kind, slug: str, page: int) -> Response:
+    found = byline(_store(request), kind, slug)
     if wants_json(request):
-        return JSONResponse(page.json())
-    return _html(request, "byline.html", page=page)
+        return JSONResponse(found.json())
+    return _html(request, "byline.html", page=found, **_pages(request, len(found.reviews), page))
 
 
-def critic_page(request: Request, slug: str) -> Response:
+def critic_page(request: Request, slug: str, page: Page = 1) -> Response:
     """Every review by one critic, their average, and how often they agree with the films'
     consensus; the outlets they wrote for."""
-    return _byline(request, "critic", slug)
+    return _byline(request, "critic", slug, page)
 
 
-def outlet_page(request: Request, slug: str) -> Response:
+def outlet_page(request: Request, slug: str, page: Page = 1) -> Response:
     """Every review one outlet published, its average and agreement; its critics."""
-    return _byline(request, "outlet", slug)
+    return _byline(request, "outlet", slug, page)
 
 
 def people_page(request: Request, slug: str) -> Response:
