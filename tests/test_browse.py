@@ -366,3 +366,26 @@ def test_reviews_come_in_pages_that_keep_the_filters() -> None:
     ids = page.xpath("//article[contains(@class,'card')]/@id")
     assert ids == [f"review-{n}" for n in range(100, 130)]
     assert page.xpath("//nav[contains(@class,'review-pager')]/a/text()") == ["← Previous"]
+
+
+def test_remembered_summaries_follow_the_store(tmp_path: Path) -> None:
+    """Lists and search are kept between requests, and never outlive a change."""
+    store = build(f"sqlite:///{tmp_path / 'grow.db'}", export_csv(tmp_path / "rt.csv"))
+    before = {f.slug: f.reviews for f in list_films(store)}
+    assert search(store, "lantern festival") == []
+    extra = tmp_path / "more.csv"
+    with extra.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(
+            [
+                ["film", "year", "critic", "outlet", "verdict", "text"],
+                ["Lantern Festival", 2022, "Ida Moss", "Film Notes", "fresh", WORDS["fresh"]],
+                ["Harbour Lights", 2019, "Ida Moss", "Film Notes", "rotten", WORDS["rotten"]],
+            ]
+        )
+    build(store.url, extra).close()
+    after = {f.slug: f.reviews for f in list_films(store)}
+    harbour = entry(store, "Harbour Lights", 2019).slug
+    assert after[harbour] == before[harbour] + 1 and len(after) == len(before) + 1
+    assert search(store, "lantern festival")[0].name == "Lantern Festival"
+    assert search(store, "ida moss")[0].kind == "critic"
+    store.close()
