@@ -27,8 +27,9 @@ import tempfile
 import time
 import warnings
 from collections import Counter, defaultdict
-from collections.abc import Callable
 from pathlib import Path
+
+from page_load import timed  # bench/ is on the path when this script runs
 
 from marquee.browse.bylines import name_slug
 from marquee.records import Block, CastMember, Document, FilmFacts, Review, ReviewMeta
@@ -93,17 +94,8 @@ def build(store: Store, films: int, reviews: int, seed: int) -> None:
                 written += 1
 
 
-def timed(fn: Callable[[], object], repeat: int) -> list[float]:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return times
-
-
 def summary(name: str, times: list[float]) -> str:
-    p95 = statistics.quantiles(times, n=20)[-1] if len(times) >= 2 else times[0]
+    p95 = statistics.quantiles(times, n=20)[-1]
     return f"{name:<44} median {statistics.median(times):7.1f} ms   p95 {p95:7.1f} ms"
 
 

@@ -166,23 +166,34 @@ def docs_page(request: Request) -> Response:
     return _html(request, "docs.html", schema=schema, paths=schema.get("paths", {}))
 
 
+def _add(
+    app: FastAPI,
+    paths: tuple[str, ...],
+    view: Any,
+    summary: str,
+    *,
+    html: bool,
+    responses: dict[int | str, dict[str, Any]] | None = None,
+) -> None:
+    """``view`` at each of ``paths``, as a page or as its JSON (or CSV) twin."""
+    kind = {"response_class": HTMLResponse, "tags": ["pages"]} if html else {"tags": ["json"]}
+    for path in paths:
+        app.add_api_route(
+            path,
+            view,
+            methods=["GET"],
+            summary=summary if html else f"{summary} (JSON)",
+            responses=responses,
+            **kind,
+        )
+
+
 def routes(app: FastAPI) -> None:
     """Register the browse pages, each with its ``.json`` twin (the twin first, so that a
     ``{slug}`` does not swallow the ``.json`` suffix)."""
-    for path in ("/.json", "/films.json", "/films.csv"):
-        app.add_api_route(
-            path, film_list, methods=["GET"], tags=["json"], summary="List films", responses=INVALID
-        )
-    for path in ("/", "/films"):
-        app.add_api_route(
-            path,
-            film_list,
-            methods=["GET"],
-            tags=["pages"],
-            response_class=HTMLResponse,
-            summary="List films",
-            responses=INVALID,
-        )
+    _add(app, ("/.json", "/films.json", "/films.csv"), film_list, "List films", html=False,
+         responses=INVALID)  # fmt: skip
+    _add(app, ("/", "/films"), film_list, "List films", html=True, responses=INVALID)
     pairs = (
         ("/search", search_page, "Search films, people, critics and outlets"),
         ("/critics/{slug}", critic_page, "A critic's reviews"),
@@ -190,28 +201,6 @@ def routes(app: FastAPI) -> None:
         ("/people/{slug}", people_page, "A person's films and reception"),
     )
     for path, view, summary in pairs:
-        app.add_api_route(
-            f"{path}.json",
-            view,
-            methods=["GET"],
-            tags=["json"],
-            summary=f"{summary} (JSON)",
-            responses=NOT_FOUND,
-        )
-        app.add_api_route(
-            path,
-            view,
-            methods=["GET"],
-            tags=["pages"],
-            response_class=HTMLResponse,
-            summary=summary,
-            responses=NOT_FOUND,
-        )
-    app.add_api_route(
-        "/docs",
-        docs_page,
-        methods=["GET"],
-        tags=["pages"],
-        response_class=HTMLResponse,
-        summary="API documentation",
-    )
+        _add(app, (f"{path}.json",), view, summary, html=False, responses=NOT_FOUND)
+        _add(app, (path,), view, summary, html=True, responses=NOT_FOUND)
+    _add(app, ("/docs",), docs_page, "API documentation", html=True)
