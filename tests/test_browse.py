@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 
 from marquee.browse import FilmQuery, byline, find_report_film, list_films, person_page, search
 from marquee.browse.bylines import name_slug
-from marquee.browse.films import InvalidQuery
+from marquee.browse.films import InvalidQuery, film_by_slug, top_critic_flags
 from marquee.cli import app
 from marquee.documents import ReadOptions
 from marquee.errors import NotFound
@@ -388,4 +388,26 @@ def test_remembered_summaries_follow_the_store(tmp_path: Path) -> None:
     assert after[harbour] == before[harbour] + 1 and len(after) == len(before) + 1
     assert search(store, "lantern festival")[0].name == "Lantern Festival"
     assert search(store, "ida moss")[0].kind == "critic"
+    store.close()
+
+
+def test_browse_queries_on_both_backends(store_url: str, tmp_path: Path) -> None:
+    """The JSON paths, window function and grouped figures read the same on SQLite and
+    PostgreSQL."""
+    store = build(store_url, export_csv(tmp_path / "rt.csv"))
+    listed = {f.slug: f for f in list_films(store)}
+    for e in store.films():
+        agg = film_report(store, e)["aggregate"]
+        assert (listed[e.slug].fresh_percent, listed[e.slug].reviews) == (
+            agg["fresh_percent"],
+            agg["reviews"],
+        )
+        found = film_by_slug(store, e.slug)
+        assert found is not None and (found.id, found.reviews) == (e.id, e.reviews)
+        flags = top_critic_flags(store, e.id)
+        assert flags == [n == 0 for n in range(e.reviews)]
+    page = byline(store, "critic", name_slug(CRITICS[0][0]))
+    assert len(page.reviews) == sum(len(v[0::2]) for _t, _y, v in FILMS)
+    assert all(r.excerpt.startswith(("A generous", "A tedious")) for r in page.reviews)
+    assert search(store, "quiet orchad")[0].name == "The Quiet Orchard"
     store.close()
