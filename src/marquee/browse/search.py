@@ -158,24 +158,33 @@ def search(store: Store, query: str, *, limit: int = 20) -> list[Hit]:
 def find_report_film(store: Store, query: str) -> tuple[FilmEntry, bool]:
     """The film ``query`` names, and whether it was a guess from a near miss.
 
-    Raises :class:`~marquee.errors.NotFound` naming the closest films ("did you mean")
-    when no film is clearly meant.
+    Tried in order: the slug; a title or alias (folded, so case and accents do not
+    matter); a part of one; then the closest names. "Title (Year)" narrows each step to
+    that year. Raises :class:`~marquee.errors.NotFound` listing the films when a step
+    finds several, or naming the closest ("did you mean") when no film is clearly meant.
     """
     films = store.films()
     title, year = query.strip(), None
     if m := TITLE_YEAR.match(title):
         title, year = m["title"], int(m["year"])
-        exact = [f for f in films if f.facts.year == year and _key(title) in _film_keys(f)]
-        if len(exact) == 1:
-            return exact[0], False
-    else:
-        try:
-            return store.find_film(query), False
-        except NotFound as err:
-            if "several films" in str(err):
-                raise
-    candidates = [f for f in films if year is None or f.facts.year == year] or films
-    ranked = _closest(title, candidates)
+    dated = [f for f in films if year is None or f.facts.year == year]
+    key = _key(title)
+    steps: tuple[Callable[[FilmEntry], bool], ...] = (
+        lambda f: f.slug == title.casefold(),
+        lambda f: key in _film_keys(f),
+        lambda f: bool(key) and any(key in k for k in (_key(f.slug), *_film_keys(f))),
+    )
+    for step in steps:
+        found = [f for f in dated if step(f)]
+        if len(found) == 1:
+            return found[0], False
+        if found:
+            names = "; ".join(f"{film_label(f)} [{f.slug}]" for f in found[:8])
+            raise NotFound(
+                f"{query!r} matches several films: {names}; "
+                'write one as "Title (Year)" or use its slug'
+            )
+    ranked = _closest(title, dated or films)
     if (
         ranked
         and ranked[0][1] >= SURE
