@@ -194,7 +194,7 @@ def find_report_film(store: Store, query: str) -> tuple[FilmEntry, bool]:
     if ranked:
         names = "; ".join(film_label(f) for f, _ in ranked[:5])
         raise NotFound(f"no film matches {query!r}; did you mean: {names}?")
-    raise NotFound(f"no film matches {query!r}; `marquee films` lists them")
+    raise NotFound(f"no film matches {query!r}; the film list shows every film")
 
 
 def _film_keys(film: FilmEntry) -> set[str]:

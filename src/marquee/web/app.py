@@ -29,7 +29,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
-from marquee.browse import Hit, search
+from marquee.browse import Hit, find_report_film, search
 from marquee.browse.films import film_by_slug, top_critic_flags
 from marquee.errors import MarqueeError, NotFound
 from marquee.report_cache import film_report
@@ -59,6 +59,18 @@ def _limits(request: Request) -> UploadLimits:
     return limits
 
 
+def _film(store: Store, slug: str) -> FilmEntry:
+    """The film at ``/films/{slug}``: by its slug, else a title, alias or part of one
+    (redirected to its slug); a near miss is not taken, but offered on the 404 page."""
+    entry = film_by_slug(store, slug)
+    if entry is not None:
+        return entry
+    entry, guessed = find_report_film(store, slug)
+    if guessed:
+        raise NotFound(f"no film called {slug!r}")
+    return entry
+
+
 def _canonical(request: Request, slug: str, entry: FilmEntry) -> RedirectResponse | None:
     """A redirect to the film's own slug when it was reached by title, alias or a part."""
     if entry.slug == slug:
@@ -85,7 +97,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 def film_page(request: Request, slug: str) -> Response:
     """One film: facts, headline figures, charts, consensus and every review."""
     store = _store(request)
-    entry = film_by_slug(store, slug) or store.find_film(slug)
+    entry = _film(store, slug)
     if redirect := _canonical(request, slug, entry):
         return redirect
     report = film_report(store, entry)
@@ -99,7 +111,7 @@ def film_page(request: Request, slug: str) -> Response:
 def review_page(request: Request, slug: str, n: Annotated[int, Path(ge=0)]) -> Response:
     """One review's full cleaned text, shown as text, with its score and opinions."""
     store = _store(request)
-    entry = film_by_slug(store, slug) or store.find_film(slug)
+    entry = _film(store, slug)
     if redirect := _canonical(request, slug, entry):
         return redirect
     report = film_report(store, entry)
