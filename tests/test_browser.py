@@ -162,7 +162,8 @@ def test_uploading_a_review_changes_the_page(page: Page, base_url: str) -> None:
     outcome = page.locator("table.outcomes tbody tr")
     expect(outcome).to_have_count(1)
     expect(outcome.first).to_have_class("added")
-    page.get_by_role("link", name=f"See {slug}").click()
+    film = before["film"]
+    page.get_by_role("link", name=f"See {film['title']} ({film['year']})").click()
     expect(page.locator("article.card")).to_have_count(len(before["reviews"]) + 1)
     expect(page.locator("article.card").last.locator(".critic")).to_have_text("Nadia Flores")
     after = film_report(page, base_url, "Ballerina")

@@ -31,6 +31,7 @@ from starlette.exceptions import HTTPException
 
 from marquee.browse import Hit, find_report_film, search
 from marquee.browse.films import film_by_slug, top_critic_flags
+from marquee.browse.search import film_label
 from marquee.errors import MarqueeError, NotFound
 from marquee.report_cache import film_report
 from marquee.review import FilmHint
@@ -149,12 +150,15 @@ def add_reviews(
     counts = {
         s: sum(o.status == s for o in result.outcomes) for s in ("added", "duplicate", "error")
     }
+    slugs = {*result.films, *(o.film for o in result.outcomes if o.film)}
+    found = {slug: film_by_slug(_store(request), slug) for slug in slugs}
     return _page(
         request,
         "outcome.html",
         asdict(result),
         outcomes=result.outcomes,
         films=result.films,
+        titles={slug: film_label(e) for slug, e in found.items() if e is not None},
         counts=counts,
     )
 
