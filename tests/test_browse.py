@@ -24,12 +24,13 @@ from marquee.cli import app
 from marquee.documents import ReadOptions
 from marquee.errors import NotFound
 from marquee.ingest import add_reviews, expand, read_reviews
+from marquee.readable import provenance, review_heading
 from marquee.records import FRESH_AT
 from marquee.report_cache import film_report
 from marquee.review import FilmHint
 from marquee.store import Store
 from marquee.web import create_app
-from marquee.web.pages import film_page, provenance, review_heading
+from marquee.web.pages import film_page
 from marquee.web.review_filters import ReviewFilter
 
 with warnings.catch_warnings():

@@ -11,20 +11,18 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
-from pathlib import PurePath
 from typing import Any
-from urllib.parse import urlsplit
 
 import jinja2
 from markupsafe import Markup, escape
 
 from marquee.aggregate import headline, shown, tone
 from marquee.browse.bylines import name_slug
+from marquee.readable import provenance, review_heading, review_title, safe_url, source_name
 from marquee.web.charts import aspect_chart, aspect_label, score_histogram
 from marquee.web.review_filters import PAGE_SIZE, ReviewFilter
 from marquee.web.uploads import DEFAULT_LIMITS
@@ -47,67 +45,6 @@ def style_hash(css: str) -> str:
     """The CSP source that allows exactly this inline ``<style>`` and nothing else."""
     digest = hashlib.sha256(css.encode("utf-8")).digest()
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
-
-
-def safe_url(url: object) -> str | None:
-    """A review's own link, only when it is http(s): a ``javascript:`` or ``data:`` URL in
-    hostile metadata must never become a clickable link."""
-    if not isinstance(url, str):
-        return None
-    parts = urlsplit(url.strip())
-    return url.strip() if parts.scheme in ("http", "https") and parts.netloc else None
-
-
-def source_name(source: object) -> str:
-    """A review's input file by its name only (the server's paths are nobody's business)."""
-    return PurePath(str(source or "")).name or str(source or "")
-
-
-SHAPES = {"csv": "a table", "jsonl": "a table", "html": "a web page", "markdown": "a Markdown file"}
-_FILE_NAME = re.compile(r"^[\w.-]+\.(?:txt|md|markdown|html?|csv|tsv|jsonl?|xml)$", re.I)
-QUOTE_HEADING = 90
-"""Characters of a pull-quote used as a heading for a review with no title or byline."""
-
-
-def provenance(review: Mapping[str, Any]) -> str:
-    """Where a review came from, in words a reader can use: the site it was published
-    on, else what kind of input it was read from ("a table, row 21"), never a path or a
-    file name."""
-    if link := safe_url(review.get("url")):
-        return urlsplit(link).netloc.removeprefix("www.")
-    source = str(review.get("source") or "")
-    where = SHAPES.get(str(review.get("shape") or ""), "a file")
-    if row := re.search(r"#row=(\d+)", source):
-        return f"{where}, row {row[1]}"
-    return where
-
-
-def review_title(review: Mapping[str, Any]) -> str | None:
-    """The review's own headline, unless it is only its file's name."""
-    title = str(review.get("title") or "").strip()
-    source = source_name(review.get("source"))
-    stem = PurePath(source.split("#", 1)[0]).stem
-    if not title or _FILE_NAME.match(title) or title in (source, stem):
-        return None
-    return title
-
-
-def review_heading(review: Mapping[str, Any], n: int) -> str:
-    """What a review is called on the page: its title, else its critic and outlet, else
-    its pull-quote, else its number; never a file name or "Unknown critic"."""
-    if title := review_title(review):
-        return title
-    byline = ", ".join(x for x in (review.get("critic"), review.get("outlet")) if x)
-    if byline:
-        return byline
-    quote = str((review.get("pull_quote") or {}).get("text") or "")
-    if quote:
-        return (
-            "“"
-            + (quote if len(quote) <= QUOTE_HEADING else quote[: QUOTE_HEADING - 1].rstrip() + "…")
-            + "”"
-        )
-    return f"Review {n + 1}"
 
 
 def name_href(kind: str, name: object) -> str | None:
