@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Mapping
-from pathlib import PurePath
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -30,8 +29,10 @@ def safe_url(url: object) -> str | None:
 
 
 def source_name(source: object) -> str:
-    """A review's input file by its name only (the server's paths are nobody's business)."""
-    return PurePath(str(source or "")).name or str(source or "")
+    """A review's input file by its name only (the server's paths are nobody's business).
+    String splitting, not PurePath: a film page asks this of every review, twice."""
+    text = str(source or "")
+    return text.rstrip("/").rsplit("/", 1)[-1] or text
 
 
 def provenance(review: Mapping[str, Any]) -> str:
@@ -51,7 +52,7 @@ def review_title(review: Mapping[str, Any]) -> str | None:
     """The review's own headline, unless it is only its file's name."""
     title = str(review.get("title") or "").strip()
     source = source_name(review.get("source"))
-    stem = PurePath(source.split("#", 1)[0]).stem
+    stem = source.split("#", 1)[0].rsplit(".", 1)[0]
     if not title or _FILE_NAME.match(title) or title in (source, stem):
         return None
     return title
