@@ -270,6 +270,7 @@ TAP_TARGETS = ", ".join(
         ".review-filters a, .card footer a, table.films a, .pager a, .exports a",
         "main button, main input:not([type=hidden]), summary",
         ".hits a, .written .full, .status-line a, .crumbs a",
+        ".credits a, .cast a, .others a, .written-review .film a",
     )
 )
 SMALL_TARGETS = """sel => [...document.querySelectorAll(sel)]
