@@ -172,6 +172,11 @@ def test_web_list_sorts_filters_and_exports(client: TestClient) -> None:
     rows = list(csv.DictReader(io.StringIO(exported.text)))
     assert rows and all(float(r["fresh_percent"]) >= 60 for r in rows)
     assert client.get("/films", params={"sort": "hype"}).status_code == 422
+    assert client.get("/films", params={"year_from": "soon"}).status_code == 422
+    form = {"sort": "fresh", "year_from": "", "year_to": "", "fresh_min": "60", "average_min": ""}
+    submitted = lxml_html.fromstring(client.get("/films", params=form).text)  # as the form sends
+    shown_fresh = submitted.xpath("//table[@class='films']/tbody/tr/td[3]//text()")
+    assert shown_fresh and all(int(v.rstrip("%")) >= 60 for v in shown_fresh)
     near = client.get("/films.json", params={"q": "harbor lihgts"}).json()
     assert {f["title"] for f in near} == {"Harbour Lights"}
 

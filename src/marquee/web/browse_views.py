@@ -36,6 +36,12 @@ def _html(request: Request, template: str, /, **context: Any) -> HTMLResponse:
     return HTMLResponse(pages.render(template, limits=request.app.state.limits, **context))
 
 
+Page = Annotated[int, Query(ge=1, le=100_000, description="Page of the HTML list")]
+# Bounds arrive as text: the list's filter form sends its empty fields as "" too.
+Year = Annotated[str, Query(pattern=r"^(\d{4})?$", description="A year, e.g. 2020")]
+Score = Annotated[str, Query(pattern=r"^((100|\d{1,2})(\.\d+)?)?$", description="0–100")]
+
+
 def matches(film: ListedFilm, q: str) -> bool:
     """A film whose slug, title or an alias contains ``q`` (case-insensitive)."""
     needle = q.strip().casefold()
@@ -50,11 +56,11 @@ def film_list(
         Literal["reviews", "fresh", "average", "year", "title"], Query(description="Sort by")
     ] = "reviews",
     order: Annotated[Literal["", "asc", "desc"], Query(description="Default: natural")] = "",
-    year_from: Annotated[int | None, Query(ge=1870, le=2200)] = None,
-    year_to: Annotated[int | None, Query(ge=1870, le=2200)] = None,
-    fresh_min: Annotated[float | None, Query(ge=0, le=100)] = None,
-    fresh_max: Annotated[float | None, Query(ge=0, le=100)] = None,
-    average_min: Annotated[float | None, Query(ge=0, le=100)] = None,
+    year_from: Year = "",
+    year_to: Year = "",
+    fresh_min: Score = "",
+    fresh_max: Score = "",
+    average_min: Score = "",
     page: Page = 1,
 ) -> Response:
     """Films with fresh %, average, review count and year; sorted and filtered. A ``q``
@@ -63,11 +69,11 @@ def film_list(
     query = FilmQuery(
         sort=sort,
         descending=None if not order else order == "desc",
-        year_from=year_from,
-        year_to=year_to,
-        fresh_min=fresh_min,
-        fresh_max=fresh_max,
-        average_min=average_min,
+        year_from=int(year_from) if year_from else None,
+        year_to=int(year_to) if year_to else None,
+        fresh_min=float(fresh_min) if fresh_min else None,
+        fresh_max=float(fresh_max) if fresh_max else None,
+        average_min=float(average_min) if average_min else None,
     )
     films = list_films(store, query)
     if q:
@@ -115,9 +121,6 @@ def search_page(
             ]
         )
     return _html(request, "search.html", hits=hits, q=q)
-
-
-Page = Annotated[int, Query(ge=1, le=100_000, description="Page of the HTML list")]
 
 
 def _pages(request: Request, total: int, page: int) -> dict[str, Any]:
