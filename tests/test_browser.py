@@ -369,3 +369,15 @@ def test_review_filters_and_sort_are_links(browser: Browser, base_url: str, scri
     if script:
         assert page.evaluate("window.__same_page") == 1
     context.close()
+
+
+def test_film_list_form_sorts_and_filters(page: Page, base_url: str) -> None:
+    """The list's own form, submitted as a reader would, with some fields left empty."""
+    page.goto(f"{base_url}/films")
+    page.get_by_label("Fresh % at least").fill("0")
+    page.get_by_role("button", name="Filter").click()
+    expect(page).to_have_url(re.compile(r"fresh_min=0"))
+    expect(page.locator("table.films tbody tr").first).to_be_visible()
+    page.locator("table.films th a", has_text="Year").click()
+    expect(page).to_have_url(re.compile(r"sort=year.*fresh_min=0|fresh_min=0.*sort=year"))
+    expect(page.locator("h1")).to_contain_text("Films")
