@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
-from pathlib import Path
 from typing import Any
 
 from rich.console import Console, Group
@@ -30,6 +29,7 @@ from marquee.opinions import (
     SentencePolarity,
     opinions_for,
 )
+from marquee.readable import review_heading
 from marquee.records import CREDIT_ROLES, FilmFacts, Review
 from marquee.sanitize import strip_controls
 
@@ -334,7 +334,7 @@ def _reviews_table(reviews: Sequence[dict[str, Any]]) -> Group:
     said.add_column(justify="right", style="dim", no_wrap=True)
     said.add_column()
     for number, r in enumerate(reviews, start=1):
-        lines = plain(r["title"] or Path(r["source"]).name, style="bold")
+        lines = plain(review_heading(r, number - 1, quote=False), style="bold")
         if r["spoilers"]:
             lines.append("  spoilers", style="bold yellow")
         if r.get("pull_quote"):

@@ -14,6 +14,7 @@ uploads are serialised by a lock in :mod:`marquee.web.uploads`.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -21,20 +22,24 @@ from dataclasses import asdict
 from typing import Annotated, Any
 
 import uvicorn
-from fastapi import FastAPI, File, Form, Path, Query, Request, UploadFile
+from fastapi import FastAPI, File, Form, Path, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
+from marquee.browse import Hit, find_report_film, search
+from marquee.browse.films import film_by_slug, top_critic_flags
+from marquee.browse.search import film_label
 from marquee.errors import MarqueeError, NotFound
-from marquee.report import film_json
 from marquee.report_cache import film_report
 from marquee.review import FilmHint
 from marquee.store import FilmEntry, Store
-from marquee.web import pages
+from marquee.web import browse_views, pages
 from marquee.web.guards import LOCAL_HOSTS, BodyLimit, SameSite, SecurityHeaders
 from marquee.web.responses import ErrorBody, error_response, wants_json
+from marquee.web.review_filters import ReviewFilter
 from marquee.web.uploads import DEFAULT_LIMITS, UploadLimits, UploadResult, ingest, inputs_from
 
 log = logging.getLogger(__name__)
@@ -55,11 +60,16 @@ def _limits(request: Request) -> UploadLimits:
     return limits
 
 
-def matches(entry: FilmEntry, query: str) -> bool:
-    """A film whose slug, title or an alias contains the query (case-insensitive)."""
-    q = query.strip().casefold()
-    names = (entry.slug, entry.facts.title or "", *entry.facts.aliases)
-    return not q or any(q in name.casefold() for name in names)
+def _film(store: Store, slug: str) -> FilmEntry:
+    """The film at ``/films/{slug}``: by its slug, else a title, alias or part of one
+    (redirected to its slug); a near miss is not taken, but offered on the 404 page."""
+    entry = film_by_slug(store, slug)
+    if entry is not None:
+        return entry
+    entry, guessed = find_report_film(store, slug)
+    if guessed:
+        raise NotFound(f"no film called {slug!r}")
+    return entry
 
 
 def _canonical(request: Request, slug: str, entry: FilmEntry) -> RedirectResponse | None:
@@ -85,29 +95,24 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
-def film_list(request: Request, q: Annotated[str, Query(max_length=200)] = "") -> Response:
-    """Every film (most reviewed first), filtered by ``q`` on title, alias or slug."""
-    entries = [e for e in _store(request).films() if matches(e, q)]
-    films = [{**film_json(e.slug, e.facts), "reviews": e.reviews} for e in entries]
-    return _page(request, "films.html", films, films=films, q=q)
-
-
 def film_page(request: Request, slug: str) -> Response:
     """One film: facts, headline figures, charts, consensus and every review."""
     store = _store(request)
-    entry = store.find_film(slug)
+    entry = _film(store, slug)
     if redirect := _canonical(request, slug, entry):
         return redirect
     report = film_report(store, entry)
     if wants_json(request):
         return JSONResponse(report)
-    return HTMLResponse(pages.film_page(report, limits=_limits(request)))
+    view = ReviewFilter.from_query(request.query_params)
+    top = top_critic_flags(store, entry.id)
+    return HTMLResponse(pages.film_page(report, limits=_limits(request), view=view, top=top))
 
 
 def review_page(request: Request, slug: str, n: Annotated[int, Path(ge=0)]) -> Response:
     """One review's full cleaned text, shown as text, with its score and opinions."""
     store = _store(request)
-    entry = store.find_film(slug)
+    entry = _film(store, slug)
     if redirect := _canonical(request, slug, entry):
         return redirect
     report = film_report(store, entry)
@@ -145,12 +150,15 @@ def add_reviews(
     counts = {
         s: sum(o.status == s for o in result.outcomes) for s in ("added", "duplicate", "error")
     }
+    slugs = {*result.films, *(o.film for o in result.outcomes if o.film)}
+    found = {slug: film_by_slug(_store(request), slug) for slug in slugs}
     return _page(
         request,
         "outcome.html",
         asdict(result),
         outcomes=result.outcomes,
         films=result.films,
+        titles={slug: film_label(e) for slug, e in found.items() if e is not None},
         counts=counts,
     )
 
@@ -188,10 +196,7 @@ def _twins(
 
 
 def _routes(app: FastAPI, limits: UploadLimits) -> None:
-    _twins(app, "/", film_list, method="GET", summary="List films")
-    app.add_api_route(
-        "/films.json", film_list, methods=["GET"], tags=["json"], summary="List films (JSON)"
-    )
+    browse_views.routes(app)
     _twins(app, "/films/{slug}", film_page, method="GET", summary="Film report", responses=ERRORS)
     _twins(
         app,
@@ -217,14 +222,30 @@ def _routes(app: FastAPI, limits: UploadLimits) -> None:
     )
 
 
+def suggestions(request: Request, status: int) -> list[Hit]:
+    """For a page that is not there, what its address might have meant: a search for the
+    words of its last part ("/films/balerina" → Ballerina)."""
+    if status != 404 or wants_json(request):
+        return []
+    words = request.url.path.rstrip("/").rsplit("/", 1)[-1].removesuffix(".json")
+    words = re.sub(r"[-_+]+|\b\d{4}$", " ", words).strip()
+    try:
+        return search(_store(request), words, limit=5) if words else []
+    except MarqueeError:
+        return []
+
+
 def _handlers(app: FastAPI) -> None:
     async def marquee_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, MarqueeError)
-        return error_response(request, exc.status, str(exc))
+        near = await run_in_threadpool(suggestions, request, exc.status)
+        return error_response(request, exc.status, str(exc), suggestions=near)
 
     async def http_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, HTTPException)
-        response = error_response(request, exc.status_code, str(exc.detail))
+        detail = "no such page" if exc.status_code == 404 else str(exc.detail)
+        near = await run_in_threadpool(suggestions, request, exc.status_code)
+        response = error_response(request, exc.status_code, detail, suggestions=near)
         response.headers.update(exc.headers or {})
         return response
 
@@ -261,7 +282,7 @@ def create_app(
     app = FastAPI(
         title="marquee",
         summary="A critics' consensus engine: film reports and their reviews.",
-        docs_url=None,  # the interactive docs load scripts from a CDN; the schema is enough
+        docs_url=None,  # Swagger UI loads scripts from a CDN: /docs is our own page
         redoc_url=None,
         openapi_url="/openapi.json",
         lifespan=lifespan,

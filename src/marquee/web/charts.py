@@ -18,6 +18,9 @@ from markupsafe import Markup
 from marquee.records import FRESH_AT
 
 SVG_NS = "http://www.w3.org/2000/svg"
+CHART_WIDTH = 360
+"""Both charts are drawn 360 units wide and scale with their box (CSS), so at a phone's
+390 px they are shown near full size and their 12–13 px text stays legible."""
 BINS = 10
 """Score bins of width 10 on 0–100; 100 falls in the top bin."""
 
@@ -53,8 +56,6 @@ def _svg(width: int, height: int, label: str) -> ET.Element:
         {
             "xmlns": SVG_NS,
             "viewBox": f"0 0 {width} {height}",
-            "width": str(width),
-            "height": str(height),
             "role": "img",
             "aria-label": label,
         },
@@ -92,7 +93,7 @@ def score_histogram(reviews: Sequence[Mapping[str, Any]]) -> Markup | None:
     scored = sum(b.total for b in bins)
     if not scored:
         return None
-    width, height, left, bottom, top = 440, 190, 28, 28, 14
+    width, height, left, bottom, top = CHART_WIDTH, 180, 26, 26, 16
     plot_h = height - bottom - top
     bar_w = (width - left - 16) / BINS
     peak = max(b.total for b in bins)
@@ -115,6 +116,8 @@ def score_histogram(reviews: Sequence[Mapping[str, Any]]) -> Markup | None:
                 _rect(group, x + 2, y, bar_w - 4, h, f"{cls} {tone}")
         if b.total:
             _text(group, x + bar_w / 2, y - 3, str(b.total), "count")
+        if b.inferred:
+            group.set("data-inferred", str(b.inferred))
     ET.SubElement(
         svg,
         "line",
@@ -144,7 +147,7 @@ def aspect_label(row: Mapping[str, Any]) -> str:
     return f"{target} ({aspect})" if target else aspect
 
 
-def _shorten(text: str, limit: int) -> str:
+def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
@@ -155,26 +158,26 @@ def _quote_hover(side: str, count: int, quote: Mapping[str, Any] | None) -> str:
 
 def aspect_chart(aspects: Sequence[Mapping[str, Any]]) -> Markup | None:
     """A diverging bar per aspect and per performer: panned to the left of the centre line,
-    praised to the right, mixed straddling it (the Likert convention), with the quote for
-    each side on hover. None when there is no agreement table."""
-    rows = [
-        a
-        for a in aspects
-        if (a.get("praised") or 0) + (a.get("panned") or 0) + (a.get("mixed") or 0)
-    ]
+    praised to the right, mixed straddling it (the Likert convention). Each row's name is
+    written above its bar, across the chart's width, so the chart reads at a phone's width;
+    every count is written at its bar, so the figures are on the page, not only in the
+    hover text (which carries the quotes). None when there is no agreement table."""
+    rows = [a for a in aspects if sum(int(a.get(k) or 0) for k in ("praised", "panned", "mixed"))]
     if not rows:
         return None
-    label_w, row_h, top, width = 190, 24, 26, 560
-    half = (width - label_w - 20) / 2
-    centre = label_w + 10 + half
+    row_h, top, pad = 44, 24, 6
+    centre = CHART_WIDTH / 2
+    half = centre - pad
 
     def reach(row: Mapping[str, Any], side: str) -> float:
         return (row.get(side) or 0) + (row.get("mixed") or 0) / 2
 
-    unit = (half - 24) / max(max(reach(r, "praised"), reach(r, "panned")) for r in rows)
-    height = top + row_h * len(rows) + 8
+    unit = (half - 22) / max(max(reach(r, "praised"), reach(r, "panned")) for r in rows)
+    height = top + row_h * len(rows) + 4
     svg = _svg(
-        width, height, f"Where critics agree: {len(rows)} aspect(s), praised right, panned left"
+        CHART_WIDTH,
+        height,
+        f"Where critics agree: {len(rows)} aspect(s), praised right, panned left",
     )
     svg.set("class", "chart aspects")
     _text(svg, centre - 6, 14, "◀ panned", "legend", "end")
@@ -184,13 +187,16 @@ def aspect_chart(aspects: Sequence[Mapping[str, Any]]) -> Markup | None:
         y = top + i * row_h
         group = ET.SubElement(svg, "g", {"class": f"aspect {row.get('label') or ''}".strip()})
         label = aspect_label(row)
-        name = ET.SubElement(
-            group,
-            "text",
-            {"x": str(label_w), "y": f"{y + 16}", "class": "label", "text-anchor": "end"},
-        )
-        name.text = _shorten(label, 30)
+        name = ET.SubElement(group, "text", {"x": str(pad), "y": f"{y + 13}", "class": "label"})
+        name.text = shorten(label, 44)
         ET.SubElement(name, "title").text = f"{label}: {row.get('label') or 'no verdict'}"
+        bar_y = y + 18
+        ET.SubElement(
+            group,
+            "line",
+            {"x1": f"{centre:g}", "x2": f"{centre:g}", "y1": f"{bar_y - 2}", "y2": f"{bar_y + 20}",
+             "class": "axis"},
+        )  # fmt: skip
         bars = (
             (
                 panned,
@@ -208,30 +214,15 @@ def aspect_chart(aspects: Sequence[Mapping[str, Any]]) -> Markup | None:
         )
         for count, x, cls, hover in bars:
             if count:
-                bar = _rect(group, x, y + 3, count * unit, row_h - 6, f"bar {cls}")
+                bar = _rect(group, x, bar_y, count * unit, 18, f"bar {cls}")
                 ET.SubElement(bar, "title").text = hover
+        # every figure written beside (mixed: inside) its bar, readable without hovering
         if panned:
-            _text(
-                group, centre - (panned + mixed / 2) * unit - 4, y + 16, str(panned), "count", "end"
-            )
+            left = centre - (panned + mixed / 2) * unit - 4
+            _text(group, left, bar_y + 14, str(panned), "count", "end")
+        if mixed:
+            _text(group, centre, bar_y + 14, str(mixed), "count inside")
         if praised:
-            _text(
-                group,
-                centre + (praised + mixed / 2) * unit + 4,
-                y + 16,
-                str(praised),
-                "count",
-                "start",
-            )
-    ET.SubElement(
-        svg,
-        "line",
-        {
-            "x1": f"{centre:g}",
-            "x2": f"{centre:g}",
-            "y1": "20",
-            "y2": str(height - 4),
-            "class": "axis",
-        },
-    )
+            right = centre + (praised + mixed / 2) * unit + 4
+            _text(group, right, bar_y + 14, str(praised), "count", "start")
     return _markup(svg)

@@ -15,15 +15,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
-from pathlib import PurePath
 from typing import Any
-from urllib.parse import urlsplit
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from marquee.aggregate import headline, shown, tone
+from marquee.browse.bylines import name_slug
+from marquee.readable import provenance, review_heading, review_title, safe_url, source_name
 from marquee.web.charts import aspect_chart, aspect_label, score_histogram
+from marquee.web.review_filters import PAGE_SIZE, ReviewFilter
 from marquee.web.uploads import DEFAULT_LIMITS
 
 ENV = jinja2.Environment(
@@ -46,18 +47,32 @@ def style_hash(css: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-def safe_url(url: object) -> str | None:
-    """A review's own link, only when it is http(s): a ``javascript:`` or ``data:`` URL in
-    hostile metadata must never become a clickable link."""
-    if not isinstance(url, str):
+def name_href(kind: str, name: object) -> str | None:
+    """The page of a critic, outlet or person (None for a missing name)."""
+    if not isinstance(name, str) or not name.strip():
         return None
-    parts = urlsplit(url.strip())
-    return url.strip() if parts.scheme in ("http", "https") and parts.netloc else None
+    return f"/{kind}/{name_slug(name)}"
 
 
-def source_name(source: object) -> str:
-    """A review's input file by its name only (the server's paths are nobody's business)."""
-    return PurePath(str(source or "")).name or str(source or "")
+def linked(kind: str, name: object, static: bool, cls: str = "") -> Markup:
+    """A name as a link to its page (a plain span in the static export, which links
+    nothing). Python rather than a template macro: a film page calls it for every one of
+    its hundreds of reviews, and a Jinja macro call costs ten times as much."""
+    href = None if static else name_href(kind, name)
+    text, klass = escape(str(name or "")), escape(cls)
+    if href is None:
+        return Markup(f'<span class="{klass}">{text}</span>')
+    return Markup(f'<a class="{klass}" href="{escape(href)}">{text}</a>')
+
+
+def byline(review: Mapping[str, Any], static: bool, separator: str = ", ") -> Markup:
+    """A review's critic and outlet, each linked to its page."""
+    parts = [
+        linked(kind, review.get(key), static, f"{key}-link")
+        for kind, key in (("critics", "critic"), ("outlets", "outlet"))
+        if review.get(key)
+    ]
+    return Markup(separator).join(parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,10 +151,25 @@ def quoted_critics(reviews: Sequence[Mapping[str, Any]]) -> list[Quoted]:
 ENV.globals.update(
     safe_url=safe_url,
     source_name=source_name,
+    provenance=provenance,
+    review_title=review_title,
+    review_heading=review_heading,
+    name_href=name_href,
+    linked=linked,
+    byline=byline,
     aspect_label=aspect_label,
     shown=shown,
+    tone=tone,
     limits=DEFAULT_LIMITS,
 )
+
+
+def dict_merge(base: Mapping[str, Any], change: Mapping[str, Any]) -> dict[str, Any]:
+    """Query parameters with some changed (a sort link keeps the list's filters)."""
+    return {**base, **change}
+
+
+ENV.filters["dict_merge"] = dict_merge
 
 
 def render(template: str, /, **context: Any) -> str:
@@ -150,9 +180,21 @@ def render(template: str, /, **context: Any) -> str:
     return ENV.get_template(template).render(extra | context)
 
 
-def film_page(report: Mapping[str, Any], *, static: bool = False, **context: Any) -> str:
-    """The film page for a ``report_json`` dict: facts, badges, charts, consensus, cards."""
+def film_page(
+    report: Mapping[str, Any],
+    *,
+    static: bool = False,
+    view: ReviewFilter | None = None,
+    top: Sequence[bool] = (),
+    **context: Any,
+) -> str:
+    """The film page for a ``report_json`` dict: facts, badges, charts, consensus, cards.
+
+    ``view`` filters and sorts the review cards (served pages only); ``top`` says which
+    reviews are by top critics, in the report's order."""
     reviews = report.get("reviews") or []
+    view = view or ReviewFilter()
+    matching = list(enumerate(reviews)) if static else view.apply(reviews, top)
     agg = report.get("aggregate") or {}
     rows = most_discussed(agg.get("aspects") or [])
     return render(
@@ -169,6 +211,11 @@ def film_page(report: Mapping[str, Any], *, static: bool = False, **context: Any
         aspect_svg=aspect_chart(rows[:CHART_ROWS]),
         consensus=agg.get("consensus"),
         quoted=quoted_critics(reviews),
+        matching=len(matching),
+        shown_reviews=matching if static else view.window(matching),
+        pager=[] if static else view.pages(len(matching)),
+        first=(view.page - 1) * PAGE_SIZE + 1,
+        filters=None if static else view.options(reviews, top),
         static=static,
         **context,
     )

@@ -3,8 +3,8 @@ uses, ``{"ok": false, "error", "errors", "status"}`` (or the same content as a p
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Literal
+from collections.abc import Iterable, Sequence
+from typing import Any, Literal
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -31,10 +31,18 @@ def wants_json(request: Request) -> bool:
 
 
 def error_response(
-    request: Request, status: int, message: str, errors: Iterable[str] = ()
+    request: Request,
+    status: int,
+    message: str,
+    errors: Iterable[str] = (),
+    *,
+    suggestions: Sequence[Any] = (),
 ) -> Response:
-    """The one renderer for every error: the JSON shape, or the same content as a page."""
+    """The one renderer for every error: the JSON shape, or the same content as a page
+    (which, for a page that is not there, also offers ``suggestions``: search hits for
+    the words of the address)."""
     body = ErrorBody(error=message, errors=list(errors), status=status)
     if wants_json(request):
         return JSONResponse(body.model_dump(), status_code=status)
-    return HTMLResponse(pages.render("error.html", **body.model_dump()), status_code=status)
+    page = pages.render("error.html", suggestions=suggestions, **body.model_dump())
+    return HTMLResponse(page, status_code=status)

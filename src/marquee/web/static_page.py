@@ -24,7 +24,13 @@ def static_page(report: Mapping[str, Any]) -> str:
 
 
 def write_static_page(report: Mapping[str, Any], path: Path) -> None:
-    """Write :func:`static_page` to ``path`` (UTF-8), replacing any file there."""
+    """Write :func:`static_page` to ``path`` (UTF-8), replacing any file there; a path
+    that cannot be written is a :class:`MarqueeError` that says why in words."""
+    folder = Path(path).parent
+    if not folder.is_dir():
+        raise MarqueeError(f"cannot write {path}: the folder {folder} does not exist")
+    if Path(path).is_dir():
+        raise MarqueeError(f"cannot write {path}: it is a folder; give a file name ending .html")
     try:
         Path(path).write_text(static_page(report), encoding="utf-8")
     except OSError as err:

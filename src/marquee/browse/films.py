@@ -1,0 +1,262 @@
+"""Film lists with their figures: fresh %, average, review count and year, sorted and
+filtered, for the CLI (``marquee films``), the web list and its JSON and CSV twins.
+
+A film's figures are those of its built report (the same numbers its page shows) read
+out of the stored JSON by the database, so listing 2,000 films never parses a report.
+A film whose report has not been built yet (it was just added, or by other code) gets
+the plain share of its verdicts and the mean of its scores from the review columns,
+withheld below :data:`~marquee.aggregate.MIN_REVIEWS` as the report would.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Collection, Sequence
+from dataclasses import asdict, dataclass
+from typing import Any, Literal, get_args
+
+from sqlalchemy import Float, case, cast, func, select
+
+from marquee.aggregate import MIN_REVIEWS
+from marquee.browse.memo import remembered
+from marquee.browse.reading import read_session
+from marquee.codec import facts_from_dict
+from marquee.errors import MarqueeError
+from marquee.store import FilmEntry, FilmRow, ReviewRow, Store
+
+SortKey = Literal["reviews", "fresh", "average", "year", "title"]
+SORT_KEYS: tuple[str, ...] = get_args(SortKey)
+
+
+@dataclass(frozen=True, slots=True)
+class Figures:
+    """A film's list figures (None: not enough reviews with a verdict or a score)."""
+
+    reviews: int
+    fresh_percent: float | None
+    average: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class ListedFilm:
+    """One row of a film list."""
+
+    slug: str
+    title: str | None
+    year: int | None
+    aliases: tuple[str, ...]
+    reviews: int
+    fresh_percent: float | None
+    average: float | None
+
+    def json(self) -> dict[str, Any]:
+        return {**asdict(self), "aliases": list(self.aliases)}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FilmQuery:
+    """How to sort and filter a film list; every bound is inclusive and optional.
+
+    A film without a fresh % (or average) is left out by a bound on it, and sorts last
+    whichever way the list runs.
+    """
+
+    sort: SortKey = "reviews"
+    descending: bool | None = None  # None: the natural way (most, highest, newest; A–Z)
+    year_from: int | None = None
+    year_to: int | None = None
+    fresh_min: float | None = None
+    fresh_max: float | None = None
+    average_min: float | None = None
+
+    def __post_init__(self) -> None:
+        if self.sort not in SORT_KEYS:
+            raise InvalidQuery(f"cannot sort by {self.sort!r}; sort by {', '.join(SORT_KEYS)}")
+
+    @property
+    def falling(self) -> bool:
+        return self.sort != "title" if self.descending is None else self.descending
+
+    def keeps(self, film: ListedFilm) -> bool:
+        bounds = (
+            (film.year, self.year_from, self.year_to),
+            (film.fresh_percent, self.fresh_min, self.fresh_max),
+            (film.average, self.average_min, None),
+        )
+        return all(
+            (low is None and high is None)
+            or (
+                value is not None
+                and (low is None or value >= low)
+                and (high is None or value <= high)
+            )
+            for value, low, high in bounds
+        )
+
+
+class InvalidQuery(MarqueeError):
+    status = 422
+
+
+def figures(store: Store, film_ids: Collection[int] | None = None) -> dict[int, Figures]:
+    """Every film's figures (or those of ``film_ids``) by film id, in two queries whatever
+    the number of films; all films' are remembered until the store changes."""
+    if film_ids is None:
+        return remembered(store, "figures", lambda: _figures(store, None))
+    return _figures(store, film_ids)
+
+
+def _figures(store: Store, film_ids: Collection[int] | None) -> dict[int, Figures]:
+    verdicts = (
+        select(
+            ReviewRow.film_id,
+            func.count().label("reviews"),
+            func.sum(case((ReviewRow.verdict == "fresh", 1), else_=0)).label("fresh"),
+            func.count(ReviewRow.verdict).label("verdicts"),
+            func.avg(ReviewRow.score_value).label("average"),
+            func.count(ReviewRow.score_value).label("scored"),
+        )
+        .where(ReviewRow.film_id.is_not(None))
+        .group_by(ReviewRow.film_id)
+    )
+    if film_ids is not None:
+        verdicts = verdicts.where(ReviewRow.film_id.in_(film_ids))
+    built = select(
+        FilmRow.id,
+        FilmRow.report_key.is_not(None).label("built"),  # report itself holds JSON null
+        cast(FilmRow.report[("aggregate", "fresh_percent")].as_float(), Float).label("fresh"),
+        cast(FilmRow.report[("aggregate", "average")].as_float(), Float).label("average"),
+    )
+    if film_ids is not None:
+        built = built.where(FilmRow.id.in_(film_ids))
+    with read_session(store) as session:
+        rows = {r.film_id: r for r in session.execute(verdicts)}
+        reports = list(session.execute(built))
+    found = {}
+    for film_id, is_built, fresh, average in reports:
+        row = rows.get(film_id)
+        count = row.reviews if row else 0
+        if not is_built and row is not None:
+            enough = row.verdicts >= MIN_REVIEWS
+            fresh = round(100 * row.fresh / row.verdicts, 1) if enough else None
+            average = round(row.average, 1) if enough and row.scored else None
+        found[film_id] = Figures(count, fresh, average)
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedFilm:
+    """What browsing needs of a film's merged facts: its names, year and credited people
+    as (name, role) — "director", "as Eve", or "cast" for an actor without a role."""
+
+    id: int
+    slug: str
+    title: str | None
+    year: int | None
+    aliases: tuple[str, ...]
+    people: tuple[tuple[str, str], ...]
+
+
+def film_index(store: Store) -> list[IndexedFilm]:
+    """Every film's names and people, read from the stored facts as plain JSON (building
+    :class:`~marquee.records.FilmFacts` for 2,000 films, as :meth:`Store.films` does, took
+    most of a list page's time), remembered until the store changes."""
+    return remembered(store, "film_index", lambda: _film_index(store))
+
+
+def _film_index(store: Store) -> list[IndexedFilm]:
+    with read_session(store) as session:
+        rows = session.execute(select(FilmRow.id, FilmRow.slug, FilmRow.facts).order_by(FilmRow.id))
+        return [indexed(film_id, slug, facts or {}) for film_id, slug, facts in rows]
+
+
+def indexed(film_id: int, slug: str, facts: dict[str, Any]) -> IndexedFilm:
+    people = [(n, role) for role, names in (facts.get("credits") or {}).items() for n in names]
+    people += [
+        (c["actor"], f"as {c['role']}" if c.get("role") else "cast")
+        for c in facts.get("cast") or ()
+    ]
+    return IndexedFilm(
+        film_id,
+        slug,
+        facts.get("title"),
+        facts.get("year"),
+        tuple(facts.get("aliases") or ()),
+        tuple(people),
+    )
+
+
+def list_films(store: Store, query: FilmQuery = FilmQuery()) -> list[ListedFilm]:
+    """The store's films with their figures, filtered and sorted by ``query``."""
+    numbers = figures(store)
+    films = [listed(f, numbers.get(f.id, Figures(0, None, None))) for f in film_index(store)]
+    return sort_films([f for f in films if query.keeps(f)], query)
+
+
+def listed(film: IndexedFilm, numbers: Figures) -> ListedFilm:
+    return ListedFilm(
+        film.slug,
+        film.title,
+        film.year,
+        film.aliases,
+        numbers.reviews,
+        numbers.fresh_percent,
+        numbers.average,
+    )
+
+
+def sort_films(films: Sequence[ListedFilm], query: FilmQuery) -> list[ListedFilm]:
+    """Sorted by ``query.sort``; films without that figure last, ties by title."""
+    by_title = sorted(films, key=lambda f: ((f.title or f.slug).casefold(), f.year or 0))
+    if query.sort == "title":
+        return by_title[::-1] if query.falling else by_title
+    field = {"fresh": "fresh_percent"}.get(query.sort, query.sort)
+    known = [f for f in by_title if getattr(f, field) is not None]
+    unknown = [f for f in by_title if getattr(f, field) is None]
+    known.sort(key=lambda f: getattr(f, field), reverse=query.falling)
+    return known + unknown
+
+
+CSV_COLUMNS = ("title", "year", "fresh_percent", "average", "reviews", "slug", "aliases")
+
+
+def films_csv(films: Sequence[ListedFilm]) -> str:
+    """The list as CSV, the columns a spreadsheet wants first; aliases joined by "; "."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for f in films:
+        row = f.json() | {"aliases": "; ".join(f.aliases)}
+        writer.writerow(["" if row[c] is None else row[c] for c in CSV_COLUMNS])
+    return out.getvalue()
+
+
+def top_critic_flags(store: Store, film_id: int) -> list[bool]:
+    """Which of a film's reviews (in the report's order) an export marked as by a top
+    critic (Rotten Tomatoes' ``top_critic`` / ``isTopCritic`` column)."""
+    flag = ReviewRow.record[("document", "meta", "top_critic")].as_string()
+    query = select(flag).where(ReviewRow.film_id == film_id).order_by(ReviewRow.id)
+    with read_session(store) as session:
+        return [str(v or "").strip().casefold() in TRUE for v in session.scalars(query)]
+
+
+TRUE = frozenset({"true", "1", "yes", "t", "y"})
+
+
+def film_by_slug(store: Store, slug: str) -> FilmEntry | None:
+    """The film with exactly this slug, read alone: a film page's address is its slug,
+    and :meth:`Store.find_film` reads every film to also match titles and parts (over
+    100 ms for 2,000 films), which only a hand-typed address needs."""
+    with read_session(store) as session:
+        row = session.execute(
+            select(FilmRow.id, FilmRow.slug, FilmRow.facts, FilmRow.version).where(
+                FilmRow.slug == slug
+            )
+        ).first()
+        if row is None:
+            return None
+        count = session.scalar(
+            select(func.count()).select_from(ReviewRow).where(ReviewRow.film_id == row.id)
+        )
+    return FilmEntry(row.id, row.slug, facts_from_dict(row.facts), count or 0, row.version or 0)
