@@ -732,9 +732,9 @@ def report(
     except MarqueeError as e:
         _fail(str(e))
     if html is not None:
-        from marquee.web import write_static_page
-
         try:
+            from marquee.web import write_static_page
+
             write_static_page(data, html)
         except MarqueeError as e:
             _fail(str(e))
@@ -758,8 +758,11 @@ def serve(
     (/films/SLUG and /films/SLUG.json) and /openapi.json describes the API.
     """
     from marquee.store import shown_url
-    from marquee.web import serve as run_server
 
+    try:
+        from marquee.web import serve as run_server
+    except MarqueeError as e:
+        _fail(str(e))
     store = _store()
     store.close()
     err.print(f"serving {_shown(shown_url(store.url))} on http://{host}:{port}/  (Ctrl-C stops)")

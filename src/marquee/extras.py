@@ -25,7 +25,14 @@ EXTRAS: dict[str, tuple[str, ...]] = {
 
 def missing(extra: str) -> list[str]:
     """The modules of ``extra`` that cannot be imported here (found without importing)."""
-    return [module for module in EXTRAS[extra] if find_spec(module) is None]
+    return [module for module in EXTRAS[extra] if not _found(module)]
+
+
+def _found(module: str) -> bool:
+    try:
+        return find_spec(module) is not None
+    except ImportError:  # a finder that refuses the name outright
+        return False
 
 
 def require(extra: str, purpose: str) -> None:

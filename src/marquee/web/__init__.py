@@ -5,8 +5,12 @@ it (``marquee serve``); ``write_static_page(report, path)`` writes one film page
 single self-contained HTML file (``marquee report FILM --html out.html``).
 """
 
-from marquee.web.app import create_app, serve
-from marquee.web.static_page import static_page, write_static_page
-from marquee.web.uploads import UploadLimits
+from marquee.extras import require
+
+require("web", "the web page")
+
+from marquee.web.app import create_app, serve  # noqa: E402
+from marquee.web.static_page import static_page, write_static_page  # noqa: E402
+from marquee.web.uploads import UploadLimits  # noqa: E402
 
 __all__ = ["create_app", "serve", "static_page", "UploadLimits", "write_static_page"]
