@@ -186,6 +186,14 @@ def add(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print one JSON outcome per input.")
     ] = False,
+    keep_non_film: Annotated[
+        bool,
+        typer.Option(
+            "--keep-non-film",
+            help="Add pages that do not read as film reviews (a TV, theatre, book or product "
+            "review, news) instead of refusing them.",
+        ),
+    ] = False,
     urls_file: Annotated[
         Path | None,
         typer.Option("--urls", help="A file of review URLs, one a line (# starts a comment)."),
@@ -317,6 +325,7 @@ def add(
             hint=FilmHint(title=film, year=year),
             step=lambda _s: step(),
             fetcher=fetcher,
+            keep_non_film=keep_non_film,
         )
         outcomes += failures
         try:

@@ -20,11 +20,12 @@ from pathlib import Path
 from typing import Literal
 
 from marquee.documents import Reading, ReadOptions, read_bytes, read_path
+from marquee.documents.kind import page_kind
 from marquee.errors import MarqueeError, StoreError
 from marquee.fetch import Fetcher, Page, is_url, read_feed
 from marquee.films import film_slug, match_film, merge_facts
 from marquee.multifilm import split_films
-from marquee.records import Review
+from marquee.records import Document, Review
 from marquee.report_cache import film_report, report_key
 from marquee.review import FilmHint, parse_review
 from marquee.scoring import infer_scores
@@ -207,8 +208,12 @@ def read_reviews(
     hint: FilmHint,
     step: Callable[[str], None] = lambda _source: None,
     fetcher: Fetcher | None = None,
+    keep_non_film: bool = False,
 ) -> tuple[list[Review], list[Outcome]]:
     """Read and parse every input; a page reviewing several films gives one review each.
+
+    A document that does not read as a film review (a TV column, a product review: see
+    :mod:`marquee.documents.kind`) is refused with its reason, unless ``keep_non_film``.
 
     A URL is fetched with ``fetcher`` (one with default options when None) and read
     exactly as the saved page would be, with its provenance kept. Each review without a
@@ -230,7 +235,9 @@ def read_reviews(
             source = item[0] if isinstance(item, tuple) else str(item)
             try:
                 reading = _read(item, options, fetch)
-                parts = [part for doc in reading.documents for part in split_films(doc)]
+                films, refused = _film_reviews(reading, source, keep_non_film=keep_non_film)
+                failures.extend(refused)
+                parts = [part for doc in films for part in split_films(doc)]
                 read = infer_scores([parse_review(part, hint=hint) for part in parts])
             except MarqueeError as err:
                 failures.append(Outcome(source, "error", message=str(err)))
@@ -241,6 +248,24 @@ def read_reviews(
                 reviews.extend(read)
             step(source)
     return reviews, failures
+
+
+def _film_reviews(
+    reading: Reading, source: str, *, keep_non_film: bool
+) -> tuple[list[Document], list[Outcome]]:
+    """The documents that read as film reviews, and a refusal for each that does not."""
+    if keep_non_film:
+        return list(reading.documents), []
+    kept: list[Document] = []
+    refused: list[Outcome] = []
+    for document in reading.documents:
+        kind = page_kind(document)
+        if kind.is_film:
+            kept.append(document)
+        else:
+            message = f"{kind.reason}; --keep-non-film adds it anyway"
+            refused.append(Outcome(source, "error", message=message))
+    return kept, refused
 
 
 def _unexpected(source: str, err: Exception) -> Outcome:
