@@ -44,7 +44,9 @@ _TABLE_SHAPES = frozenset({"csv", "jsonl"})
 _MAX_HEADING_WORDS = 14
 _MAX_TITLE_WORDS = 10
 _MAX_SCORE_LINE_WORDS = 12
+_MAX_FACTS_WORDS = 25
 _PROSE_WORDS = 20
+_REVIEW_WORDS = 30
 
 _CERTIFICATE = r"(?:U|PG|12A?|15|18|R18|R|PG-13|NC-17|G|NR|TBC|TBA)"
 _RUNTIME = r"\d{1,3}\s*(?:mins?|minutes|min\.?)"
@@ -62,9 +64,27 @@ _CAPSULE = re.compile(
     rf"(?P<rest>\S.*)$"
 )
 """A review in one line: "Napoleon (15) – Ridley Scott's battles are spectacular… 3/5"."""
+_TITLE_LINE = re.compile(
+    rf"^(?P<title>[^()]+?)\s*(?P<facts>\(\s*{_CERTIFICATE}\s*\))(?P<rest>[^!?]*)$"
+)
+"""A guide's title line: "Grow Your Own (PG) (Richard Laxton, 2007, UK) … 101 mins."."""
+_FACTS_LINE = re.compile(rf"^\(\s*{_CERTIFICATE}\s*\)|\b{_RUNTIME}")
+"""A line of a film's facts under its title or after its review: "(PG) (Tim Story, 2007,
+US)", "Ioan Gruffudd, Jessica Alba. 92 mins.", "Prospects: Dim • R • 100 mins."."""
+_ASPECTS = frozenset(
+    {
+        *("story", "plot", "acting", "performances", "cast", "direction", "directing"),
+        *("script", "screenplay", "writing", "music", "score", "soundtrack", "visuals"),
+        *("cinematography", "effects", "pacing", "ending", "characters", "verdict"),
+        *("overall", "conclusion", "summary", "good", "bad", "ugly"),
+    }
+)
+"""Sub-headings of one review that rate a part of its film: "Story", "The Acting"."""
+_QUOTES = "'\"‘’“”"
 _TRAILING_SCORE = re.compile(rf"(?:{_STARS})\W*$")
 _VERDICT_LINE = re.compile(
-    r"^\W*(?:(?:our|the|my|final)\s+)?(?:verdict|rating|score|grade|stars)\s*[:\-–—]\s*\S",
+    r"^\W*(?:(?:our|the|my|final)\s+)?(?:verdict|rating|score|grade|stars|prospects|bottom line)"
+    r"\s*[:\-–—]\s*\S",
     re.IGNORECASE,
 )
 _SENTENCE_END = (".", "!", "?", "…", '"', "”", "'")
@@ -81,6 +101,7 @@ class _Heading:
     dated: bool  # a certificate, runtime or year beside the title
     text: str  # the heading as the part shows it
     capsule: str | None = None  # the review itself, when it shares the heading's line
+    quoted: bool = False  # the title in quotation marks: "'My Policeman'"
 
 
 def split_films(doc: Document) -> tuple[Document, ...]:
@@ -108,24 +129,43 @@ def split_films(doc: Document) -> tuple[Document, ...]:
 def _film_headings(blocks: Sequence[Block], title: str) -> list[_Heading]:
     """The headings that open a film's review, in page order.
 
-    First the headings that plainly name a film; once those show the page is a round-up,
-    any heading of the same kind that delivers its own verdict opens a review too ("Saw X"
-    above stars, never named in its own prose). A candidate's section runs to the next
-    accepted heading, so a sub-heading inside a review neither opens one nor cuts its
-    section short; a repeat of a film already opened stays inside the review before it.
+    First the headings that plainly are films (a title with its facts, in quotation marks,
+    or named by its own prose or the headline) and open a review of their own (a verdict,
+    or prose); two of those, with a verdict or a certificate between them, make the page a
+    round-up. Then any heading of the same kind that delivers its own verdict opens a
+    review too ("Saw X" above stars, never named in its own prose). A candidate's section
+    runs to the next accepted heading, so a sub-heading inside a review neither opens one
+    nor cuts its section short; a repeat of a film already opened stays inside the review
+    before it.
     """
     candidates = [h for i, b in enumerate(blocks) if (h := _heading_at(i, b)) is not None]
     if len(candidates) < MIN_FILMS:
         return []
     masthead = [b.text for b in blocks[: candidates[0].index] if not _is_prose(b)]
     headline = "\n".join(clean(text) for text in (title, *masthead))
-    named = _accepted(blocks, candidates, lambda h, s: _is_film(h, s, headline))
-    if len(named) < MIN_FILMS:
+
+    def is_film(heading: _Heading, section: Sequence[Block]) -> bool:
+        return _is_film(heading, section, headline) and (
+            _has_verdict(heading, section) or _reviews(section)
+        )
+
+    named = _accepted(blocks, candidates, is_film)
+    if not named:
         return []
     kinds = {blocks[h.index].kind for h in named}
     found = _accepted(
-        blocks, candidates, lambda h, s: blocks[h.index].kind in kinds or _is_film(h, s, headline)
+        blocks,
+        candidates,
+        lambda h, s: (
+            is_film(h, s)
+            or (blocks[h.index].kind in kinds and _has_verdict(h, s) and not _is_aspect(h))
+        ),
     )
+    sections = _sections(blocks, found)
+    verdicts = sum(_has_verdict(h, s) for h, s in zip(found, sections, strict=True))
+    dated = sum(_dated(h, s) for h, s in zip(found, sections, strict=True))
+    if len(found) < MIN_FILMS or not (verdicts or dated >= MIN_FILMS):
+        return []  # two films named in passing under headings do not make a round-up
     seen: set[tuple[str, int | None]] = set()
     kept = []
     for heading in found:
@@ -139,18 +179,22 @@ def _film_headings(blocks: Sequence[Block], title: str) -> list[_Heading]:
 def _accepted(
     blocks: Sequence[Block],
     candidates: Sequence[_Heading],
-    is_film: Callable[[_Heading, Sequence[Block]], bool],
+    accept: Callable[[_Heading, Sequence[Block]], bool],
 ) -> list[_Heading]:
-    """The candidates that are films and deliver a verdict, each judged on the blocks up
-    to the next accepted one (so, from the last candidate back)."""
+    """The candidates ``accept`` takes, each judged on the blocks up to the next accepted
+    one (so, from the last candidate back)."""
     accepted: list[_Heading] = []
     end = len(blocks)
     for heading in reversed(candidates):
-        section = blocks[heading.index + 1 : end]
-        if is_film(heading, section) and _has_verdict(heading, section):
+        if accept(heading, blocks[heading.index + 1 : end]):
             accepted.append(heading)
             end = heading.index
     return accepted[::-1]
+
+
+def _sections(blocks: Sequence[Block], headings: Sequence[_Heading]) -> list[Sequence[Block]]:
+    ends = [*(h.index for h in headings[1:]), len(blocks)]
+    return [blocks[h.index + 1 : end] for h, end in zip(headings, ends, strict=True)]
 
 
 def _heading_at(index: int, block: Block) -> _Heading | None:
@@ -170,9 +214,10 @@ def _heading_at(index: int, block: Block) -> _Heading | None:
     if found is None or not _is_title(found["title"]):
         found = _CAPSULE.match(text)
     if found is None or not _is_title(found["title"]):
-        return None
+        return _title_line(index, block, text)
     capsule = found.groupdict().get("rest")
-    title, facts, stars = found["title"].strip(" -–—|:"), found["facts"], found["stars"]
+    named, facts, stars = found["title"].strip(" -–—|:"), found["facts"], found["stars"]
+    title = named.strip(_QUOTES)
     dated = facts is not None and _FACTS.fullmatch(facts) is not None
     if facts is not None and not dated:
         return None  # "(and why it matters)": a sentence's aside, not a film's facts
@@ -180,18 +225,50 @@ def _heading_at(index: int, block: Block) -> _Heading | None:
         return None
     year = re.search(rf"\b{YEAR}\b", facts or "")
     shown = " ".join(part for part in (title, facts) if part) if stars or capsule else block.text
-    return _Heading(index, title, int(year.group()) if year else None, stars, dated, shown, capsule)
+    found_year = int(year.group()) if year else None
+    return _Heading(index, title, found_year, stars, dated, shown, capsule, title != named)
+
+
+def _title_line(index: int, block: Block, text: str) -> _Heading | None:
+    """A guide's title line, the facts after the certificate: "Grow Your Own (PG) (Richard
+    Laxton, 2007, UK) Benedict Wong, Eddie Marsan, Olivia Colman. 101 mins."."""
+    found = _TITLE_LINE.match(text)
+    if found is None or len(text.split()) > _MAX_FACTS_WORDS or not _is_title(found["title"]):
+        return None
+    year = re.search(rf"\b{YEAR}\b", found["rest"])
+    title = found["title"].strip(" -–—|:")
+    return _Heading(index, title, int(year.group()) if year else None, None, True, block.text)
+
+
+def _reviews(section: Sequence[Block]) -> bool:
+    """Prose enough to be a review of its own, not a "see also" line."""
+    return sum(len(b.text.split()) for b in section if _is_prose(b)) >= _REVIEW_WORDS
+
+
+def _is_aspect(heading: _Heading) -> bool:
+    """ "Story", "The Acting": a part of one film a review rates, never a film of its own."""
+    words = heading.title.lower().split()
+    return len(words) <= 2 and words[-1] in _ASPECTS
+
+
+def _dated(heading: _Heading, section: Sequence[Block]) -> bool:
+    """A certificate, runtime or year beside the title, or a line of facts in its section."""
+    return heading.dated or any(
+        len(b.text.split()) <= _MAX_FACTS_WORDS and _FACTS_LINE.search(clean(b.text))
+        for b in section
+        if b.kind != "chrome"
+    )
 
 
 def _is_title(text: str) -> bool:
-    title = text.strip(" -–—|:")
+    title = text.strip(" -–—|:").strip(_QUOTES)
     return bool(re.fullmatch(TITLE, title)) and len(title.split()) <= _MAX_TITLE_WORDS
 
 
 def _is_film(heading: _Heading, section: Sequence[Block], headline: str) -> bool:
     """A film, not a section of one review: it carries a film's facts, or the section or
     the page's headline names it as a name (not "Story" as a sentence's first word)."""
-    if heading.dated:
+    if heading.quoted or _dated(heading, section):
         return True
     text = "\n".join(clean(b.text) for b in section if b.kind != "chrome")
     return named_count(heading.title, text) + named_count(heading.title, headline) > 0
