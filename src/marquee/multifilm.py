@@ -27,8 +27,21 @@ import regex as re
 from marquee.films.match import named_count
 from marquee.films.names import name_key
 from marquee.films.text import clean
-from marquee.films.titles import TITLE, YEAR
+from marquee.films.titles import TITLE
 from marquee.records import Block, Document
+from marquee.roundup_lines import (
+    CERTIFICATE,
+    MAX_FACTS_WORDS,
+    QUOTES,
+    STARS,
+    VERDICT_LINE,
+    delivers_verdict,
+    is_facts,
+    is_facts_line,
+    is_prose,
+    is_score_only,
+    year_in,
+)
 from marquee.scores import parse_score
 
 log = logging.getLogger(__name__)
@@ -43,34 +56,21 @@ credits from front matter or JSON-LD) describes one film and is not handed to al
 _TABLE_SHAPES = frozenset({"csv", "jsonl"})
 _MAX_HEADING_WORDS = 14
 _MAX_TITLE_WORDS = 10
-_MAX_SCORE_LINE_WORDS = 12
-_MAX_FACTS_WORDS = 25
-_PROSE_WORDS = 20
 _REVIEW_WORDS = 30
 
-_CERTIFICATE = r"(?:U|PG|12A?|15|18|R18|R|PG-13|NC-17|G|NR|TBC|TBA)"
-_RUNTIME = r"\d{1,3}\s*(?:mins?|minutes|min\.?)"
-_FACT = rf"(?:{_CERTIFICATE}|{_RUNTIME}|{YEAR})"
-_FACTS = re.compile(rf"\(\s*{_FACT}(?:\s*[,;/|]\s*{_FACT})*\s*\)")
-"""The parenthesis a round-up prints after each title: "(15, 180 mins)", "(12A)", "(2023)"."""
-
-_STARS = r"[★☆✩✭✮⭐½*]+|\d(?:\.\d)?\s*(?:/|out\s+of)\s*(?:4|5|10)"
 _HEADING = re.compile(
     rf"^(?P<title>.+?)\s*(?P<facts>\((?:[^()]{{1,40}})\))?\s*(?:[-–—|:]\s*)?"
-    rf"(?P<stars>{_STARS})?\s*$"
+    rf"(?P<stars>{STARS})?\s*$"
 )
 _CAPSULE = re.compile(
-    rf"^(?P<title>[^()]+?)\s*(?P<facts>\([^()]{{1,40}}\))\s*(?P<stars>{_STARS})?\s*[-–—:]\s+"
+    rf"^(?P<title>[^()]+?)\s*(?P<facts>\([^()]{{1,40}}\))\s*(?P<stars>{STARS})?\s*[-–—:]\s+"
     rf"(?P<rest>\S.*)$"
 )
 """A review in one line: "Napoleon (15) – Ridley Scott's battles are spectacular… 3/5"."""
 _TITLE_LINE = re.compile(
-    rf"^(?P<title>[^()]+?)\s*(?P<facts>\(\s*{_CERTIFICATE}\s*\))(?P<rest>[^!?]*)$"
+    rf"^(?P<title>[^()]+?)\s*(?P<facts>\(\s*{CERTIFICATE}\s*\))(?P<rest>[^!?]*)$"
 )
 """A guide's title line: "Grow Your Own (PG) (Richard Laxton, 2007, UK) … 101 mins."."""
-_FACTS_LINE = re.compile(rf"^\(\s*{_CERTIFICATE}\s*\)|\b{_RUNTIME}")
-"""A line of a film's facts under its title or after its review: "(PG) (Tim Story, 2007,
-US)", "Ioan Gruffudd, Jessica Alba. 92 mins.", "Prospects: Dim • R • 100 mins."."""
 _ASPECTS = frozenset(
     {
         *("story", "plot", "acting", "performances", "cast", "direction", "directing"),
@@ -80,14 +80,7 @@ _ASPECTS = frozenset(
     }
 )
 """Sub-headings of one review that rate a part of its film: "Story", "The Acting"."""
-_QUOTES = "'\"‘’“”"
-_TRAILING_SCORE = re.compile(rf"(?:{_STARS})\W*$")
-_VERDICT_LINE = re.compile(
-    r"^\W*(?:(?:our|the|my|final)\s+)?(?:verdict|rating|score|grade|stars|prospects|bottom line)"
-    r"\s*[:\-–—]\s*\S",
-    re.IGNORECASE,
-)
-_SENTENCE_END = (".", "!", "?", "…", '"', "”", "'")
+_TRAILING_SCORE = re.compile(rf"(?:{STARS})\W*$")
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -114,7 +107,7 @@ def split_films(doc: Document) -> tuple[Document, ...]:
         return (doc,)
     widgets = _trailing_widgets(blocks, len(headings))
     body = blocks[: len(blocks) - len(widgets)]
-    header = [b for b in body[: headings[0].index] if not _is_prose(b)]
+    header = [b for b in body[: headings[0].index] if not is_prose(b)]
     last_end = _section_end(body, headings[-1].index)
     footer = list(body[last_end:])
     ends = [*(h.index for h in headings[1:]), last_end]
@@ -141,7 +134,7 @@ def _film_headings(blocks: Sequence[Block], title: str) -> list[_Heading]:
     candidates = [h for i, b in enumerate(blocks) if (h := _heading_at(i, b)) is not None]
     if len(candidates) < MIN_FILMS:
         return []
-    masthead = [b.text for b in blocks[: candidates[0].index] if not _is_prose(b)]
+    masthead = [b.text for b in blocks[: candidates[0].index] if not is_prose(b)]
     headline = "\n".join(clean(text) for text in (title, *masthead))
 
     def is_film(heading: _Heading, section: Sequence[Block]) -> bool:
@@ -207,7 +200,7 @@ def _heading_at(index: int, block: Block) -> _Heading | None:
     if block.kind not in {"heading", "paragraph", "list_item"}:
         return None
     text = clean(block.text)
-    if _VERDICT_LINE.match(text):
+    if VERDICT_LINE.match(text):
         return None
     short = len(text.split()) <= _MAX_HEADING_WORDS
     found = _HEADING.match(text) if short else None
@@ -217,32 +210,31 @@ def _heading_at(index: int, block: Block) -> _Heading | None:
         return _title_line(index, block, text)
     capsule = found.groupdict().get("rest")
     named, facts, stars = found["title"].strip(" -–—|:"), found["facts"], found["stars"]
-    title = named.strip(_QUOTES)
-    dated = facts is not None and _FACTS.fullmatch(facts) is not None
+    title = named.strip(QUOTES)
+    dated = facts is not None and is_facts(facts)
     if facts is not None and not dated:
         return None  # "(and why it matters)": a sentence's aside, not a film's facts
     if block.kind != "heading" and not (dated or stars):
         return None
-    year = re.search(rf"\b{YEAR}\b", facts or "")
     shown = " ".join(part for part in (title, facts) if part) if stars or capsule else block.text
-    found_year = int(year.group()) if year else None
-    return _Heading(index, title, found_year, stars, dated, shown, capsule, title != named)
+    return _Heading(
+        index, title, year_in(facts or ""), stars, dated, shown, capsule, title != named
+    )
 
 
 def _title_line(index: int, block: Block, text: str) -> _Heading | None:
     """A guide's title line, the facts after the certificate: "Grow Your Own (PG) (Richard
     Laxton, 2007, UK) Benedict Wong, Eddie Marsan, Olivia Colman. 101 mins."."""
     found = _TITLE_LINE.match(text)
-    if found is None or len(text.split()) > _MAX_FACTS_WORDS or not _is_title(found["title"]):
+    if found is None or len(text.split()) > MAX_FACTS_WORDS or not _is_title(found["title"]):
         return None
-    year = re.search(rf"\b{YEAR}\b", found["rest"])
     title = found["title"].strip(" -–—|:")
-    return _Heading(index, title, int(year.group()) if year else None, None, True, block.text)
+    return _Heading(index, title, year_in(found["rest"]), None, True, block.text)
 
 
 def _reviews(section: Sequence[Block]) -> bool:
     """Prose enough to be a review of its own, not a "see also" line."""
-    return sum(len(b.text.split()) for b in section if _is_prose(b)) >= _REVIEW_WORDS
+    return sum(len(b.text.split()) for b in section if is_prose(b)) >= _REVIEW_WORDS
 
 
 def _is_aspect(heading: _Heading) -> bool:
@@ -253,15 +245,11 @@ def _is_aspect(heading: _Heading) -> bool:
 
 def _dated(heading: _Heading, section: Sequence[Block]) -> bool:
     """A certificate, runtime or year beside the title, or a line of facts in its section."""
-    return heading.dated or any(
-        len(b.text.split()) <= _MAX_FACTS_WORDS and _FACTS_LINE.search(clean(b.text))
-        for b in section
-        if b.kind != "chrome"
-    )
+    return heading.dated or any(is_facts_line(b) for b in section)
 
 
 def _is_title(text: str) -> bool:
-    title = text.strip(" -–—|:").strip(_QUOTES)
+    title = text.strip(" -–—|:").strip(QUOTES)
     return bool(re.fullmatch(TITLE, title)) and len(title.split()) <= _MAX_TITLE_WORDS
 
 
@@ -275,23 +263,10 @@ def _is_film(heading: _Heading, section: Sequence[Block], headline: str) -> bool
 
 
 def _has_verdict(heading: _Heading, section: Sequence[Block]) -> bool:
-    if heading.stars is not None or any(_delivers_verdict(b) for b in section):
+    if heading.stars is not None or any(delivers_verdict(b) for b in section):
         return True
     tail = _TRAILING_SCORE.search(heading.capsule) if heading.capsule else None
     return tail is not None and parse_score(tail.group()) is not None
-
-
-def _delivers_verdict(block: Block) -> bool:
-    """A verdict or rating line: "Verdict: A towering achievement", "Rating: ★★★★☆"."""
-    text = clean(block.text)
-    if len(text.split()) > _MAX_SCORE_LINE_WORDS or block.kind == "chrome":
-        return False
-    return bool(_VERDICT_LINE.match(text)) or parse_score(text) is not None
-
-
-def _is_score_only(block: Block) -> bool:
-    text = clean(block.text)
-    return len(text.split()) <= _MAX_SCORE_LINE_WORDS and parse_score(text) is not None
 
 
 def _trailing_widgets(blocks: Sequence[Block], films: int) -> Sequence[Block]:
@@ -304,7 +279,7 @@ def _trailing_widgets(blocks: Sequence[Block], films: int) -> Sequence[Block]:
     """
     count = 0
     for block in reversed(blocks):
-        if not _is_score_only(block):
+        if not is_score_only(block):
             break
         count += 1
     return blocks[len(blocks) - films :] if count == films else ()
@@ -315,17 +290,9 @@ def _section_end(blocks: Sequence[Block], start: int) -> int:
     follows (a sign-off, "Reviews by …", share buttons) belongs to the whole page."""
     end = start + 1
     for index in range(start + 1, len(blocks)):
-        if _is_prose(blocks[index]) or _delivers_verdict(blocks[index]):
+        if is_prose(blocks[index]) or delivers_verdict(blocks[index]):
             end = index + 1
     return end
-
-
-def _is_prose(block: Block) -> bool:
-    """Running text: an intro paragraph or a review's own, never a headline or byline."""
-    if block.kind not in {"paragraph", "list_item"}:
-        return False
-    text = block.text.strip()
-    return len(text.split()) >= _PROSE_WORDS or text.endswith(_SENTENCE_END)
 
 
 def _own(section: Sequence[Block], heading: _Heading) -> list[Block]:
