@@ -14,6 +14,10 @@ names) *and* the section delivers a verdict (a "Verdict:" line, a rating, stars)
 mentioned in passing ("anyone who found Tenet (2020) a puzzle box…") has no heading and
 no verdict of its own, so it never becomes a review; an ordinary review with sub-headings
 ("A triangle without villains", "Story ★★★☆☆") is left whole.
+
+A page whose films are not under headings (a box of the week's films above the prose, or
+runs of prose each closed by a rating line) is split by :mod:`marquee.roundup_layouts`.
+Every part names the column's critic when only the headline does.
 """
 
 from __future__ import annotations
@@ -28,7 +32,9 @@ from marquee.films.match import named_count
 from marquee.films.names import name_key
 from marquee.films.text import clean
 from marquee.films.titles import TITLE
+from marquee.metadata import read_metadata
 from marquee.records import Block, Document
+from marquee.roundup_layouts import FilmSection, column_critic, film_box, rated_runs
 from marquee.roundup_lines import (
     CERTIFICATE,
     MAX_FACTS_WORDS,
@@ -57,6 +63,8 @@ _TABLE_SHAPES = frozenset({"csv", "jsonl"})
 _MAX_HEADING_WORDS = 14
 _MAX_TITLE_WORDS = 10
 _REVIEW_WORDS = 30
+_HEADLINE_LINES = 6
+"""The page title and the first few short lines: where a column's headline is."""
 
 _HEADING = re.compile(
     rf"^(?P<title>.+?)\s*(?P<facts>\((?:[^()]{{1,40}})\))?\s*(?:[-–—|:]\s*)?"
@@ -102,9 +110,12 @@ def split_films(doc: Document) -> tuple[Document, ...]:
     if doc.shape in _TABLE_SHAPES:
         return (doc,)
     blocks = doc.blocks
-    headings = _film_headings(blocks, doc.meta.get("title", ""))
+    boxed = film_box(blocks)  # before headings: a box's titles look like film headings
+    headings = [] if boxed else _film_headings(blocks, doc.meta.get("title", ""))
     if len(headings) < MIN_FILMS:
-        return (doc,)
+        sections = boxed or rated_runs(blocks)
+        log.info("%s: %d films reviewed on one page", doc.source, len(sections))
+        return _credited(doc, [_part(doc, n, s) for n, s in enumerate(sections)]) or (doc,)
     widgets = _trailing_widgets(blocks, len(headings))
     body = blocks[: len(blocks) - len(widgets)]
     header = [b for b in body[: headings[0].index] if not is_prose(b)]
@@ -115,8 +126,9 @@ def split_films(doc: Document) -> tuple[Document, ...]:
     parts = []
     for number, (heading, end) in enumerate(zip(headings, ends, strict=True)):
         own = [*_own(body[heading.index : end], heading), *widgets[number : number + 1]]
-        parts.append(_part(doc, number, heading, [*header, *own, *footer]))
-    return tuple(parts)
+        section = FilmSection(heading.title, heading.year, (*header, *own, *footer))
+        parts.append(_part(doc, number, section))
+    return _credited(doc, parts)
 
 
 def _film_headings(blocks: Sequence[Block], title: str) -> list[_Heading]:
@@ -305,9 +317,24 @@ def _own(section: Sequence[Block], heading: _Heading) -> list[Block]:
     return [Block("heading", heading.text), *said, *section[1:]]
 
 
-def _part(doc: Document, number: int, heading: _Heading, blocks: list[Block]) -> Document:
+def _part(doc: Document, number: int, section: FilmSection) -> Document:
     meta: dict[str, str] = {k: v for k, v in doc.meta.items() if k in PAGE_KEYS}
-    meta["film"] = heading.title
-    if heading.year is not None:
-        meta["year"] = str(heading.year)
-    return dataclasses.replace(doc, blocks=tuple(blocks), meta=meta, part=number)
+    meta["film"] = section.title
+    if section.year is not None:
+        meta["year"] = str(section.year)
+    return dataclasses.replace(doc, blocks=section.blocks, meta=meta, part=number)
+
+
+def _credited(doc: Document, parts: list[Document]) -> tuple[Document, ...]:
+    """The parts, each naming the column's critic when it names no critic of its own and
+    the page's headline does ("New Films 25th Nov 2022 by Mike Davies")."""
+    headlines = [doc.meta.get("title", ""), *(b.text for b in doc.blocks if not is_prose(b))]
+    critic = column_critic(headlines[:_HEADLINE_LINES])
+    if critic is None:
+        return tuple(parts)
+    return tuple(
+        part
+        if read_metadata(part).critic
+        else dataclasses.replace(part, meta={**part.meta, "critic": critic})
+        for part in parts
+    )
