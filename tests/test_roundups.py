@@ -44,6 +44,8 @@ DEV = [
     "freeview_lockdown_jul2020.txt",
     "freeview_netflix_sep2024.txt",
     "guardian_2007_guide.txt",
+    "moviesfortherestofus_r_s.txt",
+    "waffleton_june2018.txt",
 ]
 
 
@@ -55,6 +57,16 @@ def test_every_film_of_a_real_round_up_is_found_with_its_critic(name: str) -> No
     for review, critic in zip(reviews, want["critics"], strict=True):
         if critic is not None:
             assert review.meta.critic == critic
+
+
+def test_numbered_capsules_are_one_film_each_with_a_title_in_plain_words() -> None:
+    """ "How to Lose your Lover" (a lower-case word) and "Wallace and Gromit – Curse of
+    the Were-Rabbit" (no parenthesis before the dash) are the page's two misses."""
+    titles = [p.meta["film"] for p in split_films(page("patelive_mini_reviews.txt"))]
+    assert titles == [
+        *("Skeleton Key", "Hitchhiker's Guide to the Galaxy", "The Fog", "Derailed"),
+        *("Hustle and Flow", "Night Watch", "Chicken Little"),
+    ]
 
 
 def test_a_rated_run_of_prose_is_one_film_up_to_its_own_rating_line() -> None:

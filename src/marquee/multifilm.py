@@ -68,11 +68,12 @@ _HEADLINE_LINES = 6
 
 _HEADING = re.compile(
     rf"^(?P<title>.+?)\s*(?P<facts>\((?:[^()]{{1,40}})\))?\s*(?:[-–—|:]\s*)?"
-    rf"(?P<stars>{STARS})?\s*$"
+    rf"(?:(?P<stars>{STARS})|(?<=[-–—]\s*)(?P<bare>10|\d(?:\.\d)?))?\s*$"
 )
+"""A film heading: "Oppenheimer (15, 180 mins)", "Monster ★★★★☆", "Zodiac – 8"."""
 _CAPSULE = re.compile(
-    rf"^(?P<title>[^()]+?)\s*(?P<facts>\([^()]{{1,40}}\))\s*(?P<stars>{STARS})?\s*[-–—:]\s+"
-    rf"(?P<rest>\S.*)$"
+    rf"^(?P<title>[^()]+?)\s*(?P<aside>\([^()]{{1,40}}\)\s*)?(?P<facts>\([^()]{{1,40}}\))\s*"
+    rf"(?P<stars>{STARS})?\s*[-–—:]\s+(?P<rest>\S.*)$"
 )
 """A review in one line: "Napoleon (15) – Ridley Scott's battles are spectacular… 3/5"."""
 _TITLE_LINE = re.compile(
@@ -89,6 +90,12 @@ _ASPECTS = frozenset(
 )
 """Sub-headings of one review that rate a part of its film: "Story", "The Acting"."""
 _TRAILING_SCORE = re.compile(rf"(?:{STARS})\W*$")
+_INLINE_SCORE = re.compile(r"\b(?:10|\d)(?:\.\d)?\s*(?:/|of|out of|on a scale of)\s*(?:4|5|10)\b")
+"""A capsule's own mark: "… Cannot recommend enough! (10 of 10)", "6 on a scale of 10"."""
+_NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+")
+_NAMES_ASIDE = re.compile(r"\(\p{Lu}[^()]*\)")
+"""A parenthesis of names after a title: its star or its other title ("(Kate Hudson)",
+"(Nochnoi Dozor)"), unlike a sentence's aside "(and why it matters)"."""
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -211,7 +218,7 @@ def _heading_at(index: int, block: Block) -> _Heading | None:
     """
     if block.kind not in {"heading", "paragraph", "list_item"}:
         return None
-    text = clean(block.text)
+    text = _NUMBERED.sub("", clean(block.text))
     if VERDICT_LINE.match(text):
         return None
     short = len(text.split()) <= _MAX_HEADING_WORDS
@@ -221,12 +228,14 @@ def _heading_at(index: int, block: Block) -> _Heading | None:
     if found is None or not _is_title(found["title"]):
         return _title_line(index, block, text)
     capsule = found.groupdict().get("rest")
-    named, facts, stars = found["title"].strip(" -–—|:"), found["facts"], found["stars"]
+    named, facts = found["title"].strip(" -–—|:"), found["facts"]
+    stars = found["stars"] or found.groupdict().get("bare")
     title = named.strip(QUOTES)
     dated = facts is not None and is_facts(facts)
-    if facts is not None and not dated:
+    if facts is not None and not dated and not _NAMES_ASIDE.fullmatch(facts):
         return None  # "(and why it matters)": a sentence's aside, not a film's facts
-    if block.kind != "heading" and not (dated or stars):
+    marked = capsule is not None and _INLINE_SCORE.search(capsule) is not None
+    if block.kind != "heading" and not (dated or stars or marked):
         return None
     shown = " ".join(part for part in (title, facts) if part) if stars or capsule else block.text
     return _Heading(
@@ -261,7 +270,7 @@ def _dated(heading: _Heading, section: Sequence[Block]) -> bool:
 
 
 def _is_title(text: str) -> bool:
-    title = text.strip(" -–—|:").strip(QUOTES)
+    title = text.strip(" -–—|:").strip(QUOTES).replace(", ", " ")
     return bool(re.fullmatch(TITLE, title)) and len(title.split()) <= _MAX_TITLE_WORDS
 
 
@@ -277,8 +286,11 @@ def _is_film(heading: _Heading, section: Sequence[Block], headline: str) -> bool
 def _has_verdict(heading: _Heading, section: Sequence[Block]) -> bool:
     if heading.stars is not None or any(delivers_verdict(b) for b in section):
         return True
-    tail = _TRAILING_SCORE.search(heading.capsule) if heading.capsule else None
-    return tail is not None and parse_score(tail.group()) is not None
+    if heading.capsule is None:
+        return False
+    tail = _TRAILING_SCORE.search(heading.capsule)
+    marked = tail is not None and parse_score(tail.group()) is not None
+    return marked or _INLINE_SCORE.search(heading.capsule) is not None
 
 
 def _trailing_widgets(blocks: Sequence[Block], films: int) -> Sequence[Block]:
