@@ -63,6 +63,7 @@ _TABLE_SHAPES = frozenset({"csv", "jsonl"})
 _MAX_HEADING_WORDS = 14
 _MAX_TITLE_WORDS = 10
 _REVIEW_WORDS = 30
+_TEMPLATE_WORDS = 6
 _HEADLINE_LINES = 6
 """The page title and the first few short lines: where a column's headline is."""
 
@@ -90,9 +91,16 @@ _ASPECTS = frozenset(
 )
 """Sub-headings of one review that rate a part of its film: "Story", "The Acting"."""
 _TRAILING_SCORE = re.compile(rf"(?:{STARS})\W*$")
+_REVIEWS_HEADLINE = re.compile(
+    r"\b(?:film|movie)s?\b.{0,40}\b(?:reviews|round[- ]?up|capsules|digest)\b"
+    r"|\bmini[- ](?:film |movie )?reviews\b|\b(?:movie|film)\b.{0,20}\bround[- ]?up\b",
+    re.IGNORECASE,
+)
+"""A headline that says the page collects reviews: "Mini Film Reviews Volume 54"."""
 _INLINE_SCORE = re.compile(r"\b(?:10|\d)(?:\.\d)?\s*(?:/|of|out of|on a scale of)\s*(?:4|5|10)\b")
 """A capsule's own mark: "… Cannot recommend enough! (10 of 10)", "6 on a scale of 10"."""
-_NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+")
+_NUMBERED = re.compile(r"^\s*(?:\d{1,3}[.)]|#\d{1,3}|(?i:day|no\.?)\s*#?\d{1,3}:?)\s+")
+"""A list's numbering before a title: "1) Skeleton Key", "10. Baby Driver", "Day #15 …"."""
 _NAMES_ASIDE = re.compile(r"\(\p{Lu}[^()]*\)")
 """A parenthesis of names after a title: its star or its other title ("(Kate Hudson)",
 "(Nochnoi Dozor)"), unlike a sentence's aside "(and why it matters)"."""
@@ -155,28 +163,33 @@ def _film_headings(blocks: Sequence[Block], title: str) -> list[_Heading]:
         return []
     masthead = [b.text for b in blocks[: candidates[0].index] if not is_prose(b)]
     headline = "\n".join(clean(text) for text in (title, *masthead))
+    collection = any(_REVIEWS_HEADLINE.search(clean(line)) for line in _headlines(title, blocks))
 
     def is_film(heading: _Heading, section: Sequence[Block]) -> bool:
-        return _is_film(heading, section, headline) and (
-            _has_verdict(heading, section) or _reviews(section)
-        )
+        film_like = _is_film(heading, section, headline) or (collection and not _is_aspect(heading))
+        return film_like and (_has_verdict(heading, section) or _reviews(section))
 
     named = _accepted(blocks, candidates, is_film)
     if not named:
         return []
     kinds = {blocks[h.index].kind for h in named}
-    found = _accepted(
-        blocks,
-        candidates,
-        lambda h, s: (
-            is_film(h, s)
-            or (blocks[h.index].kind in kinds and _has_verdict(h, s) and not _is_aspect(h))
-        ),
-    )
+    templates = {_template(s) for s in _sections(blocks, named)} - {None}
+
+    def sibling(heading: _Heading, section: Sequence[Block]) -> bool:
+        """Of the named films' kind, with a verdict of its own or laid out like them."""
+        if blocks[heading.index].kind not in kinds or _is_aspect(heading):
+            return False
+        return _has_verdict(heading, section) or (
+            _template(section) in templates and _reviews(section)
+        )
+
+    found = _accepted(blocks, candidates, lambda h, s: is_film(h, s) or sibling(h, s))
     sections = _sections(blocks, found)
     verdicts = sum(_has_verdict(h, s) for h, s in zip(found, sections, strict=True))
     dated = sum(_dated(h, s) for h, s in zip(found, sections, strict=True))
-    if len(found) < MIN_FILMS or not (verdicts or dated >= MIN_FILMS):
+    laid_out = len([s for s in sections if _template(s) in templates])
+    judged = verdicts or collection or max(dated, laid_out) >= MIN_FILMS
+    if len(found) < MIN_FILMS or not judged:
         return []  # two films named in passing under headings do not make a round-up
     seen: set[tuple[str, int | None]] = set()
     kept = []
@@ -251,6 +264,21 @@ def _title_line(index: int, block: Block, text: str) -> _Heading | None:
         return None
     title = found["title"].strip(" -–—|:")
     return _Heading(index, title, year_in(found["rest"]), None, True, block.text)
+
+
+def _headlines(title: str, blocks: Sequence[Block]) -> list[str]:
+    """The page's title and its first few short lines: where a page says what it is and
+    who wrote it ("Mini Film Reviews Volume 54", "New Films … by Mike Davies")."""
+    return [title, *(b.text for b in blocks if not is_prose(b))][:_HEADLINE_LINES]
+
+
+def _template(section: Sequence[Block]) -> str | None:
+    """The short line a review opens with when every review on the page opens alike
+    ("What's it about?"), as a key; None when it opens with its prose."""
+    first = next((b for b in section if b.kind != "chrome"), None)
+    if first is None or len(first.text.split()) > _TEMPLATE_WORDS:
+        return None
+    return clean(first.text).casefold()
 
 
 def _reviews(section: Sequence[Block]) -> bool:
@@ -340,8 +368,7 @@ def _part(doc: Document, number: int, section: FilmSection) -> Document:
 def _credited(doc: Document, parts: list[Document]) -> tuple[Document, ...]:
     """The parts, each naming the column's critic when it names no critic of its own and
     the page's headline does ("New Films 25th Nov 2022 by Mike Davies")."""
-    headlines = [doc.meta.get("title", ""), *(b.text for b in doc.blocks if not is_prose(b))]
-    critic = column_critic(headlines[:_HEADLINE_LINES])
+    critic = column_critic(_headlines(doc.meta.get("title", ""), doc.blocks))
     if critic is None:
         return tuple(parts)
     return tuple(

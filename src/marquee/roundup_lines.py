@@ -37,9 +37,21 @@ VERDICT_LINE = re.compile(
 """A verdict or rating line: "Verdict: A towering achievement", "Prospects: Dim • R"."""
 EMPTY_RATING = re.compile(r"^\W*(?:our\s+)?rating\s*:?\s*$", re.IGNORECASE)
 """A "Rating:" whose stars were images the page's text lost: a label, never a score."""
-FACTS_LINE = re.compile(rf"^\(\s*{CERTIFICATE}\s*\)|\b{RUNTIME}")
+FACTS_LINE = re.compile(
+    rf"^\(\s*{CERTIFICATE}\s*\)|\b{RUNTIME}|^\(?{YEAR}\)?$|^(?i:director|directed by|dir\.)\b"
+)
 """A line of a film's facts under its title or after its review: "(PG) (Tim Story, 2007,
-US)", "Ioan Gruffudd, Jessica Alba. 92 mins.", "Prospects: Dim • R • 100 mins."."""
+US)", "Ioan Gruffudd, Jessica Alba. 92 mins.", "Prospects: Dim • R • 100 mins.", "2024",
+"Director: Bao Nguyen"."""
+FACTS_START = re.compile(rf"^\(\s*{CERTIFICATE}\s*\)\s*(?:{RUNTIME}|\(|$)")
+"""A review that opens with its film's facts: "(15) 84min (2 Stars) This big screen…"."""
+MARK = re.compile(
+    r"\b(?:10|\d)(?:\.\d)?\s*(?:/|of|out of|on a scale of)\s*(?:4|5|10)\b"
+    r"|\b\d(?:\.\d|\s?½)?\s*stars?\b|\((?:[A-F][+-]?|[A-F]\s(?:PLUS|MINUS))\.?\)",
+    re.IGNORECASE,
+)
+"""A critic's mark inside a line: "(10 of 10)", "6 on a scale of 10", "2 ½ stars",
+"2/5 Stars (Barely Watchable)", a grade "(A MINUS.)"."""
 QUOTED_TITLE = re.compile(
     rf"(?<![\p{{L}}\p{{N}}])['‘\"“](?P<title>{TITLE})['’\"”](?![\p{{L}}\p{{N}}])"
 )
@@ -67,7 +79,7 @@ def delivers_verdict(block: Block) -> bool:
     text = clean(block.text)
     if len(text.split()) > MAX_SCORE_LINE_WORDS or block.kind == "chrome":
         return False
-    return bool(VERDICT_LINE.match(text)) or parse_score(text) is not None
+    return bool(VERDICT_LINE.match(text) or MARK.search(text)) or parse_score(text) is not None
 
 
 def is_score_only(block: Block) -> bool:
