@@ -34,10 +34,12 @@ from marquee.films.text import clean
 from marquee.films.titles import TITLE
 from marquee.metadata import read_metadata
 from marquee.records import Block, Document
-from marquee.roundup_layouts import FilmSection, column_critic, film_box, rated_runs
+from marquee.roundup_layouts import FilmSection, column_critic, film_box, own_credit, rated_runs
 from marquee.roundup_lines import (
     CERTIFICATE,
+    MARK,
     MAX_FACTS_WORDS,
+    PROSE_WORDS,
     QUOTES,
     STARS,
     VERDICT_LINE,
@@ -91,16 +93,21 @@ _ASPECTS = frozenset(
 )
 """Sub-headings of one review that rate a part of its film: "Story", "The Acting"."""
 _TRAILING_SCORE = re.compile(rf"(?:{STARS})\W*$")
+_QUOTED_CAPSULE = re.compile(rf"^['‘\"“](?P<title>{TITLE})['’\"”]\s*[:–—-]\s+(?P<rest>\S.*)$")
+_SHOUTED_CAPSULE = re.compile(
+    r"^(?P<title>[\p{Lu}\p{N}][\p{Lu}\p{N}'’:,&!.\- ]{1,60}?)\s*(?:--|—|–)\s*(?P<rest>\S.*)$"
+)
+"""A capsule that sets its title apart: '"Chuck": Liev Schreiber stars as…', 'BLACK
+PANTHER--Ryan Coogler…'."""
 _REVIEWS_HEADLINE = re.compile(
     r"\b(?:film|movie)s?\b.{0,40}\b(?:reviews|round[- ]?up|capsules|digest)\b"
     r"|\bmini[- ](?:film |movie )?reviews\b|\b(?:movie|film)\b.{0,20}\bround[- ]?up\b",
     re.IGNORECASE,
 )
 """A headline that says the page collects reviews: "Mini Film Reviews Volume 54"."""
-_INLINE_SCORE = re.compile(r"\b(?:10|\d)(?:\.\d)?\s*(?:/|of|out of|on a scale of)\s*(?:4|5|10)\b")
-"""A capsule's own mark: "… Cannot recommend enough! (10 of 10)", "6 on a scale of 10"."""
 _NUMBERED = re.compile(r"^\s*(?:\d{1,3}[.)]|#\d{1,3}|(?i:day|no\.?)\s*#?\d{1,3}:?)\s+")
 """A list's numbering before a title: "1) Skeleton Key", "10. Baby Driver", "Day #15 …"."""
+_WORD = re.compile(r"[\p{L}'’]+")
 _NAMES_ASIDE = re.compile(r"\(\p{Lu}[^()]*\)")
 """A parenthesis of names after a title: its star or its other title ("(Kate Hudson)",
 "(Nochnoi Dozor)"), unlike a sentence's aside "(and why it matters)"."""
@@ -117,7 +124,7 @@ class _Heading:
     dated: bool  # a certificate, runtime or year beside the title
     text: str  # the heading as the part shows it
     capsule: str | None = None  # the review itself, when it shares the heading's line
-    quoted: bool = False  # the title in quotation marks: "'My Policeman'"
+    quoted: bool = False  # the title set apart: "'My Policeman'", "BLACK PANTHER--"
 
 
 def split_films(doc: Document) -> tuple[Document, ...]:
@@ -239,7 +246,7 @@ def _heading_at(index: int, block: Block) -> _Heading | None:
     if found is None or not _is_title(found["title"]):
         found = _CAPSULE.match(text)
     if found is None or not _is_title(found["title"]):
-        return _title_line(index, block, text)
+        return _title_line(index, block, text) or _set_apart(index, text)
     capsule = found.groupdict().get("rest")
     named, facts = found["title"].strip(" -–—|:"), found["facts"]
     stars = found["stars"] or found.groupdict().get("bare")
@@ -247,13 +254,28 @@ def _heading_at(index: int, block: Block) -> _Heading | None:
     dated = facts is not None and is_facts(facts)
     if facts is not None and not dated and not _NAMES_ASIDE.fullmatch(facts):
         return None  # "(and why it matters)": a sentence's aside, not a film's facts
-    marked = capsule is not None and _INLINE_SCORE.search(capsule) is not None
+    marked = capsule is not None and MARK.search(capsule) is not None
     if block.kind != "heading" and not (dated or stars or marked):
         return None
     shown = " ".join(part for part in (title, facts) if part) if stars or capsule else block.text
     return _Heading(
         index, title, year_in(facts or ""), stars, dated, shown, capsule, title != named
     )
+
+
+def _set_apart(index: int, text: str) -> _Heading | None:
+    """A capsule whose title is in quotation marks or capitals, with a mark or a
+    paragraph of its own after it."""
+    found = _QUOTED_CAPSULE.match(text) or _SHOUTED_CAPSULE.match(text)
+    if found is None:
+        return None
+    title = found["title"].strip(" -–—:,")
+    if title.upper() == title:
+        title = _WORD.sub(lambda word: word.group().capitalize(), title)
+    rest = found["rest"]
+    if not _is_title(title) or not (MARK.search(rest) or len(rest.split()) >= PROSE_WORDS):
+        return None
+    return _Heading(index, title, None, None, False, title, rest, quoted=True)
 
 
 def _title_line(index: int, block: Block, text: str) -> _Heading | None:
@@ -307,7 +329,8 @@ def _is_film(heading: _Heading, section: Sequence[Block], headline: str) -> bool
     the page's headline names it as a name (not "Story" as a sentence's first word)."""
     if heading.quoted or _dated(heading, section):
         return True
-    text = "\n".join(clean(b.text) for b in section if b.kind != "chrome")
+    own = [heading.capsule or "", *(clean(b.text) for b in section if b.kind != "chrome")]
+    text = "\n".join(own)
     return named_count(heading.title, text) + named_count(heading.title, headline) > 0
 
 
@@ -318,7 +341,7 @@ def _has_verdict(heading: _Heading, section: Sequence[Block]) -> bool:
         return False
     tail = _TRAILING_SCORE.search(heading.capsule)
     marked = tail is not None and parse_score(tail.group()) is not None
-    return marked or _INLINE_SCORE.search(heading.capsule) is not None
+    return marked or MARK.search(heading.capsule) is not None
 
 
 def _trailing_widgets(blocks: Sequence[Block], films: int) -> Sequence[Block]:
@@ -366,14 +389,19 @@ def _part(doc: Document, number: int, section: FilmSection) -> Document:
 
 
 def _credited(doc: Document, parts: list[Document]) -> tuple[Document, ...]:
-    """The parts, each naming the column's critic when it names no critic of its own and
-    the page's headline does ("New Films 25th Nov 2022 by Mike Davies")."""
-    critic = column_critic(_headlines(doc.meta.get("title", ""), doc.blocks))
-    if critic is None:
-        return tuple(parts)
-    return tuple(
-        part
-        if read_metadata(part).critic
-        else dataclasses.replace(part, meta={**part.meta, "critic": critic})
-        for part in parts
-    )
+    """The parts, each naming its critic when the part's own text states none the usual
+    way: a credit in its own review ("Anthony Sherratt says:"), else the column's critic
+    from its headline or opening ("New Films 25th Nov 2022 by Mike Davies")."""
+    opening = next((b.text for b in doc.blocks if is_prose(b)), "")
+    column = column_critic(_headlines(doc.meta.get("title", ""), doc.blocks), opening)
+    credited = []
+    for part in parts:
+        credit = None if read_metadata(part).critic else own_credit(part.blocks)
+        critic, outlet = credit or (column, None)
+        meta = dict(part.meta)
+        if critic and not read_metadata(part).critic:
+            meta["critic"] = critic
+            if outlet:
+                meta["outlet"] = outlet
+        credited.append(dataclasses.replace(part, meta=meta))
+    return tuple(credited)

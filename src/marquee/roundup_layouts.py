@@ -49,6 +49,16 @@ _HEADLINE_WORDS = 14
 
 _BOX_TITLE = re.compile(rf"^(?P<title>{TITLE})\s*(?P<facts>\([^()]{{1,60}}\))\s*$")
 _COLUMN_BY = re.compile(r"\bby\s+(?P<who>[^,;:|]{3,60}?)\s*$", re.IGNORECASE)
+_NAME = r"\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+){1,2}"
+_CRITIC_NAMED = re.compile(rf"\b(?:critic|reviewer)\s+(?P<who>{_NAME})")
+"""A column's introduction naming its critic: "award-winning critic Milan Paurich takes…"."""
+_SAYS = re.compile(rf"^(?P<who>{_NAME})\s+(?:says|writes)\s*:")
+"""A review that opens with its critic: "Anthony Sherratt says: The first half…"."""
+_CREDITED_MARK = re.compile(
+    r"(?:stars?|/\s*\d+|of\s+\d+)\s*\((?P<who>[^,()]{3,40}),\s*(?P<outlet>[^()]{2,40})\)",
+    re.IGNORECASE,
+)
+"""A syndicated capsule's credit after its mark: "2 stars (Ann Hornaday, Washington Post)"."""
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -148,14 +158,34 @@ def _quoted_title(run: Sequence[Block]) -> str | None:
     return None
 
 
-def column_critic(headlines: Sequence[str]) -> str | None:
-    """The critic a column's headline names: "Movie Previews by Diana Beechener"."""
+def column_critic(headlines: Sequence[str], opening: str = "") -> str | None:
+    """The critic a column's headline names ("Movie Previews by Diana Beechener"), or its
+    opening paragraph ("…award-winning critic Milan Paurich takes a look at…")."""
     for line in headlines:
         text = clean(line)
         if len(text.split()) > _HEADLINE_WORDS or text.endswith((".", ",", ";")):
             continue
         found = _COLUMN_BY.search(text)
-        name = person_name(found["who"]) if found else None
-        if found and name is not None and name.casefold() == found["who"].casefold():
+        if found and (name := _whole_name(found["who"])):
             return name
+    found = _CRITIC_NAMED.search(clean(opening))
+    return _whole_name(found["who"]) if found else None
+
+
+def own_credit(blocks: Sequence[Block]) -> tuple[str, str | None] | None:
+    """(critic, outlet) a film's own review names: "Anthony Sherratt says: …", or a
+    syndicated capsule's "2 stars (Ann Hornaday, Washington Post)"."""
+    for block in blocks:
+        text = clean(block.text)
+        if (said := _SAYS.match(text)) and (name := _whole_name(said["who"])):
+            return name, None
+        credit = _CREDITED_MARK.search(text)
+        if credit and (name := _whole_name(credit["who"])):
+            return name, credit["outlet"].strip()
     return None
+
+
+def _whole_name(text: str) -> str | None:
+    """``text`` when all of it is a person's name."""
+    name = person_name(text)
+    return name if name is not None and name.casefold() == text.strip().casefold() else None
