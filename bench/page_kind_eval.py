@@ -43,7 +43,12 @@ from marquee.review import parse_review
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures"
 SEEDS = Path("/work/shared/seeds")
-DATA_SPLIT: dict[str, Split] = {"dev": "dev", "heldout-1": "test", "heldout-2": "test"}
+DATA_SPLIT: dict[str, Split] = {
+    "dev": "dev",
+    "heldout-1": "test",
+    "heldout-2": "test",
+    "heldout-3": "test",
+}
 """The shared data's frozen split measured beside each fixture split."""
 
 
@@ -55,8 +60,8 @@ def recorded_splits() -> dict[Path, str]:
 
 def pages(split: str) -> list[tuple[Path, bool]]:
     """(page, is a film review) for every fixture page of the split; "dev" takes in the
-    held-out pages already measured ("heldout-1")."""
-    wanted = {"dev", "heldout-1"} if split == "dev" else {split}
+    held-out rounds already measured."""
+    wanted = {"dev", "heldout-1", "heldout-2"} if split == "dev" else {split}
     return sorted(
         (path, path.parent.name in ("film", "roundups"))
         for path, where in recorded_splits().items()
