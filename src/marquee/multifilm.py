@@ -34,7 +34,14 @@ from marquee.films.text import clean
 from marquee.films.titles import TITLE
 from marquee.metadata import read_metadata
 from marquee.records import Block, Document
-from marquee.roundup_layouts import FilmSection, column_critic, film_box, own_credit, rated_runs
+from marquee.roundup_layouts import (
+    FilmSection,
+    column_critics,
+    film_box,
+    initialled_critic,
+    own_credit,
+    rated_runs,
+)
 from marquee.roundup_lines import (
     CERTIFICATE,
     MARK,
@@ -95,10 +102,12 @@ _ASPECTS = frozenset(
 _TRAILING_SCORE = re.compile(rf"(?:{STARS})\W*$")
 _QUOTED_CAPSULE = re.compile(rf"^['‘\"“](?P<title>{TITLE})['’\"”]\s*[:–—-]\s+(?P<rest>\S.*)$")
 _SHOUTED_CAPSULE = re.compile(
-    r"^(?P<title>[\p{Lu}\p{N}][\p{Lu}\p{N}'’:,&!.\- ]{1,60}?)\s*(?:--|—|–)\s*(?P<rest>\S.*)$"
+    r"^(?P<title>[\p{Lu}\p{N}][\p{Lu}\p{N}'’:,&!.\- ]{1,60}?)\s*(?:--|—|–|\s-\s|\.\s)\s*"
+    r"(?P<rest>\S.*)$"
 )
+_DASHED_CAPSULE = re.compile(rf"^(?P<title>{TITLE}),?\s+--\s+(?P<rest>\S.*)$")
 """A capsule that sets its title apart: '"Chuck": Liev Schreiber stars as…', 'BLACK
-PANTHER--Ryan Coogler…'."""
+PANTHER--Ryan Coogler…', 'ALADDIN. 2.5 stars. Will Smith…', 'Capote -- is a bleakly…'."""
 _REVIEWS_HEADLINE = re.compile(
     r"\b(?:film|movie)s?\b.{0,40}\b(?:reviews|round[- ]?up|capsules|digest)\b"
     r"|\bmini[- ](?:film |movie )?reviews\b|\b(?:movie|film)\b.{0,20}\bround[- ]?up\b",
@@ -107,6 +116,8 @@ _REVIEWS_HEADLINE = re.compile(
 """A headline that says the page collects reviews: "Mini Film Reviews Volume 54"."""
 _NUMBERED = re.compile(r"^\s*(?:\d{1,3}[.)]|#\d{1,3}|(?i:day|no\.?)\s*#?\d{1,3}:?)\s+")
 """A list's numbering before a title: "1) Skeleton Key", "10. Baby Driver", "Day #15 …"."""
+_JOINED = re.compile(r"(?<=\p{N})/(?=\p{N})|(?<=\w)[!?](?=[:\s]|$)")
+"""What a title may carry that the title grammar has no room for: "9/11!", "Airplane!"."""
 _WORD = re.compile(r"[\p{L}'’]+")
 _NAMES_ASIDE = re.compile(r"\(\p{Lu}[^()]*\)")
 """A parenthesis of names after a title: its star or its other title ("(Kate Hudson)",
@@ -165,7 +176,7 @@ def _film_headings(blocks: Sequence[Block], title: str) -> list[_Heading]:
     nor cuts its section short; a repeat of a film already opened stays inside the review
     before it.
     """
-    candidates = [h for i, b in enumerate(blocks) if (h := _heading_at(i, b)) is not None]
+    candidates = [h for i, b in enumerate(blocks) if (h := _candidate(blocks, i, b)) is not None]
     if len(candidates) < MIN_FILMS:
         return []
     masthead = [b.text for b in blocks[: candidates[0].index] if not is_prose(b)]
@@ -174,7 +185,7 @@ def _film_headings(blocks: Sequence[Block], title: str) -> list[_Heading]:
 
     def is_film(heading: _Heading, section: Sequence[Block]) -> bool:
         film_like = _is_film(heading, section, headline) or (collection and not _is_aspect(heading))
-        return film_like and (_has_verdict(heading, section) or _reviews(section))
+        return film_like and (_has_verdict(heading, section) or _reviews(heading, section))
 
     named = _accepted(blocks, candidates, is_film)
     if not named:
@@ -187,7 +198,7 @@ def _film_headings(blocks: Sequence[Block], title: str) -> list[_Heading]:
         if blocks[heading.index].kind not in kinds or _is_aspect(heading):
             return False
         return _has_verdict(heading, section) or (
-            _template(section) in templates and _reviews(section)
+            _template(section) in templates and _reviews(heading, section)
         )
 
     found = _accepted(blocks, candidates, lambda h, s: is_film(h, s) or sibling(h, s))
@@ -250,7 +261,7 @@ def _heading_at(index: int, block: Block) -> _Heading | None:
     capsule = found.groupdict().get("rest")
     named, facts = found["title"].strip(" -–—|:"), found["facts"]
     stars = found["stars"] or found.groupdict().get("bare")
-    title = named.strip(QUOTES)
+    title = _display(named)
     dated = facts is not None and is_facts(facts)
     if facts is not None and not dated and not _NAMES_ASIDE.fullmatch(facts):
         return None  # "(and why it matters)": a sentence's aside, not a film's facts
@@ -263,28 +274,56 @@ def _heading_at(index: int, block: Block) -> _Heading | None:
     )
 
 
+def _candidate(blocks: Sequence[Block], index: int, block: Block) -> _Heading | None:
+    """A heading that may open a film's review, or a bare title line whose facts follow
+    it ("Reno 9/11!: Miami" above "(15) 84min (2 Stars) This big screen…")."""
+    heading = _heading_at(index, block)
+    if heading is not None or index + 1 >= len(blocks) or not is_facts_line(blocks[index + 1]):
+        return heading
+    text = clean(block.text)
+    if block.kind not in {"paragraph", "list_item"} or is_prose(block) or not _is_title(text):
+        return None
+    return _Heading(index, _display(text), None, None, True, block.text)
+
+
 def _set_apart(index: int, text: str) -> _Heading | None:
     """A capsule whose title is in quotation marks or capitals, with a mark or a
     paragraph of its own after it."""
-    found = _QUOTED_CAPSULE.match(text) or _SHOUTED_CAPSULE.match(text)
+    found = _QUOTED_CAPSULE.match(text) or _DASHED_CAPSULE.match(text)
+    shouted = _SHOUTED_CAPSULE.match(text)
+    if found is None and shouted is not None and _is_shouted(shouted["title"]):
+        found = shouted
     if found is None:
         return None
-    title = found["title"].strip(" -–—:,")
-    if title.upper() == title:
-        title = _WORD.sub(lambda word: word.group().capitalize(), title)
+    title = _display(found["title"])
     rest = found["rest"]
     if not _is_title(title) or not (MARK.search(rest) or len(rest.split()) >= PROSE_WORDS):
         return None
     return _Heading(index, title, None, None, False, title, rest, quoted=True)
 
 
+def _is_shouted(text: str) -> bool:
+    """In capitals, short joining words aside ("FORD v FERRARI")."""
+    words = [w for w in _WORD.findall(text) if len(w) > 2]
+    return bool(words) and all(w.upper() == w for w in words)
+
+
+def _display(title: str) -> str:
+    """A title as a film's name: quotation marks off, capitals as a title has them
+    ('"FROZEN 2"' is "Frozen 2")."""
+    title = title.strip(" -–—|:,").strip(QUOTES)
+    if _is_shouted(title):
+        return _WORD.sub(lambda word: word.group().capitalize(), title)
+    return title
+
+
 def _title_line(index: int, block: Block, text: str) -> _Heading | None:
     """A guide's title line, the facts after the certificate: "Grow Your Own (PG) (Richard
     Laxton, 2007, UK) Benedict Wong, Eddie Marsan, Olivia Colman. 101 mins."."""
     found = _TITLE_LINE.match(text)
-    if found is None or len(text.split()) > MAX_FACTS_WORDS or not _is_title(found["title"]):
+    title = _display(found["title"]) if found else ""
+    if found is None or len(text.split()) > MAX_FACTS_WORDS or not _is_title(title):
         return None
-    title = found["title"].strip(" -–—|:")
     return _Heading(index, title, year_in(found["rest"]), None, True, block.text)
 
 
@@ -303,9 +342,10 @@ def _template(section: Sequence[Block]) -> str | None:
     return clean(first.text).casefold()
 
 
-def _reviews(section: Sequence[Block]) -> bool:
+def _reviews(heading: _Heading, section: Sequence[Block]) -> bool:
     """Prose enough to be a review of its own, not a "see also" line."""
-    return sum(len(b.text.split()) for b in section if is_prose(b)) >= _REVIEW_WORDS
+    words = len((heading.capsule or "").split())
+    return words + sum(len(b.text.split()) for b in section if is_prose(b)) >= _REVIEW_WORDS
 
 
 def _is_aspect(heading: _Heading) -> bool:
@@ -315,12 +355,14 @@ def _is_aspect(heading: _Heading) -> bool:
 
 
 def _dated(heading: _Heading, section: Sequence[Block]) -> bool:
-    """A certificate, runtime or year beside the title, or a line of facts in its section."""
-    return heading.dated or any(is_facts_line(b) for b in section)
+    """A certificate, runtime or year beside the title, or a line of facts in its section
+    or in the capsule that shares its line ("… R 134 minutes C")."""
+    own = Block("paragraph", heading.capsule) if heading.capsule else None
+    return heading.dated or any(is_facts_line(b) for b in (*section, *([own] if own else [])))
 
 
 def _is_title(text: str) -> bool:
-    title = text.strip(" -–—|:").strip(QUOTES).replace(", ", " ")
+    title = _JOINED.sub("", _display(text).replace(", ", " "))
     return bool(re.fullmatch(TITLE, title)) and len(title.split()) <= _MAX_TITLE_WORDS
 
 
@@ -390,18 +432,23 @@ def _part(doc: Document, number: int, section: FilmSection) -> Document:
 
 def _credited(doc: Document, parts: list[Document]) -> tuple[Document, ...]:
     """The parts, each naming its critic when the part's own text states none the usual
-    way: a credit in its own review ("Anthony Sherratt says:"), else the column's critic
-    from its headline or opening ("New Films 25th Nov 2022 by Mike Davies")."""
+    way: a credit in its own review ("Anthony Sherratt says:", "… – Gary Thompson"), the
+    column's critic its initials name ("(M.S.)"), else the column's one critic from its
+    headline or opening ("New Films 25th Nov 2022 by Mike Davies")."""
     opening = next((b.text for b in doc.blocks if is_prose(b)), "")
-    column = column_critic(_headlines(doc.meta.get("title", ""), doc.blocks), opening)
+    column = column_critics(_headlines(doc.meta.get("title", ""), doc.blocks), opening)
     credited = []
     for part in parts:
-        credit = None if read_metadata(part).critic else own_credit(part.blocks)
-        critic, outlet = credit or (column, None)
+        if read_metadata(part).critic:
+            credited.append(part)
+            continue
+        critic, outlet = own_credit(part.blocks) or (None, None)
+        critic = critic or initialled_critic(part.blocks, column)
+        critic = critic or (column[0] if len(column) == 1 else None)
         meta = dict(part.meta)
-        if critic and not read_metadata(part).critic:
+        if critic:
             meta["critic"] = critic
-            if outlet:
-                meta["outlet"] = outlet
+        if critic and outlet:
+            meta["outlet"] = outlet
         credited.append(dataclasses.replace(part, meta=meta))
     return tuple(credited)

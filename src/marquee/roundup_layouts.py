@@ -48,7 +48,7 @@ _BOX_GAP = 4
 _HEADLINE_WORDS = 14
 
 _BOX_TITLE = re.compile(rf"^(?P<title>{TITLE})\s*(?P<facts>\([^()]{{1,60}}\))\s*$")
-_COLUMN_BY = re.compile(r"\bby\s+(?P<who>[^,;:|]{3,60}?)\s*$", re.IGNORECASE)
+_COLUMN_BY = re.compile(r"\bby\s+(?P<who>[^;:|.]{3,80}?)\s*(?:\.|$)", re.IGNORECASE)
 _NAME = r"\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+){1,2}"
 _CRITIC_NAMED = re.compile(rf"\b(?:critic|reviewer)\s+(?P<who>{_NAME})")
 """A column's introduction naming its critic: "award-winning critic Milan Paurich takes…"."""
@@ -59,6 +59,11 @@ _CREDITED_MARK = re.compile(
     re.IGNORECASE,
 )
 """A syndicated capsule's credit after its mark: "2 stars (Ann Hornaday, Washington Post)"."""
+_SIGNED = re.compile(rf"(?:\s[–—-]\s*|\)\s*-\s*)(?P<who>{_NAME})\s*$")
+"""A capsule signed at its end: "… 2 hrs. 8 PG (thematic elements) – Gary Thompson"."""
+_INITIALS = re.compile(r"\((?P<initials>(?:\p{Lu}\.){2,3})\)")
+"""A capsule signed with initials, the column naming its critics: "(C.K.)"."""
+_AND = re.compile(r"\s*(?:,|\band\b|&)\s*")
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -158,18 +163,21 @@ def _quoted_title(run: Sequence[Block]) -> str | None:
     return None
 
 
-def column_critic(headlines: Sequence[str], opening: str = "") -> str | None:
-    """The critic a column's headline names ("Movie Previews by Diana Beechener"), or its
-    opening paragraph ("…award-winning critic Milan Paurich takes a look at…")."""
+def column_critics(headlines: Sequence[str], opening: str = "") -> list[str]:
+    """The critics a column's headline names ("Movie Previews by Diana Beechener",
+    "Capsules by Michael Sragow and Chris Kaltenbach"), or its opening paragraph
+    ("…award-winning critic Milan Paurich takes a look at…")."""
     for line in headlines:
         text = clean(line)
-        if len(text.split()) > _HEADLINE_WORDS or text.endswith((".", ",", ";")):
+        if len(text.split()) > _HEADLINE_WORDS:
             continue
         found = _COLUMN_BY.search(text)
-        if found and (name := _whole_name(found["who"])):
-            return name
+        names = [_whole_name(n) for n in _AND.split(found["who"])] if found else []
+        if names and all(names):
+            return [n for n in names if n]
     found = _CRITIC_NAMED.search(clean(opening))
-    return _whole_name(found["who"]) if found else None
+    name = _whole_name(found["who"]) if found else None
+    return [name] if name else []
 
 
 def own_credit(blocks: Sequence[Block]) -> tuple[str, str | None] | None:
@@ -182,6 +190,21 @@ def own_credit(blocks: Sequence[Block]) -> tuple[str, str | None] | None:
         credit = _CREDITED_MARK.search(text)
         if credit and (name := _whole_name(credit["who"])):
             return name, credit["outlet"].strip()
+        signed = _SIGNED.search(text)
+        if signed and is_prose(block) and (name := _whole_name(signed["who"])):
+            return name, None
+    return None
+
+
+def initialled_critic(blocks: Sequence[Block], critics: Sequence[str]) -> str | None:
+    """The one of the column's ``critics`` whose initials sign this review: "(M.S.)" is
+    Michael Sragow when the column is "Capsules by Michael Sragow and Chris Kaltenbach"."""
+    for block in blocks:
+        for found in _INITIALS.finditer(clean(block.text)):
+            signed = found["initials"].replace(".", "")
+            named = [c for c in critics if "".join(w[0] for w in c.split()) == signed]
+            if len(named) == 1:
+                return named[0]
     return None
 
 

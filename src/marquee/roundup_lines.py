@@ -18,7 +18,7 @@ MAX_SCORE_LINE_WORDS = 12
 MAX_FACTS_WORDS = 25
 PROSE_WORDS = 20
 
-CERTIFICATE = r"(?:U|PG|12A?|15|18|R18|R|PG-13|NC-17|G|NR|TBC|TBA)"
+CERTIFICATE = r"(?:U|PG|12A?|15|18|R18|R|PG-13|NC-17|G|NR|TBC|TBA|Unrated)"
 RUNTIME = r"\d{1,3}\s*(?:mins?|minutes|min\.?)"
 _FACT = re.compile(rf"{CERTIFICATE}|{RUNTIME}|{YEAR}")
 _WHERE = re.compile(
@@ -26,12 +26,12 @@ _WHERE = re.compile(
     r"|iplayer|sky cinema|streaming|digital|dvd|blu-ray|cinemas?|selected cinemas",
     re.IGNORECASE,
 )
-STARS = r"[★☆✩✭✮⭐½*]+|\d(?:\.\d)?\s*(?:/|out\s+of)\s*(?:4|5|10)"
+STARS = r"[★☆✩✭✮⭐½*]+|\d(?:\.\d)?\s*(?:/|out\s+of)\s*(?:4|5|10)|\d(?:\.\d\d?)?\s*(?i:stars?)"
 QUOTES = "'\"‘’“”"
 
 VERDICT_LINE = re.compile(
-    r"^\W*(?:(?:our|the|my|final)\s+)?(?:verdict|rating|score|grade|stars|prospects|bottom line)"
-    r"\s*[:\-–—]\s*\S",
+    r"^\W*(?:(?:our|the|my|final|star)\s+)?"
+    r"(?:verdict|rating|score|grade|stars|prospects|bottom line)\s*[:\-–—]\s*\S",
     re.IGNORECASE,
 )
 """A verdict or rating line: "Verdict: A towering achievement", "Prospects: Dim • R"."""
@@ -45,13 +45,16 @@ US)", "Ioan Gruffudd, Jessica Alba. 92 mins.", "Prospects: Dim • R • 100 min
 "Director: Bao Nguyen"."""
 FACTS_START = re.compile(rf"^\(\s*{CERTIFICATE}\s*\)\s*(?:{RUNTIME}|\(|$)")
 """A review that opens with its film's facts: "(15) 84min (2 Stars) This big screen…"."""
+_FACTS_END = re.compile(rf"\b{CERTIFICATE}\.?\s+{RUNTIME}\.?(?:\s+\S{{1,2}})?\s*$")
+"""A capsule that closes with them: "… (M.S.) R 134 minutes C"."""
 MARK = re.compile(
     r"\b(?:10|\d)(?:\.\d)?\s*(?:/|of|out of|on a scale of)\s*(?:4|5|10)\b"
-    r"|\b\d(?:\.\d|\s?½)?\s*stars?\b|\((?:[A-F][+-]?|[A-F]\s(?:PLUS|MINUS))\.?\)",
+    r"|\b\d(?:\.\d\d?|\s?½)?\s*stars?\b|\((?:[A-F][+-]?|[A-F]\s(?:PLUS|MINUS))\.?\)"
+    r"|\b(?:one|two|three|four|five)(?:\s+and\s+a\s+half)?\s+stars?\b",
     re.IGNORECASE,
 )
 """A critic's mark inside a line: "(10 of 10)", "6 on a scale of 10", "2 ½ stars",
-"2/5 Stars (Barely Watchable)", a grade "(A MINUS.)"."""
+"3.25 STARS", "THREE AND A HALF STARS", "2/5 Stars (Barely Watchable)", "(A MINUS.)"."""
 QUOTED_TITLE = re.compile(
     rf"(?<![\p{{L}}\p{{N}}])['‘\"“](?P<title>{TITLE})['’\"”](?![\p{{L}}\p{{N}}])"
 )
@@ -88,13 +91,14 @@ def is_score_only(block: Block) -> bool:
 
 
 def is_facts_line(block: Block) -> bool:
-    """A short line of a film's facts (see ``FACTS_LINE``)."""
+    """A short line of a film's facts (see ``FACTS_LINE``), or a review that opens or
+    closes with them (``FACTS_START``, ``_FACTS_END``)."""
     text = clean(block.text)
-    return (
-        block.kind != "chrome"
-        and len(text.split()) <= MAX_FACTS_WORDS
-        and bool(FACTS_LINE.search(text))
-    )
+    if block.kind == "chrome":
+        return False
+    if FACTS_START.match(text) or _FACTS_END.search(text):
+        return True
+    return len(text.split()) <= MAX_FACTS_WORDS and bool(FACTS_LINE.search(text))
 
 
 def is_prose(block: Block) -> bool:
