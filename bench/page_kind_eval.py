@@ -61,7 +61,7 @@ def recorded_splits() -> dict[Path, str]:
 def pages(split: str) -> list[tuple[Path, bool]]:
     """(page, is a film review) for every fixture page of the split; "dev" takes in the
     held-out rounds already measured."""
-    wanted = {"dev", "heldout-1", "heldout-2"} if split == "dev" else {split}
+    wanted = {"dev", "heldout-1", "heldout-2", "heldout-3"} if split == "dev" else {split}
     return sorted(
         (path, path.parent.name in ("film", "roundups"))
         for path, where in recorded_splits().items()
