@@ -349,9 +349,10 @@ def _reviews(heading: _Heading, section: Sequence[Block]) -> bool:
 
 
 def _is_aspect(heading: _Heading) -> bool:
-    """ "Story", "The Acting": a part of one film a review rates, never a film of its own."""
+    """ "Story", "The Acting", "The Good": a part of one film a review rates, never a film
+    of its own ("Being Good" is a film)."""
     words = heading.title.lower().split()
-    return len(words) <= 2 and words[-1] in _ASPECTS
+    return len(words) <= 2 and all(w in _ASPECTS or w == "the" for w in words)
 
 
 def _dated(heading: _Heading, section: Sequence[Block]) -> bool:

@@ -39,10 +39,11 @@ EMPTY_RATING = re.compile(r"^\W*(?:our\s+)?rating\s*:?\s*$", re.IGNORECASE)
 """A "Rating:" whose stars were images the page's text lost: a label, never a score."""
 FACTS_LINE = re.compile(
     rf"^\(\s*{CERTIFICATE}\s*\)|\b{RUNTIME}|^\(?{YEAR}\)?$|^(?i:director|directed by|dir\.)\b"
+    rf"|^Rated\s+{CERTIFICATE}\b"
 )
 """A line of a film's facts under its title or after its review: "(PG) (Tim Story, 2007,
 US)", "Ioan Gruffudd, Jessica Alba. 92 mins.", "Prospects: Dim • R • 100 mins.", "2024",
-"Director: Bao Nguyen"."""
+"Director: Bao Nguyen", "Rated PG for rude humor and some action"."""
 FACTS_START = re.compile(rf"^\(\s*{CERTIFICATE}\s*\)\s*(?:{RUNTIME}|\(|$)")
 """A review that opens with its film's facts: "(15) 84min (2 Stars) This big screen…"."""
 _FACTS_END = re.compile(rf"\b{CERTIFICATE}\.?\s+{RUNTIME}\.?(?:\s+\S{{1,2}})?\s*$")
