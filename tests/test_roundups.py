@@ -15,27 +15,18 @@ import pytest
 from marquee.documents import read_path
 from marquee.films.names import name_key
 from marquee.multifilm import split_films
-from marquee.records import Block, Document
+from marquee.records import Document
 from marquee.review import parse_review
 from marquee.scores import read_score
+from test_multifilm import PROSE, doc_of
 
 ROUNDUPS = Path(__file__).parent / "fixtures" / "roundups"
 EXPECTED = json.loads((ROUNDUPS / "expected.json").read_text())
-PROSE = (
-    "It takes its time and rewards it, with a lead performance of real subtlety and a final "
-    "act that lands every blow it has spent an hour setting up."
-)
 
 
 def page(name: str) -> Document:
     (doc,) = read_path(ROUNDUPS / name).documents
     return doc
-
-
-def doc_of(*blocks: tuple[str, str], **meta: str) -> Document:
-    made = tuple(Block(kind, text) for kind, text in blocks)  # type: ignore[arg-type]
-    raw = "\n".join(text for _, text in blocks)
-    return Document(source="t", shape="text", raw=raw, blocks=made, meta=meta)
 
 
 MISSED = {
