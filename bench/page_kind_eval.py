@@ -131,7 +131,9 @@ def roundups(split: str, *, show: bool) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=tuple(DATA_SPLIT), default="dev")
-    parser.add_argument("--limit", type=int, default=400, help="film reviews per corpus")
+    parser.add_argument(
+        "--limit", type=int, default=0, help="film reviews per corpus (default: all)"
+    )
     parser.add_argument("--show", action="store_true", help="print each miss")
     args = parser.parse_args()
     refusal(args.split, show=args.show)
@@ -142,7 +144,7 @@ def main() -> None:
         ("rt_quotes", load_quotes),
         ("rt_snippets", load_snippets),
     ):
-        texts = [ex.text for ex in in_split(loader(), data_split)][: args.limit]
+        texts = [ex.text for ex in in_split(loader(), data_split)][: args.limit or None]
         kept(f"{name} ({data_split} split)", texts, show=args.show)
     seeds = [doc for p in sorted(SEEDS.glob("*.txt")) for doc in read_path(p).documents]
     kept_seeds = sum(page_kind(doc).is_film for doc in seeds)
