@@ -48,6 +48,7 @@ DATA_SPLIT: dict[str, Split] = {
     "heldout-1": "test",
     "heldout-2": "test",
     "heldout-3": "test",
+    "heldout-4": "test",
 }
 """The shared data's frozen split measured beside each fixture split."""
 
