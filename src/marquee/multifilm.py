@@ -31,7 +31,6 @@ import regex as re
 from marquee.films.match import named_count
 from marquee.films.names import name_key
 from marquee.films.text import clean
-from marquee.films.titles import TITLE
 from marquee.metadata import read_metadata
 from marquee.records import Block, Document
 from marquee.roundup_layouts import (
@@ -46,8 +45,6 @@ from marquee.roundup_lines import (
     CERTIFICATE,
     MARK,
     MAX_FACTS_WORDS,
-    PROSE_WORDS,
-    QUOTES,
     STARS,
     VERDICT_LINE,
     delivers_verdict,
@@ -57,6 +54,7 @@ from marquee.roundup_lines import (
     is_score_only,
     year_in,
 )
+from marquee.roundup_titles import NUMBERED, display_title, is_title, set_apart
 from marquee.scores import parse_score
 
 log = logging.getLogger(__name__)
@@ -70,7 +68,6 @@ credits from front matter or JSON-LD) describes one film and is not handed to al
 
 _TABLE_SHAPES = frozenset({"csv", "jsonl"})
 _MAX_HEADING_WORDS = 14
-_MAX_TITLE_WORDS = 10
 _REVIEW_WORDS = 30
 _CAPSULE_WORDS = 10
 _TEMPLATE_WORDS = 6
@@ -101,32 +98,12 @@ _ASPECTS = frozenset(
 )
 """Sub-headings of one review that rate a part of its film: "Story", "The Acting"."""
 _TRAILING_SCORE = re.compile(rf"(?:{STARS})\W*$")
-_QUOTED_CAPSULE = re.compile(rf"^['‘\"“](?P<title>{TITLE})['’\"”]\s*[:–—-]\s+(?P<rest>\S.*)$")
-_SHOUTED_CAPSULE = re.compile(
-    r"^(?P<title>[\p{Lu}\p{N}][\p{Lu}\p{N}'’:,&!.\- ]{1,60}?)\s*(?:--|—|–|\s-\s|\.\s)\s*"
-    r"(?P<rest>\S.*)$"
-)
-_DASHED_CAPSULE = re.compile(rf"^(?P<title>{TITLE}),?\s+--\s+(?P<rest>\S.*)$")
-_CERTIFIED_CAPSULE = re.compile(
-    rf"^(?P<title>{TITLE})\s*\(\s*{CERTIFICATE}\s*\)\s+(?P<rest>\p{{Lu}}.*)$"
-)
-_QUOTING_CAPSULE = re.compile(
-    rf"^(?P<title>{TITLE})(?:\s*\([^()]{{1,12}}\))?:\s+(?P<rest>[\"“].*)$"
-)
-"""A capsule that sets its title apart: '"Chuck": Liev Schreiber stars as…', 'BLACK
-PANTHER--Ryan Coogler…', 'ALADDIN. 2.5 stars. Will Smith…', 'Capote -- is a bleakly…',
-'Borrego (R) This thriller stars…', 'Moonlight (SR): "Floridly shot…"'."""
 _REVIEWS_HEADLINE = re.compile(
     r"\b(?:film|movie)s?\b.{0,40}\b(?:reviews|round[- ]?up|capsules|digest)\b"
     r"|\bmini[- ](?:film |movie )?reviews\b|\b(?:movie|film)\b.{0,20}\bround[- ]?up\b",
     re.IGNORECASE,
 )
 """A headline that says the page collects reviews: "Mini Film Reviews Volume 54"."""
-_NUMBERED = re.compile(r"^\s*(?:\d{1,3}[.)]|#\d{1,3}|(?i:day|no\.?)\s*#?\d{1,3}:?)\s+")
-"""A list's numbering before a title: "1) Skeleton Key", "10. Baby Driver", "Day #15 …"."""
-_JOINED = re.compile(r"(?<=\p{N})/(?=\p{N})|(?<=\w)[!?](?=[:\s]|$)")
-"""What a title may carry that the title grammar has no room for: "9/11!", "Airplane!"."""
-_WORD = re.compile(r"[\p{L}'’]+")
 _NAMES_ASIDE = re.compile(r"\(\p{Lu}[^()]*\)")
 """A parenthesis of names after a title: its star or its other title ("(Kate Hudson)",
 "(Nochnoi Dozor)"), unlike a sentence's aside "(and why it matters)"."""
@@ -258,19 +235,19 @@ def _heading_at(index: int, block: Block) -> _Heading | None:
     """
     if block.kind not in {"heading", "paragraph", "list_item"}:
         return None
-    text = _NUMBERED.sub("", clean(block.text))
+    text = NUMBERED.sub("", clean(block.text))
     if VERDICT_LINE.match(text):
         return None
     short = len(text.split()) <= _MAX_HEADING_WORDS
     found = _HEADING.match(text) if short else None
-    if found is None or not _is_title(found["title"]):
+    if found is None or not is_title(found["title"]):
         found = _CAPSULE.match(text)
-    if found is None or not _is_title(found["title"]):
+    if found is None or not is_title(found["title"]):
         return _title_line(index, block, text) or _set_apart(index, text)
     capsule = found.groupdict().get("rest")
     named, facts = found["title"].strip(" -–—|:"), found["facts"]
     stars = found["stars"] or found.groupdict().get("bare")
-    title = _display(named)
+    title = display_title(named)
     dated = facts is not None and is_facts(facts)
     if facts is not None and not dated and not _NAMES_ASIDE.fullmatch(facts):
         return None  # "(and why it matters)": a sentence's aside, not a film's facts
@@ -290,54 +267,26 @@ def _candidate(blocks: Sequence[Block], index: int, block: Block) -> _Heading | 
     if heading is not None or index + 1 >= len(blocks) or not is_facts_line(blocks[index + 1]):
         return heading
     text = clean(block.text)
-    if block.kind not in {"paragraph", "list_item"} or is_prose(block) or not _is_title(text):
+    if block.kind not in {"paragraph", "list_item"} or is_prose(block) or not is_title(text):
         return None
-    return _Heading(index, _display(text), None, None, True, block.text)
+    return _Heading(index, display_title(text), None, None, True, block.text)
 
 
 def _set_apart(index: int, text: str) -> _Heading | None:
-    """A capsule whose title is in quotation marks or capitals, with a mark or a
-    paragraph of its own after it."""
-    found = (
-        _QUOTED_CAPSULE.match(text)
-        or _DASHED_CAPSULE.match(text)
-        or _CERTIFIED_CAPSULE.match(text)
-        or _QUOTING_CAPSULE.match(text)
-    )
-    shouted = _SHOUTED_CAPSULE.match(text)
-    if found is None and shouted is not None and _is_shouted(shouted["title"]):
-        found = shouted
+    """A capsule whose title is set apart (:func:`marquee.roundup_titles.set_apart`)."""
+    found = set_apart(text)
     if found is None:
         return None
-    title = _display(found["title"])
-    rest = found["rest"]
-    if not _is_title(title) or not (MARK.search(rest) or len(rest.split()) >= PROSE_WORDS):
-        return None
-    dated = found.re is _CERTIFIED_CAPSULE
+    title, rest, dated = found
     return _Heading(index, title, None, None, dated, title, rest, quoted=True)
-
-
-def _is_shouted(text: str) -> bool:
-    """In capitals, short joining words aside ("FORD v FERRARI")."""
-    words = [w for w in _WORD.findall(text) if len(w) > 2]
-    return bool(words) and all(w.upper() == w for w in words)
-
-
-def _display(title: str) -> str:
-    """A title as a film's name: quotation marks off, capitals as a title has them
-    ('"FROZEN 2"' is "Frozen 2")."""
-    title = title.strip(" -–—|:,").strip(QUOTES)
-    if _is_shouted(title):
-        return _WORD.sub(lambda word: word.group().capitalize(), title)
-    return title
 
 
 def _title_line(index: int, block: Block, text: str) -> _Heading | None:
     """A guide's title line, the facts after the certificate: "Grow Your Own (PG) (Richard
     Laxton, 2007, UK) Benedict Wong, Eddie Marsan, Olivia Colman. 101 mins."."""
     found = _TITLE_LINE.match(text)
-    title = _display(found["title"]) if found else ""
-    if found is None or len(text.split()) > MAX_FACTS_WORDS or not _is_title(title):
+    title = display_title(found["title"]) if found else ""
+    if found is None or len(text.split()) > MAX_FACTS_WORDS or not is_title(title):
         return None
     return _Heading(index, title, year_in(found["rest"]), None, True, block.text)
 
@@ -377,11 +326,6 @@ def _dated(heading: _Heading, section: Sequence[Block]) -> bool:
     or in the capsule that shares its line ("… R 134 minutes C")."""
     own = Block("paragraph", heading.capsule) if heading.capsule else None
     return heading.dated or any(is_facts_line(b) for b in (*section, *([own] if own else [])))
-
-
-def _is_title(text: str) -> bool:
-    title = _JOINED.sub("", _display(text).replace(", ", " "))
-    return bool(re.fullmatch(TITLE, title)) and len(title.split()) <= _MAX_TITLE_WORDS
 
 
 def _is_film(heading: _Heading, section: Sequence[Block], headline: str) -> bool:
