@@ -215,6 +215,14 @@ def add(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print one JSON outcome per input.")
     ] = False,
+    keep_non_film: Annotated[
+        bool,
+        typer.Option(
+            "--keep-non-film",
+            help="Add pages that do not read as film reviews (a TV, theatre, book or product "
+            "review, news) instead of refusing them.",
+        ),
+    ] = False,
     urls_file: Annotated[
         Path | None,
         typer.Option("--urls", help="A file of review URLs, one a line (# starts a comment)."),
@@ -352,6 +360,7 @@ def add(
             step=lambda _s: step(),
             fetcher=fetcher,
             said=Overrides(film=film, year=year, critic=critic, outlet=outlet),
+            keep_non_film=keep_non_film,
         )
         outcomes += failures
         try:

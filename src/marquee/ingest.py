@@ -21,12 +21,13 @@ from typing import Literal
 
 from marquee.corrections import drop_part, remerge, settle
 from marquee.documents import Reading, ReadOptions, read_bytes, read_path
+from marquee.documents.kind import page_kind
 from marquee.errors import MarqueeError, StoreError
 from marquee.fetch import Fetcher, Page, is_url, read_feed
 from marquee.films import film_slug, match_film
 from marquee.multifilm import split_films
 from marquee.overrides import Overrides, overridden
-from marquee.records import Review
+from marquee.records import Document, Review
 from marquee.report_cache import film_report, report_key
 from marquee.review import FilmHint, parse_review
 from marquee.scores import unread_score
@@ -220,10 +221,14 @@ def read_reviews(
     step: Callable[[str], None] = lambda _source: None,
     fetcher: Fetcher | None = None,
     said: Overrides | None = None,
+    keep_non_film: bool = False,
 ) -> tuple[list[Review], list[Outcome]]:
     """Read and parse every input; a page reviewing several films gives one review each,
     or only the one ``said.film`` picks (the user's ``--film``/``--critic``/``--outlet``
     override what is read: :mod:`marquee.overrides`).
+
+    A document that does not read as a film review (a TV column, a product review: see
+    :mod:`marquee.documents.kind`) is refused with its reason, unless ``keep_non_film``.
 
     A URL is fetched with ``fetcher`` (one with default options when None) and read
     exactly as the saved page would be, with its provenance kept. Each review without a
@@ -245,7 +250,9 @@ def read_reviews(
             source = item[0] if isinstance(item, tuple) else str(item)
             try:
                 reading = _read(item, options, fetch)
-                parts = [part for doc in reading.documents for part in split_films(doc)]
+                films, refused = _film_reviews(reading, source, keep_non_film=keep_non_film)
+                failures.extend(refused)
+                parts = [part for doc in films for part in split_films(doc)]
                 parsed = [parse_review(part, hint=hint) for part in parts]
                 read = infer_scores(_said_over(parsed, said or Overrides()))
             except MarqueeError as err:
@@ -266,6 +273,22 @@ def _said_over(reviews: list[Review], said: Overrides) -> list[Review]:
     for review in reviews:
         by_source.setdefault(review.document.source, []).append(review)
     return [kept for source, group in by_source.items() for kept in overridden(group, said, source)]
+def _film_reviews(
+    reading: Reading, source: str, *, keep_non_film: bool
+) -> tuple[list[Document], list[Outcome]]:
+    """The documents that read as film reviews, and a refusal for each that does not."""
+    if keep_non_film:
+        return list(reading.documents), []
+    kept: list[Document] = []
+    refused: list[Outcome] = []
+    for document in reading.documents:
+        kind = page_kind(document)
+        if kind.is_film:
+            kept.append(document)
+        else:
+            message = f"{kind.reason}; --keep-non-film adds it anyway"
+            refused.append(Outcome(source, "error", message=message))
+    return kept, refused
 
 
 def _unexpected(source: str, err: Exception) -> Outcome:

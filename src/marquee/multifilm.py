@@ -14,6 +14,10 @@ names) *and* the section delivers a verdict (a "Verdict:" line, a rating, stars)
 mentioned in passing ("anyone who found Tenet (2020) a puzzle box…") has no heading and
 no verdict of its own, so it never becomes a review; an ordinary review with sub-headings
 ("A triangle without villains", "Story ★★★☆☆") is left whole.
+
+A page whose films are not under headings (a box of the week's films above the prose, or
+runs of prose each closed by a rating line) is split by :mod:`marquee.roundup_layouts`.
+Every part names the column's critic when only the headline does.
 """
 
 from __future__ import annotations
@@ -27,8 +31,30 @@ import regex as re
 from marquee.films.match import named_count
 from marquee.films.names import name_key
 from marquee.films.text import clean
-from marquee.films.titles import TITLE, YEAR
+from marquee.metadata import read_metadata
 from marquee.records import Block, Document
+from marquee.roundup_layouts import (
+    FilmSection,
+    column_critics,
+    film_box,
+    initialled_critic,
+    own_credit,
+    rated_runs,
+)
+from marquee.roundup_lines import (
+    CERTIFICATE,
+    MARK,
+    MAX_FACTS_WORDS,
+    STARS,
+    VERDICT_LINE,
+    delivers_verdict,
+    is_facts,
+    is_facts_line,
+    is_prose,
+    is_score_only,
+    year_in,
+)
+from marquee.roundup_titles import NUMBERED, display_title, is_title, set_apart
 from marquee.scores import parse_score
 
 log = logging.getLogger(__name__)
@@ -42,32 +68,45 @@ credits from front matter or JSON-LD) describes one film and is not handed to al
 
 _TABLE_SHAPES = frozenset({"csv", "jsonl"})
 _MAX_HEADING_WORDS = 14
-_MAX_TITLE_WORDS = 10
-_MAX_SCORE_LINE_WORDS = 12
-_PROSE_WORDS = 20
+_REVIEW_WORDS = 30
+_CAPSULE_WORDS = 10
+_TEMPLATE_WORDS = 6
+_HEADLINE_LINES = 6
+"""The page title and the first few short lines: where a column's headline is."""
 
-_CERTIFICATE = r"(?:U|PG|12A?|15|18|R18|R|PG-13|NC-17|G|NR|TBC|TBA)"
-_RUNTIME = r"\d{1,3}\s*(?:mins?|minutes|min\.?)"
-_FACT = rf"(?:{_CERTIFICATE}|{_RUNTIME}|{YEAR})"
-_FACTS = re.compile(rf"\(\s*{_FACT}(?:\s*[,;/|]\s*{_FACT})*\s*\)")
-"""The parenthesis a round-up prints after each title: "(15, 180 mins)", "(12A)", "(2023)"."""
-
-_STARS = r"[★☆✩✭✮⭐½*]+|\d(?:\.\d)?\s*(?:/|out\s+of)\s*(?:4|5|10)"
 _HEADING = re.compile(
     rf"^(?P<title>.+?)\s*(?P<facts>\((?:[^()]{{1,40}})\))?\s*(?:[-–—|:]\s*)?"
-    rf"(?P<stars>{_STARS})?\s*$"
+    rf"(?:(?P<stars>{STARS})|(?<=[-–—]\s*)(?P<bare>10|\d(?:\.\d)?))?\s*$"
 )
+"""A film heading: "Oppenheimer (15, 180 mins)", "Monster ★★★★☆", "Zodiac – 8"."""
 _CAPSULE = re.compile(
-    rf"^(?P<title>[^()]+?)\s*(?P<facts>\([^()]{{1,40}}\))\s*(?P<stars>{_STARS})?\s*[-–—:]\s+"
-    rf"(?P<rest>\S.*)$"
+    rf"^(?P<title>[^()]+?)\s*(?P<aside>\([^()]{{1,40}}\)\s*)?(?P<facts>\([^()]{{1,40}}\))\s*"
+    rf"(?P<stars>{STARS})?\s*[-–—:]\s+(?P<rest>\S.*)$"
 )
 """A review in one line: "Napoleon (15) – Ridley Scott's battles are spectacular… 3/5"."""
-_TRAILING_SCORE = re.compile(rf"(?:{_STARS})\W*$")
-_VERDICT_LINE = re.compile(
-    r"^\W*(?:(?:our|the|my|final)\s+)?(?:verdict|rating|score|grade|stars)\s*[:\-–—]\s*\S",
+_TITLE_LINE = re.compile(
+    rf"^(?P<title>[^()]+?)\s*(?P<facts>\(\s*{CERTIFICATE}\s*\))(?P<rest>[^!?]*)$"
+)
+"""A guide's title line: "Grow Your Own (PG) (Richard Laxton, 2007, UK) … 101 mins."."""
+_ASPECTS = frozenset(
+    {
+        *("story", "plot", "acting", "performances", "cast", "direction", "directing"),
+        *("script", "screenplay", "writing", "music", "score", "soundtrack", "visuals"),
+        *("cinematography", "effects", "pacing", "ending", "characters", "verdict"),
+        *("overall", "conclusion", "summary", "good", "bad", "ugly"),
+    }
+)
+"""Sub-headings of one review that rate a part of its film: "Story", "The Acting"."""
+_TRAILING_SCORE = re.compile(rf"(?:{STARS})\W*$")
+_REVIEWS_HEADLINE = re.compile(
+    r"\b(?:film|movie)s?\b.{0,40}\b(?:reviews|round[- ]?up|capsules|digest)\b"
+    r"|\bmini[- ](?:film |movie )?reviews\b|\b(?:movie|film)\b.{0,20}\bround[- ]?up\b",
     re.IGNORECASE,
 )
-_SENTENCE_END = (".", "!", "?", "…", '"', "”", "'")
+"""A headline that says the page collects reviews: "Mini Film Reviews Volume 54"."""
+_NAMES_ASIDE = re.compile(r"\(\p{Lu}[^()]*\)")
+"""A parenthesis of names after a title: its star or its other title ("(Kate Hudson)",
+"(Nochnoi Dozor)"), unlike a sentence's aside "(and why it matters)"."""
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -81,6 +120,7 @@ class _Heading:
     dated: bool  # a certificate, runtime or year beside the title
     text: str  # the heading as the part shows it
     capsule: str | None = None  # the review itself, when it shares the heading's line
+    quoted: bool = False  # the title set apart: "'My Policeman'", "BLACK PANTHER--"
 
 
 def split_films(doc: Document) -> tuple[Document, ...]:
@@ -88,12 +128,15 @@ def split_films(doc: Document) -> tuple[Document, ...]:
     if doc.shape in _TABLE_SHAPES:
         return (doc,)
     blocks = doc.blocks
-    headings = _film_headings(blocks, doc.meta.get("title", ""))
+    boxed = film_box(blocks)  # before headings: a box's titles look like film headings
+    headings = [] if boxed else _film_headings(blocks, doc.meta.get("title", ""))
     if len(headings) < MIN_FILMS:
-        return (doc,)
+        sections = boxed or rated_runs(blocks)
+        log.info("%s: %d films reviewed on one page", doc.source, len(sections))
+        return _credited(doc, [_part(doc, n, s) for n, s in enumerate(sections)]) or (doc,)
     widgets = _trailing_widgets(blocks, len(headings))
     body = blocks[: len(blocks) - len(widgets)]
-    header = [b for b in body[: headings[0].index] if not _is_prose(b)]
+    header = [b for b in body[: headings[0].index] if not is_prose(b)]
     last_end = _section_end(body, headings[-1].index)
     footer = list(body[last_end:])
     ends = [*(h.index for h in headings[1:]), last_end]
@@ -101,31 +144,57 @@ def split_films(doc: Document) -> tuple[Document, ...]:
     parts = []
     for number, (heading, end) in enumerate(zip(headings, ends, strict=True)):
         own = [*_own(body[heading.index : end], heading), *widgets[number : number + 1]]
-        parts.append(_part(doc, number, heading, [*header, *own, *footer]))
-    return tuple(parts)
+        section = FilmSection(heading.title, heading.year, (*header, *own, *footer))
+        parts.append(_part(doc, number, section))
+    return _credited(doc, parts)
 
 
 def _film_headings(blocks: Sequence[Block], title: str) -> list[_Heading]:
     """The headings that open a film's review, in page order.
 
-    First the headings that plainly name a film; once those show the page is a round-up,
-    any heading of the same kind that delivers its own verdict opens a review too ("Saw X"
-    above stars, never named in its own prose). A candidate's section runs to the next
-    accepted heading, so a sub-heading inside a review neither opens one nor cuts its
-    section short; a repeat of a film already opened stays inside the review before it.
+    First the headings that plainly are films (a title with its facts, in quotation marks,
+    or named by its own prose or the headline) and open a review of their own (a verdict,
+    or prose); two of those, with a verdict or a certificate between them, make the page a
+    round-up. Then any heading of the same kind that delivers its own verdict opens a
+    review too ("Saw X" above stars, never named in its own prose). A candidate's section
+    runs to the next accepted heading, so a sub-heading inside a review neither opens one
+    nor cuts its section short; a repeat of a film already opened stays inside the review
+    before it.
     """
-    candidates = [h for i, b in enumerate(blocks) if (h := _heading_at(i, b)) is not None]
+    candidates = [h for i, b in enumerate(blocks) if (h := _candidate(blocks, i, b)) is not None]
     if len(candidates) < MIN_FILMS:
         return []
-    masthead = [b.text for b in blocks[: candidates[0].index] if not _is_prose(b)]
+    masthead = [b.text for b in blocks[: candidates[0].index] if not is_prose(b)]
     headline = "\n".join(clean(text) for text in (title, *masthead))
-    named = _accepted(blocks, candidates, lambda h, s: _is_film(h, s, headline))
-    if len(named) < MIN_FILMS:
+    collection = any(_REVIEWS_HEADLINE.search(clean(line)) for line in _headlines(title, blocks))
+
+    def is_film(heading: _Heading, section: Sequence[Block]) -> bool:
+        film_like = _is_film(heading, section, headline) or (collection and not _is_aspect(heading))
+        return film_like and (_has_verdict(heading, section) or _reviews(heading, section))
+
+    named = _accepted(blocks, candidates, is_film)
+    if not named:
         return []
     kinds = {blocks[h.index].kind for h in named}
-    found = _accepted(
-        blocks, candidates, lambda h, s: blocks[h.index].kind in kinds or _is_film(h, s, headline)
-    )
+    templates = {_template(s) for s in _sections(blocks, named)} - {None}
+
+    def sibling(heading: _Heading, section: Sequence[Block]) -> bool:
+        """Of the named films' kind, with a verdict of its own or laid out like them."""
+        if blocks[heading.index].kind not in kinds or _is_aspect(heading):
+            return False
+        return _has_verdict(heading, section) or (
+            _template(section) in templates and _reviews(heading, section)
+        )
+
+    found = _accepted(blocks, candidates, lambda h, s: is_film(h, s) or sibling(h, s))
+    sections = _sections(blocks, found)
+    verdicts = sum(_has_verdict(h, s) for h, s in zip(found, sections, strict=True))
+    dated = sum(_dated(h, s) for h, s in zip(found, sections, strict=True))
+    laid_out = len([s for s in sections if _template(s) in templates])
+    set_apart = sum(h.quoted for h in found)
+    judged = verdicts or collection or max(dated, laid_out, set_apart) >= MIN_FILMS
+    if len(found) < MIN_FILMS or not judged:
+        return []  # two films named in passing under headings do not make a round-up
     seen: set[tuple[str, int | None]] = set()
     kept = []
     for heading in found:
@@ -139,18 +208,22 @@ def _film_headings(blocks: Sequence[Block], title: str) -> list[_Heading]:
 def _accepted(
     blocks: Sequence[Block],
     candidates: Sequence[_Heading],
-    is_film: Callable[[_Heading, Sequence[Block]], bool],
+    accept: Callable[[_Heading, Sequence[Block]], bool],
 ) -> list[_Heading]:
-    """The candidates that are films and deliver a verdict, each judged on the blocks up
-    to the next accepted one (so, from the last candidate back)."""
+    """The candidates ``accept`` takes, each judged on the blocks up to the next accepted
+    one (so, from the last candidate back)."""
     accepted: list[_Heading] = []
     end = len(blocks)
     for heading in reversed(candidates):
-        section = blocks[heading.index + 1 : end]
-        if is_film(heading, section) and _has_verdict(heading, section):
+        if accept(heading, blocks[heading.index + 1 : end]):
             accepted.append(heading)
             end = heading.index
     return accepted[::-1]
+
+
+def _sections(blocks: Sequence[Block], headings: Sequence[_Heading]) -> list[Sequence[Block]]:
+    ends = [*(h.index for h in headings[1:]), len(blocks)]
+    return [blocks[h.index + 1 : end] for h, end in zip(headings, ends, strict=True)]
 
 
 def _heading_at(index: int, block: Block) -> _Heading | None:
@@ -162,59 +235,117 @@ def _heading_at(index: int, block: Block) -> _Heading | None:
     """
     if block.kind not in {"heading", "paragraph", "list_item"}:
         return None
-    text = clean(block.text)
-    if _VERDICT_LINE.match(text):
+    text = NUMBERED.sub("", clean(block.text))
+    if VERDICT_LINE.match(text):
         return None
     short = len(text.split()) <= _MAX_HEADING_WORDS
     found = _HEADING.match(text) if short else None
-    if found is None or not _is_title(found["title"]):
+    if found is None or not is_title(found["title"]):
         found = _CAPSULE.match(text)
-    if found is None or not _is_title(found["title"]):
-        return None
+    if found is None or not is_title(found["title"]):
+        return _title_line(index, block, text) or _set_apart(index, text)
     capsule = found.groupdict().get("rest")
-    title, facts, stars = found["title"].strip(" -–—|:"), found["facts"], found["stars"]
-    dated = facts is not None and _FACTS.fullmatch(facts) is not None
-    if facts is not None and not dated:
+    named, facts = found["title"].strip(" -–—|:"), found["facts"]
+    stars = found["stars"] or found.groupdict().get("bare")
+    title = display_title(named)
+    dated = facts is not None and is_facts(facts)
+    if facts is not None and not dated and not _NAMES_ASIDE.fullmatch(facts):
         return None  # "(and why it matters)": a sentence's aside, not a film's facts
-    if block.kind != "heading" and not (dated or stars):
-        return None
-    year = re.search(rf"\b{YEAR}\b", facts or "")
+    marked = capsule is not None and MARK.search(capsule) is not None
+    if block.kind != "heading" and not (dated or stars or marked):
+        return _set_apart(index, text)
     shown = " ".join(part for part in (title, facts) if part) if stars or capsule else block.text
-    return _Heading(index, title, int(year.group()) if year else None, stars, dated, shown, capsule)
+    return _Heading(
+        index, title, year_in(facts or ""), stars, dated, shown, capsule, title != named
+    )
 
 
-def _is_title(text: str) -> bool:
-    title = text.strip(" -–—|:")
-    return bool(re.fullmatch(TITLE, title)) and len(title.split()) <= _MAX_TITLE_WORDS
+def _candidate(blocks: Sequence[Block], index: int, block: Block) -> _Heading | None:
+    """A heading that may open a film's review, or a bare title line whose facts follow
+    it ("Reno 9/11!: Miami" above "(15) 84min (2 Stars) This big screen…")."""
+    heading = _heading_at(index, block)
+    if heading is not None or index + 1 >= len(blocks) or not is_facts_line(blocks[index + 1]):
+        return heading
+    text = clean(block.text)
+    if block.kind not in {"paragraph", "list_item"} or is_prose(block) or not is_title(text):
+        return None
+    return _Heading(index, display_title(text), None, None, True, block.text)
+
+
+def _set_apart(index: int, text: str) -> _Heading | None:
+    """A capsule whose title is set apart (:func:`marquee.roundup_titles.set_apart`)."""
+    found = set_apart(text)
+    if found is None:
+        return None
+    title, rest, dated = found
+    return _Heading(index, title, None, None, dated, title, rest, quoted=True)
+
+
+def _title_line(index: int, block: Block, text: str) -> _Heading | None:
+    """A guide's title line, the facts after the certificate: "Grow Your Own (PG) (Richard
+    Laxton, 2007, UK) Benedict Wong, Eddie Marsan, Olivia Colman. 101 mins."."""
+    found = _TITLE_LINE.match(text)
+    title = display_title(found["title"]) if found else ""
+    if found is None or len(text.split()) > MAX_FACTS_WORDS or not is_title(title):
+        return None
+    return _Heading(index, title, year_in(found["rest"]), None, True, block.text)
+
+
+def _headlines(title: str, blocks: Sequence[Block]) -> list[str]:
+    """The page's title and its first few short lines: where a page says what it is and
+    who wrote it ("Mini Film Reviews Volume 54", "New Films … by Mike Davies")."""
+    return [title, *(b.text for b in blocks if not is_prose(b))][:_HEADLINE_LINES]
+
+
+def _template(section: Sequence[Block]) -> str | None:
+    """The short line a review opens with when every review on the page opens alike
+    ("What's it about?"), as a key; None when it opens with its prose."""
+    first = next((b for b in section if b.kind != "chrome"), None)
+    if first is None or len(first.text.split()) > _TEMPLATE_WORDS:
+        return None
+    return clean(first.text).casefold()
+
+
+def _reviews(heading: _Heading, section: Sequence[Block]) -> bool:
+    """Prose enough to be a review of its own, not a "see also" line."""
+    words = len((heading.capsule or "").split())
+    if heading.quoted and words >= _CAPSULE_WORDS:
+        return True  # a capsule set apart by its title's marks: 'We Are X (SR): "A …"'
+    return words + sum(len(b.text.split()) for b in section if is_prose(b)) >= _REVIEW_WORDS
+
+
+def _is_aspect(heading: _Heading) -> bool:
+    """ "Story", "The Acting", "The Good": a part of one film a review rates, never a film
+    of its own ("Being Good" is a film)."""
+    words = heading.title.lower().split()
+    return len(words) <= 2 and all(w in _ASPECTS or w == "the" for w in words)
+
+
+def _dated(heading: _Heading, section: Sequence[Block]) -> bool:
+    """A certificate, runtime or year beside the title, or a line of facts in its section
+    or in the capsule that shares its line ("… R 134 minutes C")."""
+    own = Block("paragraph", heading.capsule) if heading.capsule else None
+    return heading.dated or any(is_facts_line(b) for b in (*section, *([own] if own else [])))
 
 
 def _is_film(heading: _Heading, section: Sequence[Block], headline: str) -> bool:
     """A film, not a section of one review: it carries a film's facts, or the section or
     the page's headline names it as a name (not "Story" as a sentence's first word)."""
-    if heading.dated:
+    if heading.quoted or _dated(heading, section):
         return True
-    text = "\n".join(clean(b.text) for b in section if b.kind != "chrome")
+    own = [heading.capsule or "", *(clean(b.text) for b in section if b.kind != "chrome")]
+    text = "\n".join(own)
     return named_count(heading.title, text) + named_count(heading.title, headline) > 0
 
 
 def _has_verdict(heading: _Heading, section: Sequence[Block]) -> bool:
-    if heading.stars is not None or any(_delivers_verdict(b) for b in section):
+    if heading.stars is not None or any(delivers_verdict(b) for b in section):
         return True
-    tail = _TRAILING_SCORE.search(heading.capsule) if heading.capsule else None
-    return tail is not None and parse_score(tail.group()) is not None
-
-
-def _delivers_verdict(block: Block) -> bool:
-    """A verdict or rating line: "Verdict: A towering achievement", "Rating: ★★★★☆"."""
-    text = clean(block.text)
-    if len(text.split()) > _MAX_SCORE_LINE_WORDS or block.kind == "chrome":
+    if heading.capsule is None:
         return False
-    return bool(_VERDICT_LINE.match(text)) or parse_score(text) is not None
-
-
-def _is_score_only(block: Block) -> bool:
-    text = clean(block.text)
-    return len(text.split()) <= _MAX_SCORE_LINE_WORDS and parse_score(text) is not None
+    tail = _TRAILING_SCORE.search(heading.capsule)
+    marked = tail is not None and parse_score(tail.group()) is not None
+    return marked or MARK.search(heading.capsule) is not None
 
 
 def _trailing_widgets(blocks: Sequence[Block], films: int) -> Sequence[Block]:
@@ -227,7 +358,7 @@ def _trailing_widgets(blocks: Sequence[Block], films: int) -> Sequence[Block]:
     """
     count = 0
     for block in reversed(blocks):
-        if not _is_score_only(block):
+        if not is_score_only(block):
             break
         count += 1
     return blocks[len(blocks) - films :] if count == films else ()
@@ -238,17 +369,9 @@ def _section_end(blocks: Sequence[Block], start: int) -> int:
     follows (a sign-off, "Reviews by …", share buttons) belongs to the whole page."""
     end = start + 1
     for index in range(start + 1, len(blocks)):
-        if _is_prose(blocks[index]) or _delivers_verdict(blocks[index]):
+        if is_prose(blocks[index]) or delivers_verdict(blocks[index]):
             end = index + 1
     return end
-
-
-def _is_prose(block: Block) -> bool:
-    """Running text: an intro paragraph or a review's own, never a headline or byline."""
-    if block.kind not in {"paragraph", "list_item"}:
-        return False
-    text = block.text.strip()
-    return len(text.split()) >= _PROSE_WORDS or text.endswith(_SENTENCE_END)
 
 
 def _own(section: Sequence[Block], heading: _Heading) -> list[Block]:
@@ -261,9 +384,33 @@ def _own(section: Sequence[Block], heading: _Heading) -> list[Block]:
     return [Block("heading", heading.text), *said, *section[1:]]
 
 
-def _part(doc: Document, number: int, heading: _Heading, blocks: list[Block]) -> Document:
+def _part(doc: Document, number: int, section: FilmSection) -> Document:
     meta: dict[str, str] = {k: v for k, v in doc.meta.items() if k in PAGE_KEYS}
-    meta["film"] = heading.title
-    if heading.year is not None:
-        meta["year"] = str(heading.year)
-    return dataclasses.replace(doc, blocks=tuple(blocks), meta=meta, part=number)
+    meta["film"] = section.title
+    if section.year is not None:
+        meta["year"] = str(section.year)
+    return dataclasses.replace(doc, blocks=section.blocks, meta=meta, part=number)
+
+
+def _credited(doc: Document, parts: list[Document]) -> tuple[Document, ...]:
+    """The parts, each naming its critic when the part's own text states none the usual
+    way: a credit in its own review ("Anthony Sherratt says:", "… – Gary Thompson"), the
+    column's critic its initials name ("(M.S.)"), else the column's one critic from its
+    headline or opening ("New Films 25th Nov 2022 by Mike Davies")."""
+    opening = next((b.text for b in doc.blocks if is_prose(b)), "")
+    column = column_critics(_headlines(doc.meta.get("title", ""), doc.blocks), opening)
+    credited = []
+    for part in parts:
+        if read_metadata(part).critic:
+            credited.append(part)
+            continue
+        critic, outlet = own_credit(part.blocks) or (None, None)
+        critic = critic or initialled_critic(part.blocks, column)
+        critic = critic or (column[0] if len(column) == 1 else None)
+        meta = dict(part.meta)
+        if critic:
+            meta["critic"] = critic
+        if critic and outlet:
+            meta["outlet"] = outlet
+        credited.append(dataclasses.replace(part, meta=meta))
+    return tuple(credited)

@@ -1,0 +1,159 @@
+"""How well marquee tells film reviews from other pages, and splits round-up columns.
+
+Real pages (``tests/fixtures/kinds``, ``tests/fixtures/roundups``; sources and the
+dev/held-out split in ``tests/fixtures/SOURCES.md``):
+
+* **Refusal** (issue 12 item 6): every page is read as ``marquee add`` reads it and put
+  through :func:`marquee.documents.kind.page_kind`. A refusal is *right* when the page is
+  not a film review. Precision = right refusals / refusals; recall = right refusals /
+  non-film pages. Round-up pages count as film reviews.
+* **Film reviews kept**: the same check on film reviews from ``/work/shared/data`` of the
+  chosen split (polarity_v2 and scale_v1 full reviews, RT pull-quotes and snippets, the
+  seeds): the share *not* refused.
+* **Round-ups** (item 5): each round-up page is split (:func:`marquee.multifilm.split_films`)
+  and parsed; a film is *found* when a part's film title matches the expected title
+  (case and punctuation aside); a page's critic is *credited* when every part of a page
+  that names its critic carries that name.
+
+Rules are designed on ``--split dev``; each held-out round is measured once, and its
+figures are recorded in SOURCES.md (``heldout-1`` is dev since it was measured).
+Run: ``.venv/bin/python bench/page_kind_eval.py --split heldout-2 [--show]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+from marquee.documents import read_path
+from marquee.documents.kind import page_kind, text_kind
+from marquee.films.names import name_key
+from marquee.model.data import (
+    Split,
+    in_split,
+    load_polarity,
+    load_quotes,
+    load_scale,
+    load_snippets,
+)
+from marquee.multifilm import split_films
+from marquee.review import parse_review
+
+FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures"
+SEEDS = Path("/work/shared/seeds")
+DATA_SPLIT: dict[str, Split] = {
+    "dev": "dev",
+    "heldout-1": "test",
+    "heldout-2": "test",
+    "heldout-3": "test",
+    "heldout-4": "test",
+    "heldout-5": "test",
+}
+"""The shared data's frozen split measured beside each fixture split."""
+
+
+def recorded_splits() -> dict[Path, str]:
+    """The split of every fixture page, as SOURCES.md records it ("| file | split | … |")."""
+    rows = (line.split("|") for line in (FIXTURES / "SOURCES.md").read_text().splitlines())
+    return {FIXTURES / r[1].strip(): r[2].strip() for r in rows if len(r) > 3 and "/" in r[1]}
+
+
+def pages(split: str) -> list[tuple[Path, bool]]:
+    """(page, is a film review) for every fixture page of the split; "dev" takes in the
+    held-out rounds already measured."""
+    measured = {"heldout-1", "heldout-2", "heldout-3", "heldout-4"}
+    wanted = {"dev", *measured} if split == "dev" else {split}
+    return sorted(
+        (path, path.parent.name in ("film", "roundups"))
+        for path, where in recorded_splits().items()
+        if where in wanted
+    )
+
+
+def refusal(split: str, *, show: bool) -> None:
+    refused = right = non_film = 0
+    for path, is_film in pages(split):
+        kinds = [page_kind(doc) for doc in read_path(path).documents]
+        wrongly = any(not k.is_film for k in kinds)
+        non_film += not is_film
+        refused += wrongly
+        right += wrongly and not is_film
+        if show and wrongly == is_film:
+            reason = next((k.reason for k in kinds if k.reason), "kept")
+            print(f"  MISS {path.parent.name}/{path.name}: {reason}  {dict(kinds[0].cues)}")
+    precision = right / refused if refused else 1.0
+    recall = right / non_film if non_film else 1.0
+    print(
+        f"refusal on {split} pages: {refused} refused, {right} of {non_film} non-film pages; "
+        f"precision {precision:.1%}, recall {recall:.1%}"
+    )
+
+
+def kept(name: str, texts: Iterable[str], *, show: bool) -> None:
+    total = refused = 0
+    for text in texts:
+        total += 1
+        kind = text_kind(text)
+        if not kind.is_film:
+            refused += 1
+            if show:
+                print(f"  REFUSED {name}: {kind.reason}: {text[:100]!r}")
+    print(f"film reviews kept, {name}: {total - refused} of {total} ({1 - refused / total:.2%})")
+
+
+def roundups(split: str, *, show: bool) -> None:
+    expected = json.loads((FIXTURES / "roundups" / "expected.json").read_text())
+    films = found = pages_named = credited = 0
+    for path, _ in pages(split):
+        if path.parent.name != "roundups":
+            continue
+        want = expected[path.name]
+        (doc,) = read_path(path).documents
+        reviews = [parse_review(part) for part in split_films(doc)]
+        got = {name_key(r.facts.title or ""): r for r in reviews}
+        films += len(want["films"])
+        hits = [name_key(f) in got for f in want["films"]]
+        found += sum(hits)
+        critics = [
+            (got[name_key(f)].meta.critic if hit else None, c)
+            for f, hit, c in zip(want["films"], hits, want["critics"], strict=True)
+        ]
+        if any(c for _, c in critics):
+            pages_named += 1
+            credited += all(g == c for g, c in critics if c)
+        if show:
+            print(f"  {path.name}: {[(r.facts.title, r.meta.critic) for r in reviews]}")
+    print(
+        f"round-ups on {split}: films found {found} of {films} ({found / max(films, 1):.1%}); "
+        f"critic credited on {credited} of {pages_named} pages that name one"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=tuple(DATA_SPLIT), default="dev")
+    parser.add_argument(
+        "--limit", type=int, default=0, help="film reviews per corpus (default: all)"
+    )
+    parser.add_argument("--show", action="store_true", help="print each miss")
+    args = parser.parse_args()
+    refusal(args.split, show=args.show)
+    data_split = DATA_SPLIT[args.split]
+    for name, loader in (
+        ("polarity_v2", load_polarity),
+        ("scale_v1", load_scale),
+        ("rt_quotes", load_quotes),
+        ("rt_snippets", load_snippets),
+    ):
+        texts = [ex.text for ex in in_split(loader(), data_split)][: args.limit or None]
+        kept(f"{name} ({data_split} split)", texts, show=args.show)
+    seeds = [doc for p in sorted(SEEDS.glob("*.txt")) for doc in read_path(p).documents]
+    kept_seeds = sum(page_kind(doc).is_film for doc in seeds)
+    print(f"film reviews kept, seeds: {kept_seeds} of {len(seeds)}")
+    roundups(args.split, show=args.show)
+
+
+if __name__ == "__main__":
+    main()

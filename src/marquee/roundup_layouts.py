@@ -1,0 +1,214 @@
+"""Round-up pages whose films are not under headings of their own.
+
+:mod:`marquee.multifilm` finds the films a page reviews under headings. Two common
+layouts have none:
+
+* **A box of the week's films, then prose.** A newspaper column opens with one entry per
+  film: the title with its certificate and where it is showing, an empty "Rating:" (the
+  stars were images) and a one-line "Verdict:"; the critic then reviews the films in
+  prose, in the box's order, each from the paragraph that first names it. Each film's
+  review is its box entry (so its own verdict line, and no rating where "Rating:" is
+  empty) and its prose.
+* **Rated runs of prose.** A blog's monthly round-up reviews each film in a paragraph or
+  two that names it in quotation marks ("…on Netflix and is 'The Old Guard'.") and closes
+  with a rating line ("Rating: 3.5 out of 10"). Each run up to and including its rating
+  line is that film's review.
+
+Either layout needs two distinct films; otherwise the page is left whole. The critic of
+a column is often only in its headline ("New Films 25th Nov 2022 by Mike Davies"):
+:func:`column_critic` reads it there for the parts that name no critic of their own.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+import regex as re
+
+from marquee.documents.bylines import person_name
+from marquee.films.match import named_count
+from marquee.films.names import name_key
+from marquee.films.text import clean
+from marquee.films.titles import TITLE
+from marquee.records import Block
+from marquee.roundup_lines import (
+    EMPTY_RATING,
+    QUOTED_TITLE,
+    VERDICT_LINE,
+    delivers_verdict,
+    is_facts,
+    is_prose,
+    year_in,
+)
+
+MIN_FILMS = 2
+_BOX_GAP = 4
+"""At most this many short lines (rating, verdict, where showing) follow a box title."""
+_HEADLINE_WORDS = 14
+
+_BOX_TITLE = re.compile(rf"^(?P<title>{TITLE})\s*(?P<facts>\([^()]{{1,60}}\))\s*$")
+_COLUMN_BY = re.compile(r"\bby\s+(?P<who>[^;:|.]{3,80}?)\s*(?:\.|$)", re.IGNORECASE)
+_NAME = r"\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+){1,2}"
+_CRITIC_NAMED = re.compile(rf"\b(?:critic|reviewer)\s+(?P<who>{_NAME})")
+"""A column's introduction naming its critic: "award-winning critic Milan Paurich takes…"."""
+_SAYS = re.compile(rf"^(?P<who>{_NAME})\s+(?:says|writes)\s*:")
+"""A review that opens with its critic: "Anthony Sherratt says: The first half…"."""
+_CREDITED_MARK = re.compile(
+    r"(?:stars?|/\s*\d+|of\s+\d+)\s*\((?P<who>[^,()]{3,40}),\s*(?P<outlet>[^()]{2,40})\)",
+    re.IGNORECASE,
+)
+"""A syndicated capsule's credit after its mark: "2 stars (Ann Hornaday, Washington Post)"."""
+_SIGNED = re.compile(rf"(?:\s[–—-]\s*|\)\s*-\s*)(?P<who>{_NAME})\s*$")
+"""A capsule signed at its end: "… 2 hrs. 8 PG (thematic elements) – Gary Thompson"."""
+_INITIALS = re.compile(r"\((?P<initials>(?:\p{Lu}\.){2,3})\)")
+"""A capsule signed with initials, the column naming its critics: "(C.K.)"."""
+_AND = re.compile(r"\s*(?:,|\band\b|&)\s*")
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class FilmSection:
+    """One film's review on a round-up page: its title, year if printed, and blocks."""
+
+    title: str
+    year: int | None
+    blocks: tuple[Block, ...]
+
+
+def film_box(blocks: Sequence[Block]) -> list[FilmSection]:
+    """A box of the week's films at the top, then the prose reviewing them in order."""
+    first_prose = next((i for i, b in enumerate(blocks) if is_prose(b)), len(blocks))
+    entries = _box_entries(blocks[:first_prose])
+    if len({name_key(title) for title, _, _ in entries}) < MIN_FILMS:
+        return []
+    masthead = [b for b in blocks[: entries[0][2].start] if b.kind != "chrome"]
+    prose = blocks[first_prose:]
+    starts = _first_mentions([title for title, _, _ in entries], prose)
+    sections = []
+    for number, (title, facts, where) in enumerate(entries):
+        start = starts[number]
+        ends = [s for s in starts[number + 1 :] if s is not None]
+        own = [] if start is None else list(prose[start : ends[0] if ends else len(prose)])
+        if number == 0 and start is not None:
+            own = [*prose[:start], *own]  # the column's opening leads into the first film
+        box = list(blocks[where])
+        sections.append(FilmSection(title, year_in(facts), (*masthead, *box, *own)))
+    return sections
+
+
+def _box_entries(top: Sequence[Block]) -> list[tuple[str, str, slice]]:
+    """(title, facts, where in the page) for each entry of the box: a title with its
+    facts followed by short lines, one of them a verdict line."""
+    entries = []
+    for index, block in enumerate(top):
+        found = _BOX_TITLE.match(clean(block.text))
+        if found is None or not is_facts(found["facts"]):
+            continue
+        end = index + 1
+        while end < len(top) and end - index <= _BOX_GAP and _box_line(top[end]):
+            end += 1
+        lines = top[index + 1 : end]
+        if any(VERDICT_LINE.match(clean(b.text)) for b in lines):
+            entries.append((found["title"], found["facts"], slice(index, end)))
+    return entries
+
+
+def _box_line(block: Block) -> bool:
+    text = clean(block.text)
+    return (
+        bool(EMPTY_RATING.match(text) or delivers_verdict(block))
+        or (len(text.split()) <= _HEADLINE_WORDS and not is_prose(block))
+        and _BOX_TITLE.match(text) is None
+    )
+
+
+def _first_mentions(titles: Sequence[str], prose: Sequence[Block]) -> list[int | None]:
+    """Where each film's review starts: the first paragraph naming it after the previous
+    film's start (None when the prose never names it there)."""
+    starts: list[int | None] = []
+    after = 0
+    for title in titles:
+        start = next(
+            (i for i in range(after, len(prose)) if named_count(title, clean(prose[i].text))),
+            None,
+        )
+        starts.append(start)
+        if start is not None:
+            after = start + 1
+    return starts
+
+
+def rated_runs(blocks: Sequence[Block]) -> list[FilmSection]:
+    """Runs of prose each closed by a rating line and naming its film in quotation marks."""
+    sections: list[FilmSection] = []
+    start = 0
+    for index, block in enumerate(blocks):
+        if not delivers_verdict(block) or is_prose(block):
+            continue
+        run = blocks[start : index + 1]
+        start = index + 1
+        title = _quoted_title(run)
+        if title is None:
+            return []  # a run naming no film: not this layout
+        sections.append(FilmSection(title, None, (Block("heading", title), *run)))
+    if len({name_key(s.title) for s in sections}) < MIN_FILMS:
+        return []
+    return sections
+
+
+def _quoted_title(run: Sequence[Block]) -> str | None:
+    for block in run:
+        if is_prose(block) and (found := QUOTED_TITLE.search(clean(block.text))):
+            return str(found["title"])
+    return None
+
+
+def column_critics(headlines: Sequence[str], opening: str = "") -> list[str]:
+    """The critics a column's headline names ("Movie Previews by Diana Beechener",
+    "Capsules by Michael Sragow and Chris Kaltenbach"), or its opening paragraph
+    ("…award-winning critic Milan Paurich takes a look at…")."""
+    for line in headlines:
+        text = clean(line)
+        if len(text.split()) > _HEADLINE_WORDS:
+            continue
+        found = _COLUMN_BY.search(text)
+        names = [_whole_name(n) for n in _AND.split(found["who"])] if found else []
+        if names and all(names):
+            return [n for n in names if n]
+    found = _CRITIC_NAMED.search(clean(opening))
+    name = _whole_name(found["who"]) if found else None
+    return [name] if name else []
+
+
+def own_credit(blocks: Sequence[Block]) -> tuple[str, str | None] | None:
+    """(critic, outlet) a film's own review names: "Anthony Sherratt says: …", or a
+    syndicated capsule's "2 stars (Ann Hornaday, Washington Post)"."""
+    for block in blocks:
+        text = clean(block.text)
+        if (said := _SAYS.match(text)) and (name := _whole_name(said["who"])):
+            return name, None
+        credit = _CREDITED_MARK.search(text)
+        if credit and (name := _whole_name(credit["who"])):
+            return name, credit["outlet"].strip()
+        signed = _SIGNED.search(text)
+        if signed and is_prose(block) and (name := _whole_name(signed["who"])):
+            return name, None
+    return None
+
+
+def initialled_critic(blocks: Sequence[Block], critics: Sequence[str]) -> str | None:
+    """The one of the column's ``critics`` whose initials sign this review: "(M.S.)" is
+    Michael Sragow when the column is "Capsules by Michael Sragow and Chris Kaltenbach"."""
+    for block in blocks:
+        for found in _INITIALS.finditer(clean(block.text)):
+            signed = found["initials"].replace(".", "")
+            named = [c for c in critics if "".join(w[0] for w in c.split()) == signed]
+            if len(named) == 1:
+                return named[0]
+    return None
+
+
+def _whole_name(text: str) -> str | None:
+    """``text`` when all of it is a person's name."""
+    name = person_name(text)
+    return name if name is not None and name.casefold() == text.strip().casefold() else None

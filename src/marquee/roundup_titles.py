@@ -1,0 +1,80 @@
+"""How a round-up prints a film's title: in quotation marks, in capitals, numbered, with
+a certificate or a quotation after it.
+
+The title grammar of :mod:`marquee.films.titles` reads titles as prose writes them; a
+list of capsules sets each title apart in its own way ("ALADDIN. 2.5 stars. …",
+'"Chuck": Liev Schreiber stars…', "Capote -- is a bleakly funny…"), and these helpers
+read those titles back as a film's name ('"FROZEN 2"' is "Frozen 2").
+"""
+
+from __future__ import annotations
+
+import regex as re
+
+from marquee.films.titles import TITLE
+from marquee.roundup_lines import CERTIFICATE, MARK, PROSE_WORDS, QUOTES
+
+_MAX_TITLE_WORDS = 10
+
+_QUOTED_CAPSULE = re.compile(rf"^['‘\"“](?P<title>{TITLE})['’\"”]\s*[:–—-]\s+(?P<rest>\S.*)$")
+_SHOUTED_CAPSULE = re.compile(
+    r"^(?P<title>[\p{Lu}\p{N}][\p{Lu}\p{N}'’:,&!.\- ]{1,60}?)\s*(?:--|—|–|\s-\s|\.\s)\s*"
+    r"(?P<rest>\S.*)$"
+)
+_DASHED_CAPSULE = re.compile(rf"^(?P<title>{TITLE}),?\s+--\s+(?P<rest>\S.*)$")
+_CERTIFIED_CAPSULE = re.compile(
+    rf"^(?P<title>{TITLE})\s*\(\s*{CERTIFICATE}\s*\)\s+(?P<rest>\p{{Lu}}.*)$"
+)
+_QUOTING_CAPSULE = re.compile(
+    rf"^(?P<title>{TITLE})(?:\s*\([^()]{{1,12}}\))?:\s+(?P<rest>[\"“].*)$"
+)
+"""A capsule that sets its title apart: '"Chuck": Liev Schreiber stars as…', 'BLACK
+PANTHER--Ryan Coogler…', 'ALADDIN. 2.5 stars. Will Smith…', 'Capote -- is a bleakly…',
+'Borrego (R) This thriller stars…', 'Moonlight (SR): "Floridly shot…"'."""
+NUMBERED = re.compile(r"^\s*(?:\d{1,3}[.)]|#\d{1,3}|(?i:day|no\.?)\s*#?\d{1,3}:?)\s+")
+"""A list's numbering before a title: "1) Skeleton Key", "10. Baby Driver", "Day #15 …"."""
+_JOINED = re.compile(r"(?<=\p{N})/(?=\p{N})|(?<=\w)[!?](?=[:\s]|$)")
+"""What a title may carry that the title grammar has no room for: "9/11!", "Airplane!"."""
+_WORD = re.compile(r"[\p{L}'’]+")
+
+
+def set_apart(text: str) -> tuple[str, str, bool] | None:
+    """(title, the capsule after it, whether a certificate came with it) for a capsule
+    whose title is set apart and which has a mark or a paragraph of its own."""
+    found = (
+        _QUOTED_CAPSULE.match(text)
+        or _DASHED_CAPSULE.match(text)
+        or _CERTIFIED_CAPSULE.match(text)
+        or _QUOTING_CAPSULE.match(text)
+    )
+    shouted = _SHOUTED_CAPSULE.match(text)
+    if found is None and shouted is not None and is_shouted(shouted["title"]):
+        found = shouted
+    if found is None:
+        return None
+    title = display_title(found["title"])
+    rest = found["rest"]
+    if not is_title(title) or not (MARK.search(rest) or len(rest.split()) >= PROSE_WORDS):
+        return None
+    return title, rest, found.re is _CERTIFIED_CAPSULE
+
+
+def is_shouted(text: str) -> bool:
+    """In capitals, short joining words aside ("FORD v FERRARI")."""
+    words = [w for w in _WORD.findall(text) if len(w) > 2]
+    return bool(words) and all(w.upper() == w for w in words)
+
+
+def display_title(title: str) -> str:
+    """A title as a film's name: quotation marks off, capitals as a title has them
+    ('"FROZEN 2"' is "Frozen 2")."""
+    title = title.strip(" -–—|:,").strip(QUOTES)
+    if is_shouted(title):
+        return _WORD.sub(lambda word: word.group().capitalize(), title)
+    return title
+
+
+def is_title(text: str) -> bool:
+    """A film's title, once set apart or shouted: "Reno 9/11!: Miami", "To Each, Her Own"."""
+    title = _JOINED.sub("", display_title(text).replace(", ", " "))
+    return bool(re.fullmatch(TITLE, title)) and len(title.split()) <= _MAX_TITLE_WORDS

@@ -1,0 +1,128 @@
+"""Film reviews only: a page that is not one is refused with its reason, unless kept.
+
+The pages are real (``tests/fixtures/kinds``, sources in ``tests/fixtures/SOURCES.md``);
+the figures for the whole set are in ``bench/page_kind_eval.py``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from marquee.cli import app
+from marquee.documents import read_path
+from marquee.documents.kind import MIN_WORDS, page_kind, text_kind
+from marquee.records import Block, Document
+
+FIXTURES = Path(__file__).parent / "fixtures"
+KINDS = FIXTURES / "kinds"
+FILM_PAGES = sorted((KINDS / "film").glob("*.txt")) + sorted((FIXTURES / "roundups").glob("*.txt"))
+PRODUCT = KINDS / "product" / "kibibilavie_mega_moisture.txt"
+TV = KINDS / "tv" / "danowen_derek.txt"
+
+runner = CliRunner()
+
+
+def kind_of(path: Path):  # type: ignore[no-untyped-def]
+    (document,) = read_path(path).documents
+    return page_kind(document)
+
+
+@pytest.mark.parametrize("path", FILM_PAGES, ids=lambda p: p.name)
+def test_real_film_reviews_and_round_ups_are_kept(path: Path) -> None:
+    kind = kind_of(path)
+    assert kind.is_film, kind.reason
+    assert kind.reason is None
+
+
+@pytest.mark.parametrize(
+    ("path", "kind", "word"),
+    [
+        (PRODUCT, "product", "conditioner"),
+        (TV, "TV", "channel 4"),
+        (KINDS / "theatre" / "notesfromrowh_stars.txt", "theatre", "theatre"),
+        (KINDS / "music" / "music_rants_master_of_puppets.txt", "music", "album"),
+        (KINDS / "restaurant" / "caterer_galvin.txt", "restaurant", "menu"),
+        (KINDS / "travel" / "linkedin_hotel_breakfast.txt", "travel", "breakfast"),
+    ],
+    ids=lambda v: v.name if isinstance(v, Path) else v,
+)
+def test_a_page_of_another_kind_is_refused_with_the_kind_and_its_words(
+    path: Path, kind: str, word: str
+) -> None:
+    found = kind_of(path)
+    assert found.kind == kind
+    assert found.reason is not None
+    assert found.reason.startswith(
+        f"not a film review: reads as a{'n' if kind[0] in 'aeiou' else ''} {kind} review"
+    )
+    assert word in found.reason
+
+
+def test_box_office_news_reads_as_news() -> None:
+    found = kind_of(KINDS / "news" / "daily8_weapons.txt")
+    assert found.kind == "news"
+    assert found.reason is not None and found.reason.startswith("not a film review: reads as news")
+
+
+def test_a_short_quote_is_never_refused_however_it_reads() -> None:
+    quote = "The hotel room, the pool and the breakfast buffet are the best things in it."
+    assert len(quote.split()) < MIN_WORDS
+    assert text_kind(quote).is_film
+    product = read_path(PRODUCT).documents[0].body
+    assert not text_kind(product).is_film  # the same vocabulary at length is refused
+
+
+def test_a_film_review_about_a_band_stays_a_film_review() -> None:
+    """A film about musicians talks of bands and songs; its characters and cast keep it."""
+    text = (
+        "The band in the film is a colliery brass band, and the songs they play carry the "
+        "story. Danny (Pete Postlethwaite) conducts the band while his son Phil (Stephen "
+        "Tompkinson) falls apart; the band rehearses, the band tours, the band plays the "
+        "final at the Albert Hall. The cast is superb, the script is angry and funny, and "
+        "every character gets a scene. The director keeps the performances honest, and the "
+        "music, the guitar-free brass of a real band, is the best thing about the movie."
+    )
+    assert len(text.split()) >= MIN_WORDS
+    assert text_kind(text).is_film
+
+
+def test_a_document_whose_structure_names_a_film_is_kept() -> None:
+    (document,) = read_path(PRODUCT).documents
+    named = Document(
+        source=document.source,
+        shape=document.shape,
+        raw=document.raw,
+        blocks=document.blocks,
+        meta={**document.meta, "film": "Hair"},
+    )
+    assert not page_kind(document).is_film
+    assert page_kind(named).is_film
+
+
+def test_table_rows_are_not_judged() -> None:
+    text = read_path(PRODUCT).documents[0].body
+    row = Document(source="t.csv", shape="csv", raw=text, blocks=(Block("paragraph", text),))
+    assert page_kind(row).is_film
+
+
+def test_add_refuses_a_product_review_and_keep_non_film_adds_it(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'm.db'}"
+    refused = runner.invoke(app, ["--db", db, "--create", "add", "--json", str(PRODUCT)])
+    assert refused.exit_code == 1
+    assert "not a film review: reads as a product review" in refused.output
+    assert "--keep-non-film" in refused.output
+    kept = runner.invoke(app, ["--db", db, "add", "--json", "--keep-non-film", str(PRODUCT)])
+    assert kept.exit_code == 0, kept.output
+    assert '"added"' in kept.output
+
+
+def test_add_keeps_a_film_review_beside_a_refused_page(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'm.db'}"
+    film = KINDS / "film" / "studioexec_spotlight.txt"
+    result = runner.invoke(app, ["--db", db, "--create", "add", "--json", str(film), str(TV)])
+    assert result.exit_code == 1
+    assert "reads as a TV review" in result.output
+    assert result.output.count('"added"') == 1
