@@ -273,6 +273,8 @@ def _said_over(reviews: list[Review], said: Overrides) -> list[Review]:
     for review in reviews:
         by_source.setdefault(review.document.source, []).append(review)
     return [kept for source, group in by_source.items() for kept in overridden(group, said, source)]
+
+
 def _film_reviews(
     reading: Reading, source: str, *, keep_non_film: bool
 ) -> tuple[list[Document], list[Outcome]]:
