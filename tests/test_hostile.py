@@ -6,7 +6,9 @@ command in its own process under a time and a memory cap.
 Each case puts one hostile input beside one good review and checks that the good review
 is stored, the hostile one is reported on its own line (or read harmlessly), the exit
 code is 1 when anything was refused, nothing prints a traceback, and no process passes
-500 MB. The network cases use a local site on 127.0.0.1 that stops by itself.
+a quarter more memory than `add` and `batch` take on good input (measured in the same
+run: an absolute figure would measure the libraries installed). The network cases use a
+local site on 127.0.0.1 that stops by itself.
 """
 
 from __future__ import annotations
