@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import asdict
 from datetime import date
@@ -30,6 +30,7 @@ from marquee.store_urls import ENV_VAR, default_url, masked_url
 
 if TYPE_CHECKING:
     from marquee.ingest import Outcome
+    from marquee.records import Review
     from marquee.store import FilmEntry, Store
 
 # Each command imports what it needs when it runs: `marquee --help` and `marquee films`
@@ -254,9 +255,9 @@ def add(
         add_reviews,
         expand,
         feed_urls,
-        read_reviews,
         skip_fetched,
         stale_films,
+        stream_reviews,
         url_list,
     )
     from marquee.review import FilmHint
@@ -310,20 +311,20 @@ def add(
             outcomes += stored
         inputs += list(dict.fromkeys(urls))
         progress = cleanup.enter_context(_progress())
-        step = _bar(progress, "reading", len(inputs))
-        reviews, failures = read_reviews(
+        step = _bar(progress, "adding", len(inputs))
+        rows = _rows_counter(progress)
+        stream = stream_reviews(
             inputs,
             options=options,
             hint=FilmHint(title=film, year=year),
             step=lambda _s: step(),
             fetcher=fetcher,
         )
-        outcomes += failures
         try:
-            step = _bar(progress, "storing", len(reviews))
-            for outcome in add_reviews(store, reviews, build_reports=False):
+            for outcome in add_reviews(
+                store, _unfailed(stream, outcomes, rows), build_reports=False
+            ):
                 outcomes.append(outcome)
-                step()
             stale = stale_films(store)
             step = _bar(progress, "building film pages", len(stale))
             unbuilt = [entry.slug for entry in stale if not _build(store, entry, step)]
@@ -376,6 +377,32 @@ def _read_text(path: Path) -> str:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as e:
         _fail(f"{path}: cannot read the URL list ({e})", code=2)
+
+
+def _unfailed(
+    stream: Iterable[tuple[list[Review], list[Outcome]]],
+    failures: list[Outcome],
+    count: Callable[[int], None],
+) -> Iterator[Review]:
+    """The reviews of a reading stream, its failures kept aside as they come and each
+    chunk's reviews counted."""
+    for reviews, failed in stream:
+        failures += failed
+        count(len(reviews))
+        yield from reviews
+
+
+def _rows_counter(progress: Progress) -> Callable[[int], None]:
+    """A line counting the reviews read so far (a CSV is one input of many rows)."""
+    task = progress.add_task("reviews read: 0", total=None, visible=False)
+    seen = 0
+
+    def count(n: int) -> None:
+        nonlocal seen
+        seen += n
+        progress.update(task, description=f"reviews read: {seen:,}", visible=seen >= 20)
+
+    return count
 
 
 def _progress() -> Progress:

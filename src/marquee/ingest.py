@@ -2,10 +2,13 @@
 
 The one place where reading meets the database: files, stdin and web pages (fetched by
 :mod:`marquee.fetch`, then read exactly as the saved page would be) are parsed, a page
-that reviews several films into one review per film; then each review is written in its
-own transaction, where it is matched against the films already stored,
-and the film's facts are re-merged from all of its reviews. A review that names no film
-waits unassigned until a later review names one it mentions.
+that reviews several films into one review per film. Reading, scoring and storing stream
+in chunks of :data:`CHUNK` reviews, so memory stays flat however large the input: each
+chunk is scored in one model call and written in one transaction, where every review is
+matched against the stored films sharing a name with it (an indexed lookup, not a scan)
+and each film the chunk touched has its facts re-merged once, at the chunk's end. A
+review that names no film waits unassigned until the run's titled reviews are in, then
+is filed under the film it mentions most, if any (:func:`adopt_unassigned`).
 """
 
 from __future__ import annotations
@@ -16,15 +19,19 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, replace
 from datetime import date
+from itertools import islice
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
+
+from sqlalchemy.exc import OperationalError
 
 from marquee.documents import Reading, ReadOptions, read_bytes, read_path
 from marquee.errors import MarqueeError, StoreError
 from marquee.fetch import Fetcher, Page, is_url, read_feed
 from marquee.films import film_slug, match_film, merge_facts
+from marquee.films.titles import title_keys
 from marquee.multifilm import split_films
-from marquee.records import Review
+from marquee.records import Document, Review
 from marquee.report_cache import film_report, report_key
 from marquee.review import FilmHint, parse_review
 from marquee.scoring import infer_scores
@@ -33,6 +40,13 @@ from marquee.store import FilmEntry, Store, Transaction, content_hash
 log = logging.getLogger(__name__)
 
 Status = Literal["added", "duplicate", "error"]
+
+CHUNK = 256
+"""Reviews scored in one model call and stored in one transaction: large enough that the
+per-call and per-commit costs vanish, small enough that memory does not grow with input.
+A kill loses at most the chunk being written, never part of one."""
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,25 +59,39 @@ class Outcome:
     message: str | None = None
 
 
+def chunks(items: Iterable[_T], size: int) -> Iterator[list[_T]]:
+    """``items`` in lists of ``size`` (the last one shorter), read lazily."""
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
 def add_reviews(
-    store: Store, reviews: Iterable[Review], *, build_reports: bool = True
+    store: Store,
+    reviews: Iterable[Review],
+    *,
+    build_reports: bool = True,
+    chunk: int | None = None,
 ) -> Iterator[Outcome]:
-    """Store each review (one transaction each), titled reviews first so that untitled
-    ones in the same batch can be matched to the films they mention; then, unless told
-    not to (a caller that shows its own progress runs :func:`prebuild_reports` itself),
-    build the reports of the films that changed."""
-    ordered = sorted(reviews, key=lambda r: r.facts.title is None)
-    for review in ordered:
-        try:
-            outcome = _add_one(store, review)
-        except StoreError:
-            raise  # the store itself failed: no later review would fare better
-        except Exception as err:  # a bug filing this review: the others are still stored
-            outcome = _unexpected(review.document.source, err)
-        yield outcome
-    adopted = adopt_unassigned(store)
-    if adopted:
-        log.info("filed %d earlier review(s) under films named since", adopted)
+    """Store the reviews, ``chunk`` (default :data:`CHUNK`) to a transaction, as they
+    arrive; outcomes follow each chunk's commit. Reviews naming no film are filed after
+    the titled ones (against every film the run added), and their outcomes come last.
+    Then, unless told not to (a caller that shows its own progress runs
+    :func:`prebuild_reports` itself), build the reports of the films that changed."""
+    with store.transaction() as tx:
+        tx.index_names()
+    waiting: list[tuple[int, Outcome]] = []  # untitled reviews' ids and outcomes
+    for part in chunks(reviews, chunk or CHUNK):
+        for outcome, untitled_id in _add_chunk(store, part):
+            if untitled_id is None:
+                yield outcome
+            else:
+                waiting.append((untitled_id, outcome))
+    filed = adopt_unassigned(store)
+    if filed:
+        log.info("filed %d review(s) under films named since", len(filed))
+    for review_id, outcome in waiting:
+        yield replace(outcome, film=filed.get(review_id))
     if build_reports:
         prebuild_reports(store)
 
@@ -82,34 +110,61 @@ def stale_films(store: Store) -> list[FilmEntry]:
     return [entry for entry in store.films() if built.get(entry.id) != key]
 
 
-def _add_one(store: Store, review: Review) -> Outcome:
+_Filed = tuple[Outcome, int | None, int | None]
+"""One review's outcome, the film it went to, and its id if it is waiting for one."""
+
+
+def _add_chunk(store: Store, reviews: list[Review]) -> list[tuple[Outcome, int | None]]:
+    """Store a chunk of reviews in one transaction, each in its own savepoint (a bug filing
+    one review undoes only that review), then re-merge each film they went to once."""
+    filed: list[_Filed] = []
+    with store.transaction() as tx:
+        for review in reviews:
+            try:
+                with tx.savepoint():
+                    filed.append(_add_one(tx, review))
+            except (StoreError, OperationalError):
+                raise  # the store itself failed: no later review would fare better
+            except Exception as err:  # a bug filing this review: the others are still stored
+                filed.append((_unexpected(review.document.source, err), None, None))
+        films = dict.fromkeys(film_id for _, film_id, _ in filed if film_id is not None)
+        slugs = {film_id: _remerge(tx, film_id) for film_id in films}
+    return [
+        (replace(outcome, film=slugs[film_id]) if film_id is not None else outcome, waiting)
+        for outcome, film_id, waiting in filed
+    ]
+
+
+def _add_one(tx: Transaction, review: Review) -> _Filed:
     """Store one review (one part of a document) and file it; the document row is written
     with its first part."""
     document = review.document
     digest = content_hash(document)
-    with store.transaction() as tx:
-        document_id = tx.document_id(digest)
-        if document_id is not None and tx.has_review(document_id, document.part):
-            return Outcome(document.source, "duplicate", message="already in the store")
-        if document_id is None:
-            document_id = tx.add_document(document, digest)
-        film_id, slug = _film_for(tx, review)
-        tx.add_review(review, document_id=document_id, position=document.part, film_id=film_id)
-        if film_id is not None:
-            slug = _remerge(tx, film_id)
-    return Outcome(document.source, "added", film=slug)
+    document_id = tx.document_id(digest)
+    if document_id is not None and tx.has_review(document_id, document.part):
+        return Outcome(document.source, "duplicate", message="already in the store"), None, None
+    if document_id is None:
+        document_id = tx.add_document(document, digest)
+    film_id = _film_for(tx, review)
+    review_id = tx.add_review(
+        review, document_id=document_id, position=document.part, film_id=film_id
+    )
+    untitled = review_id if review.facts.title is None else None
+    return Outcome(document.source, "added"), film_id, untitled
 
 
-def _film_for(tx: Transaction, review: Review) -> tuple[int | None, str | None]:
-    """The stored film this review is about, a new one if it names an unknown film, or none."""
-    films = tx.films()
-    index = match_film(review.facts, [f.facts for f in films], review.document.body)
+def _film_for(tx: Transaction, review: Review) -> int | None:
+    """The stored film a titled review is about, found among the films sharing one of its
+    names, or a new film; None for a review with no title (see :func:`adopt_unassigned`)."""
+    facts = review.facts
+    if not facts.title:
+        return None
+    named = tx.films_named(title_keys(facts.title, facts.aliases))
+    index = match_film(facts, [film for _, film in named], review.document.body)
     if index is not None:
-        return films[index].id, films[index].slug
-    if review.facts.title:
-        slug = film_slug(review.facts.title, review.facts.year)
-        return tx.save_film(review.facts, slug), slug
-    return None, None
+        return named[index][0]
+    merged = merge_facts([facts])
+    return tx.save_film(merged, film_slug(merged.title or "untitled", merged.year))
 
 
 def _remerge(tx: Transaction, film_id: int) -> str:
@@ -118,20 +173,21 @@ def _remerge(tx: Transaction, film_id: int) -> str:
     return tx.slug_of(film_id)
 
 
-def adopt_unassigned(store: Store) -> int:
-    """File reviews that named no film under a stored film they mention; returns how many."""
-    adopted = 0
+def adopt_unassigned(store: Store) -> dict[int, str]:
+    """File reviews that named no film under a stored film they mention; returns the slug
+    each filed review went to, by review id. Each film is re-merged once, at the end."""
+    adopted: dict[int, int] = {}
     with store.transaction() as tx:
         films = tx.films()
         if not films:
-            return 0
+            return {}
         for review_id, review in tx.unassigned():
             index = match_film(review.facts, [f.facts for f in films], review.document.body)
             if index is not None:
                 tx.assign(review_id, films[index].id)
-                _remerge(tx, films[index].id)
-                adopted += 1
-    return adopted
+                adopted[review_id] = films[index].id
+        slugs = {film_id: _remerge(tx, film_id) for film_id in dict.fromkeys(adopted.values())}
+    return {review_id: slugs[film_id] for review_id, film_id in adopted.items()}
 
 
 def expand(
@@ -208,15 +264,38 @@ def read_reviews(
     step: Callable[[str], None] = lambda _source: None,
     fetcher: Fetcher | None = None,
 ) -> tuple[list[Review], list[Outcome]]:
-    """Read and parse every input; a page reviewing several films gives one review each.
+    """Every review :func:`stream_reviews` reads, and one error outcome per input (or
+    table row) that could not be read, as two lists."""
+    reviews: list[Review] = []
+    failures: list[Outcome] = []
+    for read, failed in stream_reviews(
+        inputs, options=options, hint=hint, step=step, fetcher=fetcher
+    ):
+        reviews += read
+        failures += failed
+    return reviews, failures
+
+
+def stream_reviews(
+    inputs: Iterable[Input],
+    *,
+    options: ReadOptions,
+    hint: FilmHint,
+    step: Callable[[str], None] = lambda _source: None,
+    fetcher: Fetcher | None = None,
+    chunk: int | None = None,
+) -> Iterator[tuple[list[Review], list[Outcome]]]:
+    """Read and parse the inputs; yield about ``chunk`` reviews at a time, scored, with the
+    error outcomes met on the way. A page reviewing several films gives one review each.
 
     A URL is fetched with ``fetcher`` (one with default options when None) and read
-    exactly as the saved page would be, with its provenance kept. Each review without a
-    printed score gets one inferred by the model. Returns the reviews and one error
-    outcome per input (or table row) that could not be read; a bad input never stops
-    the batch.
+    exactly as the saved page would be, with its provenance kept. The reviews without a
+    printed score get one inferred by the model, a chunk per call (a table's rows are
+    parsed a chunk at a time too, so a large table is never all parsed at once). A bad
+    input never stops the batch. ``step`` is called after each input is read.
     """
-    reviews: list[Review] = []
+    chunk = chunk or CHUNK
+    pending: list[Review] = []
     failures: list[Outcome] = []
     with ExitStack() as cleanup:
 
@@ -230,17 +309,53 @@ def read_reviews(
             source = item[0] if isinstance(item, tuple) else str(item)
             try:
                 reading = _read(item, options, fetch)
-                parts = [part for doc in reading.documents for part in split_films(doc)]
-                read = infer_scores([parse_review(part, hint=hint) for part in parts])
             except MarqueeError as err:
                 failures.append(Outcome(source, "error", message=str(err)))
             except Exception as err:  # a bug, but one input must not cost the others
                 failures.append(_unexpected(source, err))
             else:
                 failures.extend(Outcome(source, "error", message=p) for p in reading.problems)
-                reviews.extend(read)
+                for documents in chunks(reading.documents, chunk):
+                    pending += _parse(source, documents, hint, failures)
+                    if len(pending) >= chunk:
+                        yield _scored(pending, failures), failures
+                        pending, failures = [], []
             step(source)
-    return reviews, failures
+        if pending or failures:
+            yield _scored(pending, failures), failures
+
+
+def _parse(
+    source: str, documents: list[Document], hint: FilmHint, failures: list[Outcome]
+) -> list[Review]:
+    """The reviews in one input's documents; an input that fails here gives one error
+    outcome and no reviews (a table's chunk: that chunk's rows)."""
+    try:
+        parts = [part for doc in documents for part in split_films(doc)]
+        return [parse_review(part, hint=hint) for part in parts]
+    except MarqueeError as err:
+        failures.append(Outcome(source, "error", message=str(err)))
+    except Exception as err:  # a bug, but one input must not cost the others
+        failures.append(_unexpected(source, err))
+    return []
+
+
+def _scored(reviews: list[Review], failures: list[Outcome]) -> list[Review]:
+    """The chunk with inferred scores, in one model call; if that fails, review by review,
+    so only the reviews that cannot be scored are refused."""
+    try:
+        return infer_scores(reviews)
+    except Exception:  # noqa: BLE001 - which review failed is found just below
+        log.debug("scoring a chunk failed; scoring its reviews one by one", exc_info=True)
+    scored: list[Review] = []
+    for review in reviews:
+        try:
+            scored += infer_scores([review])
+        except MarqueeError as err:
+            failures.append(Outcome(review.document.source, "error", message=str(err)))
+        except Exception as err:  # a bug, but one review must not cost the others
+            failures.append(_unexpected(review.document.source, err))
+    return scored
 
 
 def _unexpected(source: str, err: Exception) -> Outcome:

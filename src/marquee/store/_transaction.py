@@ -1,0 +1,298 @@
+"""What can be done inside one transaction: the reads and writes of adding and reporting."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from marquee.codec import facts_from_dict, to_dict
+from marquee.errors import NotFound
+from marquee.records import Document, FilmFacts, Review
+from marquee.store._schema import (
+    SLUG_MAX,
+    DocumentRow,
+    FilmEntry,
+    FilmKeyRow,
+    FilmRow,
+    ReviewRow,
+    _record_without_raw,
+    _review_from_row,
+    key_digest,
+)
+
+log = logging.getLogger(__name__)
+
+
+_FilmState = tuple[int, int, datetime]
+"""A film row's id, version and last update: its facts change only with all three."""
+_FACTS_KEPT = 100_000
+
+
+def _film_state(row: Any) -> _FilmState:
+    return (row.id, row.version or 0, row.updated_at)
+
+
+class Transaction:
+    """The write-side operations, valid inside :meth:`Store.transaction` only."""
+
+    def __init__(self, session: Session, facts: dict[_FilmState, FilmFacts]) -> None:
+        self._s = session
+        self._facts = facts  # the store's decoded film facts, by film state (see films())
+
+    def document_id(self, digest: str) -> int | None:
+        """The stored document with this content hash, if any."""
+        return self._s.scalar(select(DocumentRow.id).where(DocumentRow.content_hash == digest))
+
+    def has_review(self, document_id: int, position: int) -> bool:
+        """Whether part ``position`` of a stored document is already a review."""
+        found = select(ReviewRow.id).where(
+            ReviewRow.document_id == document_id, ReviewRow.position == position
+        )
+        return self._s.scalar(found) is not None
+
+    def has_url(self, url: str) -> bool:
+        """Whether a page fetched from ``url`` is stored (so it need not be fetched again)."""
+        found = select(DocumentRow.id).where(DocumentRow.url == url).limit(1)
+        return self._s.scalar(found) is not None
+
+    def counts(self) -> dict[str, int]:
+        """How many films, documents and reviews, and how many reviews have no film."""
+        count = select(func.count())
+        unassigned = count.select_from(ReviewRow).where(ReviewRow.film_id.is_(None))
+        return {
+            "films": self._s.scalar(count.select_from(FilmRow)) or 0,
+            "documents": self._s.scalar(count.select_from(DocumentRow)) or 0,
+            "reviews": self._s.scalar(count.select_from(ReviewRow)) or 0,
+            "unassigned": self._s.scalar(unassigned) or 0,
+        }
+
+    def films(self) -> list[FilmEntry]:
+        counts = dict(
+            self._s.execute(
+                select(ReviewRow.film_id, func.count()).group_by(ReviewRow.film_id)
+            ).all()
+        )
+        states = self._s.execute(
+            select(FilmRow.id, FilmRow.slug, FilmRow.version, FilmRow.updated_at).order_by(
+                FilmRow.id
+            )
+        ).all()
+        keyed = [((r.id, r.version or 0, r.updated_at), r) for r in states]
+        seen = self._facts
+        known = {key: facts for key, _ in keyed if (facts := seen.get(key)) is not None}
+        if len(known) < len(keyed):
+            known |= self._read_facts([key for key, _ in keyed if key not in known])
+        return [
+            FilmEntry(r.id, r.slug, known[key], counts.get(r.id, 0), key[1]) for key, r in keyed
+        ]
+
+    def _read_facts(self, wanted: list[_FilmState]) -> dict[_FilmState, FilmFacts]:
+        """Decode the merged facts of films not seen in this state before, and remember
+        them for the store's later transactions (threads of the web app share them). Every
+        add lists the films to match its review against; reading and decoding every film's
+        facts each time made adding an export of a thousand films' reviews quadratic."""
+        found: dict[_FilmState, FilmFacts] = {}
+        for chunk in (wanted[i : i + 500] for i in range(0, len(wanted), 500)):
+            rows = self._s.execute(
+                select(FilmRow.id, FilmRow.version, FilmRow.updated_at, FilmRow.facts).where(
+                    FilmRow.id.in_([state[0] for state in chunk])
+                )
+            )
+            found |= {_film_state(row): facts_from_dict(row.facts) for row in rows}
+        if len(self._facts) > _FACTS_KEPT:
+            self._facts.clear()
+        self._facts.update(found)
+        return found
+
+    def slug_of(self, film_id: int) -> str:
+        slug = self._s.scalar(select(FilmRow.slug).where(FilmRow.id == film_id))
+        if slug is None:
+            raise NotFound(f"no film with id {film_id}")
+        return slug
+
+    def reviews(self, film_id: int | None) -> list[Review]:
+        return [review for _id, review in self._reviews_where(film_id)]
+
+    def unassigned(self) -> list[tuple[int, Review]]:
+        """Reviews filed under no film yet, with their ids."""
+        return self._reviews_where(None)
+
+    def _reviews_where(self, film_id: int | None) -> list[tuple[int, Review]]:
+        where = ReviewRow.film_id.is_(None) if film_id is None else ReviewRow.film_id == film_id
+        rows = self._s.execute(
+            select(ReviewRow, DocumentRow.raw)
+            .join(DocumentRow, DocumentRow.id == ReviewRow.document_id)
+            .where(where)
+            .order_by(ReviewRow.id)
+        ).all()
+        return [(row.id, _review_from_row(row, raw)) for row, raw in rows]
+
+    def assign(self, review_id: int, film_id: int) -> None:
+        row = self._s.get(ReviewRow, review_id)
+        if row is None:
+            raise NotFound(f"no review with id {review_id}")
+        row.film_id = film_id
+        self._s.flush()
+
+    def add_document(self, document: Document, digest: str) -> int:
+        fetched = document.provenance
+        row = DocumentRow(
+            content_hash=digest,
+            source=document.source,
+            shape=document.shape,
+            encoding=document.encoding,
+            raw=document.raw,
+            added_at=datetime.now(UTC),
+            url=fetched.url if fetched else None,
+            http_status=fetched.status if fetched else None,
+            fetched_at=fetched.fetched_at if fetched else None,
+        )
+        self._s.add(row)
+        self._s.flush()
+        return row.id
+
+    def add_review(
+        self, review: Review, *, document_id: int, position: int, film_id: int | None
+    ) -> int:
+        score = review.score
+        row = ReviewRow(
+            document_id=document_id,
+            position=position,
+            film_id=film_id,
+            critic=review.meta.critic,
+            outlet=review.meta.outlet,
+            published=review.meta.published,
+            title=review.meta.title,
+            spoilers=review.meta.spoilers,
+            score_value=score.value if score else None,
+            score_raw=score.raw if score else None,
+            score_explicit=score.explicit if score else None,
+            verdict=review.verdict,
+            record=_record_without_raw(review),
+        )
+        self._s.add(row)
+        self._s.flush()
+        return row.id
+
+    def save_film(self, facts: FilmFacts, slug: str, film_id: int | None = None) -> int:
+        """Insert a film, or replace an existing one's merged facts; returns its id.
+
+        The slug follows the merged title; when another film holds it, a numeric suffix
+        keeps it unique. The film's name keys (see :meth:`films_named`) follow its facts.
+        """
+        slug = slug[:SLUG_MAX]
+        unique, n = slug, 2
+        while self._slug_taken(unique, film_id):
+            suffix = f"-{n}"
+            unique, n = slug[: SLUG_MAX - len(suffix)] + suffix, n + 1
+        row = self._s.get(FilmRow, film_id) if film_id is not None else FilmRow()
+        if row is None:
+            raise NotFound(f"no film with id {film_id}")
+        row.slug, row.title, row.year = unique, facts.title or unique, facts.year
+        row.facts, row.updated_at = to_dict(facts), datetime.now(UTC)
+        row.report = row.report_key = None
+        row.version = (row.version or 0) + 1
+        self._s.add(row)
+        self._s.flush()
+        self._file_keys(row.id, facts)
+        return row.id
+
+    def _slug_taken(self, slug: str, film_id: int | None) -> bool:
+        """Whether a film other than ``film_id`` holds ``slug`` (one indexed lookup)."""
+        holder = select(FilmRow.id).where(FilmRow.slug == slug, FilmRow.id != (film_id or -1))
+        return self._s.scalar(holder) is not None
+
+    def _file_keys(self, film_id: int, facts: FilmFacts) -> None:
+        from marquee.films.titles import title_keys  # regex: not for `marquee films`
+
+        wanted = {key_digest(key) for key in title_keys(facts.title, facts.aliases)}
+        held = set(self._s.scalars(select(FilmKeyRow.digest).where(FilmKeyRow.film_id == film_id)))
+        if held - wanted:
+            self._s.execute(
+                delete(FilmKeyRow).where(
+                    FilmKeyRow.film_id == film_id, FilmKeyRow.digest.in_(held - wanted)
+                )
+            )
+        self._s.add_all(FilmKeyRow(film_id=film_id, digest=d) for d in sorted(wanted - held))
+        self._s.flush()
+
+    def films_named(self, keys: Iterable[str]) -> list[tuple[int, FilmFacts]]:
+        """The films (id, merged facts; by id) answering to any of these name keys: the
+        only films a titled review can be about (see :func:`marquee.films.match_film`)."""
+        digests = sorted({key_digest(key) for key in keys})
+        if not digests:
+            return []
+        named = select(FilmKeyRow.film_id).where(FilmKeyRow.digest.in_(digests))
+        rows = self._s.execute(
+            select(FilmRow.id, FilmRow.version, FilmRow.updated_at)
+            .where(FilmRow.id.in_(named))
+            .order_by(FilmRow.id)
+        ).all()
+        states = [_film_state(row) for row in rows]
+        known = {s: f for s in states if (f := self._facts.get(s)) is not None}
+        if len(known) < len(states):
+            known |= self._read_facts([state for state in states if state not in known])
+        return [(state[0], known[state]) for state in states]
+
+    def index_names(self) -> int:
+        """File the name keys of every film that has none (a store made before they were
+        kept); returns how many films that was."""
+        bare = self._s.execute(
+            select(FilmRow.id, FilmRow.facts).where(
+                FilmRow.id.not_in(select(FilmKeyRow.film_id).distinct())
+            )
+        ).all()
+        for film_id, facts in bare:
+            self._file_keys(film_id, facts_from_dict(facts))
+        return len(bare)
+
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """Writes that are undone together if the block raises, leaving the rest of the
+        transaction as it was (so one review's failure does not cost its chunk)."""
+        with self._s.begin_nested():
+            yield
+
+    def report_keys(self) -> dict[int, str | None]:
+        """Each film's built report's key (None: no report), without reading the reports."""
+        rows = self._s.execute(select(FilmRow.id, FilmRow.report_key))
+        return {film_id: key for film_id, key in rows}
+
+    def cached_report(self, film_id: int, key: str) -> dict[str, Any] | None:
+        """The film's built report if it was built by the same code and model (``key``)."""
+        row = self._s.get(FilmRow, film_id)
+        return row.report if row is not None and row.report_key == key else None
+
+    def save_report(
+        self, film_id: int, key: str, report: dict[str, Any], *, version: int | None = None
+    ) -> bool:
+        """Keep a built report; returns whether it was kept.
+
+        ``version`` is the film's :attr:`FilmEntry.version` the report was built from: when
+        another writer changed the film while the report was being built, the report is
+        already stale and is not kept, so the next reader builds it again instead of
+        being served a report that misses the new review.
+        """
+        row = self._s.get(FilmRow, film_id)
+        if row is None:
+            raise NotFound(f"no film with id {film_id}")
+        if version is not None and version != (row.version or 0):
+            log.info("film %s changed while its report was built; not caching it", row.slug)
+            return False
+        row.report, row.report_key = report, key
+        self._s.flush()
+        return True
+
+    def film_facts_of_reviews(self, film_id: int) -> list[FilmFacts]:
+        """Each of the film's reviews' own facts; only that part of each record is read,
+        since every review added to a film re-merges all of them."""
+        facts = self._s.scalars(
+            select(ReviewRow.record["facts"]).where(ReviewRow.film_id == film_id)
+        )
+        return [facts_from_dict(f) for f in facts]
