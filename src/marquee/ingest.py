@@ -110,13 +110,20 @@ def stale_films(store: Store) -> list[FilmEntry]:
     return [entry for entry in store.films() if built.get(entry.id) != key]
 
 
-_Filed = tuple[Outcome, int | None, int | None]
-"""One review's outcome, the film it went to, and its id if it is waiting for one."""
+@dataclass(frozen=True, slots=True)
+class _Filed:
+    """One review stored: its outcome, the film it went to, whether it made that film (whose
+    facts are then its own, merged already), and its id when it waits for a film."""
+
+    outcome: Outcome
+    film_id: int | None = None
+    made_film: bool = False
+    waiting: int | None = None
 
 
 def _add_chunk(store: Store, reviews: list[Review]) -> list[tuple[Outcome, int | None]]:
     """Store a chunk of reviews in one transaction, each in its own savepoint (a bug filing
-    one review undoes only that review), then re-merge each film they went to once."""
+    one review undoes only that review), then re-merge once each film that a review joined."""
     filed: list[_Filed] = []
     with store.transaction() as tx:
         for review in reviews:
@@ -126,12 +133,15 @@ def _add_chunk(store: Store, reviews: list[Review]) -> list[tuple[Outcome, int |
             except (StoreError, OperationalError):
                 raise  # the store itself failed: no later review would fare better
             except Exception as err:  # a bug filing this review: the others are still stored
-                filed.append((_unexpected(review.document.source, err), None, None))
-        films = dict.fromkeys(film_id for _, film_id, _ in filed if film_id is not None)
-        slugs = {film_id: _remerge(tx, film_id) for film_id in films}
+                filed.append(_Filed(_unexpected(review.document.source, err)))
+        joined = dict.fromkeys(f.film_id for f in filed if f.film_id and not f.made_film)
+        slugs = {film_id: _remerge(tx, film_id) for film_id in joined}
+        for f in filed:
+            if f.film_id is not None and f.film_id not in slugs:
+                slugs[f.film_id] = tx.slug_of(f.film_id)
     return [
-        (replace(outcome, film=slugs[film_id]) if film_id is not None else outcome, waiting)
-        for outcome, film_id, waiting in filed
+        (replace(f.outcome, film=slugs[f.film_id]) if f.film_id else f.outcome, f.waiting)
+        for f in filed
     ]
 
 
@@ -142,29 +152,30 @@ def _add_one(tx: Transaction, review: Review) -> _Filed:
     digest = content_hash(document)
     document_id = tx.document_id(digest)
     if document_id is not None and tx.has_review(document_id, document.part):
-        return Outcome(document.source, "duplicate", message="already in the store"), None, None
+        return _Filed(Outcome(document.source, "duplicate", message="already in the store"))
     if document_id is None:
         document_id = tx.add_document(document, digest)
-    film_id = _film_for(tx, review)
+    film_id, made = _film_for(tx, review)
     review_id = tx.add_review(
         review, document_id=document_id, position=document.part, film_id=film_id
     )
-    untitled = review_id if review.facts.title is None else None
-    return Outcome(document.source, "added"), film_id, untitled
+    waiting = review_id if review.facts.title is None else None
+    return _Filed(Outcome(document.source, "added"), film_id, made, waiting)
 
 
-def _film_for(tx: Transaction, review: Review) -> int | None:
+def _film_for(tx: Transaction, review: Review) -> tuple[int | None, bool]:
     """The stored film a titled review is about, found among the films sharing one of its
-    names, or a new film; None for a review with no title (see :func:`adopt_unassigned`)."""
+    names, or a new film (then True); None for a review with no title (see
+    :func:`adopt_unassigned`)."""
     facts = review.facts
     if not facts.title:
-        return None
+        return None, False
     named = tx.films_named(title_keys(facts.title, facts.aliases))
     index = match_film(facts, [film for _, film in named], review.document.body)
     if index is not None:
-        return named[index][0]
+        return named[index][0], False
     merged = merge_facts([facts])
-    return tx.save_film(merged, film_slug(merged.title or "untitled", merged.year))
+    return tx.save_film(merged, film_slug(merged.title or "untitled", merged.year)), True
 
 
 def _remerge(tx: Transaction, film_id: int) -> str:

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from marquee.codec import facts_from_dict, to_dict
@@ -142,7 +142,8 @@ class Transaction:
 
     def add_document(self, document: Document, digest: str) -> int:
         fetched = document.provenance
-        row = DocumentRow(
+        return self._insert(
+            DocumentRow,
             content_hash=digest,
             source=document.source,
             shape=document.shape,
@@ -153,15 +154,13 @@ class Transaction:
             http_status=fetched.status if fetched else None,
             fetched_at=fetched.fetched_at if fetched else None,
         )
-        self._s.add(row)
-        self._s.flush()
-        return row.id
 
     def add_review(
         self, review: Review, *, document_id: int, position: int, film_id: int | None
     ) -> int:
         score = review.score
-        row = ReviewRow(
+        return self._insert(
+            ReviewRow,
             document_id=document_id,
             position=position,
             film_id=film_id,
@@ -176,9 +175,14 @@ class Transaction:
             verdict=review.verdict,
             record=_record_without_raw(review),
         )
-        self._s.add(row)
-        self._s.flush()
-        return row.id
+
+    def _insert(self, table: type[DocumentRow | ReviewRow], **values: Any) -> int:
+        """One row, inserted as a plain statement (no ORM object to track: adding a
+        large export inserts tens of thousands); returns its id."""
+        new_id: int = self._s.execute(
+            insert(table).values(**values).returning(table.id)
+        ).scalar_one()
+        return new_id
 
     def save_film(self, facts: FilmFacts, slug: str, film_id: int | None = None) -> int:
         """Insert a film, or replace an existing one's merged facts; returns its id.
@@ -200,7 +204,7 @@ class Transaction:
         row.version = (row.version or 0) + 1
         self._s.add(row)
         self._s.flush()
-        self._file_keys(row.id, facts)
+        self._file_keys(row.id, facts, new=film_id is None)
         return row.id
 
     def _slug_taken(self, slug: str, film_id: int | None) -> bool:
@@ -208,11 +212,17 @@ class Transaction:
         holder = select(FilmRow.id).where(FilmRow.slug == slug, FilmRow.id != (film_id or -1))
         return self._s.scalar(holder) is not None
 
-    def _file_keys(self, film_id: int, facts: FilmFacts) -> None:
+    def _file_keys(self, film_id: int, facts: FilmFacts, *, new: bool = False) -> None:
         from marquee.films.titles import title_keys  # regex: not for `marquee films`
 
         wanted = {key_digest(key) for key in title_keys(facts.title, facts.aliases)}
-        held = set(self._s.scalars(select(FilmKeyRow.digest).where(FilmKeyRow.film_id == film_id)))
+        held = (
+            set()
+            if new
+            else set(
+                self._s.scalars(select(FilmKeyRow.digest).where(FilmKeyRow.film_id == film_id))
+            )
+        )
         if held - wanted:
             self._s.execute(
                 delete(FilmKeyRow).where(
