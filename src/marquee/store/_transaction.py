@@ -6,9 +6,9 @@ import logging
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import Table, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from marquee.codec import facts_from_dict, to_dict
@@ -28,6 +28,10 @@ from marquee.store._schema import (
 
 log = logging.getLogger(__name__)
 
+_DOCS, _REVIEWS, _FILMS, _KEYS = (
+    cast(Table, row.__table__) for row in (DocumentRow, ReviewRow, FilmRow, FilmKeyRow)
+)
+
 
 _FilmState = tuple[int, int, datetime]
 """A film row's id, version and last update: its facts change only with all three."""
@@ -43,18 +47,21 @@ class Transaction:
 
     def __init__(self, session: Session, facts: dict[_FilmState, FilmFacts]) -> None:
         self._s = session
+        # the hot paths of adding (lookups, inserts, films' names) run as plain statements
+        # on the session's connection: tracking ORM objects cost more than the SQL itself
+        self._c = session.connection()
         self._facts = facts  # the store's decoded film facts, by film state (see films())
 
     def document_id(self, digest: str) -> int | None:
         """The stored document with this content hash, if any."""
-        return self._s.scalar(select(DocumentRow.id).where(DocumentRow.content_hash == digest))
+        return self._c.scalar(select(_DOCS.c.id).where(_DOCS.c.content_hash == digest))
 
     def has_review(self, document_id: int, position: int) -> bool:
         """Whether part ``position`` of a stored document is already a review."""
-        found = select(ReviewRow.id).where(
-            ReviewRow.document_id == document_id, ReviewRow.position == position
+        found = select(_REVIEWS.c.id).where(
+            _REVIEWS.c.document_id == document_id, _REVIEWS.c.position == position
         )
-        return self._s.scalar(found) is not None
+        return self._c.scalar(found) is not None
 
     def has_url(self, url: str) -> bool:
         """Whether a page fetched from ``url`` is stored (so it need not be fetched again)."""
@@ -99,9 +106,10 @@ class Transaction:
         facts each time made adding an export of a thousand films' reviews quadratic."""
         found: dict[_FilmState, FilmFacts] = {}
         for chunk in (wanted[i : i + 500] for i in range(0, len(wanted), 500)):
-            rows = self._s.execute(
-                select(FilmRow.id, FilmRow.version, FilmRow.updated_at, FilmRow.facts).where(
-                    FilmRow.id.in_([state[0] for state in chunk])
+            films = _FILMS.c
+            rows = self._c.execute(
+                select(films.id, films.version, films.updated_at, films.facts).where(
+                    films.id.in_([state[0] for state in chunk])
                 )
             )
             found |= {_film_state(row): facts_from_dict(row.facts) for row in rows}
@@ -111,7 +119,7 @@ class Transaction:
         return found
 
     def slug_of(self, film_id: int) -> str:
-        slug = self._s.scalar(select(FilmRow.slug).where(FilmRow.id == film_id))
+        slug = self._c.scalar(select(_FILMS.c.slug).where(_FILMS.c.id == film_id))
         if slug is None:
             raise NotFound(f"no film with id {film_id}")
         return slug
@@ -143,7 +151,7 @@ class Transaction:
     def add_document(self, document: Document, digest: str) -> int:
         fetched = document.provenance
         return self._insert(
-            DocumentRow,
+            _DOCS,
             content_hash=digest,
             source=document.source,
             shape=document.shape,
@@ -160,7 +168,7 @@ class Transaction:
     ) -> int:
         score = review.score
         return self._insert(
-            ReviewRow,
+            _REVIEWS,
             document_id=document_id,
             position=position,
             film_id=film_id,
@@ -176,11 +184,11 @@ class Transaction:
             record=_record_without_raw(review),
         )
 
-    def _insert(self, table: type[DocumentRow | ReviewRow], **values: Any) -> int:
+    def _insert(self, table: Table, **values: Any) -> int:
         """One row, inserted as a plain statement (no ORM object to track: adding a
         large export inserts tens of thousands); returns its id."""
-        new_id: int = self._s.execute(
-            insert(table).values(**values).returning(table.id)
+        new_id: int = self._c.execute(
+            insert(table).values(**values).returning(table.c.id)
         ).scalar_one()
         return new_id
 
@@ -188,49 +196,57 @@ class Transaction:
         """Insert a film, or replace an existing one's merged facts; returns its id.
 
         The slug follows the merged title; when another film holds it, a numeric suffix
-        keeps it unique. The film's name keys (see :meth:`films_named`) follow its facts.
+        keeps it unique. The film's name keys (see :meth:`films_named`) follow its facts,
+        and any built report is dropped.
         """
         slug = slug[:SLUG_MAX]
         unique, n = slug, 2
         while self._slug_taken(unique, film_id):
             suffix = f"-{n}"
             unique, n = slug[: SLUG_MAX - len(suffix)] + suffix, n + 1
-        row = self._s.get(FilmRow, film_id) if film_id is not None else FilmRow()
-        if row is None:
-            raise NotFound(f"no film with id {film_id}")
-        row.slug, row.title, row.year = unique, facts.title or unique, facts.year
-        row.facts, row.updated_at = to_dict(facts), datetime.now(UTC)
-        row.report = row.report_key = None
-        row.version = (row.version or 0) + 1
-        self._s.add(row)
-        self._s.flush()
-        self._file_keys(row.id, facts, new=film_id is None)
-        return row.id
+        values = {
+            "slug": unique,
+            "title": facts.title or unique,
+            "year": facts.year,
+            "facts": to_dict(facts),
+            "updated_at": datetime.now(UTC),
+            "report": None,
+            "report_key": None,
+        }
+        new = film_id is None
+        if film_id is None:
+            made = insert(_FILMS).values(**values, version=1).returning(_FILMS.c.id)
+            film_id = int(self._c.execute(made).scalar_one())
+        else:
+            bump = func.coalesce(_FILMS.c.version, 0) + 1
+            changed = update(_FILMS).where(_FILMS.c.id == film_id).values(**values, version=bump)
+            if self._c.execute(changed).rowcount == 0:
+                raise NotFound(f"no film with id {film_id}")
+            self._s.expire_all()  # a FilmRow this session holds is stale now
+        self._file_keys(film_id, facts, new=new)
+        return film_id
 
     def _slug_taken(self, slug: str, film_id: int | None) -> bool:
         """Whether a film other than ``film_id`` holds ``slug`` (one indexed lookup)."""
-        holder = select(FilmRow.id).where(FilmRow.slug == slug, FilmRow.id != (film_id or -1))
-        return self._s.scalar(holder) is not None
+        holder = select(_FILMS.c.id).where(_FILMS.c.slug == slug, _FILMS.c.id != (film_id or -1))
+        return self._c.scalar(holder) is not None
 
-    def _file_keys(self, film_id: int, facts: FilmFacts, *, new: bool = False) -> None:
+    def _file_keys(self, film_id: int, facts: FilmFacts, *, new: bool) -> None:
         from marquee.films.titles import title_keys  # regex: not for `marquee films`
 
         wanted = {key_digest(key) for key in title_keys(facts.title, facts.aliases)}
         held = (
             set()
             if new
-            else set(
-                self._s.scalars(select(FilmKeyRow.digest).where(FilmKeyRow.film_id == film_id))
-            )
+            else set(self._c.scalars(select(_KEYS.c.digest).where(_KEYS.c.film_id == film_id)))
         )
         if held - wanted:
-            self._s.execute(
-                delete(FilmKeyRow).where(
-                    FilmKeyRow.film_id == film_id, FilmKeyRow.digest.in_(held - wanted)
-                )
+            gone = _KEYS.c.digest.in_(held - wanted)
+            self._c.execute(delete(_KEYS).where(_KEYS.c.film_id == film_id, gone))
+        if wanted - held:
+            self._c.execute(
+                insert(_KEYS), [{"film_id": film_id, "digest": d} for d in sorted(wanted - held)]
             )
-        self._s.add_all(FilmKeyRow(film_id=film_id, digest=d) for d in sorted(wanted - held))
-        self._s.flush()
 
     def films_named(self, keys: Iterable[str]) -> list[tuple[int, FilmFacts]]:
         """The films (id, merged facts; by id) answering to any of these name keys: the
@@ -238,11 +254,11 @@ class Transaction:
         digests = sorted({key_digest(key) for key in keys})
         if not digests:
             return []
-        named = select(FilmKeyRow.film_id).where(FilmKeyRow.digest.in_(digests))
-        rows = self._s.execute(
-            select(FilmRow.id, FilmRow.version, FilmRow.updated_at)
-            .where(FilmRow.id.in_(named))
-            .order_by(FilmRow.id)
+        named = select(_KEYS.c.film_id).where(_KEYS.c.digest.in_(digests))
+        rows = self._c.execute(
+            select(_FILMS.c.id, _FILMS.c.version, _FILMS.c.updated_at)
+            .where(_FILMS.c.id.in_(named))
+            .order_by(_FILMS.c.id)
         ).all()
         states = [_film_state(row) for row in rows]
         known = {s: f for s in states if (f := self._facts.get(s)) is not None}
@@ -259,7 +275,7 @@ class Transaction:
             )
         ).all()
         for film_id, facts in bare:
-            self._file_keys(film_id, facts_from_dict(facts))
+            self._file_keys(film_id, facts_from_dict(facts), new=False)
         return len(bare)
 
     @contextmanager
@@ -302,7 +318,7 @@ class Transaction:
     def film_facts_of_reviews(self, film_id: int) -> list[FilmFacts]:
         """Each of the film's reviews' own facts; only that part of each record is read,
         since every review added to a film re-merges all of them."""
-        facts = self._s.scalars(
-            select(ReviewRow.record["facts"]).where(ReviewRow.film_id == film_id)
+        facts = self._c.scalars(
+            select(_REVIEWS.c.record["facts"]).where(_REVIEWS.c.film_id == film_id)
         )
         return [facts_from_dict(f) for f in facts]
