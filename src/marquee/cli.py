@@ -457,12 +457,13 @@ def films(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """List the films in the store, most reviewed first."""
-    from marquee.report import film_json
     from marquee.store import shown_url
 
     store = _store()
     entries = store.films()
     if as_json:
+        from marquee.report import film_json  # the report module: only for --json
+
         _print_json([{**film_json(f.slug, f.facts), "reviews": f.reviews} for f in entries])
         return
     if not entries:
@@ -504,7 +505,6 @@ def report(
 
       marquee report ballerina --html ballerina.html
     """
-    from marquee.report import render
     from marquee.report_cache import film_report
 
     store = _store()
@@ -523,6 +523,8 @@ def report(
     if as_json:
         _print_json(data)
     else:
+        from marquee.report import render  # rich panels and the report module: not for --json
+
         render(data, out)
 
 

@@ -30,13 +30,13 @@ from marquee.model.encoder import Encoder, load_encoder
 from marquee.model.features import FeatureSpec, featurize, featurize_tokens, tokenize
 from marquee.model.film import FilmPrior
 from marquee.model.nbsvm import LinearScorer
+from marquee.model.paths import ARTIFACT_DIR as ARTIFACT_DIR  # re-exported: train, finetune
+from marquee.model.paths import DEFAULT_ARTIFACT
 from marquee.model.stacking import Stacker, sentence_aggregates
 from marquee.records import FRESH_AT, Verdict, verdict_for
 
 log = logging.getLogger(__name__)
 
-ARTIFACT_DIR = Path(__file__).with_name("artifacts")
-DEFAULT_ARTIFACT = ARTIFACT_DIR / "default.npz"
 VIEWS = ("long", "sentence", "char")
 STACKERS = ("long", "short")
 ROUTE_BAND = 0.2
