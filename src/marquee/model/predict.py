@@ -244,10 +244,15 @@ def save_model(model: ScoringModel, path: Path, recipe: dict) -> None:
     (path.parent / "recipe.json").write_text(json.dumps(recipe, indent=2, default=str) + "\n")
 
 
-@cache
 def load_model(path: str | None = None) -> ScoringModel:
-    """The committed artifact (or the one at ``path``), loaded once per process."""
-    npz = Path(path) if path else DEFAULT_ARTIFACT
+    """The committed artifact (or the one at ``path``), loaded once per process: however it
+    is named (``load_model()``, ``load_model(None)``, its path), every caller shares one
+    model, and with it the readings it remembers."""
+    return _load(Path(path).resolve() if path else DEFAULT_ARTIFACT.resolve())
+
+
+@cache
+def _load(npz: Path) -> ScoringModel:
     if not npz.exists() or not npz.with_suffix(".json").exists():
         raise ScoringError(f"no scoring model at {npz}; run `marquee train`")
     meta = json.loads(npz.with_suffix(".json").read_text())
