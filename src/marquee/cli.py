@@ -620,10 +620,21 @@ def batch(
             show_default=False,
         ),
     ],
-    engine: Annotated[str, typer.Option(help="local (this process) or dask.")] = "local",
+    engine: Annotated[
+        str,
+        typer.Option(
+            help="local (this process) or dask. On a 2-core machine dask measured no faster "
+            "than local (its workers share the cores with reading and writing): use it with "
+            "more cores, or a cluster (--scheduler)."
+        ),
+    ] = "local",
     scheduler: Annotated[
         str | None,
-        typer.Option(help="A Dask scheduler, tcp://host:port (default: a local cluster)."),
+        typer.Option(
+            help="A running Dask scheduler, tcp://host:port, for tables that outgrow one "
+            "machine (start `dask scheduler`, then `dask worker tcp://host:8786` on each "
+            "machine, with this marquee installed). Default: a local cluster of --workers."
+        ),
     ] = None,
     workers: Annotated[int, typer.Option(help="Processes of the local Dask cluster.")] = 2,
     chunk_size: Annotated[int, typer.Option(help="Rows read, scored and written together.")] = 1000,
