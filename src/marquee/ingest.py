@@ -1,69 +1,61 @@
 """Put reviews into the store and file each one under its film.
 
-The one place where reading meets the database: files, stdin and web pages (fetched by
-:mod:`marquee.fetch`, then read exactly as the saved page would be) are parsed, a page
-that reviews several films into one review per film. Reading, scoring and storing stream
-in chunks of :data:`CHUNK` reviews, so memory stays flat however large the input: each
-chunk is scored in one model call and written in one transaction, where every review is
-matched against the stored films sharing a name with it (an indexed lookup, not a scan)
-and each film the chunk touched has its facts re-merged once, at the chunk's end. A
-review that names no film waits unassigned until the run's titled reviews are in, then
-is filed under the film it mentions most, if any (:func:`adopt_unassigned`).
+The one place where reading meets the database. :mod:`marquee.intake` reads the inputs
+into scored reviews a chunk at a time; each chunk is written here in one transaction, where
+every review is matched against the stored films sharing a name with it (an indexed
+lookup, not a scan), and each film a review joined has its facts re-merged once, at the
+chunk's end. A kill loses at most the chunk being written, never part of one. A review
+that names no film waits unassigned until the run's titled reviews are in, then is filed
+under the film it mentions most, if any (:func:`adopt_unassigned`).
 """
 
 from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import ExitStack
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
-from itertools import islice
 from pathlib import Path
-from typing import Literal, TypeVar
 
 from sqlalchemy.exc import OperationalError
 
-from marquee.documents import Reading, ReadOptions, read_bytes, read_path
 from marquee.errors import MarqueeError, StoreError
-from marquee.fetch import Fetcher, Page, is_url, read_feed
+from marquee.fetch import Fetcher, is_url, read_feed
 from marquee.films import film_slug, match_film, merge_facts
 from marquee.films.titles import title_keys
-from marquee.multifilm import split_films
-from marquee.records import Document, Review
+from marquee.intake import (
+    CHUNK,
+    Input,
+    Outcome,
+    Status,
+    chunks,
+    read_reviews,
+    stream_reviews,
+    unexpected,
+)
+from marquee.records import Review
 from marquee.report_cache import film_report, report_key
-from marquee.review import FilmHint, parse_review
-from marquee.scoring import infer_scores
 from marquee.store import FilmEntry, Store, Transaction, content_hash
 
+__all__ = [  # the reading half lives in marquee.intake; callers know these names from here
+    "CHUNK",
+    "Input",
+    "Outcome",
+    "Status",
+    "add_reviews",
+    "adopt_unassigned",
+    "expand",
+    "feed_urls",
+    "prebuild_reports",
+    "read_reviews",
+    "skip_fetched",
+    "stale_films",
+    "stream_reviews",
+    "url_list",
+]
+
 log = logging.getLogger(__name__)
-
-Status = Literal["added", "duplicate", "error"]
-
-CHUNK = 256
-"""Reviews scored in one model call and stored in one transaction: large enough that the
-per-call and per-commit costs vanish, small enough that memory does not grow with input.
-A kill loses at most the chunk being written, never part of one."""
-
-_T = TypeVar("_T")
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """What happened to one input: a document added, skipped as a duplicate, or refused."""
-
-    source: str
-    status: Status
-    film: str | None = None  # slug of the film it was filed under
-    message: str | None = None
-
-
-def chunks(items: Iterable[_T], size: int) -> Iterator[list[_T]]:
-    """``items`` in lists of ``size`` (the last one shorter), read lazily."""
-    it = iter(items)
-    while chunk := list(islice(it, size)):
-        yield chunk
 
 
 def add_reviews(
@@ -133,7 +125,7 @@ def _add_chunk(store: Store, reviews: list[Review]) -> list[tuple[Outcome, int |
             except (StoreError, OperationalError):
                 raise  # the store itself failed: no later review would fare better
             except Exception as err:  # a bug filing this review: the others are still stored
-                filed.append(_Filed(_unexpected(review.document.source, err)))
+                filed.append(_Filed(unexpected(review.document.source, err)))
         joined = dict.fromkeys(f.film_id for f in filed if f.film_id and not f.made_film)
         slugs = {film_id: _remerge(tx, film_id) for film_id in joined}
         for f in filed:
@@ -260,136 +252,6 @@ def _walk(root: Path, *, follow_symlinks: bool) -> tuple[list[Path], list[Outcom
         dirs[:] = [d for d in sorted(dirs) if wanted(here / d)]
         files += [here / n for n in sorted(names) if wanted(here / n) and (here / n).is_file()]
     return sorted(files), problems
-
-
-Input = Path | tuple[str, bytes] | str
-"""What ``read_reviews`` reads: a file, ``(name, bytes)`` read from stdin, or a URL
-(a string that is not an http(s) URL is a file path)."""
-
-
-def read_reviews(
-    inputs: Iterable[Input],
-    *,
-    options: ReadOptions,
-    hint: FilmHint,
-    step: Callable[[str], None] = lambda _source: None,
-    fetcher: Fetcher | None = None,
-) -> tuple[list[Review], list[Outcome]]:
-    """Every review :func:`stream_reviews` reads, and one error outcome per input (or
-    table row) that could not be read, as two lists."""
-    reviews: list[Review] = []
-    failures: list[Outcome] = []
-    for read, failed in stream_reviews(
-        inputs, options=options, hint=hint, step=step, fetcher=fetcher
-    ):
-        reviews += read
-        failures += failed
-    return reviews, failures
-
-
-def stream_reviews(
-    inputs: Iterable[Input],
-    *,
-    options: ReadOptions,
-    hint: FilmHint,
-    step: Callable[[str], None] = lambda _source: None,
-    fetcher: Fetcher | None = None,
-    chunk: int | None = None,
-) -> Iterator[tuple[list[Review], list[Outcome]]]:
-    """Read and parse the inputs; yield about ``chunk`` reviews at a time, scored, with the
-    error outcomes met on the way. A page reviewing several films gives one review each.
-
-    A URL is fetched with ``fetcher`` (one with default options when None) and read
-    exactly as the saved page would be, with its provenance kept. The reviews without a
-    printed score get one inferred by the model, a chunk per call (a table's rows are
-    parsed a chunk at a time too, so a large table is never all parsed at once). A bad
-    input never stops the batch. ``step`` is called after each input is read.
-    """
-    chunk = chunk or CHUNK
-    pending: list[Review] = []
-    failures: list[Outcome] = []
-    with ExitStack() as cleanup:
-
-        def fetch(url: str) -> Page:
-            nonlocal fetcher
-            if fetcher is None:
-                fetcher = cleanup.enter_context(Fetcher())
-            return fetcher.page(url)
-
-        for item in inputs:
-            source = item[0] if isinstance(item, tuple) else str(item)
-            try:
-                reading = _read(item, options, fetch)
-            except MarqueeError as err:
-                failures.append(Outcome(source, "error", message=str(err)))
-            except Exception as err:  # a bug, but one input must not cost the others
-                failures.append(_unexpected(source, err))
-            else:
-                failures.extend(Outcome(source, "error", message=p) for p in reading.problems)
-                for documents in chunks(reading.documents, chunk):
-                    pending += _parse(source, documents, hint, failures)
-                    if len(pending) >= chunk:
-                        yield _scored(pending, failures), failures
-                        pending, failures = [], []
-            step(source)
-        if pending or failures:
-            yield _scored(pending, failures), failures
-
-
-def _parse(
-    source: str, documents: list[Document], hint: FilmHint, failures: list[Outcome]
-) -> list[Review]:
-    """The reviews in one input's documents; an input that fails here gives one error
-    outcome and no reviews (a table's chunk: that chunk's rows)."""
-    try:
-        parts = [part for doc in documents for part in split_films(doc)]
-        return [parse_review(part, hint=hint) for part in parts]
-    except MarqueeError as err:
-        failures.append(Outcome(source, "error", message=str(err)))
-    except Exception as err:  # a bug, but one input must not cost the others
-        failures.append(_unexpected(source, err))
-    return []
-
-
-def _scored(reviews: list[Review], failures: list[Outcome]) -> list[Review]:
-    """The chunk with inferred scores, in one model call; if that fails, review by review,
-    so only the reviews that cannot be scored are refused."""
-    try:
-        return infer_scores(reviews)
-    except Exception:  # noqa: BLE001 - which review failed is found just below
-        log.debug("scoring a chunk failed; scoring its reviews one by one", exc_info=True)
-    scored: list[Review] = []
-    for review in reviews:
-        try:
-            scored += infer_scores([review])
-        except MarqueeError as err:
-            failures.append(Outcome(review.document.source, "error", message=str(err)))
-        except Exception as err:  # a bug, but one review must not cost the others
-            failures.append(_unexpected(review.document.source, err))
-    return scored
-
-
-def _unexpected(source: str, err: Exception) -> Outcome:
-    """The outcome of an input that failed in a way marquee does not expect: a bug, reported
-    on the input's own line (the traceback goes to the debug log, ``marquee -vv``)."""
-    log.debug("%s: unexpected error", source, exc_info=True)
-    reason = (str(err).strip().splitlines() or [""])[0][:200]
-    message = (
-        f"marquee failed on this input ({type(err).__name__}{': ' if reason else ''}{reason}); "
-        "this is a bug: marquee -vv shows where, please report it"
-    )
-    return Outcome(source, "error", message=message)
-
-
-def _read(item: Input, options: ReadOptions, fetch: Callable[[str], Page]) -> Reading:
-    if isinstance(item, tuple):
-        return read_bytes(item[1], item[0], options=options)
-    if isinstance(item, str) and is_url(item):
-        page = fetch(item)
-        reading = read_bytes(page.body, item, options=options)
-        fetched = tuple(replace(doc, provenance=page.provenance) for doc in reading.documents)
-        return replace(reading, documents=fetched)
-    return read_path(item, options=options)
 
 
 def feed_urls(
