@@ -159,8 +159,8 @@ def _record_without_raw(review: Review) -> dict[str, Any]:
     return data
 
 
-def _review_from_row(row: ReviewRow, raw: str) -> Review:
-    data = dict(row.record)
+def _review_from_row(record: dict[str, Any], raw: str) -> Review:
+    data = dict(record)
     data["document"] = {**data["document"], "raw": raw}
     return from_dict(Review, data)
 

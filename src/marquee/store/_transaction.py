@@ -132,14 +132,15 @@ class Transaction:
         return self._reviews_where(None)
 
     def _reviews_where(self, film_id: int | None) -> list[tuple[int, Review]]:
-        where = ReviewRow.film_id.is_(None) if film_id is None else ReviewRow.film_id == film_id
-        rows = self._s.execute(
-            select(ReviewRow, DocumentRow.raw)
-            .join(DocumentRow, DocumentRow.id == ReviewRow.document_id)
+        reviews = _REVIEWS.c
+        where = reviews.film_id.is_(None) if film_id is None else reviews.film_id == film_id
+        rows = self._c.execute(
+            select(reviews.id, reviews.record, _DOCS.c.raw)
+            .join(_DOCS, _DOCS.c.id == reviews.document_id)
             .where(where)
-            .order_by(ReviewRow.id)
+            .order_by(reviews.id)
         ).all()
-        return [(row.id, _review_from_row(row, raw)) for row, raw in rows]
+        return [(row.id, _review_from_row(row.record, row.raw)) for row in rows]
 
     def assign(self, review_id: int, film_id: int) -> None:
         row = self._s.get(ReviewRow, review_id)
@@ -292,8 +293,10 @@ class Transaction:
 
     def cached_report(self, film_id: int, key: str) -> dict[str, Any] | None:
         """The film's built report if it was built by the same code and model (``key``)."""
-        row = self._s.get(FilmRow, film_id)
-        return row.report if row is not None and row.report_key == key else None
+        films = _FILMS.c
+        found = select(films.report).where(films.id == film_id, films.report_key == key)
+        report: dict[str, Any] | None = self._c.scalar(found)
+        return report
 
     def save_report(
         self, film_id: int, key: str, report: dict[str, Any], *, version: int | None = None
@@ -305,14 +308,16 @@ class Transaction:
         already stale and is not kept, so the next reader builds it again instead of
         being served a report that misses the new review.
         """
-        row = self._s.get(FilmRow, film_id)
+        films = _FILMS.c
+        row = self._c.execute(select(films.slug, films.version).where(films.id == film_id)).first()
         if row is None:
             raise NotFound(f"no film with id {film_id}")
         if version is not None and version != (row.version or 0):
             log.info("film %s changed while its report was built; not caching it", row.slug)
             return False
-        row.report, row.report_key = report, key
-        self._s.flush()
+        kept = update(_FILMS).where(films.id == film_id).values(report=report, report_key=key)
+        self._c.execute(kept)
+        self._s.expire_all()  # a FilmRow this session holds is stale now
         return True
 
     def film_facts_of_reviews(self, film_id: int) -> list[FilmFacts]:
