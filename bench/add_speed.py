@@ -140,7 +140,7 @@ def main() -> None:
         films = json.loads(marquee(db, "films", "--json")[3])
         slug = films[0]["slug"]
         print(f"marquee --help            : {best_wall(db, '--help'):.2f} s")
-        print(f"marquee films             : {best_wall(db, 'films'):.2f} s")
+        print(f"marquee films             : {best_wall(db, 'films'):.2f} s  ({len(films)} films)")
         print(f"marquee report FILM --json: {best_wall(db, 'report', slug, '--json'):.2f} s")
 
         table = folder / f"quotes_{small}.csv"
