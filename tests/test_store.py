@@ -160,6 +160,14 @@ def test_a_store_made_before_name_keys_gets_them(store: Store) -> None:
         assert [film_id for film_id, _ in tx.films_named({"dune"})] == [dune]
 
 
+def test_a_deleted_film_takes_its_names_with_it(store: Store) -> None:
+    with store.transaction() as tx:
+        dune = tx.save_film(FilmFacts(title="Dune"), "dune")
+    with store._engine.begin() as conn:
+        conn.exec_driver_sql(f"DELETE FROM films WHERE id = {dune}")
+        assert conn.exec_driver_sql("SELECT count(*) FROM film_keys").scalar() == 0
+
+
 def test_find_film_by_slug_title_alias_and_part(store: Store) -> None:
     with store.transaction() as tx:
         tx.save_film(

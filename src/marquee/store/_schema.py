@@ -130,7 +130,10 @@ class FilmKeyRow(_Base):
     PostgreSQL indexes, and equal names have equal digests."""
 
     __tablename__ = "film_keys"
-    film_id: Mapped[int] = mapped_column(ForeignKey("films.id"), primary_key=True)
+    # a film deleted (a correction merging or removing it) takes its names with it
+    film_id: Mapped[int] = mapped_column(
+        ForeignKey("films.id", ondelete="CASCADE"), primary_key=True
+    )
     digest: Mapped[str] = mapped_column(String(32), primary_key=True, index=True)
 
 
