@@ -20,11 +20,8 @@ SQLite store, so start-up, reading, scoring, filing and building the film pages 
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import os
-import random
 import resource
 import subprocess
 import sys
@@ -32,10 +29,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from ingest_speed import quotes_csv  # the same seeded draw of RT quotes
+
 from marquee.datasets import shared_data_dir
 
 DATA = shared_data_dir()
-CRITICS = DATA / "rt_critics_cs109" / "critics.csv"
 POLARITY = DATA / "polarity_v2" / "txt_sentoken"
 
 _RUN = """
@@ -46,19 +44,6 @@ from marquee.cli import app
 sys.argv = ["marquee", *sys.argv[1:]]
 app()
 """
-
-
-def quotes_csv(rows: int, seed: int = 3) -> bytes:
-    """``rows`` RT pull-quotes, drawn at random, as an export with the usual columns."""
-    with CRITICS.open(encoding="utf-8", newline="") as f:
-        quotes = [r for r in csv.DictReader(f) if r["quote"].strip()]
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["film", "critic", "outlet", "date", "verdict", "text"])
-    for r in random.Random(seed).sample(quotes, rows):
-        writer.writerow([r["title"], r["critic"], r["publication"], r["review_date"],
-                         r["fresh"], r["quote"]])  # fmt: skip
-    return out.getvalue().encode("utf-8")
 
 
 def review_files(folder: Path, n: int) -> Path:
