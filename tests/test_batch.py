@@ -233,6 +233,23 @@ def test_dask_gives_identical_results(local_run, tmp_path) -> None:
     assert films[0].equals(films[1])
 
 
+def test_dask_scheduler_by_address_gives_identical_results(small_run, tmp_path) -> None:
+    """`--scheduler tcp://…`: the path for a table that outgrows one machine, here to a
+    cluster this test starts (one worker process) and the batch only knows by address."""
+    from distributed import LocalCluster
+
+    source, local_out = small_run
+    with LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        address = cluster.scheduler_address
+        assert address.startswith("tcp://")
+        options = BatchOptions(chunk_size=50, engine="dask", scheduler=address)
+        summary = run_batch(source, tmp_path / "remote", options=options)
+    assert summary.chunks == 6 and summary.resumed == 0
+    assert results(tmp_path / "remote").equals(results(local_out))
+
+
 # ── resuming and refusing ─────────────────────────────────────────────────────────────────
 
 

@@ -275,6 +275,30 @@ def test_help_and_films_import_nothing_heavy(tmp_path) -> None:
         assert done.stdout.strip().splitlines()[-1] == "[]", args
 
 
+def test_cached_report_imports_no_model(db: str, ballerina: dict) -> None:
+    """`marquee report FILM --json` on a report `add` built and cached reads it back without
+    the model, NumPy or the report stages: the same JSON, from the store alone."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from marquee.cli import app\n"
+        "try: app(sys.argv[1:])\n"
+        "except SystemExit: pass\n"
+        "print(sorted(m for m in ('numpy', 'marquee.model.predict', 'marquee.report', "
+        "'marquee.opinions', 'sklearn') if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, "--db", db, "report", "ballerina", "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    *report, loaded = done.stdout.strip().splitlines()
+    assert loaded == "[]"
+    assert json.loads("\n".join(report)) == ballerina
+
+
 def test_column_mapping_errors_name_the_flag_and_the_choices(tmp_path: Path) -> None:
     """An unknown FIELD lists the fields; a missing COLUMN or text column names the flag
     that fixes it and the table's own columns."""

@@ -3,9 +3,9 @@ half-written is ever visible, the second run carries on, and every review ends u
 once.
 
 Two of the kills land at the worst moment on purpose rather than by chance: the process
-sends itself SIGKILL half-way through writing a chunk's file, or inside a document's
+sends itself SIGKILL half-way through writing a chunk's file, or inside a chunk of reviews'
 transaction after its rows are written and before the commit. Without the safeguards
-(temporary name + rename; one transaction per document) the first leaves a truncated
+(temporary name + rename; one transaction per chunk of reviews) the first leaves a truncated
 Parquet file among the results and the second a document without its review, and these
 tests fail. The third kills a batch from outside, wherever it happens to be.
 """
@@ -127,16 +127,19 @@ def test_batch_killed_from_outside_resumes(tmp_path: Path) -> None:
 
 # ── marquee add ───────────────────────────────────────────────────────────────────────────
 
-KILL_INSIDE_FIFTH_TRANSACTION = """
+KILL_INSIDE_THIRD_CHUNK = """
     import os, signal
+    import marquee.ingest
     from marquee.store import Transaction
+
+    marquee.ingest.CHUNK = 2  # two reviews to a transaction: the fifth review is in the third
 
     real_add_review, calls = Transaction.add_review, []
 
     def add_review_then_die(self, *args, **kwargs):
         review_id = real_add_review(self, *args, **kwargs)  # document and review rows written
         calls.append(review_id)
-        if len(calls) == 5:  # … and the transaction not yet committed
+        if len(calls) == 5:  # … and its chunk's transaction not yet committed
             os.kill(os.getpid(), signal.SIGKILL)
         return review_id
 
@@ -147,12 +150,12 @@ KILL_INSIDE_FIFTH_TRANSACTION = """
 def test_add_killed_inside_a_transaction(store_url: str, review_files) -> None:
     paths = review_files(12)
     args = ("--db", store_url, "--create", "add", str(paths[0].parent))
-    code, _, _ = finish(marquee(*args, crash=KILL_INSIDE_FIFTH_TRANSACTION))
+    code, _, _ = finish(marquee(*args, crash=KILL_INSIDE_THIRD_CHUNK))
     assert code == -signal.SIGKILL
     store = Store(store_url)
     try:
         counts = store.counts()
-        assert counts["documents"] == counts["reviews"] == 4  # the fifth is wholly absent
+        assert counts["documents"] == counts["reviews"] == 4  # the third chunk wholly absent
         assert all(film.reviews > 0 for film in store.films())  # no film left empty
         code, _, err = finish(marquee(*args))
         assert code == 0, err

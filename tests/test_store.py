@@ -125,6 +125,49 @@ def test_film_listing_follows_every_change_of_facts(store: Store, store_url: str
     assert (entry.facts.aliases, entry.facts.year) == (("Dune: Part One",), 2021)
 
 
+def test_films_are_found_by_any_of_their_names(store: Store) -> None:
+    """A review meets only the films sharing a name with it, through the indexed name
+    keys, which follow every change to a film's merged names."""
+    from marquee.films.titles import title_keys
+
+    def named(title: str) -> list[int]:
+        with store.transaction() as tx:
+            return [film_id for film_id, _ in tx.films_named(title_keys(title, ()))]
+
+    with store.transaction() as tx:
+        dune = tx.save_film(FilmFacts(title="Dune", aliases=("Dune: Part One",)), "dune")
+        arrival = tx.save_film(FilmFacts(title="Arrival"), "arrival")
+        old_dune = tx.save_film(FilmFacts(title="DUNE", year=1984), "dune-1984")
+    assert named("Dune") == [dune, old_dune]  # the year is match_film's to weigh
+    assert named("Dune: Part One") == [dune]
+    assert named("Arrival") == [arrival] and named("Sicario") == []
+    with store.transaction() as tx:
+        tx.save_film(FilmFacts(title="Dune: Part Two"), "dune-part-two", dune)
+    assert named("Dune: Part One") == [] and named("Dune") == [old_dune]
+    assert named("Dune: Part Two") == [dune]
+
+
+def test_a_store_made_before_name_keys_gets_them(store: Store) -> None:
+    with store.transaction() as tx:
+        dune = tx.save_film(FilmFacts(title="Dune"), "dune")
+        tx.save_film(FilmFacts(title="Arrival"), "arrival")
+    with store._engine.begin() as conn:  # as an older marquee left it: films, no keys
+        conn.exec_driver_sql("DELETE FROM film_keys")
+    with store.transaction() as tx:
+        assert tx.films_named({"dune"}) == []
+        assert tx.index_names() == 2
+        assert tx.index_names() == 0
+        assert [film_id for film_id, _ in tx.films_named({"dune"})] == [dune]
+
+
+def test_a_deleted_film_takes_its_names_with_it(store: Store) -> None:
+    with store.transaction() as tx:
+        dune = tx.save_film(FilmFacts(title="Dune"), "dune")
+    with store._engine.begin() as conn:
+        conn.exec_driver_sql(f"DELETE FROM films WHERE id = {dune}")
+        assert conn.exec_driver_sql("SELECT count(*) FROM film_keys").scalar() == 0
+
+
 def test_find_film_by_slug_title_alias_and_part(store: Store) -> None:
     with store.transaction() as tx:
         tx.save_film(

@@ -1,52 +1,63 @@
 """Put reviews into the store and file each one under its film.
 
-The one place where reading meets the database: files, stdin and web pages (fetched by
-:mod:`marquee.fetch`, then read exactly as the saved page would be) are parsed, a page
-that reviews several films into one review per film; then each review is written in its
-own transaction, where it is matched against the films already stored,
-and the film's facts are re-merged from all of its reviews. A review that names no film
-waits unassigned until a later review names one it mentions.
+The one place where reading meets the database. :mod:`marquee.intake` reads the inputs
+into scored reviews a chunk at a time; each chunk is written here in one transaction, where
+every review is matched against the stored films sharing a name with it (an indexed
+lookup, not a scan), and each film a review joined has its facts re-merged once, at the
+chunk's end. A kill loses at most the chunk being written, never part of one. A review
+that names no film waits unassigned until the run's titled reviews are in, then is filed
+under the film it mentions most, if any (:func:`adopt_unassigned`).
 """
 
 from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import ExitStack
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Literal
+
+from sqlalchemy.exc import OperationalError
 
 from marquee.corrections import drop_part, remerge, settle
-from marquee.documents import Reading, ReadOptions, read_bytes, read_path
-from marquee.documents.kind import page_kind
 from marquee.errors import MarqueeError, StoreError
-from marquee.fetch import Fetcher, Page, is_url, read_feed
-from marquee.films import film_slug, match_film
-from marquee.multifilm import split_films
-from marquee.overrides import Overrides, overridden
-from marquee.records import Document, Review
+from marquee.fetch import Fetcher, is_url, read_feed
+from marquee.films import film_slug, match_film, merge_facts
+from marquee.films.titles import title_keys
+from marquee.intake import (
+    CHUNK,
+    Input,
+    Outcome,
+    Status,
+    chunks,
+    read_reviews,
+    stream_reviews,
+    unexpected,
+)
+from marquee.records import Review
 from marquee.report_cache import film_report, report_key
-from marquee.review import FilmHint, parse_review
 from marquee.scores import unread_score
-from marquee.scoring import infer_scores
 from marquee.store import FilmEntry, Store, Transaction, content_hash
 
+__all__ = [  # the reading half lives in marquee.intake; callers know these names from here
+    "CHUNK",
+    "Input",
+    "Outcome",
+    "Status",
+    "add_reviews",
+    "adopt_unassigned",
+    "expand",
+    "feed_urls",
+    "prebuild_reports",
+    "read_reviews",
+    "skip_fetched",
+    "stale_films",
+    "stream_reviews",
+    "url_list",
+]
+
 log = logging.getLogger(__name__)
-
-Status = Literal["added", "duplicate", "error"]
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """What happened to one input: a document added, skipped as a duplicate, or refused."""
-
-    source: str
-    status: Status
-    film: str | None = None  # slug of the film it was filed under
-    message: str | None = None
 
 
 def add_reviews(
@@ -55,24 +66,29 @@ def add_reviews(
     *,
     build_reports: bool = True,
     replace_stored: bool = False,
+    chunk: int | None = None,
 ) -> Iterator[Outcome]:
-    """Store each review (one transaction each), titled reviews first so that untitled
-    ones in the same batch can be matched to the films they mention; then, unless told
-    not to (a caller that shows its own progress runs :func:`prebuild_reports` itself),
-    build the reports of the films that changed. ``replace_stored`` files a review already
-    stored again, as read now (``add --film … --replace``), instead of skipping it."""
-    ordered = sorted(reviews, key=lambda r: r.facts.title is None)
-    for review in ordered:
-        try:
-            outcome = _add_one(store, review, replace_stored=replace_stored)
-        except StoreError:
-            raise  # the store itself failed: no later review would fare better
-        except Exception as err:  # a bug filing this review: the others are still stored
-            outcome = _unexpected(review.document.source, err)
-        yield outcome
-    adopted = adopt_unassigned(store)
-    if adopted:
-        log.info("filed %d earlier review(s) under films named since", adopted)
+    """Store the reviews, ``chunk`` (default :data:`CHUNK`) to a transaction, as they
+    arrive; outcomes follow each chunk's commit. Reviews naming no film are filed after
+    the titled ones (against every film the run added), and their outcomes come last.
+    Then, unless told not to (a caller that shows its own progress runs
+    :func:`prebuild_reports` itself), build the reports of the films that changed.
+    ``replace_stored`` files a review already stored again, as read now (``add --film …
+    --replace``), instead of skipping it."""
+    with store.transaction() as tx:
+        tx.index_names()
+    waiting: list[tuple[int, Outcome]] = []  # untitled reviews' ids and outcomes
+    for part in chunks(reviews, chunk or CHUNK):
+        for outcome, untitled_id in _add_chunk(store, part, replace_stored):
+            if untitled_id is None:
+                yield outcome
+            else:
+                waiting.append((untitled_id, outcome))
+    filed = adopt_unassigned(store)
+    if filed:
+        log.info("filed %d review(s) under films named since", len(filed))
+    for review_id, outcome in waiting:
+        yield replace(outcome, film=filed.get(review_id))
     if build_reports:
         prebuild_reports(store)
 
@@ -91,60 +107,103 @@ def stale_films(store: Store) -> list[FilmEntry]:
     return [entry for entry in store.films() if built.get(entry.id) != key]
 
 
-def _add_one(store: Store, review: Review, *, replace_stored: bool) -> Outcome:
+@dataclass(frozen=True, slots=True)
+class _Filed:
+    """One review stored: its outcome, the film it went to, whether it made that film (whose
+    facts are then its own, merged already), its id when it waits for a film, and the films
+    a replaced review of it was taken from (merged again, or deleted if left empty)."""
+
+    outcome: Outcome
+    film_id: int | None = None
+    made_film: bool = False
+    waiting: int | None = None
+    left: frozenset[int] = frozenset()
+
+
+def _add_chunk(
+    store: Store, reviews: list[Review], replace_stored: bool
+) -> list[tuple[Outcome, int | None]]:
+    """Store a chunk of reviews in one transaction, each in its own savepoint (a bug filing
+    one review undoes only that review), then re-merge once each film that a review joined."""
+    filed: list[_Filed] = []
+    with store.transaction() as tx:
+        for review in reviews:
+            try:
+                with tx.savepoint():
+                    filed.append(_add_one(tx, review, replace_stored))
+            except (StoreError, OperationalError):
+                raise  # the store itself failed: no later review would fare better
+            except Exception as err:  # a bug filing this review: the others are still stored
+                filed.append(_Filed(unexpected(review.document.source, err)))
+        joined = dict.fromkeys(f.film_id for f in filed if f.film_id and not f.made_film)
+        slugs = {film_id: remerge(tx, film_id) for film_id in joined}
+        settle(tx, {film for f in filed for film in f.left} - {f.film_id for f in filed})
+        for f in filed:
+            if f.film_id is not None and f.film_id not in slugs:
+                slugs[f.film_id] = tx.slug_of(f.film_id)
+    return [
+        (replace(f.outcome, film=slugs[f.film_id]) if f.film_id else f.outcome, f.waiting)
+        for f in filed
+    ]
+
+
+def _add_one(tx: Transaction, review: Review, replace_stored: bool) -> _Filed:
     """Store one review (one part of a document) and file it; the document row is written
     with its first part. A part already stored is skipped, or with ``replace_stored``
-    deleted and filed again (the film it left merged again, or deleted if left empty)."""
+    deleted and filed again."""
     document = review.document
     digest = content_hash(document)
-    left: set[int] = set()
-    with store.transaction() as tx:
+    document_id = tx.document_id(digest)
+    left: frozenset[int] = frozenset()
+    if document_id is not None and tx.has_review(document_id, document.part):
+        if not replace_stored:
+            message = "already in the store (--replace files it again as read now)"
+            return _Filed(Outcome(document.source, "duplicate", message=message))
+        left = frozenset(drop_part(tx, document_id, document.source, document.part))
         document_id = tx.document_id(digest)
-        if document_id is not None and tx.has_review(document_id, document.part):
-            if not replace_stored:
-                message = "already in the store (--replace files it again as read now)"
-                return Outcome(document.source, "duplicate", message=message)
-            left = drop_part(tx, document_id, document.source, document.part)
-            document_id = tx.document_id(digest)
-        if document_id is None:
-            document_id = tx.add_document(document, digest)
-        film_id, slug = _film_for(tx, review)
-        tx.add_review(review, document_id=document_id, position=document.part, film_id=film_id)
-        if film_id is not None:
-            slug = remerge(tx, film_id)
-        left.discard(film_id or 0)
-        settle(tx, left)
+    if document_id is None:
+        document_id = tx.add_document(document, digest)
+    film_id, made = _film_for(tx, review)
+    review_id = tx.add_review(
+        review, document_id=document_id, position=document.part, film_id=film_id
+    )
+    waiting = review_id if review.facts.title is None else None
     unread = unread_score(document.meta)
     said = None if unread is None else f"printed score {unread!r} not read"
-    return Outcome(document.source, "added", film=slug, message=said)
+    outcome = Outcome(document.source, "added", message=said)
+    return _Filed(outcome, film_id, made, waiting, left)
 
 
-def _film_for(tx: Transaction, review: Review) -> tuple[int | None, str | None]:
-    """The stored film this review is about, a new one if it names an unknown film, or none."""
-    films = tx.films()
-    index = match_film(review.facts, [f.facts for f in films], review.document.body)
+def _film_for(tx: Transaction, review: Review) -> tuple[int | None, bool]:
+    """The stored film a titled review is about, found among the films sharing one of its
+    names, or a new film (then True); None for a review with no title (see
+    :func:`adopt_unassigned`)."""
+    facts = review.facts
+    if not facts.title:
+        return None, False
+    named = tx.films_named(title_keys(facts.title, facts.aliases))
+    index = match_film(facts, [film for _, film in named], review.document.body)
     if index is not None:
-        return films[index].id, films[index].slug
-    if review.facts.title:
-        slug = film_slug(review.facts.title, review.facts.year)
-        return tx.save_film(review.facts, slug), slug
-    return None, None
+        return named[index][0], False
+    merged = merge_facts([facts])
+    return tx.save_film(merged, film_slug(merged.title or "untitled", merged.year)), True
 
 
-def adopt_unassigned(store: Store) -> int:
-    """File reviews that named no film under a stored film they mention; returns how many."""
-    adopted = 0
+def adopt_unassigned(store: Store) -> dict[int, str]:
+    """File reviews that named no film under a stored film they mention; returns the slug
+    each filed review went to, by review id. Each film is re-merged once, at the end."""
+    adopted: dict[int, int] = {}
     with store.transaction() as tx:
         films = tx.films()
         if not films:
-            return 0
+            return {}
         for review_id, review in tx.unassigned():
             index = match_film(review.facts, [f.facts for f in films], review.document.body)
             if index is not None:
                 tx.assign(review_id, films[index].id)
-                remerge(tx, films[index].id)
-                adopted += 1
-    return adopted
+                adopted[review_id] = films[index].id
+        slugs = {film_id: remerge(tx, film_id) for film_id in dict.fromkeys(adopted.values())}
+    return {review_id: slugs[film_id] for review_id, film_id in adopted.items()}
 
 
 def expand(
@@ -206,114 +265,6 @@ def _walk(root: Path, *, follow_symlinks: bool) -> tuple[list[Path], list[Outcom
         dirs[:] = [d for d in sorted(dirs) if wanted(here / d)]
         files += [here / n for n in sorted(names) if wanted(here / n) and (here / n).is_file()]
     return sorted(files), problems
-
-
-Input = Path | tuple[str, bytes] | str
-"""What ``read_reviews`` reads: a file, ``(name, bytes)`` read from stdin, or a URL
-(a string that is not an http(s) URL is a file path)."""
-
-
-def read_reviews(
-    inputs: Iterable[Input],
-    *,
-    options: ReadOptions,
-    hint: FilmHint,
-    step: Callable[[str], None] = lambda _source: None,
-    fetcher: Fetcher | None = None,
-    said: Overrides | None = None,
-    keep_non_film: bool = False,
-) -> tuple[list[Review], list[Outcome]]:
-    """Read and parse every input; a page reviewing several films gives one review each,
-    or only the one ``said.film`` picks (the user's ``--film``/``--critic``/``--outlet``
-    override what is read: :mod:`marquee.overrides`).
-
-    A document that does not read as a film review (a TV column, a product review: see
-    :mod:`marquee.documents.kind`) is refused with its reason, unless ``keep_non_film``.
-
-    A URL is fetched with ``fetcher`` (one with default options when None) and read
-    exactly as the saved page would be, with its provenance kept. Each review without a
-    printed score gets one inferred by the model. Returns the reviews and one error
-    outcome per input (or table row) that could not be read; a bad input never stops
-    the batch.
-    """
-    reviews: list[Review] = []
-    failures: list[Outcome] = []
-    with ExitStack() as cleanup:
-
-        def fetch(url: str) -> Page:
-            nonlocal fetcher
-            if fetcher is None:
-                fetcher = cleanup.enter_context(Fetcher())
-            return fetcher.page(url)
-
-        for item in inputs:
-            source = item[0] if isinstance(item, tuple) else str(item)
-            try:
-                reading = _read(item, options, fetch)
-                films, refused = _film_reviews(reading, source, keep_non_film=keep_non_film)
-                failures.extend(refused)
-                parts = [part for doc in films for part in split_films(doc)]
-                parsed = [parse_review(part, hint=hint) for part in parts]
-                read = infer_scores(_said_over(parsed, said or Overrides()))
-            except MarqueeError as err:
-                failures.append(Outcome(source, "error", message=str(err)))
-            except Exception as err:  # a bug, but one input must not cost the others
-                failures.append(_unexpected(source, err))
-            else:
-                failures.extend(Outcome(source, "error", message=p) for p in reading.problems)
-                reviews.extend(read)
-            step(source)
-    return reviews, failures
-
-
-def _said_over(reviews: list[Review], said: Overrides) -> list[Review]:
-    """Each document's reviews with the user's word over what was read (a table's rows are
-    each their own document)."""
-    by_source: dict[str, list[Review]] = {}
-    for review in reviews:
-        by_source.setdefault(review.document.source, []).append(review)
-    return [kept for source, group in by_source.items() for kept in overridden(group, said, source)]
-
-
-def _film_reviews(
-    reading: Reading, source: str, *, keep_non_film: bool
-) -> tuple[list[Document], list[Outcome]]:
-    """The documents that read as film reviews, and a refusal for each that does not."""
-    if keep_non_film:
-        return list(reading.documents), []
-    kept: list[Document] = []
-    refused: list[Outcome] = []
-    for document in reading.documents:
-        kind = page_kind(document)
-        if kind.is_film:
-            kept.append(document)
-        else:
-            message = f"{kind.reason}; --keep-non-film adds it anyway"
-            refused.append(Outcome(source, "error", message=message))
-    return kept, refused
-
-
-def _unexpected(source: str, err: Exception) -> Outcome:
-    """The outcome of an input that failed in a way marquee does not expect: a bug, reported
-    on the input's own line (the traceback goes to the debug log, ``marquee -vv``)."""
-    log.debug("%s: unexpected error", source, exc_info=True)
-    reason = (str(err).strip().splitlines() or [""])[0][:200]
-    message = (
-        f"marquee failed on this input ({type(err).__name__}{': ' if reason else ''}{reason}); "
-        "this is a bug: marquee -vv shows where, please report it"
-    )
-    return Outcome(source, "error", message=message)
-
-
-def _read(item: Input, options: ReadOptions, fetch: Callable[[str], Page]) -> Reading:
-    if isinstance(item, tuple):
-        return read_bytes(item[1], item[0], options=options)
-    if isinstance(item, str) and is_url(item):
-        page = fetch(item)
-        reading = read_bytes(page.body, item, options=options)
-        fetched = tuple(replace(doc, provenance=page.provenance) for doc in reading.documents)
-        return replace(reading, documents=fetched)
-    return read_path(item, options=options)
 
 
 def feed_urls(

@@ -14,8 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from marquee.model.predict import DEFAULT_ARTIFACT
-from marquee.report import build_report, report_json
+from marquee.model.paths import DEFAULT_ARTIFACT
 from marquee.store import FilmEntry, Store
 
 
@@ -39,6 +38,8 @@ def film_report(store: Store, entry: FilmEntry) -> dict[str, Any]:
         reviews = tx.reviews(entry.id) if cached is None else []
     if cached is not None:
         return cached
+    from marquee.report import build_report, report_json  # the opinions stage: not for a hit
+
     data = report_json(build_report(entry.slug, entry.facts, reviews))
     with store.transaction() as tx:
         tx.save_report(entry.id, key, data, version=entry.version)

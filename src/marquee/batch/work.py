@@ -30,10 +30,10 @@ from marquee.codec import to_dict
 from marquee.documents import ReadOptions, read_bytes
 from marquee.documents.options import TABLE_SIZE_FACTOR
 from marquee.films import film_slug
-from marquee.opinions import ReviewOpinions, ReviewText, opinions_for
+from marquee.opinions import ReviewOpinions, ReviewText, SentencePolarity, opinions_for
 from marquee.records import Document, Review, Shape
 from marquee.review import FilmHint, parse_review
-from marquee.scoring import infer_scores
+from marquee.scoring import infer_scores, read_together
 
 _ASPECT = pa.struct(
     [
@@ -163,16 +163,25 @@ def _line_of(document: Document) -> int:
 
 def _opinions(reviews: Sequence[Review]) -> list[ReviewOpinions]:
     """Each review's opinions against its own film facts; reviews with the same facts go
-    to the model together, because per-call overhead dominates on short texts."""
+    to :func:`opinions_for` together, and the model reads every sentence of the chunk in
+    one call (:func:`~marquee.scoring.read_together`): per-call overhead dominates on
+    short texts."""
     groups: dict[str, list[int]] = {}
     for i, review in enumerate(reviews):
         key = json.dumps(to_dict(review.facts), sort_keys=True)
         groups.setdefault(key, []).append(i)
-    found: dict[int, ReviewOpinions] = {}
-    for members in groups.values():
-        texts = [ReviewText(reviews[i].document.body, reviews[i].meta.spoilers) for i in members]
-        found.update(zip(members, opinions_for(texts, reviews[members[0]].facts), strict=True))
-    return [found[i] for i in range(len(reviews))]
+
+    def analyse(polarity: SentencePolarity | None) -> list[ReviewOpinions]:
+        found: dict[int, ReviewOpinions] = {}
+        for members in groups.values():
+            texts = [
+                ReviewText(reviews[i].document.body, reviews[i].meta.spoilers) for i in members
+            ]
+            facts = reviews[members[0]].facts
+            found.update(zip(members, opinions_for(texts, facts, polarity=polarity), strict=True))
+        return [found[i] for i in range(len(reviews))]
+
+    return read_together(analyse)
 
 
 def _problem(row: Row, problem: str) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from pathlib import PurePath
 from marquee.documents.fields import TABLE_FIELDS, field_key
 from marquee.documents.limits import load_json
 from marquee.documents.markdown import has_front_matter
-from marquee.documents.tables import sniff_delimiter
+from marquee.documents.tables import _DELIMITERS, sniff_delimiter
 from marquee.errors import ParseError
 from marquee.records import Shape
 
@@ -106,6 +106,8 @@ def _json_objects_array(text: str) -> bool:
 def _is_table_header(sample: str, columns: Iterable[str], *, trust_name: bool) -> bool:
     """A first line that splits into short cells naming a known column (or a .csv name)."""
     first = next(iter(sample.splitlines()), "")
+    if not any(d in first for d in _DELIMITERS):  # one cell whatever the delimiter: prose
+        return False
     try:
         header = next(csv.reader([first], delimiter=sniff_delimiter(sample[:4096])), [])
     except csv.Error:

@@ -47,7 +47,10 @@ def language_warning(text: str) -> str | None:
 
 def non_latin_script(text: str) -> str | None:
     """The script ("Cyrillic", "CJK", "Arabic"…) most letters are in, when not Latin."""
-    scripts = Counter(_script(c) for c in text[:20_000] if c.isalpha())
+    sample = text[:20_000]
+    if sample.isascii():  # every ASCII letter is Latin: no need to look up their names
+        return None
+    scripts = Counter(_script(c) for c in sample if c.isalpha())
     total = sum(scripts.values())
     if total < _MIN_WORDS:
         return None
@@ -59,6 +62,8 @@ def non_latin_script(text: str) -> str | None:
 
 def _script(char: str) -> str:
     """The first word of a character's Unicode name is its script for letters."""
+    if char.isascii():
+        return "Latin"
     name = unicodedata.name(char, "")
     first = name.split(" ", 1)[0]
     if first in {"LATIN", ""}:

@@ -376,10 +376,17 @@ def title_in_text(lines: Sequence[str], text: str) -> tuple[str | None, int | No
 def aliases_in_text(title: str, lines: Sequence[str], text: str) -> list[str]:
     """Other names the review gives this film: "From the World of John Wick: Ballerina",
     "otherwise known as …", "(also known as …)", "a.k.a. …"."""
-    prefixed = re.compile(rf"(?P<p>{TITLE}):\s{re.escape(title)}(?![\p{{L}}\p{{N}}])")
+    # compiling the prefix pattern costs more than the rest of reading a quote, and only a
+    # line holding the title itself can match it
+    prefixed = (
+        re.compile(rf"(?P<p>{TITLE}):\s{re.escape(title)}(?![\p{{L}}\p{{N}}])")
+        if any(title in line for line in lines)
+        else None
+    )
     found: list[str] = []
     for line in lines:
-        found += [trim_title(f"{m['p']}: {title}", text) for m in prefixed.finditer(line)]
+        if prefixed is not None:
+            found += [trim_title(f"{m['p']}: {title}", text) for m in prefixed.finditer(line)]
         for m in _AKA.finditer(line):
             forms = [trim_title(f, text) for f in (m["b"], m["a"]) if f]
             if any(refers_to(f, [title]) for f in forms):

@@ -15,6 +15,7 @@ monotone map of ``p_fresh`` fitted to critics' own ratings and pinned so that
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from collections.abc import Mapping, Sequence
@@ -29,19 +30,27 @@ from marquee.model.encoder import Encoder, load_encoder
 from marquee.model.features import FeatureSpec, featurize, featurize_tokens, tokenize
 from marquee.model.film import FilmPrior
 from marquee.model.nbsvm import LinearScorer
+from marquee.model.paths import ARTIFACT_DIR as ARTIFACT_DIR  # re-exported: train, finetune
+from marquee.model.paths import DEFAULT_ARTIFACT
 from marquee.model.stacking import Stacker, sentence_aggregates
 from marquee.records import FRESH_AT, Verdict, verdict_for
 
 log = logging.getLogger(__name__)
 
-ARTIFACT_DIR = Path(__file__).with_name("artifacts")
-DEFAULT_ARTIFACT = ARTIFACT_DIR / "default.npz"
 VIEWS = ("long", "sentence", "char")
 STACKERS = ("long", "short")
 ROUTE_BAND = 0.2
 """A short text whose n-gram reading is within this of 0.5 is read by the encoder too. Chosen
 on the dev split: 31% of quotes go to the encoder, which keeps 4.4 of the 5.3 points it
 adds when it reads every quote, at six times the speed (EXPERIMENTS.md)."""
+
+
+_MEMO_KEPT = 200_000
+"""Most n-gram readings remembered (about 100 bytes each); past that they are forgotten."""
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +132,7 @@ class ScoringModel:
         self.film_prior = film_prior
         self.short_max_words = short_max_words
         self.encoder = encoder
+        self._memo: dict[bytes, float] = {}  # n-gram readings by text digest (_ngram_p)
 
     def is_short(self, text: str) -> bool:
         """A pull-quote rather than a review: few enough (whitespace-separated) words."""
@@ -135,23 +145,43 @@ class ScoringModel:
         model has one and ``encoder`` is True (the opinions stage, which reads every
         sentence of every review, passes False: the n-gram views alone are 30 times faster).
         """
-        out = np.zeros(len(texts))
-        short = np.array([self.is_short(t) for t in texts], dtype=bool)
-        long_idx, short_idx = np.flatnonzero(~short), np.flatnonzero(short)
+        p, features = self._ngram_p(texts)
+        if not encoder or self.encoder is None:
+            return p
+        doubt = [i for i, t in enumerate(texts) if self.is_short(t) and routed(p[i])]
+        if doubt:
+            chosen = [texts[i] for i in doubt]
+            missing = [t for i, t in zip(doubt, chosen, strict=True) if i not in features]
+            again = iter(short_inputs(self.views, missing) if missing else ())
+            F = np.vstack([features[i] if i in features else next(again) for i in doubt])
+            z = self.encoder.logits(chosen)
+            p[doubt] = sigmoid(self.stackers["short_encoder"].logit(np.column_stack([F, z])))
+        return p
+
+    def _ngram_p(self, texts: Sequence[str]) -> tuple[np.ndarray, dict[int, np.ndarray]]:
+        """The n-gram reading of each text (the long or the short stacker's P(fresh)), and
+        the short stacker's inputs of each short text read now, by index.
+
+        Readings are remembered by the text's digest: ``marquee add`` scores each review,
+        then the opinions stage reads the same bodies (and one-sentence quotes) again.
+        """
+        keys = [_digest(t) for t in texts]
+        out = np.array([self._memo.get(k, np.nan) for k in keys])
+        todo = np.flatnonzero(np.isnan(out))
+        features: dict[int, np.ndarray] = {}
+        short = np.array([self.is_short(texts[int(i)]) for i in todo], dtype=bool)
+        long_idx, short_idx = todo[~short], todo[short]
         if long_idx.size:
             F = long_inputs(self.views, [texts[int(i)] for i in long_idx])
             out[long_idx] = sigmoid(self.stackers["long"].logit(F))
         if short_idx.size:
-            chosen = [texts[int(i)] for i in short_idx]
-            F = short_inputs(self.views, chosen)
-            p = sigmoid(self.stackers["short"].logit(F))
-            if encoder and self.encoder is not None and (doubt := routed(p)).any():
-                again = np.flatnonzero(doubt)
-                z = self.encoder.logits([chosen[int(i)] for i in again])
-                F4 = np.column_stack([F[again], z])
-                p[again] = sigmoid(self.stackers["short_encoder"].logit(F4))
-            out[short_idx] = p
-        return out
+            F = short_inputs(self.views, [texts[int(i)] for i in short_idx])
+            out[short_idx] = sigmoid(self.stackers["short"].logit(F))
+            features = {int(i): row for i, row in zip(short_idx, F, strict=True)}
+        if len(self._memo) + todo.size > _MEMO_KEPT:
+            self._memo.clear()
+        self._memo.update((keys[int(i)], float(out[i])) for i in todo)
+        return out, features
 
     def predict(self, texts: Sequence[str], *, encoder: bool = True) -> list[Prediction]:
         """Score, calibrated P(fresh) and verdict for each review text."""
@@ -214,10 +244,15 @@ def save_model(model: ScoringModel, path: Path, recipe: dict) -> None:
     (path.parent / "recipe.json").write_text(json.dumps(recipe, indent=2, default=str) + "\n")
 
 
-@cache
 def load_model(path: str | None = None) -> ScoringModel:
-    """The committed artifact (or the one at ``path``), loaded once per process."""
-    npz = Path(path) if path else DEFAULT_ARTIFACT
+    """The committed artifact (or the one at ``path``), loaded once per process: however it
+    is named (``load_model()``, ``load_model(None)``, its path), every caller shares one
+    model, and with it the readings it remembers."""
+    return _load(Path(path).resolve() if path else DEFAULT_ARTIFACT.resolve())
+
+
+@cache
+def _load(npz: Path) -> ScoringModel:
     if not npz.exists() or not npz.with_suffix(".json").exists():
         raise ScoringError(f"no scoring model at {npz}; run `marquee train`")
     meta = json.loads(npz.with_suffix(".json").read_text())

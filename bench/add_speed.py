@@ -1,0 +1,141 @@
+"""Speed where people wait: every figure of issue 15's goals table, inside one run.
+
+Each command runs as a user runs it, ``python -m marquee …`` in its own process, into a fresh
+SQLite store, so start-up, reading, scoring, filing and building the film pages all count:
+
+1. ``add`` on RT-quote CSVs (rt_critics_cs109, seeded draw; film, critic, outlet, date,
+   verdict and quote columns) of 2,000 and 8,000 rows: docs/s each, their ratio, and the
+   ratio of the two runs' peak memory (the process's own ``ru_maxrss``, read at exit).
+2. ``add`` on a folder of full-length polarity_v2 reviews, one file each: docs/s.
+3. Start-up wall times (best of three): ``--help``, ``films``, ``report FILM --json`` on the
+   2,000-row store, whose film pages ``add`` has already built and cached.
+4. ``batch`` on the 2,000-row CSV: CPU seconds (user + system, the process and its
+   children) per row.
+5. The model on the dev split's RT quotes beside VADER, in this process (n-gram views and
+   the encoder, as ``add`` scores them).
+
+    .venv/bin/python bench/add_speed.py [--rows 2000 8000] [--files 200]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from ingest_speed import quotes_csv  # the same seeded draw of RT quotes
+
+from marquee.datasets import shared_data_dir
+
+DATA = shared_data_dir()
+POLARITY = DATA / "polarity_v2" / "txt_sentoken"
+
+_RUN = """
+import atexit, resource, sys
+atexit.register(lambda: sys.stderr.write(
+    f"\\nMAXRSS_KB {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n"))
+from marquee.cli import app
+sys.argv = ["marquee", *sys.argv[1:]]
+app()
+"""
+
+
+def review_files(folder: Path, n: int) -> Path:
+    """``n`` full-length polarity_v2 reviews, one plain-text file each."""
+    folder.mkdir()
+    for i, src in enumerate(sorted(POLARITY.glob("*/*.txt"))[:n]):
+        (folder / f"review_{i:05d}.txt").write_text(src.read_text(encoding="latin-1"))
+    return folder
+
+
+def marquee(db: Path, *args: str) -> tuple[float, float, int, str]:
+    """Run ``marquee --db DB ARGS``: (wall s, CPU s of it and its children, peak KiB, stdout)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", _RUN, "--db", f"sqlite:///{db}", "--create", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONWARNINGS": "ignore"},
+    )
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"marquee {' '.join(args)} failed:\n{done.stderr[-2000:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    peak = max(
+        (int(line.split()[1]) for line in done.stderr.splitlines() if line.startswith("MAXRSS")),
+        default=0,
+    )
+    return wall, cpu, peak, done.stdout
+
+
+def best_wall(db: Path, *args: str, runs: int = 3) -> float:
+    return min(marquee(db, *args)[0] for _ in range(runs))
+
+
+def model_vs_vader() -> tuple[float, float]:
+    """Quotes/s of the scoring model (as ``add`` calls it) and of VADER, dev-split RT quotes."""
+    from marquee.model import data, load_model
+    from marquee.model.baselines import polarity
+
+    texts = [ex.text for ex in data.in_split(data.load_quotes(), "dev")]
+    model = load_model()
+    model.p_fresh(texts[:200])
+    polarity("vader", texts[:50])
+    t0 = time.perf_counter()
+    model.p_fresh(texts)
+    t1 = time.perf_counter()
+    polarity("vader", texts)
+    t2 = time.perf_counter()
+    return len(texts) / (t1 - t0), len(texts) / (t2 - t1)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rows", type=int, nargs=2, default=[2000, 8000])
+    parser.add_argument("--files", type=int, default=200, help="full-length review files")
+    parser.add_argument("--skip-model", action="store_true", help="no model-vs-VADER figure")
+    args = parser.parse_args()
+    small, large = args.rows
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        rates, peaks = {}, {}
+        for rows in (small, large):
+            table = folder / f"quotes_{rows}.csv"
+            table.write_bytes(quotes_csv(rows))
+            wall, _cpu, peak, _ = marquee(folder / f"q{rows}.db", "add", str(table), "--json")
+            rates[rows], peaks[rows] = rows / wall, peak
+            print(f"add, {rows:>5} RT-quote rows : {rates[rows]:7.1f} docs/s  ({wall:.1f} s, "
+                  f"peak {peak / 1024:.0f} MiB)")  # fmt: skip
+        print(f"  rate ratio {large} ÷ {small}   : {rates[large] / rates[small]:.2f}")
+        print(f"  peak memory ratio       : {peaks[large] / peaks[small]:.3f}")
+
+        files = review_files(folder / "full", args.files)
+        wall, _cpu, peak, _ = marquee(folder / "full.db", "add", str(files), "--json")
+        print(f"add, {args.files} full reviews   : {args.files / wall:7.1f} docs/s  ({wall:.1f} s)")
+
+        db = folder / f"q{small}.db"
+        films = json.loads(marquee(db, "films", "--json")[3])
+        slug = films[0]["slug"]
+        print(f"marquee --help            : {best_wall(db, '--help'):.2f} s")
+        print(f"marquee films             : {best_wall(db, 'films'):.2f} s  ({len(films)} films)")
+        print(f"marquee report FILM --json: {best_wall(db, 'report', slug, '--json'):.2f} s")
+
+        table = folder / f"quotes_{small}.csv"
+        _wall, cpu, _peak, _ = marquee(db, "batch", str(table), "--out", str(folder / "out"))
+        print(f"batch CPU per quote row   : {1000 * cpu / small:.2f} ms")
+    if not args.skip_model:
+        ours, vader = model_vs_vader()
+        print(f"model on quotes           : {ours:7.0f} quotes/s, VADER {vader:.0f}: "
+              f"{ours / vader:.2f}x")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,234 @@
+"""Read inputs into scored reviews, a chunk at a time: the reading half of ``marquee add``.
+
+Files, stdin and web pages (fetched by :mod:`marquee.fetch`, then read exactly as the saved
+page would be) are parsed, a page that reviews several films into one review per film, and
+the reviews the critic did not score are scored by the model, :data:`CHUNK` to a call.
+Nothing is held longer than a chunk, so memory stays flat however large the input;
+:mod:`marquee.ingest` stores each chunk as it comes.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
+from dataclasses import dataclass, replace
+from itertools import islice
+from pathlib import Path
+from typing import Literal, TypeVar
+
+from marquee.documents import Reading, ReadOptions, read_bytes, read_path
+from marquee.documents.kind import page_kind
+from marquee.errors import MarqueeError
+from marquee.fetch import Fetcher, Page, is_url
+from marquee.multifilm import split_films
+from marquee.overrides import Overrides, overridden
+from marquee.records import Document, Review
+from marquee.review import FilmHint, parse_review
+from marquee.scoring import infer_scores
+
+log = logging.getLogger(__name__)
+
+Status = Literal["added", "duplicate", "error"]
+
+CHUNK = 256
+"""Reviews scored in one model call and stored in one transaction: large enough that the
+per-call and per-commit costs vanish, small enough that memory does not grow with input.
+A kill loses at most the chunk being written, never part of one."""
+
+_T = TypeVar("_T")
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What happened to one input: a document added, skipped as a duplicate, or refused."""
+
+    source: str
+    status: Status
+    film: str | None = None  # slug of the film it was filed under
+    message: str | None = None
+
+
+def chunks(items: Iterable[_T], size: int) -> Iterator[list[_T]]:
+    """``items`` in lists of ``size`` (the last one shorter), read lazily."""
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+Input = Path | tuple[str, bytes] | str
+"""What ``read_reviews`` reads: a file, ``(name, bytes)`` read from stdin, or a URL
+(a string that is not an http(s) URL is a file path)."""
+
+
+def read_reviews(
+    inputs: Iterable[Input],
+    *,
+    options: ReadOptions,
+    hint: FilmHint,
+    step: Callable[[str], None] = lambda _source: None,
+    fetcher: Fetcher | None = None,
+    said: Overrides | None = None,
+    keep_non_film: bool = False,
+) -> tuple[list[Review], list[Outcome]]:
+    """Every review :func:`stream_reviews` reads, and one error outcome per input (or
+    table row) that could not be read, as two lists."""
+    reviews: list[Review] = []
+    failures: list[Outcome] = []
+    for read, failed in stream_reviews(
+        inputs,
+        options=options,
+        hint=hint,
+        step=step,
+        fetcher=fetcher,
+        said=said,
+        keep_non_film=keep_non_film,
+    ):
+        reviews += read
+        failures += failed
+    return reviews, failures
+
+
+def stream_reviews(
+    inputs: Iterable[Input],
+    *,
+    options: ReadOptions,
+    hint: FilmHint,
+    step: Callable[[str], None] = lambda _source: None,
+    fetcher: Fetcher | None = None,
+    said: Overrides | None = None,
+    keep_non_film: bool = False,
+    chunk: int | None = None,
+) -> Iterator[tuple[list[Review], list[Outcome]]]:
+    """Read and parse the inputs; yield about ``chunk`` reviews at a time, scored, with the
+    error outcomes met on the way. A page reviewing several films gives one review each,
+    or only the one ``said.film`` picks (the user's ``--film``/``--critic``/``--outlet``
+    override what is read: :mod:`marquee.overrides`). A document that does not read as a
+    film review (a TV column, a product review: :mod:`marquee.documents.kind`) is refused
+    with its reason, unless ``keep_non_film``.
+
+    A URL is fetched with ``fetcher`` (one with default options when None) and read
+    exactly as the saved page would be, with its provenance kept. The reviews without a
+    printed score get one inferred by the model, a chunk per call (a table's rows are
+    parsed a chunk at a time too, so a large table is never all parsed at once). A bad
+    input never stops the batch. ``step`` is called after each input is read.
+    """
+    chunk = chunk or CHUNK
+    pending: list[Review] = []
+    failures: list[Outcome] = []
+    with ExitStack() as cleanup:
+
+        def fetch(url: str) -> Page:
+            nonlocal fetcher
+            if fetcher is None:
+                fetcher = cleanup.enter_context(Fetcher())
+            return fetcher.page(url)
+
+        for item in inputs:
+            source = item[0] if isinstance(item, tuple) else str(item)
+            try:
+                reading = _read(item, options, fetch)
+            except MarqueeError as err:
+                failures.append(Outcome(source, "error", message=str(err)))
+            except Exception as err:  # a bug, but one input must not cost the others
+                failures.append(unexpected(source, err))
+            else:
+                failures.extend(Outcome(source, "error", message=p) for p in reading.problems)
+                films, refused = _film_reviews(reading, source, keep_non_film=keep_non_film)
+                failures.extend(refused)
+                for documents in chunks(films, chunk):
+                    pending += _parse(source, documents, hint, said or Overrides(), failures)
+                    if len(pending) >= chunk:
+                        yield _scored(pending, failures), failures
+                        pending, failures = [], []
+            step(source)
+        if pending or failures:
+            yield _scored(pending, failures), failures
+
+
+def _parse(
+    source: str,
+    documents: list[Document],
+    hint: FilmHint,
+    said: Overrides,
+    failures: list[Outcome],
+) -> list[Review]:
+    """The reviews in one input's documents, with the user's word over what was read; an
+    input that fails here gives one error outcome and no reviews (a table's chunk: that
+    chunk's rows)."""
+    try:
+        parts = [part for doc in documents for part in split_films(doc)]
+        return _said_over([parse_review(part, hint=hint) for part in parts], said)
+    except MarqueeError as err:
+        failures.append(Outcome(source, "error", message=str(err)))
+    except Exception as err:  # a bug, but one input must not cost the others
+        failures.append(unexpected(source, err))
+    return []
+
+
+def _said_over(reviews: list[Review], said: Overrides) -> list[Review]:
+    """Each document's reviews with the user's word over what was read (a table's rows are
+    each their own document)."""
+    by_source: dict[str, list[Review]] = {}
+    for review in reviews:
+        by_source.setdefault(review.document.source, []).append(review)
+    return [kept for source, group in by_source.items() for kept in overridden(group, said, source)]
+
+
+def _film_reviews(
+    reading: Reading, source: str, *, keep_non_film: bool
+) -> tuple[list[Document], list[Outcome]]:
+    """The documents that read as film reviews, and a refusal for each that does not."""
+    if keep_non_film:
+        return list(reading.documents), []
+    kept: list[Document] = []
+    refused: list[Outcome] = []
+    for document in reading.documents:
+        kind = page_kind(document)
+        if kind.is_film:
+            kept.append(document)
+        else:
+            message = f"{kind.reason}; --keep-non-film adds it anyway"
+            refused.append(Outcome(source, "error", message=message))
+    return kept, refused
+
+
+def _scored(reviews: list[Review], failures: list[Outcome]) -> list[Review]:
+    """The chunk with inferred scores, in one model call; if that fails, review by review,
+    so only the reviews that cannot be scored are refused."""
+    try:
+        return infer_scores(reviews)
+    except Exception:  # noqa: BLE001 - which review failed is found just below
+        log.debug("scoring a chunk failed; scoring its reviews one by one", exc_info=True)
+    scored: list[Review] = []
+    for review in reviews:
+        try:
+            scored += infer_scores([review])
+        except MarqueeError as err:
+            failures.append(Outcome(review.document.source, "error", message=str(err)))
+        except Exception as err:  # a bug, but one review must not cost the others
+            failures.append(unexpected(review.document.source, err))
+    return scored
+
+
+def unexpected(source: str, err: Exception) -> Outcome:
+    """The outcome of an input that failed in a way marquee does not expect: a bug, reported
+    on the input's own line (the traceback goes to the debug log, ``marquee -vv``)."""
+    log.debug("%s: unexpected error", source, exc_info=True)
+    reason = (str(err).strip().splitlines() or [""])[0][:200]
+    message = (
+        f"marquee failed on this input ({type(err).__name__}{': ' if reason else ''}{reason}); "
+        "this is a bug: marquee -vv shows where, please report it"
+    )
+    return Outcome(source, "error", message=message)
+
+
+def _read(item: Input, options: ReadOptions, fetch: Callable[[str], Page]) -> Reading:
+    if isinstance(item, tuple):
+        return read_bytes(item[1], item[0], options=options)
+    if isinstance(item, str) and is_url(item):
+        page = fetch(item)
+        reading = read_bytes(page.body, item, options=options)
+        fetched = tuple(replace(doc, provenance=page.provenance) for doc in reading.documents)
+        return replace(reading, documents=fetched)
+    return read_path(item, options=options)

@@ -1,0 +1,329 @@
+"""What can be done inside one transaction: the reads and writes of adding and reporting."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any, cast
+
+from sqlalchemy import Table, delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from marquee.codec import facts_from_dict, to_dict
+from marquee.errors import NotFound
+from marquee.records import Document, FilmFacts, Review
+from marquee.store._schema import (
+    SLUG_MAX,
+    DocumentRow,
+    FilmEntry,
+    FilmKeyRow,
+    FilmRow,
+    ReviewRow,
+    _record_without_raw,
+    _review_from_row,
+    key_digest,
+)
+
+log = logging.getLogger(__name__)
+
+_DOCS, _REVIEWS, _FILMS, _KEYS = (
+    cast(Table, row.__table__) for row in (DocumentRow, ReviewRow, FilmRow, FilmKeyRow)
+)
+
+
+_FilmState = tuple[int, int, datetime]
+"""A film row's id, version and last update: its facts change only with all three."""
+_FACTS_KEPT = 100_000
+
+
+def _film_state(row: Any) -> _FilmState:
+    return (row.id, row.version or 0, row.updated_at)
+
+
+class Transaction:
+    """The write-side operations, valid inside :meth:`Store.transaction` only."""
+
+    def __init__(self, session: Session, facts: dict[_FilmState, FilmFacts]) -> None:
+        self._s = session
+        # the hot paths of adding (lookups, inserts, films' names) run as plain statements
+        # on the session's connection: tracking ORM objects cost more than the SQL itself
+        self._c = session.connection()
+        self._facts = facts  # the store's decoded film facts, by film state (see films())
+
+    def document_id(self, digest: str) -> int | None:
+        """The stored document with this content hash, if any."""
+        return self._c.scalar(select(_DOCS.c.id).where(_DOCS.c.content_hash == digest))
+
+    def has_review(self, document_id: int, position: int) -> bool:
+        """Whether part ``position`` of a stored document is already a review."""
+        found = select(_REVIEWS.c.id).where(
+            _REVIEWS.c.document_id == document_id, _REVIEWS.c.position == position
+        )
+        return self._c.scalar(found) is not None
+
+    def has_url(self, url: str) -> bool:
+        """Whether a page fetched from ``url`` is stored (so it need not be fetched again)."""
+        found = select(DocumentRow.id).where(DocumentRow.url == url).limit(1)
+        return self._s.scalar(found) is not None
+
+    def counts(self) -> dict[str, int]:
+        """How many films, documents and reviews, and how many reviews have no film."""
+        count = select(func.count())
+        unassigned = count.select_from(ReviewRow).where(ReviewRow.film_id.is_(None))
+        return {
+            "films": self._s.scalar(count.select_from(FilmRow)) or 0,
+            "documents": self._s.scalar(count.select_from(DocumentRow)) or 0,
+            "reviews": self._s.scalar(count.select_from(ReviewRow)) or 0,
+            "unassigned": self._s.scalar(unassigned) or 0,
+        }
+
+    def films(self) -> list[FilmEntry]:
+        counts = dict(
+            self._s.execute(
+                select(ReviewRow.film_id, func.count()).group_by(ReviewRow.film_id)
+            ).all()
+        )
+        states = self._s.execute(
+            select(FilmRow.id, FilmRow.slug, FilmRow.version, FilmRow.updated_at).order_by(
+                FilmRow.id
+            )
+        ).all()
+        keyed = [((r.id, r.version or 0, r.updated_at), r) for r in states]
+        seen = self._facts
+        known = {key: facts for key, _ in keyed if (facts := seen.get(key)) is not None}
+        if len(known) < len(keyed):
+            known |= self._read_facts([key for key, _ in keyed if key not in known])
+        return [
+            FilmEntry(r.id, r.slug, known[key], counts.get(r.id, 0), key[1]) for key, r in keyed
+        ]
+
+    def _read_facts(self, wanted: list[_FilmState]) -> dict[_FilmState, FilmFacts]:
+        """Decode the merged facts of films not seen in this state before, and remember
+        them for the store's later transactions (threads of the web app share them). Every
+        add lists the films to match its review against; reading and decoding every film's
+        facts each time made adding an export of a thousand films' reviews quadratic."""
+        found: dict[_FilmState, FilmFacts] = {}
+        for chunk in (wanted[i : i + 500] for i in range(0, len(wanted), 500)):
+            films = _FILMS.c
+            rows = self._c.execute(
+                select(films.id, films.version, films.updated_at, films.facts).where(
+                    films.id.in_([state[0] for state in chunk])
+                )
+            )
+            found |= {_film_state(row): facts_from_dict(row.facts) for row in rows}
+        if len(self._facts) > _FACTS_KEPT:
+            self._facts.clear()
+        self._facts.update(found)
+        return found
+
+    def slug_of(self, film_id: int) -> str:
+        slug = self._c.scalar(select(_FILMS.c.slug).where(_FILMS.c.id == film_id))
+        if slug is None:
+            raise NotFound(f"no film with id {film_id}")
+        return slug
+
+    def reviews(self, film_id: int | None) -> list[Review]:
+        return [review for _id, review in self._reviews_where(film_id)]
+
+    def unassigned(self) -> list[tuple[int, Review]]:
+        """Reviews filed under no film yet, with their ids."""
+        return self._reviews_where(None)
+
+    def _reviews_where(self, film_id: int | None) -> list[tuple[int, Review]]:
+        reviews = _REVIEWS.c
+        where = reviews.film_id.is_(None) if film_id is None else reviews.film_id == film_id
+        rows = self._c.execute(
+            select(reviews.id, reviews.record, _DOCS.c.raw)
+            .join(_DOCS, _DOCS.c.id == reviews.document_id)
+            .where(where)
+            .order_by(reviews.id)
+        ).all()
+        return [(row.id, _review_from_row(row.record, row.raw)) for row in rows]
+
+    def assign(self, review_id: int, film_id: int) -> None:
+        row = self._s.get(ReviewRow, review_id)
+        if row is None:
+            raise NotFound(f"no review with id {review_id}")
+        row.film_id = film_id
+        self._s.flush()
+
+    def add_document(self, document: Document, digest: str) -> int:
+        fetched = document.provenance
+        return self._insert(
+            _DOCS,
+            content_hash=digest,
+            source=document.source,
+            shape=document.shape,
+            encoding=document.encoding,
+            raw=document.raw,
+            added_at=datetime.now(UTC),
+            url=fetched.url if fetched else None,
+            http_status=fetched.status if fetched else None,
+            fetched_at=fetched.fetched_at if fetched else None,
+        )
+
+    def add_review(
+        self, review: Review, *, document_id: int, position: int, film_id: int | None
+    ) -> int:
+        score = review.score
+        return self._insert(
+            _REVIEWS,
+            document_id=document_id,
+            position=position,
+            film_id=film_id,
+            critic=review.meta.critic,
+            outlet=review.meta.outlet,
+            published=review.meta.published,
+            title=review.meta.title,
+            spoilers=review.meta.spoilers,
+            score_value=score.value if score else None,
+            score_raw=score.raw if score else None,
+            score_explicit=score.explicit if score else None,
+            verdict=review.verdict,
+            record=_record_without_raw(review),
+        )
+
+    def _insert(self, table: Table, **values: Any) -> int:
+        """One row, inserted as a plain statement (no ORM object to track: adding a
+        large export inserts tens of thousands); returns its id."""
+        new_id: int = self._c.execute(
+            insert(table).values(**values).returning(table.c.id)
+        ).scalar_one()
+        return new_id
+
+    def save_film(self, facts: FilmFacts, slug: str, film_id: int | None = None) -> int:
+        """Insert a film, or replace an existing one's merged facts; returns its id.
+
+        The slug follows the merged title; when another film holds it, a numeric suffix
+        keeps it unique. The film's name keys (see :meth:`films_named`) follow its facts,
+        and any built report is dropped.
+        """
+        slug = slug[:SLUG_MAX]
+        unique, n = slug, 2
+        while self._slug_taken(unique, film_id):
+            suffix = f"-{n}"
+            unique, n = slug[: SLUG_MAX - len(suffix)] + suffix, n + 1
+        values = {
+            "slug": unique,
+            "title": facts.title or unique,
+            "year": facts.year,
+            "facts": to_dict(facts),
+            "updated_at": datetime.now(UTC),
+            "report": None,
+            "report_key": None,
+        }
+        new = film_id is None
+        if film_id is None:
+            made = insert(_FILMS).values(**values, version=1).returning(_FILMS.c.id)
+            film_id = int(self._c.execute(made).scalar_one())
+        else:
+            bump = func.coalesce(_FILMS.c.version, 0) + 1
+            changed = update(_FILMS).where(_FILMS.c.id == film_id).values(**values, version=bump)
+            if self._c.execute(changed).rowcount == 0:
+                raise NotFound(f"no film with id {film_id}")
+            self._s.expire_all()  # a FilmRow this session holds is stale now
+        self._file_keys(film_id, facts, new=new)
+        return film_id
+
+    def _slug_taken(self, slug: str, film_id: int | None) -> bool:
+        """Whether a film other than ``film_id`` holds ``slug`` (one indexed lookup)."""
+        holder = select(_FILMS.c.id).where(_FILMS.c.slug == slug, _FILMS.c.id != (film_id or -1))
+        return self._c.scalar(holder) is not None
+
+    def _file_keys(self, film_id: int, facts: FilmFacts, *, new: bool) -> None:
+        from marquee.films.titles import title_keys  # regex: not for `marquee films`
+
+        wanted = {key_digest(key) for key in title_keys(facts.title, facts.aliases)}
+        held = (
+            set()
+            if new
+            else set(self._c.scalars(select(_KEYS.c.digest).where(_KEYS.c.film_id == film_id)))
+        )
+        if held - wanted:
+            gone = _KEYS.c.digest.in_(held - wanted)
+            self._c.execute(delete(_KEYS).where(_KEYS.c.film_id == film_id, gone))
+        if wanted - held:
+            self._c.execute(
+                insert(_KEYS), [{"film_id": film_id, "digest": d} for d in sorted(wanted - held)]
+            )
+
+    def films_named(self, keys: Iterable[str]) -> list[tuple[int, FilmFacts]]:
+        """The films (id, merged facts; by id) answering to any of these name keys: the
+        only films a titled review can be about (see :func:`marquee.films.match_film`)."""
+        digests = sorted({key_digest(key) for key in keys})
+        if not digests:
+            return []
+        named = select(_KEYS.c.film_id).where(_KEYS.c.digest.in_(digests))
+        rows = self._c.execute(
+            select(_FILMS.c.id, _FILMS.c.version, _FILMS.c.updated_at)
+            .where(_FILMS.c.id.in_(named))
+            .order_by(_FILMS.c.id)
+        ).all()
+        states = [_film_state(row) for row in rows]
+        known = {s: f for s in states if (f := self._facts.get(s)) is not None}
+        if len(known) < len(states):
+            known |= self._read_facts([state for state in states if state not in known])
+        return [(state[0], known[state]) for state in states]
+
+    def index_names(self) -> int:
+        """File the name keys of every film that has none (a store made before they were
+        kept); returns how many films that was."""
+        bare = self._s.execute(
+            select(FilmRow.id, FilmRow.facts).where(
+                FilmRow.id.not_in(select(FilmKeyRow.film_id).distinct())
+            )
+        ).all()
+        for film_id, facts in bare:
+            self._file_keys(film_id, facts_from_dict(facts), new=False)
+        return len(bare)
+
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """Writes that are undone together if the block raises, leaving the rest of the
+        transaction as it was (so one review's failure does not cost its chunk)."""
+        with self._s.begin_nested():
+            yield
+
+    def report_keys(self) -> dict[int, str | None]:
+        """Each film's built report's key (None: no report), without reading the reports."""
+        rows = self._s.execute(select(FilmRow.id, FilmRow.report_key))
+        return {film_id: key for film_id, key in rows}
+
+    def cached_report(self, film_id: int, key: str) -> dict[str, Any] | None:
+        """The film's built report if it was built by the same code and model (``key``)."""
+        films = _FILMS.c
+        found = select(films.report).where(films.id == film_id, films.report_key == key)
+        report: dict[str, Any] | None = self._c.scalar(found)
+        return report
+
+    def save_report(
+        self, film_id: int, key: str, report: dict[str, Any], *, version: int | None = None
+    ) -> bool:
+        """Keep a built report; returns whether it was kept.
+
+        ``version`` is the film's :attr:`FilmEntry.version` the report was built from: when
+        another writer changed the film while the report was being built, the report is
+        already stale and is not kept, so the next reader builds it again instead of
+        being served a report that misses the new review.
+        """
+        films = _FILMS.c
+        row = self._c.execute(select(films.slug, films.version).where(films.id == film_id)).first()
+        if row is None:
+            raise NotFound(f"no film with id {film_id}")
+        if version is not None and version != (row.version or 0):
+            log.info("film %s changed while its report was built; not caching it", row.slug)
+            return False
+        kept = update(_FILMS).where(films.id == film_id).values(report=report, report_key=key)
+        self._c.execute(kept)
+        self._s.expire_all()  # a FilmRow this session holds is stale now
+        return True
+
+    def film_facts_of_reviews(self, film_id: int) -> list[FilmFacts]:
+        """Each of the film's reviews' own facts; only that part of each record is read,
+        since every review added to a film re-merges all of them."""
+        facts = self._c.scalars(
+            select(_REVIEWS.c.record["facts"]).where(_REVIEWS.c.film_id == film_id)
+        )
+        return [facts_from_dict(f) for f in facts]
