@@ -70,7 +70,8 @@ class Store:
         except ImportError as err:
             raise StoreError(
                 f"cannot open store {shown_url(self.url)}: its database driver is not "
-                f"installed ({err.name}); for PostgreSQL: pip install 'psycopg[binary]'"
+                f"installed ({err.name}); for PostgreSQL: install marquee[postgres] "
+                "(pip install 'marquee[postgres]')"
             ) from err
         except (SQLAlchemyError, OSError) as err:
             raise StoreError(f"cannot open store {shown_url(self.url)}: {_reason(err)}") from err

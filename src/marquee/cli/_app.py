@@ -1,0 +1,139 @@
+"""The ``marquee`` command's frame: the Typer app, its consoles, the options every command
+shares (``--db``, ``--create``, ``-v``) and the small helpers the commands print and fail
+with. The commands themselves live beside it, one module per kind of work."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.text import Text
+
+from marquee.errors import MarqueeError
+from marquee.sanitize import strip_controls
+from marquee.store_urls import ENV_VAR, default_url, masked_url
+
+if TYPE_CHECKING:
+    from marquee.store import Store
+
+# Each command imports what it needs when it runs: `marquee --help` and `marquee films`
+# must not pay for the HTML extractor, the model or scikit-learn (issue: commands start fast).
+
+app = typer.Typer(
+    help=(
+        "marquee reads film reviews in any shape (text, Markdown, HTML, CSV/JSONL), stores "
+        "them, and reports what the critics said.\n\n"
+        "Start with:  marquee add reviews/   then   marquee films   and   marquee report TITLE"
+    ),
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+out = Console()
+err = Console(stderr=True)
+
+
+class State:
+    """Options shared by every command (set by the top-level callback)."""
+
+    db: str | None = None
+    create: bool = False
+    opened: list[Store] = []  # closed when the command ends: no connection left to the GC
+
+
+state = State()
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            envvar=ENV_VAR,
+            help="Store URL (SQLAlchemy), e.g. sqlite:///reviews.db. Default: "
+            + escape(masked_url(default_url())),
+            show_default=False,
+        ),
+    ] = None,
+    create: Annotated[
+        bool,
+        typer.Option(
+            "--create",
+            help="Make the store named by --db or MARQUEE_DB (and its folder) if it does not "
+            "exist yet; without it, a store that is not there is an error. The default store "
+            "is always made.",
+        ),
+    ] = False,
+    verbose: Annotated[
+        int, typer.Option("-v", "--verbose", count=True, help="-v info, -vv debug.")
+    ] = 0,
+) -> None:
+    state.db, state.create, state.opened = db, create, []
+    ctx.call_on_close(_close_stores)
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(
+        level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr
+    )
+
+
+def _close_stores() -> None:
+    for store in state.opened:
+        store.close()
+
+
+def _store() -> Store:
+    """The store named by --db or MARQUEE_DB, which must exist unless --create; the default
+    store is made on first use."""
+    from marquee.store import Store
+
+    try:
+        store = Store(state.db, create=state.create or state.db is None)
+    except MarqueeError as e:
+        _fail(str(e))
+    state.opened.append(store)
+    return store
+
+
+def _fail(message: str, code: int = 1) -> NoReturn:
+    err.print(f"[red]error:[/red] {_shown(message)}", highlight=False)
+    raise typer.Exit(code)
+
+
+def _shown(text: str) -> str:
+    """Text from the data (titles, file names, messages quoting them) made safe to print
+    through Rich: control characters stripped, markup such as ``[/]`` or ``[link=…]``
+    escaped so that it shows as written."""
+    return escape(strip_controls(text))
+
+
+def _cell(text: str | None) -> Text:
+    """A table cell holding data: plain text, never markup."""
+    return Text(strip_controls(text or "—"))
+
+
+def _print_json(data: Any) -> None:
+    """Plain JSON on stdout (no Rich wrapping, which could split long strings)."""
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _parse_columns(pairs: list[str]) -> dict[str, str]:
+    """``--column FIELD=COLUMN`` pairs; an unknown FIELD is an error that lists the known."""
+    from marquee.documents.fields import TABLE_FIELDS
+
+    mapping = {}
+    for pair in pairs:
+        field, sep, column = pair.partition("=")
+        if not sep or not field or not column:
+            _fail(f"--column takes FIELD=COLUMN (e.g. text=blurb), not {pair!r}", code=2)
+        if field.strip() not in TABLE_FIELDS:
+            known = ", ".join(TABLE_FIELDS)
+            _fail(f"--column: no field {field.strip()!r}; fields are {known}", code=2)
+        mapping[field.strip()] = column.strip()
+    return mapping

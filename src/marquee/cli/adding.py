@@ -1,0 +1,410 @@
+"""``marquee add``: reviews from files, tables, stdin, URLs and feeds into the store, with a
+progress bar, a line per input and a summary (``--json`` for scripts)."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from marquee.errors import MarqueeError, StoreError
+
+if TYPE_CHECKING:
+    from marquee.documents import ReadOptions
+    from marquee.ingest import Input, Outcome
+    from marquee.records import Review
+    from marquee.store import FilmEntry, Store
+
+from marquee.cli._app import _fail, _parse_columns, _print_json, _shown, _store, app, err, out
+
+
+@app.command()
+def add(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Files or folders of reviews, or http(s) URLs of review pages; - reads one "
+            "review from stdin.",
+            show_default=False,
+        ),
+    ] = None,
+    film: Annotated[
+        str | None,
+        typer.Option(
+            help="Film these reviews are about: overrides the film read from them; on a page "
+            "reviewing several films, keeps only this one."
+        ),
+    ] = None,
+    year: Annotated[int | None, typer.Option(help="Release year to go with --film.")] = None,
+    critic: Annotated[
+        str | None, typer.Option(help="Critic who wrote these reviews (overrides the byline).")
+    ] = None,
+    outlet: Annotated[
+        str | None, typer.Option(help="Outlet they appeared in (overrides what is read).")
+    ] = None,
+    replace_stored: Annotated[
+        bool,
+        typer.Option(
+            "--replace",
+            help="File reviews already stored again, as read now (with --film, --critic, "
+            "--outlet): corrects a wrong filing.",
+        ),
+    ] = False,
+    column: Annotated[
+        list[str],
+        typer.Option(
+            "--column",
+            "-c",
+            help="Map a table column to a field: FIELD=COLUMN (fields: text, critic, outlet, "
+            "date, score, film, year, verdict, url). Repeatable.",
+        ),
+    ] = [],  # noqa: B006 - Typer reads the default, it is never mutated
+    shape: Annotated[
+        str | None,
+        typer.Option(help="Force the shape: text, markdown, html, csv or jsonl (default: detect)."),
+    ] = None,
+    max_mb: Annotated[float, typer.Option(help="Refuse review documents larger than this.")] = 5.0,
+    max_rows: Annotated[
+        int | None,
+        typer.Option(
+            help="Refuse a table (CSV/JSONL) with more rows than this (default: 20,000); "
+            "marquee batch scores tables of any size.",
+            show_default=False,
+        ),
+    ] = None,
+    follow_symlinks: Annotated[
+        bool,
+        typer.Option(
+            "--follow-symlinks",
+            help="In folders, also follow links that lead outside the folder.",
+        ),
+    ] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print one JSON outcome per input.")
+    ] = False,
+    keep_non_film: Annotated[
+        bool,
+        typer.Option(
+            "--keep-non-film",
+            help="Add pages that do not read as film reviews (a TV, theatre, book or product "
+            "review, news) instead of refusing them.",
+        ),
+    ] = False,
+    urls_file: Annotated[
+        Path | None,
+        typer.Option("--urls", help="A file of review URLs, one a line (# starts a comment)."),
+    ] = None,
+    feed: Annotated[
+        list[str],
+        typer.Option(help="An RSS or Atom feed URL: add every review it links to. Repeatable."),
+    ] = [],  # noqa: B006 - Typer reads the default, it is never mutated
+    since: Annotated[
+        str | None,
+        typer.Option(
+            help="With --feed: only entries published on or after this date (YYYY-MM-DD)."
+        ),
+    ] = None,
+    refresh: Annotated[
+        bool, typer.Option(help="Fetch URLs again even when their pages are already stored.")
+    ] = False,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            help="Seconds one web page may take, all told: connecting, the answer, the whole "
+            "body, robots.txt, redirects and retries."
+        ),
+    ] = 10.0,
+    rate: Annotated[
+        float, typer.Option(help="Pages per second from any one web host (be polite).")
+    ] = 1.0,
+    private: Annotated[
+        bool,
+        typer.Option(
+            "--private/--no-private",
+            help="--no-private refuses to fetch from (or be redirected to) private, loopback "
+            "and link-local addresses: use it when the URLs come from someone else.",
+        ),
+    ] = True,
+) -> None:
+    """Read reviews and add them to the store, filed under their films.
+
+    Shapes are detected from content: plain text (web pages pasted as text), Markdown with
+    front matter, HTML (schema.org Review data is read), CSV and JSONL (one review per row).
+    Adding the same document again does nothing. Bad files are reported, one line each, and
+    the rest are kept; the exit code is 1 if anything could not be read.
+
+    Web pages are fetched politely (robots.txt honoured, --rate per host, retries on busy
+    servers) and kept with their URL, HTTP status and fetch time; a URL already stored is
+    not fetched again unless --refresh. A page that reviews several films adds one review
+    per film.
+
+    Examples:
+
+      marquee add reviews/                      every file under reviews/
+
+      marquee add https://example.org/review    one page from the web
+
+      marquee add --feed https://example.org/reviews.rss --since 2025-01-01
+
+      marquee add export.csv --film "Dune" --year 2021 -c text=blurb
+
+      marquee add reviews.csv movies.csv        an export whose rows name films by id
+
+      marquee add review.md --film "Heat" --year 1995 --replace   re-file a stored review
+
+      pbpaste | marquee add -
+    """
+    from marquee.documents import ReadOptions
+    from marquee.documents.options import TABLE_SIZE_FACTOR
+    from marquee.fetch import Fetcher, FetchOptions, is_url
+    from marquee.ingest import (
+        add_reviews,
+        expand,
+        feed_urls,
+        skip_fetched,
+        stale_films,
+        stream_reviews,
+        url_list,
+    )
+    from marquee.overrides import Overrides
+    from marquee.review import FilmHint
+
+    if not paths and urls_file is None and not feed:
+        _fail("nothing to add: give files, folders or URLs, --urls FILE or --feed URL", code=2)
+    if shape not in (None, "text", "markdown", "html", "csv", "jsonl"):
+        _fail(f"--shape must be text, markdown, html, csv or jsonl, not {shape!r}", code=2)
+    options = ReadOptions(
+        max_bytes=int(max_mb * 1_000_000),
+        max_rows=max_rows or ReadOptions().max_rows,
+        shape=shape,  # type: ignore[arg-type]  # checked against the shapes just above
+        columns=_parse_columns(column),
+    )
+    first_day = _since(since, feed)
+    inputs: list[Input] = []
+    urls: list[str] = []
+    outcomes: list[Outcome] = []
+    for p in paths or []:
+        if p == "-":  # read no more than a table may hold: one byte past it is refused
+            inputs.append(
+                ("<stdin>", sys.stdin.buffer.read(options.max_bytes * TABLE_SIZE_FACTOR + 1))
+            )
+        elif is_url(p):
+            urls.append(p)
+        else:
+            found, unreadable = expand([p], follow_symlinks=follow_symlinks)
+            inputs += found
+            outcomes += unreadable
+    if urls_file is not None:
+        listed, bad_lines = url_list(_read_text(urls_file), str(urls_file))
+        urls += listed
+        outcomes += bad_lines
+    inputs, options = _with_movies_tables(inputs, options)
+    store = _store()
+    fetching = FetchOptions(
+        connect_timeout=timeout,
+        read_timeout=timeout,
+        deadline=timeout,
+        max_bytes=options.max_bytes,
+        rate=rate,
+        allow_private=private,
+    )
+    with ExitStack() as cleanup:
+        fetcher = cleanup.enter_context(Fetcher(fetching)) if urls or feed else None
+        if fetcher is not None and feed:
+            linked, bad_feeds = feed_urls(fetcher, feed, since=first_day)
+            urls += linked
+            outcomes += bad_feeds
+        if not refresh:
+            urls, stored = skip_fetched(store, urls)
+            outcomes += stored
+        inputs += list(dict.fromkeys(urls))
+        progress = cleanup.enter_context(_progress())
+        step = _bar(progress, "adding", len(inputs))
+        rows = _rows_counter(progress)
+        stream = stream_reviews(
+            inputs,
+            options=options,
+            hint=FilmHint(title=film, year=year),
+            step=lambda _s: step(),
+            fetcher=fetcher,
+            said=Overrides(film=film, year=year, critic=critic, outlet=outlet),
+            keep_non_film=keep_non_film,
+        )
+        try:
+            for outcome in add_reviews(
+                store,
+                _unfailed(stream, outcomes, rows),
+                build_reports=False,
+                replace_stored=replace_stored,
+            ):
+                outcomes.append(outcome)
+            stale = stale_films(store)
+            step = _bar(progress, "building film pages", len(stale))
+            unbuilt = [entry.slug for entry in stale if not _build(store, entry, step)]
+        except MarqueeError as e:
+            _fail(str(e))
+    _show_outcomes(outcomes, as_json)
+    if unbuilt:
+        err.print(
+            f"[yellow]could not build the page of {len(unbuilt)} film(s)[/yellow] "
+            f"({_shown(', '.join(unbuilt[:5]))}); marquee report builds it when asked "
+            "(-vv shows why)"
+        )
+    if any(o.status == "error" for o in outcomes) or not outcomes:
+        if not outcomes:
+            given = [*(paths or []), *([str(urls_file)] if urls_file else []), *feed]
+            err.print("[red]error:[/red] nothing to add from " + _shown(", ".join(given)))
+        raise typer.Exit(1)
+
+
+def _with_movies_tables(
+    inputs: list[Input], options: ReadOptions
+) -> tuple[list[Input], ReadOptions]:
+    """Take the movies tables out of the inputs: their titles file the reviews that name
+    their film by id (``marquee add reviews.csv movies.csv``)."""
+    from dataclasses import replace
+
+    from marquee.documents.catalog import catalogs_among
+
+    paths = [item for item in inputs if isinstance(item, Path)]
+    films, _rest, catalogs = catalogs_among(paths)
+    if catalogs:
+        names = _shown(", ".join(map(str, catalogs)))
+        err.print(f"movies table {names}: titles and years of {len(films):,} films by id")
+    kept = [item for item in inputs if not (isinstance(item, Path) and item in catalogs)]
+    return kept, replace(options, films={**options.films, **films})
+
+
+def _build(store: Store, entry: FilmEntry, step: Callable[[], None]) -> bool:
+    """Build one changed film's page ahead of time; whether it could be. Its reviews are
+    stored either way, so a film whose page trips a bug must not end the run."""
+    from marquee.report_cache import film_report
+
+    try:
+        film_report(store, entry)
+    except StoreError:
+        raise
+    except Exception:  # a bug in a later stage: the page is built again on request
+        logging.getLogger(__name__).debug("building %s", entry.slug, exc_info=True)
+        return False
+    finally:
+        step()
+    return True
+
+
+def _since(text: str | None, feeds: list[str]) -> date | None:
+    if text is None:
+        return None
+    if not feeds:
+        _fail("--since limits a feed's entries: use it with --feed URL", code=2)
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        _fail(f"--since takes a date such as 2025-01-31, not {text!r}", code=2)
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        _fail(f"{path}: cannot read the URL list ({e})", code=2)
+
+
+def _unfailed(
+    stream: Iterable[tuple[list[Review], list[Outcome]]],
+    failures: list[Outcome],
+    count: Callable[[int], None],
+) -> Iterator[Review]:
+    """The reviews of a reading stream, its failures kept aside as they come and each
+    chunk's reviews counted."""
+    for reviews, failed in stream:
+        failures += failed
+        count(len(reviews))
+        yield from reviews
+
+
+def _rows_counter(progress: Progress) -> Callable[[int], None]:
+    """A line counting the reviews read so far (a CSV is one input of many rows)."""
+    task = progress.add_task("reviews read: 0", total=None, visible=False)
+    seen = 0
+
+    def count(n: int) -> None:
+        nonlocal seen
+        seen += n
+        progress.update(task, description=f"reviews read: {seen:,}", visible=seen >= 20)
+
+    return count
+
+
+def _progress() -> Progress:
+    """Progress bars on stderr, only on a terminal (see :func:`_bar`)."""
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )
+
+
+def _bar(progress: Progress, what: str, total: int) -> Callable[[], None]:
+    """A bar for one stage with ``total`` steps, shown only when there are enough to wait
+    for (a CSV is one input but may hold thousands of rows to store); returns its step."""
+    if total < 20:
+        return lambda: None
+    task = progress.add_task(what, total=total)
+    return lambda: progress.advance(task)
+
+
+_MARK = {
+    "added": "[green]added[/green]",
+    "duplicate": "[yellow]same as stored[/yellow]",
+    "error": "[red]error[/red]",
+}
+
+
+def _show_outcomes(outcomes: list[Outcome], as_json: bool) -> None:
+    if as_json:
+        _print_json([asdict(o) for o in outcomes])
+        return
+    for o in outcomes:
+        said = (o.message or "").removeprefix(f"{o.source}: ")  # messages name their source
+        detail = f" → {o.film}" if o.film else (f": {said}" if said else "")
+        if o.status == "added" and not o.film:
+            detail = "  (no film named: pass --film TITLE)"
+        if o.status == "added" and o.message:
+            detail += f"  ({o.message})"
+        out.print(f"{_MARK[o.status]:>12} {_shown(o.source + detail)}", highlight=False)
+    counts = {s: sum(o.status == s for o in outcomes) for s in ("added", "duplicate", "error")}
+    unfiled = sum(o.status == "added" and not o.film for o in outcomes)
+    err.print(
+        f"{counts['added']} added, {counts['duplicate']} already stored, "
+        f"{counts['error']} could not be read",
+        style="bold" if counts["error"] == 0 else "bold red",
+    )
+    unread = [o for o in outcomes if o.status == "added" and o.message]
+    if unread:
+        listed = "; ".join(f"{o.source}: {o.message}" for o in unread[:10])
+        more = f" and {len(unread) - 10} more" if len(unread) > 10 else ""
+        err.print(
+            f"[yellow]{len(unread)} printed score(s) could not be read[/yellow] (scored from "
+            f"the words instead): {_shown(listed)}{more}",
+            highlight=False,
+        )
+    if unfiled:
+        err.print(
+            f"[yellow]{unfiled} added under no film[/yellow]: they name none (or only an id); "
+            "give --film TITLE, or the movies table beside an export (marquee add reviews.csv "
+            "movies.csv); marquee films counts them",
+            highlight=False,
+        )

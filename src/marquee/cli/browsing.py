@@ -1,0 +1,174 @@
+"""What is in the store: ``marquee films`` (sorted, filtered, CSV), ``marquee search`` and
+``marquee report``."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.table import Table
+
+from marquee.errors import MarqueeError
+
+if TYPE_CHECKING:
+    pass
+
+from marquee.cli._app import _cell, _fail, _print_json, _shown, _store, app, err, out
+
+
+@app.command()
+def films(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="Print the list as CSV.")] = False,
+    sort: Annotated[
+        str, typer.Option(help="Sort by reviews, fresh, average, year or title.")
+    ] = "reviews",
+    ascending: Annotated[
+        bool | None,
+        typer.Option(
+            "--ascending/--descending",
+            help="Order (default: most, highest, newest first; titles A–Z).",
+            show_default=False,
+        ),
+    ] = None,
+    year_from: Annotated[int | None, typer.Option(help="Released in or after this year.")] = None,
+    year_to: Annotated[int | None, typer.Option(help="Released in or before this year.")] = None,
+    fresh_min: Annotated[float | None, typer.Option(help="Fresh % at least this.")] = None,
+    fresh_max: Annotated[float | None, typer.Option(help="Fresh % at most this.")] = None,
+    average_min: Annotated[float | None, typer.Option(help="Average score at least this.")] = None,
+) -> None:
+    """List the films in the store with fresh %, average, reviews and year.
+
+    Examples:
+
+      marquee films --sort fresh --year-from 2020 --fresh-min 60
+
+      marquee films --csv > films.csv
+    """
+    from marquee.aggregate import shown
+    from marquee.browse import FilmQuery, films_csv, list_films
+    from marquee.store import shown_url
+
+    store = _store()
+    try:
+        query = FilmQuery(
+            sort=sort,  # type: ignore[arg-type]  # checked by FilmQuery
+            descending=None if ascending is None else not ascending,
+            year_from=year_from,
+            year_to=year_to,
+            fresh_min=fresh_min,
+            fresh_max=fresh_max,
+            average_min=average_min,
+        )
+    except MarqueeError as e:
+        _fail(str(e), code=2)
+    entries = list_films(store, query)
+    if as_json:
+        _print_json([f.json() for f in entries])
+        return
+    if as_csv:
+        typer.echo(films_csv(entries), nl=False)
+        return
+    unassigned = store.counts()["unassigned"]
+    if not entries:
+        if store.counts()["films"]:
+            err.print("No films match.")
+        elif unassigned:
+            err.print(f"No films yet: {unassigned} review(s) name no film (re-add with --film).")
+        else:
+            err.print("The store is empty: add reviews with `marquee add PATH`.")
+        return
+    table = Table(title=f"Films in {_shown(shown_url(store.url))}", title_justify="left")
+    for name in ("title", "year", "fresh", "average", "reviews", "slug"):
+        table.add_column(
+            name, justify="right" if name in ("fresh", "average", "reviews") else "left"
+        )
+    for f in entries:
+        table.add_row(
+            _cell(f.title),
+            str(f.year or "—"),
+            "—" if f.fresh_percent is None else f"{shown(f.fresh_percent)}%",
+            "—" if f.average is None else str(shown(f.average)),
+            str(f.reviews),
+            _cell(f.slug),
+        )
+    out.print(table)
+    if unassigned:
+        err.print(f"{unassigned} review(s) name no film: re-add them with --film TITLE.")
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Any name: film, person, critic or outlet.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    limit: Annotated[int, typer.Option(help="Most results shown.")] = 20,
+) -> None:
+    """Search films, people, critics and outlets, forgiving typos and accents."""
+    from marquee.browse import search as find
+
+    hits = find(_store(), query, limit=limit)
+    if as_json:
+        _print_json([{**asdict(h), "href": h.href} for h in hits])
+        return
+    if not hits:
+        _fail(f"nothing matches {query!r}")
+    table = Table(title=f"Matches for {_shown(query)!r}", title_justify="left")
+    for name in ("kind", "name", "slug", "about", "match"):
+        table.add_column(name)
+    for h in hits:
+        table.add_row(h.kind, _cell(h.name), _cell(h.slug), _cell(h.detail), f"{h.score:.0f}")
+    out.print(table)
+
+
+@app.command()
+def report(
+    film: Annotated[
+        str,
+        typer.Argument(
+            help='Slug, title, "Title (Year)", alias or part of one; a near miss is '
+            "taken when one film is clearly meant.",
+            show_default=False,
+        ),
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    html: Annotated[
+        Path | None,
+        typer.Option(help="Also write the film page as one self-contained HTML file here."),
+    ] = None,
+) -> None:
+    """Show one film: facts, credits and cast, every review with its score, fresh %.
+
+    Examples:
+
+      marquee report ballerina --json | jq .aggregate
+
+      marquee report ballerina --html ballerina.html
+    """
+    from marquee.browse import find_report_film
+    from marquee.browse.search import film_label
+    from marquee.report_cache import film_report
+
+    store = _store()
+    try:
+        entry, guessed = find_report_film(store, film)
+        if guessed:
+            err.print(f"showing {_shown(film_label(entry))} for {_shown(film)!r}")
+        data = film_report(store, entry)
+    except MarqueeError as e:
+        _fail(str(e))
+    if html is not None:
+        try:
+            from marquee.web import write_static_page
+
+            write_static_page(data, html)
+        except MarqueeError as e:
+            _fail(str(e))
+        err.print(f"wrote {_shown(str(html))}")
+    if as_json:
+        _print_json(data)
+    else:
+        from marquee.report import render  # rich panels and the report module: not for --json
+
+        render(data, out)
