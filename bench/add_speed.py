@@ -82,10 +82,11 @@ def best_wall(db: Path, *args: str, runs: int = 3) -> float:
 
 def model_vs_vader() -> tuple[float, float]:
     """Quotes/s of the scoring model (as ``add`` calls it) and of VADER, dev-split RT quotes."""
-    from marquee.model import data, load_model
-    from marquee.model.baselines import polarity
+    from marquee.lab.baselines import polarity
+    from marquee.lab.corpora import in_split, load_quotes
+    from marquee.model import load_model
 
-    texts = [ex.text for ex in data.in_split(data.load_quotes(), "dev")]
+    texts = [ex.text for ex in in_split(load_quotes(), "dev")]
     model = load_model()
     model.p_fresh(texts[:200])
     polarity("vader", texts[:50])

@@ -30,7 +30,7 @@ from pathlib import Path
 from marquee.documents import read_path
 from marquee.documents.kind import page_kind, text_kind
 from marquee.films.names import name_key
-from marquee.model.data import (
+from marquee.lab.corpora import (
     Split,
     in_split,
     load_polarity,
