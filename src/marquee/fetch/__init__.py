@@ -5,7 +5,7 @@
 is a :class:`FetchError` whose message is one line starting with the URL.
 """
 
-from marquee.fetch.client import Fetcher, FetchOptions, Page, is_url, retry_wait
+from marquee.fetch.client import Fetcher, Page, is_url
 from marquee.fetch.errors import (
     BadStatus,
     Disallowed,
@@ -17,6 +17,7 @@ from marquee.fetch.errors import (
     TooManyRedirects,
 )
 from marquee.fetch.feeds import FeedEntry, read_feed
+from marquee.fetch.policy import FetchOptions, retry_wait
 
 __all__ = [
     "BadStatus",

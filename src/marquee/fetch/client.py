@@ -12,25 +12,21 @@ compressed twice over is refused unread); only text content types; a User-Agent 
 marquee; robots.txt honoured; a pause between pages to one host; and retries with
 exponential backoff on 429 and 5xx answers, waiting as long as ``Retry-After`` asks
 (within reason and within the deadline).
+
+This module follows a page hop by hop and reads it; the options and retry schedule live in
+:mod:`~marquee.fetch.policy`, the per-connection watchdog and address check in
+:mod:`~marquee.fetch.watch`, and bounded inflating in :mod:`~marquee.fetch.inflate`.
 """
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import email.utils
-import importlib.metadata
-import ipaddress
 import logging
-import socket
-import threading
 import time
-import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from types import TracebackType
-from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
@@ -44,7 +40,11 @@ from marquee.fetch.errors import (
     PrivateAddress,
     TooManyRedirects,
 )
+from marquee.fetch.inflate import CODINGS, decoded
+from marquee.fetch.policy import RETRY_STATUSES, FetchOptions, retry_wait
 from marquee.fetch.robots import RobotsRules
+from marquee.fetch.watch import NotPublic, Watch
+from marquee.fetch.watch import is_public as _is_public  # noqa: F401 - tests import it from here
 from marquee.records import Provenance
 from marquee.sanitize import strip_controls
 
@@ -62,46 +62,6 @@ FEED_TYPES = frozenset(
         "text/plain",
     }
 )
-RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
-"""Answers that say "try again later": rate limited, or a server having a bad moment."""
-
-
-def _version() -> str:
-    try:
-        return importlib.metadata.version("marquee")
-    except importlib.metadata.PackageNotFoundError:
-        return "dev"
-
-
-USER_AGENT = f"marquee/{_version()} (film review reader; honours robots.txt)"
-
-
-@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
-class FetchOptions:
-    """How patient and how polite to be.
-
-    ``deadline`` bounds one page from its first byte sent to its last byte read —
-    connecting, headers, body, its host's robots.txt, redirects, retries and their waits
-    included — whatever the server does. ``rate`` is pages per second to any one host
-    (robots.txt's Crawl-delay can only slow it further); ``retries`` is how many times a
-    429/5xx answer is retried, waiting ``backoff`` seconds, then twice that, and so on, or
-    what ``Retry-After`` asks, never more than ``max_wait``. ``allow_private=False``
-    refuses to connect to a private, loopback, link-local or otherwise non-public address,
-    whether the URL names it or a redirect or the DNS leads there (``--no-private``, for
-    fetching on behalf of others).
-    """
-
-    connect_timeout: float = 5.0
-    read_timeout: float = 10.0
-    deadline: float = 60.0
-    max_bytes: int = 5_000_000
-    max_redirects: int = 5
-    retries: int = 2
-    backoff: float = 1.0
-    max_wait: float = 30.0
-    rate: float = 1.0
-    allow_private: bool = True
-    user_agent: str = USER_AGENT
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -131,7 +91,7 @@ class Fetcher:
 
     def __init__(
         self,
-        options: FetchOptions = FetchOptions(),
+        options: FetchOptions = FetchOptions(),  # noqa: B008 - frozen, so safe to share
         *,
         transport: httpx.BaseTransport | None = None,
         sleep: Callable[[float], None] = time.sleep,
@@ -139,7 +99,7 @@ class Fetcher:
     ) -> None:
         self.options = options
         self._client = httpx.Client(
-            headers={"User-Agent": options.user_agent, "Accept-Encoding": ", ".join(_CODINGS)},
+            headers={"User-Agent": options.user_agent, "Accept-Encoding": ", ".join(CODINGS)},
             timeout=httpx.Timeout(options.read_timeout, connect=options.connect_timeout),
             follow_redirects=False,
             # a new connection per request: the watchdog and the address check see each one
@@ -225,7 +185,7 @@ class Fetcher:
         """The response to one request (body not yet read), retried on 429/5xx; the
         connection is watched until the body is read."""
         for attempt in range(self.options.retries + 1):
-            watch = _Watch(deadline - self._clock(), allow_private=self.options.allow_private)
+            watch = Watch(deadline - self._clock(), allow_private=self.options.allow_private)
             try:
                 response = self._send(url, deadline, watch)
             except BaseException:
@@ -247,7 +207,7 @@ class Fetcher:
             response.close()
             watch.stop()
 
-    def _send(self, url: str, deadline: float, watch: _Watch) -> httpx.Response:
+    def _send(self, url: str, deadline: float, watch: Watch) -> httpx.Response:
         left = deadline - self._clock()
         if left <= 0:
             raise FetchTimeout(_timed_out(url, self.options.deadline))
@@ -259,7 +219,7 @@ class Fetcher:
                 "GET", url, timeout=timeout, extensions={"trace": watch.trace}
             )
             return self._client.send(request, stream=True)
-        except _NotPublic as refused:
+        except NotPublic as refused:
             host = urlsplit(url).hostname
             where = (
                 refused.address if host == refused.address else f"{host} is at {refused.address},"
@@ -295,7 +255,7 @@ class Fetcher:
             raise OverCap(f"{url}: over the {_size(cap)} cap ({_size(int(declared))})")
         chunks, size = [], 0
         try:
-            for chunk in _decoded(url, response):
+            for chunk in decoded(url, response):
                 size += len(chunk)
                 if size > cap:
                     raise OverCap(f"{url}: over the {_size(cap)} cap")
@@ -349,101 +309,6 @@ class Fetcher:
         return RobotsRules.parse(page.body, agent, self.options.max_wait)
 
 
-class _NotPublic(Exception):
-    """Raised from the connection watch: the peer is not a public address."""
-
-    def __init__(self, address: str) -> None:
-        super().__init__(address)
-        self.address = address
-
-
-class _Watch:
-    """One request's guard, fed by httpx's ``trace`` extension: when the deadline passes
-    it shuts the request's socket, which ends whatever read or write is waiting on it
-    (connecting is bounded by the connect timeout, clamped to the time left); and, when
-    private addresses are refused, it checks the address actually connected to, so
-    neither a hostname nor a redirect nor DNS can lead to one."""
-
-    def __init__(self, seconds: float, *, allow_private: bool) -> None:
-        self._allow_private = allow_private
-        self._socket: socket.socket | None = None
-        self._expired = False
-        self._lock = threading.Lock()
-        self._timer = threading.Timer(max(0.0, seconds), self._expire)
-        self._timer.daemon = True
-        self._timer.start()
-
-    def trace(self, event: str, info: dict[str, Any]) -> None:
-        if event not in ("connection.connect_tcp.complete", "connection.start_tls.complete"):
-            return
-        stream = info["return_value"]
-        sock = stream.get_extra_info("socket")
-        if not isinstance(sock, socket.socket):
-            return
-        with self._lock:
-            self._socket = sock
-            if self._expired:
-                _shut(sock)
-        if not self._allow_private and event == "connection.connect_tcp.complete":
-            address = str(sock.getpeername()[0])
-            if not _is_public(address):
-                stream.close()
-                raise _NotPublic(address)
-
-    def _expire(self) -> None:
-        with self._lock:
-            self._expired = True
-            if self._socket is not None:
-                _shut(self._socket)
-
-    def stop(self) -> None:
-        self._timer.cancel()
-
-
-def _shut(sock: socket.socket) -> None:
-    with contextlib.suppress(OSError):  # already closed
-        sock.shutdown(socket.SHUT_RDWR)
-
-
-def _is_public(address: str) -> bool:
-    """Whether an IP address is a public one: not private, loopback, link-local, shared,
-    reserved or unspecified (an IPv4 address mapped into IPv6 is judged as IPv4)."""
-    ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    return ip.is_global and not ip.is_multicast
-
-
-_CODINGS = {"gzip": zlib.MAX_WBITS | 16, "x-gzip": zlib.MAX_WBITS | 16, "deflate": zlib.MAX_WBITS}
-"""The content codings marquee asks for and inflates itself, with their zlib window bits."""
-_PIECE = 64_000
-"""Most bytes one step of inflating may produce, so a bomb never lands in memory at once."""
-
-
-def _decoded(url: str, response: httpx.Response) -> Iterator[bytes]:
-    """The body as it streams in, inflated a bounded piece at a time. A body compressed
-    more than once (``Content-Encoding: gzip, gzip``) is refused: a page is compressed
-    once, and every layer multiplies what a few kilobytes can expand to."""
-    header = response.headers.get("content-encoding", "")
-    codings = [c.strip().lower() for c in header.split(",") if c.strip()]
-    codings = [c for c in codings if c != "identity"]
-    if len(codings) > 1:
-        raise NotAPage(f"{url}: refused: compressed {len(codings)} times over ({header})")
-    if not codings:
-        yield from response.iter_raw()
-        return
-    if codings[0] not in _CODINGS:
-        raise NotAPage(f"{url}: compressed as {codings[0]!r}, which marquee does not read")
-    inflater = zlib.decompressobj(_CODINGS[codings[0]])
-    try:
-        for raw in response.iter_raw():
-            while raw:
-                yield inflater.decompress(raw, _PIECE)
-                raw = inflater.unconsumed_tail
-    except zlib.error as err:
-        raise FetchError(f"{url}: the compressed body is corrupt ({err})") from None
-
-
 def _check_url(url: str, page: str) -> None:
     """Refuse an address marquee cannot or will not fetch: malformed, or (a redirect to)
     anything but an http(s) web address."""
@@ -471,27 +336,6 @@ def _provenance(url: str, response: httpx.Response) -> Provenance:
         final_url=strip_controls(final) if final != url else None,
         content_type=None if kind is None else strip_controls(kind),
     )
-
-
-def retry_wait(retry_after: str | None, attempt: int, options: FetchOptions) -> float:
-    """Seconds to wait before retry ``attempt`` + 1: what ``Retry-After`` asks (seconds
-    or an HTTP date), else ``backoff`` doubled per attempt; never over ``max_wait``."""
-    asked = _retry_after_seconds(retry_after) if retry_after else None
-    wait = asked if asked is not None else options.backoff * 2**attempt
-    return max(0.0, min(wait, options.max_wait))
-
-
-def _retry_after_seconds(value: str) -> float | None:
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return (when - datetime.now(UTC)).total_seconds()
 
 
 def _media_type(response: httpx.Response) -> str:

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import Final, Literal
 
+from marquee.records import Score
+
 Kind = Literal["glyphs", "asterisks", "star_words", "fraction", "percent", "grade", "bare"]
 
 SELF_SCALED: Final = frozenset({"glyphs", "asterisks", "star_words", "fraction", "percent"})
@@ -28,6 +30,13 @@ STAR_SCALES: Final = frozenset({4.0, 5.0, 10.0})
 DEFAULT_STAR_SCALE: Final = 5.0
 DEFAULT_ASTERISK_SCALE: Final = 4.0
 """Asterisk ratings ("***1/2") come from the print and Usenet tradition of four stars."""
+
+MAX_EXPRESSION: Final = 300
+"""Longer text is prose, not one score expression."""
+LABEL_WORDS: Final = r"(?:rating|score|grade|verdict|mark|stars|total|overall)"
+"""The words that label a score, and so cannot themselves be a sub-score's label."""
+TITLE_WITH_YEAR: Final = re.compile(r"\((?:19|20)\d\d\)")
+"""A film's year in brackets: a score beside it belongs to that film, not the review's."""
 
 # Metacritic's letter-grade conversion, as the brief gives it from Metacritic's FAQ ("How We
 # Create the Metascore Magic", metacritic.com/about-metascores). Checked with the search tool
@@ -119,6 +128,11 @@ class Scale:
 
     best: float
     worst: float = 0.0
+
+
+def as_score(reading: Reading) -> Score:
+    """A reading as the review's stated score."""
+    return Score(value=reading.value, raw=reading.raw, explicit=True)
 
 
 def number(text: str) -> float | None:

@@ -6,6 +6,9 @@ Candidates are therefore gathered in tiers of trust — structured meta, then la
 lines and rating headings, then a sub-score table, then fractions in prose — and a tier
 whose candidates disagree gives no score at all: a wrong explicit score is worse than
 None, which the scoring model fills in later.
+
+This module gathers the text's candidates and decides between them; reading the
+structure's own score is :mod:`._meta`'s job and a sub-score table :mod:`._table`'s.
 """
 
 from __future__ import annotations
@@ -13,29 +16,26 @@ from __future__ import annotations
 import dataclasses
 import logging
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from typing import Final
 
-from marquee.records import Block, Document, Score, SubScore
+from marquee.records import Block, Document, Score
 from marquee.scores import _grammar as g
+from marquee.scores._meta import from_meta, unread_score
+from marquee.scores._table import AGREE_WITHIN, subscore_table, table_score, with_table
 from marquee.scores._voice import SENTENCE_END, critic_gives
+
+__all__ = ["parse_score", "read_score", "unread_score"]
 
 log = logging.getLogger(__name__)
 
-MAX_EXPRESSION: Final = 300
-"""Longer text is prose, not one score expression."""
-
-AGREE_WITHIN: Final = 0.5
-"""Two readings (or a stated total and its sub-scores) agree within half a point of 0–100."""
-
 UNTRUSTED_KINDS: Final = frozenset({"chrome", "byline", "caption", "media"})
 
-_LABEL_WORDS = r"(?:rating|score|grade|verdict|mark|stars|total|overall)"
 LABEL: Final = re.compile(
     rf"""
     [\s#>•]*(?P<em>\*\*|__)?\s*
     (?:(?:my|our|the|final|overall|critic'?s|total|star|film|movie)\s+){{0,2}}
-    (?P<word>{_LABEL_WORDS})
+    (?P<word>{g.LABEL_WORDS})
     (?:\s*\((?P<spec>[^()]{{1,24}})\))?
     (?:\s*[:=|–—-]+\s*|\s+is\s+|\s+)
     (?(em)(?:\*\*|__)\s*(?:[:=|–—-]+\s*)?)
@@ -80,30 +80,16 @@ FRACTION_HINT: Final = re.compile(r"\d\s*(?:/|out\s+of)", re.IGNORECASE)
 PROSE_SCALE: Final = re.compile(r"(?:/|out\s+of)\s*(?P<best>\d+(?:\.\d+)?)", re.I)
 PROSE_SCALES: Final = frozenset({4.0, 5.0, 10.0, 100.0})
 """Out of 20 only when labelled: in prose "20/20" is hindsight, eyesight or a TV show."""
-TITLE_WITH_YEAR: Final = re.compile(r"\((?:19|20)\d\d\)")
 LIST_MARKER: Final = re.compile(r"^\s*(?:[-*•+]|\d{1,2}[.)])\s+")
 QUANTITY_AFTER: Final = re.compile(r"\s+(?:of|hours?|minutes?|mins?|seconds?)\b", re.IGNORECASE)
 
 EMPHASISED: Final = re.compile(r"(\*\*|__)(?P<inner>.*[^*_\s].*)\1")
-SUBSCORE_ROW: Final = re.compile(
-    r"""^\s*(?P<label>[^|:\d][^|:]{0,39}?)\s*(?:\||:)\s*
-    (?P<value>\d{1,3}(?:\.\d{1,2})?)\s*(?:/|out\s+of)\s*(?P<max>\d{1,3}(?:\.\d{1,2})?)\s*$""",
-    re.VERBOSE | re.IGNORECASE,
-)
-META_NUMBER: Final = re.compile(
-    r"\s*(?P<value>\d{1,3}(?:\.\d{1,2})?)\s*(?:(?:/|out\s+of)\s*(?P<best>\d{1,3}(?:\.\d{1,2})?))?\s*",
-    re.IGNORECASE,
-)
 SCALE_LABEL: Final = re.compile(
     r"[\s#>•]*on\s+(?:a|the|my|our)\s+(?:[\w'’-]+\s+){0,2}?(?P<spec>scale\s+(?:of|from)\s+[^:,]{1,16}?)"
     r"\s*[:,=–—-]\s*(?:an?\s+)?",
     re.IGNORECASE,
 )
 """A scale declared before the score: "On a scale of 1 to 10: 7", "On my scale of 0 to 4, 3"."""
-
-_META_VALUE = ("score", "rating", "grade", "reviewscore", "ratingvalue", "reviewrating")
-_META_BEST = ("bestrating", "scorebest", "ratingbest", "best")
-_META_WORST = ("worstrating", "scoreworst", "ratingworst", "worst")
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -123,14 +109,14 @@ def parse_score(text: str) -> Score | None:
     and no meaning, and :func:`read_score` accepts them only under a rating heading.
     """
     text = text.strip()
-    if not text or len(text) > MAX_EXPRESSION:
+    if not text or len(text) > g.MAX_EXPRESSION:
         return None
     reading = (
         _labelled(text, legend=None)
         or next(critic_gives(text, legend=None), None)
         or _standalone(text, legend=None)
     )
-    return None if reading is None else _score(reading)
+    return None if reading is None else g.as_score(reading)
 
 
 def read_score(doc: Document) -> Score | None:
@@ -143,27 +129,23 @@ def read_score(doc: Document) -> Score | None:
     """
     blocks = _trusted_blocks(doc.blocks)
     hint = _star_scale(doc.blocks)
-    table_at, table = _subscore_table(blocks)
-    stated = _from_meta(doc.meta)
+    table_at, table = subscore_table(blocks)
+    stated = from_meta(doc.meta)
     if stated is None:
         found = _labelled_candidates(blocks, hint)
         if _disagree(found):
             log.info("%s: labelled scores disagree, giving none: %s", doc.source, _raws(found))
             return None
-        stated = _score(found[-1].reading) if found else None
+        stated = g.as_score(found[-1].reading) if found else None
     if stated is not None:
-        return _with_table(stated, table)
+        return with_table(stated, table)
     if table:
-        return _table_score(table)
+        return table_score(table)
     loose = [c for c in _loose_candidates(blocks) if c.block not in table_at]
     if _disagree(loose):
         log.info("%s: scores in the text disagree, giving none: %s", doc.source, _raws(loose))
         return None
-    return _score(loose[-1].reading) if loose else None
-
-
-def _score(reading: g.Reading) -> Score:
-    return Score(value=reading.value, raw=reading.raw, explicit=True)
+    return g.as_score(loose[-1].reading) if loose else None
 
 
 def _trusted_blocks(blocks: Sequence[Block]) -> list[tuple[int, Block]]:
@@ -328,105 +310,7 @@ def _plausible_in_prose(text: str, reading: g.Reading) -> bool:
         return False
     if re.search(r"[\"“'‘(]\s*$|\d\s*\.\s*$", before) or re.match(r"\s*[\"”')]", after):
         return False
-    return not TITLE_WITH_YEAR.search(before)
-
-
-def _subscore_table(blocks: list[tuple[int, Block]]) -> tuple[set[int], tuple[SubScore, ...]]:
-    """The last run of two or more "Label | x / y" rows, with the blocks it spans."""
-    runs: list[list[tuple[int, SubScore]]] = []
-    previous = None
-    for index, block in blocks:
-        row = _subscore_row(block.text)
-        if row is None:
-            previous = None
-            continue
-        if previous is None or index != previous + 1:
-            runs.append([])
-        runs[-1].append((index, row))
-        previous = index
-    runs = [run for run in runs if len(run) >= 2]
-    if not runs:
-        return set(), ()
-    return {index for index, _ in runs[-1]}, tuple(row for _, row in runs[-1])
-
-
-def _subscore_row(text: str) -> SubScore | None:
-    match = SUBSCORE_ROW.match(text)
-    if match is None:
-        return None
-    label = match["label"].strip(" *_")
-    value, most = float(match["value"]), float(match["max"])
-    if (
-        not 0 <= value <= most
-        or most == 0
-        or TITLE_WITH_YEAR.search(label)
-        or len(label.split()) > 6
-        or re.fullmatch(rf"(?:\w+\s+)?{_LABEL_WORDS}", label, re.IGNORECASE)
-    ):
-        return None
-    return SubScore(label=label, value=value, max=most)
-
-
-def _table_total(table: tuple[SubScore, ...]) -> float:
-    return 100 * sum(row.value for row in table) / sum(row.max for row in table)
-
-
-def _table_score(table: tuple[SubScore, ...]) -> Score:
-    """Without a stated total the rows' sum is the score, and trivially adds up."""
-    raw = "; ".join(f"{row.label} {row.value:g} / {row.max:g}" for row in table)
-    value = round(_table_total(table), 2)
-    return Score(value=value, raw=raw, subscores=table, subscores_sum_ok=True)
-
-
-def _with_table(stated: Score, table: tuple[SubScore, ...]) -> Score:
-    if not table:
-        return stated
-    adds_up = abs(_table_total(table) - stated.value) <= AGREE_WITHIN
-    if not adds_up:
-        log.info("sub-scores add up to %.1f, not the stated %s", _table_total(table), stated.raw)
-    return Score(
-        value=stated.value,
-        raw=stated.raw,
-        explicit=True,
-        subscores=table,
-        subscores_sum_ok=adds_up,
-    )
-
-
-def _from_meta(meta: Mapping[str, str]) -> Score | None:
-    """The score the structure states: front matter, JSON-LD (with best/worst), a CSV column.
-
-    Structure is a label in itself, so a bare number is read here, on the scale the meta
-    declares (JSON-LD bestRating/worstRating) or else the one its size implies.
-    """
-    fields = {re.sub(r"[^a-z]", "", str(k).lower()): str(v).strip() for k, v in meta.items()}
-    stated = (_meta_value(fields[key], fields) for key in _META_VALUE if fields.get(key))
-    return next((score for score in stated if score is not None), None)
-
-
-def unread_score(meta: Mapping[str, str]) -> str | None:
-    """The score the structure prints (a score column, front matter) when none of it can
-    be read ("4 thumbs", "see text"): listed in the add summary, never silently dropped."""
-    fields = {re.sub(r"[^a-z]", "", str(k).lower()): str(v).strip() for k, v in meta.items()}
-    printed = [fields[key] for key in _META_VALUE if fields.get(key)]
-    return printed[0] if printed and _from_meta(meta) is None else None
-
-
-def _meta_value(text: str, fields: Mapping[str, str]) -> Score | None:
-    """One meta value as a score, on the best/worst rating the other fields declare."""
-    if len(text) > MAX_EXPRESSION:
-        return None
-    numeric = META_NUMBER.fullmatch(text)
-    if numeric is None:
-        reading = g.read_at(text, 0)
-        complete = reading is not None and not text[reading.end :].strip(" .")
-        return _score(reading) if reading is not None and complete else None
-    value = float(numeric["value"])
-    best = numeric["best"] or next((fields[k] for k in _META_BEST if fields.get(k)), None)
-    worst = g.number(next((fields[k] for k in _META_WORST if fields.get(k)), "0")) or 0.0
-    top = g.number(best) if best is not None else g.bare_scale(value)
-    placed = None if top is None else g.on_scale(value, g.Scale(best=top, worst=worst))
-    return None if placed is None else Score(value=round(placed, 2), raw=text)
+    return not g.TITLE_WITH_YEAR.search(before)
 
 
 def _disagree(found: list[_Candidate]) -> bool:
