@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 
 from marquee.browse import FilmQuery, byline, find_report_film, list_films, person_page, search
 from marquee.browse.bylines import name_slug
-from marquee.browse.films import InvalidQuery, film_by_slug, top_critic_flags
+from marquee.browse.films import InvalidQuery, top_critic_flags
 from marquee.cli import app
 from marquee.documents import ReadOptions
 from marquee.errors import NotFound
@@ -408,7 +408,7 @@ def test_browse_queries_on_both_backends(store_url: str, tmp_path: Path) -> None
             agg["fresh_percent"],
             agg["reviews"],
         )
-        found = film_by_slug(store, e.slug)
+        found = store.film_by_slug(e.slug)
         assert found is not None and (found.id, found.reviews) == (e.id, e.reviews)
         flags = top_critic_flags(store, e.id)
         assert flags == [n == 0 for n in range(e.reviews)]

@@ -277,7 +277,8 @@ def test_help_and_films_import_nothing_heavy(tmp_path) -> None:
 
 def test_cached_report_imports_no_model(db: str, ballerina: dict) -> None:
     """`marquee report FILM --json` on a report `add` built and cached reads it back without
-    the model, NumPy or the report stages: the same JSON, from the store alone."""
+    the model, NumPy or the report stages: the same JSON, from the store alone. Given the
+    film's slug, it does not load the fuzzy search either."""
     import subprocess
     import sys
 
@@ -286,17 +287,18 @@ def test_cached_report_imports_no_model(db: str, ballerina: dict) -> None:
         "try: app(sys.argv[1:])\n"
         "except SystemExit: pass\n"
         "print(sorted(m for m in ('numpy', 'marquee.model.predict', 'marquee.report', "
-        "'marquee.opinions', 'sklearn') if m in sys.modules))"
+        "'marquee.opinions', 'sklearn', 'marquee.browse', 'rapidfuzz') if m in sys.modules))"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code, "--db", db, "report", "ballerina", "--json"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    *report, loaded = done.stdout.strip().splitlines()
-    assert loaded == "[]"
-    assert json.loads("\n".join(report)) == ballerina
+    for name, lazy in (("ballerina", ["marquee.browse", "rapidfuzz"]), ("ballerina-2025", [])):
+        done = subprocess.run(
+            [sys.executable, "-c", code, "--db", db, "report", name, "--json"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        *report, loaded = done.stdout.strip().splitlines()
+        assert loaded == str(lazy)
+        assert json.loads("\n".join(report)) == ballerina
 
 
 def test_column_mapping_errors_name_the_flag_and_the_choices(tmp_path: Path) -> None:

@@ -21,9 +21,8 @@ from sqlalchemy import Float, case, cast, func, select
 from marquee.aggregate import MIN_REVIEWS
 from marquee.browse.memo import remembered
 from marquee.browse.reading import read_session
-from marquee.codec import facts_from_dict
 from marquee.errors import MarqueeError
-from marquee.store import FilmEntry, FilmRow, ReviewRow, Store
+from marquee.store import FilmRow, ReviewRow, Store
 
 SortKey = Literal["reviews", "fresh", "average", "year", "title"]
 SORT_KEYS: tuple[str, ...] = get_args(SortKey)
@@ -242,21 +241,3 @@ def top_critic_flags(store: Store, film_id: int) -> list[bool]:
 
 
 TRUE = frozenset({"true", "1", "yes", "t", "y"})
-
-
-def film_by_slug(store: Store, slug: str) -> FilmEntry | None:
-    """The film with exactly this slug, read alone: a film page's address is its slug,
-    and :meth:`Store.find_film` reads every film to also match titles and parts (over
-    100 ms for 2,000 films), which only a hand-typed address needs."""
-    with read_session(store) as session:
-        row = session.execute(
-            select(FilmRow.id, FilmRow.slug, FilmRow.facts, FilmRow.version).where(
-                FilmRow.slug == slug
-            )
-        ).first()
-        if row is None:
-            return None
-        count = session.scalar(
-            select(func.count()).select_from(ReviewRow).where(ReviewRow.film_id == row.id)
-        )
-    return FilmEntry(row.id, row.slug, facts_from_dict(row.facts), count or 0, row.version or 0)

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from marquee.browse.bylines import name_slug
-from marquee.browse.films import IndexedFilm, ListedFilm, figures, film_by_slug, film_index, listed
+from marquee.browse.films import IndexedFilm, ListedFilm, figures, film_index, listed
 from marquee.errors import NotFound
 from marquee.store import Store
 
@@ -92,7 +92,7 @@ def person_page(store: Store, slug: str) -> PersonPage:
         credits.append(
             Credit(listed(film, numbers[film.id]), tuple(dict.fromkeys(r for _, r in roles)))
         )
-        entry = film_by_slug(store, film.slug)
+        entry = store.film_by_slug(film.slug)
         if entry is not None:
             heard += reception(film_report(store, entry), slug, {role for _, role in roles})
     credits.sort(key=lambda c: (c.film.year or 0, c.film.title or ""), reverse=True)

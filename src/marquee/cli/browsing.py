@@ -146,15 +146,17 @@ def report(
 
       marquee report ballerina --html ballerina.html
     """
-    from marquee.browse import find_report_film
-    from marquee.browse.search import film_label
     from marquee.report_cache import film_report
 
     store = _store()
     try:
-        entry, guessed = find_report_film(store, film)
-        if guessed:
-            err.print(f"showing {_shown(film_label(entry))} for {_shown(film)!r}")
+        entry = store.film_by_slug(film.strip())  # a slug needs no search (nor its imports)
+        if entry is None:
+            from marquee.browse.search import film_label, find_report_film
+
+            entry, guessed = find_report_film(store, film)
+            if guessed:
+                err.print(f"showing {_shown(film_label(entry))} for {_shown(film)!r}")
         data = film_report(store, entry)
     except MarqueeError as e:
         _fail(str(e))

@@ -118,6 +118,16 @@ class Transaction:
         self._facts.update(found)
         return found
 
+    def film_by_slug(self, slug: str) -> FilmEntry | None:
+        films, reviews = _FILMS.c, _REVIEWS.c
+        row = self._c.execute(
+            select(films.id, films.slug, films.facts, films.version).where(films.slug == slug)
+        ).first()
+        if row is None:
+            return None
+        count = self._c.scalar(select(func.count()).where(reviews.film_id == row.id))
+        return FilmEntry(row.id, row.slug, facts_from_dict(row.facts), count or 0, row.version or 0)
+
     def slug_of(self, film_id: int) -> str:
         slug = self._c.scalar(select(_FILMS.c.slug).where(_FILMS.c.id == film_id))
         if slug is None:

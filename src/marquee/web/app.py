@@ -30,7 +30,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from marquee.browse import Hit, find_report_film, search
-from marquee.browse.films import film_by_slug, top_critic_flags
+from marquee.browse.films import top_critic_flags
 from marquee.browse.search import film_label
 from marquee.errors import MarqueeError, NotFound
 from marquee.report_cache import film_report
@@ -63,7 +63,7 @@ def _limits(request: Request) -> UploadLimits:
 def _film(store: Store, slug: str) -> FilmEntry:
     """The film at ``/films/{slug}``: by its slug, else a title, alias or part of one
     (redirected to its slug); a near miss is not taken, but offered on the 404 page."""
-    entry = film_by_slug(store, slug)
+    entry = store.film_by_slug(slug)
     if entry is not None:
         return entry
     entry, guessed = find_report_film(store, slug)
@@ -151,7 +151,7 @@ def add_reviews(
         s: sum(o.status == s for o in result.outcomes) for s in ("added", "duplicate", "error")
     }
     slugs = {*result.films, *(o.film for o in result.outcomes if o.film)}
-    found = {slug: film_by_slug(_store(request), slug) for slug in slugs}
+    found = {slug: _store(request).film_by_slug(slug) for slug in slugs}
     return _page(
         request,
         "outcome.html",
