@@ -17,9 +17,10 @@ import pytest
 from lxml import html as lxml_html
 from typer.testing import CliRunner
 
-from marquee.browse import FilmQuery, byline, find_report_film, list_films, person_page, search
-from marquee.browse.bylines import name_slug
-from marquee.browse.films import InvalidQuery, top_critic_flags
+from marquee.browse.bylines import byline, name_slug
+from marquee.browse.films import FilmQuery, InvalidQuery, list_films, top_critic_flags
+from marquee.browse.people import person_page
+from marquee.browse.search import find_report_film, search
 from marquee.cli import app
 from marquee.documents import ReadOptions
 from marquee.errors import NotFound
@@ -157,6 +158,18 @@ def test_cli_films_table_json_and_csv_agree(store: Store) -> None:
     assert table.exit_code == 0 and "fresh" in table.stdout and "1987" not in table.stdout
     bad = runner.invoke(app, ["--db", store.url, "films", "--sort", "hype"])
     assert bad.exit_code == 2 and "sort by" in bad.output
+
+
+def test_cli_films_table_shows_the_first_rows_and_says_how_many_more(store: Store) -> None:
+    runner = CliRunner()
+    every = json.loads(runner.invoke(app, ["--db", store.url, "films", "--json"]).stdout)
+    assert len(every) >= 3
+    short = runner.invoke(app, ["--db", store.url, "films", "--limit", "2"], env={"COLUMNS": "300"})
+    assert short.exit_code == 0
+    assert [f["slug"] for f in every if f["slug"] in short.stdout] == [f["slug"] for f in every[:2]]
+    assert f"{len(every) - 2:,} more film(s) match" in " ".join(short.stderr.split())
+    whole = runner.invoke(app, ["--db", store.url, "films", "--limit", "0"], env={"COLUMNS": "300"})
+    assert all(f["slug"] in whole.stdout for f in every) and "more film" not in whole.stderr
 
 
 def test_web_list_sorts_filters_and_exports(client: TestClient) -> None:

@@ -38,8 +38,17 @@ def films(
     fresh_min: Annotated[float | None, typer.Option(help="Fresh % at least this.")] = None,
     fresh_max: Annotated[float | None, typer.Option(help="Fresh % at most this.")] = None,
     average_min: Annotated[float | None, typer.Option(help="Average score at least this.")] = None,
+    limit: Annotated[
+        int,
+        typer.Option(
+            help="Rows the table shows (0: all); --json and --csv always give every film."
+        ),
+    ] = 50,
 ) -> None:
     """List the films in the store with fresh %, average, reviews and year.
+
+    The table shows the first 50 films of the order asked for and says how many more
+    match; --limit 0 shows them all.
 
     Examples:
 
@@ -48,7 +57,7 @@ def films(
       marquee films --csv > films.csv
     """
     from marquee.aggregate import shown
-    from marquee.browse import FilmQuery, films_csv, list_films
+    from marquee.browse.films import FilmQuery, films_csv, list_films
     from marquee.store import shown_url
 
     store = _store()
@@ -85,7 +94,8 @@ def films(
         table.add_column(
             name, justify="right" if name in ("fresh", "average", "reviews") else "left"
         )
-    for f in entries:
+    shown_entries = entries[:limit] if limit > 0 else entries
+    for f in shown_entries:
         table.add_row(
             _cell(f.title),
             str(f.year or "—"),
@@ -95,6 +105,8 @@ def films(
             _cell(f.slug),
         )
     out.print(table)
+    if hidden := len(entries) - len(shown_entries):
+        err.print(f"{hidden:,} more film(s) match: --limit 0 shows them all, --csv lists them.")
     if unassigned:
         err.print(f"{unassigned} review(s) name no film: re-add them with --film TITLE.")
 
@@ -106,7 +118,7 @@ def search(
     limit: Annotated[int, typer.Option(help="Most results shown.")] = 20,
 ) -> None:
     """Search films, people, critics and outlets, forgiving typos and accents."""
-    from marquee.browse import search as find
+    from marquee.browse.search import search as find
 
     hits = find(_store(), query, limit=limit)
     if as_json:

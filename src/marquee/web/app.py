@@ -29,9 +29,8 @@ from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
-from marquee.browse import Hit, find_report_film, search
 from marquee.browse.films import top_critic_flags
-from marquee.browse.search import film_label
+from marquee.browse.search import Hit, film_label, find_report_film, search
 from marquee.errors import MarqueeError, NotFound
 from marquee.report_cache import film_report
 from marquee.review import FilmHint

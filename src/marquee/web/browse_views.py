@@ -14,9 +14,10 @@ from urllib.parse import urlencode
 from fastapi import FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from marquee.browse import FilmQuery, byline, films_csv, list_films, person_page, search
-from marquee.browse.bylines import Kind
-from marquee.browse.films import ListedFilm
+from marquee.browse.bylines import Kind, byline
+from marquee.browse.films import FilmQuery, ListedFilm, films_csv, list_films
+from marquee.browse.people import person_page
+from marquee.browse.search import search
 from marquee.store import Store
 from marquee.web import pages
 from marquee.web.responses import ErrorBody, wants_json
