@@ -45,9 +45,16 @@ def test_a_bare_name_on_a_page_nobody_signed_is_not_the_critic() -> None:
     assert critic(PROSE, PROSE, "Tom Whitfield") is None
 
 
-def test_an_author_that_is_the_outlets_own_name_is_not_a_critic() -> None:
-    assert critic(PROSE, critic="Screen Daily", outlet="Screen Daily") is None
-    assert critic(PROSE, "By Reel Desk", critic="The Reel Desk", outlet="The Reel Desk") is None
+def test_an_author_that_is_the_outlets_own_name_is_kept_only_when_no_person_signs() -> None:
+    """The issue's rule: a byline is kept as written, never dropped; a person the page
+    names still wins over the site's name, and a CMS account is no byline at all."""
+    assert critic(PROSE, critic="Screen Daily", outlet="Screen Daily") == "Screen Daily"
+    assert critic(PROSE, critic="Variety Staff", outlet="Variety") == "Variety Staff"
+    assert critic(PROSE, "By Reel Desk", critic="The Reel Desk", outlet="The Reel Desk") == (
+        "The Reel Desk"
+    )
+    assert critic(PROSE, critic="Staff") is None
+    assert critic(PROSE, critic="The Film Desk", outlet="Reel") is None
     assert critic(
         PROSE, critic="Screen Daily", outlet="Screen Daily", title="AMY MARCH reviews It"
     ) == ("Amy March")

@@ -26,6 +26,7 @@ from marquee.documents.bylines import (
     find_bylines,
     is_dateline,
     person_name,
+    site_signature,
     written_name,
 )
 from marquee.documents.fields import iso_date
@@ -84,7 +85,8 @@ def _critic(
     meta: Mapping[str, str], blocks: tuple[Block, ...], bylines: Mapping[int, Byline]
 ) -> str | None:
     """The structured author if it is a person, else the strongest byline's name, else a
-    critic the headline or the page's edges name (see the module docstring)."""
+    critic the headline or the page's edges name (see the module docstring), else the
+    author field as written when it is a site's own name rather than a CMS account."""
     outlet = meta.get("outlet", "")
     stated = credited_name(meta.get("critic", ""))
     if stated is not None and not _same_name(stated, outlet):
@@ -97,7 +99,7 @@ def _critic(
     if named:
         best, _ = min(named, key=lambda pair: (_BYLINE_RANK[pair[0].how], pair[1]))
         return best.name
-    return _critic_named_elsewhere(meta, blocks)
+    return _critic_named_elsewhere(meta, blocks) or site_signature(meta.get("critic", ""))
 
 
 def _critic_named_elsewhere(meta: Mapping[str, str], blocks: tuple[Block, ...]) -> str | None:

@@ -93,6 +93,17 @@ def written_name(text: str) -> str | None:
     return name if name and name.casefold() not in _PLACEHOLDERS else None
 
 
+def site_signature(text: str) -> str | None:
+    """An author field that names no person, kept as written for a page where no person
+    signs either ("Screen Daily" by Screen Daily, "Variety Staff"): what the source
+    credits beats "no critic". None for a CMS account or a placeholder, whose every word
+    only says it is no person ("Staff", "Admin", "The Film Desk")."""
+    name = written_name(text)
+    if name is None or all(w in _NOT_NAME_WORDS for w in re.findall(r"\w+", name.casefold())):
+        return None
+    return name
+
+
 def credited_name(text: str) -> str | None:
     """The person a structured author field names, a name written in lower case ("bell
     hooks"), or the two of "Manohla Dargis and A.O. Scott" together (a co-written review
