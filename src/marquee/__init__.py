@@ -11,12 +11,12 @@ the film's facts and report what the critics said::
 """
 
 import logging
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 # eager: light, and the function shares its name with its module (a lazy name would be
 # shadowed by the submodule once anything imports marquee.aggregate)
 from marquee.aggregate import Aggregate, aggregate
+from marquee.lazy import lazy_names as _lazy_names
 
 if TYPE_CHECKING:
     from marquee.documents import Reading, ReadOptions, read_bytes, read_path
@@ -89,13 +89,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    if name not in _HOMES:
-        raise AttributeError(f"module 'marquee' has no attribute {name!r}")
-    value = getattr(import_module(_HOMES[name]), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = _lazy_names("marquee", _HOMES, globals())

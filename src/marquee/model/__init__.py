@@ -9,8 +9,9 @@ The names are imported on first use (PEP 562), so that a light submodule
 (:mod:`marquee.model.paths`) can be read without loading NumPy, SciPy and the model code.
 """
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from marquee.lazy import lazy_names as _lazy_names
 
 if TYPE_CHECKING:
     from marquee.model.film import FilmEstimate, film_adjusted
@@ -33,13 +34,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    if name not in _HOMES:
-        raise AttributeError(f"module 'marquee.model' has no attribute {name!r}")
-    value = getattr(import_module(_HOMES[name]), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = _lazy_names("marquee.model", _HOMES, globals())
