@@ -50,6 +50,7 @@ DATA_SPLIT: dict[str, Split] = {
     "heldout-3": "test",
     "heldout-4": "test",
     "heldout-5": "test",
+    "heldout-6k": "test",
 }
 """The shared data's frozen split measured beside each fixture split."""
 
