@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from marquee.cli import app
 from marquee.documents import read_path
-from marquee.documents.kind import MIN_WORDS, page_kind, text_kind
+from marquee.documents.kind import MIN_WORDS, SHORT_CUES, page_kind, text_kind
 from marquee.records import Block, Document
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -46,6 +46,11 @@ def test_real_film_reviews_and_round_ups_are_kept(path: Path) -> None:
         (KINDS / "music" / "music_rants_master_of_puppets.txt", "music", "album"),
         (KINDS / "restaurant" / "caterer_galvin.txt", "restaurant", "menu"),
         (KINDS / "travel" / "linkedin_hotel_breakfast.txt", "travel", "breakfast"),
+        (KINDS / "art" / "caareviews_veronese_cezanne.txt", "art exhibition", "exhibition"),
+        (KINDS / "podcast" / "podcastreview_interview_podcasts.txt", "podcast", "podcasts"),
+        (KINDS / "comedy" / "mustardmash_fringe_2018.txt", "stand-up comedy", "fringe"),
+        (KINDS / "product" / "michiel_breville_blender.txt", "product", "blender"),
+        (KINDS / "game" / "backloggd_gare.txt", "video game", "boss battles"),
     ],
     ids=lambda v: v.name if isinstance(v, Path) else v,
 )
@@ -61,18 +66,51 @@ def test_a_page_of_another_kind_is_refused_with_the_kind_and_its_words(
     assert word in found.reason
 
 
-def test_box_office_news_reads_as_news() -> None:
-    found = kind_of(KINDS / "news" / "daily8_weapons.txt")
-    assert found.kind == "news"
-    assert found.reason is not None and found.reason.startswith("not a film review: reads as news")
+@pytest.mark.parametrize(
+    ("path", "kind", "reads_as"),
+    [
+        (KINDS / "news" / "daily8_weapons.txt", "news", "reads as news"),
+        (KINDS / "news" / "communityimpact_keller_land_use.txt", "news", "reads as news"),
+        (
+            KINDS / "sports" / "bolchhanepal_fernandes_penalty.txt",
+            "sports",
+            "reads as a sports report",
+        ),
+    ],
+    ids=lambda v: v.name if isinstance(v, Path) else v,
+)
+def test_news_and_match_reports_read_as_what_they_are(path: Path, kind: str, reads_as: str) -> None:
+    found = kind_of(path)
+    assert found.kind == kind
+    assert found.reason is not None and found.reason.startswith(f"not a film review: {reads_as}")
 
 
-def test_a_short_quote_is_never_refused_however_it_reads() -> None:
+def test_a_one_line_quote_is_never_refused_however_it_reads() -> None:
     quote = "The hotel room, the pool and the breakfast buffet are the best things in it."
     assert len(quote.split()) < MIN_WORDS
+    assert text_kind(quote).cues["travel"] >= SHORT_CUES
     assert text_kind(quote).is_film
     product = read_path(PRODUCT).documents[0].body
     assert not text_kind(product).is_film  # the same vocabulary at length is refused
+
+
+def test_a_short_page_is_refused_on_strong_evidence() -> None:
+    (page,) = read_path(KINDS / "theatre" / "westendframe_no_mans_land.txt").documents
+    assert len(page.body.split()) < MIN_WORDS
+    found = page_kind(page)
+    assert found.kind == "theatre"
+    assert found.cues["theatre"] >= SHORT_CUES
+
+
+def test_a_short_page_that_names_a_film_is_never_refused() -> None:
+    page = (
+        "Review: the film of the play\n\nA West End stage hit, a Broadway revival and a "
+        "National Theatre staging later, the play reaches the screen."
+    )
+    assert len(page.split()) < MIN_WORDS
+    assert text_kind(page).is_film
+    assert text_kind(page.replace("the film of ", "")).kind == "theatre"
+    assert text_kind(page.replace("\n\n", " ")).is_film  # on one line it is a quote
 
 
 def test_a_film_review_about_a_band_stays_a_film_review() -> None:

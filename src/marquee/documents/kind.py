@@ -3,18 +3,20 @@
 People add whatever they have saved, and not all of it reviews a film: a TV column, a
 theatre notice, a hair-conditioner blog post, a box-office report. Stored as a review,
 such a page becomes a film named after a product, or a review of "no film named". So a
-page is read for the vocabulary of each kind of writing (cue lexicons: "episode",
-"series finale" for TV; "stage", "West End" for theatre; "album", "track" for music;
-"conditioner", "bottle" for a product; "grossed", "$42.5 million" for box-office news),
-and refused only when another kind's cues clearly outweigh the film's ("film", "movie",
+page is read for the vocabulary of each kind of writing (cue lexicons, one a file in
+``lexicons/kind-*.txt``: "episode", "series finale" for TV; "stage", "West End" for
+theatre; "album", "track" for music; "conditioner", "blender" for a product; "grossed",
+"council" for news; "exhibition", "curator" for art; "referee", "penalty" for a match
+report; also books, video games, travel, restaurants, podcasts and stand-up), and refused
+only when another kind's cues clearly outweigh the film's ("film", "movie",
 "screenplay", "cinema", a certificate or a runtime). The reason names the kind and the
 words that decided it, so a user who disagrees can see why and keep the page anyway.
 
 The check leans hard towards keeping: a film review that mentions the novel it adapts,
 the band on its soundtrack or the TV series it spun off from still says "film" or
-"movie" far more often than any of those. A short text (a pull quote, a capsule) says too
-little to judge and is always kept, as is a document whose structure names a film (a
-table's film column, front matter, JSON-LD).
+"movie" far more often than any of those. A one-line text (a pull quote) is always kept,
+and a short page only on strong evidence (``MIN_WORDS``); a document whose structure
+names a film (a table's film column, front matter, JSON-LD) is always kept.
 
 The lexicons and thresholds were chosen on the dev half of real pages of every kind
 (``tests/fixtures/kinds``) and on dev-split film reviews; ``bench/page_kind_eval.py``
@@ -35,7 +37,14 @@ from marquee.wordlists import word_list
 FILM = "film"
 
 MIN_WORDS = 60
-"""Below this many words a page is never refused: a quote or capsule says too little."""
+"""Below this many words a text is short: every pull quote and capsule is, and most say
+nothing of the medium ("A tender, funny story"). A short text is refused only when it is
+a page (a headline above its text, not a one-line quote), names no film word, and another
+kind shows ``SHORT_CUES`` cues."""
+
+SHORT_CUES = 4
+"""Cues another kind needs in a short page: no RT quote or snippet of the train or dev
+split shows more than three, and a one-line quote is never refused whatever it shows."""
 
 MIN_OTHER_CUES = 3
 """Another kind must show at least this many cue words before it can outweigh film; a
@@ -62,6 +71,10 @@ _LEXICONS = {
     "travel": "kind-travel",
     "restaurant": "kind-restaurant",
     "news": "kind-news",
+    "art exhibition": "kind-art",
+    "sports": "kind-sport",
+    "podcast": "kind-podcast",
+    "stand-up comedy": "kind-standup",
 }
 """Each kind and its cue lexicon, ``lexicons/<name>.txt``: one regular expression a line."""
 
@@ -73,9 +86,22 @@ TV or theatre."""
 _ROLE = re.compile(r"\((?:played by |voiced by )?\p{Lu}[\p{L}'.-]+(?: \p{Lu}[\p{L}'.-]+){1,3}\)")
 """A cast member named in brackets after a character: "Neil (Tim Roth)"."""
 
-_NOT_DRAMA = frozenset({"book", "music", "product", "video game", "travel", "restaurant"})
+_NOT_DRAMA = frozenset(
+    {
+        "book",
+        "music",
+        "product",
+        "video game",
+        "travel",
+        "restaurant",
+        "art exhibition",
+        "sports",
+        "podcast",
+    }
+)
 """The kinds a dramatic work's language speaks against. News about films (box office,
-release dates) names genres and directors too, so against news only film words count."""
+release dates) names genres and directors too, so against news only film words count;
+and a stand-up show, like a play, has its audience, performers and characters."""
 
 
 def _lexicon(name: str) -> re.Pattern[str]:
@@ -87,7 +113,7 @@ def _lexicon(name: str) -> re.Pattern[str]:
 _PATTERNS = {kind: _lexicon(name) for kind, name in _LEXICONS.items()}
 _DRAMA = _lexicon(_DRAMA_LEXICON)
 
-_READS_AS = {"news": "reads as news, not a review"}
+_READS_AS = {"news": "reads as news, not a review", "sports": "reads as a sports report"}
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -125,15 +151,20 @@ def text_kind(text: str) -> PageKind:
     found = {kind: Counter(m.lower() for m in p.findall(text)) for kind, p in _PATTERNS.items()}
     cues = {kind: sum(counts.values()) for kind, counts in found.items()}
     cues["drama"] = len(_DRAMA.findall(text)) + len(_ROLE.findall(text))
-    if len(text.split()) < MIN_WORDS:
-        return PageKind(FILM, cues)
     other = max((k for k in _LEXICONS if k != FILM), key=lambda k: cues[k])
     support = cues[FILM] + (cues["drama"] if other in _NOT_DRAMA else 0)
-    least = MIN_OTHER_CUES if cues[FILM] else MIN_OTHER_CUES_NO_FILM
+    short = len(text.split()) < MIN_WORDS
+    if short and (cues[FILM] or _lines(text) < 2):
+        return PageKind(FILM, cues)  # a quote, or a short text that names the medium
+    least = SHORT_CUES if short else MIN_OTHER_CUES if cues[FILM] else MIN_OTHER_CUES_NO_FILM
     if cues[other] < least or cues[other] < OUTWEIGH * max(support, 1):
         return PageKind(FILM, cues)
     evidence = tuple(f"{word} ×{n}" for word, n in found[other].most_common(3))
     return PageKind(other, cues, evidence)
+
+
+def _lines(text: str) -> int:
+    return sum(1 for line in text.splitlines() if line.strip())
 
 
 def _article(word: str) -> str:
