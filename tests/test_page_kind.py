@@ -6,6 +6,7 @@ the figures for the whole set are in ``bench/page_kind_eval.py``.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from typer.testing import CliRunner
 from marquee.cli import app
 from marquee.documents import read_path
 from marquee.documents.kind import MIN_WORDS, SHORT_CUES, page_kind, text_kind
+from marquee.multifilm import split_films
 from marquee.records import Block, Document
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -155,6 +157,32 @@ def test_add_refuses_a_product_review_and_keep_non_film_adds_it(tmp_path: Path) 
     kept = runner.invoke(app, ["--db", db, "add", "--json", "--keep-non-film", str(PRODUCT)])
     assert kept.exit_code == 0, kept.output
     assert '"added"' in kept.output
+
+
+def test_add_counts_refused_pages_apart_from_unreadable_ones(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'm.db'}"
+    film = KINDS / "film" / "studioexec_spotlight.txt"
+    result = runner.invoke(app, ["--db", db, "--create", "add", str(film), str(TV), str(PRODUCT)])
+    assert result.exit_code == 1
+    assert "1 added, 0 already stored, 0 could not be read, 2 refused" in result.output
+    assert "2 refused: not a film review" in result.output
+    assert f"{TV.name}" in result.output.split("2 refused: not a film review")[1]
+    assert "--keep-non-film adds them anyway" in result.output
+    listed = runner.invoke(app, ["--db", db, "add", "--json", str(TV)])
+    assert [o["status"] for o in json.loads(listed.stdout)] == ["refused"]
+
+
+def test_a_stage_column_kept_anyway_is_not_split_into_films(tmp_path: Path) -> None:
+    """Three shows under three headings read like a round-up of films; kept with
+    --keep-non-film, the column is one review, not three films named after the shows."""
+    page = KINDS / "theatre" / "westendwilma_shebeen.txt"
+    db = f"sqlite:///{tmp_path / 'm.db'}"
+    args = ["--db", db, "--create", "add", "--json", "--keep-non-film", str(page)]
+    kept = runner.invoke(app, args)
+    assert kept.exit_code == 0, kept.output
+    assert [o["status"] for o in json.loads(kept.stdout)] == ["added"]
+    (document,) = read_path(page).documents
+    assert len(split_films(document)) == 1
 
 
 def test_add_keeps_a_film_review_beside_a_refused_page(tmp_path: Path) -> None:

@@ -29,7 +29,7 @@ from marquee.scoring import infer_scores
 
 log = logging.getLogger(__name__)
 
-Status = Literal["added", "duplicate", "error"]
+Status = Literal["added", "duplicate", "error", "refused"]
 
 CHUNK = 256
 """Reviews scored in one model call and stored in one transaction: large enough that the
@@ -41,7 +41,8 @@ _T = TypeVar("_T")
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """What happened to one input: a document added, skipped as a duplicate, or refused."""
+    """What happened to one input: a document added, skipped as a duplicate, in error (it
+    could not be read), or refused as not a film review (it can be kept: --keep-non-film)."""
 
     source: str
     status: Status
@@ -189,7 +190,7 @@ def _film_reviews(
             kept.append(document)
         else:
             message = f"{kind.reason}; --keep-non-film adds it anyway"
-            refused.append(Outcome(source, "error", message=message))
+            refused.append(Outcome(source, "refused", message=message))
     return kept, refused
 
 

@@ -28,6 +28,7 @@ from collections.abc import Callable, Sequence
 
 import regex as re
 
+from marquee.documents.kind import page_kind
 from marquee.films.match import named_count
 from marquee.films.names import name_key
 from marquee.films.text import clean
@@ -124,8 +125,10 @@ class _Heading:
 
 
 def split_films(doc: Document) -> tuple[Document, ...]:
-    """One Document per film a page reviews; ``(doc,)`` for a page about one film."""
-    if doc.shape in _TABLE_SHAPES:
+    """One Document per film a page reviews; ``(doc,)`` for a page about one film, and for
+    a page that does not read as a film review (a theatre or TV column added with
+    --keep-non-film: its plays and episodes are not films)."""
+    if doc.shape in _TABLE_SHAPES or not page_kind(doc).is_film:
         return (doc,)
     blocks = doc.blocks
     boxed = film_box(blocks)  # before headings: a box's titles look like film headings

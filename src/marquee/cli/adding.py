@@ -139,7 +139,9 @@ def add(
     Shapes are detected from content: plain text (web pages pasted as text), Markdown with
     front matter, HTML (schema.org Review data is read), CSV and JSONL (one review per row).
     Adding the same document again does nothing. Bad files are reported, one line each, and
-    the rest are kept; the exit code is 1 if anything could not be read.
+    the rest are kept; a page that is not a film review (a TV, theatre or product review,
+    news) is refused with its reason unless --keep-non-film. The exit code is 1 if anything
+    could not be read or was refused.
 
     Web pages are fetched politely (robots.txt honoured, --rate per host, retries on busy
     servers) and kept with their URL, HTTP status and fetch time; a URL already stored is
@@ -258,7 +260,7 @@ def add(
             f"({_shown(', '.join(unbuilt[:5]))}); marquee report builds it when asked "
             "(-vv shows why)"
         )
-    if any(o.status == "error" for o in outcomes) or not outcomes:
+    if any(o.status in ("error", "refused") for o in outcomes) or not outcomes:
         if not outcomes:
             given = [*(paths or []), *([str(urls_file)] if urls_file else []), *feed]
             err.print("[red]error:[/red] nothing to add from " + _shown(", ".join(given)))
@@ -370,7 +372,23 @@ _MARK = {
     "added": "[green]added[/green]",
     "duplicate": "[yellow]same as stored[/yellow]",
     "error": "[red]error[/red]",
+    "refused": "[yellow]refused[/yellow]",
 }
+
+
+def _show_refused(sources: list[str]) -> None:
+    """The pages refused as not film reviews, apart from what could not be read: their
+    lines above say what each reads as, and the option that keeps them."""
+    if not sources:
+        return
+    listed = ", ".join(sources[:10]) + (
+        f" and {len(sources) - 10} more" if len(sources) > 10 else ""
+    )
+    err.print(
+        f"[yellow]{len(sources)} refused: not a film review[/yellow] ({_shown(listed)}; each "
+        "line above says what it reads as); --keep-non-film adds them anyway",
+        highlight=False,
+    )
 
 
 def _show_outcomes(outcomes: list[Outcome], as_json: bool) -> None:
@@ -385,13 +403,15 @@ def _show_outcomes(outcomes: list[Outcome], as_json: bool) -> None:
         if o.status == "added" and o.message:
             detail += f"  ({o.message})"
         out.print(f"{_MARK[o.status]:>12} {_shown(o.source + detail)}", highlight=False)
-    counts = {s: sum(o.status == s for o in outcomes) for s in ("added", "duplicate", "error")}
+    counts = {s: sum(o.status == s for o in outcomes) for s in _MARK}
     unfiled = sum(o.status == "added" and not o.film for o in outcomes)
+    refused = f", {counts['refused']} refused" if counts["refused"] else ""
     err.print(
         f"{counts['added']} added, {counts['duplicate']} already stored, "
-        f"{counts['error']} could not be read",
+        f"{counts['error']} could not be read{refused}",
         style="bold" if counts["error"] == 0 else "bold red",
     )
+    _show_refused([o.source for o in outcomes if o.status == "refused"])
     unread = [o for o in outcomes if o.status == "added" and o.message]
     if unread:
         listed = "; ".join(f"{o.source}: {o.message}" for o in unread[:10])

@@ -147,7 +147,8 @@ def add_reviews(
         _store(request), inputs, hint=hint, limits=_limits(request), lock=request.app.state.lock
     )
     counts = {
-        s: sum(o.status == s for o in result.outcomes) for s in ("added", "duplicate", "error")
+        s: sum(o.status == s for o in result.outcomes)
+        for s in ("added", "duplicate", "error", "refused")
     }
     slugs = {*result.films, *(o.film for o in result.outcomes if o.film)}
     found = {slug: _store(request).film_by_slug(slug) for slug in slugs}

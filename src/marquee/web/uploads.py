@@ -99,5 +99,7 @@ def ingest(
     films = list(dict.fromkeys(o.film for o in outcomes if o.film))
     log.info("upload: %d input(s), %d outcome(s), films %s", len(inputs), len(outcomes), films)
     return UploadResult(
-        ok=all(o.status != "error" for o in outcomes), outcomes=outcomes, films=films
+        ok=all(o.status not in ("error", "refused") for o in outcomes),
+        outcomes=outcomes,
+        films=films,
     )
