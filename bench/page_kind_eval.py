@@ -51,6 +51,7 @@ DATA_SPLIT: dict[str, Split] = {
     "heldout-4": "test",
     "heldout-5": "test",
     "heldout-6k": "test",
+    "heldout-7k": "test",
 }
 """The shared data's frozen split measured beside each fixture split."""
 
