@@ -53,6 +53,9 @@ def test_real_film_reviews_and_round_ups_are_kept(path: Path) -> None:
         (KINDS / "comedy" / "mustardmash_fringe_2018.txt", "stand-up comedy", "fringe"),
         (KINDS / "product" / "michiel_breville_blender.txt", "product", "blender"),
         (KINDS / "game" / "backloggd_gare.txt", "video game", "boss battles"),
+        (KINDS / "car" / "aaa_nissan_maxima.txt", "car", "engine"),
+        (KINDS / "product" / "justzerosandones_headphones.txt", "product", "headphones"),
+        (KINDS / "book" / "booklife_jode_part_2.txt", "book", "novel"),
     ],
     ids=lambda v: v.name if isinstance(v, Path) else v,
 )

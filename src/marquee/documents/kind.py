@@ -75,13 +75,21 @@ _LEXICONS = {
     "sports": "kind-sport",
     "podcast": "kind-podcast",
     "stand-up comedy": "kind-standup",
+    "car": "kind-car",
 }
 """Each kind and its cue lexicon, ``lexicons/<name>.txt``: one regular expression a line."""
 
 _DRAMA_LEXICON = "kind-drama"
-"""The language of a dramatic work: film, TV and theatre share it, so it stands with a
-film against a book, an album, a product, a trip, a meal or the news, never against
-TV or theatre."""
+"""The language of a performed work (cast, roles, director): film, TV and theatre share it,
+so it stands with a film against a book, an album, a product, a trip, a meal or the news,
+never against TV or theatre."""
+
+_STORY_LEXICON = "kind-story"
+"""The language of a told story (characters, plot, genre): it stands with a film as the
+performed work's language does, but a novel tells a story too, so against a book each
+story word counts ``AGAINST_BOOK``."""
+
+AGAINST_BOOK = 0.5
 
 _ROLE = re.compile(r"\((?:played by |voiced by )?\p{Lu}[\p{L}'.-]+(?: \p{Lu}[\p{L}'.-]+){1,3}\)")
 """A cast member named in brackets after a character: "Neil (Tim Roth)"."""
@@ -97,6 +105,7 @@ _NOT_DRAMA = frozenset(
         "art exhibition",
         "sports",
         "podcast",
+        "car",
     }
 )
 """The kinds a dramatic work's language speaks against. News about films (box office,
@@ -112,6 +121,7 @@ def _lexicon(name: str) -> re.Pattern[str]:
 
 _PATTERNS = {kind: _lexicon(name) for kind, name in _LEXICONS.items()}
 _DRAMA = _lexicon(_DRAMA_LEXICON)
+_STORY = _lexicon(_STORY_LEXICON)
 
 _READS_AS = {"news": "reads as news, not a review", "sports": "reads as a sports report"}
 
@@ -151,8 +161,10 @@ def text_kind(text: str) -> PageKind:
     found = {kind: Counter(m.lower() for m in p.findall(text)) for kind, p in _PATTERNS.items()}
     cues = {kind: sum(counts.values()) for kind, counts in found.items()}
     cues["drama"] = len(_DRAMA.findall(text)) + len(_ROLE.findall(text))
+    cues["story"] = len(_STORY.findall(text))
     other = max((k for k in _LEXICONS if k != FILM), key=lambda k: cues[k])
-    support = cues[FILM] + (cues["drama"] if other in _NOT_DRAMA else 0)
+    told = cues["drama"] + cues["story"] * (AGAINST_BOOK if other == "book" else 1)
+    support = cues[FILM] + (told if other in _NOT_DRAMA else 0)
     short = len(text.split()) < MIN_WORDS
     if short and (cues[FILM] or _lines(text) < 2):
         return PageKind(FILM, cues)  # a quote, or a short text that names the medium
