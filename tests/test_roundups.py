@@ -22,6 +22,12 @@ from test_multifilm import PROSE, doc_of
 
 ROUNDUPS = Path(__file__).parent / "fixtures" / "roundups"
 EXPECTED = json.loads((ROUNDUPS / "expected.json").read_text())
+UNMEASURED = frozenset(
+    row.split("|")[1].strip().removeprefix("roundups/")
+    for row in (ROUNDUPS.parent / "SOURCES.md").read_text().splitlines()
+    if row.startswith("| roundups/") and row.split("|")[2].strip() == "heldout-6"
+)
+"""Pages of the held-out round not yet measured: no test reads them before the bench does."""
 
 
 def page(name: str) -> Document:
@@ -36,14 +42,29 @@ MISSED = {
     "patelive_mini_reviews.txt": 2,  # a lower-case title word; no parenthesis before the dash
     "philly_capsules.txt": 1,  # the first capsule follows a dateline: "Sept. 20-- ALPHA."
     "thejournal_weekend.txt": 2,  # headings alike, but no film named, rated or dated
+    "chicagotribune_capsules_2006.txt": 7,
+    "davidwatchedit_sep2018.txt": 3,
+    "eastbaytimes_memorial_day_2008.txt": 1,
+    "edfilmfest_day_one.txt": 4,
+    "filmontrial_roundup_aug1.txt": 2,
+    "filmswoon_may2021.txt": 2,
+    "hunterword_short_films.txt": 3,
+    "lololovesfilms_sdiff_shorts.txt": 2,
+    "nowtoronto_tiff2019_day3.txt": 5,
+    "popcollin_top5_2022.txt": 3,
+    "screencrush_dvd_0409.txt": 2,
+    "thefilmpie_mini_reviews.txt": 5,
 }
 """Films of each page not found (the bench counts them in its figures)."""
-CRITIC_MISSED = {"baltimoresun_now_playing_2007.txt", "columbusalive_rundown.txt"}
+CRITIC_MISSED = {
+    *("baltimoresun_now_playing_2007.txt", "columbusalive_rundown.txt"),
+    *("eastbaytimes_memorial_day_2008.txt", "rte_roundup_2016.txt"),
+}
 """Pages whose critics are not credited: "by film critics A and B unless noted", and a
 critic named inside one capsule ("Alive critic Brad Keefe walked away impressed")."""
 
 
-@pytest.mark.parametrize("name", sorted(EXPECTED))
+@pytest.mark.parametrize("name", sorted(set(EXPECTED) - UNMEASURED))
 def test_the_films_of_a_real_round_up_are_found_with_their_critics(name: str) -> None:
     reviews = {name_key(r.facts.title or ""): r for r in map(parse_review, split_films(page(name)))}
     want = EXPECTED[name]
