@@ -16,6 +16,16 @@ from marquee.roundup_lines import CERTIFICATE, MARK, PROSE_WORDS, QUOTES
 
 _MAX_TITLE_WORDS = 10
 
+_ASPECTS = frozenset(
+    {
+        *("story", "plot", "acting", "performances", "cast", "direction", "directing"),
+        *("script", "screenplay", "writing", "music", "score", "soundtrack", "visuals"),
+        *("cinematography", "effects", "pacing", "ending", "characters", "verdict"),
+        *("overall", "conclusion", "summary", "good", "bad", "ugly"),
+    }
+)
+"""Sub-headings of one review that rate a part of its film: "Story", "The Acting"."""
+
 _QUOTED_CAPSULE = re.compile(rf"^['‘\"“](?P<title>{TITLE})['’\"”]\s*[:–—-]\s+(?P<rest>\S.*)$")
 _SHOUTED_CAPSULE = re.compile(
     r"^(?P<title>[\p{Lu}\p{N}][\p{Lu}\p{N}'’:,&!.\- ]{1,60}?)\s*(?:--|—|–|\s-\s|\.\s)\s*"
@@ -78,3 +88,10 @@ def is_title(text: str) -> bool:
     """A film's title, once set apart or shouted: "Reno 9/11!: Miami", "To Each, Her Own"."""
     title = _JOINED.sub("", display_title(text).replace(", ", " "))
     return bool(re.fullmatch(TITLE, title)) and len(title.split()) <= _MAX_TITLE_WORDS
+
+
+def is_aspect(title: str) -> bool:
+    """ "Story", "The Acting", "The Good": a part of one film a review rates, never a film
+    of its own ("Being Good" is a film)."""
+    words = title.lower().split()
+    return len(words) <= 2 and all(w in _ASPECTS or w == "the" for w in words)
