@@ -17,6 +17,7 @@ from marquee.films.names import name_key
 from marquee.multifilm import split_films
 from marquee.records import Document
 from marquee.review import parse_review
+from marquee.roundup_titles import display_title
 from marquee.scores import read_score
 from test_multifilm import PROSE, doc_of
 
@@ -152,3 +153,67 @@ def test_shouted_titles_become_titles_and_their_marks_their_verdicts() -> None:
 def test_a_columns_byline_in_its_headline_credits_every_film() -> None:
     parts = split_films(page("bayweekly_beechener.txt"))
     assert [parse_review(p).meta.critic for p in parts] == ["Diana Beechener"] * 2
+
+
+@pytest.mark.parametrize(
+    ("shouted", "title"),
+    [
+        ("RBG", "RBG"),
+        ("JFK", "JFK"),
+        ("M3GAN", "M3GAN"),
+        ("ROCKY II", "Rocky II"),
+        ("STAR WARS: EPISODE IV - A NEW HOPE", "Star Wars: Episode IV - A New Hope"),
+        ("MIX", "Mix"),
+        ('"FROZEN 2"', "Frozen 2"),
+        ("ANT-MAN AND THE WASP", "Ant-Man and the Wasp"),
+        ("FORD v FERRARI", "Ford v Ferrari"),
+    ],
+)
+def test_a_shouted_title_keeps_its_acronyms_numerals_and_small_words(
+    shouted: str, title: str
+) -> None:
+    assert display_title(shouted) == title
+
+
+def test_an_acronym_title_on_a_real_page_is_printed_as_the_page_prints_it() -> None:
+    titles = [p.meta["film"] for p in split_films(page("moviesfortherestofus_r_s.txt"))]
+    assert "RBG" in titles
+
+
+def test_headings_under_a_label_every_capsule_repeats_are_the_films() -> None:
+    """ "Mini Review - Morbius": the label is the page's, the title the film's."""
+    parts = split_films(page("thefilmpie_mini_reviews.txt"))
+    assert [p.meta["film"] for p in parts] == [
+        *("Morbius", "The Duke", "Sonic the Hedgehog 2", "X", "Nowhere Special")
+    ]
+    grades = [read_score(p).value for p in parts]  # type: ignore[union-attr]
+    assert grades[0] < grades[2] < grades[1] < grades[3] < grades[4]  # C < B- < B < B+ < A-
+
+
+def test_capsules_opening_with_their_title_and_a_mark_are_one_film_each() -> None:
+    parts = [parse_review(p) for p in split_films(page("chicagotribune_capsules_2006.txt"))]
+    assert [p.facts.title for p in parts][:3] == ["Babel", "Borat", "Catch a Fire"]
+    assert [p.meta.critic for p in parts][:3] == [
+        *("Michael Wilmington", "Michael Phillips", "Jessica Reaves")
+    ]
+
+
+def test_plain_title_headings_split_a_page_only_when_it_says_it_collects_films() -> None:
+    heads = [("heading", t) for t in ("Harbour Lights", "Paper Kites", "The Long Field")]
+    body = [b for h in heads for b in (h, ("paragraph", PROSE))]
+    assert len(split_films(doc_of(("heading", "What to see this week"), *body))) == 3
+    assert len(split_films(doc_of(("heading", "Notes on a winter"), *body))) == 1
+
+
+def test_a_review_whose_paragraphs_open_with_its_film_stays_whole() -> None:
+    doc = doc_of(
+        ("paragraph", f"Ballerina (2025) is an American action film. {PROSE}"),
+        ("paragraph", f"Eve (Ana de Armas) has a great origin story. {PROSE}"),
+        ("paragraph", f"Ballerina – purely for its setting – could stand alone. {PROSE}"),
+    )
+    assert split_films(doc) == (doc,)
+
+
+def test_facts_and_label_lines_under_a_title_are_never_films() -> None:
+    titles = [p.meta["film"] for p in split_films(page("rte_roundup_2016.txt"))]
+    assert titles == ["Sully", "Allied"]
