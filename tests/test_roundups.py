@@ -38,10 +38,8 @@ def page(name: str) -> Document:
 
 MISSED = {
     "bestvideo_new_releases.txt": 3,  # "The Batman (DC Universe comic book action, …": no layout
-    "filmjournal_weekend.txt": 3,  # "We Are X (SR): \"A startlingly …\"": short quoted capsules
     "patelive_mini_reviews.txt": 2,  # a lower-case title word; no parenthesis before the dash
     "philly_capsules.txt": 1,  # the first capsule follows a dateline: "Sept. 20-- ALPHA."
-    "thejournal_weekend.txt": 2,  # headings alike, but no film named, rated or dated
     "hunterword_short_films.txt": 1,  # "klutz.": a title in lower case, with a full stop
 }
 """Films of each page not found (the bench counts them in its figures)."""

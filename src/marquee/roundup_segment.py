@@ -50,6 +50,9 @@ _MAX_TITLE_WORDS = 10
 _LOOKAHEAD = 3
 """A heading's prose starts within this many blocks (facts and label lines between)."""
 _MIN_PROSE_WORDS = 15
+_MIN_QUOTED_WORDS = 5
+"""A capsule that quotes its review ('We Are X (SR): "A startlingly intimate portrait…"')."""
+_TEMPLATE_WORDS = 6
 _MIN_PLAIN = 3
 """Plain title lines (no other evidence) that make a page of a collection a round-up."""
 
@@ -84,14 +87,14 @@ _SHOUTED_LEAD = re.compile(
 """A title in capitals before the heading's own words: "I AM, 26 Minutes of …"."""
 _BYLINE = re.compile(r"^(?:by|posted|published|updated)\s+\p{Lu}\S*(?:\s\p{Lu}\S*){0,2}$", re.I)
 """A byline or dateline, never a film: "By Staff" ("By the Sea" is a film)."""
-_LEAD = re.compile(r"^(?P<lead>.{1,100}?)(?:\s*:|\s+[-–—]{1,2}|\s*--|\s*[–—])\s*(?P<rest>\S.*)$")
+_SEPARATOR = re.compile(r"\s*:\s*|\s+[-–—]{1,2}\s*|\s*--\s*|\s*[–—]\s*")
 """A capsule opening with its title: "Babel (star)(star)1/2: A film…", "The Meg – …"."""
 _PAREN_LEAD = re.compile(rf"^(?P<lead>[^()]{{1,80}}?{_PAREN})\s*(?P<rest>.*)$")
 """A capsule whose title's facts end the lead: "Shoplifters (Japan, Kore-eda, 5) Family…"."""
 COLLECTION = re.compile(
     r"\b(?:reviews|round[- ]?up|capsules?|picks|what to (?:see|watch)|mini[- ]reviews?"
     r"|quick (?:takes|reviews)|in brief|top \d+|best (?:films|movies)|new (?:releases|films)"
-    r"|this week|festival|(?:films|movies) (?:seen|watched))\b",
+    r"|this week(?:end)?|festival|(?:films|movies) (?:seen|watched))\b",
     re.IGNORECASE,
 )
 """A headline saying the page collects films: "What to see on day 3", "Critics' picks"."""
@@ -199,28 +202,34 @@ def _between(block: Block) -> bool:
 
 
 def _capsule(index: int, block: Block) -> _Lead | None:
-    """A paragraph that opens with its film's title and a separator, then the review."""
+    """A paragraph that opens with its film's title and a separator, then the review;
+    the longest opening that is a title wins ("Ouija: Origin of Evil: "Assured…"")."""
     if block.kind not in {"paragraph", "list_item"}:
         return None
     text = clean(block.text)
-    for pattern in (_LEAD, _PAREN_LEAD):
-        found = pattern.match(text)
-        if found is None:
-            continue
-        head = _title_of(found["lead"], frozenset())
-        rest = found["rest"]
-        if head is None:
-            continue
-        title, form, marked, rated = head
-        if rest.strip(" .") and not (rest[0].isupper() or rest[0] in "'‘\"“" or rest[0].isdigit()):
-            continue  # "Ballerina (2025) is an American action film…": a sentence runs on
-        if len(rest.split()) >= _MIN_PROSE_WORDS:
-            rated = rated or MARK.search(rest) is not None
-        elif pattern is not _PAREN_LEAD or not MARK.search(found["lead"]):
-            continue  # no review: a list of titles seen, not capsules
-        rated = rated or MARK.search(found["lead"]) is not None
-        return _Lead(index, title, f"capsule:{form}", marked or rated, rated, rest)
+    splits = [(text[: m.start()], text[m.end() :], False) for m in _SEPARATOR.finditer(text[:100])]
+    if bracketed := _PAREN_LEAD.match(text):
+        splits.append((bracketed["lead"], bracketed["rest"], True))
+    for lead, rest, paren in sorted(splits, key=lambda split: -len(split[0])):
+        if (found := _capsule_of(index, lead.strip(), rest.strip(), paren=paren)) is not None:
+            return found
     return None
+
+
+def _capsule_of(index: int, lead: str, rest: str, *, paren: bool) -> _Lead | None:
+    head = _title_of(lead, frozenset())
+    if head is None:
+        return None
+    title, form, marked, rated = head
+    if rest.strip(" .") and not (rest[0].isupper() or rest[0] in QUOTES or rest[0].isdigit()):
+        return None  # "Ballerina (2025) is an American action film…": a sentence runs on
+    quoted = rest[:1] in QUOTES  # 'Before the Flood (SR): "A well-intentioned eco-doc…"'
+    if len(rest.split()) >= (_MIN_QUOTED_WORDS if quoted else _MIN_PROSE_WORDS):
+        rated = rated or MARK.search(rest) is not None
+    elif not paren or not MARK.search(lead):
+        return None  # no review: a list of titles seen, not capsules
+    rated = rated or MARK.search(lead) is not None
+    return _Lead(index, title, f"capsule:{form}", marked or rated, rated, rest)
 
 
 def _series(blocks: Sequence[Block], leads: Sequence[_Lead], collection: bool) -> list[_Lead]:
@@ -236,7 +245,9 @@ def _series(blocks: Sequence[Block], leads: Sequence[_Lead], collection: bool) -
     for group in groups.values():
         ends = [*(g.index for g in group[1:]), len(blocks)]
         sections = [blocks[g.index + 1 : end] for g, end in zip(group, ends, strict=True)]
-        evident = sum(_evident(g, s) for g, s in zip(group, sections, strict=True))
+        openings = Counter(_opening(s) for s in sections) - Counter({None: len(sections)})
+        alike = sum(n for n in openings.values() if n >= MIN_FILMS)  # "What we know"
+        evident = alike + sum(_evident(g, s) for g, s in zip(group, sections, strict=True))
         distinct = len({name_key(g.title) for g in group})
         plain = distinct >= _MIN_PLAIN and collection
         if distinct < len(group):
@@ -244,6 +255,15 @@ def _series(blocks: Sequence[Block], leads: Sequence[_Lead], collection: bool) -
         if distinct >= MIN_FILMS and (evident >= MIN_FILMS or plain) and len(group) > len(best):
             best = group
     return best
+
+
+def _opening(section: Sequence[Block]) -> str | None:
+    """The short line a film's section opens with, when it opens with one ("What we
+    know"): capsules that all open alike are a series, not a review's sub-headings."""
+    first = next((b for b in section if b.kind != "chrome"), None)
+    if first is None or is_prose(first) or len(first.text.split()) > _TEMPLATE_WORDS:
+        return None
+    return clean(first.text).casefold()
 
 
 def _prose_words(blocks: Sequence[Block], lead: _Lead) -> int:
