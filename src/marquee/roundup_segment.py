@@ -51,6 +51,8 @@ _LOOKAHEAD = 3
 """A heading's prose starts within this many blocks (facts and label lines between)."""
 _MIN_PROSE_WORDS = 15
 _MIN_QUOTED_WORDS = 5
+_LEAD_CHARS = 100
+"""A capsule's title and its separator come within its first characters."""
 """A capsule that quotes its review ('We Are X (SR): "A startlingly intimate portrait…"')."""
 _TEMPLATE_WORDS = 6
 _MIN_PLAIN = 3
@@ -174,9 +176,10 @@ def _heading(
     """A short line that reads as a title and is followed by prose of its own."""
     if block.kind not in {"heading", "paragraph", "list_item"}:
         return None
-    text = clean(block.text).strip(QUOTES)  # "'The Darkest Hour'" is no sentence
-    if len(text.split()) > _MAX_HEADING_WORDS or text.endswith("."):
+    if len(block.text.split()) > _MAX_HEADING_WORDS:
         return None
+    if clean(block.text).strip(QUOTES).endswith("."):
+        return None  # a sentence ("'The Darkest Hour'" is none)
     found = _title_of(block.text, labels)
     if found is None:
         return None
@@ -206,14 +209,36 @@ def _capsule(index: int, block: Block) -> _Lead | None:
     the longest opening that is a title wins ("Ouija: Origin of Evil: "Assured…"")."""
     if block.kind not in {"paragraph", "list_item"}:
         return None
-    text = clean(block.text)
-    splits = [(text[: m.start()], text[m.end() :], False) for m in _SEPARATOR.finditer(text[:100])]
-    if bracketed := _PAREN_LEAD.match(text):
-        splits.append((bracketed["lead"], bracketed["rest"], True))
-    for lead, rest, paren in sorted(splits, key=lambda split: -len(split[0])):
-        if (found := _capsule_of(index, lead.strip(), rest.strip(), paren=paren)) is not None:
+    if not _splits(block.text):
+        return None  # most paragraphs, cheaply: prose from their first words
+    for lead, rest, paren in _splits(clean(block.text)):
+        if (found := _capsule_of(index, lead, rest, paren=paren)) is not None:
             return found
     return None
+
+
+def _splits(text: str) -> list[tuple[str, str, bool]]:
+    """(opening, rest, bracketed) where a paragraph may divide into a title and its
+    review, the longest opening first: short, and the review starting as one does."""
+    found = [
+        (text[: m.start()], text[m.end() :], False) for m in _SEPARATOR.finditer(text[:_LEAD_CHARS])
+    ]
+    if bracketed := _PAREN_LEAD.match(text):
+        found.append((bracketed["lead"], bracketed["rest"], True))
+    return sorted(
+        (
+            (lead.strip(), rest.strip(), paren)
+            for lead, rest, paren in found
+            if len(lead.split("(")[0].split()) <= _MAX_HEADING_WORDS and _opens_review(rest.strip())
+        ),
+        key=lambda split: -len(split[0]),
+    )
+
+
+def _opens_review(rest: str) -> bool:
+    """Whether what follows a title starts a review (or is nothing but a full stop):
+    "Ballerina (2025) is an American action film…" is a sentence running on."""
+    return not rest.strip(" .") or rest[0].isupper() or rest[0] in QUOTES or rest[0].isdigit()
 
 
 def _capsule_of(index: int, lead: str, rest: str, *, paren: bool) -> _Lead | None:
@@ -221,8 +246,6 @@ def _capsule_of(index: int, lead: str, rest: str, *, paren: bool) -> _Lead | Non
     if head is None:
         return None
     title, form, marked, rated = head
-    if rest.strip(" .") and not (rest[0].isupper() or rest[0] in QUOTES or rest[0].isdigit()):
-        return None  # "Ballerina (2025) is an American action film…": a sentence runs on
     quoted = rest[:1] in QUOTES  # 'Before the Flood (SR): "A well-intentioned eco-doc…"'
     if len(rest.split()) >= (_MIN_QUOTED_WORDS if quoted else _MIN_PROSE_WORDS):
         rated = rated or MARK.search(rest) is not None
