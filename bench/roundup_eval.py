@@ -94,7 +94,8 @@ def kept_whole(name: str, texts: Iterable[str], *, show: bool) -> None:
                 split += 1
                 if show:
                     print(f"  SPLIT {name} #{number}: {[p.meta.get('film') for p in parts]}")
-    print(f"film reviews kept whole, {name}: {total - split} of {total} ({1 - split / total:.2%})")
+    share = f"{1 - split / total:.2%}" if total else "none in this split"
+    print(f"film reviews kept whole, {name}: {total - split} of {total} ({share})")
 
 
 def main() -> None:

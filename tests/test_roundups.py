@@ -23,12 +23,6 @@ from test_multifilm import PROSE, doc_of
 
 ROUNDUPS = Path(__file__).parent / "fixtures" / "roundups"
 EXPECTED = json.loads((ROUNDUPS / "expected.json").read_text())
-UNMEASURED = frozenset(
-    row.split("|")[1].strip().removeprefix("roundups/")
-    for row in (ROUNDUPS.parent / "SOURCES.md").read_text().splitlines()
-    if row.startswith("| roundups/") and row.split("|")[2].strip() == "heldout-6"
-)
-"""Pages of the held-out round not yet measured: no test reads them before the bench does."""
 
 
 def page(name: str) -> Document:
@@ -41,11 +35,15 @@ MISSED = {
     "patelive_mini_reviews.txt": 2,  # a lower-case title word; no parenthesis before the dash
     "philly_capsules.txt": 1,  # the first capsule follows a dateline: "Sept. 20-- ALPHA."
     "hunterword_short_films.txt": 1,  # "klutz.": a title in lower case, with a full stop
+    "alwaysacritic_five_films.txt": 2,  # list items, one title with a sentence in brackets
+    "clevescene_film_capsules.txt": 2,  # the second capsule runs on in the first's paragraph
+    "nightviz_barbenheimer.txt": 2,  # titles were heading images, named only in the prose
+    "robinlaws_tiff_day10.txt": 1,  # "aKasha": a title in lower case
 }
 """Films of each page not found (the bench counts them in its figures)."""
 
 
-@pytest.mark.parametrize("name", sorted(set(EXPECTED) - UNMEASURED))
+@pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_the_films_of_a_real_round_up_are_found_with_their_critics(name: str) -> None:
     reviews = {name_key(r.facts.title or ""): r for r in map(parse_review, split_films(page(name)))}
     want = EXPECTED[name]
