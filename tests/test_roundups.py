@@ -34,7 +34,7 @@ MISSED = {
     "bestvideo_new_releases.txt": 3,  # "The Batman (DC Universe comic book action, …": no layout
     "patelive_mini_reviews.txt": 2,  # a lower-case title word; no parenthesis before the dash
     "philly_capsules.txt": 1,  # the first capsule follows a dateline: "Sept. 20-- ALPHA."
-    "hunterword_short_films.txt": 1,  # "klutz.": a title in lower case, with a full stop
+    "hunterword_short_films.txt": 3,  # headings in capitals, on a page not saying it collects
     "alwaysacritic_five_films.txt": 2,  # list items, one title with a sentence in brackets
     "clevescene_film_capsules.txt": 2,  # the second capsule runs on in the first's paragraph
     "nightviz_barbenheimer.txt": 2,  # titles were heading images, named only in the prose
@@ -213,3 +213,15 @@ def test_a_review_whose_paragraphs_open_with_its_film_stays_whole() -> None:
 def test_facts_and_label_lines_under_a_title_are_never_films() -> None:
     titles = [p.meta["film"] for p in split_films(page("rte_roundup_2016.txt"))]
     assert titles == ["Sully", "Allied"]
+
+
+@pytest.mark.parametrize(
+    "headings",
+    [("WHAT WORKS", "WHAT DOESN'T WORK", "FINAL THOUGHTS"), ("1. The Opening", "2. The Ending")],
+)
+def test_a_reviews_own_sub_headings_in_capitals_or_numbered_keep_it_whole(
+    headings: tuple[str, ...],
+) -> None:
+    body = [b for h in headings for b in (("heading", h), ("paragraph", PROSE))]
+    doc = doc_of(("heading", "Oppenheimer review: a towering achievement"), *body)
+    assert split_films(doc) == (doc,)

@@ -39,6 +39,7 @@ from marquee.roundup_lines import (
     CERTIFICATE,
     MARK,
     MAX_FACTS_WORDS,
+    QUOTES,
     STARS,
     VERDICT_LINE,
     delivers_verdict,
@@ -106,7 +107,7 @@ class _Heading:
     dated: bool  # a certificate, runtime or year beside the title
     text: str  # the heading as the part shows it
     capsule: str | None = None  # the review itself, when it shares the heading's line
-    quoted: bool = False  # the title set apart: "'My Policeman'", "BLACK PANTHER--"
+    quoted: bool = False  # the title set apart: "'My Policeman'", "BLACK PANTHER--Ryan …"
 
 
 def split_films(doc: Document) -> tuple[Document, ...]:
@@ -252,7 +253,7 @@ def _heading_at(index: int, block: Block) -> _Heading | None:
         return _set_apart(index, text)
     shown = " ".join(part for part in (title, facts) if part) if stars or capsule else block.text
     return _Heading(
-        index, title, year_in(facts or ""), stars, dated, shown, capsule, title != named
+        index, title, year_in(facts or ""), stars, dated, shown, capsule, named[:1] in QUOTES
     )
 
 

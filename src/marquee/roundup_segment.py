@@ -270,7 +270,9 @@ def _series(blocks: Sequence[Block], leads: Sequence[_Lead], collection: bool) -
         sections = [blocks[g.index + 1 : end] for g, end in zip(group, ends, strict=True)]
         openings = Counter(_opening(s) for s in sections) - Counter({None: len(sections)})
         alike = sum(n for n in openings.values() if n >= MIN_FILMS)  # "What we know"
-        evident = alike + sum(_evident(g, s) for g, s in zip(group, sections, strict=True))
+        evident = alike + sum(
+            _evident(g, s, collection) for g, s in zip(group, sections, strict=True)
+        )
         distinct = len({name_key(g.title) for g in group})
         plain = distinct >= _MIN_PLAIN and collection
         if distinct < len(group):
@@ -300,9 +302,14 @@ def _prose_words(blocks: Sequence[Block], lead: _Lead) -> int:
     return words
 
 
-def _evident(lead: _Lead, section: Sequence[Block]) -> bool:
-    """A film by more than its shape: set apart, marked, or named in its own review."""
-    if lead.marked or lead.form not in {"plain", "capsule:plain"}:
+def _evident(lead: _Lead, section: Sequence[Block], collection: bool) -> bool:
+    """A film by more than its shape: marked, named in its own review, quoted, under a
+    label every capsule repeats, or numbered or in capitals on a page that says it
+    collects films (a review's own sub-headings may be: "1. The Opening", "WHAT WORKS")."""
+    form = lead.form.removeprefix("capsule:")
+    if lead.marked or form == "quoted" or form.startswith("label:"):
+        return True
+    if collection and form in {"numbered", "shouted"}:
         return True
     text = "\n".join([lead.rest or "", *(clean(b.text) for b in section[:4])])
     return named_count(lead.title, text) > 0 or any(delivers_verdict(b) for b in section[:3])
