@@ -126,7 +126,7 @@ def film_sections(blocks: Sequence[Block], headlines: Sequence[str]) -> list[Fil
 
 
 def _shared_labels(blocks: Sequence[Block]) -> frozenset[str]:
-    """Labels two or more short lines open with: "Mini Review - X", "Film Short Review"."""
+    """Labels two or more short lines open with: "Mini Review - Morbius", "Mini Review - X"."""
     counts = Counter(
         found["label"].strip().casefold()
         for b in blocks
