@@ -10,10 +10,8 @@ dev/held-out split in ``tests/fixtures/SOURCES.md``):
 * **Film reviews kept**: the same check on film reviews from ``/work/shared/data`` of the
   chosen split (polarity_v2 and scale_v1 full reviews, RT pull-quotes and snippets, the
   seeds): the share *not* refused.
-* **Round-ups** (item 5): each round-up page is split (:func:`marquee.multifilm.split_films`)
-  and parsed; a film is *found* when a part's film title matches the expected title
-  (case and punctuation aside); a page's critic is *credited* when every part of a page
-  that names its critic carries that name.
+* **Round-ups** (item 5): films found and critics credited, as ``bench/roundup_eval.py``
+  measures them.
 
 Rules are designed on ``--split dev``; each held-out round is measured once, and its
 figures are recorded in SOURCES.md (``heldout-1`` is dev since it was measured).
@@ -23,13 +21,13 @@ Run: ``.venv/bin/python bench/page_kind_eval.py --split heldout-2 [--show]``.
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Iterable
 from pathlib import Path
 
+from roundup_eval import roundups  # the round-up part: bench/roundup_eval.py
+
 from marquee.documents import read_path
 from marquee.documents.kind import page_kind, text_kind
-from marquee.films.names import name_key
 from marquee.lab.corpora import (
     Split,
     in_split,
@@ -38,8 +36,6 @@ from marquee.lab.corpora import (
     load_scale,
     load_snippets,
 )
-from marquee.multifilm import split_films
-from marquee.review import parse_review
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures"
 SEEDS = Path("/work/shared/seeds")
@@ -103,34 +99,6 @@ def kept(name: str, texts: Iterable[str], *, show: bool) -> None:
             if show:
                 print(f"  REFUSED {name}: {kind.reason}: {text[:100]!r}")
     print(f"film reviews kept, {name}: {total - refused} of {total} ({1 - refused / total:.2%})")
-
-
-def roundups(split: str, *, show: bool) -> None:
-    expected = json.loads((FIXTURES / "roundups" / "expected.json").read_text())
-    films = found = pages_named = credited = 0
-    for path, _ in pages(split):
-        if path.parent.name != "roundups":
-            continue
-        want = expected[path.name]
-        (doc,) = read_path(path).documents
-        reviews = [parse_review(part) for part in split_films(doc)]
-        got = {name_key(r.facts.title or ""): r for r in reviews}
-        films += len(want["films"])
-        hits = [name_key(f) in got for f in want["films"]]
-        found += sum(hits)
-        critics = [
-            (got[name_key(f)].meta.critic if hit else None, c)
-            for f, hit, c in zip(want["films"], hits, want["critics"], strict=True)
-        ]
-        if any(c for _, c in critics):
-            pages_named += 1
-            credited += all(g == c for g, c in critics if c)
-        if show:
-            print(f"  {path.name}: {[(r.facts.title, r.meta.critic) for r in reviews]}")
-    print(
-        f"round-ups on {split}: films found {found} of {films} ({found / max(films, 1):.1%}); "
-        f"critic credited on {credited} of {pages_named} pages that name one"
-    )
 
 
 def main() -> None:

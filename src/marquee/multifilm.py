@@ -34,18 +34,13 @@ from marquee.films.names import name_key
 from marquee.films.text import clean
 from marquee.metadata import read_metadata
 from marquee.records import Block, Document
-from marquee.roundup_layouts import (
-    FilmSection,
-    column_critics,
-    film_box,
-    initialled_critic,
-    own_credit,
-    rated_runs,
-)
+from marquee.roundup_credits import column_critics, initialled_critic, legend_critics, own_credit
+from marquee.roundup_layouts import FilmSection, film_box, rated_runs
 from marquee.roundup_lines import (
     CERTIFICATE,
     MARK,
     MAX_FACTS_WORDS,
+    QUOTES,
     STARS,
     VERDICT_LINE,
     delivers_verdict,
@@ -55,7 +50,8 @@ from marquee.roundup_lines import (
     is_score_only,
     year_in,
 )
-from marquee.roundup_titles import NUMBERED, display_title, is_title, set_apart
+from marquee.roundup_segment import COLLECTION, LABEL_LINE, film_sections
+from marquee.roundup_titles import NUMBERED, display_title, is_aspect, is_title, set_apart
 from marquee.scores import parse_score
 
 log = logging.getLogger(__name__)
@@ -89,15 +85,6 @@ _TITLE_LINE = re.compile(
     rf"^(?P<title>[^()]+?)\s*(?P<facts>\(\s*{CERTIFICATE}\s*\))(?P<rest>[^!?]*)$"
 )
 """A guide's title line: "Grow Your Own (PG) (Richard Laxton, 2007, UK) … 101 mins."."""
-_ASPECTS = frozenset(
-    {
-        *("story", "plot", "acting", "performances", "cast", "direction", "directing"),
-        *("script", "screenplay", "writing", "music", "score", "soundtrack", "visuals"),
-        *("cinematography", "effects", "pacing", "ending", "characters", "verdict"),
-        *("overall", "conclusion", "summary", "good", "bad", "ugly"),
-    }
-)
-"""Sub-headings of one review that rate a part of its film: "Story", "The Acting"."""
 _TRAILING_SCORE = re.compile(rf"(?:{STARS})\W*$")
 _REVIEWS_HEADLINE = re.compile(
     r"\b(?:film|movie)s?\b.{0,40}\b(?:reviews|round[- ]?up|capsules|digest)\b"
@@ -121,7 +108,7 @@ class _Heading:
     dated: bool  # a certificate, runtime or year beside the title
     text: str  # the heading as the part shows it
     capsule: str | None = None  # the review itself, when it shares the heading's line
-    quoted: bool = False  # the title set apart: "'My Policeman'", "BLACK PANTHER--"
+    quoted: bool = False  # the title set apart: "'My Policeman'", "BLACK PANTHER--Ryan …"
 
 
 def split_films(doc: Document) -> tuple[Document, ...]:
@@ -133,8 +120,9 @@ def split_films(doc: Document) -> tuple[Document, ...]:
     blocks = doc.blocks
     boxed = film_box(blocks)  # before headings: a box's titles look like film headings
     headings = [] if boxed else _film_headings(blocks, doc.meta.get("title", ""))
-    if len(headings) < MIN_FILMS:
-        sections = boxed or rated_runs(blocks)
+    general = film_sections(blocks, _headlines(doc.meta.get("title", ""), blocks))
+    if len(headings) < MIN_FILMS or _widens(general, [h.title for h in headings]):
+        sections = boxed or rated_runs(blocks) or general
         log.info("%s: %d films reviewed on one page", doc.source, len(sections))
         return _credited(doc, [_part(doc, n, s) for n, s in enumerate(sections)]) or (doc,)
     widgets = _trailing_widgets(blocks, len(headings))
@@ -150,6 +138,13 @@ def split_films(doc: Document) -> tuple[Document, ...]:
         section = FilmSection(heading.title, heading.year, (*header, *own, *footer))
         parts.append(_part(doc, number, section))
     return _credited(doc, parts)
+
+
+def _widens(general: Sequence[FilmSection], titles: Sequence[str]) -> bool:
+    """Whether the general segmentation finds every film the layout rules found, and more
+    (so a page those rules read in part is read whole, and none they read is read worse)."""
+    found = {name_key(s.title) for s in general}
+    return len(found) > len(titles) and found >= {name_key(t) for t in titles}
 
 
 def _film_headings(blocks: Sequence[Block], title: str) -> list[_Heading]:
@@ -239,8 +234,10 @@ def _heading_at(index: int, block: Block) -> _Heading | None:
     if block.kind not in {"heading", "paragraph", "list_item"}:
         return None
     text = NUMBERED.sub("", clean(block.text))
-    if VERDICT_LINE.match(text):
-        return None
+    if VERDICT_LINE.match(text) or LABEL_LINE.match(text) or text.endswith(":"):
+        return None  # "Director: …", "The Good:": a label, never a film
+    if len(text.split()) <= _TEMPLATE_WORDS and COLLECTION.search(text):
+        return None  # "The Round-Up": the page's own title
     short = len(text.split()) <= _MAX_HEADING_WORDS
     found = _HEADING.match(text) if short else None
     if found is None or not is_title(found["title"]):
@@ -259,7 +256,7 @@ def _heading_at(index: int, block: Block) -> _Heading | None:
         return _set_apart(index, text)
     shown = " ".join(part for part in (title, facts) if part) if stars or capsule else block.text
     return _Heading(
-        index, title, year_in(facts or ""), stars, dated, shown, capsule, title != named
+        index, title, year_in(facts or ""), stars, dated, shown, capsule, named[:1] in QUOTES
     )
 
 
@@ -318,10 +315,7 @@ def _reviews(heading: _Heading, section: Sequence[Block]) -> bool:
 
 
 def _is_aspect(heading: _Heading) -> bool:
-    """ "Story", "The Acting", "The Good": a part of one film a review rates, never a film
-    of its own ("Being Good" is a film)."""
-    words = heading.title.lower().split()
-    return len(words) <= 2 and all(w in _ASPECTS or w == "the" for w in words)
+    return is_aspect(heading.title)
 
 
 def _dated(heading: _Heading, section: Sequence[Block]) -> bool:
@@ -402,13 +396,14 @@ def _credited(doc: Document, parts: list[Document]) -> tuple[Document, ...]:
     headline or opening ("New Films 25th Nov 2022 by Mike Davies")."""
     opening = next((b.text for b in doc.blocks if is_prose(b)), "")
     column = column_critics(_headlines(doc.meta.get("title", ""), doc.blocks), opening)
+    legend = legend_critics(doc.blocks[:_HEADLINE_LINES])
     credited = []
     for part in parts:
         if read_metadata(part).critic:
             credited.append(part)
             continue
         critic, outlet = own_credit(part.blocks) or (None, None)
-        critic = critic or initialled_critic(part.blocks, column)
+        critic = critic or initialled_critic(part.blocks, [*column, *legend])
         critic = critic or (column[0] if len(column) == 1 else None)
         meta = dict(part.meta)
         if critic:

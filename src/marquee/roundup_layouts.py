@@ -14,9 +14,8 @@ layouts have none:
   with a rating line ("Rating: 3.5 out of 10"). Each run up to and including its rating
   line is that film's review.
 
-Either layout needs two distinct films; otherwise the page is left whole. The critic of
-a column is often only in its headline ("New Films 25th Nov 2022 by Mike Davies"):
-:func:`column_critic` reads it there for the parts that name no critic of their own.
+Either layout needs two distinct films; otherwise the page is left whole. Who wrote each
+film's review is read by :mod:`marquee.roundup_credits`.
 """
 
 from __future__ import annotations
@@ -26,7 +25,6 @@ from collections.abc import Sequence
 
 import regex as re
 
-from marquee.documents.bylines import person_name
 from marquee.films.match import named_count
 from marquee.films.names import name_key
 from marquee.films.text import clean
@@ -48,22 +46,6 @@ _BOX_GAP = 4
 _HEADLINE_WORDS = 14
 
 _BOX_TITLE = re.compile(rf"^(?P<title>{TITLE})\s*(?P<facts>\([^()]{{1,60}}\))\s*$")
-_COLUMN_BY = re.compile(r"\bby\s+(?P<who>[^;:|.]{3,80}?)\s*(?:\.|$)", re.IGNORECASE)
-_NAME = r"\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+){1,2}"
-_CRITIC_NAMED = re.compile(rf"\b(?:critic|reviewer)\s+(?P<who>{_NAME})")
-"""A column's introduction naming its critic: "award-winning critic Milan Paurich takes…"."""
-_SAYS = re.compile(rf"^(?P<who>{_NAME})\s+(?:says|writes)\s*:")
-"""A review that opens with its critic: "Anthony Sherratt says: The first half…"."""
-_CREDITED_MARK = re.compile(
-    r"(?:stars?|/\s*\d+|of\s+\d+)\s*\((?P<who>[^,()]{3,40}),\s*(?P<outlet>[^()]{2,40})\)",
-    re.IGNORECASE,
-)
-"""A syndicated capsule's credit after its mark: "2 stars (Ann Hornaday, Washington Post)"."""
-_SIGNED = re.compile(rf"(?:\s[–—-]\s*|\)\s*-\s*)(?P<who>{_NAME})\s*$")
-"""A capsule signed at its end: "… 2 hrs. 8 PG (thematic elements) – Gary Thompson"."""
-_INITIALS = re.compile(r"\((?P<initials>(?:\p{Lu}\.){2,3})\)")
-"""A capsule signed with initials, the column naming its critics: "(C.K.)"."""
-_AND = re.compile(r"\s*(?:,|\band\b|&)\s*")
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -147,6 +129,10 @@ def rated_runs(blocks: Sequence[Block]) -> list[FilmSection]:
             continue
         run = blocks[start : index + 1]
         start = index + 1
+        if sections and not any(is_prose(b) for b in run):  # "BigJ's Rating: 6/10"
+            last = sections[-1]
+            sections[-1] = dataclasses.replace(last, blocks=(*last.blocks, *run))
+            continue
         title = _quoted_title(run)
         if title is None:
             return []  # a run naming no film: not this layout
@@ -161,54 +147,3 @@ def _quoted_title(run: Sequence[Block]) -> str | None:
         if is_prose(block) and (found := QUOTED_TITLE.search(clean(block.text))):
             return str(found["title"])
     return None
-
-
-def column_critics(headlines: Sequence[str], opening: str = "") -> list[str]:
-    """The critics a column's headline names ("Movie Previews by Diana Beechener",
-    "Capsules by Michael Sragow and Chris Kaltenbach"), or its opening paragraph
-    ("…award-winning critic Milan Paurich takes a look at…")."""
-    for line in headlines:
-        text = clean(line)
-        if len(text.split()) > _HEADLINE_WORDS:
-            continue
-        found = _COLUMN_BY.search(text)
-        names = [_whole_name(n) for n in _AND.split(found["who"])] if found else []
-        if names and all(names):
-            return [n for n in names if n]
-    found = _CRITIC_NAMED.search(clean(opening))
-    name = _whole_name(found["who"]) if found else None
-    return [name] if name else []
-
-
-def own_credit(blocks: Sequence[Block]) -> tuple[str, str | None] | None:
-    """(critic, outlet) a film's own review names: "Anthony Sherratt says: …", or a
-    syndicated capsule's "2 stars (Ann Hornaday, Washington Post)"."""
-    for block in blocks:
-        text = clean(block.text)
-        if (said := _SAYS.match(text)) and (name := _whole_name(said["who"])):
-            return name, None
-        credit = _CREDITED_MARK.search(text)
-        if credit and (name := _whole_name(credit["who"])):
-            return name, credit["outlet"].strip()
-        signed = _SIGNED.search(text)
-        if signed and is_prose(block) and (name := _whole_name(signed["who"])):
-            return name, None
-    return None
-
-
-def initialled_critic(blocks: Sequence[Block], critics: Sequence[str]) -> str | None:
-    """The one of the column's ``critics`` whose initials sign this review: "(M.S.)" is
-    Michael Sragow when the column is "Capsules by Michael Sragow and Chris Kaltenbach"."""
-    for block in blocks:
-        for found in _INITIALS.finditer(clean(block.text)):
-            signed = found["initials"].replace(".", "")
-            named = [c for c in critics if "".join(w[0] for w in c.split()) == signed]
-            if len(named) == 1:
-                return named[0]
-    return None
-
-
-def _whole_name(text: str) -> str | None:
-    """``text`` when all of it is a person's name."""
-    name = person_name(text)
-    return name if name is not None and name.casefold() == text.strip().casefold() else None

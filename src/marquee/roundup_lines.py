@@ -31,7 +31,8 @@ QUOTES = "'\"‘’“”"
 
 VERDICT_LINE = re.compile(
     r"^\W*(?:(?:our|the|my|final|star)\s+)?"
-    r"(?:verdict|rating|score|grade|stars|prospects|bottom line)\s*[:\-–—]\s*\S",
+    r"(?:verdict|rating|score|grade|stars|prospects|bottom line)\s*[:\-–—]\s*\S"
+    r"|^\W*grade\s+[A-F][+-]?\W*$",
     re.IGNORECASE,
 )
 """A verdict or rating line: "Verdict: A towering achievement", "Prospects: Dim • R"."""

@@ -16,6 +16,16 @@ from marquee.roundup_lines import CERTIFICATE, MARK, PROSE_WORDS, QUOTES
 
 _MAX_TITLE_WORDS = 10
 
+_ASPECTS = frozenset(
+    {
+        *("story", "plot", "acting", "performances", "cast", "direction", "directing"),
+        *("script", "screenplay", "writing", "music", "score", "soundtrack", "visuals"),
+        *("cinematography", "effects", "pacing", "ending", "characters", "verdict"),
+        *("overall", "conclusion", "summary", "good", "bad", "ugly"),
+    }
+)
+"""Sub-headings of one review that rate a part of its film: "Story", "The Acting"."""
+
 _QUOTED_CAPSULE = re.compile(rf"^['‘\"“](?P<title>{TITLE})['’\"”]\s*[:–—-]\s+(?P<rest>\S.*)$")
 _SHOUTED_CAPSULE = re.compile(
     r"^(?P<title>[\p{Lu}\p{N}][\p{Lu}\p{N}'’:,&!.\- ]{1,60}?)\s*(?:--|—|–|\s-\s|\.\s)\s*"
@@ -36,6 +46,15 @@ NUMBERED = re.compile(r"^\s*(?:\d{1,3}[.)]|#\d{1,3}|(?i:day|no\.?)\s*#?\d{1,3}:?
 _JOINED = re.compile(r"(?<=\p{N})/(?=\p{N})|(?<=\w)[!?](?=[:\s]|$)")
 """What a title may carry that the title grammar has no room for: "9/11!", "Airplane!"."""
 _WORD = re.compile(r"[\p{L}'’]+")
+_SMALL = frozenset(("a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to"))
+_TOKEN = re.compile(r"[\p{L}\p{N}'’]+")
+_AS_WRITTEN = re.compile(
+    r"(?P<acronym>[^AEIOUYÀ-ÖØ-Ýa-z\p{N}'’]{2,5})|[\p{L}'’]*\p{N}[\p{L}\p{N}'’]*"
+    r"|(?P<numeral>(?=[MDCLXVI]{2})M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3}))"
+)
+"""Capitals a shouted title keeps: an acronym without vowels ("RBG", "RRR", "JFK"), a
+word with a digit ("M3GAN"), a sequel's numeral at the end or before a colon ("ROCKY
+II", "STAR WARS: EPISODE IV")."""
 
 
 def set_apart(text: str) -> tuple[str, str, bool] | None:
@@ -70,11 +89,34 @@ def display_title(title: str) -> str:
     ('"FROZEN 2"' is "Frozen 2")."""
     title = title.strip(" -–—|:,").strip(QUOTES)
     if is_shouted(title):
-        return _WORD.sub(lambda word: word.group().capitalize(), title)
+        return _TOKEN.sub(_recased, title)
     return title
 
 
 def is_title(text: str) -> bool:
     """A film's title, once set apart or shouted: "Reno 9/11!: Miami", "To Each, Her Own"."""
-    title = _JOINED.sub("", display_title(text).replace(", ", " "))
+    title = _JOINED.sub("", display_title(text).replace(", ", " ").replace(" v ", " vs "))
     return bool(re.fullmatch(TITLE, title)) and len(title.split()) <= _MAX_TITLE_WORDS
+
+
+def is_aspect(title: str) -> bool:
+    """ "Story", "The Acting", "The Good": a part of one film a review rates, never a film
+    of its own ("Being Good" is a film)."""
+    words = title.lower().split()
+    return len(words) <= 2 and all(w in _ASPECTS or w == "the" for w in words)
+
+
+def _recased(word: re.Match[str]) -> str:
+    """A shouted word as a title prints it: "FROZEN" is "Frozen", "RBG" stays "RBG"."""
+    text = word.group()
+    if text.upper() != text:
+        return text  # "FORD v FERRARI": a word not shouted is as written
+    found = _AS_WRITTEN.fullmatch(text)
+    end = word.string[word.end() :].lstrip()
+    numeral = found is not None and found["numeral"] is not None
+    if numeral and (word.start() == 0 or end[:1] not in ("", ":", "-", "–", "—")):
+        found = None  # "MIX" is a word; "ROCKY II" ends with a numeral
+    before = word.string[: word.start()].rstrip()
+    if found is None and text.lower() in _SMALL and before and before[-1] not in ":-–—":
+        return text.lower()  # "ANT-MAN AND THE WASP" is "Ant-Man and the Wasp"
+    return text if found else text.capitalize()

@@ -1,0 +1,119 @@
+"""How well marquee splits round-up pages into one review per film, and leaves film
+reviews whole (issue 12 item 5).
+
+* **Round-ups** (``tests/fixtures/roundups``, labels in ``expected.json``): each page is
+  read as ``marquee add`` reads it, split (:func:`marquee.multifilm.split_films`) and
+  parsed. A film is *found* when a part's title matches the expected title (case and
+  punctuation aside); a page's critic is *credited* when every film of it that names a
+  critic carries that name.
+* **Film reviews kept whole**: single-film texts must stay one review each: the film
+  pages of ``tests/fixtures/kinds/film``, the seeds, and the polarity_v2 and scale_v1
+  full reviews of the shared data's split beside the fixture split (dev beside dev,
+  test beside a held-out round).
+
+Splits come from ``tests/fixtures/SOURCES.md``. ``--split dev`` is every page a rule may
+be designed on (earlier held-out rounds included, once measured); a ``heldout-N`` round is
+measured once and its figures recorded in SOURCES.md.
+Run: ``.venv/bin/python bench/roundup_eval.py --split dev [--show]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+from marquee.documents import ReadOptions, read_bytes, read_path
+from marquee.films.names import name_key
+from marquee.lab.corpora import Split, in_split, load_polarity, load_scale
+from marquee.multifilm import split_films
+from marquee.review import parse_review
+
+FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures"
+SEEDS = Path("/work/shared/seeds")
+UNMEASURED: frozenset[str] = frozenset()
+"""Held-out rounds not yet measured, never part of dev: name the next round here
+("heldout-7") until its one measurement."""
+PLAIN = ReadOptions(shape="text")
+
+
+def recorded_splits() -> dict[Path, str]:
+    """The split of every fixture page, as SOURCES.md records it ("| file | split | … |")."""
+    rows = (line.split("|") for line in (FIXTURES / "SOURCES.md").read_text().splitlines())
+    return {FIXTURES / r[1].strip(): r[2].strip() for r in rows if len(r) > 3 and "/" in r[1]}
+
+
+def in_fixture_split(split: str) -> list[Path]:
+    """The fixture pages of ``split``; "dev" is every page of a measured round too."""
+    return sorted(
+        path
+        for path, where in recorded_splits().items()
+        if (where == split) or (split == "dev" and where not in UNMEASURED)
+    )
+
+
+def roundups(split: str, *, show: bool) -> None:
+    expected = json.loads((FIXTURES / "roundups" / "expected.json").read_text())
+    films = found = pages_named = credited = 0
+    for path in in_fixture_split(split):
+        if path.parent.name != "roundups":
+            continue
+        want = expected[path.name]
+        (doc,) = read_path(path).documents
+        reviews = [parse_review(part) for part in split_films(doc)]
+        got = {name_key(r.facts.title or ""): r for r in reviews}
+        films += len(want["films"])
+        hits = [name_key(f) in got for f in want["films"]]
+        found += sum(hits)
+        critics = [
+            (got[name_key(f)].meta.critic if hit else None, c)
+            for f, hit, c in zip(want["films"], hits, want["critics"], strict=True)
+        ]
+        if any(c for _, c in critics):
+            pages_named += 1
+            credited += all(g == c for g, c in critics if c)
+        if show:
+            missed = [f for f, hit in zip(want["films"], hits, strict=True) if not hit]
+            wrong = [(g, c) for g, c in critics if c and g != c]
+            print(f"  {path.name}: missed {missed} wrong critics {wrong}")
+            print(f"      got {[(r.facts.title, r.meta.critic) for r in reviews]}")
+    print(
+        f"round-ups on {split}: films found {found} of {films} ({found / max(films, 1):.1%}); "
+        f"critic credited on {credited} of {pages_named} pages that name one"
+    )
+
+
+def kept_whole(name: str, texts: Iterable[str], *, show: bool) -> None:
+    """Single-film texts that stay one review (a split one is a film review cut up)."""
+    total = split = 0
+    for number, text in enumerate(texts):
+        for doc in read_bytes(text.encode(), f"{name}-{number}", options=PLAIN).documents:
+            total += 1
+            parts = split_films(doc)
+            if len(parts) > 1:
+                split += 1
+                if show:
+                    print(f"  SPLIT {name} #{number}: {[p.meta.get('film') for p in parts]}")
+    share = f"{1 - split / total:.2%}" if total else "none in this split"
+    print(f"film reviews kept whole, {name}: {total - split} of {total} ({share})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", default="dev", help="dev, or a held-out round: heldout-6")
+    parser.add_argument("--limit", type=int, default=0, help="reviews per corpus (0: all)")
+    parser.add_argument("--show", action="store_true", help="print each miss")
+    args = parser.parse_args()
+    roundups(args.split, show=args.show)
+    films = [p for p in in_fixture_split(args.split) if p.parent.name == "film"]
+    kept_whole("kinds/film", (p.read_text() for p in films), show=args.show)
+    kept_whole("seeds", (p.read_text() for p in sorted(SEEDS.glob("*.txt"))), show=args.show)
+    data_split: Split = "dev" if args.split == "dev" else "test"
+    for name, loader in (("polarity_v2", load_polarity), ("scale_v1", load_scale)):
+        texts = [ex.text for ex in in_split(loader(), data_split)][: args.limit or None]
+        kept_whole(f"{name} ({data_split} split)", texts, show=args.show)
+
+
+if __name__ == "__main__":
+    main()

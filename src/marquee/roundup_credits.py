@@ -1,0 +1,123 @@
+"""Who wrote each film's review on a round-up page.
+
+A column's critic is often named once for the whole page: in its headline ("Movie
+Previews by Diana Beechener", "Capsules by film critics Michael Sragow and Chris
+Kaltenbach unless noted"), in its opening ("…award-winning critic Milan Paurich takes a
+look at…"), or in a legend of initials ("Reviewers include: M.P. = Michael Phillips").
+A capsule's own credit overrides it: its opening ("Anthony Sherratt says:"), its
+signature ("… – Gary Thompson", "– By Gregg W. Morris", "— J. Anderson. (NR) 1 hr."),
+a syndicated credit ("2 stars (Ann Hornaday, Washington Post)"), a pointer to the
+critic's full review ("Read Laura Delaney's full review here."), or initials the column
+resolves ("(M.S.)", "--M.W.").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex as re
+
+from marquee.documents.bylines import person_name
+from marquee.films.text import clean
+from marquee.records import Block
+from marquee.roundup_lines import is_prose
+
+_HEADLINE_WORDS = 14
+_COLUMN_BY = re.compile(
+    r"\bby\s+(?:(?:film|movie|our)\s+)?(?:critics?\s+)?(?P<who>[^;:|.]{3,80}?)"
+    r"(?:\s+unless\s+noted)?\s*(?:\.|$)",
+    re.IGNORECASE,
+)
+_NAME = r"\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+){1,2}"
+_CRITIC_NAMED = re.compile(rf"\b(?:critic|reviewer)\s+(?P<who>{_NAME})")
+"""A column's introduction naming its critic: "award-winning critic Milan Paurich takes…"."""
+_SAYS = re.compile(rf"^(?P<who>{_NAME})\s+(?:says|writes)\s*:")
+"""A review that opens with its critic: "Anthony Sherratt says: The first half…"."""
+_CREDITED_MARK = re.compile(
+    r"(?:stars?|/\s*\d+|of\s+\d+)\s*\((?P<who>[^,()]{3,40}),\s*(?P<outlet>[^()]{2,40})\)",
+    re.IGNORECASE,
+)
+"""A syndicated capsule's credit after its mark: "2 stars (Ann Hornaday, Washington Post)"."""
+_SIGNED = re.compile(
+    rf"(?:\s[–—-]\s*|\)\s*-\s*)(?:(?i:by)\s+)?(?P<who>{_NAME})\s*\.?\s*$"
+    rf"|\s[–—]\s*(?P<before>{_NAME})\.\s+(?=\()"
+)
+"""A capsule signed at its end, or before its facts: "… PG (thematic elements) – Gary
+Thompson", "… – By Gregg W. Morris", "… — J. Anderson. (NR) 1 hr., 53 mins. A"."""
+_FULL_REVIEW = re.compile(rf"\bread\s+(?P<who>{_NAME})['’]s\s+(?:full\s+)?review\b", re.I)
+"""A capsule pointing to its critic's full review: "Read Laura Delaney's full review here."."""
+_INITIALS = re.compile(
+    r"\((?P<initials>(?:\p{Lu}\.){2,3})\)|-{2}\s*(?P<signed>(?:\p{Lu}\.){2,3})\s*$"
+)
+"""A capsule signed with initials, the column naming its critics: "(C.K.)", "--M.W."."""
+_LEGEND = re.compile(rf"(?P<initials>(?:\p{{Lu}}\.){{2,3}})\s*=\s*(?P<who>{_NAME})")
+"""A legend of the column's initials: "Reviewers include: M.P. = Michael Phillips; …"."""
+_AND = re.compile(r"\s*(?:,|\band\b|&)\s*")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
+def column_critics(headlines: Sequence[str], opening: str = "") -> list[str]:
+    """The critics a column's headline names ("Movie Previews by Diana Beechener",
+    "Capsules by Michael Sragow and Chris Kaltenbach"), or its opening paragraph
+    ("…award-winning critic Milan Paurich takes a look at…")."""
+    sentences = (s for line in headlines for s in _SENTENCE.split(clean(line)))
+    for text in sentences:
+        if len(text.split()) > _HEADLINE_WORDS:
+            continue
+        found = _COLUMN_BY.search(text)
+        names = [_whole_name(n) for n in _AND.split(found["who"])] if found else []
+        if names and all(names):
+            return [n for n in names if n]
+    found = _CRITIC_NAMED.search(clean(opening))
+    name = _whole_name(found["who"]) if found else None
+    return [name] if name else []
+
+
+def legend_critics(blocks: Sequence[Block]) -> list[str]:
+    """The critics a legend of initials names: "M.P. = Michael Phillips; J.R. = …"."""
+    return [
+        name
+        for block in blocks
+        for found in _LEGEND.finditer(clean(block.text))
+        if (name := _whole_name(found["who"].rstrip(".")))
+    ]
+
+
+def own_credit(blocks: Sequence[Block]) -> tuple[str, str | None] | None:
+    """(critic, outlet) a film's own review names: "Anthony Sherratt says: …", a
+    syndicated capsule's "2 stars (Ann Hornaday, Washington Post)", a signature, "Read
+    Laura Delaney's full review", "Alive critic Brad Keefe walked away impressed"."""
+    for block in blocks:
+        text = clean(block.text)
+        if (said := _SAYS.match(text)) and (name := _whole_name(said["who"])):
+            return name, None
+        credit = _CREDITED_MARK.search(text)
+        if credit and (name := _whole_name(credit["who"])):
+            return name, credit["outlet"].strip()
+        signed = _SIGNED.search(text)
+        who = signed and (signed["who"] or signed["before"])
+        if who and is_prose(block) and (name := _whole_name(who)):
+            return name, None
+        for pointer in (_FULL_REVIEW, _CRITIC_NAMED):
+            found = pointer.search(text)
+            if found and is_prose(block) and (name := _whole_name(found["who"])):
+                return name, None
+    return None
+
+
+def initialled_critic(blocks: Sequence[Block], critics: Sequence[str]) -> str | None:
+    """The one of the column's ``critics`` whose initials sign this review: "(M.S.)" is
+    Michael Sragow when the column is "Capsules by Michael Sragow and Chris Kaltenbach"."""
+    for block in blocks:
+        for found in _INITIALS.finditer(clean(block.text)):
+            signed = (found["initials"] or found["signed"]).replace(".", "")
+            named = [c for c in critics if "".join(w[0] for w in c.split()) == signed]
+            if len(named) == 1:
+                return named[0]
+    return None
+
+
+def _whole_name(text: str) -> str | None:
+    """``text`` when all of it is a person's name."""
+    name = person_name(text)
+    return name if name is not None and name.casefold() == text.strip().casefold() else None

@@ -1,0 +1,345 @@
+"""Round-up pages cut at their film headings, whatever the site's layout.
+
+Each site prints its capsules its own way, so rules written per layout miss most pages
+of a site not met before. What the layouts share is structure: a film's heading is a
+short line that reads as a title once its decorations are off (numbering, bullets, a
+label every capsule repeats such as "Mini Review -", quotation marks, capitals, the
+facts in brackets, a mark: "Crisis: B", "Zambezi – 1", "1. Decision to Leave"), and it is
+followed by prose of its own; or a capsule opens its paragraph with the title and a
+separator ("Babel (star)(star)(star)1/2: A film following…", "The Meg – Unfortunately…").
+
+A page is cut at such headings when they come in a series laid out alike (the same kind
+of block and the same decoration, so a review's sub-headings in another form do not
+join in), at least two of them with evidence that they are films: the title named in
+its own section, a mark or the film's facts beside it, or the title set apart
+(numbered, quoted, shouted, labelled). Plain title lines with no such evidence count
+only when the page says it collects reviews ("What to see on day 3", "Critics' picks").
+
+:mod:`marquee.multifilm` tries its layout rules first and this only when they find no
+round-up, so the pages those rules read are read as before.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Sequence
+
+import regex as re
+
+from marquee.films.match import named_count
+from marquee.films.names import name_key
+from marquee.films.text import clean
+from marquee.records import Block
+from marquee.roundup_layouts import FilmSection
+from marquee.roundup_lines import (
+    MARK,
+    QUOTES,
+    STARS,
+    delivers_verdict,
+    is_facts_line,
+    is_prose,
+    is_score_only,
+    year_in,
+)
+from marquee.roundup_titles import NUMBERED, display_title, is_aspect, is_shouted, is_title
+
+MIN_FILMS = 2
+_MAX_HEADING_WORDS = 14
+_MAX_TITLE_WORDS = 10
+_LOOKAHEAD = 3
+"""A heading's prose starts within this many blocks (facts and label lines between)."""
+_MIN_PROSE_WORDS = 15
+_MIN_QUOTED_WORDS = 5
+_LEAD_CHARS = 100
+"""A capsule's title and its separator come within its first characters."""
+"""A capsule that quotes its review ('We Are X (SR): "A startlingly intimate portrait…"')."""
+_TEMPLATE_WORDS = 6
+_MIN_PLAIN = 3
+"""Plain title lines (no other evidence) that make a page of a collection a round-up."""
+
+_BULLET = re.compile(r"^\s*(?:[•·▪►▸◦*]|(?i:movie|film|no\.?)\s*#?\d{1,3}\s*[:.)-])\s*")
+_PREFIXED = re.compile(r"^(?P<label>[^-–—:|]{3,30}?)\s+[-–—:|]\s+(?P<rest>\S.*)$")
+_PAREN = r"\((?:[^()]|\([^()]{0,20}\)){1,120}\)"
+"""A parenthesis after a title, one nested: "(4 stars, like a Danish (500) Days of Summer)"."""
+_MARKS = rf"(?:\(star\))+(?:\s*1/2)?|{STARS}"
+_SEPARATED = r"[-–—:|]\s*(?:[A-F][+-]?|10|\d(?:\.\d)?)(?=\W*$)"
+"""A grade or a bare number is a mark only after a separator: "Crisis: B", "Zambezi – 1"
+(never "Plan B", "Sonic the Hedgehog 2")."""
+_TRAILING = re.compile(rf"(?:\s*(?:{_SEPARATED}|[-–—:|,]?\s*(?:{_PAREN}|{_MARKS})))+\s*[.:]?\s*$")
+"""What follows a title on its line: "(1942)", "(R)", "★★½", ": B", "– 5.5", "(star)(star)"."""
+_HAS_MARK = re.compile(rf"{_MARKS}|{_SEPARATED}")
+LABEL_LINE = re.compile(
+    r"^\W*(?:director|directed by|dir|starring|stars|cast|with|written by|writers?|screenplay"
+    r"|run ?time|running time|runtime|release date|released|genre|certificate|rated|rating"
+    r"|verdict|score|grade|where to watch|available on|screens|see review|read more"
+    r"|[\p{L}']+['’]s rating)\s*:",
+    re.IGNORECASE,
+)
+"""A facts or label line under a title ("Director: Clint Eastwood", "IMDb's Rating: …")."""
+_CLOCK = re.compile(
+    r"\b\d{1,2}(?::\d\d)?\s?(?:am|pm)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"\p{L}*\.?\s\d{1,2}(?:st|nd|rd|th)?,",
+    re.IGNORECASE,
+)
+"""A screening time or a date: "Sep 7, 9 pm, Ryerson", "Friday, June 17, 2011"."""
+_SHOUTED_LEAD = re.compile(
+    r"^(?P<title>[\p{Lu}\p{N}][\p{Lu}\p{N}'’&!?:. ]{0,60}?)\s*(?:,|\s[-–—])\s"
+)
+"""A title in capitals before the heading's own words: "I AM, 26 Minutes of …"."""
+_BYLINE = re.compile(r"^(?:by|posted|published|updated)\s+\p{Lu}\S*(?:\s\p{Lu}\S*){0,2}$", re.I)
+"""A byline or dateline, never a film: "By Staff" ("By the Sea" is a film)."""
+_SEPARATOR = re.compile(r"\s*:\s*|\s+[-–—]{1,2}\s*|\s*--\s*|\s*[–—]\s*")
+"""A capsule opening with its title: "Babel (star)(star)1/2: A film…", "The Meg – …"."""
+_PAREN_LEAD = re.compile(rf"^(?P<lead>[^()]{{1,80}}?{_PAREN})\s*(?P<rest>.*)$")
+"""A capsule whose title's facts end the lead: "Shoplifters (Japan, Kore-eda, 5) Family…"."""
+COLLECTION = re.compile(
+    r"\b(?:reviews|round[- ]?up|capsules?|picks|what to (?:see|watch)|mini[- ]reviews?"
+    r"|quick (?:takes|reviews)|in brief|top \d+|best (?:films|movies)|new (?:releases|films)"
+    r"|this week(?:end)?|festival|(?:films|movies) (?:seen|watched))\b",
+    re.IGNORECASE,
+)
+"""A headline saying the page collects films: "What to see on day 3", "Critics' picks"."""
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Lead:
+    """One film's heading (or the opening of its capsule) and what makes it look like one."""
+
+    index: int
+    title: str
+    form: str  # how it is set apart: "numbered", "quoted", "label:Mini Review", "plain", …
+    marked: bool  # a mark or the film's facts beside the title
+    rated: bool  # a mark (stars, a grade), which makes a one-line capsule a review
+    rest: str | None = None  # the capsule's own text when it shares the title's line
+
+
+def film_sections(blocks: Sequence[Block], headlines: Sequence[str]) -> list[FilmSection]:
+    """The films of a round-up page cut at its headings or capsule openings; [] when the
+    page is not one."""
+    collection = any(COLLECTION.search(clean(line)) for line in headlines)
+    labels = _shared_labels(blocks)
+    heads = [h for i, b in enumerate(blocks) if (h := _heading(blocks, i, b, labels))]
+    leads = [c for i, b in enumerate(blocks) if (c := _capsule(i, b))]
+    found = max(_series(blocks, heads, collection), _series(blocks, leads, collection), key=len)
+    return _cut(blocks, found) if found else []
+
+
+def _shared_labels(blocks: Sequence[Block]) -> frozenset[str]:
+    """Labels two or more short lines open with: "Mini Review - Morbius", "Mini Review - X"."""
+    counts = Counter(
+        found["label"].strip().casefold()
+        for b in blocks
+        if len(b.text.split()) <= _MAX_HEADING_WORDS
+        and (found := _PREFIXED.match(clean(b.text))) is not None
+    )
+    return frozenset(label for label, n in counts.items() if n >= MIN_FILMS)
+
+
+def _title_of(text: str, labels: frozenset[str]) -> tuple[str, str, bool, bool] | None:
+    """(title, form, marked, rated) of a heading line, its decorations off; None for a line
+    that is no film's title (a label, a screening time, a sentence)."""
+    text = clean(text)
+    if text.endswith(":") or _BYLINE.match(text):
+        return None  # "The Good:" (a label for what follows), "By Staff"
+    said = (
+        LABEL_LINE.match(text) or _CLOCK.search(text) or delivers_verdict(Block("paragraph", text))
+    )
+    if said and not _TRAILING.search(text):  # "Crisis: B" is a title with its mark
+        return None
+    form = "plain"
+    if (numbered := NUMBERED.sub("", text)) != text or (bulleted := _BULLET.sub("", text)) != text:
+        form, text = "numbered", numbered if numbered != text else bulleted
+    if (found := _PREFIXED.match(text)) and found["label"].strip().casefold() in labels:
+        form, text = f"label:{found['label'].strip().casefold()}", found["rest"]
+    trailing = _TRAILING.search(text)
+    rated = bool(trailing and _HAS_MARK.search(trailing.group()))
+    marked = rated or bool(trailing and "(" in trailing.group())
+    bare = text[: trailing.start()] if trailing else text
+    if (shouted := _SHOUTED_LEAD.match(bare)) and not is_shouted(bare) and form == "plain":
+        bare, form = shouted["title"], "shouted"  # "I AM, 26 Minutes of Cinematic Ebullience"
+    if bare.strip()[:1] in "'‘\"“" and form == "plain":
+        form = "quoted"
+    elif is_shouted(bare) and form == "plain":
+        form = "shouted"
+    title = display_title(bare)
+    if not title or len(title.split()) > _MAX_TITLE_WORDS or not is_title(title):
+        return None
+    if is_aspect(title) or COLLECTION.search(title) or LABEL_LINE.match(title + ":"):
+        return None  # "The Good", "The Round-Up", "Director": never a film
+    return title, form, marked, rated
+
+
+def _heading(
+    blocks: Sequence[Block], index: int, block: Block, labels: frozenset[str]
+) -> _Lead | None:
+    """A short line that reads as a title and is followed by prose of its own."""
+    if block.kind not in {"heading", "paragraph", "list_item"}:
+        return None
+    if len(block.text.split()) > _MAX_HEADING_WORDS:
+        return None
+    if clean(block.text).strip(QUOTES).endswith("."):
+        return None  # a sentence ("'The Darkest Hour'" is none)
+    found = _title_of(block.text, labels)
+    if found is None:
+        return None
+    for after in blocks[index + 1 : index + 1 + _LOOKAHEAD]:
+        if is_prose(after):
+            return _Lead(index, *found)
+        if after.kind == block.kind or not _between(after):
+            return None  # the next title of a list, or no prose of its own
+    return None
+
+
+def _between(block: Block) -> bool:
+    """What may stand between a film's heading and its prose: its facts, a label line,
+    a caption, a mark."""
+    text = clean(block.text)
+    return (
+        block.kind in {"chrome", "caption"}
+        or is_facts_line(block)
+        or bool(LABEL_LINE.match(text))
+        or is_score_only(block)
+        or (len(text.split()) <= _MAX_HEADING_WORDS and not text.endswith((".", "!", "?")))
+    )
+
+
+def _capsule(index: int, block: Block) -> _Lead | None:
+    """A paragraph that opens with its film's title and a separator, then the review;
+    the longest opening that is a title wins ("Ouija: Origin of Evil: "Assured…"")."""
+    if block.kind not in {"paragraph", "list_item"}:
+        return None
+    if not _splits(block.text):
+        return None  # most paragraphs, cheaply: prose from their first words
+    for lead, rest, paren in _splits(clean(block.text)):
+        if (found := _capsule_of(index, lead, rest, paren=paren)) is not None:
+            return found
+    return None
+
+
+def _splits(text: str) -> list[tuple[str, str, bool]]:
+    """(opening, rest, bracketed) where a paragraph may divide into a title and its
+    review, the longest opening first: short, and the review starting as one does."""
+    found = [
+        (text[: m.start()], text[m.end() :], False) for m in _SEPARATOR.finditer(text[:_LEAD_CHARS])
+    ]
+    if bracketed := _PAREN_LEAD.match(text):
+        found.append((bracketed["lead"], bracketed["rest"], True))
+    return sorted(
+        (
+            (lead.strip(), rest.strip(), paren)
+            for lead, rest, paren in found
+            if len(lead.split("(")[0].split()) <= _MAX_HEADING_WORDS and _opens_review(rest.strip())
+        ),
+        key=lambda split: -len(split[0]),
+    )
+
+
+def _opens_review(rest: str) -> bool:
+    """Whether what follows a title starts a review (or is nothing but a full stop):
+    "Ballerina (2025) is an American action film…" is a sentence running on."""
+    return not rest.strip(" .") or rest[0].isupper() or rest[0] in QUOTES or rest[0].isdigit()
+
+
+def _capsule_of(index: int, lead: str, rest: str, *, paren: bool) -> _Lead | None:
+    head = _title_of(lead, frozenset())
+    if head is None:
+        return None
+    title, form, marked, rated = head
+    quoted = rest[:1] in QUOTES  # 'Before the Flood (SR): "A well-intentioned eco-doc…"'
+    if len(rest.split()) >= (_MIN_QUOTED_WORDS if quoted else _MIN_PROSE_WORDS):
+        rated = rated or MARK.search(rest) is not None
+    elif not paren or not MARK.search(lead):
+        return None  # no review: a list of titles seen, not capsules
+    rated = rated or MARK.search(lead) is not None
+    return _Lead(index, title, f"capsule:{form}", marked or rated, rated, rest)
+
+
+def _series(blocks: Sequence[Block], leads: Sequence[_Lead], collection: bool) -> list[_Lead]:
+    """The largest series of leads laid out alike that makes the page a round-up."""
+    groups: dict[tuple[str, str], list[_Lead]] = {}
+    for lead in leads:
+        if not (lead.rated or _prose_words(blocks, lead) >= _MIN_PROSE_WORDS):
+            continue  # "Tenet (12A) / Nolan's previous film is streaming now": a see-also
+        kind = blocks[lead.index].kind
+        form = "set apart" if lead.form not in {"plain", "capsule:plain"} else lead.form
+        groups.setdefault((kind, form), []).append(lead)
+    best: list[_Lead] = []
+    for group in groups.values():
+        ends = [*(g.index for g in group[1:]), len(blocks)]
+        sections = [blocks[g.index + 1 : end] for g, end in zip(group, ends, strict=True)]
+        openings = Counter(_opening(s) for s in sections) - Counter({None: len(sections)})
+        alike = sum(n for n in openings.values() if n >= MIN_FILMS)  # "What we know"
+        evident = alike + sum(
+            _evident(g, s, collection) for g, s in zip(group, sections, strict=True)
+        )
+        distinct = len({name_key(g.title) for g in group})
+        plain = distinct >= _MIN_PLAIN and collection
+        if distinct < len(group):
+            continue  # a film heads one capsule; a title repeated heads a review's parts
+        if distinct >= MIN_FILMS and (evident >= MIN_FILMS or plain) and len(group) > len(best):
+            best = group
+    return best
+
+
+def _opening(section: Sequence[Block]) -> str | None:
+    """The short line a film's section opens with, when it opens with one ("What we
+    know"): capsules that all open alike are a series, not a review's sub-headings."""
+    first = next((b for b in section if b.kind != "chrome"), None)
+    if first is None or is_prose(first) or len(first.text.split()) > _TEMPLATE_WORDS:
+        return None
+    return clean(first.text).casefold()
+
+
+def _prose_words(blocks: Sequence[Block], lead: _Lead) -> int:
+    """The words of prose that follow a lead, up to the next heading or short line."""
+    words = len((lead.rest or "").split())
+    for block in blocks[lead.index + 1 :]:
+        if is_prose(block):
+            words += len(block.text.split())
+        elif words:
+            break
+    return words
+
+
+def _evident(lead: _Lead, section: Sequence[Block], collection: bool) -> bool:
+    """A film by more than its shape: marked, named in its own review, quoted, under a
+    label every capsule repeats, or numbered or in capitals on a page that says it
+    collects films (a review's own sub-headings may be: "1. The Opening", "WHAT WORKS")."""
+    form = lead.form.removeprefix("capsule:")
+    if lead.marked or form == "quoted" or form.startswith("label:"):
+        return True
+    if collection and form in {"numbered", "shouted"}:
+        return True
+    text = "\n".join([lead.rest or "", *(clean(b.text) for b in section[:4])])
+    return named_count(lead.title, text) > 0 or any(delivers_verdict(b) for b in section[:3])
+
+
+def _cut(blocks: Sequence[Block], leads: Sequence[_Lead]) -> list[FilmSection]:
+    """Each lead's section, up to the next lead; the page's masthead (its short lines
+    above the first film) and sign-off (what follows the last film's review: "Review by
+    …") are kept with every film."""
+    header = [b for b in blocks[: leads[0].index] if not is_prose(b)]
+    last_end = _last_end(blocks, leads[-1].index)
+    footer = list(blocks[last_end:])
+    ends = [*(lead.index for lead in leads[1:]), last_end]
+    sections = []
+    for lead, end in zip(leads, ends, strict=True):
+        own = list(blocks[lead.index + 1 : end])
+        text = clean(blocks[lead.index].text)
+        opening = [Block("heading", text)]
+        if lead.rest is not None:  # the capsule's line: its title (and mark), its review
+            shown = text[: len(text) - len(lead.rest)].rstrip(" :–—-")
+            opening = [Block("heading", shown), Block("paragraph", lead.rest)]
+        own_blocks = (*header, *opening, *own, *footer)
+        sections.append(FilmSection(lead.title, year_in(text), own_blocks))
+    return sections
+
+
+def _last_end(blocks: Sequence[Block], start: int) -> int:
+    """Where the last film's review ends: after its last prose or verdict line."""
+    end = start + 1
+    for index in range(start + 1, len(blocks)):
+        if is_prose(blocks[index]) or delivers_verdict(blocks[index]):
+            end = index + 1
+    return end
