@@ -16,13 +16,10 @@ from collections.abc import Collection, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any, Literal, get_args
 
-from sqlalchemy import Float, case, cast, func, select
-
 from marquee.aggregate import MIN_REVIEWS
 from marquee.browse.memo import remembered
-from marquee.browse.reading import read_session
 from marquee.errors import MarqueeError
-from marquee.store import FilmRow, ReviewRow, Store
+from marquee.store import Store, film_facts, report_figures, review_tallies
 
 SortKey = Literal["reviews", "fresh", "average", "year", "title"]
 SORT_KEYS: tuple[str, ...] = get_args(SortKey)
@@ -107,39 +104,18 @@ def figures(store: Store, film_ids: Collection[int] | None = None) -> dict[int, 
 
 
 def _figures(store: Store, film_ids: Collection[int] | None) -> dict[int, Figures]:
-    verdicts = (
-        select(
-            ReviewRow.film_id,
-            func.count().label("reviews"),
-            func.sum(case((ReviewRow.verdict == "fresh", 1), else_=0)).label("fresh"),
-            func.count(ReviewRow.verdict).label("verdicts"),
-            func.avg(ReviewRow.score_value).label("average"),
-            func.count(ReviewRow.score_value).label("scored"),
-        )
-        .where(ReviewRow.film_id.is_not(None))
-        .group_by(ReviewRow.film_id)
-    )
-    if film_ids is not None:
-        verdicts = verdicts.where(ReviewRow.film_id.in_(film_ids))
-    built = select(
-        FilmRow.id,
-        FilmRow.report_key.is_not(None).label("built"),  # report itself holds JSON null
-        cast(FilmRow.report[("aggregate", "fresh_percent")].as_float(), Float).label("fresh"),
-        cast(FilmRow.report[("aggregate", "average")].as_float(), Float).label("average"),
-    )
-    if film_ids is not None:
-        built = built.where(FilmRow.id.in_(film_ids))
-    with read_session(store) as session:
-        rows = {r.film_id: r for r in session.execute(verdicts)}
-        reports = list(session.execute(built))
+    with store.reading() as read:
+        rows = {row[0]: row for row in review_tallies(read, film_ids)}
+        reports = report_figures(read, film_ids)
     found = {}
     for film_id, is_built, fresh, average in reports:
         row = rows.get(film_id)
-        count = row.reviews if row else 0
+        count = row[1] if row else 0
         if not is_built and row is not None:
-            enough = row.verdicts >= MIN_REVIEWS
-            fresh = round(100 * row.fresh / row.verdicts, 1) if enough else None
-            average = round(row.average, 1) if enough and row.scored else None
+            _id, _count, fresh_count, verdicts, mean, scored = row
+            enough = verdicts >= MIN_REVIEWS
+            fresh = round(100 * fresh_count / verdicts, 1) if enough else None
+            average = round(mean, 1) if enough and scored else None
         found[film_id] = Figures(count, fresh, average)
     return found
 
@@ -165,9 +141,8 @@ def film_index(store: Store) -> list[IndexedFilm]:
 
 
 def _film_index(store: Store) -> list[IndexedFilm]:
-    with read_session(store) as session:
-        rows = session.execute(select(FilmRow.id, FilmRow.slug, FilmRow.facts).order_by(FilmRow.id))
-        return [indexed(film_id, slug, facts or {}) for film_id, slug, facts in rows]
+    with store.reading() as read:
+        return [indexed(film_id, slug, facts) for film_id, slug, facts in film_facts(read)]
 
 
 def indexed(film_id: int, slug: str, facts: dict[str, Any]) -> IndexedFilm:
@@ -234,6 +209,11 @@ def films_csv(films: Sequence[ListedFilm]) -> str:
 def top_critic_flags(store: Store, film_id: int) -> list[bool]:
     """Which of a film's reviews (in the report's order) an export marked as by a top
     critic (Rotten Tomatoes' ``top_critic`` / ``isTopCritic`` column)."""
+    from sqlalchemy import select
+
+    from marquee.browse.reading import read_session
+    from marquee.store import ReviewRow
+
     flag = ReviewRow.record[("document", "meta", "top_critic")].as_string()
     query = select(flag).where(ReviewRow.film_id == film_id).order_by(ReviewRow.id)
     with read_session(store) as session:

@@ -14,10 +14,7 @@ import weakref
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from sqlalchemy import func, select
-
-from marquee.browse.reading import read_session
-from marquee.store import FilmRow, ReviewRow, Store
+from marquee.store import Store, change_marks
 
 _T = TypeVar("_T")
 _kept: weakref.WeakKeyDictionary[Store, dict[str, tuple[tuple[Any, ...], Any]]] = (
@@ -28,12 +25,8 @@ _lock = threading.Lock()
 
 def state(store: Store) -> tuple[Any, ...]:
     """What changes whenever a summary would: reviews added, films saved, reports built."""
-    with read_session(store) as session:
-        reviews = session.execute(select(func.count(), func.max(ReviewRow.id))).one()
-        films = session.execute(
-            select(func.count(), func.max(FilmRow.updated_at), func.count(FilmRow.report_key))
-        ).one()
-    return (*reviews, *films)
+    with store.reading() as read:
+        return change_marks(read)
 
 
 def remembered(store: Store, name: str, compute: Callable[[], _T]) -> _T:
