@@ -19,8 +19,9 @@ from typer.testing import CliRunner
 
 from marquee.browse.bylines import byline, name_slug
 from marquee.browse.films import FilmQuery, InvalidQuery, list_films, top_critic_flags
+from marquee.browse.lookup import find_report_film
 from marquee.browse.people import person_page
-from marquee.browse.search import find_report_film, search
+from marquee.browse.search import search
 from marquee.cli import app
 from marquee.documents import ReadOptions
 from marquee.errors import NotFound
