@@ -2,10 +2,10 @@
 "Title (Year)" as films are written everywhere, or a near miss, which is taken when one
 film is clearly meant and otherwise answered with "did you mean".
 
-The exact steps read only every film's names (:func:`~marquee.browse.films.film_index`,
-plain JSON through :mod:`marquee.store`'s reads), so a title typed as written costs a
-select, not every film's decoded facts; the films are ordered by reviews (their figures
-read) only when a step finds several films or none.
+The exact steps read only every film's names (:func:`~marquee.browse.films.film_names`,
+picked out of the stored facts by the database, through plain :mod:`sqlite3` on a SQLite
+file), so a title typed as written costs one select, not every film's decoded facts; the
+films are ordered by reviews (their figures read) only when a step finds several or none.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from marquee.browse.films import IndexedFilm, figures, film_index
+from marquee.browse.films import NamedFilm, figures, film_names
 from marquee.browse.fuzzy import folded, ranked
 from marquee.errors import NotFound
 from marquee.store import FilmEntry, Store
@@ -41,13 +41,13 @@ def find_report_film(store: Store, query: str) -> tuple[FilmEntry, bool]:
     finds several, or naming the closest ("did you mean") when no film is clearly meant.
     Films are listed most reviewed first.
     """
-    films = film_index(store)
+    films = film_names(store)
     title, year = query.strip(), None
     if m := TITLE_YEAR.match(title):
         title, year = m["title"], int(m["year"])
     dated = [f for f in films if year is None or f.year == year]
     key = folded(title)
-    steps: tuple[Callable[[IndexedFilm], bool], ...] = (
+    steps: tuple[Callable[[NamedFilm], bool], ...] = (
         lambda f: f.slug == title.casefold(),
         lambda f: key in _film_keys(f),
         lambda f: bool(key) and any(key in k for k in (folded(f.slug), *_film_keys(f))),
@@ -78,27 +78,27 @@ def find_report_film(store: Store, query: str) -> tuple[FilmEntry, bool]:
     raise NotFound(f"no film matches {query!r}; the film list shows every film")
 
 
-def _entry(store: Store, film: IndexedFilm) -> FilmEntry:
+def _entry(store: Store, film: NamedFilm) -> FilmEntry:
     entry = store.film_by_slug(film.slug)
     if entry is None:  # removed since its name was read
         raise NotFound(f"no film matches {film.slug!r}; the film list shows every film")
     return entry
 
 
-def _most_reviewed(store: Store, films: Sequence[IndexedFilm]) -> list[IndexedFilm]:
+def _most_reviewed(store: Store, films: Sequence[NamedFilm]) -> list[NamedFilm]:
     """Most reviewed first, then by title (a stable sort: equal ones stay by id)."""
     numbers = figures(store)
     reviews = {f.id: numbers[f.id].reviews if f.id in numbers else 0 for f in films}
     return sorted(films, key=lambda f: (-reviews[f.id], f.title or ""))
 
 
-def _film_keys(film: IndexedFilm) -> set[str]:
+def _film_keys(film: NamedFilm) -> set[str]:
     return {folded(n) for n in (film.title or film.slug, *film.aliases)}
 
 
-def _closest(title: str, films: Sequence[IndexedFilm]) -> list[tuple[IndexedFilm, float]]:
+def _closest(title: str, films: Sequence[NamedFilm]) -> list[tuple[NamedFilm, float]]:
     """Films by their best-matching name, closest first (60 and above)."""
-    best: dict[int, tuple[IndexedFilm, float]] = {}
+    best: dict[int, tuple[NamedFilm, float]] = {}
     choices = [(f, name) for f in films for name in _film_keys(f)]
     for i, value in ranked(title, [name for _f, name in choices], 60):
         best.setdefault(choices[i][0].id, (choices[i][0], value))

@@ -30,6 +30,7 @@ from marquee.store._read import (
     Reader,
     change_marks,
     film_facts,
+    film_name_rows,
     report_figures,
     review_tallies,
 )
@@ -75,6 +76,7 @@ __all__ = [
     "delete_review",
     "engine_url",
     "film_facts",
+    "film_name_rows",
     "refile_review",
     "report_figures",
     "review_tallies",
