@@ -87,7 +87,7 @@ def old_tree(rev: str, dest: Path) -> Path:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--films", type=int, default=2000)
+    parser.add_argument("--films", type=int, default=2200, help="RT titles (some merge)")
     parser.add_argument("--per-film", type=int, default=3, help="RT quotes added per film")
     parser.add_argument("--store", type=Path, default=Path(tempfile.gettempdir()) / "startup.db")
     parser.add_argument("--base", default="97818fc", help="the older tree's commit")

@@ -170,18 +170,20 @@ def film_facts(read: Reader) -> list[tuple[int, str, dict[str, Any]]]:
 
 
 def film_name_rows(read: Reader) -> list[tuple[int, str, str | None, int | None, list[str]]]:
-    """Every film's id, slug, title, year and aliases, by id, picked out of its facts by
-    the database (cheaper than decoding every film's facts, cast and credits, in Python).
-    They come back as one JSON array per film, so text SQLite could not hand over as it is
-    (a lone surrogate, kept escaped in the stored JSON) still reads back exactly."""
-    if read.dialect == "postgresql":
-        names = "json_build_array(facts -> 'title', facts -> 'year', facts -> 'aliases')"
-    else:
-        names = "json_extract(facts, '$.title', '$.year', '$.aliases')"
-    rows = read.rows(f"SELECT id, slug, {names} FROM films ORDER BY id", {})
+    """Every film's id, slug, title, year and aliases, by id. SQLite picks them out of the
+    facts (cheaper than decoding every film's facts, cast and credits, in Python) as one
+    JSON array per film, so text it could not hand over as it is (a lone surrogate, kept
+    escaped in the stored JSON) still reads back exactly. PostgreSQL's JSON operators
+    refuse an escaped NUL, so there the whole facts are read."""
+    if read.dialect != "sqlite":
+        return [
+            (film_id, slug, facts.get("title"), facts.get("year"), facts.get("aliases") or [])
+            for film_id, slug, facts in film_facts(read)
+        ]
+    picked = "json_extract(facts, '$.title', '$.year', '$.aliases')"
     found = []
-    for film_id, slug, picked in rows:
-        title, year, aliases = _json(picked)
+    for film_id, slug, names in read.rows(f"SELECT id, slug, {picked} FROM films ORDER BY id", {}):
+        title, year, aliases = _json(names)
         found.append((film_id, slug, title, year, aliases or []))
     return found
 

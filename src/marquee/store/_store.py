@@ -62,8 +62,12 @@ class Store:
         if path is None or not path.is_file():
             self._open(make_folder=create)
         else:
-            with self.reading() as read:
-                outdated = _read.missing_columns(read)
+            try:
+                with self.reading() as read:
+                    outdated = _read.missing_columns(read)
+            except StoreError as err:  # not a database, unreadable…
+                reason = _reason(err.__cause__ or err)
+                raise StoreError(f"cannot open store {shown_url(self.url)}: {reason}") from err
             if outdated:
                 self._open(make_folder=False)
 
