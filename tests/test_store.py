@@ -293,6 +293,20 @@ def test_read_queries_agree_on_sqlite3_and_sqlalchemy(store: Store, awkward: str
     assert report == {"aggregate": {"fresh_percent": 75.0, "average": 70}} and stale is None
 
 
+def test_figures_are_kept_beside_the_report_and_read_from_an_older_one(store: Store) -> None:
+    """A built report's fresh % and average are kept beside it for film lists; a report
+    built by an older marquee, which kept no such pair, gives the same from its JSON."""
+    with store.transaction() as tx:
+        film = tx.save_film(FilmFacts(title="Arrival"), "arrival")
+        tx.save_report(film, "k", {"aggregate": {"fresh_percent": 100, "average": None}})
+    with store.reading() as read:
+        kept = reads.report_figures(read, None)
+    with store._engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE films SET report_figures = NULL")
+    with store.reading() as read:
+        assert reads.report_figures(read, None) == kept == [(film, True, 100.0, None)]
+
+
 def test_sqlite_store_made_by_an_older_marquee_is_brought_up_to_date(tmp_path) -> None:
     """A SQLite store is read without SQLAlchemy only once it has every column the reads
     need; one that lacks one (made by an older marquee) gets it when opened."""

@@ -55,7 +55,16 @@ class Reader:
 
 
 NEEDED = {
-    "films": {"id", "slug", "facts", "version", "updated_at", "report", "report_key"},
+    "films": {
+        "id",
+        "slug",
+        "facts",
+        "version",
+        "updated_at",
+        "report",
+        "report_key",
+        "report_figures",
+    },
     "reviews": {"id", "film_id", "verdict", "score_value"},
     "documents": {"id"},
 }
@@ -113,14 +122,6 @@ def missing_columns(read: Reader) -> bool:
 def _json(value: Any) -> Any:
     """A JSON column's value: SQLite hands back its text, psycopg the decoded value."""
     return json.loads(value) if isinstance(value, str) else value
-
-
-def _json_float(read: Reader, column: str, *keys: str) -> str:
-    """SQL for the number at ``keys`` inside a JSON column (NULL when absent)."""
-    if read.dialect == "postgresql":
-        path = "{" + ",".join(keys) + "}"
-        return f"CAST({column} #>> '{path}' AS FLOAT)"
-    return f"CAST(json_extract({column}, '$.{'.'.join(keys)}') AS FLOAT)"
 
 
 def _among(column: str, ids: Collection[int] | None) -> tuple[str, dict[str, int]]:
@@ -202,14 +203,28 @@ def review_tallies(read: Reader, film_ids: Collection[int] | None) -> list[Row]:
 
 def report_figures(read: Reader, film_ids: Collection[int] | None) -> list[Row]:
     """Per film (of ``film_ids``, or every film): film id, whether a report is built, and
-    the built report's fresh % and average, read out of its JSON by the database."""
+    the built report's fresh % and average: kept beside it since they were, else read
+    out of the report's JSON by the database (a report built by an older marquee)."""
     among, params = _among("id", film_ids)
-    fresh = _json_float(read, "report", "aggregate", "fresh_percent")
-    average = _json_float(read, "report", "aggregate", "average")
+    if read.dialect == "postgresql":
+        fresh, average = "report #> '{aggregate,fresh_percent}'", "report #> '{aggregate,average}'"
+        pair = f"CAST(json_build_array({fresh}, {average}) AS TEXT)"
+    else:
+        pair = "json_extract(report, '$.aggregate.fresh_percent', '$.aggregate.average')"
     # report_key, not report: an unbuilt report holds JSON null
-    return read.rows(
-        f"SELECT id, report_key IS NOT NULL, {fresh}, {average} FROM films WHERE 1 = 1{among}",
+    rows = read.rows(
+        f"SELECT id, report_key IS NOT NULL, COALESCE(report_figures, {pair}) FROM films "
+        f"WHERE 1 = 1{among}",
         params,
+    )
+    return [(film_id, built, *_numbers(pair)) for film_id, built, pair in rows]
+
+
+def _numbers(pair: str | None) -> tuple[float | None, float | None]:
+    fresh, average = json.loads(pair) if pair else (None, None)
+    return (
+        None if fresh is None else float(fresh),
+        None if average is None else float(average),
     )
 
 

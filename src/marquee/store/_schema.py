@@ -86,6 +86,9 @@ class FilmRow(_Base):
     report_key: Mapped[str | None] = mapped_column(String(128), nullable=True)
     # bumped whenever the film changes, so a report built from an older state is not kept
     version: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # the built report's fresh % and average as a JSON pair, kept with it: a list of 2,000
+    # films reads them here instead of parsing every report (marquee.store._read)
+    report_figures: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
 
 class DocumentRow(_Base):

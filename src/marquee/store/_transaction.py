@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -211,6 +212,7 @@ class Transaction:
             "updated_at": datetime.now(UTC),
             "report": None,
             "report_key": None,
+            "report_figures": None,
         }
         new = film_id is None
         if film_id is None:
@@ -310,7 +312,13 @@ class Transaction:
         if version is not None and version != (row.version or 0):
             log.info("film %s changed while its report was built; not caching it", row.slug)
             return False
-        kept = update(_FILMS).where(films.id == film_id).values(report=report, report_key=key)
+        aggregate = report.get("aggregate") or {}
+        pair = json.dumps([aggregate.get("fresh_percent"), aggregate.get("average")])
+        kept = (
+            update(_FILMS)
+            .where(films.id == film_id)
+            .values(report=report, report_key=key, report_figures=pair)
+        )
         self._c.execute(kept)
         self._s.expire_all()  # a FilmRow this session holds is stale now
         return True
