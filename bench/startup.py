@@ -8,8 +8,9 @@ quotes of each of ``--films`` films of rt_critics_cs109, so ``add`` builds and c
 every film's report as a user's store has them) and kept at ``--store`` for later runs.
 The export's titles that carry quotes make 1,917 films once matched: the most it gives.
 Each tree reads its own copy of it. Every command runs as a user runs it,
-``python -m marquee …`` in its own process; the figure is the best wall time of
-``--runs``, the two trees taking turns run by run.
+``python -m marquee …`` in its own process; the figures are the best wall time and the
+best CPU time (user + system: steadier than wall time on a loaded machine) of ``--runs``,
+the two trees taking turns run by run.
 
     .venv/bin/python bench/startup.py [--films 2000] [--base 97818fc] [--runs 5]
 """
@@ -21,6 +22,7 @@ import csv
 import io
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -54,17 +56,20 @@ def quotes(films: int, per_film: int) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-def run(tree: Path, *args: str) -> tuple[float, str]:
-    """``python -m marquee ARGS`` with ``tree`` on the path: (wall s, stdout)."""
+def run(tree: Path, *args: str) -> tuple[float, float, str]:
+    """``python -m marquee ARGS`` with ``tree`` on the path: (wall s, CPU s, stdout)."""
     env = {**os.environ, "PYTHONPATH": str(tree), "PYTHONWARNINGS": "ignore", "COLUMNS": "120"}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-m", "marquee", *args], capture_output=True, text=True, env=env
     )
     wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         raise SystemExit(f"marquee {' '.join(args)} failed:\n{done.stderr[-2000:]}")
-    return wall, done.stdout
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return wall, cpu, done.stdout
 
 
 def build_store(path: Path, films: int, per_film: int) -> None:
@@ -103,7 +108,7 @@ def main() -> None:
             stores[name] = Path(tmp) / f"{len(stores)}.db"
             shutil.copyfile(args.store, stores[name])
         listed = json.loads(run(TREE, "--db", f"sqlite:///{stores['this tree']}", "films",
-                                "--json")[1])  # fmt: skip
+                                "--json")[2])  # fmt: skip
         film = listed[0]
         title = film["title"] if film["year"] is None else f"{film['title']} ({film['year']})"
         commands = {
@@ -114,18 +119,21 @@ def main() -> None:
         }
         for name, tree in trees.items():  # build (or check) the cached report once
             run(tree, "--db", f"sqlite:///{stores[name]}", "report", film["slug"], "--json")
-        best: dict[tuple[str, str], float] = {}
+        best: dict[tuple[str, str], tuple[float, float]] = {}
         for _ in range(args.runs):
             for command, argv in commands.items():
                 for name, tree in trees.items():
                     db = [] if command == "--help" else ["--db", f"sqlite:///{stores[name]}"]
-                    wall = run(tree, *db, *argv)[0]
-                    best[command, name] = min(best.get((command, name), wall), wall)
-    print(f"{len(listed):,} films; best of {args.runs} runs, wall seconds")
-    print(f"{'command':<22}{args.base:>10}{'this tree':>11}{'ratio':>8}")
+                    wall, cpu, _out = run(tree, *db, *argv)
+                    was = best.get((command, name), (wall, cpu))
+                    best[command, name] = (min(was[0], wall), min(was[1], cpu))
+    print(f"{len(listed):,} films; best of {args.runs} runs, seconds")
+    print(f"{'':<22}{'wall':>31}  {'CPU':>29}")
+    print(f"{'command':<22}" + f"{args.base:>10}{'this tree':>11}{'ratio':>8}  " * 2)
     for command in commands:
         old, new = best[command, args.base], best[command, "this tree"]
-        print(f"{command:<22}{old:>10.3f}{new:>11.3f}{new / old:>8.2f}")
+        cells = [f"{old[i]:>10.3f}{new[i]:>11.3f}{new[i] / old[i]:>8.2f}" for i in (0, 1)]
+        print(f"{command:<22}{cells[0]}  {cells[1]}")
 
 
 if __name__ == "__main__":
