@@ -18,15 +18,22 @@ from lxml import html as lxml_html
 from typer.testing import CliRunner
 
 from marquee.browse.bylines import byline, name_slug
-from marquee.browse.films import FilmQuery, InvalidQuery, list_films, top_critic_flags
+from marquee.browse.films import (
+    FilmQuery,
+    InvalidQuery,
+    film_names,
+    list_films,
+    top_critic_flags,
+)
+from marquee.browse.lookup import find_report_film
 from marquee.browse.people import person_page
-from marquee.browse.search import find_report_film, search
+from marquee.browse.search import search
 from marquee.cli import app
 from marquee.documents import ReadOptions
 from marquee.errors import NotFound
 from marquee.ingest import add_reviews, expand, read_reviews
 from marquee.readable import provenance, review_heading
-from marquee.records import FRESH_AT
+from marquee.records import FRESH_AT, FilmFacts
 from marquee.report_cache import film_report
 from marquee.review import FilmHint
 from marquee.store import Store
@@ -407,6 +414,20 @@ def test_remembered_summaries_follow_the_store(tmp_path: Path) -> None:
     assert after[harbour] == before[harbour] + 1 and len(after) == len(before) + 1
     assert search(store, "lantern festival")[0].name == "Lantern Festival"
     assert search(store, "ida moss")[0].kind == "critic"
+    store.close()
+
+
+def test_a_summary_is_kept_from_its_second_ask(tmp_path: Path) -> None:
+    """A one-shot command asks for a summary once, so the first ask computes it without
+    reading the store's state; the second keeps it with the state; a change recomputes."""
+    store = Store(f"sqlite:///{tmp_path / 'names.db'}")
+    with store.transaction() as tx:
+        tx.save_film(FilmFacts(title="Harbour Lights", year=2019), "harbour-lights-2019")
+    first, second, third = (film_names(store) for _ in range(3))
+    assert first == second and first is not second and second is third
+    with store.transaction() as tx:
+        tx.save_film(FilmFacts(title="Lantern Festival"), "lantern-festival")
+    assert [f.title for f in film_names(store)] == ["Harbour Lights", "Lantern Festival"]
     store.close()
 
 

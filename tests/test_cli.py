@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 from pathlib import Path
 
@@ -254,51 +255,53 @@ def test_help_names_the_row_cap_reading_uses() -> None:
     assert f"default: {ReadOptions().max_rows:,}" in result.output
 
 
-def test_help_and_films_import_nothing_heavy(tmp_path) -> None:
-    """`marquee --help` and `marquee films` start without the HTML extractor, the model or
-    scikit-learn."""
+def _loaded_after(args: list[str], watched: tuple[str, ...]) -> tuple[str, list[str]]:
+    """Run ``marquee ARGS`` in a fresh interpreter: its stdout, and which of ``watched``
+    it imported."""
     import subprocess
     import sys
 
     code = (
         "import sys; from marquee.cli import app\n"
-        "try: app(sys.argv[1:])\n"
+        "try: app(sys.argv[2:])\n"
         "except SystemExit: pass\n"
-        "print(sorted(m for m in ('trafilatura', 'sklearn', 'marquee.model', 'extruct') "
-        "if m in sys.modules))"
+        "print(sorted(m for m in sys.argv[1].split(',') if m in sys.modules))"
     )
-    db = f"sqlite:///{tmp_path / 's.db'}"
-    for args in (["--help"], ["--db", db, "--create", "films"]):
-        done = subprocess.run(
-            [sys.executable, "-c", code, *args], capture_output=True, text=True, check=True
-        )
-        assert done.stdout.strip().splitlines()[-1] == "[]", args
+    done = subprocess.run(
+        [sys.executable, "-c", code, ",".join(watched), *args],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    *out, loaded = done.stdout.strip().splitlines()
+    return "\n".join(out), ast.literal_eval(loaded)
+
+
+def test_help_and_films_import_nothing_heavy(tmp_path, db: str) -> None:
+    """`marquee --help` and `marquee films` start without the HTML extractor, the model or
+    scikit-learn; `films` on a SQLite store reads it without SQLAlchemy (plain sqlite3),
+    on an empty store and on one with films alike."""
+    heavy = ("trafilatura", "sklearn", "marquee.model", "extruct", "sqlalchemy")
+    new = f"sqlite:///{tmp_path / 's.db'}"
+    assert _loaded_after(["--help"], heavy)[1] == []
+    assert _loaded_after(["--db", new, "--create", "films"], heavy)[1] == ["sqlalchemy"]
+    assert _loaded_after(["--db", new, "films"], heavy)[1] == []  # made: no creating now
+    listed, loaded = _loaded_after(["--db", db, "films", "--json"], heavy)
+    assert loaded == [] and "ballerina-2025" in {f["slug"] for f in json.loads(listed)}
 
 
 def test_cached_report_imports_no_model(db: str, ballerina: dict) -> None:
     """`marquee report FILM --json` on a report `add` built and cached reads it back without
-    the model, NumPy or the report stages: the same JSON, from the store alone. Given the
-    film's slug, it does not load the fuzzy search either."""
-    import subprocess
-    import sys
-
-    code = (
-        "import sys; from marquee.cli import app\n"
-        "try: app(sys.argv[1:])\n"
-        "except SystemExit: pass\n"
-        "print(sorted(m for m in ('numpy', 'marquee.model.predict', 'marquee.report', "
-        "'marquee.opinions', 'sklearn', 'marquee.browse', 'rapidfuzz') if m in sys.modules))"
-    )
-    for name, lazy in (("ballerina", ["marquee.browse", "rapidfuzz"]), ("ballerina-2025", [])):
-        done = subprocess.run(
-            [sys.executable, "-c", code, "--db", db, "report", name, "--json"],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        *report, loaded = done.stdout.strip().splitlines()
-        assert loaded == str(lazy)
-        assert json.loads("\n".join(report)) == ballerina
+    the model, NumPy, the report stages or SQLAlchemy: the same JSON, from the store alone.
+    Given the film's slug it does not load the fuzzy search either; given its title it
+    folds names but loads neither the store-wide search nor the films' readers."""
+    heavy = ("numpy", "marquee.model.predict", "marquee.report", "marquee.opinions", "sklearn")
+    heavy += ("sqlalchemy", "marquee.browse.search", "marquee.films.merge")
+    lookup = ("marquee.browse", "rapidfuzz")
+    for name, lazy in (("Ballerina", list(lookup)), ("ballerina-2025", [])):
+        report, loaded = _loaded_after(["--db", db, "report", name, "--json"], heavy + lookup)
+        assert loaded == lazy, name
+        assert json.loads(report) == ballerina
 
 
 def test_column_mapping_errors_name_the_flag_and_the_choices(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import sqlite3
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -23,6 +24,7 @@ from marquee.records import (
     SubScore,
 )
 from marquee.store import Store, content_hash, engine_url
+from marquee.store import _read as reads
 
 
 def make_review(text: str = "A fine film.", **facts: object) -> Review:
@@ -247,6 +249,82 @@ def test_text_the_database_refuses_round_trips(store: Store, awkward: str) -> No
         assert tx.has_url(fetched.url)
     assert store.reviews(film_id) == [review]
     assert store.films()[0].facts == review.facts
+
+
+@pytest.mark.parametrize("awkward", ["plain", "nul \x00 inside", "lone surrogate \ud800"])
+def test_read_queries_agree_on_sqlite3_and_sqlalchemy(store: Store, awkward: str) -> None:
+    """The read queries (film by slug, cached report, counts, names, figures) read the same
+    rows through plain sqlite3 (a SQLite file) as through the store's SQLAlchemy
+    connection, awkward text included; on PostgreSQL both are the latter, with its SQL."""
+    review = make_review()
+    with store.transaction() as tx:
+        doc_id = tx.add_document(review.document, content_hash(review.document))
+        facts = FilmFacts(title=f"Dune {awkward}", aliases=(awkward,), year=2021)
+        dune = tx.save_film(facts, "dune-2021")
+        arrival = tx.save_film(FilmFacts(title="Arrival"), "arrival")
+        tx.add_review(review, document_id=doc_id, position=0, film_id=dune)
+        tx.save_report(arrival, "k", {"aggregate": {"fresh_percent": 75.0, "average": 70}})
+
+    def everything(read: reads.Reader) -> tuple[object, ...]:
+        return (
+            reads.counts(read),
+            reads.film_by_slug(read, "dune-2021"),
+            reads.film_name_rows(read),
+            reads.review_tallies(read, None),
+            reads.review_tallies(read, [arrival]),
+            reads.report_figures(read, [dune, arrival]),
+            reads.cached_report(read, arrival, "k"),
+            reads.cached_report(read, arrival, "older code"),
+        )
+
+    with store.reading() as read:
+        fast = everything(read)
+    with store.transaction(write=False) as tx:
+        assert everything(tx.reader) == fast
+    counted, entry, names, tallies, none, figures, report, stale = fast
+    assert counted == {"films": 2, "documents": 1, "reviews": 1, "unassigned": 0}
+    assert (entry.id, entry.facts, entry.reviews) == (dune, facts, 1)
+    assert names == [
+        (dune, "dune-2021", f"Dune {awkward}", 2021, [awkward]),
+        (arrival, "arrival", "Arrival", None, []),
+    ]
+    assert review.verdict == "fresh" and tallies == [(dune, 1, 1, 1, 70.0, 1)] and none == []
+    assert sorted(figures) == [(dune, False, None, None), (arrival, True, 75.0, 70.0)]
+    assert report == {"aggregate": {"fresh_percent": 75.0, "average": 70}} and stale is None
+
+
+def test_figures_are_kept_beside_the_report_and_read_from_an_older_one(store: Store) -> None:
+    """A built report's fresh % and average are kept beside it for film lists; a report
+    built by an older marquee, which kept no such pair, gives the same from its JSON."""
+    with store.transaction() as tx:
+        film = tx.save_film(FilmFacts(title="Arrival"), "arrival")
+        tx.save_report(film, "k", {"aggregate": {"fresh_percent": 100, "average": None}})
+    with store.reading() as read:
+        kept = reads.report_figures(read, None)
+    with store._engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE films SET report_figures = NULL")
+    with store.reading() as read:
+        assert reads.report_figures(read, None) == kept == [(film, True, 100.0, None)]
+
+
+def test_sqlite_store_made_by_an_older_marquee_is_brought_up_to_date(tmp_path) -> None:
+    """A SQLite store is read without SQLAlchemy only once it has every column the reads
+    need; one that lacks one (made by an older marquee) gets it when opened."""
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    with Store(url).transaction() as tx:
+        tx.save_film(FilmFacts(title="Dune", year=2021), "dune-2021")
+    with sqlite3.connect(tmp_path / "old.db") as conn:
+        conn.execute("ALTER TABLE films DROP COLUMN version")
+    store = Store(url, create=False)
+    with sqlite3.connect(tmp_path / "old.db") as conn:
+        assert "version" in {row[1] for row in conn.execute("PRAGMA table_info(films)")}
+    assert store.film_by_slug("dune-2021") is not None and store.counts()["films"] == 1
+
+
+def test_a_file_that_is_not_a_store_is_a_store_error(tmp_path) -> None:
+    (tmp_path / "notes.db").write_text("not a database, just notes\n" * 100)
+    with pytest.raises(StoreError, match="cannot open store .*not a database"):
+        Store(f"sqlite:///{tmp_path / 'notes.db'}", create=False)
 
 
 def test_plain_text_is_stored_as_it_is(store: Store) -> None:

@@ -33,11 +33,9 @@ def report_key() -> str:
 def film_report(store: Store, entry: FilmEntry) -> dict[str, Any]:
     """The film's :func:`~marquee.report.report_json` dict, from the cache when fresh."""
     key = report_key()
-    with store.transaction(write=False) as tx:
-        cached = tx.cached_report(entry.id, key)
-        reviews = tx.reviews(entry.id) if cached is None else []
-    if cached is not None:
-        return cached
+    if (cached := store.cached_report(entry.id, key)) is not None:
+        return cached  # read without SQLAlchemy from a SQLite file (marquee.store._read)
+    reviews = store.reviews(entry.id)
     from marquee.report import build_report, report_json  # the opinions stage: not for a hit
 
     data = report_json(build_report(entry.slug, entry.facts, reviews))

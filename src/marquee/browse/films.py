@@ -16,13 +16,10 @@ from collections.abc import Collection, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any, Literal, get_args
 
-from sqlalchemy import Float, case, cast, func, select
-
 from marquee.aggregate import MIN_REVIEWS
 from marquee.browse.memo import remembered
-from marquee.browse.reading import read_session
 from marquee.errors import MarqueeError
-from marquee.store import FilmRow, ReviewRow, Store
+from marquee.store import Store, film_facts, film_name_rows, report_figures, review_tallies
 
 SortKey = Literal["reviews", "fresh", "average", "year", "title"]
 SORT_KEYS: tuple[str, ...] = get_args(SortKey)
@@ -107,54 +104,51 @@ def figures(store: Store, film_ids: Collection[int] | None = None) -> dict[int, 
 
 
 def _figures(store: Store, film_ids: Collection[int] | None) -> dict[int, Figures]:
-    verdicts = (
-        select(
-            ReviewRow.film_id,
-            func.count().label("reviews"),
-            func.sum(case((ReviewRow.verdict == "fresh", 1), else_=0)).label("fresh"),
-            func.count(ReviewRow.verdict).label("verdicts"),
-            func.avg(ReviewRow.score_value).label("average"),
-            func.count(ReviewRow.score_value).label("scored"),
-        )
-        .where(ReviewRow.film_id.is_not(None))
-        .group_by(ReviewRow.film_id)
-    )
-    if film_ids is not None:
-        verdicts = verdicts.where(ReviewRow.film_id.in_(film_ids))
-    built = select(
-        FilmRow.id,
-        FilmRow.report_key.is_not(None).label("built"),  # report itself holds JSON null
-        cast(FilmRow.report[("aggregate", "fresh_percent")].as_float(), Float).label("fresh"),
-        cast(FilmRow.report[("aggregate", "average")].as_float(), Float).label("average"),
-    )
-    if film_ids is not None:
-        built = built.where(FilmRow.id.in_(film_ids))
-    with read_session(store) as session:
-        rows = {r.film_id: r for r in session.execute(verdicts)}
-        reports = list(session.execute(built))
+    with store.reading() as read:
+        rows = {row[0]: row for row in review_tallies(read, film_ids)}
+        reports = report_figures(read, film_ids)
     found = {}
     for film_id, is_built, fresh, average in reports:
         row = rows.get(film_id)
-        count = row.reviews if row else 0
+        count = row[1] if row else 0
         if not is_built and row is not None:
-            enough = row.verdicts >= MIN_REVIEWS
-            fresh = round(100 * row.fresh / row.verdicts, 1) if enough else None
-            average = round(row.average, 1) if enough and row.scored else None
+            _id, _count, fresh_count, verdicts, mean, scored = row
+            enough = verdicts >= MIN_REVIEWS
+            fresh = round(100 * fresh_count / verdicts, 1) if enough else None
+            average = round(mean, 1) if enough and scored else None
         found[film_id] = Figures(count, fresh, average)
     return found
 
 
 @dataclass(frozen=True, slots=True)
-class IndexedFilm:
-    """What browsing needs of a film's merged facts: its names, year and credited people
-    as (name, role) — "director", "as Eve", or "cast" for an actor without a role."""
+class NamedFilm:
+    """A film's names and year: all a film list and a title lookup need of its facts."""
 
     id: int
     slug: str
     title: str | None
     year: int | None
     aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedFilm(NamedFilm):
+    """What browsing needs of a film's merged facts: its names, year and credited people
+    as (name, role) — "director", "as Eve", or "cast" for an actor without a role."""
+
     people: tuple[tuple[str, str], ...]
+
+
+def film_names(store: Store) -> list[NamedFilm]:
+    """Every film's names and year, by id, picked out of the stored facts by the database
+    (:func:`film_index` parses every film's facts, cast and credits included, which was
+    half the time of ``marquee films`` on 2,000 films), remembered until the store changes."""
+
+    def read_names() -> list[NamedFilm]:
+        with store.reading() as read:
+            return [NamedFilm(*row[:4], tuple(row[4])) for row in film_name_rows(read)]
+
+    return remembered(store, "film_names", read_names)
 
 
 def film_index(store: Store) -> list[IndexedFilm]:
@@ -165,9 +159,8 @@ def film_index(store: Store) -> list[IndexedFilm]:
 
 
 def _film_index(store: Store) -> list[IndexedFilm]:
-    with read_session(store) as session:
-        rows = session.execute(select(FilmRow.id, FilmRow.slug, FilmRow.facts).order_by(FilmRow.id))
-        return [indexed(film_id, slug, facts or {}) for film_id, slug, facts in rows]
+    with store.reading() as read:
+        return [indexed(film_id, slug, facts) for film_id, slug, facts in film_facts(read)]
 
 
 def indexed(film_id: int, slug: str, facts: dict[str, Any]) -> IndexedFilm:
@@ -189,11 +182,11 @@ def indexed(film_id: int, slug: str, facts: dict[str, Any]) -> IndexedFilm:
 def list_films(store: Store, query: FilmQuery = FilmQuery()) -> list[ListedFilm]:
     """The store's films with their figures, filtered and sorted by ``query``."""
     numbers = figures(store)
-    films = [listed(f, numbers.get(f.id, Figures(0, None, None))) for f in film_index(store)]
+    films = [listed(f, numbers.get(f.id, Figures(0, None, None))) for f in film_names(store)]
     return sort_films([f for f in films if query.keeps(f)], query)
 
 
-def listed(film: IndexedFilm, numbers: Figures) -> ListedFilm:
+def listed(film: NamedFilm, numbers: Figures) -> ListedFilm:
     return ListedFilm(
         film.slug,
         film.title,
@@ -234,6 +227,11 @@ def films_csv(films: Sequence[ListedFilm]) -> str:
 def top_critic_flags(store: Store, film_id: int) -> list[bool]:
     """Which of a film's reviews (in the report's order) an export marked as by a top
     critic (Rotten Tomatoes' ``top_critic`` / ``isTopCritic`` column)."""
+    from sqlalchemy import select
+
+    from marquee.browse.reading import read_session
+    from marquee.store import ReviewRow
+
     flag = ReviewRow.record[("document", "meta", "top_critic")].as_string()
     query = select(flag).where(ReviewRow.film_id == film_id).order_by(ReviewRow.id)
     with read_session(store) as session:

@@ -164,7 +164,7 @@ def report(
     try:
         entry = store.film_by_slug(film.strip())  # a slug needs no search (nor its imports)
         if entry is None:
-            from marquee.browse.search import film_label, find_report_film
+            from marquee.browse.lookup import film_label, find_report_film
 
             entry, guessed = find_report_film(store, film)
             if guessed:

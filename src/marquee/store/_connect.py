@@ -5,16 +5,24 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import event
-from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from typing import TYPE_CHECKING, Any
 
 from marquee.records import Document
 from marquee.store_urls import masked_url
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+    from sqlalchemy.exc import OperationalError
+
+# SQLAlchemy is imported where a URL needs its parser or a store its engine: the commands
+# that only read a SQLite file (`marquee films`, a cached `marquee report`) never need it
+
+_PLAIN_SQLITE = re.compile(r"sqlite(?:\+pysqlite)?:///(?P<database>[\w./ ~+,=-]*)", re.ASCII)
+"""A SQLite URL SQLAlchemy reads as written and renders unchanged: a file path with no
+query, escape, drive or credentials (anything else goes through SQLAlchemy's parser)."""
 
 
 def content_hash(document: Document) -> str:
@@ -28,6 +36,8 @@ _PG_DRIVER = "postgresql+psycopg"
 def engine_url(url: str) -> str:
     """The SQLAlchemy URL to connect with: ``postgresql://`` (and ``postgres://``) mean
     psycopg 3, the driver marquee ships with, rather than SQLAlchemy's default psycopg2."""
+    from sqlalchemy.engine import make_url
+
     parsed = make_url(url)
     if parsed.drivername in ("postgresql", "postgres"):
         return parsed.set(drivername=_PG_DRIVER).render_as_string(hide_password=False)
@@ -37,6 +47,11 @@ def engine_url(url: str) -> str:
 def shown_url(url: str) -> str:
     """The URL for messages, titles and help: any password masked, even in a URL that
     does not parse."""
+    if _PLAIN_SQLITE.fullmatch(url):
+        return url
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import SQLAlchemyError
+
     try:
         return make_url(url).render_as_string(hide_password=True)
     except (SQLAlchemyError, ValueError):
@@ -45,6 +60,11 @@ def shown_url(url: str) -> str:
 
 def sqlite_file(url: str) -> Path | None:
     """The database file a SQLite URL names (None: not SQLite, or in memory)."""
+    if plain := _PLAIN_SQLITE.fullmatch(url):
+        return Path(plain["database"]) if plain["database"] else None
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import SQLAlchemyError
+
     try:
         parsed = make_url(url)
     except (SQLAlchemyError, ValueError):
@@ -95,6 +115,7 @@ def _sqlite_hooks(engine: Engine, options: StoreOptions) -> None:
     """WAL + a busy timeout so several writers queue instead of failing "database is locked";
     BEGIN IMMEDIATE so a write transaction takes its lock up front (no upgrade deadlock, and
     no two writers both reading "not stored yet")."""
+    from sqlalchemy import event
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -121,6 +142,7 @@ def _postgresql_hooks(engine: Engine, options: StoreOptions) -> None:
     lock (released at commit or rollback), waiting at most the busy timeout; a read-only
     transaction reads one snapshot (REPEATABLE READ), like a SQLite read in WAL mode, and
     never waits."""
+    from sqlalchemy import event
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:

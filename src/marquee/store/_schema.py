@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -25,7 +24,7 @@ from sqlalchemy.engine import Dialect, Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from marquee.codec import from_dict, to_dict
-from marquee.records import FilmFacts, Review
+from marquee.records import Review
 
 _ESCAPED = "\ufdd0json:"
 """Prefix of a text value stored JSON-escaped (a Unicode noncharacter, never in real text)."""
@@ -87,6 +86,9 @@ class FilmRow(_Base):
     report_key: Mapped[str | None] = mapped_column(String(128), nullable=True)
     # bumped whenever the film changes, so a report built from an older state is not kept
     version: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # the built report's fresh % and average as a JSON pair, kept with it: a list of 2,000
+    # films reads them here instead of parsing every report (marquee.store._read)
+    report_figures: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
 
 class DocumentRow(_Base):
@@ -141,18 +143,6 @@ def key_digest(key: str) -> str:
     """The stored form of a film's name key (see :class:`FilmKeyRow`)."""
     data = key.encode("utf-8", "surrogatepass")
     return hashlib.blake2b(data, digest_size=16).hexdigest()
-
-
-@dataclass(frozen=True, slots=True)
-class FilmEntry:
-    """A film as stored: its id and slug, merged facts, how many reviews it has, and which
-    version of the film this is (see :meth:`Transaction.save_report`)."""
-
-    id: int
-    slug: str
-    facts: FilmFacts
-    reviews: int = 0
-    version: int = 0
 
 
 def _record_without_raw(review: Review) -> dict[str, Any]:

@@ -1,35 +1,33 @@
-"""The store itself: opening it, and the transactions every read and write goes through."""
+"""The store itself: opening it, and the transactions every read and write goes through.
+
+A SQLite store file that is up to date is opened without SQLAlchemy: its engine (and the
+check that every table and column exists) is made on the first transaction, while the
+reads of :mod:`~marquee.store._read` run on :mod:`sqlite3` alone, so a command that only
+reads (``marquee films``, a cached ``marquee report``) never imports SQLAlchemy.
+"""
 
 from __future__ import annotations
 
 import logging
 import random
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TypeVar
-
-from sqlalchemy import create_engine
-from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from marquee.errors import NotFound, StoreError, StoreMissing
 from marquee.records import FilmFacts, Review
-from marquee.store._connect import (
-    _READ_ONLY,
-    StoreOptions,
-    _is_busy,
-    _postgresql_hooks,
-    _reason,
-    _sqlite_hooks,
-    engine_url,
-    shown_url,
-    sqlite_file,
-)
-from marquee.store._schema import FilmEntry, _add_missing_columns, _Base
-from marquee.store._transaction import Transaction, _FilmState
+from marquee.store import _read
+from marquee.store._connect import _READ_ONLY, StoreOptions, _reason, shown_url, sqlite_file
+from marquee.store._read import FilmEntry, Reader
 from marquee.store_urls import default_url
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+    from sqlalchemy.orm import Session
+
+    from marquee.store._transaction import Transaction, _FilmState
 
 log = logging.getLogger(__name__)
 
@@ -51,37 +49,76 @@ class Store:
         self.url = url or default_url()
         self.options = options or StoreOptions.from_env()
         self._facts: dict[_FilmState, FilmFacts] = {}
-        path = sqlite_file(self.url)
+        self._file = sqlite_file(self.url)
+        self._engine_made: Engine | None = None
+        self._opening = threading.Lock()
+        path = self._file
         if path is not None and not create and not path.is_file():
             missing = "its folder" if not path.parent.is_dir() else "the file"
             raise StoreMissing(
                 f"no store at {shown_url(self.url)}: {missing} does not exist "
                 "(--create makes a new store there)"
             )
-        try:
-            if path is not None and create:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            self._engine = create_engine(engine_url(self.url))
-            if self._engine.dialect.name == "sqlite":
-                _sqlite_hooks(self._engine, self.options)
-            elif self._engine.dialect.name == "postgresql":
-                _postgresql_hooks(self._engine, self.options)
-            self._retrying(self._create_tables)
-        except ImportError as err:
-            raise StoreError(
-                f"cannot open store {shown_url(self.url)}: its database driver is not "
-                f"installed ({err.name}); for PostgreSQL: install marquee[postgres] "
-                "(pip install 'marquee[postgres]')"
-            ) from err
-        except (SQLAlchemyError, OSError) as err:
-            raise StoreError(f"cannot open store {shown_url(self.url)}: {_reason(err)}") from err
+        if path is None or not path.is_file():
+            self._open(make_folder=create)
+        else:
+            try:
+                with self.reading() as read:
+                    outdated = _read.missing_columns(read)
+            except StoreError as err:  # not a database, unreadable…
+                reason = _reason(err.__cause__ or err)
+                raise StoreError(f"cannot open store {shown_url(self.url)}: {reason}") from err
+            if outdated:
+                self._open(make_folder=False)
 
-    def _create_tables(self) -> None:
-        _Base.metadata.create_all(self._engine)
-        _add_missing_columns(self._engine)
+    @property
+    def _engine(self) -> Engine:
+        """The SQLAlchemy engine, made (and the tables brought up to date) on first use."""
+        if self._engine_made is None:
+            self._open(make_folder=False)
+        assert self._engine_made is not None
+        return self._engine_made
+
+    def _open(self, *, make_folder: bool) -> None:
+        from sqlalchemy import create_engine
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from marquee.store._connect import _postgresql_hooks, _sqlite_hooks, engine_url
+
+        path = self._file
+        with self._opening:
+            if self._engine_made is not None:
+                return
+            try:
+                if path is not None and make_folder:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                engine = create_engine(engine_url(self.url))
+                if engine.dialect.name == "sqlite":
+                    _sqlite_hooks(engine, self.options)
+                elif engine.dialect.name == "postgresql":
+                    _postgresql_hooks(engine, self.options)
+                self._retrying(lambda: self._create_tables(engine))
+                self._engine_made = engine
+            except ImportError as err:
+                raise StoreError(
+                    f"cannot open store {shown_url(self.url)}: its database driver is not "
+                    f"installed ({err.name}); for PostgreSQL: install marquee[postgres] "
+                    "(pip install 'marquee[postgres]')"
+                ) from err
+            except (SQLAlchemyError, OSError) as err:
+                shown = shown_url(self.url)
+                raise StoreError(f"cannot open store {shown}: {_reason(err)}") from err
+
+    @staticmethod
+    def _create_tables(engine: Engine) -> None:
+        from marquee.store._schema import _add_missing_columns, _Base
+
+        _Base.metadata.create_all(engine)
+        _add_missing_columns(engine)
 
     def close(self) -> None:
-        self._engine.dispose()
+        if self._engine_made is not None:
+            self._engine_made.dispose()
 
     def _retrying(self, attempt: Callable[[], _T]) -> _T:
         """``attempt()``, again after a jittered, growing pause while the database is busy.
@@ -89,6 +126,10 @@ class Store:
         Only ever wraps work that has not changed anything yet (taking the write lock,
         creating tables), so running it again is safe.
         """
+        from sqlalchemy.exc import OperationalError
+
+        from marquee.store._connect import _is_busy
+
         for tries_left in range(self.options.retries, -1, -1):
             try:
                 return attempt()
@@ -103,6 +144,8 @@ class Store:
 
     def _begin(self, engine: Engine) -> Session:
         """A session whose transaction has begun, holding the write lock if it writes."""
+        from sqlalchemy.orm import Session
+
         session = Session(engine)
         try:
             session.begin()
@@ -116,6 +159,10 @@ class Store:
     def transaction(self, *, write: bool = True) -> Iterator[Transaction]:
         """One atomic unit of work (one document's worth of writes). A read-only one
         (``write=False``) never waits for writers."""
+        from sqlalchemy.exc import OperationalError
+
+        from marquee.store._transaction import Transaction
+
         engine = self._engine if write else self._engine.execution_options(**{_READ_ONLY: True})
         try:
             session = self._retrying(lambda: self._begin(engine))
@@ -128,6 +175,19 @@ class Store:
             except OperationalError as err:
                 raise StoreError(f"store {shown_url(self.url)}: {_reason(err)}") from err
 
+    @contextmanager
+    def reading(self) -> Iterator[Reader]:
+        """One read-only snapshot for the queries of :mod:`~marquee.store._read`: through
+        :mod:`sqlite3` for a SQLite file, else in a read-only transaction."""
+        if self._file is not None:
+            with _read.sqlite_snapshot(
+                self._file, busy_timeout_ms=self.options.busy_timeout_ms, shown=shown_url(self.url)
+            ) as read:
+                yield read
+        else:
+            with self.transaction(write=False) as tx:
+                yield tx.reader
+
     def films(self) -> list[FilmEntry]:
         """Every film, most reviewed first."""
         with self.transaction(write=False) as tx:
@@ -137,8 +197,13 @@ class Store:
         """The film with exactly this slug, read alone: a page's address or a slug typed
         to ``marquee report`` needs no more, where :meth:`find_film` reads every film to
         match titles and parts too (over 100 ms for 2,000 films)."""
-        with self.transaction(write=False) as tx:
-            return tx.film_by_slug(slug)
+        with self.reading() as read:
+            return _read.film_by_slug(read, slug)
+
+    def cached_report(self, film_id: int, key: str) -> dict[str, Any] | None:
+        """The film's built report if it was built by the same code and model (``key``)."""
+        with self.reading() as read:
+            return _read.cached_report(read, film_id, key)
 
     def find_film(self, query: str) -> FilmEntry:
         """A film by slug, title, alias, or an unambiguous part of one."""
@@ -171,5 +236,5 @@ class Store:
             return tx.reviews(film_id)
 
     def counts(self) -> dict[str, int]:
-        with self.transaction(write=False) as tx:
-            return tx.counts()
+        with self.reading() as read:
+            return _read.counts(read)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -14,10 +15,11 @@ from sqlalchemy.orm import Session
 from marquee.codec import facts_from_dict, to_dict
 from marquee.errors import NotFound
 from marquee.records import Document, FilmFacts, Review
+from marquee.store import _read
+from marquee.store._read import FilmEntry
 from marquee.store._schema import (
     SLUG_MAX,
     DocumentRow,
-    FilmEntry,
     FilmKeyRow,
     FilmRow,
     ReviewRow,
@@ -51,6 +53,7 @@ class Transaction:
         # on the session's connection: tracking ORM objects cost more than the SQL itself
         self._c = session.connection()
         self._facts = facts  # the store's decoded film facts, by film state (see films())
+        self.reader = _read.sqlalchemy_reader(self._c)  # the queries of marquee.store._read
 
     def document_id(self, digest: str) -> int | None:
         """The stored document with this content hash, if any."""
@@ -70,14 +73,7 @@ class Transaction:
 
     def counts(self) -> dict[str, int]:
         """How many films, documents and reviews, and how many reviews have no film."""
-        count = select(func.count())
-        unassigned = count.select_from(ReviewRow).where(ReviewRow.film_id.is_(None))
-        return {
-            "films": self._s.scalar(count.select_from(FilmRow)) or 0,
-            "documents": self._s.scalar(count.select_from(DocumentRow)) or 0,
-            "reviews": self._s.scalar(count.select_from(ReviewRow)) or 0,
-            "unassigned": self._s.scalar(unassigned) or 0,
-        }
+        return _read.counts(self.reader)
 
     def films(self) -> list[FilmEntry]:
         counts = dict(
@@ -119,14 +115,7 @@ class Transaction:
         return found
 
     def film_by_slug(self, slug: str) -> FilmEntry | None:
-        films, reviews = _FILMS.c, _REVIEWS.c
-        row = self._c.execute(
-            select(films.id, films.slug, films.facts, films.version).where(films.slug == slug)
-        ).first()
-        if row is None:
-            return None
-        count = self._c.scalar(select(func.count()).where(reviews.film_id == row.id))
-        return FilmEntry(row.id, row.slug, facts_from_dict(row.facts), count or 0, row.version or 0)
+        return _read.film_by_slug(self.reader, slug)
 
     def slug_of(self, film_id: int) -> str:
         slug = self._c.scalar(select(_FILMS.c.slug).where(_FILMS.c.id == film_id))
@@ -223,6 +212,7 @@ class Transaction:
             "updated_at": datetime.now(UTC),
             "report": None,
             "report_key": None,
+            "report_figures": None,
         }
         new = film_id is None
         if film_id is None:
@@ -303,10 +293,7 @@ class Transaction:
 
     def cached_report(self, film_id: int, key: str) -> dict[str, Any] | None:
         """The film's built report if it was built by the same code and model (``key``)."""
-        films = _FILMS.c
-        found = select(films.report).where(films.id == film_id, films.report_key == key)
-        report: dict[str, Any] | None = self._c.scalar(found)
-        return report
+        return _read.cached_report(self.reader, film_id, key)
 
     def save_report(
         self, film_id: int, key: str, report: dict[str, Any], *, version: int | None = None
@@ -325,7 +312,13 @@ class Transaction:
         if version is not None and version != (row.version or 0):
             log.info("film %s changed while its report was built; not caching it", row.slug)
             return False
-        kept = update(_FILMS).where(films.id == film_id).values(report=report, report_key=key)
+        aggregate = report.get("aggregate") or {}
+        pair = json.dumps([aggregate.get("fresh_percent"), aggregate.get("average")])
+        kept = (
+            update(_FILMS)
+            .where(films.id == film_id)
+            .values(report=report, report_key=key, report_figures=pair)
+        )
         self._c.execute(kept)
         self._s.expire_all()  # a FilmRow this session holds is stale now
         return True

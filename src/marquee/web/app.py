@@ -30,7 +30,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from marquee.browse.films import top_critic_flags
-from marquee.browse.search import Hit, film_label, find_report_film, search
+from marquee.browse.lookup import film_label, find_report_film
+from marquee.browse.search import Hit, search
 from marquee.errors import MarqueeError, NotFound
 from marquee.report_cache import film_report
 from marquee.review import FilmHint
