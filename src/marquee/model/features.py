@@ -20,14 +20,9 @@ import re
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
-from functools import cache
-from typing import TYPE_CHECKING
 
 import numpy as np
 from scipy import sparse
-
-if TYPE_CHECKING:  # scikit-learn costs ~0.7 s to import: only a char view's first use pays it
-    from sklearn.feature_extraction.text import HashingVectorizer
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*|[.,;:!?()\"]")
 _BREAK = frozenset('.,;:!?()"')
@@ -180,7 +175,7 @@ _TAIL_SPACE = 0x5A17
 _COMPARISON_SPACE = 0xC0DA
 
 
-def _distinct(a: np.ndarray) -> np.ndarray:
+def distinct(a: np.ndarray) -> np.ndarray:
     """Sorted distinct values (a sort and a compare: faster than ``np.unique`` here)."""
     a = np.sort(a)
     keep = np.ones(len(a), dtype=bool)
@@ -188,55 +183,85 @@ def _distinct(a: np.ndarray) -> np.ndarray:
     return a[keep]
 
 
-def feature_buckets(tokens: Tokens, spec: FeatureSpec) -> np.ndarray:
-    """Sorted, distinct hashed feature indices of one tokenised text (its binary row)."""
-    h = tokens.hashes
-    if spec.comparison_space:
-        other = tokens.about_others[tokens.sentence]
-        parts = [
-            ngram_hashes(h[~other], spec.ngram)[0],
-            ngram_hashes(h[other], spec.ngram, _COMPARISON_SPACE)[0],
-        ]
-    else:
-        parts = [ngram_hashes(h, spec.ngram)[0]]
-    if spec.tail_sentences:
-        tail = tokens.sentence >= tokens.n_sentences - spec.tail_sentences
-        parts.append(ngram_hashes(h[tail], spec.ngram, _TAIL_SPACE)[0])
-    hashes = np.concatenate(parts)
-    return _distinct(hashes % np.uint64(spec.n_features)).astype(np.int64)
+@dataclass(frozen=True, slots=True)
+class _Flat:
+    """A batch of tokenised texts laid end to end: each token's word hash, text and
+    sentence (numbered through the batch), and each sentence's text, first token's
+    sentence number and whether it is about other films."""
+
+    hashes: np.ndarray
+    doc: np.ndarray
+    sentence: np.ndarray
+    about_others: np.ndarray
+    first_sentence: np.ndarray
+    n_sentences: np.ndarray
+
+
+def _flatten(tokens: Sequence[Tokens]) -> _Flat:
+    n_sentences = np.array([t.n_sentences for t in tokens], dtype=np.int64)
+    first = np.cumsum(n_sentences) - n_sentences
+    if not tokens:
+        empty = np.zeros(0, dtype=np.int64)
+        return _Flat(np.zeros(0, dtype=np.uint64), empty, empty, empty.astype(bool), first, first)
+    lengths = np.array([len(t.hashes) for t in tokens], dtype=np.int64)
+    doc = np.repeat(np.arange(len(tokens), dtype=np.int64), lengths)
+    return _Flat(
+        hashes=np.concatenate([t.hashes for t in tokens]),
+        doc=doc,
+        sentence=np.concatenate([t.sentence for t in tokens]) + first[doc],
+        about_others=np.concatenate([t.about_others for t in tokens]),
+        first_sentence=first,
+        n_sentences=n_sentences,
+    )
+
+
+def binary_rows(
+    row: np.ndarray, bucket: np.ndarray, n_rows: int, n_features: int
+) -> sparse.csr_matrix:
+    """The binary CSR matrix with a 1 at each (row, bucket), indices sorted within a row
+    (the order the sparse product sums them in, so every logit is bit-for-bit the same
+    however the rows were gathered)."""
+    key = distinct(row * n_features + bucket)
+    indptr = np.zeros(n_rows + 1, dtype=np.int64)
+    np.cumsum(np.bincount(key // n_features, minlength=n_rows), out=indptr[1:])
+    values = np.ones(len(key), dtype=np.float32)
+    return sparse.csr_matrix((values, key % n_features, indptr), shape=(n_rows, n_features))
 
 
 def featurize(texts: Iterable[str], spec: FeatureSpec) -> sparse.csr_matrix:
     """Binary feature matrix, one row per text."""
     if spec.chars:
-        return _char_vectorizer(spec.chars, spec.n_features).transform(list(texts)).tocsr()
+        from marquee.model.chars import char_features  # it builds on this module
+
+        return char_features(list(texts), spec.chars, spec.n_features)
     return featurize_tokens([tokenize(t, negation=spec.negation) for t in texts], spec)
 
 
 def featurize_tokens(tokens: Sequence[Tokens], spec: FeatureSpec) -> sparse.csr_matrix:
-    """Binary feature matrix of texts already tokenised (with ``spec.negation``)."""
-    rows = [feature_buckets(t, spec) for t in tokens]
-    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
-    np.cumsum([len(r) for r in rows], out=indptr[1:])
-    indices = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
-    values = np.ones(len(indices), dtype=np.float32)
-    return sparse.csr_matrix((values, indices, indptr), shape=(len(rows), spec.n_features))
+    """Binary feature matrix of texts already tokenised (with ``spec.negation``).
 
-
-@cache
-def _char_vectorizer(longest: int, n_features: int) -> HashingVectorizer:
-    """scikit-learn's stable (murmur3, seed 0) hashing of char n-grams within word edges."""
-    from sklearn.feature_extraction.text import HashingVectorizer
-
-    return HashingVectorizer(
-        analyzer="char_wb",
-        ngram_range=(2, longest),
-        n_features=n_features,
-        binary=True,
-        norm=None,
-        alternate_sign=False,
-        dtype=np.float32,
-    )
+    The whole batch is hashed in one vectorised pass, n-grams cut at each text's edges, so
+    a batch of one-line quotes pays NumPy's fixed cost per call once rather than per quote.
+    Within a text n-grams run across sentences; the sentences about other films and the
+    closing ones are hashed again in spaces of their own.
+    """
+    flat = _flatten(tokens)
+    masks: list[tuple[np.ndarray | None, int]] = []
+    if spec.comparison_space:
+        other = flat.about_others[flat.sentence]
+        masks += [(~other, 0), (other, _COMPARISON_SPACE)]
+    else:
+        masks.append((None, 0))
+    if spec.tail_sentences:
+        first_tail = flat.first_sentence + flat.n_sentences - spec.tail_sentences
+        masks.append((flat.sentence >= first_tail[flat.doc], _TAIL_SPACE))
+    rows, buckets = [], []
+    for mask, space in masks:
+        h, doc = (flat.hashes, flat.doc) if mask is None else (flat.hashes[mask], flat.doc[mask])
+        hashes, owner = ngram_hashes(h, spec.ngram, space, segment=doc)
+        rows.append(owner)
+        buckets.append((hashes % np.uint64(spec.n_features)).astype(np.int64))
+    return binary_rows(np.concatenate(rows), np.concatenate(buckets), len(tokens), spec.n_features)
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,14 +283,8 @@ def sentence_buckets(tokens: Sequence[Tokens], spec: FeatureSpec) -> SentenceBuc
     Scoring a review sentence by sentence this way costs about as much as featurising it
     once, which keeps the sentence-level verdict reader inside the speed budget.
     """
-    counts = np.array([t.n_sentences for t in tokens], dtype=np.int64)
-    offsets = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
-    if tokens:
-        h = np.concatenate([t.hashes for t in tokens])
-        seg = np.concatenate([t.sentence + off for t, off in zip(tokens, offsets, strict=True)])
-    else:
-        h, seg = np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
-    hashes, owner = ngram_hashes(h, spec.ngram, segment=seg)
+    flat = _flatten(tokens)
+    hashes, owner = ngram_hashes(flat.hashes, spec.ngram, segment=flat.sentence)
     bucket = (hashes % np.uint64(spec.n_features)).astype(np.int64)
-    key = _distinct(owner * spec.n_features + bucket)  # binary within a sentence
-    return SentenceBuckets(key % spec.n_features, key // spec.n_features, counts)
+    key = distinct(owner * spec.n_features + bucket)  # binary within a sentence
+    return SentenceBuckets(key % spec.n_features, key // spec.n_features, flat.n_sentences)

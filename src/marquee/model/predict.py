@@ -27,7 +27,7 @@ import numpy as np
 
 from marquee.errors import ScoringError
 from marquee.model.encoder import Encoder, load_encoder
-from marquee.model.features import FeatureSpec, featurize, featurize_tokens, tokenize
+from marquee.model.features import FeatureSpec, Tokens, featurize, featurize_tokens, tokenize
 from marquee.model.film import FilmPrior
 from marquee.model.nbsvm import LinearScorer
 from marquee.model.paths import ARTIFACT_DIR as ARTIFACT_DIR  # re-exported: train, finetune
@@ -73,23 +73,38 @@ class View:
         """Uncalibrated logit of each whole text."""
         return self.scorer.decision(featurize(texts, self.spec))
 
+    def token_logits(self, tokens: Sequence[Tokens]) -> np.ndarray:
+        """Uncalibrated logit of each text already tokenised (a word view only)."""
+        return self.scorer.decision(featurize_tokens(tokens, self.spec))
+
+
+def _shared_tokens(views: Mapping[str, View], texts: Sequence[str]) -> list[Tokens]:
+    """Each text tokenised once for the long and the sentence views (they must agree on
+    negation, which is what lets them share)."""
+    negation = views["long"].spec.negation
+    if views["sentence"].spec.negation != negation:
+        raise ScoringError("the long and sentence views must tokenise alike")
+    return [tokenize(t, negation=negation) for t in texts]
+
 
 def long_inputs(views: Mapping[str, View], texts: Sequence[str]) -> np.ndarray:
-    """The long stacker's inputs: the review's logit, then its sentence aggregates.
-
-    Each review is tokenised once for both views (they share the negation setting).
-    """
+    """The long stacker's inputs: the review's logit, then its sentence aggregates."""
     long, sentence = views["long"], views["sentence"]
-    tokens = [tokenize(t, negation=long.spec.negation) for t in texts]
-    if sentence.spec.negation != long.spec.negation:
-        raise ScoringError("the long and sentence views must tokenise alike")
+    tokens = _shared_tokens(views, texts)
     logits = long.scorer.decision(featurize_tokens(tokens, long.spec))
     return np.column_stack([logits, sentence_aggregates(tokens, sentence.spec, sentence.scorer)])
 
 
 def short_inputs(views: Mapping[str, View], texts: Sequence[str]) -> np.ndarray:
     """The short stacker's inputs: the word, char and long views' logits."""
-    return np.column_stack([views[name].logits(texts) for name in ("sentence", "char", "long")])
+    tokens = _shared_tokens(views, texts)
+    return np.column_stack(
+        [
+            views["sentence"].token_logits(tokens),
+            views["char"].logits(texts),
+            views["long"].token_logits(tokens),
+        ]
+    )
 
 
 def routed(p: np.ndarray) -> np.ndarray:
