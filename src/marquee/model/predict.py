@@ -107,9 +107,9 @@ def short_inputs(views: Mapping[str, View], texts: Sequence[str]) -> np.ndarray:
     )
 
 
-def routed(p: np.ndarray) -> np.ndarray:
+def routed(p: np.ndarray, band: float = ROUTE_BAND) -> np.ndarray:
     """The short texts the n-gram views leave in doubt, which the encoder reads again."""
-    return np.abs(p - 0.5) < ROUTE_BAND
+    return np.abs(p - 0.5) < band
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +147,12 @@ class ScoringModel:
         self.film_prior = film_prior
         self.short_max_words = short_max_words
         self.encoder = encoder
+        self.route_band = ROUTE_BAND
         self._memo: dict[bytes, float] = {}  # n-gram readings by text digest (_ngram_p)
+
+    def forget(self) -> None:
+        """Drop the remembered n-gram readings (a benchmark times reading, not recalling)."""
+        self._memo.clear()
 
     def is_short(self, text: str) -> bool:
         """A pull-quote rather than a review: few enough (whitespace-separated) words."""
@@ -163,7 +168,9 @@ class ScoringModel:
         p, features = self._ngram_p(texts)
         if not encoder or self.encoder is None:
             return p
-        doubt = [i for i, t in enumerate(texts) if self.is_short(t) and routed(p[i])]
+        doubt = [
+            i for i, t in enumerate(texts) if self.is_short(t) and routed(p[i], self.route_band)
+        ]
         if doubt:
             chosen = [texts[i] for i in doubt]
             missing = [t for i, t in zip(doubt, chosen, strict=True) if i not in features]
