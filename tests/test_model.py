@@ -22,6 +22,7 @@ from marquee.model.features import (
     sentence_buckets,
     sentences,
     tokenize,
+    tokenize_all,
     words,
 )
 from marquee.model.film import film_adjusted, fit_film_prior, uniform_prior
@@ -100,6 +101,22 @@ def test_negation_scope_marks_words_until_punctuation():
         "it", "is", "not", "not_funny", "but", "smart",
     ]  # fmt: skip
     assert words("It isn't good.", negation=True) == ["it", "isn't", "not_good"]
+    assert words("Not funny, no.", negation=False) == ["not", "funny", "no"]
+    assert words("A smart, funny film!", negation=True) == ["a", "smart", "funny", "film"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Better than the original.", "The first film was better", "Unlike the Saw films.",
+        "THE PREQUEL WAS DULL", "Its ſequel is dull.", "A remake\nthat works", "Fine fun.",
+        "the other ones", "the other\none", "A FILM. FILMS.", "",
+    ],
+)  # fmt: skip
+def test_the_other_films_check_agrees_with_the_full_search(text):
+    from marquee.model.features import _COMPARISON, _mentions_other_films
+
+    assert _mentions_other_films(text) == (_COMPARISON.search(text) is not None)
 
 
 def test_feature_hashing_is_stable_and_binary():
@@ -129,6 +146,7 @@ def test_a_batch_featurizes_each_text_as_if_alone():
         alone = featurize_tokens([tok], spec)
         assert list(together[i].indices) == list(alone.indices)
     assert together.has_sorted_indices and together[1].nnz == 0
+    assert (featurize_tokens(tokenize_all(MIXED_TEXTS, negation=True), spec) != together).nnz == 0
 
 
 def test_char_features_are_scikit_learns_char_wb_hashing():

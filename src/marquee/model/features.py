@@ -39,6 +39,17 @@ _COMPARISON = re.compile(
     re.IGNORECASE,
 )
 """Sentences about other films (a predecessor, the franchise): their praise is not the verdict."""
+_COMPARISON_WORDS = (
+    "original",
+    "predecessor",
+    "previous",
+    "earlier",
+    "prior",
+    "sequel",
+    "prequel",
+    "remake",
+) + ("first ", "last ", "other ", "films", "movies", "franchise", "series", "saga", "trilogy")
+"""Every match of :data:`_COMPARISON` holds one of these (lower-cased)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,38 +130,84 @@ def word_hashes(tokens: Sequence[str]) -> np.ndarray:
 
 @dataclass(frozen=True, slots=True)
 class Tokens:
-    """One text tokenised sentence by sentence: each token's word hash and sentence index,
-    and which sentences are about other films."""
+    """Texts tokenised sentence by sentence, laid end to end: each token's word hash and
+    sentence (numbered through the batch), whether each sentence is about other films, and
+    how many sentences each text has. One text or a batch: a batch is featurised in one
+    vectorised pass, which is what keeps a one-line quote's NumPy overhead small."""
 
     hashes: np.ndarray
     sentence: np.ndarray
     about_others: np.ndarray
+    counts: np.ndarray
 
     @property
-    def n_sentences(self) -> int:
-        return len(self.about_others)
+    def first_sentence(self) -> np.ndarray:
+        """Each text's first sentence number."""
+        return np.cumsum(self.counts) - self.counts
+
+    @property
+    def doc(self) -> np.ndarray:
+        """Each token's text."""
+        return np.repeat(np.arange(len(self.counts), dtype=np.int64), self.counts)[self.sentence]
+
+    @staticmethod
+    def join(parts: Tokens | Sequence[Tokens]) -> Tokens:
+        """One batch of the texts of ``parts``, in order."""
+        if isinstance(parts, Tokens):
+            return parts
+        if not parts:
+            return tokenize_all([], negation=False)
+        sizes = np.array([len(t.about_others) for t in parts], dtype=np.int64)
+        before = np.cumsum(sizes) - sizes  # sentences of the earlier parts
+        return Tokens(
+            np.concatenate([t.hashes for t in parts]),
+            np.concatenate([t.sentence + off for t, off in zip(parts, before, strict=True)]),
+            np.concatenate([t.about_others for t in parts]),
+            np.concatenate([t.counts for t in parts]),
+        )
 
 
-def tokenize(text: str, *, negation: bool) -> Tokens:
-    """:func:`words` of each sentence of ``text`` (sentences without a word are dropped).
+def _mentions_other_films(text: str) -> bool:
+    """:data:`_COMPARISON` found in ``text``. An ASCII text holding none of the words every
+    match needs is answered without the (slow, case-blind) search: for ASCII, case-blind
+    matching is matching the lower-cased text."""
+    if text.isascii():
+        lowered = text.lower()
+        if not any(word in lowered for word in _COMPARISON_WORDS):
+            return False
+    return _COMPARISON.search(text) is not None
 
-    A sentence is searched for other films only when the whole text mentions one.
+
+def tokenize_all(texts: Sequence[str], *, negation: bool) -> Tokens:
+    """:func:`words` of each sentence of each text (sentences without a word are dropped).
+
+    A sentence is searched for other films only when its whole text mentions one.
     """
     toks: list[str] = []
     lengths: list[int] = []
     others: list[bool] = []
-    compares = _COMPARISON.search(text) is not None
-    for sentence in sentences(text):
-        w = words(sentence, negation=negation)
-        if w:
-            toks.extend(w)
-            lengths.append(len(w))
-            others.append(compares and _COMPARISON.search(sentence) is not None)
+    counts: list[int] = []
+    for text in texts:
+        before = len(lengths)
+        compares = _mentions_other_films(text)
+        for sentence in sentences(text):
+            w = words(sentence, negation=negation)
+            if w:
+                toks.extend(w)
+                lengths.append(len(w))
+                others.append(compares and _COMPARISON.search(sentence) is not None)
+        counts.append(len(lengths) - before)
     return Tokens(
         word_hashes(toks),
         np.repeat(np.arange(len(lengths), dtype=np.int64), lengths),
         np.array(others, dtype=bool),
+        np.array(counts, dtype=np.int64),
     )
+
+
+def tokenize(text: str, *, negation: bool) -> Tokens:
+    """:func:`tokenize_all` of one text."""
+    return tokenize_all([text], negation=negation)
 
 
 def ngram_hashes(
@@ -193,38 +250,6 @@ def distinct(a: np.ndarray) -> np.ndarray:
     return a[keep]
 
 
-@dataclass(frozen=True, slots=True)
-class _Flat:
-    """A batch of tokenised texts laid end to end: each token's word hash, text and
-    sentence (numbered through the batch), and each sentence's text, first token's
-    sentence number and whether it is about other films."""
-
-    hashes: np.ndarray
-    doc: np.ndarray
-    sentence: np.ndarray
-    about_others: np.ndarray
-    first_sentence: np.ndarray
-    n_sentences: np.ndarray
-
-
-def _flatten(tokens: Sequence[Tokens]) -> _Flat:
-    n_sentences = np.array([t.n_sentences for t in tokens], dtype=np.int64)
-    first = np.cumsum(n_sentences) - n_sentences
-    if not tokens:
-        empty = np.zeros(0, dtype=np.int64)
-        return _Flat(np.zeros(0, dtype=np.uint64), empty, empty, empty.astype(bool), first, first)
-    lengths = np.array([len(t.hashes) for t in tokens], dtype=np.int64)
-    doc = np.repeat(np.arange(len(tokens), dtype=np.int64), lengths)
-    return _Flat(
-        hashes=np.concatenate([t.hashes for t in tokens]),
-        doc=doc,
-        sentence=np.concatenate([t.sentence for t in tokens]) + first[doc],
-        about_others=np.concatenate([t.about_others for t in tokens]),
-        first_sentence=first,
-        n_sentences=n_sentences,
-    )
-
-
 def binary_rows(
     row: np.ndarray, bucket: np.ndarray, n_rows: int, n_features: int
 ) -> sparse.csr_matrix:
@@ -244,10 +269,10 @@ def featurize(texts: Iterable[str], spec: FeatureSpec) -> sparse.csr_matrix:
         from marquee.model.chars import char_features  # it builds on this module
 
         return char_features(list(texts), spec.chars, spec.n_features)
-    return featurize_tokens([tokenize(t, negation=spec.negation) for t in texts], spec)
+    return featurize_tokens(tokenize_all(list(texts), negation=spec.negation), spec)
 
 
-def featurize_tokens(tokens: Sequence[Tokens], spec: FeatureSpec) -> sparse.csr_matrix:
+def featurize_tokens(tokens: Tokens | Sequence[Tokens], spec: FeatureSpec) -> sparse.csr_matrix:
     """Binary feature matrix of texts already tokenised (with ``spec.negation``).
 
     The whole batch is hashed in one vectorised pass, n-grams cut at each text's edges, so
@@ -255,7 +280,8 @@ def featurize_tokens(tokens: Sequence[Tokens], spec: FeatureSpec) -> sparse.csr_
     Within a text n-grams run across sentences; the sentences about other films and the
     closing ones are hashed again in spaces of their own.
     """
-    flat = _flatten(tokens)
+    flat = Tokens.join(tokens)
+    doc = flat.doc
     masks: list[tuple[np.ndarray | None, int]] = []
     if spec.comparison_space:
         other = flat.about_others[flat.sentence]
@@ -263,15 +289,17 @@ def featurize_tokens(tokens: Sequence[Tokens], spec: FeatureSpec) -> sparse.csr_
     else:
         masks.append((None, 0))
     if spec.tail_sentences:
-        first_tail = flat.first_sentence + flat.n_sentences - spec.tail_sentences
-        masks.append((flat.sentence >= first_tail[flat.doc], _TAIL_SPACE))
+        first_tail = flat.first_sentence + flat.counts - spec.tail_sentences
+        masks.append((flat.sentence >= first_tail[doc], _TAIL_SPACE))
     rows, buckets = [], []
     for mask, space in masks:
-        h, doc = (flat.hashes, flat.doc) if mask is None else (flat.hashes[mask], flat.doc[mask])
-        hashes, owner = ngram_hashes(h, spec.ngram, space, segment=doc)
+        h, d = (flat.hashes, doc) if mask is None else (flat.hashes[mask], doc[mask])
+        hashes, owner = ngram_hashes(h, spec.ngram, space, segment=d)
         rows.append(owner)
         buckets.append((hashes % np.uint64(spec.n_features)).astype(np.int64))
-    return binary_rows(np.concatenate(rows), np.concatenate(buckets), len(tokens), spec.n_features)
+    return binary_rows(
+        np.concatenate(rows), np.concatenate(buckets), len(flat.counts), spec.n_features
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,14 +315,14 @@ class SentenceBuckets:
     counts: np.ndarray
 
 
-def sentence_buckets(tokens: Sequence[Tokens], spec: FeatureSpec) -> SentenceBuckets:
+def sentence_buckets(tokens: Tokens | Sequence[Tokens], spec: FeatureSpec) -> SentenceBuckets:
     """The rows :func:`featurize` would give each sentence on its own, in one vectorised pass.
 
     Scoring a review sentence by sentence this way costs about as much as featurising it
     once, which keeps the sentence-level verdict reader inside the speed budget.
     """
-    flat = _flatten(tokens)
+    flat = Tokens.join(tokens)
     hashes, owner = ngram_hashes(flat.hashes, spec.ngram, segment=flat.sentence)
     bucket = (hashes % np.uint64(spec.n_features)).astype(np.int64)
     key = distinct(owner * spec.n_features + bucket)  # binary within a sentence
-    return SentenceBuckets(key % spec.n_features, key // spec.n_features, flat.n_sentences)
+    return SentenceBuckets(key % spec.n_features, key // spec.n_features, flat.counts)

@@ -27,7 +27,7 @@ import numpy as np
 
 from marquee.errors import ScoringError
 from marquee.model.encoder import Encoder, load_encoder
-from marquee.model.features import FeatureSpec, Tokens, featurize, featurize_tokens, tokenize
+from marquee.model.features import FeatureSpec, Tokens, featurize, featurize_tokens, tokenize_all
 from marquee.model.film import FilmPrior
 from marquee.model.nbsvm import LinearScorer
 from marquee.model.paths import ARTIFACT_DIR as ARTIFACT_DIR  # re-exported: train, finetune
@@ -73,18 +73,18 @@ class View:
         """Uncalibrated logit of each whole text."""
         return self.scorer.decision(featurize(texts, self.spec))
 
-    def token_logits(self, tokens: Sequence[Tokens]) -> np.ndarray:
+    def token_logits(self, tokens: Tokens) -> np.ndarray:
         """Uncalibrated logit of each text already tokenised (a word view only)."""
         return self.scorer.decision(featurize_tokens(tokens, self.spec))
 
 
-def _shared_tokens(views: Mapping[str, View], texts: Sequence[str]) -> list[Tokens]:
+def _shared_tokens(views: Mapping[str, View], texts: Sequence[str]) -> Tokens:
     """Each text tokenised once for the long and the sentence views (they must agree on
     negation, which is what lets them share)."""
     negation = views["long"].spec.negation
     if views["sentence"].spec.negation != negation:
         raise ScoringError("the long and sentence views must tokenise alike")
-    return [tokenize(t, negation=negation) for t in texts]
+    return tokenize_all(texts, negation=negation)
 
 
 def long_inputs(views: Mapping[str, View], texts: Sequence[str]) -> np.ndarray:
