@@ -31,7 +31,9 @@ _NEGATORS = frozenset(
     ("not", "no", "never", "nothing", "nobody", "none", "neither", "nor", "cannot", "without")
     + ("hardly", "barely", "nowhere")
 )
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\s*\n\s*")
+_SENTENCE = re.compile(r"(?=\s)(?:(?<=[.!?])\s+|[^\S\n]*\n\s*)")
+"""A run of white space after a sentence's closing mark, or holding a line break. (The
+leading look-ahead only lets the engine give up at once on every other character.)"""
 _COMPARISON = re.compile(
     r"\b(?:original|predecessors?|previous|earlier|prior|sequels?|prequels?|remake"
     r"|(?:first|last|other|previous) (?:film|movie|one|installment|entry|chapter)s?"
@@ -125,7 +127,7 @@ def word_hashes(tokens: Sequence[str]) -> np.ndarray:
     found = list(map(_WORD_CACHE.get, tokens))
     if None in found:
         found = [h if h is not None else _word_hash(t) for h, t in zip(found, tokens, strict=True)]
-    return np.array(found, dtype=np.uint64)
+    return np.fromiter(found, dtype=np.uint64, count=len(found))
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,9 +170,9 @@ class Tokens:
 
 
 def _mentions_other_films(text: str) -> bool:
-    """:data:`_COMPARISON` found in ``text``. An ASCII text holding none of the words every
-    match needs is answered without the (slow, case-blind) search: for ASCII, case-blind
-    matching is matching the lower-cased text."""
+    """:data:`_COMPARISON` found in ``text``. Most sentences are ASCII and hold none of the
+    words every match needs: they are answered without the (slow, case-blind) search, since
+    for ASCII text case-blind matching is matching the lower-cased text."""
     if text.isascii():
         lowered = text.lower()
         if not any(word in lowered for word in _COMPARISON_WORDS):
@@ -179,23 +181,19 @@ def _mentions_other_films(text: str) -> bool:
 
 
 def tokenize_all(texts: Sequence[str], *, negation: bool) -> Tokens:
-    """:func:`words` of each sentence of each text (sentences without a word are dropped).
-
-    A sentence is searched for other films only when its whole text mentions one.
-    """
+    """:func:`words` of each sentence of each text (sentences without a word are dropped)."""
     toks: list[str] = []
     lengths: list[int] = []
     others: list[bool] = []
     counts: list[int] = []
     for text in texts:
         before = len(lengths)
-        compares = _mentions_other_films(text)
         for sentence in sentences(text):
             w = words(sentence, negation=negation)
             if w:
                 toks.extend(w)
                 lengths.append(len(w))
-                others.append(compares and _COMPARISON.search(sentence) is not None)
+                others.append(_mentions_other_films(sentence))
         counts.append(len(lengths) - before)
     return Tokens(
         word_hashes(toks),
