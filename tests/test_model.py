@@ -149,17 +149,18 @@ def test_a_batch_featurizes_each_text_as_if_alone():
     assert (featurize_tokens(tokenize_all(MIXED_TEXTS, negation=True), spec) != together).nnz == 0
 
 
-def test_char_features_are_scikit_learns_char_wb_hashing():
+@pytest.mark.parametrize("longest,n_features", [(5, 2**20), (3, 2**20), (5, 2**16)])
+def test_char_features_are_scikit_learns_char_wb_hashing(longest, n_features):
     """Bucket for bucket what the char view was trained on, for ASCII and other words,
-    whether the words are new or remembered."""
+    whether the words are new or remembered (each hashing remembers its own rows)."""
     from sklearn.feature_extraction.text import HashingVectorizer
 
     reference = HashingVectorizer(
-        analyzer="char_wb", ngram_range=(2, 5), n_features=2**20, binary=True, norm=None,
-        alternate_sign=False, dtype=np.float32,
+        analyzer="char_wb", ngram_range=(2, longest), n_features=n_features, binary=True,
+        norm=None, alternate_sign=False, dtype=np.float32,
     ).transform(MIXED_TEXTS)  # fmt: skip
     for _ in range(2):
-        ours = char_features(MIXED_TEXTS, 5, 2**20)
+        ours = char_features(MIXED_TEXTS, longest, n_features)
         assert (ours != reference).nnz == 0 and ours.has_sorted_indices
 
 

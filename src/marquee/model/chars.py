@@ -24,10 +24,16 @@ from marquee.model.features import binary_rows, distinct
 if TYPE_CHECKING:  # scikit-learn costs ~0.7 s to import: only a non-ASCII word pays it
     from sklearn.feature_extraction.text import HashingVectorizer
 
-_ROWS: dict[str, bytes] = {}
-"""Each word's sorted distinct buckets, as int32 bytes (one ``join`` gathers a batch)."""
 _ROWS_KEPT = 200_000
-"""Most words remembered (about 150 bytes each); past that, new words are hashed each time."""
+"""Most words remembered per hashing (about 200 bytes each); past that, new words are hashed
+each time."""
+
+
+@cache
+def _remembered(longest: int, n_features: int) -> dict[str, bytes]:
+    """Each word's sorted distinct buckets under one hashing (n-gram lengths, bucket count),
+    as int32 bytes: one ``join`` gathers a batch's."""
+    return {}
 
 
 def char_features(texts: Sequence[str], longest: int, n_features: int) -> sparse.csr_matrix:
@@ -35,12 +41,13 @@ def char_features(texts: Sequence[str], longest: int, n_features: int) -> sparse
     what scikit-learn's ``char_wb`` HashingVectorizer gives."""
     split = [t.lower().split() for t in texts]
     words = [w for ws in split for w in ws]
-    found = list(map(_ROWS.get, words))
+    known = _remembered(longest, n_features)
+    found = list(map(known.get, words))
     if None in found:
         new = list(dict.fromkeys(w for w, row in zip(words, found, strict=True) if row is None))
         fresh = word_rows(new, longest, n_features)
-        if len(_ROWS) + len(fresh) <= _ROWS_KEPT:
-            _ROWS.update(fresh)
+        if len(known) + len(fresh) <= _ROWS_KEPT:
+            known.update(fresh)
         found = [fresh[w] if row is None else row for row, w in zip(found, words, strict=True)]
     rows = [row or b"" for row in found]  # every word has its row by now
     buckets = np.frombuffer(b"".join(rows), dtype=np.int32).astype(np.int64)
