@@ -45,6 +45,9 @@ on the dev split: 31% of quotes go to the encoder, which keeps 4.4 of the 5.3 po
 adds when it reads every quote, at six times the speed (EXPERIMENTS.md)."""
 
 
+_LONG_BATCH = 64
+"""Full reviews featurised together: enough to spread NumPy's fixed costs, few enough that
+the batch's n-gram arrays stay small (400 reviews at once peaked 45 MB higher)."""
 _MEMO_KEPT = 200_000
 """Most n-gram readings remembered (about 100 bytes each); past that they are forgotten."""
 
@@ -194,7 +197,13 @@ class ScoringModel:
         short = np.array([self.is_short(texts[int(i)]) for i in todo], dtype=bool)
         long_idx, short_idx = todo[~short], todo[short]
         if long_idx.size:
-            F = long_inputs(self.views, [texts[int(i)] for i in long_idx])
+            long_texts = [texts[int(i)] for i in long_idx]
+            F = np.vstack(
+                [
+                    long_inputs(self.views, long_texts[at : at + _LONG_BATCH])
+                    for at in range(0, len(long_texts), _LONG_BATCH)
+                ]
+            )
             out[long_idx] = sigmoid(self.stackers["long"].logit(F))
         if short_idx.size:
             F = short_inputs(self.views, [texts[int(i)] for i in short_idx])
