@@ -7,8 +7,10 @@ about other films (the original, the franchise) get a space of their own. The li
 model then learns its own weights for each space. Negation scope ("not funny" →
 ``not_funny``) keeps "no plans of watching it" from reading like "plans of watching it".
 
-A text is tokenised once, sentence by sentence (:class:`Tokens`); every feature space and
-the per-sentence rows of the sentence reader are cut from those tokens' hashes. Features
+A text is tokenised once, sentence by sentence (:class:`Tokens`, a batch of texts laid end
+to end); every feature space and the per-sentence rows of the sentence reader are cut from
+those tokens' hashes, a whole batch in one vectorised pass. The char view's features are in
+:mod:`marquee.model.chars`. Features
 are hashed (no vocabulary to store) with stable CRC-32 word hashes combined arithmetically
 into n-gram hashes; the artifact keeps only the weights of buckets seen in at least
 ``min_df`` training texts.
@@ -42,15 +44,9 @@ _COMPARISON = re.compile(
 )
 """Sentences about other films (a predecessor, the franchise): their praise is not the verdict."""
 _COMPARISON_WORDS = (
-    "original",
-    "predecessor",
-    "previous",
-    "earlier",
-    "prior",
-    "sequel",
-    "prequel",
-    "remake",
-) + ("first ", "last ", "other ", "films", "movies", "franchise", "series", "saga", "trilogy")
+    "original", "predecessor", "previous", "earlier", "prior", "sequel", "prequel", "remake",
+    "first ", "last ", "other ", "films", "movies", "franchise", "series", "saga", "trilogy",
+)  # fmt: skip
 """Every match of :data:`_COMPARISON` holds one of these (lower-cased)."""
 
 
