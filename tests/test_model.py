@@ -13,13 +13,16 @@ from marquee.errors import ScoringError
 from marquee.lab import corpora
 from marquee.lab.corpora import binary_label
 from marquee.lab.evaluate import ece
+from marquee.model.chars import char_features, murmur3
 from marquee.model.data import split_of
 from marquee.model.features import (
     FeatureSpec,
     featurize,
+    featurize_tokens,
     sentence_buckets,
     sentences,
     tokenize,
+    tokenize_all,
     words,
 )
 from marquee.model.film import film_adjusted, fit_film_prior, uniform_prior
@@ -98,6 +101,22 @@ def test_negation_scope_marks_words_until_punctuation():
         "it", "is", "not", "not_funny", "but", "smart",
     ]  # fmt: skip
     assert words("It isn't good.", negation=True) == ["it", "isn't", "not_good"]
+    assert words("Not funny, no.", negation=False) == ["not", "funny", "no"]
+    assert words("A smart, funny film!", negation=True) == ["a", "smart", "funny", "film"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Better than the original.", "The first film was better", "Unlike the Saw films.",
+        "THE PREQUEL WAS DULL", "Its ſequel is dull.", "A remake\nthat works", "Fine fun.",
+        "the other ones", "the other\none", "A FILM. FILMS.", "",
+    ],
+)  # fmt: skip
+def test_the_other_films_check_agrees_with_the_full_search(text):
+    from marquee.model.features import _COMPARISON, _mentions_other_films
+
+    assert _mentions_other_films(text) == (_COMPARISON.search(text) is not None)
 
 
 def test_feature_hashing_is_stable_and_binary():
@@ -106,6 +125,53 @@ def test_feature_hashing_is_stable_and_binary():
     b = featurize(["good good film. bad ending."], spec)
     assert (a != b).nnz == 0
     assert set(a.data) == {1.0}
+
+
+MIXED_TEXTS = [
+    "Good film. Not bad at all! Really great fun",
+    "",
+    "The original was a masterpiece. This sequel is not. Dull, not worth it.",
+    "A\tfine,  FINE   film;\nthe sequel? No.",
+    "Ein großartiger Film — ÉLAN, naïveté, ΟΔΥΣΣΕΑΣ, 映画 and a 1 2 x",
+    "One more line. " * 8,
+]
+
+
+def test_a_batch_featurizes_each_text_as_if_alone():
+    """The vectorised batch path: no n-gram crosses from one text into the next."""
+    spec = FeatureSpec(comparison_space=True, tail_sentences=2, n_features=2**18)
+    tokens = [tokenize(t, negation=True) for t in MIXED_TEXTS]
+    together = featurize_tokens(tokens, spec)
+    for i, tok in enumerate(tokens):
+        alone = featurize_tokens([tok], spec)
+        assert list(together[i].indices) == list(alone.indices)
+    assert together.has_sorted_indices and together[1].nnz == 0
+    assert (featurize_tokens(tokenize_all(MIXED_TEXTS, negation=True), spec) != together).nnz == 0
+
+
+@pytest.mark.parametrize("longest,n_features", [(5, 2**20), (3, 2**20), (5, 2**16)])
+def test_char_features_are_scikit_learns_char_wb_hashing(longest, n_features):
+    """Bucket for bucket what the char view was trained on, for ASCII and other words,
+    whether the words are new or remembered (each hashing remembers its own rows)."""
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    reference = HashingVectorizer(
+        analyzer="char_wb", ngram_range=(2, longest), n_features=n_features, binary=True,
+        norm=None, alternate_sign=False, dtype=np.float32,
+    ).transform(MIXED_TEXTS)  # fmt: skip
+    for _ in range(2):
+        ours = char_features(MIXED_TEXTS, longest, n_features)
+        assert (ours != reference).nnz == 0 and ours.has_sorted_indices
+
+
+def test_murmur3_matches_the_reference_implementation():
+    from sklearn.utils import murmurhash3_32
+
+    rng = np.random.default_rng(0)
+    for n in range(1, 10):
+        grams = rng.integers(0, 256, size=(200, n), dtype=np.uint8)
+        expected = [murmurhash3_32(bytes(g), seed=0, positive=True) for g in grams]
+        assert murmur3(grams).tolist() == expected
 
 
 def test_nblr_learns_a_toy_separation():

@@ -7,8 +7,10 @@ about other films (the original, the franchise) get a space of their own. The li
 model then learns its own weights for each space. Negation scope ("not funny" →
 ``not_funny``) keeps "no plans of watching it" from reading like "plans of watching it".
 
-A text is tokenised once, sentence by sentence (:class:`Tokens`); every feature space and
-the per-sentence rows of the sentence reader are cut from those tokens' hashes. Features
+A text is tokenised once, sentence by sentence (:class:`Tokens`, a batch of texts laid end
+to end); every feature space and the per-sentence rows of the sentence reader are cut from
+those tokens' hashes, a whole batch in one vectorised pass. The char view's features are in
+:mod:`marquee.model.chars`. Features
 are hashed (no vocabulary to store) with stable CRC-32 word hashes combined arithmetically
 into n-gram hashes; the artifact keeps only the weights of buckets seen in at least
 ``min_df`` training texts.
@@ -20,14 +22,10 @@ import re
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
-from functools import cache
-from typing import TYPE_CHECKING
+from itertools import filterfalse
 
 import numpy as np
 from scipy import sparse
-
-if TYPE_CHECKING:  # scikit-learn costs ~0.7 s to import: only a char view's first use pays it
-    from sklearn.feature_extraction.text import HashingVectorizer
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*|[.,;:!?()\"]")
 _BREAK = frozenset('.,;:!?()"')
@@ -35,7 +33,9 @@ _NEGATORS = frozenset(
     ("not", "no", "never", "nothing", "nobody", "none", "neither", "nor", "cannot", "without")
     + ("hardly", "barely", "nowhere")
 )
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\s*\n\s*")
+_SENTENCE = re.compile(r"(?=\s)(?:(?<=[.!?])\s+|[^\S\n]*\n\s*)")
+"""A run of white space after a sentence's closing mark, or holding a line break. (The
+leading look-ahead only lets the engine give up at once on every other character.)"""
 _COMPARISON = re.compile(
     r"\b(?:original|predecessors?|previous|earlier|prior|sequels?|prequels?|remake"
     r"|(?:first|last|other|previous) (?:film|movie|one|installment|entry|chapter)s?"
@@ -43,6 +43,11 @@ _COMPARISON = re.compile(
     re.IGNORECASE,
 )
 """Sentences about other films (a predecessor, the franchise): their praise is not the verdict."""
+_COMPARISON_WORDS = (
+    "original", "predecessor", "previous", "earlier", "prior", "sequel", "prequel", "remake",
+    "first ", "last ", "other ", "films", "movies", "franchise", "series", "saga", "trilogy",
+)  # fmt: skip
+"""Every match of :data:`_COMPARISON` holds one of these (lower-cased)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,11 +77,16 @@ def words(text: str, *, negation: bool) -> list[str]:
     """Lower-cased word tokens; inside a negation's scope (up to punctuation) ``not_``-prefixed.
 
     Contractions count as negators too ("isn't", "don't"), which is why the token pattern
-    keeps the apostrophe.
+    keeps the apostrophe. Most sentences hold no negator: their words are simply the tokens
+    that are not punctuation, with no loop in Python.
     """
+    lowered = text.lower().replace("\u2019", "'")
+    tokens = _TOKEN.findall(lowered)
+    if not negation or ("n't" not in lowered and _NEGATORS.isdisjoint(tokens)):
+        return list(filterfalse(_BREAK.__contains__, tokens))
     out: list[str] = []
     negated = False
-    for tok in _TOKEN.findall(text.lower().replace("\u2019", "'")):
+    for tok in tokens:
         if tok in _BREAK:
             negated = False
         elif tok in _NEGATORS or tok.endswith("n't"):
@@ -113,39 +123,85 @@ def word_hashes(tokens: Sequence[str]) -> np.ndarray:
     found = list(map(_WORD_CACHE.get, tokens))
     if None in found:
         found = [h if h is not None else _word_hash(t) for h, t in zip(found, tokens, strict=True)]
-    return np.array(found, dtype=np.uint64)
+    return np.fromiter(found, dtype=np.uint64, count=len(found))
 
 
 @dataclass(frozen=True, slots=True)
 class Tokens:
-    """One text tokenised sentence by sentence: each token's word hash and sentence index,
-    and which sentences are about other films."""
+    """Texts tokenised sentence by sentence, laid end to end: each token's word hash and
+    sentence (numbered through the batch), whether each sentence is about other films, and
+    how many sentences each text has. One text or a batch: a batch is featurised in one
+    vectorised pass, which is what keeps a one-line quote's NumPy overhead small."""
 
     hashes: np.ndarray
     sentence: np.ndarray
     about_others: np.ndarray
+    counts: np.ndarray
 
     @property
-    def n_sentences(self) -> int:
-        return len(self.about_others)
+    def first_sentence(self) -> np.ndarray:
+        """Each text's first sentence number."""
+        return np.cumsum(self.counts) - self.counts
+
+    @property
+    def doc(self) -> np.ndarray:
+        """Each token's text."""
+        return np.repeat(np.arange(len(self.counts), dtype=np.int64), self.counts)[self.sentence]
+
+    @staticmethod
+    def join(parts: Tokens | Sequence[Tokens]) -> Tokens:
+        """One batch of the texts of ``parts``, in order."""
+        if isinstance(parts, Tokens):
+            return parts
+        if not parts:
+            return tokenize_all([], negation=False)
+        sizes = np.array([len(t.about_others) for t in parts], dtype=np.int64)
+        before = np.cumsum(sizes) - sizes  # sentences of the earlier parts
+        return Tokens(
+            np.concatenate([t.hashes for t in parts]),
+            np.concatenate([t.sentence + off for t, off in zip(parts, before, strict=True)]),
+            np.concatenate([t.about_others for t in parts]),
+            np.concatenate([t.counts for t in parts]),
+        )
 
 
-def tokenize(text: str, *, negation: bool) -> Tokens:
-    """:func:`words` of each sentence of ``text`` (sentences without a word are dropped)."""
+def _mentions_other_films(text: str) -> bool:
+    """:data:`_COMPARISON` found in ``text``. Most sentences are ASCII and hold none of the
+    words every match needs: they are answered without the (slow, case-blind) search, since
+    for ASCII text case-blind matching is matching the lower-cased text."""
+    if text.isascii():
+        lowered = text.lower()
+        if not any(word in lowered for word in _COMPARISON_WORDS):
+            return False
+    return _COMPARISON.search(text) is not None
+
+
+def tokenize_all(texts: Sequence[str], *, negation: bool) -> Tokens:
+    """:func:`words` of each sentence of each text (sentences without a word are dropped)."""
     toks: list[str] = []
     lengths: list[int] = []
     others: list[bool] = []
-    for sentence in sentences(text):
-        w = words(sentence, negation=negation)
-        if w:
-            toks.extend(w)
-            lengths.append(len(w))
-            others.append(bool(_COMPARISON.search(sentence)))
+    counts: list[int] = []
+    for text in texts:
+        before = len(lengths)
+        for sentence in sentences(text):
+            w = words(sentence, negation=negation)
+            if w:
+                toks.extend(w)
+                lengths.append(len(w))
+                others.append(_mentions_other_films(sentence))
+        counts.append(len(lengths) - before)
     return Tokens(
         word_hashes(toks),
         np.repeat(np.arange(len(lengths), dtype=np.int64), lengths),
         np.array(others, dtype=bool),
+        np.array(counts, dtype=np.int64),
     )
+
+
+def tokenize(text: str, *, negation: bool) -> Tokens:
+    """:func:`tokenize_all` of one text."""
+    return tokenize_all([text], negation=negation)
 
 
 def ngram_hashes(
@@ -180,7 +236,7 @@ _TAIL_SPACE = 0x5A17
 _COMPARISON_SPACE = 0xC0DA
 
 
-def _distinct(a: np.ndarray) -> np.ndarray:
+def distinct(a: np.ndarray) -> np.ndarray:
     """Sorted distinct values (a sort and a compare: faster than ``np.unique`` here)."""
     a = np.sort(a)
     keep = np.ones(len(a), dtype=bool)
@@ -188,54 +244,55 @@ def _distinct(a: np.ndarray) -> np.ndarray:
     return a[keep]
 
 
-def feature_buckets(tokens: Tokens, spec: FeatureSpec) -> np.ndarray:
-    """Sorted, distinct hashed feature indices of one tokenised text (its binary row)."""
-    h = tokens.hashes
-    if spec.comparison_space:
-        other = tokens.about_others[tokens.sentence]
-        parts = [
-            ngram_hashes(h[~other], spec.ngram)[0],
-            ngram_hashes(h[other], spec.ngram, _COMPARISON_SPACE)[0],
-        ]
-    else:
-        parts = [ngram_hashes(h, spec.ngram)[0]]
-    if spec.tail_sentences:
-        tail = tokens.sentence >= tokens.n_sentences - spec.tail_sentences
-        parts.append(ngram_hashes(h[tail], spec.ngram, _TAIL_SPACE)[0])
-    hashes = np.concatenate(parts)
-    return _distinct(hashes % np.uint64(spec.n_features)).astype(np.int64)
+def binary_rows(
+    row: np.ndarray, bucket: np.ndarray, n_rows: int, n_features: int
+) -> sparse.csr_matrix:
+    """The binary CSR matrix with a 1 at each (row, bucket), indices sorted within a row
+    (the order the sparse product sums them in, so every logit is bit-for-bit the same
+    however the rows were gathered)."""
+    key = distinct(row * n_features + bucket)
+    indptr = np.zeros(n_rows + 1, dtype=np.int64)
+    np.cumsum(np.bincount(key // n_features, minlength=n_rows), out=indptr[1:])
+    values = np.ones(len(key), dtype=np.float32)
+    return sparse.csr_matrix((values, key % n_features, indptr), shape=(n_rows, n_features))
 
 
 def featurize(texts: Iterable[str], spec: FeatureSpec) -> sparse.csr_matrix:
     """Binary feature matrix, one row per text."""
     if spec.chars:
-        return _char_vectorizer(spec.chars, spec.n_features).transform(list(texts)).tocsr()
-    return featurize_tokens([tokenize(t, negation=spec.negation) for t in texts], spec)
+        from marquee.model.chars import char_features  # it builds on this module
+
+        return char_features(list(texts), spec.chars, spec.n_features)
+    return featurize_tokens(tokenize_all(list(texts), negation=spec.negation), spec)
 
 
-def featurize_tokens(tokens: Sequence[Tokens], spec: FeatureSpec) -> sparse.csr_matrix:
-    """Binary feature matrix of texts already tokenised (with ``spec.negation``)."""
-    rows = [feature_buckets(t, spec) for t in tokens]
-    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
-    np.cumsum([len(r) for r in rows], out=indptr[1:])
-    indices = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
-    values = np.ones(len(indices), dtype=np.float32)
-    return sparse.csr_matrix((values, indices, indptr), shape=(len(rows), spec.n_features))
+def featurize_tokens(tokens: Tokens | Sequence[Tokens], spec: FeatureSpec) -> sparse.csr_matrix:
+    """Binary feature matrix of texts already tokenised (with ``spec.negation``).
 
-
-@cache
-def _char_vectorizer(longest: int, n_features: int) -> HashingVectorizer:
-    """scikit-learn's stable (murmur3, seed 0) hashing of char n-grams within word edges."""
-    from sklearn.feature_extraction.text import HashingVectorizer
-
-    return HashingVectorizer(
-        analyzer="char_wb",
-        ngram_range=(2, longest),
-        n_features=n_features,
-        binary=True,
-        norm=None,
-        alternate_sign=False,
-        dtype=np.float32,
+    The whole batch is hashed in one vectorised pass, n-grams cut at each text's edges, so
+    a batch of one-line quotes pays NumPy's fixed cost per call once rather than per quote.
+    Within a text n-grams run across sentences; the sentences about other films and the
+    closing ones are hashed again in spaces of their own.
+    """
+    flat = Tokens.join(tokens)
+    doc = flat.doc
+    masks: list[tuple[np.ndarray | None, int]] = []
+    if spec.comparison_space:
+        other = flat.about_others[flat.sentence]
+        masks += [(~other, 0), (other, _COMPARISON_SPACE)]
+    else:
+        masks.append((None, 0))
+    if spec.tail_sentences:
+        first_tail = flat.first_sentence + flat.counts - spec.tail_sentences
+        masks.append((flat.sentence >= first_tail[doc], _TAIL_SPACE))
+    rows, buckets = [], []
+    for mask, space in masks:
+        h, d = (flat.hashes, doc) if mask is None else (flat.hashes[mask], doc[mask])
+        hashes, owner = ngram_hashes(h, spec.ngram, space, segment=d)
+        rows.append(owner)
+        buckets.append((hashes % np.uint64(spec.n_features)).astype(np.int64))
+    return binary_rows(
+        np.concatenate(rows), np.concatenate(buckets), len(flat.counts), spec.n_features
     )
 
 
@@ -252,20 +309,14 @@ class SentenceBuckets:
     counts: np.ndarray
 
 
-def sentence_buckets(tokens: Sequence[Tokens], spec: FeatureSpec) -> SentenceBuckets:
+def sentence_buckets(tokens: Tokens | Sequence[Tokens], spec: FeatureSpec) -> SentenceBuckets:
     """The rows :func:`featurize` would give each sentence on its own, in one vectorised pass.
 
     Scoring a review sentence by sentence this way costs about as much as featurising it
     once, which keeps the sentence-level verdict reader inside the speed budget.
     """
-    counts = np.array([t.n_sentences for t in tokens], dtype=np.int64)
-    offsets = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
-    if tokens:
-        h = np.concatenate([t.hashes for t in tokens])
-        seg = np.concatenate([t.sentence + off for t, off in zip(tokens, offsets, strict=True)])
-    else:
-        h, seg = np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
-    hashes, owner = ngram_hashes(h, spec.ngram, segment=seg)
+    flat = Tokens.join(tokens)
+    hashes, owner = ngram_hashes(flat.hashes, spec.ngram, segment=flat.sentence)
     bucket = (hashes % np.uint64(spec.n_features)).astype(np.int64)
-    key = _distinct(owner * spec.n_features + bucket)  # binary within a sentence
-    return SentenceBuckets(key % spec.n_features, key // spec.n_features, counts)
+    key = distinct(owner * spec.n_features + bucket)  # binary within a sentence
+    return SentenceBuckets(key % spec.n_features, key // spec.n_features, flat.counts)

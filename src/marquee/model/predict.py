@@ -27,7 +27,7 @@ import numpy as np
 
 from marquee.errors import ScoringError
 from marquee.model.encoder import Encoder, load_encoder
-from marquee.model.features import FeatureSpec, featurize, featurize_tokens, tokenize
+from marquee.model.features import FeatureSpec, Tokens, featurize, featurize_tokens, tokenize_all
 from marquee.model.film import FilmPrior
 from marquee.model.nbsvm import LinearScorer
 from marquee.model.paths import ARTIFACT_DIR as ARTIFACT_DIR  # re-exported: train, finetune
@@ -45,6 +45,9 @@ on the dev split: 31% of quotes go to the encoder, which keeps 4.4 of the 5.3 po
 adds when it reads every quote, at six times the speed (EXPERIMENTS.md)."""
 
 
+_LONG_BATCH = 64
+"""Full reviews featurised together: enough to spread NumPy's fixed costs, few enough that
+the batch's n-gram arrays stay small (400 reviews at once peaked 45 MB higher)."""
 _MEMO_KEPT = 200_000
 """Most n-gram readings remembered (about 100 bytes each); past that they are forgotten."""
 
@@ -73,28 +76,43 @@ class View:
         """Uncalibrated logit of each whole text."""
         return self.scorer.decision(featurize(texts, self.spec))
 
+    def token_logits(self, tokens: Tokens) -> np.ndarray:
+        """Uncalibrated logit of each text already tokenised (a word view only)."""
+        return self.scorer.decision(featurize_tokens(tokens, self.spec))
+
+
+def _shared_tokens(views: Mapping[str, View], texts: Sequence[str]) -> Tokens:
+    """Each text tokenised once for the long and the sentence views (they must agree on
+    negation, which is what lets them share)."""
+    negation = views["long"].spec.negation
+    if views["sentence"].spec.negation != negation:
+        raise ScoringError("the long and sentence views must tokenise alike")
+    return tokenize_all(texts, negation=negation)
+
 
 def long_inputs(views: Mapping[str, View], texts: Sequence[str]) -> np.ndarray:
-    """The long stacker's inputs: the review's logit, then its sentence aggregates.
-
-    Each review is tokenised once for both views (they share the negation setting).
-    """
+    """The long stacker's inputs: the review's logit, then its sentence aggregates."""
     long, sentence = views["long"], views["sentence"]
-    tokens = [tokenize(t, negation=long.spec.negation) for t in texts]
-    if sentence.spec.negation != long.spec.negation:
-        raise ScoringError("the long and sentence views must tokenise alike")
+    tokens = _shared_tokens(views, texts)
     logits = long.scorer.decision(featurize_tokens(tokens, long.spec))
     return np.column_stack([logits, sentence_aggregates(tokens, sentence.spec, sentence.scorer)])
 
 
 def short_inputs(views: Mapping[str, View], texts: Sequence[str]) -> np.ndarray:
     """The short stacker's inputs: the word, char and long views' logits."""
-    return np.column_stack([views[name].logits(texts) for name in ("sentence", "char", "long")])
+    tokens = _shared_tokens(views, texts)
+    return np.column_stack(
+        [
+            views["sentence"].token_logits(tokens),
+            views["char"].logits(texts),
+            views["long"].token_logits(tokens),
+        ]
+    )
 
 
-def routed(p: np.ndarray) -> np.ndarray:
+def routed(p: np.ndarray, band: float = ROUTE_BAND) -> np.ndarray:
     """The short texts the n-gram views leave in doubt, which the encoder reads again."""
-    return np.abs(p - 0.5) < ROUTE_BAND
+    return np.abs(p - 0.5) < band
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +150,12 @@ class ScoringModel:
         self.film_prior = film_prior
         self.short_max_words = short_max_words
         self.encoder = encoder
+        self.route_band = ROUTE_BAND
         self._memo: dict[bytes, float] = {}  # n-gram readings by text digest (_ngram_p)
+
+    def forget(self) -> None:
+        """Drop the remembered n-gram readings (a benchmark times reading, not recalling)."""
+        self._memo.clear()
 
     def is_short(self, text: str) -> bool:
         """A pull-quote rather than a review: few enough (whitespace-separated) words."""
@@ -148,7 +171,9 @@ class ScoringModel:
         p, features = self._ngram_p(texts)
         if not encoder or self.encoder is None:
             return p
-        doubt = [i for i, t in enumerate(texts) if self.is_short(t) and routed(p[i])]
+        doubt = [
+            i for i, t in enumerate(texts) if self.is_short(t) and routed(p[i], self.route_band)
+        ]
         if doubt:
             chosen = [texts[i] for i in doubt]
             missing = [t for i, t in zip(doubt, chosen, strict=True) if i not in features]
@@ -172,7 +197,13 @@ class ScoringModel:
         short = np.array([self.is_short(texts[int(i)]) for i in todo], dtype=bool)
         long_idx, short_idx = todo[~short], todo[short]
         if long_idx.size:
-            F = long_inputs(self.views, [texts[int(i)] for i in long_idx])
+            long_texts = [texts[int(i)] for i in long_idx]
+            F = np.vstack(
+                [
+                    long_inputs(self.views, long_texts[at : at + _LONG_BATCH])
+                    for at in range(0, len(long_texts), _LONG_BATCH)
+                ]
+            )
             out[long_idx] = sigmoid(self.stackers["long"].logit(F))
         if short_idx.size:
             F = short_inputs(self.views, [texts[int(i)] for i in short_idx])

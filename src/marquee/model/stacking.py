@@ -28,7 +28,7 @@ STACKER_C = 1.0
 
 
 def sentence_logits(
-    tokens: Sequence[Tokens], spec: FeatureSpec, scorer: LinearScorer
+    tokens: Tokens | Sequence[Tokens], spec: FeatureSpec, scorer: LinearScorer
 ) -> tuple[np.ndarray, np.ndarray]:
     """The logit of every sentence of every text, flattened, and each text's sentence count."""
     sb = sentence_buckets(tokens, spec)
@@ -97,7 +97,7 @@ def _segment_quantile(
 
 
 def sentence_aggregates(
-    tokens: Sequence[Tokens], spec: FeatureSpec, scorer: LinearScorer
+    tokens: Tokens | Sequence[Tokens], spec: FeatureSpec, scorer: LinearScorer
 ) -> np.ndarray:
     """One row of aggregates per tokenised text."""
     return aggregate(*sentence_logits(tokens, spec, scorer))

@@ -1,0 +1,149 @@
+"""The char view's features: scikit-learn's ``char_wb`` hashing, without its Python loop.
+
+The char view was trained on ``HashingVectorizer(analyzer="char_wb", ngram_range=(2, k))``:
+every run of 2..k characters inside a lower-cased word padded with one space each side,
+hashed by 32-bit MurmurHash3 (seed 0) of its UTF-8 bytes into ``|h| mod n_features``.
+scikit-learn builds and hashes each n-gram in Python, which was 40% of scoring a quote.
+The same rows come out of two facts: ``char_wb`` n-grams never cross a space, so a text's
+row is the union of its words' rows; and a word's row never changes, so each distinct
+word is hashed once and remembered. A new ASCII word is hashed here, every n-gram of a
+batch's new words at once in NumPy; any other word by scikit-learn itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from typing import TYPE_CHECKING
+
+import numpy as np
+from scipy import sparse
+
+from marquee.model.features import binary_rows, distinct
+
+if TYPE_CHECKING:  # scikit-learn costs ~0.7 s to import: only a non-ASCII word pays it
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+_ROWS_KEPT = 200_000
+"""Most words remembered per hashing (about 200 bytes each); past that, new words are hashed
+each time."""
+
+
+@cache
+def _remembered(longest: int, n_features: int) -> dict[str, bytes]:
+    """Each word's sorted distinct buckets under one hashing (n-gram lengths, bucket count),
+    as int32 bytes: one ``join`` gathers a batch's."""
+    return {}
+
+
+def char_features(texts: Sequence[str], longest: int, n_features: int) -> sparse.csr_matrix:
+    """Binary char n-gram rows (lengths 2..``longest``), one per text: bucket for bucket
+    what scikit-learn's ``char_wb`` HashingVectorizer gives."""
+    split = [t.lower().split() for t in texts]
+    words = [w for ws in split for w in ws]
+    known = _remembered(longest, n_features)
+    found = list(map(known.get, words))
+    if None in found:
+        new = list(dict.fromkeys(w for w, row in zip(words, found, strict=True) if row is None))
+        fresh = word_rows(new, longest, n_features)
+        if len(known) + len(fresh) <= _ROWS_KEPT:
+            known.update(fresh)
+        found = [fresh[w] if row is None else row for row, w in zip(found, words, strict=True)]
+    rows = [row or b"" for row in found]  # every word has its row by now
+    buckets = np.frombuffer(b"".join(rows), dtype=np.int32).astype(np.int64)
+    per_word = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows)) // 4
+    per_text = np.fromiter(map(len, split), dtype=np.int64, count=len(split))
+    doc = np.repeat(np.repeat(np.arange(len(texts), dtype=np.int64), per_text), per_word)
+    return binary_rows(doc, buckets, len(texts), n_features)
+
+
+def word_rows(words: Sequence[str], longest: int, n_features: int) -> dict[str, bytes]:
+    """Each (lower-cased, space-free) word's sorted distinct buckets, as int32 bytes."""
+    plain = [w for w in words if w.isascii()]
+    rows = dict(zip(plain, _ascii_rows(plain, longest, n_features), strict=True))
+    other = [w for w in words if not w.isascii()]
+    if other:
+        X = _vectorizer(longest, n_features).transform(other)
+        for i, w in enumerate(other):
+            rows[w] = X.indices[X.indptr[i] : X.indptr[i + 1]].astype(np.int32).tobytes()
+    return rows
+
+
+def _ascii_rows(words: Sequence[str], longest: int, n_features: int) -> list[bytes]:
+    """:func:`word_rows` of ASCII words (a character is a byte), all n-grams hashed at once.
+
+    A padded word of ``m`` characters yields every window of 2..min(``longest``, m)
+    characters: scikit-learn's loop stops after the window that is the whole word.
+    """
+    if not words:
+        return []
+    padded = [f" {w} " for w in words]
+    text = np.frombuffer("".join(padded).encode("ascii"), dtype=np.uint8)
+    lengths = np.fromiter(map(len, padded), dtype=np.int64, count=len(padded))
+    owner = np.repeat(np.arange(len(words), dtype=np.int64), lengths)
+    end = np.cumsum(lengths)[owner]
+    position = np.arange(len(text), dtype=np.int64)
+    owners, buckets = [], []
+    for n in range(2, longest + 1):
+        start = position[position + n <= end]
+        buckets.append(_bucket(murmur3(text[start[:, None] + np.arange(n)]), n_features))
+        owners.append(owner[start])
+    key = distinct(np.concatenate(owners) * n_features + np.concatenate(buckets))
+    bounds = np.searchsorted(key // n_features, np.arange(len(words) + 1))
+    flat = (key % n_features).astype(np.int32)
+    return [flat[a:b].tobytes() for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+
+
+def _rotl(x: np.ndarray, r: int) -> np.ndarray:
+    return (x << np.uint32(r)) | (x >> np.uint32(32 - r))
+
+
+def murmur3(grams: np.ndarray) -> np.ndarray:
+    """32-bit MurmurHash3 (x86, seed 0) of each row of a uint8 matrix, as uint32.
+
+    NumPy's uint32 arithmetic wraps at 2^32, as the C reference's does.
+    """
+    rows, n = grams.shape
+    b = grams.astype(np.uint32)
+    h = np.zeros(rows, dtype=np.uint32)
+    c1, c2 = np.uint32(0xCC9E2D51), np.uint32(0x1B873593)
+    for i in range(0, n - n % 4, 4):
+        k = b[:, i] | b[:, i + 1] << np.uint32(8) | b[:, i + 2] << np.uint32(16)
+        k = _rotl((k | b[:, i + 3] << np.uint32(24)) * c1, 15) * c2
+        h = _rotl(h ^ k, 13) * np.uint32(5) + np.uint32(0xE6546B64)
+    if n % 4:
+        k = np.zeros(rows, dtype=np.uint32)
+        for i in reversed(range(n - n % 4, n)):
+            k = k << np.uint32(8) | b[:, i]
+        h ^= _rotl(k * c1, 15) * c2
+    h ^= np.uint32(n)
+    h ^= h >> np.uint32(16)
+    h *= np.uint32(0x85EBCA6B)
+    h ^= h >> np.uint32(13)
+    h *= np.uint32(0xC2B2AE35)
+    return h ^ (h >> np.uint32(16))
+
+
+def _bucket(h: np.ndarray, n_features: int) -> np.ndarray:
+    """scikit-learn's bucket of a hash read as a signed 32-bit int: ``|h| mod n_features``,
+    with its own value for -2^31 (whose absolute value does not fit)."""
+    signed = h.view(np.int32).astype(np.int64)
+    out = np.abs(signed) % n_features
+    out[signed == -(2**31)] = (2**31 - 1 - (n_features - 1)) % n_features
+    return out
+
+
+@cache
+def _vectorizer(longest: int, n_features: int) -> HashingVectorizer:
+    """scikit-learn's stable (murmur3, seed 0) hashing of char n-grams within word edges."""
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    return HashingVectorizer(
+        analyzer="char_wb",
+        ngram_range=(2, longest),
+        n_features=n_features,
+        binary=True,
+        norm=None,
+        alternate_sign=False,
+        dtype=np.float32,
+    )
