@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, delete, func, insert, select, update
+from sqlalchemy import ColumnElement, Row, Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from marquee.codec import facts_from_dict, to_dict
@@ -137,6 +137,14 @@ class Transaction:
     def reviews(self, film_id: int | None) -> list[Review]:
         return [review for _id, review in self._reviews_where(film_id)]
 
+    def reviews_of_films(self, film_ids: Sequence[int]) -> dict[int, list[Review]]:
+        """Each film's reviews (as :meth:`reviews`), many films in a few queries."""
+        found: dict[int, list[Review]] = {film_id: [] for film_id in film_ids}
+        for part in (film_ids[i : i + 500] for i in range(0, len(film_ids), 500)):
+            for row in self._review_rows(_REVIEWS.c.film_id.in_(part)):
+                found[row.film_id].append(_review_from_row(row.record, row.raw))
+        return found
+
     def unassigned(self) -> list[tuple[int, Review]]:
         """Reviews filed under no film yet, with their ids."""
         return self._reviews_where(None)
@@ -144,13 +152,16 @@ class Transaction:
     def _reviews_where(self, film_id: int | None) -> list[tuple[int, Review]]:
         reviews = _REVIEWS.c
         where = reviews.film_id.is_(None) if film_id is None else reviews.film_id == film_id
-        rows = self._c.execute(
-            select(reviews.id, reviews.record, _DOCS.c.raw)
+        return [(row.id, _review_from_row(row.record, row.raw)) for row in self._review_rows(where)]
+
+    def _review_rows(self, where: ColumnElement[bool]) -> Sequence[Row[Any, Any, Any, Any]]:
+        reviews = _REVIEWS.c
+        return self._c.execute(
+            select(reviews.id, reviews.film_id, reviews.record, _DOCS.c.raw)
             .join(_DOCS, _DOCS.c.id == reviews.document_id)
             .where(where)
             .order_by(reviews.id)
         ).all()
-        return [(row.id, _review_from_row(row.record, row.raw)) for row in rows]
 
     def assign(self, review_id: int, film_id: int) -> None:
         row = self._s.get(ReviewRow, review_id)
@@ -308,27 +319,31 @@ class Transaction:
         report: dict[str, Any] | None = self._c.scalar(found)
         return report
 
-    def save_report(
-        self, film_id: int, key: str, report: dict[str, Any], *, version: int | None = None
-    ) -> bool:
-        """Keep a built report; returns whether it was kept.
+    def save_reports(self, key: str, built: Sequence[tuple[int, int, dict[str, Any]]]) -> None:
+        """Keep built reports: (film id, the film's :attr:`FilmEntry.version` it was built
+        from, report), all in one statement.
 
-        ``version`` is the film's :attr:`FilmEntry.version` the report was built from: when
-        another writer changed the film while the report was being built, the report is
-        already stale and is not kept, so the next reader builds it again instead of
+        When another writer changed a film while its report was being built, that report
+        is already stale and is not kept, so the next reader builds it again instead of
         being served a report that misses the new review.
         """
+        if not built:
+            return
         films = _FILMS.c
-        row = self._c.execute(select(films.slug, films.version).where(films.id == film_id)).first()
-        if row is None:
-            raise NotFound(f"no film with id {film_id}")
-        if version is not None and version != (row.version or 0):
-            log.info("film %s changed while its report was built; not caching it", row.slug)
-            return False
-        kept = update(_FILMS).where(films.id == film_id).values(report=report, report_key=key)
-        self._c.execute(kept)
+        keep = (
+            update(_FILMS)
+            .where(films.id == bindparam("film"))
+            .where(func.coalesce(films.version, 0) == bindparam("built_from"))
+            .values(report=bindparam("built"), report_key=key)
+        )
+        rows = [{"film": film, "built_from": v, "built": report} for film, v, report in built]
+        kept = self._c.execute(keep, rows).rowcount
+        if 0 <= kept < len(built):
+            log.info(
+                "%d film(s) changed while their reports were built; not caching them",
+                len(built) - kept,
+            )
         self._s.expire_all()  # a FilmRow this session holds is stale now
-        return True
 
     def film_facts_of_reviews(self, film_id: int) -> list[FilmFacts]:
         """Each of the film's reviews' own facts; only that part of each record is read,
