@@ -8,7 +8,18 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Row, Table, bindparam, delete, func, insert, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Insert,
+    Row,
+    Table,
+    bindparam,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from marquee.codec import facts_from_dict, to_dict
@@ -33,6 +44,42 @@ _DOCS, _REVIEWS, _FILMS, _KEYS = (
 )
 
 
+# The statements of adding, built once: building one costs SQLAlchemy several times what
+# running it costs SQLite, and adding a review runs about ten.
+_DOCUMENT_ID = select(_DOCS.c.id).where(_DOCS.c.content_hash == bindparam("digest"))
+_HAS_REVIEW = select(_REVIEWS.c.id).where(
+    _REVIEWS.c.document_id == bindparam("document"), _REVIEWS.c.position == bindparam("part")
+)
+_NEW_DOCUMENT = insert(_DOCS).returning(_DOCS.c.id)
+_NEW_REVIEW = insert(_REVIEWS).returning(_REVIEWS.c.id)
+_NEW_FILM = insert(_FILMS).values(version=1).returning(_FILMS.c.id)
+_CHANGE_FILM = (
+    update(_FILMS)
+    .where(_FILMS.c.id == bindparam("film"))
+    .values(version=func.coalesce(_FILMS.c.version, 0) + 1)
+)
+_SLUG_OF = select(_FILMS.c.slug).where(_FILMS.c.id == bindparam("film"))
+_SLUG_HOLDER = select(_FILMS.c.id).where(
+    _FILMS.c.slug == bindparam("slug"), _FILMS.c.id != bindparam("film")
+)
+_KEYS_OF = select(_KEYS.c.digest).where(_KEYS.c.film_id == bindparam("film"))
+_DROP_KEYS = delete(_KEYS).where(
+    _KEYS.c.film_id == bindparam("film"), _KEYS.c.digest.in_(bindparam("gone", expanding=True))
+)
+_NEW_KEY = insert(_KEYS)
+_FILMS_NAMED = (
+    select(_FILMS.c.id, _FILMS.c.version, _FILMS.c.updated_at)
+    .where(
+        _FILMS.c.id.in_(
+            select(_KEYS.c.film_id).where(_KEYS.c.digest.in_(bindparam("keys", expanding=True)))
+        )
+    )
+    .order_by(_FILMS.c.id)
+)
+_FACTS_OF_REVIEWS = select(_REVIEWS.c.record["facts"]).where(
+    _REVIEWS.c.film_id == bindparam("film")
+)
+
 _FilmState = tuple[int, int, datetime]
 """A film row's id, version and last update: its facts change only with all three."""
 _FACTS_KEPT = 100_000
@@ -54,14 +101,11 @@ class Transaction:
 
     def document_id(self, digest: str) -> int | None:
         """The stored document with this content hash, if any."""
-        return self._c.scalar(select(_DOCS.c.id).where(_DOCS.c.content_hash == digest))
+        return self._c.scalar(_DOCUMENT_ID, {"digest": digest})
 
     def has_review(self, document_id: int, position: int) -> bool:
         """Whether part ``position`` of a stored document is already a review."""
-        found = select(_REVIEWS.c.id).where(
-            _REVIEWS.c.document_id == document_id, _REVIEWS.c.position == position
-        )
-        return self._c.scalar(found) is not None
+        return self._c.scalar(_HAS_REVIEW, {"document": document_id, "part": position}) is not None
 
     def has_url(self, url: str) -> bool:
         """Whether a page fetched from ``url`` is stored (so it need not be fetched again)."""
@@ -129,7 +173,7 @@ class Transaction:
         return FilmEntry(row.id, row.slug, facts_from_dict(row.facts), count or 0, row.version or 0)
 
     def slug_of(self, film_id: int) -> str:
-        slug = self._c.scalar(select(_FILMS.c.slug).where(_FILMS.c.id == film_id))
+        slug = self._c.scalar(_SLUG_OF, {"film": film_id})
         if slug is None:
             raise NotFound(f"no film with id {film_id}")
         return slug
@@ -173,7 +217,7 @@ class Transaction:
     def add_document(self, document: Document, digest: str) -> int:
         fetched = document.provenance
         return self._insert(
-            _DOCS,
+            _NEW_DOCUMENT,
             content_hash=digest,
             source=document.source,
             shape=document.shape,
@@ -190,7 +234,7 @@ class Transaction:
     ) -> int:
         score = review.score
         return self._insert(
-            _REVIEWS,
+            _NEW_REVIEW,
             document_id=document_id,
             position=position,
             film_id=film_id,
@@ -206,12 +250,10 @@ class Transaction:
             record=_record_without_raw(review),
         )
 
-    def _insert(self, table: Table, **values: Any) -> int:
+    def _insert(self, statement: Insert, **values: Any) -> int:
         """One row, inserted as a plain statement (no ORM object to track: adding a
         large export inserts tens of thousands); returns its id."""
-        new_id: int = self._c.execute(
-            insert(table).values(**values).returning(table.c.id)
-        ).scalar_one()
+        new_id: int = self._c.execute(statement, values).scalar_one()
         return new_id
 
     def save_film(self, facts: FilmFacts, slug: str, film_id: int | None = None) -> int:
@@ -237,12 +279,9 @@ class Transaction:
         }
         new = film_id is None
         if film_id is None:
-            made = insert(_FILMS).values(**values, version=1).returning(_FILMS.c.id)
-            film_id = int(self._c.execute(made).scalar_one())
+            film_id = self._insert(_NEW_FILM, **values)
         else:
-            bump = func.coalesce(_FILMS.c.version, 0) + 1
-            changed = update(_FILMS).where(_FILMS.c.id == film_id).values(**values, version=bump)
-            if self._c.execute(changed).rowcount == 0:
+            if self._c.execute(_CHANGE_FILM, {"film": film_id, **values}).rowcount == 0:
                 raise NotFound(f"no film with id {film_id}")
             self._s.expire_all()  # a FilmRow this session holds is stale now
         self._file_keys(film_id, facts, new=new)
@@ -250,24 +289,18 @@ class Transaction:
 
     def _slug_taken(self, slug: str, film_id: int | None) -> bool:
         """Whether a film other than ``film_id`` holds ``slug`` (one indexed lookup)."""
-        holder = select(_FILMS.c.id).where(_FILMS.c.slug == slug, _FILMS.c.id != (film_id or -1))
-        return self._c.scalar(holder) is not None
+        return self._c.scalar(_SLUG_HOLDER, {"slug": slug, "film": film_id or -1}) is not None
 
     def _file_keys(self, film_id: int, facts: FilmFacts, *, new: bool) -> None:
         from marquee.films.titles import title_keys  # regex: not for `marquee films`
 
         wanted = {key_digest(key) for key in title_keys(facts.title, facts.aliases)}
-        held = (
-            set()
-            if new
-            else set(self._c.scalars(select(_KEYS.c.digest).where(_KEYS.c.film_id == film_id)))
-        )
+        held = set() if new else set(self._c.scalars(_KEYS_OF, {"film": film_id}))
         if held - wanted:
-            gone = _KEYS.c.digest.in_(held - wanted)
-            self._c.execute(delete(_KEYS).where(_KEYS.c.film_id == film_id, gone))
+            self._c.execute(_DROP_KEYS, {"film": film_id, "gone": sorted(held - wanted)})
         if wanted - held:
             self._c.execute(
-                insert(_KEYS), [{"film_id": film_id, "digest": d} for d in sorted(wanted - held)]
+                _NEW_KEY, [{"film_id": film_id, "digest": d} for d in sorted(wanted - held)]
             )
 
     def films_named(self, keys: Iterable[str]) -> list[tuple[int, FilmFacts]]:
@@ -276,12 +309,7 @@ class Transaction:
         digests = sorted({key_digest(key) for key in keys})
         if not digests:
             return []
-        named = select(_KEYS.c.film_id).where(_KEYS.c.digest.in_(digests))
-        rows = self._c.execute(
-            select(_FILMS.c.id, _FILMS.c.version, _FILMS.c.updated_at)
-            .where(_FILMS.c.id.in_(named))
-            .order_by(_FILMS.c.id)
-        ).all()
+        rows = self._c.execute(_FILMS_NAMED, {"keys": digests}).all()
         states = [_film_state(row) for row in rows]
         known = {s: f for s in states if (f := self._facts.get(s)) is not None}
         if len(known) < len(states):
@@ -348,7 +376,5 @@ class Transaction:
     def film_facts_of_reviews(self, film_id: int) -> list[FilmFacts]:
         """Each of the film's reviews' own facts; only that part of each record is read,
         since every review added to a film re-merges all of them."""
-        facts = self._c.scalars(
-            select(_REVIEWS.c.record["facts"]).where(_REVIEWS.c.film_id == film_id)
-        )
+        facts = self._c.scalars(_FACTS_OF_REVIEWS, {"film": film_id})
         return [facts_from_dict(f) for f in facts]
