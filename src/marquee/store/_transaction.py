@@ -52,11 +52,13 @@ _HAS_REVIEW = select(_REVIEWS.c.id).where(
 )
 _NEW_DOCUMENT = insert(_DOCS).returning(_DOCS.c.id)
 _NEW_REVIEW = insert(_REVIEWS).returning(_REVIEWS.c.id)
-_NEW_FILM = insert(_FILMS).values(version=1).returning(_FILMS.c.id)
+_FILM_STATE = (_FILMS.c.id, _FILMS.c.version, _FILMS.c.updated_at)
+_NEW_FILM = insert(_FILMS).values(version=1).returning(*_FILM_STATE)
 _CHANGE_FILM = (
     update(_FILMS)
     .where(_FILMS.c.id == bindparam("film"))
     .values(version=func.coalesce(_FILMS.c.version, 0) + 1)
+    .returning(*_FILM_STATE)
 )
 _SLUG_OF = select(_FILMS.c.slug).where(_FILMS.c.id == bindparam("film"))
 _SLUG_HOLDER = select(_FILMS.c.id).where(
@@ -157,10 +159,13 @@ class Transaction:
                 )
             )
             found |= {_film_state(row): facts_from_dict(row.facts) for row in rows}
+        self._remember(found)
+        return found
+
+    def _remember(self, found: dict[_FilmState, FilmFacts]) -> None:
         if len(self._facts) > _FACTS_KEPT:
             self._facts.clear()
         self._facts.update(found)
-        return found
 
     def film_by_slug(self, slug: str) -> FilmEntry | None:
         films, reviews = _FILMS.c, _REVIEWS.c
@@ -279,11 +284,15 @@ class Transaction:
         }
         new = film_id is None
         if film_id is None:
-            film_id = self._insert(_NEW_FILM, **values)
+            saved = self._c.execute(_NEW_FILM, values).first()
         else:
-            if self._c.execute(_CHANGE_FILM, {"film": film_id, **values}).rowcount == 0:
-                raise NotFound(f"no film with id {film_id}")
+            saved = self._c.execute(_CHANGE_FILM, {"film": film_id, **values}).first()
             self._s.expire_all()  # a FilmRow this session holds is stale now
+        if saved is None:
+            raise NotFound(f"no film with id {film_id}")
+        film_id = int(saved.id)
+        # the next review naming this film finds its facts without reading them back
+        self._remember({_film_state(saved): facts})
         self._file_keys(film_id, facts, new=new)
         return film_id
 
