@@ -14,7 +14,11 @@ SQLite store, so start-up, reading, scoring, filing and building the film pages 
 5. The model on the dev split's RT quotes beside VADER, in this process (n-gram views and
    the encoder, as ``add`` scores them).
 
-    .venv/bin/python bench/add_speed.py [--rows 2000 8000] [--files 200]
+With ``--against OLD/src`` the throughput figures (1, 2 and 4) are measured for that tree too,
+on the same inputs, back to back with this one (old first), each beside its CPU seconds: on a
+shared machine only a paired run compares two trees fairly.
+
+    .venv/bin/python bench/add_speed.py [--rows 2000 8000] [--files 200] [--against DIR]
 """
 
 from __future__ import annotations
@@ -54,15 +58,19 @@ def review_files(folder: Path, n: int) -> Path:
     return folder
 
 
-def marquee(db: Path, *args: str) -> tuple[float, float, int, str]:
-    """Run ``marquee --db DB ARGS``: (wall s, CPU s of it and its children, peak KiB, stdout)."""
+def marquee(db: Path, *args: str, src: str | None = None) -> tuple[float, float, int, str]:
+    """Run ``marquee --db DB ARGS`` (the tree at ``src``, else this one): (wall s, CPU s of
+    it and its children, peak KiB, stdout)."""
+    env = {**os.environ, "PYTHONWARNINGS": "ignore"}
+    if src is not None:
+        env["PYTHONPATH"] = src
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-c", _RUN, "--db", f"sqlite:///{db}", "--create", *args],
         capture_output=True,
         text=True,
-        env={**os.environ, "PYTHONWARNINGS": "ignore"},
+        env=env,
     )
     wall = time.perf_counter() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -103,35 +111,44 @@ def main() -> None:
     parser.add_argument("--rows", type=int, nargs=2, default=[2000, 8000])
     parser.add_argument("--files", type=int, default=200, help="full-length review files")
     parser.add_argument("--skip-model", action="store_true", help="no model-vs-VADER figure")
+    parser.add_argument("--against", help="another tree's src folder, measured beside this one")
     args = parser.parse_args()
     small, large = args.rows
+    trees = {"old": args.against, "new": None} if args.against else {"": None}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        rates, peaks = {}, {}
-        for rows in (small, large):
-            table = folder / f"quotes_{rows}.csv"
-            table.write_bytes(quotes_csv(rows))
-            wall, _cpu, peak, _ = marquee(folder / f"q{rows}.db", "add", str(table), "--json")
-            rates[rows], peaks[rows] = rows / wall, peak
-            print(f"add, {rows:>5} RT-quote rows : {rates[rows]:7.1f} docs/s  ({wall:.1f} s, "
-                  f"peak {peak / 1024:.0f} MiB)")  # fmt: skip
-        print(f"  rate ratio {large} ÷ {small}   : {rates[large] / rates[small]:.2f}")
-        print(f"  peak memory ratio       : {peaks[large] / peaks[small]:.3f}")
-
         files = review_files(folder / "full", args.files)
-        wall, _cpu, peak, _ = marquee(folder / "full.db", "add", str(files), "--json")
-        print(f"add, {args.files} full reviews   : {args.files / wall:7.1f} docs/s  ({wall:.1f} s)")
+        for rows in (small, large):
+            (folder / f"quotes_{rows}.csv").write_bytes(quotes_csv(rows))
+        for name, src in trees.items():
+            rates, peaks = {}, {}
+            for rows in (small, large):
+                table = folder / f"quotes_{rows}.csv"
+                db = folder / f"{name}q{rows}.db"
+                wall, cpu, peak, _ = marquee(db, "add", str(table), "--json", src=src)
+                rates[rows], peaks[rows] = rows / wall, peak
+                print(f"{name:>3} add, {rows:>5} RT-quote rows : {rates[rows]:7.1f} docs/s  "
+                      f"({wall:.1f} s, CPU {cpu:.1f} s, peak {peak / 1024:.0f} MiB)")  # fmt: skip
+            print(f"{name:>3}   rate ratio {large} ÷ {small}   : {rates[large] / rates[small]:.2f}")
+            print(f"{name:>3}   peak memory ratio       : {peaks[large] / peaks[small]:.3f}")
+            wall, cpu, peak, _ = marquee(
+                folder / f"{name}full.db", "add", str(files), "--json", src=src
+            )
+            print(f"{name:>3} add, {args.files} full reviews   : {args.files / wall:7.1f} docs/s  "
+                  f"({wall:.1f} s, CPU {cpu:.1f} s)")  # fmt: skip
+            table = folder / f"quotes_{small}.csv"
+            out = folder / f"{name}out"
+            _wall, cpu, _peak, _ = marquee(
+                folder / f"{name}q{small}.db", "batch", str(table), "--out", str(out), src=src
+            )
+            print(f"{name:>3} batch CPU per quote row   : {1000 * cpu / small:.2f} ms")
 
-        db = folder / f"q{small}.db"
+        db = folder / f"{name}q{small}.db"
         films = json.loads(marquee(db, "films", "--json")[3])
         slug = films[0]["slug"]
         print(f"marquee --help            : {best_wall(db, '--help'):.2f} s")
         print(f"marquee films             : {best_wall(db, 'films'):.2f} s  ({len(films)} films)")
         print(f"marquee report FILM --json: {best_wall(db, 'report', slug, '--json'):.2f} s")
-
-        table = folder / f"quotes_{small}.csv"
-        _wall, cpu, _peak, _ = marquee(db, "batch", str(table), "--out", str(folder / "out"))
-        print(f"batch CPU per quote row   : {1000 * cpu / small:.2f} ms")
     if not args.skip_model:
         ours, vader = model_vs_vader()
         print(f"model on quotes           : {ours:7.0f} quotes/s, VADER {vader:.0f}: "

@@ -186,18 +186,18 @@ def test_report_built_while_a_review_arrives_is_not_kept(
     store, other = open_store(store_url), open_store(store_url)
     list(add_reviews(store, [first]))
     entry = store.films()[0]
-    import marquee.report as report  # film_report imports build_report from here when it builds
+    import marquee.report as report  # film_report imports build_report_set from here
 
-    real_build = report.build_report
+    real_build = report.build_report_set
 
     def build_while_another_adds(*args, **kwargs):
-        monkeypatch.setattr(report, "build_report", real_build)
+        monkeypatch.setattr(report, "build_report_set", real_build)
         list(add_reviews(other, [second]))  # lands while this report is being built
         return real_build(*args, **kwargs)
 
     with store.transaction() as tx:
         tx.save_film(entry.facts, entry.slug, entry.id)  # drop the cached report
-    monkeypatch.setattr(report, "build_report", build_while_another_adds)
+    monkeypatch.setattr(report, "build_report_set", build_while_another_adds)
     film_report(store, store.films()[0])
     (now,) = store.films()
     assert now.reviews == 2

@@ -433,6 +433,25 @@ def test_a_capsule_is_its_own_pull_quote():
     assert review_opinions(0, plot, FACTS, spoilers=False, polarity=unsure).pull_quote is None
 
 
+def test_many_films_read_at_once_as_each_alone(bodies):
+    """Films read together (as ``marquee add`` builds its pages) get the opinions each
+    gets alone, each against its own facts, and the model is called twice in all."""
+    other = FilmFacts(title="Heat", year=1995, cast=(CastMember("Al Pacino", "Hanna"),))
+    films = [(bodies[:2], FACTS), (bodies[2:], other), (bodies[:1], other)]
+    calls: list[int] = []
+
+    def counted(texts: Sequence[str]) -> list[float]:
+        calls.append(len(texts))
+        return fake_polarity(texts)
+
+    together = opinions.opinions_of_films(films, polarity=counted)
+    assert len(calls) == 2
+    alone = [opinions_for(texts, facts, polarity=fake_polarity) for texts, facts in films]
+    assert together == alone
+    # the same review read against another film's facts finds other people in it
+    assert together[0][0].people != together[2][0].people
+
+
 def test_evidence_points_at_the_sentence_it_quotes(bodies):
     ops = opinions_for(bodies, FACTS, polarity=fake_polarity)
     for n, (review, body) in enumerate(zip(ops, bodies, strict=True)):

@@ -263,7 +263,7 @@ def test_read_queries_agree_on_sqlite3_and_sqlalchemy(store: Store, awkward: str
         dune = tx.save_film(facts, "dune-2021")
         arrival = tx.save_film(FilmFacts(title="Arrival"), "arrival")
         tx.add_review(review, document_id=doc_id, position=0, film_id=dune)
-        tx.save_report(arrival, "k", {"aggregate": {"fresh_percent": 75.0, "average": 70}})
+        tx.save_reports("k", [(arrival, 1, {"aggregate": {"fresh_percent": 75.0, "average": 70}})])
 
     def everything(read: reads.Reader) -> tuple[object, ...]:
         return (
@@ -298,7 +298,7 @@ def test_figures_are_kept_beside_the_report_and_read_from_an_older_one(store: St
     built by an older marquee, which kept no such pair, gives the same from its JSON."""
     with store.transaction() as tx:
         film = tx.save_film(FilmFacts(title="Arrival"), "arrival")
-        tx.save_report(film, "k", {"aggregate": {"fresh_percent": 100, "average": None}})
+        tx.save_reports("k", [(film, 1, {"aggregate": {"fresh_percent": 100, "average": None}})])
     with store.reading() as read:
         kept = reads.report_figures(read, None)
     with store._engine.begin() as conn:

@@ -20,6 +20,7 @@ from marquee.documents import ReadOptions
 from marquee.errors import MarqueeError
 from marquee.ingest import add_reviews, expand, prebuild_reports, read_reviews, stale_films
 from marquee.report import build_report, report_json
+from marquee.report_cache import build_reports, film_report, report_batches
 from marquee.review import FilmHint
 from marquee.store import Store
 from marquee.web import UploadLimits, create_app, static_page, write_static_page
@@ -107,6 +108,39 @@ def test_a_film_whose_reviews_changed_waits_for_its_page_to_be_built(tmp_path: P
     assert [f.slug for f in stale_films(store)] == ["ballerina-2025"]
     prebuild_reports(store)
     assert stale_films(store) == []
+    store.close()
+
+
+_EXPORT = """film,critic,outlet,text
+Heat (1995),Ann Reed,Daily Planet,"Pacino and De Niro are electric, and the heist is staggering."
+Heat (1995),Bo Lind,The Courier,A long and self-important crime saga that never earns its length.
+Alien (1979),Cy Park,Film Weekly,Ridley Scott's direction is patient and terrifying; Weaver shines.
+Fargo (1996),Di Moss,Screen Notes,The Coen brothers' script is razor sharp and McDormand delights.
+Fargo (1996),Ed Vance,Night Edition,A cold and smug little film that sneers at everyone in it.
+Fargo (1996),Flo Hart,Weekend Review,"Funny, strange and unexpectedly moving."
+"""
+
+
+def test_pages_built_a_batch_at_a_time_are_each_films_own(tmp_path: Path) -> None:
+    """``marquee add`` builds the changed films' pages several films at a time (their
+    reviews read, their opinions scored and their pages kept together): each page is the
+    one built from that film's reviews alone, and batches hold about as many reviews as
+    asked, a film never split."""
+    table = tmp_path / "export.csv"
+    table.write_text(_EXPORT, encoding="utf-8")
+    store = Store(sqlite_url(tmp_path / "s.db"))
+    reviews, _ = read_reviews([table], options=ReadOptions(), hint=FilmHint())
+    list(add_reviews(store, reviews, build_reports=False))
+    stale = sorted(stale_films(store), key=lambda entry: entry.id)
+    assert [entry.reviews for entry in stale] == [2, 1, 3]
+    batches = list(report_batches(stale, reviews=3))
+    assert [[entry.reviews for entry in batch] for batch in batches] == [[2, 1], [3]]
+    together = build_reports(store, stale)
+    assert stale_films(store) == []
+    for entry, data in zip(stale, together, strict=True):
+        alone = report_json(build_report(entry.slug, entry.facts, store.reviews(entry.id)))
+        assert data == alone
+        assert film_report(store, entry) == json.loads(json.dumps(alone))  # as kept
     store.close()
 
 

@@ -36,7 +36,7 @@ from marquee.intake import (
     unexpected,
 )
 from marquee.records import Review
-from marquee.report_cache import film_report, report_key
+from marquee.report_cache import build_reports, report_batches, report_key
 from marquee.scores import unread_score
 from marquee.store import FilmEntry, Store, Transaction, content_hash
 
@@ -95,8 +95,8 @@ def add_reviews(
 
 def prebuild_reports(store: Store) -> None:
     """Build the report of every film whose cached one was dropped, so pages load fast."""
-    for entry in stale_films(store):
-        film_report(store, entry)
+    for batch in report_batches(stale_films(store)):
+        build_reports(store, batch)
 
 
 def stale_films(store: Store) -> list[FilmEntry]:

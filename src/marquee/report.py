@@ -27,7 +27,7 @@ from marquee.opinions import (
     ReviewOpinions,
     ReviewText,
     SentencePolarity,
-    opinions_for,
+    opinions_of_films,
 )
 from marquee.readable import review_heading
 from marquee.records import CREDIT_ROLES, FilmFacts, Review
@@ -54,8 +54,31 @@ def build_report(
 ) -> FilmReport:
     """Every film-level figure and opinion from the film's reviews (pure; ``polarity``
     defaults to the trained model)."""
-    texts = [ReviewText(r.document.body, r.meta.spoilers) for r in reviews]
-    opinions = opinions_for(texts, film, polarity=polarity) if reviews else ()
+    return build_report_set([(slug, film, reviews)], polarity=polarity)[0]
+
+
+def build_report_set(
+    films: Sequence[tuple[str, FilmFacts, Sequence[Review]]],
+    *,
+    polarity: SentencePolarity | None = None,
+) -> list[FilmReport]:
+    """:func:`build_report` of many films, their opinions read in one pass (see
+    :func:`~marquee.opinions.opinions_of_films`): each film's report is the same as built
+    alone."""
+    texts = [
+        [ReviewText(r.document.body, r.meta.spoilers) for r in reviews] for *_, reviews in films
+    ]
+    read = [(t, film) for t, (_, film, _) in zip(texts, films, strict=True) if t]
+    found = iter(opinions_of_films(read, polarity=polarity) if read else [])
+    return [
+        _report(slug, film, reviews, next(found) if reviews else ())
+        for slug, film, reviews in films
+    ]
+
+
+def _report(
+    slug: str, film: FilmFacts, reviews: Sequence[Review], opinions: tuple[ReviewOpinions, ...]
+) -> FilmReport:
     table = agreement(opinions)
     figures = aggregate(reviews)
     consensus = (

@@ -10,6 +10,7 @@ so any change to either rebuilds.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -32,13 +33,39 @@ def report_key() -> str:
 
 def film_report(store: Store, entry: FilmEntry) -> dict[str, Any]:
     """The film's :func:`~marquee.report.report_json` dict, from the cache when fresh."""
-    key = report_key()
-    if (cached := store.cached_report(entry.id, key)) is not None:
+    if (cached := store.cached_report(entry.id, report_key())) is not None:
         return cached  # read without SQLAlchemy from a SQLite file (marquee.store._read)
-    reviews = store.reviews(entry.id)
-    from marquee.report import build_report, report_json  # the opinions stage: not for a hit
+    return build_reports(store, [entry])[0]
 
-    data = report_json(build_report(entry.slug, entry.facts, reviews))
+
+def build_reports(store: Store, entries: Sequence[FilmEntry]) -> list[dict[str, Any]]:
+    """Build and keep these films' reports, cached or not (for films known stale, as after
+    ``marquee add``): their reviews read in one transaction, their opinions in one pass
+    and the reports kept in one statement, since for a film or two of one-line quotes
+    each, the round trips and model calls per film cost more than the reports."""
+    from marquee.report import build_report_set, report_json  # the opinions stage
+
+    with store.transaction(write=False) as tx:
+        reviews = tx.reviews_of_films([entry.id for entry in entries])
+    built = build_report_set([(e.slug, e.facts, reviews[e.id]) for e in entries])
+    data = [report_json(report) for report in built]
     with store.transaction() as tx:
-        tx.save_report(entry.id, key, data, version=entry.version)
+        tx.save_reports(
+            report_key(), [(e.id, e.version, d) for e, d in zip(entries, data, strict=True)]
+        )
     return data
+
+
+def report_batches(entries: Sequence[FilmEntry], reviews: int = 256) -> Iterator[list[FilmEntry]]:
+    """The films in order, in batches of about ``reviews`` reviews (a film with more
+    makes a batch alone): enough to share the round trips, few enough to hold at once."""
+    batch: list[FilmEntry] = []
+    held = 0
+    for entry in entries:
+        if batch and held + entry.reviews > reviews:
+            yield batch
+            batch, held = [], 0
+        batch.append(entry)
+        held += entry.reviews
+    if batch:
+        yield batch

@@ -8,14 +8,10 @@ so film-level figures can use probabilities rather than hard verdicts.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
-from typing import TypeVar
+from collections.abc import Sequence
 
 from marquee.model import ScoringModel, load_model
-from marquee.opinions import SentencePolarity
 from marquee.records import Review, Score
-
-_T = TypeVar("_T")
 
 INFERRED_RAW = "inferred"
 """``Score.raw`` of a score the model inferred (the critic printed none)."""
@@ -32,27 +28,3 @@ def infer_scores(reviews: Sequence[Review], model: ScoringModel | None = None) -
         score = Score(round(p.score, 1), INFERRED_RAW, explicit=False, p_fresh=round(p.p_fresh, 4))
         out[i] = dataclasses.replace(out[i], score=score)
     return out
-
-
-def read_together(
-    analyse: Callable[[SentencePolarity | None], _T], model: ScoringModel | None = None
-) -> _T:
-    """``analyse(None)`` (an opinions pass with the default model polarity) with its model
-    calls made as one.
-
-    The opinions stage asks the model about each review's (or film's) sentences in small
-    batches, each paying the model's fixed cost; what it asks depends only on the texts,
-    never on the answers. So ``analyse`` first runs with a polarity that only notes the
-    sentences asked about, the model reads them all in one call (it remembers each
-    reading: see :meth:`ScoringModel.p_fresh`), and the real run finds every answer ready.
-    """
-    asked: list[str] = []
-
-    def note(texts: Sequence[str]) -> list[float]:
-        asked.extend(texts)
-        return [0.5] * len(texts)
-
-    analyse(note)
-    if asked:
-        (model or load_model()).p_fresh(list(dict.fromkeys(asked)), encoder=False)
-    return analyse(None)

@@ -30,10 +30,10 @@ from marquee.codec import to_dict
 from marquee.documents import ReadOptions, read_bytes
 from marquee.documents.options import TABLE_SIZE_FACTOR
 from marquee.films import film_slug
-from marquee.opinions import ReviewOpinions, ReviewText, SentencePolarity, opinions_for
+from marquee.opinions import ReviewOpinions, ReviewText, opinions_of_films
 from marquee.records import Document, Review, Shape
 from marquee.review import FilmHint, parse_review
-from marquee.scoring import infer_scores, read_together
+from marquee.scoring import infer_scores
 
 _ASPECT = pa.struct(
     [
@@ -162,26 +162,25 @@ def _line_of(document: Document) -> int:
 
 
 def _opinions(reviews: Sequence[Review]) -> list[ReviewOpinions]:
-    """Each review's opinions against its own film facts; reviews with the same facts go
-    to :func:`opinions_for` together, and the model reads every sentence of the chunk in
-    one call (:func:`~marquee.scoring.read_together`): per-call overhead dominates on
-    short texts."""
+    """Each review's opinions against its own film facts; reviews with the same facts are
+    read together, and the model reads every sentence of the chunk in one call
+    (:func:`~marquee.opinions.opinions_of_films`): per-call overhead dominates on short
+    texts."""
     groups: dict[str, list[int]] = {}
     for i, review in enumerate(reviews):
         key = json.dumps(to_dict(review.facts), sort_keys=True)
         groups.setdefault(key, []).append(i)
-
-    def analyse(polarity: SentencePolarity | None) -> list[ReviewOpinions]:
-        found: dict[int, ReviewOpinions] = {}
-        for members in groups.values():
-            texts = [
-                ReviewText(reviews[i].document.body, reviews[i].meta.spoilers) for i in members
-            ]
-            facts = reviews[members[0]].facts
-            found.update(zip(members, opinions_for(texts, facts, polarity=polarity), strict=True))
-        return [found[i] for i in range(len(reviews))]
-
-    return read_together(analyse)
+    films = [
+        (
+            [ReviewText(reviews[i].document.body, reviews[i].meta.spoilers) for i in members],
+            reviews[members[0]].facts,
+        )
+        for members in groups.values()
+    ]
+    found: dict[int, ReviewOpinions] = {}
+    for members, opinions in zip(groups.values(), opinions_of_films(films), strict=True):
+        found.update(zip(members, opinions, strict=True))
+    return [found[i] for i in range(len(reviews))]
 
 
 def _problem(row: Row, problem: str) -> dict[str, Any]:

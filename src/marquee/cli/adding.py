@@ -177,6 +177,7 @@ def add(
         url_list,
     )
     from marquee.overrides import Overrides
+    from marquee.report_cache import report_batches
     from marquee.review import FilmHint
 
     if not paths and urls_file is None and not feed:
@@ -250,7 +251,9 @@ def add(
                 outcomes.append(outcome)
             stale = stale_films(store)
             step = _bar(progress, "building film pages", len(stale))
-            unbuilt = [entry.slug for entry in stale if not _build(store, entry, step)]
+            unbuilt = [
+                slug for batch in report_batches(stale) for slug in _build(store, batch, step)
+            ]
         except MarqueeError as e:
             _fail(str(e))
     _show_outcomes(outcomes, as_json)
@@ -285,21 +288,25 @@ def _with_movies_tables(
     return kept, replace(options, films={**options.films, **films})
 
 
-def _build(store: Store, entry: FilmEntry, step: Callable[[], None]) -> bool:
-    """Build one changed film's page ahead of time; whether it could be. Its reviews are
-    stored either way, so a film whose page trips a bug must not end the run."""
-    from marquee.report_cache import film_report
+def _build(store: Store, films: list[FilmEntry], step: Callable[[], None]) -> list[str]:
+    """Build a batch of changed films' pages ahead of time; the slugs of those that could
+    not be. Their reviews are stored either way, so a film whose page trips a bug must not
+    end the run: a batch that fails is built again a film at a time, to find which."""
+    from marquee.report_cache import build_reports
 
     try:
-        film_report(store, entry)
+        build_reports(store, films)
     except StoreError:
         raise
     except Exception:  # a bug in a later stage: the page is built again on request
-        logging.getLogger(__name__).debug("building %s", entry.slug, exc_info=True)
-        return False
-    finally:
+        logging.getLogger(__name__).debug("building %s", films[0].slug, exc_info=True)
+        if len(films) > 1:
+            return [slug for entry in films for slug in _build(store, [entry], step)]
         step()
-    return True
+        return [films[0].slug]
+    for _ in films:
+        step()
+    return []
 
 
 def _since(text: str | None, feeds: list[str]) -> date | None:

@@ -106,15 +106,26 @@ def _json_objects_array(text: str) -> bool:
 def _is_table_header(sample: str, columns: Iterable[str], *, trust_name: bool) -> bool:
     """A first line that splits into short cells naming a known column (or a .csv name)."""
     first = next(iter(sample.splitlines()), "")
-    if not any(d in first for d in _DELIMITERS):  # one cell whatever the delimiter: prose
+    known = {alias for aliases in TABLE_FIELDS.values() for alias in aliases}
+    known |= {field_key(column) for column in columns}
+    answers = {d: _header_by(first, d, known, trust_name=trust_name) for d in _DELIMITERS}
+    if len(set(answers.values())) == 1:  # the same whichever delimiter: no need to sniff
+        return answers[","]
+    return answers[sniff_delimiter(sample[:4096])]
+
+
+def _header_by(first: str, delimiter: str, known: set[str], *, trust_name: bool) -> bool:
+    """Whether ``first`` is a table's header when split by ``delimiter``. Prose (a line
+    of cells too long, or of one cell) is no header whatever the delimiter, so the
+    Sniffer, which costs more than reading the rest of a review, is asked only when the
+    delimiters disagree."""
+    if delimiter not in first:
         return False
     try:
-        header = next(csv.reader([first], delimiter=sniff_delimiter(sample[:4096])), [])
+        header = next(csv.reader([first], delimiter=delimiter), [])
     except csv.Error:
         return False
     cells = [field_key(cell) for cell in header]
     if len(cells) < 2 or any(len(c) > _MAX_HEADER_CELL for c in cells):
         return False
-    known = {alias for aliases in TABLE_FIELDS.values() for alias in aliases}
-    known |= {field_key(column) for column in columns}
     return trust_name or bool(known & set(cells))

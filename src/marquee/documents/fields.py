@@ -13,6 +13,7 @@ import datetime as dt
 import logging
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 from dateutil import parser as dateparser
 
@@ -144,13 +145,19 @@ def iso_date(value: object) -> str | None:
     if isinstance(value, dt.date):
         return value.isoformat()
     match = find_date(str(value))
-    if match is None:
-        return None
-    day_first = bool(_DOTTED.fullmatch(match[0]))  # 14.07.2023 is European: day first
+    return None if match is None else _parsed_date(match[0])
+
+
+@lru_cache(maxsize=4096)
+def _parsed_date(written: str) -> str | None:
+    """A written date (it has a day, a month and a year, so nothing is taken from today)
+    as ``YYYY-MM-DD``; remembered, since an export's rows share a few hundred dates and
+    dateutil's parse costs more than the rest of reading a row's date."""
+    day_first = bool(_DOTTED.fullmatch(written))  # 14.07.2023 is European: day first
     try:
-        return dateparser.parse(match[0], dayfirst=day_first).date().isoformat()
+        return dateparser.parse(written, dayfirst=day_first).date().isoformat()
     except (ValueError, OverflowError) as err:
-        log.debug("not a date %r: %s", match[0], err)
+        log.debug("not a date %r: %s", written, err)
         return None
 
 

@@ -93,10 +93,10 @@ def aliases_in_text(title: str, lines: Sequence[str], text: str) -> list[str]:
     """Other names the review gives this film: "From the World of John Wick: Ballerina",
     "otherwise known as …", "(also known as …)", "a.k.a. …"."""
     # compiling the prefix pattern costs more than the rest of reading a quote, and only a
-    # line holding the title itself can match it
+    # line holding the title right after a colon and a space can match it
     prefixed = (
         re.compile(rf"(?P<p>{TITLE}):\s{re.escape(title)}(?![\p{{L}}\p{{N}}])")
-        if any(title in line for line in lines)
+        if any(_after_colon(title, line) for line in lines)
         else None
     )
     found: list[str] = []
@@ -108,6 +108,17 @@ def aliases_in_text(title: str, lines: Sequence[str], text: str) -> list[str]:
             if any(refers_to(f, [title]) for f in forms):
                 found += forms
     return found
+
+
+def _after_colon(title: str, line: str) -> bool:
+    """Whether ``title`` follows a colon and a space somewhere in ``line`` (``str.isspace``
+    takes every character ``\\s`` does, and a few more)."""
+    at = line.find(title, 2)
+    while at != -1:
+        if line[at - 2] == ":" and line[at - 1].isspace():
+            return True
+        at = line.find(title, at + 1)
+    return False
 
 
 def year_in_text(title: str, aliases: Sequence[str], lines: Sequence[str], text: str) -> int | None:

@@ -43,7 +43,8 @@ def normal_name(text: str) -> tuple[str, str | None]:
     folded = "".join(
         p if _FRACTIONS.fullmatch(p) else unicodedata.normalize("NFKC", p) for p in parts
     )
-    mixed = [m[0] for m in _WORD.finditer(folded) if len(_scripts(m[0])) > 1]
+    # an ASCII word's letters are all Latin: only the others need their scripts looked up
+    mixed = [m[0] for m in _WORD.finditer(folded) if not m[0].isascii() and len(_scripts(m[0])) > 1]
     if not mixed:
         return folded, None
     read = _WORD.sub(lambda m: _in_main_script(m[0]), folded)

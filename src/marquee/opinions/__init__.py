@@ -5,7 +5,12 @@ the critics a round-up quotes — every item linked to the sentence behind it.
 >>> [(a.aspect, a.target, a.polarity) for a in ops.aspects]  # doctest: +SKIP
 """
 
-from marquee.opinions.extract import ReviewText, opinions_for, review_opinions
+from marquee.opinions.extract import (
+    ReviewText,
+    opinions_for,
+    opinions_of_films,
+    review_opinions,
+)
 from marquee.opinions.polarity import model_polarity
 from marquee.opinions.records import (
     ASPECTS,
@@ -31,6 +36,7 @@ __all__ = [
     "Evidence",
     "model_polarity",
     "opinions_for",
+    "opinions_of_films",
     "Person",
     "Polarity",
     "QuotedCritic",

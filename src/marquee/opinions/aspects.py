@@ -196,7 +196,7 @@ def about_other_films(text: str, people: People) -> bool:
     nothing with them. Its praise or blame is not a judgement of this film."""
     if not _OTHER_FILMS.search(text) or _COMPARED.search(text) or _THIS_FILM.search(text):
         return False
-    return people.title is None or not people.title.search(text)
+    return not people.title_in(text)
 
 
 def _named_performers(text: str, people: People, taken: list[tuple[int, int]]) -> Iterator[Mention]:

@@ -93,14 +93,30 @@ def opinions_for(
 
     ``polarity`` defaults to marquee's trained scoring model.
     """
+    return opinions_of_films([(reviews, facts)], polarity=polarity, first=first)[0]
+
+
+def opinions_of_films(
+    films: Sequence[tuple[Sequence[ReviewText], FilmFacts]],
+    *,
+    polarity: SentencePolarity | None = None,
+    first: int = 0,
+) -> list[tuple[ReviewOpinions, ...]]:
+    """:func:`opinions_for` of many films at once, still in two model calls in all: a
+    store of one-line quotes has a film or two per review, and a call per film paid the
+    model's fixed cost more often than the model read a sentence. Each film's reviews are
+    read against its own facts and numbered from ``first``."""
     predict = polarity or model_polarity()
-    people = people_for(facts)
-    plans = [_plan(first + i, r, people) for i, r in enumerate(reviews)]
-    texts = [p.sentences[i].text for p in plans for i in p.to_score]
+    plans = [
+        [_plan(first + i, r, people) for i, r in enumerate(reviews)]
+        for reviews, people in ((reviews, people_for(facts)) for reviews, facts in films)
+    ]
+    every = [p for film in plans for p in film]
+    texts = [p.sentences[i].text for p in every for i in p.to_score]
     scored = iter(score_sentences(texts, predict))
     plain = [
-        *(a.context for p in plans for a in p.attributions if a.is_critic),
-        *(p.body for p in plans),
+        *(a.context for p in every for a in p.attributions if a.is_critic),
+        *(p.body for p in every),
     ]
     plain_p = iter([float(x) for x in predict(plain)] if plain else [])
     per_plan = [
@@ -108,13 +124,15 @@ def opinions_for(
             {i: next(scored) for i in p.to_score},
             [next(plain_p) for a in p.attributions if a.is_critic],
         )
-        for p in plans
+        for p in every
     ]
-    overall = [next(plain_p) for _ in plans]
-    return tuple(
-        _finish(p, by_sentence, quote_p, body_p)
-        for p, (by_sentence, quote_p), body_p in zip(plans, per_plan, overall, strict=True)
+    finished = iter(
+        [
+            _finish(p, by_sentence, quote_p, next(plain_p))
+            for p, (by_sentence, quote_p) in zip(every, per_plan, strict=True)
+        ]
     )
+    return [tuple(next(finished) for _ in film) for film in plans]
 
 
 def _plan(index: int, review: ReviewText, people: People) -> _Plan:

@@ -65,7 +65,12 @@ class People:
     franchise: tuple[re.Pattern[str], ...]  # names that stand for the franchise
     excluded: frozenset[str]  # title words and crew names: never a performer
     cast_known: bool
-    title: re.Pattern[str] | None  # the film's own title or aliases
+    titles: tuple[str, ...]  # the film's own title and aliases (see title_in)
+
+    def title_in(self, text: str) -> bool:
+        """Whether ``text`` names the film by its title or an alias, whole-word in any case."""
+        pattern = _title_pattern(self.titles)
+        return pattern is not None and pattern.search(text) is not None
 
 
 def franchise_names(facts: FilmFacts) -> tuple[str, ...]:
@@ -187,15 +192,23 @@ def _people(
         + tuple(_pattern(t) for t in sorted(franchise_tokens) if len(t) > 3),
         excluded=frozenset(excluded),
         cast_known=bool(facts.cast),
-        title=_title_pattern(facts, franchise),
+        titles=_titles(facts, franchise),
     )
 
 
-def _title_pattern(facts: FilmFacts, franchise: Sequence[str]) -> re.Pattern[str] | None:
+def _titles(facts: FilmFacts, franchise: Sequence[str]) -> tuple[str, ...]:
     """The film's title and aliases, and an alias without its franchise prefix."""
     names = {n for n in (facts.title, *facts.aliases) if n}
     names |= {n.split(":", 1)[1].strip() for n in names if ":" in n and franchise}
-    if not names:
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1024)
+def _title_pattern(titles: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Compiled only when a sentence needs it (few do: see
+    :func:`~marquee.opinions.aspects.about_other_films`); compiling it for every film cost
+    more than reading a one-line quote."""
+    if not titles:
         return None
-    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    alternatives = "|".join(re.escape(n) for n in titles)
     return re.compile(rf"(?<![\w'’])(?:{alternatives})(?![\w])", re.IGNORECASE)

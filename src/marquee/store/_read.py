@@ -35,7 +35,7 @@ Row = tuple[Any, ...]
 @dataclass(frozen=True, slots=True)
 class FilmEntry:
     """A film as stored: its id and slug, merged facts, how many reviews it has, and which
-    version of the film this is (see :meth:`Transaction.save_report`)."""
+    version of the film this is (see :meth:`Transaction.save_reports`)."""
 
     id: int
     slug: str

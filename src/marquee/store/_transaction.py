@@ -4,12 +4,23 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, delete, func, insert, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Insert,
+    Row,
+    Table,
+    bindparam,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from marquee.codec import facts_from_dict, to_dict
@@ -35,6 +46,44 @@ _DOCS, _REVIEWS, _FILMS, _KEYS = (
 )
 
 
+# The statements of adding, built once: building one costs SQLAlchemy several times what
+# running it costs SQLite, and adding a review runs about ten.
+_DOCUMENT_ID = select(_DOCS.c.id).where(_DOCS.c.content_hash == bindparam("digest"))
+_HAS_REVIEW = select(_REVIEWS.c.id).where(
+    _REVIEWS.c.document_id == bindparam("document"), _REVIEWS.c.position == bindparam("part")
+)
+_NEW_DOCUMENT = insert(_DOCS).returning(_DOCS.c.id)
+_NEW_REVIEW = insert(_REVIEWS).returning(_REVIEWS.c.id)
+_FILM_STATE = (_FILMS.c.id, _FILMS.c.version, _FILMS.c.updated_at)
+_NEW_FILM = insert(_FILMS).values(version=1).returning(*_FILM_STATE)
+_CHANGE_FILM = (
+    update(_FILMS)
+    .where(_FILMS.c.id == bindparam("film"))
+    .values(version=func.coalesce(_FILMS.c.version, 0) + 1)
+    .returning(*_FILM_STATE)
+)
+_SLUG_OF = select(_FILMS.c.slug).where(_FILMS.c.id == bindparam("film"))
+_SLUG_HOLDER = select(_FILMS.c.id).where(
+    _FILMS.c.slug == bindparam("slug"), _FILMS.c.id != bindparam("film")
+)
+_KEYS_OF = select(_KEYS.c.digest).where(_KEYS.c.film_id == bindparam("film"))
+_DROP_KEYS = delete(_KEYS).where(
+    _KEYS.c.film_id == bindparam("film"), _KEYS.c.digest.in_(bindparam("gone", expanding=True))
+)
+_NEW_KEY = insert(_KEYS)
+_FILMS_NAMED = (
+    select(_FILMS.c.id, _FILMS.c.version, _FILMS.c.updated_at)
+    .where(
+        _FILMS.c.id.in_(
+            select(_KEYS.c.film_id).where(_KEYS.c.digest.in_(bindparam("keys", expanding=True)))
+        )
+    )
+    .order_by(_FILMS.c.id)
+)
+_FACTS_OF_REVIEWS = select(_REVIEWS.c.record["facts"]).where(
+    _REVIEWS.c.film_id == bindparam("film")
+)
+
 _FilmState = tuple[int, int, datetime]
 """A film row's id, version and last update: its facts change only with all three."""
 _FACTS_KEPT = 100_000
@@ -42,6 +91,12 @@ _FACTS_KEPT = 100_000
 
 def _film_state(row: Any) -> _FilmState:
     return (row.id, row.version or 0, row.updated_at)
+
+
+def _figures(report: dict[str, Any]) -> str:
+    """The report's fresh % and average as the JSON pair kept beside it for film lists."""
+    aggregate = report.get("aggregate") or {}
+    return json.dumps([aggregate.get("fresh_percent"), aggregate.get("average")])
 
 
 class Transaction:
@@ -57,14 +112,11 @@ class Transaction:
 
     def document_id(self, digest: str) -> int | None:
         """The stored document with this content hash, if any."""
-        return self._c.scalar(select(_DOCS.c.id).where(_DOCS.c.content_hash == digest))
+        return self._c.scalar(_DOCUMENT_ID, {"digest": digest})
 
     def has_review(self, document_id: int, position: int) -> bool:
         """Whether part ``position`` of a stored document is already a review."""
-        found = select(_REVIEWS.c.id).where(
-            _REVIEWS.c.document_id == document_id, _REVIEWS.c.position == position
-        )
-        return self._c.scalar(found) is not None
+        return self._c.scalar(_HAS_REVIEW, {"document": document_id, "part": position}) is not None
 
     def has_url(self, url: str) -> bool:
         """Whether a page fetched from ``url`` is stored (so it need not be fetched again)."""
@@ -109,22 +161,33 @@ class Transaction:
                 )
             )
             found |= {_film_state(row): facts_from_dict(row.facts) for row in rows}
+        self._remember(found)
+        return found
+
+    def _remember(self, found: dict[_FilmState, FilmFacts]) -> None:
         if len(self._facts) > _FACTS_KEPT:
             self._facts.clear()
         self._facts.update(found)
-        return found
 
     def film_by_slug(self, slug: str) -> FilmEntry | None:
         return _read.film_by_slug(self.reader, slug)
 
     def slug_of(self, film_id: int) -> str:
-        slug = self._c.scalar(select(_FILMS.c.slug).where(_FILMS.c.id == film_id))
+        slug = self._c.scalar(_SLUG_OF, {"film": film_id})
         if slug is None:
             raise NotFound(f"no film with id {film_id}")
         return slug
 
     def reviews(self, film_id: int | None) -> list[Review]:
         return [review for _id, review in self._reviews_where(film_id)]
+
+    def reviews_of_films(self, film_ids: Sequence[int]) -> dict[int, list[Review]]:
+        """Each film's reviews (as :meth:`reviews`), many films in a few queries."""
+        found: dict[int, list[Review]] = {film_id: [] for film_id in film_ids}
+        for part in (film_ids[i : i + 500] for i in range(0, len(film_ids), 500)):
+            for row in self._review_rows(_REVIEWS.c.film_id.in_(part)):
+                found[row.film_id].append(_review_from_row(row.record, row.raw))
+        return found
 
     def unassigned(self) -> list[tuple[int, Review]]:
         """Reviews filed under no film yet, with their ids."""
@@ -133,13 +196,16 @@ class Transaction:
     def _reviews_where(self, film_id: int | None) -> list[tuple[int, Review]]:
         reviews = _REVIEWS.c
         where = reviews.film_id.is_(None) if film_id is None else reviews.film_id == film_id
-        rows = self._c.execute(
-            select(reviews.id, reviews.record, _DOCS.c.raw)
+        return [(row.id, _review_from_row(row.record, row.raw)) for row in self._review_rows(where)]
+
+    def _review_rows(self, where: ColumnElement[bool]) -> Sequence[Row[Any, Any, Any, Any]]:
+        reviews = _REVIEWS.c
+        return self._c.execute(
+            select(reviews.id, reviews.film_id, reviews.record, _DOCS.c.raw)
             .join(_DOCS, _DOCS.c.id == reviews.document_id)
             .where(where)
             .order_by(reviews.id)
         ).all()
-        return [(row.id, _review_from_row(row.record, row.raw)) for row in rows]
 
     def assign(self, review_id: int, film_id: int) -> None:
         row = self._s.get(ReviewRow, review_id)
@@ -151,7 +217,7 @@ class Transaction:
     def add_document(self, document: Document, digest: str) -> int:
         fetched = document.provenance
         return self._insert(
-            _DOCS,
+            _NEW_DOCUMENT,
             content_hash=digest,
             source=document.source,
             shape=document.shape,
@@ -168,7 +234,7 @@ class Transaction:
     ) -> int:
         score = review.score
         return self._insert(
-            _REVIEWS,
+            _NEW_REVIEW,
             document_id=document_id,
             position=position,
             film_id=film_id,
@@ -184,12 +250,10 @@ class Transaction:
             record=_record_without_raw(review),
         )
 
-    def _insert(self, table: Table, **values: Any) -> int:
+    def _insert(self, statement: Insert, **values: Any) -> int:
         """One row, inserted as a plain statement (no ORM object to track: adding a
         large export inserts tens of thousands); returns its id."""
-        new_id: int = self._c.execute(
-            insert(table).values(**values).returning(table.c.id)
-        ).scalar_one()
+        new_id: int = self._c.execute(statement, values).scalar_one()
         return new_id
 
     def save_film(self, facts: FilmFacts, slug: str, film_id: int | None = None) -> int:
@@ -216,37 +280,32 @@ class Transaction:
         }
         new = film_id is None
         if film_id is None:
-            made = insert(_FILMS).values(**values, version=1).returning(_FILMS.c.id)
-            film_id = int(self._c.execute(made).scalar_one())
+            saved = self._c.execute(_NEW_FILM, values).first()
         else:
-            bump = func.coalesce(_FILMS.c.version, 0) + 1
-            changed = update(_FILMS).where(_FILMS.c.id == film_id).values(**values, version=bump)
-            if self._c.execute(changed).rowcount == 0:
-                raise NotFound(f"no film with id {film_id}")
+            saved = self._c.execute(_CHANGE_FILM, {"film": film_id, **values}).first()
             self._s.expire_all()  # a FilmRow this session holds is stale now
+        if saved is None:
+            raise NotFound(f"no film with id {film_id}")
+        film_id = int(saved.id)
+        # the next review naming this film finds its facts without reading them back
+        self._remember({_film_state(saved): facts})
         self._file_keys(film_id, facts, new=new)
         return film_id
 
     def _slug_taken(self, slug: str, film_id: int | None) -> bool:
         """Whether a film other than ``film_id`` holds ``slug`` (one indexed lookup)."""
-        holder = select(_FILMS.c.id).where(_FILMS.c.slug == slug, _FILMS.c.id != (film_id or -1))
-        return self._c.scalar(holder) is not None
+        return self._c.scalar(_SLUG_HOLDER, {"slug": slug, "film": film_id or -1}) is not None
 
     def _file_keys(self, film_id: int, facts: FilmFacts, *, new: bool) -> None:
         from marquee.films.titles import title_keys  # regex: not for `marquee films`
 
         wanted = {key_digest(key) for key in title_keys(facts.title, facts.aliases)}
-        held = (
-            set()
-            if new
-            else set(self._c.scalars(select(_KEYS.c.digest).where(_KEYS.c.film_id == film_id)))
-        )
+        held = set() if new else set(self._c.scalars(_KEYS_OF, {"film": film_id}))
         if held - wanted:
-            gone = _KEYS.c.digest.in_(held - wanted)
-            self._c.execute(delete(_KEYS).where(_KEYS.c.film_id == film_id, gone))
+            self._c.execute(_DROP_KEYS, {"film": film_id, "gone": sorted(held - wanted)})
         if wanted - held:
             self._c.execute(
-                insert(_KEYS), [{"film_id": film_id, "digest": d} for d in sorted(wanted - held)]
+                _NEW_KEY, [{"film_id": film_id, "digest": d} for d in sorted(wanted - held)]
             )
 
     def films_named(self, keys: Iterable[str]) -> list[tuple[int, FilmFacts]]:
@@ -255,12 +314,7 @@ class Transaction:
         digests = sorted({key_digest(key) for key in keys})
         if not digests:
             return []
-        named = select(_KEYS.c.film_id).where(_KEYS.c.digest.in_(digests))
-        rows = self._c.execute(
-            select(_FILMS.c.id, _FILMS.c.version, _FILMS.c.updated_at)
-            .where(_FILMS.c.id.in_(named))
-            .order_by(_FILMS.c.id)
-        ).all()
+        rows = self._c.execute(_FILMS_NAMED, {"keys": digests}).all()
         states = [_film_state(row) for row in rows]
         known = {s: f for s in states if (f := self._facts.get(s)) is not None}
         if len(known) < len(states):
@@ -295,38 +349,37 @@ class Transaction:
         """The film's built report if it was built by the same code and model (``key``)."""
         return _read.cached_report(self.reader, film_id, key)
 
-    def save_report(
-        self, film_id: int, key: str, report: dict[str, Any], *, version: int | None = None
-    ) -> bool:
-        """Keep a built report; returns whether it was kept.
+    def save_reports(self, key: str, built: Sequence[tuple[int, int, dict[str, Any]]]) -> None:
+        """Keep built reports: (film id, the film's :attr:`FilmEntry.version` it was built
+        from, report), all in one statement.
 
-        ``version`` is the film's :attr:`FilmEntry.version` the report was built from: when
-        another writer changed the film while the report was being built, the report is
-        already stale and is not kept, so the next reader builds it again instead of
+        When another writer changed a film while its report was being built, that report
+        is already stale and is not kept, so the next reader builds it again instead of
         being served a report that misses the new review.
         """
+        if not built:
+            return
         films = _FILMS.c
-        row = self._c.execute(select(films.slug, films.version).where(films.id == film_id)).first()
-        if row is None:
-            raise NotFound(f"no film with id {film_id}")
-        if version is not None and version != (row.version or 0):
-            log.info("film %s changed while its report was built; not caching it", row.slug)
-            return False
-        aggregate = report.get("aggregate") or {}
-        pair = json.dumps([aggregate.get("fresh_percent"), aggregate.get("average")])
-        kept = (
+        keep = (
             update(_FILMS)
-            .where(films.id == film_id)
-            .values(report=report, report_key=key, report_figures=pair)
+            .where(films.id == bindparam("film"))
+            .where(func.coalesce(films.version, 0) == bindparam("built_from"))
+            .values(report=bindparam("built"), report_key=key, report_figures=bindparam("pair"))
         )
-        self._c.execute(kept)
+        rows = [
+            {"film": film, "built_from": v, "built": report, "pair": _figures(report)}
+            for film, v, report in built
+        ]
+        kept = self._c.execute(keep, rows).rowcount
+        if 0 <= kept < len(built):
+            log.info(
+                "%d film(s) changed while their reports were built; not caching them",
+                len(built) - kept,
+            )
         self._s.expire_all()  # a FilmRow this session holds is stale now
-        return True
 
     def film_facts_of_reviews(self, film_id: int) -> list[FilmFacts]:
         """Each of the film's reviews' own facts; only that part of each record is read,
         since every review added to a film re-merges all of them."""
-        facts = self._c.scalars(
-            select(_REVIEWS.c.record["facts"]).where(_REVIEWS.c.film_id == film_id)
-        )
+        facts = self._c.scalars(_FACTS_OF_REVIEWS, {"film": film_id})
         return [facts_from_dict(f) for f in facts]
