@@ -279,9 +279,10 @@ def _loaded_after(args: list[str], watched: tuple[str, ...]) -> tuple[str, list[
 
 def test_help_and_films_import_nothing_heavy(tmp_path, db: str) -> None:
     """`marquee --help` and `marquee films` start without the HTML extractor, the model or
-    scikit-learn; `films` on a SQLite store reads it without SQLAlchemy (plain sqlite3),
-    on an empty store and on one with films alike."""
-    heavy = ("trafilatura", "sklearn", "marquee.model", "extruct", "sqlalchemy")
+    scikit-learn, nor the progress bars only `add` and `batch` draw; `films` on a SQLite
+    store reads it without SQLAlchemy (plain sqlite3), on an empty store and on one with
+    films alike."""
+    heavy = ("trafilatura", "sklearn", "marquee.model", "extruct", "sqlalchemy", "rich.progress")
     new = f"sqlite:///{tmp_path / 's.db'}"
     assert _loaded_after(["--help"], heavy)[1] == []
     assert _loaded_after(["--db", new, "--create", "films"], heavy)[1] == ["sqlalchemy"]

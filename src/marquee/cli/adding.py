@@ -13,11 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from marquee.errors import MarqueeError, StoreError
 
 if TYPE_CHECKING:
+    from rich.progress import Progress
+
     from marquee.documents import ReadOptions
     from marquee.ingest import Input, Outcome
     from marquee.records import Review
@@ -355,6 +356,15 @@ def _rows_counter(progress: Progress) -> Callable[[int], None]:
 
 def _progress() -> Progress:
     """Progress bars on stderr, only on a terminal (see :func:`_bar`)."""
+    # imported here: drawing bars is for add alone, not for every command the CLI loads
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
     return Progress(
         TextColumn("{task.description}"),
         BarColumn(),

@@ -5,17 +5,12 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
-from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
-
-from marquee.errors import MarqueeError
-
-if TYPE_CHECKING:
-    pass
 
 from marquee.cli._app import _fail, _parse_columns, _print_json, _shown, _store, app, err, out
+from marquee.errors import MarqueeError
 
 
 @app.command()
@@ -156,7 +151,14 @@ def batch(
 
       marquee batch reviews.jsonl --out results/ --engine dask --scheduler tcp://10.0.0.5:8786
     """
-    from rich.progress import TaskProgressColumn, TimeElapsedColumn
+    from rich.progress import (  # drawn only by this command: not loaded for the others
+        BarColumn,
+        Progress,
+        TaskProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
     from marquee.batch import BatchOptions, run_batch
     from marquee.review import FilmHint
