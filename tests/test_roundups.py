@@ -23,6 +23,15 @@ from test_multifilm import PROSE, doc_of
 
 ROUNDUPS = Path(__file__).parent / "fixtures" / "roundups"
 EXPECTED = json.loads((ROUNDUPS / "expected.json").read_text())
+UNMEASURED = "heldout-7"
+"""The held-out round not yet measured: its pages are labelled but not run, so that no
+rule is shaped on them before ``bench/roundup_eval.py --split heldout-7`` measures them."""
+SPLITS = {
+    row[1].strip().removeprefix("roundups/"): row[2].strip()
+    for row in (line.split("|") for line in (ROUNDUPS.parent / "SOURCES.md").open())
+    if len(row) > 3 and row[1].strip().startswith("roundups/")
+}
+MEASURED = sorted(name for name in EXPECTED if SPLITS[name] != UNMEASURED)
 
 
 def page(name: str) -> Document:
@@ -43,7 +52,7 @@ MISSED = {
 """Films of each page not found (the bench counts them in its figures)."""
 
 
-@pytest.mark.parametrize("name", sorted(EXPECTED))
+@pytest.mark.parametrize("name", MEASURED)
 def test_the_films_of_a_real_round_up_are_found_with_their_critics(name: str) -> None:
     reviews = {name_key(r.facts.title or ""): r for r in map(parse_review, split_films(page(name)))}
     want = EXPECTED[name]
