@@ -254,7 +254,7 @@ def _between(block: Block) -> bool:
     a caption, a mark."""
     text = clean(block.text)
     return (
-        block.kind in {"chrome", "caption"}
+        block.kind in {"chrome", "caption", "byline"}
         or is_facts_line(block)
         or bool(LABEL_LINE.match(text))
         or is_score_only(block)
