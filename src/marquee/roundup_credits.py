@@ -51,6 +51,8 @@ _SIGNED = re.compile(
 )
 """A capsule signed at its end, or before its facts: "… PG (thematic elements) – Gary
 Thompson", "… – By Gregg W. Morris", "… — J. Anderson. (NR) 1 hr., 53 mins. A"."""
+_PAREN_SIGNED = re.compile(rf"\((?P<who>{_NAME})\)\s*$")
+"""A capsule signed in brackets at its end: "… battle fatigue. (Michael Gallucci)"."""
 _FULL_REVIEW = re.compile(rf"\bread\s+(?P<who>{_NAME})['’]s\s+(?:full\s+)?review\b", re.I)
 """A capsule pointing to its critic's full review: "Read Laura Delaney's full review here."."""
 _INITIALS = re.compile(
@@ -135,7 +137,7 @@ def own_credit(blocks: Sequence[Block]) -> tuple[str, str | None] | None:
         who = signed and (signed["who"] or signed["before"])
         if who and is_prose(block) and (name := _whole_name(who)):
             return name, None
-        for pointer in (_FULL_REVIEW, _CRITIC_NAMED):
+        for pointer in (_PAREN_SIGNED, _FULL_REVIEW, _CRITIC_NAMED):
             found = pointer.search(text)
             if found and is_prose(block) and (name := _whole_name(found["who"])):
                 return name, None

@@ -63,7 +63,7 @@ _LEAD_CHARS = 100
 """A capsule's title and its separator come within its first characters."""
 """A capsule that quotes its review ('We Are X (SR): "A startlingly intimate portrait…"')."""
 _TEMPLATE_WORDS = 6
-_MIN_SUBTITLE_WORDS = 3
+_MIN_SUBTITLE_WORDS = 4
 _MIN_PLAIN = 3
 """Plain title lines (no other evidence) that make a page of a collection a round-up."""
 
@@ -112,9 +112,15 @@ _BRACKETED = re.compile(r"\[[^\[\]]{2,60}\]")
 """A film's facts in square brackets: "[Warner Bros. Pictures; 2020]"."""
 _SEPARATOR = re.compile(r"\s*:\s*|\s+[-–—]{1,2}\s*|\s*--\s*|\s*[–—]\s*")
 """A capsule opening with its title: "Babel (star)(star)1/2: A film…", "The Meg – …"."""
-_PAREN_LEAD = re.compile(rf"^(?P<lead>[^()]{{1,80}}?{_PAREN})\.?\s*(?P<rest>.*)$")
+_PAREN_LEAD = re.compile(rf"^(?P<lead>[^()]{{1,80}}?{_PAREN})\.?\s*(?:[-–—:]\s+)?(?P<rest>.*)$")
 """A capsule whose title's facts end the lead: "Shoplifters (Japan, Kore-eda, 5) Family…",
-"Night school (PG-13). Kevin Hart and…"."""
+"Night school (PG-13). Kevin Hart and…", "Birds of Prey (I refuse to write …) - I'm…"."""
+_RUN_ON = re.compile(
+    rf"(?<=[.!?)]\s+)(?P<title>\p{{Lu}}[^.!?()]{{0,60}}?\s*\(\s*{CERTIFICATE}\s*\))"
+    rf"\s*[-–—]\s+(?=\p{{Lu}})"
+)
+"""A capsule a copy ran on in the one before's paragraph: "… (Ben Gifford) Captain
+America: The First Avenger (PG-13) — The final lead-in…"."""
 COLLECTION = re.compile(
     r"\b(?:reviews|round[- ]?up|capsules?|picks|what to (?:see|watch)|mini[- ]reviews?"
     r"|quick (?:takes|reviews)|in brief|top \d+|best (?:films|movies)|new (?:releases|films)"
@@ -150,6 +156,7 @@ class _Lead:
 def film_sections(blocks: Sequence[Block], headlines: Sequence[str]) -> list[FilmSection]:
     """The films of a round-up page cut at its headings or capsule openings; [] when the
     page is not one."""
+    blocks = [part for block in blocks for part in _run_apart(block)]
     opening = [clean(b.text) for b in blocks if is_prose(b)][:_OPENING_PROSE]
     collection = any(COLLECTION.search(clean(line)) for line in headlines) or any(
         _COUNTED.search(text) for text in opening
@@ -160,6 +167,17 @@ def film_sections(blocks: Sequence[Block], headlines: Sequence[str]) -> list[Fil
     leads = [c for i, b in enumerate(blocks) if (c := _capsule(i, b))]
     found = max(_series(blocks, heads, collection), _series(blocks, leads, collection), key=len)
     return _cut(blocks, found) if found else []
+
+
+def _run_apart(block: Block) -> list[Block]:
+    """A paragraph as the capsules it runs together: each title line made a heading of
+    its own, above its review."""
+    found = _RUN_ON.search(block.text) if block.kind == "paragraph" else None
+    if found is None or not is_title(found["title"].rsplit("(", 1)[0]):
+        return [block]
+    before = Block("paragraph", block.text[: found.start()].rstrip())
+    after = Block("paragraph", block.text[found.end() :])
+    return [before, Block("heading", found["title"]), *_run_apart(after)]
 
 
 def _shared_labels(blocks: Sequence[Block]) -> frozenset[str]:
@@ -241,7 +259,7 @@ def _heading(
         return None
     for after in following:
         if is_prose(after):
-            title = _subtitled(found[0], clean(after.text))
+            title = found[0] if found[2] else _subtitled(found[0], clean(after.text))
             return _Lead(index, title, *found[1:])
         same = after.kind == block.kind and not _is_facts(after)
         if (same and not found[2]) or not _between(after):
@@ -275,8 +293,11 @@ def _numbered(
 def _subtitled(title: str, prose: str) -> str:
     """A heading's title before its subtitle ("La La Land: Oh, what a lovely film"), when
     the review names that and not the whole heading."""
-    head = display_title(re.split(r"\s*:\s+|\s+[-–—]\s+", title, maxsplit=1)[0])
-    if head == title or named_count(title, prose) or not named_count(head, prose):
+    parts = re.split(r"\s*:\s+|\s+[-–—]\s+", title, maxsplit=1)
+    if len(parts) == 1 or len(parts[1].split()) < _MIN_SUBTITLE_WORDS:
+        return title
+    head = display_title(parts[0])
+    if named_count(title, prose) or not named_count(head, prose):
         return title
     return head
 
@@ -320,7 +341,8 @@ def _capsule(index: int, block: Block) -> _Lead | None:
         return None  # most paragraphs, cheaply: prose from their first words; "By: X …"
     for lead, rest, paren in _splits(clean(block.text)):
         if (found := _capsule_of(index, lead, rest, paren=paren)) is not None:
-            return found
+            listed = block.kind == "list_item" and found.form == "capsule:plain"
+            return dataclasses.replace(found, form="capsule:numbered") if listed else found
     return None
 
 
