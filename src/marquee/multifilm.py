@@ -34,6 +34,7 @@ from marquee.films.names import name_key
 from marquee.films.text import clean
 from marquee.records import Block, Document
 from marquee.roundup_credits import credited_parts
+from marquee.roundup_headings import COLLECTION, LABEL_LINE
 from marquee.roundup_layouts import FilmSection, film_box, rated_runs
 from marquee.roundup_lines import (
     CERTIFICATE,
@@ -49,7 +50,7 @@ from marquee.roundup_lines import (
     is_score_only,
     year_in,
 )
-from marquee.roundup_segment import COLLECTION, LABEL_LINE, film_sections
+from marquee.roundup_segment import film_sections
 from marquee.roundup_titles import NUMBERED, display_title, is_aspect, is_title, set_apart
 from marquee.scores import parse_score
 

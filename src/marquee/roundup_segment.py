@@ -31,80 +31,41 @@ from marquee.films.match import named_count
 from marquee.films.names import name_key
 from marquee.films.text import clean
 from marquee.records import Block
+from marquee.roundup_headings import (
+    COLLECTION,
+    LABEL_LINE,
+    PAREN,
+    shared_labels,
+    subtitled,
+    title_of,
+)
 from marquee.roundup_layouts import FilmSection
 from marquee.roundup_lines import (
     CERTIFICATE,
     MARK,
     QUOTES,
-    STARS,
     delivers_verdict,
     is_facts_line,
     is_prose,
     is_score_only,
     year_in,
 )
-from marquee.roundup_titles import (
-    NUMBERED,
-    display_title,
-    is_aspect,
-    is_loose_title,
-    is_shouted,
-    is_title,
-)
+from marquee.roundup_titles import is_title
 
 MIN_FILMS = 2
 _MAX_HEADING_WORDS = 14
-_MAX_TITLE_WORDS = 10
 _LOOKAHEAD = 4
 """A heading's prose starts within this many blocks (facts and label lines between)."""
 _MIN_PROSE_WORDS = 15
 _MIN_QUOTED_WORDS = 5
+"""A capsule that quotes its review ('We Are X (SR): "A startlingly intimate portrait…"')."""
 _LEAD_CHARS = 100
 """A capsule's title and its separator come within its first characters."""
-"""A capsule that quotes its review ('We Are X (SR): "A startlingly intimate portrait…"')."""
 _TEMPLATE_WORDS = 6
 _MIN_SUBTITLE_WORDS = 4
 _MIN_PLAIN = 3
 """Plain title lines (no other evidence) that make a page of a collection a round-up."""
 
-_BULLET = re.compile(r"^\s*(?:[•·▪►▸◦*]|(?i:movie|film|no\.?)\s*#?\d{1,3}\s*[:.)-])\s*")
-_PREFIXED = re.compile(r"^(?P<label>[^-–—:|]{3,30}?)(?:\s+[-–—|]|\s*:)\s+(?P<rest>\S.*)$")
-_PAREN = r"\((?:[^()]|\([^()]{0,20}\)){1,120}\)"
-"""A parenthesis after a title, one nested: "(4 stars, like a Danish (500) Days of Summer)"."""
-_MARKS = rf"(?:\(star\))+(?:\s*1/2)?|\d\s+1/2\s+(?i:stars?)|{STARS}"
-_SEPARATED = r"[-–—:|]\s*(?:[A-F][+-]?|10|\d(?:\.\d)?)(?=\W*$)"
-"""A grade or a bare number is a mark only after a separator: "Crisis: B", "Zambezi – 1"
-(never "Plan B", "Sonic the Hedgehog 2")."""
-_TRAILING = re.compile(
-    rf"(?:\s*(?:{_SEPARATED}|,\s*(?:19|20)\d\d|[-–—:|,]?\s*(?:{_PAREN}|{_MARKS})))+\s*[.:]?\s*$"
-)
-"""What follows a title on its line: "(1942)", "(R)", "★★½", ": B", "– 5.5", "(star)(star)",
-", 2022"."""
-_DIRECTED = re.compile(r"\s+[-–—|]\s*(?:dir\.|directed by)\s+[^-–—|]{2,80}$", re.IGNORECASE)
-"""A director's credit after a title: "Talk to Me - dir. Danny Philippou"."""
-_REVIEW_WORD = re.compile(r"\s+(?:movie\s+|film\s+)?review$", re.IGNORECASE)
-"""A heading that names its film and calls itself a review: "Arthur Review"."""
-_HAS_MARK = re.compile(rf"{_MARKS}|{_SEPARATED}")
-LABEL_LINE = re.compile(
-    r"^\W*(?:director|directed by|dir|starring|stars|cast|with|written by|writers?|screenplay"
-    r"|run ?time|running time|runtime|release date|released|genre|certificate|rated|rating"
-    r"|verdict|score|grade|where to watch|available on|screens|see review|read more"
-    r"|[\p{L}']+['’]s rating)\s*:",
-    re.IGNORECASE,
-)
-"""A facts or label line under a title ("Director: Clint Eastwood", "IMDb's Rating: …")."""
-_CLOCK = re.compile(
-    r"\b\d{1,2}(?::\d\d)?\s?(?:am|pm)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-    r"\p{L}*\.?\s\d{1,2}(?:st|nd|rd|th)?,",
-    re.IGNORECASE,
-)
-"""A screening time or a date: "Sep 7, 9 pm, Ryerson", "Friday, June 17, 2011"."""
-_SHOUTED_LEAD = re.compile(
-    r"^(?P<title>[\p{Lu}\p{N}][\p{Lu}\p{N}'’&!?:. ]{0,60}?)\s*(?:,|\s[-–—])\s"
-)
-"""A title in capitals before the heading's own words: "I AM, 26 Minutes of …"."""
-_BYLINE = re.compile(r"^(?:by|posted|published|updated)\s+\p{Lu}\S*(?:\s\p{Lu}\S*){0,2}$", re.I)
-"""A byline or dateline, never a film: "By Staff" ("By the Sea" is a film)."""
 _FACTS_PAREN = re.compile(rf"\(\s*{CERTIFICATE}\s*\)|\((?:19|20)\d\d\)")
 """A certificate or a year in brackets, which vouch for the title before them."""
 _BY = re.compile(r"^\W*by\b", re.IGNORECASE)
@@ -112,7 +73,7 @@ _BRACKETED = re.compile(r"\[[^\[\]]{2,60}\]")
 """A film's facts in square brackets: "[Warner Bros. Pictures; 2020]"."""
 _SEPARATOR = re.compile(r"\s*:\s*|\s+[-–—]{1,2}\s*|\s*--\s*|\s*[–—]\s*")
 """A capsule opening with its title: "Babel (star)(star)1/2: A film…", "The Meg – …"."""
-_PAREN_LEAD = re.compile(rf"^(?P<lead>[^()]{{1,80}}?{_PAREN})\.?\s*(?:[-–—:]\s+)?(?P<rest>.*)$")
+_PAREN_LEAD = re.compile(rf"^(?P<lead>[^()]{{1,80}}?{PAREN})\.?\s*(?:[-–—:]\s+)?(?P<rest>.*)$")
 """A capsule whose title's facts end the lead: "Shoplifters (Japan, Kore-eda, 5) Family…",
 "Night school (PG-13). Kevin Hart and…", "Birds of Prey (I refuse to write …) - I'm…"."""
 _RUN_ON = re.compile(
@@ -121,14 +82,6 @@ _RUN_ON = re.compile(
 )
 """A capsule a copy ran on in the one before's paragraph: "… (Ben Gifford) Captain
 America: The First Avenger (PG-13) — The final lead-in…"."""
-COLLECTION = re.compile(
-    r"\b(?:reviews|round[- ]?up|capsules?|picks|what to (?:see|watch)|mini[- ]reviews?"
-    r"|quick (?:takes|reviews)|in brief|top \d+|best (?:films|movies)|new (?:releases|films)"
-    r"|this week(?:end)?|festival|(?:films|movies) (?:(?:I|we)(?:['’]ve)? )?(?:seen|watched|saw)"
-    r"|(?:review|thoughts|takes?)\b.{0,30}\b(?:\d{1,2}|two|three|four|five|six|seven|eight"
-    r"|nine|ten|several) (?:\w+ )?(?:films|movies))\b",
-    re.IGNORECASE,
-)
 _COUNTED = re.compile(
     r"\b(?:reviews?|thoughts|takes?)\b.{0,30}\b(?:two|three|four|five|six|seven|eight|nine|ten"
     r"|several|\d) (?:\w+ )?(?:films|movies)\b",
@@ -161,7 +114,7 @@ def film_sections(blocks: Sequence[Block], headlines: Sequence[str]) -> list[Fil
     collection = any(COLLECTION.search(clean(line)) for line in headlines) or any(
         _COUNTED.search(text) for text in opening
     )
-    labels = _shared_labels(blocks)
+    labels = shared_labels(blocks)
     heads = [h for i, b in enumerate(blocks) if (h := _heading(blocks, i, b, labels))]
     heads = _drop_taglines(blocks, heads)
     leads = [c for i, b in enumerate(blocks) if (c := _capsule(i, b))]
@@ -178,60 +131,6 @@ def _run_apart(block: Block) -> list[Block]:
     before = Block("paragraph", block.text[: found.start()].rstrip())
     after = Block("paragraph", block.text[found.end() :])
     return [before, Block("heading", found["title"]), *_run_apart(after)]
-
-
-def _shared_labels(blocks: Sequence[Block]) -> frozenset[str]:
-    """Labels two or more short lines open with: "Mini Review - Morbius", "Mini Review - X"."""
-    counts = Counter(
-        found["label"].strip().casefold()
-        for b in blocks
-        if len(b.text.split()) <= _MAX_HEADING_WORDS
-        and (found := _PREFIXED.match(clean(b.text))) is not None
-    )
-    return frozenset(label for label, n in counts.items() if n >= MIN_FILMS)
-
-
-def _title_of(
-    text: str, labels: frozenset[str], *, vouched: bool = False
-) -> tuple[str, str, bool, bool] | None:
-    """(title, form, marked, rated) of a heading line, its decorations off; None for a line
-    that is no film's title (a label, a screening time, a sentence). A title the grammar
-    does not read ("Those Who wish me dead", "the young teacher") is taken when its facts
-    or mark vouch for it: beside it, or (``vouched``) on the line below."""
-    text = clean(text)
-    if text.endswith(":") or _BYLINE.match(text):
-        return None  # "The Good:" (a label for what follows), "By Staff"
-    if LABEL_LINE.match(text):
-        return None  # "Director: Wang Junzheng (China)", "Rating: 3/10"
-    said = _CLOCK.search(text) or delivers_verdict(Block("paragraph", text))
-    if said and not _TRAILING.search(text):  # "Crisis: B" is a title with its mark
-        return None
-    form = "plain"
-    if (numbered := NUMBERED.sub("", text)) != text or (bulleted := _BULLET.sub("", text)) != text:
-        form, text = "numbered", numbered if numbered != text else bulleted
-    if (found := _PREFIXED.match(text)) and found["label"].strip().casefold() in labels:
-        form, text = f"label:{found['label'].strip().casefold()}", found["rest"]
-    directed = _DIRECTED.search(text)
-    text = text[: directed.start()] if directed else _REVIEW_WORD.sub("", text)
-    trailing = _TRAILING.search(text)
-    rated = bool(trailing and _HAS_MARK.search(trailing.group()))
-    facts = trailing and re.search(r"\((?!\d{1,2}\))|\d{4}", trailing.group())  # not "(1)"
-    marked = rated or bool(directed) or bool(facts)
-    bare = text[: trailing.start()] if trailing else text
-    if (shouted := _SHOUTED_LEAD.match(bare)) and not is_shouted(bare) and form == "plain":
-        bare, form = shouted["title"], "shouted"  # "I AM, 26 Minutes of Cinematic Ebullience"
-    if bare.strip()[:1] in "'‘\"“" and form == "plain":
-        form = "quoted"
-    elif is_shouted(bare) and form == "plain":
-        form = "shouted"
-    title = display_title(bare)
-    if not title or len(title.split()) > _MAX_TITLE_WORDS:
-        return None
-    if not (is_title(title) or ((marked or vouched) and is_loose_title(title))):
-        return None
-    if is_aspect(title) or COLLECTION.search(title) or LABEL_LINE.match(title + ":"):
-        return None  # "The Good", "The Round-Up", "Director": never a film
-    return title, form, marked, rated
 
 
 def _heading(
@@ -251,15 +150,15 @@ def _heading(
         return None  # a sentence ("'The Darkest Hour'" is none)
     following = blocks[index + 1 : index + 1 + _LOOKAHEAD]
     vouched = bool(following) and _is_facts(following[0])
-    found = _numbered(block, _title_of(block.text, labels, vouched=vouched))
+    found = _numbered(block, title_of(block.text, labels, vouched=vouched))
     head, _, subtitle = clean(block.text).partition(": ")
     if found is None and len(subtitle.split()) >= _MIN_SUBTITLE_WORDS:
-        found = _title_of(head, labels)  # "La La Land: Oh, what a lovely film"
+        found = title_of(head, labels)  # "La La Land: Oh, what a lovely film"
     if found is None:
         return None
     for after in following:
         if is_prose(after):
-            title = found[0] if found[2] else _subtitled(found[0], clean(after.text))
+            title = found[0] if found[2] else subtitled(found[0], clean(after.text))
             return _Lead(index, title, *found[1:])
         same = after.kind == block.kind and not _is_facts(after)
         if (same and not found[2]) or not _between(after):
@@ -288,18 +187,6 @@ def _numbered(
     if found is None or block.kind != "list_item" or found[1] != "plain":
         return found
     return found[0], "numbered", found[2], found[3]
-
-
-def _subtitled(title: str, prose: str) -> str:
-    """A heading's title before its subtitle ("La La Land: Oh, what a lovely film"), when
-    the review names that and not the whole heading."""
-    parts = re.split(r"\s*:\s+|\s+[-–—]\s+", title, maxsplit=1)
-    if len(parts) == 1 or len(parts[1].split()) < _MIN_SUBTITLE_WORDS:
-        return title
-    head = display_title(parts[0])
-    if named_count(title, prose) or not named_count(head, prose):
-        return title
-    return head
 
 
 def _line_kind(block: Block) -> str:
@@ -371,7 +258,7 @@ def _opens_review(rest: str) -> bool:
 
 
 def _capsule_of(index: int, lead: str, rest: str, *, paren: bool) -> _Lead | None:
-    head = _title_of(lead, frozenset(), vouched=paren and _FACTS_PAREN.search(lead) is not None)
+    head = title_of(lead, frozenset(), vouched=paren and _FACTS_PAREN.search(lead) is not None)
     if head is None:
         return None
     title, form, marked, rated = head
