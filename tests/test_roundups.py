@@ -45,7 +45,6 @@ MISSED = {
     "patelive_mini_reviews.txt": 2,  # a lower-case title word; no parenthesis before the dash
     "philly_capsules.txt": 1,  # the first capsule follows a dateline: "Sept. 20-- ALPHA."
     "hunterword_short_films.txt": 3,  # headings in capitals, on a page not saying it collects
-    "nightviz_barbenheimer.txt": 2,  # titles were heading images, named only in the prose
     "gffreviews_feb2014.txt": 3,  # plain title headings, nothing else saying they are films
     "moviemansguide_p174.txt": 5,  # "Minions is a harmless…": titles only as the subject
     "lighthousestudio_student_critics.txt": 1,  # "Juno Shines in Every Possible Way"

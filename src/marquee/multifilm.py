@@ -35,7 +35,7 @@ from marquee.films.text import clean
 from marquee.records import Block, Document
 from marquee.roundup_credits import credited_parts
 from marquee.roundup_headings import COLLECTION, LABEL_LINE
-from marquee.roundup_layouts import FilmSection, film_box, rated_runs
+from marquee.roundup_layouts import FilmSection, film_box, rated_openings, rated_runs
 from marquee.roundup_lines import (
     CERTIFICATE,
     MARK,
@@ -122,7 +122,7 @@ def split_films(doc: Document) -> tuple[Document, ...]:
     headings = [] if boxed else _film_headings(blocks, doc.meta.get("title", ""))
     general = film_sections(blocks, _headlines(doc.meta.get("title", ""), blocks))
     if len(headings) < MIN_FILMS or _widens(general, [h.title for h in headings]):
-        sections = boxed or rated_runs(blocks) or general
+        sections = boxed or rated_runs(blocks) or general or rated_openings(blocks)
         log.info("%s: %d films reviewed on one page", doc.source, len(sections))
         parts = [_part(doc, n, s) for n, s in enumerate(sections)]
         return credited_parts(doc, parts, _headlines(doc.meta.get("title", ""), blocks)) or (doc,)
