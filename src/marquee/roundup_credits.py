@@ -75,6 +75,11 @@ _BY_OPENING = re.compile(
 )
 """A review whose prose runs on from its byline: "By: Ryan Beard Arrival is a movie…" (a
 name of two words, so the film's title after it is not taken for a third)."""
+_ROLE_OPENING = re.compile(
+    rf"^(?P<who>\p{{Lu}}[\p{{L}}'’.-]+(?:\s\p{{Lu}}[\p{{L}}'’.-]+){{1,2}}?)\s+{_ROLE}\s"
+)
+"""A review whose prose opens with its writer and role: "Erin Yandell Staff Writer The
+latest addition…", "Maggie Collins Senior Staff Writer Recently…"."""
 _AND = re.compile(r"\s*(?:,|\band\b|&)\s*")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
@@ -127,7 +132,11 @@ def own_credit(blocks: Sequence[Block]) -> tuple[str, str | None] | None:
         text = clean(block.text)
         if (said := _SAYS.match(text)) and (name := _whole_name(said["who"])):
             return name, None
-        by = _BY_LINE.match(text) if not is_prose(block) else _BY_OPENING.match(text)
+        by = (
+            _BY_LINE.match(text)
+            if not is_prose(block)
+            else (_BY_OPENING.match(text) or _ROLE_OPENING.match(text))
+        )
         if by and (name := _whole_name(by["who"])):
             return name, None
         credit = _CREDITED_MARK.search(text)

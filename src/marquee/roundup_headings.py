@@ -51,6 +51,11 @@ _DIRECTED = re.compile(r"\s+[-–—|]\s*(?:dir\.|directed by)\s+[^-–—|]{2,8
 """A director's credit after a title: "Talk to Me - dir. Danny Philippou"."""
 _REVIEW_WORD = re.compile(r"\s+(?:movie\s+|film\s+)?review$", re.IGNORECASE)
 """A heading that names its film and calls itself a review: "Arthur Review"."""
+_QUOTED_END = re.compile(
+    r"(?:^|\s)[\"“](?P<title>[^\"“”]{1,60})[\"”]\s*(?i:grade|rating|score|verdict)?\s*$"
+)
+"""A heading ending with its film's title in quotation marks ('A "QUICK!" Review of
+"M3GAN (2023)"'), or with the quoted title's mark to come ('"Joker" Grade')."""
 _HAS_MARK = re.compile(rf"{_MARKS}|{_SEPARATED}")
 LABEL_LINE = re.compile(
     r"^\W*(?:director|directed by|dir|starring|stars|cast|with|written by|writers?|screenplay"
@@ -115,6 +120,8 @@ def title_of(
         form, text = f"label:{found['label'].strip().casefold()}", found["rest"]
     directed = _DIRECTED.search(text)
     text = text[: directed.start()] if directed else _REVIEW_WORD.sub("", text)
+    if (quoted := _QUOTED_END.search(text)) and form == "plain":
+        text, form = quoted["title"], "quoted"  # 'Retelling of a classic: Zemeckis' "Pinocchio"'
     trailing = _TRAILING.search(text)
     rated = bool(trailing and _HAS_MARK.search(trailing.group()))
     facts = trailing and re.search(r"\((?!\d{1,2}\))|\d{4}", trailing.group())  # not "(1)"
