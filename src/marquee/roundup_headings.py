@@ -56,6 +56,8 @@ _QUOTED_END = re.compile(
 )
 """A heading ending with its film's title in quotation marks ('A "QUICK!" Review of
 "M3GAN (2023)"'), or with the quoted title's mark to come ('"Joker" Grade')."""
+_TEASER_END = re.compile(r"\bcontinue reading\b.*$", re.IGNORECASE)
+"""A teaser's link to the full review, which repeats the heading."""
 _HAS_MARK = re.compile(rf"{_MARKS}|{_SEPARATED}")
 LABEL_LINE = re.compile(
     r"^\W*(?:director|directed by|dir|starring|stars|cast|with|written by|writers?|screenplay"
@@ -150,6 +152,7 @@ def subtitled(title: str, prose: str) -> str:
     if len(parts) == 1 or len(parts[1].split()) < _MIN_SUBTITLE_WORDS:
         return title
     head = display_title(parts[0])
+    prose = _TEASER_END.sub("", prose)  # "… Continue reading <the heading>"
     if named_count(title, prose) or not named_count(head, prose):
         return title
     return head
