@@ -101,7 +101,7 @@ def kept_whole(name: str, texts: Iterable[str], *, show: bool) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", default="dev", help="dev, or a held-out round: heldout-6")
+    parser.add_argument("--split", default="dev", help="dev, or a held-out round: heldout-8")
     parser.add_argument("--limit", type=int, default=0, help="reviews per corpus (0: all)")
     parser.add_argument("--show", action="store_true", help="print each miss")
     args = parser.parse_args()

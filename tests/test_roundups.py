@@ -23,6 +23,16 @@ from test_multifilm import PROSE, doc_of
 
 ROUNDUPS = Path(__file__).parent / "fixtures" / "roundups"
 EXPECTED = json.loads((ROUNDUPS / "expected.json").read_text())
+UNMEASURED: frozenset[str] = frozenset()
+"""Held-out rounds not yet measured ("heldout-8"): their pages are labelled but not run,
+so that no rule is shaped on them before ``bench/roundup_eval.py`` measures them once."""
+SOURCES = (ROUNDUPS.parent / "SOURCES.md").read_text().splitlines()
+SPLITS = {
+    row[1].strip().removeprefix("roundups/"): row[2].strip()
+    for row in (line.split("|") for line in SOURCES)
+    if len(row) > 3 and row[1].strip().startswith("roundups/")
+}
+MEASURED = sorted(name for name in EXPECTED if SPLITS[name] not in UNMEASURED)
 
 
 def page(name: str) -> Document:
@@ -35,22 +45,27 @@ MISSED = {
     "patelive_mini_reviews.txt": 2,  # a lower-case title word; no parenthesis before the dash
     "philly_capsules.txt": 1,  # the first capsule follows a dateline: "Sept. 20-- ALPHA."
     "hunterword_short_films.txt": 3,  # headings in capitals, on a page not saying it collects
-    "alwaysacritic_five_films.txt": 2,  # list items, one title with a sentence in brackets
-    "clevescene_film_capsules.txt": 2,  # the second capsule runs on in the first's paragraph
-    "nightviz_barbenheimer.txt": 2,  # titles were heading images, named only in the prose
-    "robinlaws_tiff_day10.txt": 1,  # "aKasha": a title in lower case
+    "gffreviews_feb2014.txt": 3,  # plain title headings, nothing else saying they are films
+    "moviemansguide_p174.txt": 5,  # "Minions is a harmless…": titles only as the subject
+    "lighthousestudio_student_critics.txt": 1,  # "Juno Shines in Every Possible Way"
+    "carolinianuncg_movie_review.txt": 1,  # its prose ends "Continue reading <the heading>"
 }
 """Films of each page not found (the bench counts them in its figures)."""
+UNCREDITED = {
+    "hhsclarion_fall_movies.txt": "spelt 'Sierra van Houten' by the byline reader",
+    "onlineathens_mini_reviews.txt": "a name alone above a photo caption",
+}
+"""Pages whose critic is not credited as the page gives it (the bench counts them)."""
 
 
-@pytest.mark.parametrize("name", sorted(EXPECTED))
+@pytest.mark.parametrize("name", MEASURED)
 def test_the_films_of_a_real_round_up_are_found_with_their_critics(name: str) -> None:
     reviews = {name_key(r.facts.title or ""): r for r in map(parse_review, split_films(page(name)))}
     want = EXPECTED[name]
     found = [f for f in want["films"] if name_key(f) in reviews]
     assert len(want["films"]) - len(found) == MISSED.get(name, 0)
     for film, critic in zip(want["films"], want["critics"], strict=True):
-        if critic is not None and film in found:
+        if critic is not None and film in found and name not in UNCREDITED:
             assert reviews[name_key(film)].meta.critic == critic
 
 
@@ -225,3 +240,45 @@ def test_a_reviews_own_sub_headings_in_capitals_or_numbered_keep_it_whole(
     body = [b for h in headings for b in (("heading", h), ("paragraph", PROSE))]
     doc = doc_of(("heading", "Oppenheimer review: a towering achievement"), *body)
     assert split_films(doc) == (doc,)
+
+
+def test_a_reviews_own_byline_overrides_the_pages_critic() -> None:
+    doc = doc_of(
+        ("byline", "By Jane Roe"),
+        ("heading", "What to see this week"),
+        ("heading", "Harbour Lights (PG)"),
+        ("paragraph", PROSE),
+        ("heading", "Paper Kites (15)"),
+        ("byline", "By John Doe, Staff Writer"),
+        ("paragraph", PROSE),
+    )
+    reviews = [parse_review(part) for part in split_films(doc)]
+    assert [(r.facts.title, r.meta.critic) for r in reviews] == [
+        ("Harbour Lights", "Jane Roe"),
+        ("Paper Kites", "John Doe"),
+    ]
+
+
+def test_a_name_above_its_role_is_the_columns_critic() -> None:
+    doc = doc_of(
+        ("heading", "Peter Howell"),
+        ("heading", "Movie Critic"),
+        ("heading", "Harbour Lights (PG)"),
+        ("paragraph", PROSE),
+        ("heading", "Paper Kites (15)"),
+        ("paragraph", PROSE),
+    )
+    assert {parse_review(part).meta.critic for part in split_films(doc)} == {"Peter Howell"}
+
+
+def test_a_capsule_run_on_into_the_one_before_is_cut_apart_and_signed() -> None:
+    doc = doc_of(
+        ("heading", "Film Capsules"),
+        ("heading", "Harbour Lights (PG)"),
+        ("paragraph", f"{PROSE} (Ann Smith) Paper Kites (R) — {PROSE} (Bob Jones)"),
+    )
+    reviews = [parse_review(part) for part in split_films(doc)]
+    assert [(r.facts.title, r.meta.critic) for r in reviews] == [
+        ("Harbour Lights", "Ann Smith"),
+        ("Paper Kites", "Bob Jones"),
+    ]

@@ -17,7 +17,7 @@ no verdict of its own, so it never becomes a review; an ordinary review with sub
 
 A page whose films are not under headings (a box of the week's films above the prose, or
 runs of prose each closed by a rating line) is split by :mod:`marquee.roundup_layouts`.
-Every part names the column's critic when only the headline does.
+Every part names its critic (:func:`marquee.roundup_credits.credited_parts`).
 """
 
 from __future__ import annotations
@@ -32,10 +32,10 @@ from marquee.documents.kind import page_kind
 from marquee.films.match import named_count
 from marquee.films.names import name_key
 from marquee.films.text import clean
-from marquee.metadata import read_metadata
 from marquee.records import Block, Document
-from marquee.roundup_credits import column_critics, initialled_critic, legend_critics, own_credit
-from marquee.roundup_layouts import FilmSection, film_box, rated_runs
+from marquee.roundup_credits import credited_parts
+from marquee.roundup_headings import COLLECTION, LABEL_LINE
+from marquee.roundup_layouts import FilmSection, film_box, rated_openings, rated_runs
 from marquee.roundup_lines import (
     CERTIFICATE,
     MARK,
@@ -50,7 +50,7 @@ from marquee.roundup_lines import (
     is_score_only,
     year_in,
 )
-from marquee.roundup_segment import COLLECTION, LABEL_LINE, film_sections
+from marquee.roundup_segment import film_sections
 from marquee.roundup_titles import NUMBERED, display_title, is_aspect, is_title, set_apart
 from marquee.scores import parse_score
 
@@ -122,9 +122,10 @@ def split_films(doc: Document) -> tuple[Document, ...]:
     headings = [] if boxed else _film_headings(blocks, doc.meta.get("title", ""))
     general = film_sections(blocks, _headlines(doc.meta.get("title", ""), blocks))
     if len(headings) < MIN_FILMS or _widens(general, [h.title for h in headings]):
-        sections = boxed or rated_runs(blocks) or general
+        sections = boxed or rated_runs(blocks) or general or rated_openings(blocks)
         log.info("%s: %d films reviewed on one page", doc.source, len(sections))
-        return _credited(doc, [_part(doc, n, s) for n, s in enumerate(sections)]) or (doc,)
+        parts = [_part(doc, n, s) for n, s in enumerate(sections)]
+        return credited_parts(doc, parts, _headlines(doc.meta.get("title", ""), blocks)) or (doc,)
     widgets = _trailing_widgets(blocks, len(headings))
     body = blocks[: len(blocks) - len(widgets)]
     header = [b for b in body[: headings[0].index] if not is_prose(b)]
@@ -137,7 +138,7 @@ def split_films(doc: Document) -> tuple[Document, ...]:
         own = [*_own(body[heading.index : end], heading), *widgets[number : number + 1]]
         section = FilmSection(heading.title, heading.year, (*header, *own, *footer))
         parts.append(_part(doc, number, section))
-    return _credited(doc, parts)
+    return credited_parts(doc, parts, _headlines(doc.meta.get("title", ""), blocks))
 
 
 def _widens(general: Sequence[FilmSection], titles: Sequence[str]) -> bool:
@@ -387,28 +388,3 @@ def _part(doc: Document, number: int, section: FilmSection) -> Document:
     if section.year is not None:
         meta["year"] = str(section.year)
     return dataclasses.replace(doc, blocks=section.blocks, meta=meta, part=number)
-
-
-def _credited(doc: Document, parts: list[Document]) -> tuple[Document, ...]:
-    """The parts, each naming its critic when the part's own text states none the usual
-    way: a credit in its own review ("Anthony Sherratt says:", "… – Gary Thompson"), the
-    column's critic its initials name ("(M.S.)"), else the column's one critic from its
-    headline or opening ("New Films 25th Nov 2022 by Mike Davies")."""
-    opening = next((b.text for b in doc.blocks if is_prose(b)), "")
-    column = column_critics(_headlines(doc.meta.get("title", ""), doc.blocks), opening)
-    legend = legend_critics(doc.blocks[:_HEADLINE_LINES])
-    credited = []
-    for part in parts:
-        if read_metadata(part).critic:
-            credited.append(part)
-            continue
-        critic, outlet = own_credit(part.blocks) or (None, None)
-        critic = critic or initialled_critic(part.blocks, [*column, *legend])
-        critic = critic or (column[0] if len(column) == 1 else None)
-        meta = dict(part.meta)
-        if critic:
-            meta["critic"] = critic
-        if critic and outlet:
-            meta["outlet"] = outlet
-        credited.append(dataclasses.replace(part, meta=meta))
-    return tuple(credited)

@@ -4,25 +4,32 @@ A column's critic is often named once for the whole page: in its headline ("Movi
 Previews by Diana Beechener", "Capsules by film critics Michael Sragow and Chris
 Kaltenbach unless noted"), in its opening ("…award-winning critic Milan Paurich takes a
 look at…"), or in a legend of initials ("Reviewers include: M.P. = Michael Phillips").
-A capsule's own credit overrides it: its opening ("Anthony Sherratt says:"), its
-signature ("… – Gary Thompson", "– By Gregg W. Morris", "— J. Anderson. (NR) 1 hr."),
-a syndicated credit ("2 stars (Ann Hornaday, Washington Post)"), a pointer to the
-critic's full review ("Read Laura Delaney's full review here."), or initials the column
-resolves ("(M.S.)", "--M.W.").
+A capsule's own credit overrides it (and the page's byline): a byline under its title
+("By: Megan Hoskins", "By Ben Lindner, Staff Writer", "By: Ryan Beard Arrival is…"), its
+opening ("Anthony Sherratt says:"), its signature ("… – Gary Thompson", "– By Gregg W.
+Morris", "— J. Anderson. (NR) 1 hr."), a syndicated credit ("2 stars (Ann Hornaday,
+Washington Post)"), a pointer to the critic's full review ("Read Laura Delaney's full
+review here."), or initials the column resolves ("(M.S.)", "--M.W."). A byline with the
+critic's role is the column's ("Sierra Van Houten, Editor"; "Peter Howell" above "Movie
+Critic").
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 import regex as re
 
 from marquee.documents.bylines import person_name
 from marquee.films.text import clean
-from marquee.records import Block
+from marquee.metadata import read_metadata
+from marquee.records import Block, Document
 from marquee.roundup_lines import is_prose
 
 _HEADLINE_WORDS = 14
+_LEGEND_LINES = 6
+"""A legend of the column's initials comes among its first lines."""
 _COLUMN_BY = re.compile(
     r"\bby\s+(?:(?:film|movie|our)\s+)?(?:critics?\s+)?(?P<who>[^;:|.]{3,80}?)"
     r"(?:\s+unless\s+noted)?\s*(?:\.|$)",
@@ -44,6 +51,8 @@ _SIGNED = re.compile(
 )
 """A capsule signed at its end, or before its facts: "… PG (thematic elements) – Gary
 Thompson", "… – By Gregg W. Morris", "… — J. Anderson. (NR) 1 hr., 53 mins. A"."""
+_PAREN_SIGNED = re.compile(rf"\((?P<who>{_NAME})\)\s*$")
+"""A capsule signed in brackets at its end: "… battle fatigue. (Michael Gallucci)"."""
 _FULL_REVIEW = re.compile(rf"\bread\s+(?P<who>{_NAME})['’]s\s+(?:full\s+)?review\b", re.I)
 """A capsule pointing to its critic's full review: "Read Laura Delaney's full review here."."""
 _INITIALS = re.compile(
@@ -52,6 +61,25 @@ _INITIALS = re.compile(
 """A capsule signed with initials, the column naming its critics: "(C.K.)", "--M.W."."""
 _LEGEND = re.compile(rf"(?P<initials>(?:\p{{Lu}}\.){{2,3}})\s*=\s*(?P<who>{_NAME})")
 """A legend of the column's initials: "Reviewers include: M.P. = Michael Phillips; …"."""
+_ROLE = (
+    r"(?i:(?:(?:chief|senior|staff|film|movie|contributing|associate|arts (?:and|&) "
+    r"entertainment)\s+)*(?:critic|writer|editor|reviewer|contributor|correspondent))"
+)
+_ROLE_LINE = re.compile(rf"^(?:(?i:by):?\s+)?(?P<who>{_NAME})\s*,?\s+{_ROLE}\.?$|^{_ROLE}$")
+"""A byline with the writer's role: "Sierra Van Houten, Editor", "By Ben Lindner, Staff
+Writer"; or the role alone on the line under the name: "Peter Howell" / "Movie Critic"."""
+_BY_LINE = re.compile(rf"^\W*(?i:by):?\s+(?P<who>{_NAME})\s*[.,|]?(?:\s|$)")
+"""A review's own byline: "By: Megan Hoskins", "By Maddie James, Contributor"."""
+_BY_OPENING = re.compile(
+    r"^\W*(?i:by):?\s+(?P<who>\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}\.)?\s\p{Lu}[\p{L}'’-]+)\s+\S"
+)
+"""A review whose prose runs on from its byline: "By: Ryan Beard Arrival is a movie…" (a
+name of two words, so the film's title after it is not taken for a third)."""
+_ROLE_OPENING = re.compile(
+    rf"^(?P<who>\p{{Lu}}[\p{{L}}'’.-]+(?:\s\p{{Lu}}[\p{{L}}'’.-]+){{1,2}}?)\s+{_ROLE}\s"
+)
+"""A review whose prose opens with its writer and role: "Erin Yandell Staff Writer The
+latest addition…", "Maggie Collins Senior Staff Writer Recently…"."""
 _AND = re.compile(r"\s*(?:,|\band\b|&)\s*")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
@@ -60,6 +88,8 @@ def column_critics(headlines: Sequence[str], opening: str = "") -> list[str]:
     """The critics a column's headline names ("Movie Previews by Diana Beechener",
     "Capsules by Michael Sragow and Chris Kaltenbach"), or its opening paragraph
     ("…award-winning critic Milan Paurich takes a look at…")."""
+    if roled := _role_byline([clean(line) for line in headlines]):
+        return [roled]
     sentences = (s for line in headlines for s in _SENTENCE.split(clean(line)))
     for text in sentences:
         if len(text.split()) > _HEADLINE_WORDS:
@@ -71,6 +101,17 @@ def column_critics(headlines: Sequence[str], opening: str = "") -> list[str]:
     found = _CRITIC_NAMED.search(clean(opening))
     name = _whole_name(found["who"]) if found else None
     return [name] if name else []
+
+
+def _role_byline(lines: Sequence[str]) -> str | None:
+    """The name a byline with its role gives: "Sierra Van Houten, Editor", or "Peter
+    Howell" on the line above "Movie Critic"."""
+    for before, line in zip(["", *lines], lines, strict=False):
+        found = _ROLE_LINE.match(line)
+        who = found and (found["who"] or before)
+        if who and (name := _whole_name(who)):
+            return name
+    return None
 
 
 def legend_critics(blocks: Sequence[Block]) -> list[str]:
@@ -91,6 +132,13 @@ def own_credit(blocks: Sequence[Block]) -> tuple[str, str | None] | None:
         text = clean(block.text)
         if (said := _SAYS.match(text)) and (name := _whole_name(said["who"])):
             return name, None
+        by = (
+            _BY_LINE.match(text)
+            if not is_prose(block)
+            else (_BY_OPENING.match(text) or _ROLE_OPENING.match(text))
+        )
+        if by and (name := _whole_name(by["who"])):
+            return name, None
         credit = _CREDITED_MARK.search(text)
         if credit and (name := _whole_name(credit["who"])):
             return name, credit["outlet"].strip()
@@ -98,7 +146,7 @@ def own_credit(blocks: Sequence[Block]) -> tuple[str, str | None] | None:
         who = signed and (signed["who"] or signed["before"])
         if who and is_prose(block) and (name := _whole_name(who)):
             return name, None
-        for pointer in (_FULL_REVIEW, _CRITIC_NAMED):
+        for pointer in (_PAREN_SIGNED, _FULL_REVIEW, _CRITIC_NAMED):
             found = pointer.search(text)
             if found and is_prose(block) and (name := _whole_name(found["who"])):
                 return name, None
@@ -118,6 +166,37 @@ def initialled_critic(blocks: Sequence[Block], critics: Sequence[str]) -> str | 
 
 
 def _whole_name(text: str) -> str | None:
-    """``text`` when all of it is a person's name."""
-    name = person_name(text)
-    return name if name is not None and name.casefold() == text.strip().casefold() else None
+    """``text`` when all of it is a person's name, as written ("Sierra Van Houten") unless
+    shouted ("MIKE DAVIES" is "Mike Davies")."""
+    name, text = person_name(text), text.strip()
+    if name is None or name.casefold() != text.casefold():
+        return None
+    return name if text.isupper() else text
+
+
+def credited_parts(
+    doc: Document, parts: Sequence[Document], headlines: Sequence[str]
+) -> tuple[Document, ...]:
+    """The parts, each naming its critic: its own review's credit first (a byline under
+    its title, a signature, "Anthony Sherratt says:"), which overrides the page's; else
+    the critic the part's text states the usual way (the page's byline); else the
+    column's critic its initials name ("(M.S.)"); else the column's one critic from its
+    headline or opening ("New Films 25th Nov 2022 by Mike Davies", "Peter Howell / Movie
+    Critic")."""
+    opening = next((b.text for b in doc.blocks if is_prose(b)), "")
+    column = column_critics(headlines, opening)
+    legend = legend_critics(doc.blocks[:_LEGEND_LINES])
+    shared = set.intersection(*({id(b) for b in part.blocks} for part in parts)) if parts else set()
+    credited = []
+    for part in parts:
+        own = [b for b in part.blocks if id(b) not in shared]
+        critic, outlet = own_credit(own) or (read_metadata(part).critic, None)
+        critic = critic or initialled_critic(part.blocks, [*column, *legend])
+        critic = critic or (column[0] if len(column) == 1 else None)
+        meta = dict(part.meta)
+        if critic:
+            meta["critic"] = critic
+        if critic and outlet:
+            meta["outlet"] = outlet
+        credited.append(dataclasses.replace(part, meta=meta))
+    return tuple(credited)

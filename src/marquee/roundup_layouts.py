@@ -1,6 +1,6 @@
 """Round-up pages whose films are not under headings of their own.
 
-:mod:`marquee.multifilm` finds the films a page reviews under headings. Two common
+:mod:`marquee.multifilm` finds the films a page reviews under headings. Three common
 layouts have none:
 
 * **A box of the week's films, then prose.** A newspaper column opens with one entry per
@@ -14,7 +14,12 @@ layouts have none:
   with a rating line ("Rating: 3.5 out of 10"). Each run up to and including its rating
   line is that film's review.
 
-Either layout needs two distinct films; otherwise the page is left whole. Who wrote each
+* **Reviews opened by their rating.** A page whose titles were heading images the copy
+  lost: each review opens with its stars ("⭐️⭐️⭐️ (out of 4)") and names its film in
+  quotation marks ('The great joke of "Barbie," …'). Each rating line up to the next is
+  that film's review.
+
+Each layout needs two distinct films; otherwise the page is left whole. Who wrote each
 film's review is read by :mod:`marquee.roundup_credits`.
 """
 
@@ -45,6 +50,10 @@ _BOX_GAP = 4
 """At most this many short lines (rating, verdict, where showing) follow a box title."""
 _HEADLINE_WORDS = 14
 
+_QUOTED_NAME = re.compile(rf"['‘\"“](?P<title>{TITLE})[,.]?['’\"”]")
+"""A title in quotation marks, the sentence's comma inside them: '"Barbie," Greta…'."""
+_STAR_LINE = re.compile(r"[★☆✩✭✮⭐½\uFE0F\s]+(?:\((?:out )?of \d{1,2}\))?")
+"""Stars alone, emoji ones too ("⭐️" carries a variation selector), with their scale."""
 _BOX_TITLE = re.compile(rf"^(?P<title>{TITLE})\s*(?P<facts>\([^()]{{1,60}}\))\s*$")
 
 
@@ -142,8 +151,33 @@ def rated_runs(blocks: Sequence[Block]) -> list[FilmSection]:
     return sections
 
 
-def _quoted_title(run: Sequence[Block]) -> str | None:
+def rated_openings(blocks: Sequence[Block]) -> list[FilmSection]:
+    """Reviews each opened by its rating line, the title lost (a heading image) and named
+    in quotation marks by its prose ('⭐️⭐️⭐️ (out of 4)' / 'The great joke of "Barbie,"
+    …'): each rating line up to the next is that film's review."""
+    cuts = [i for i, b in enumerate(blocks) if _rating_line(b)]
+    if len(cuts) < MIN_FILMS:
+        return []
+    sections = []
+    for number, (start, end) in enumerate(zip(cuts, [*cuts[1:], len(blocks)], strict=True)):
+        run = blocks[0 if number == 0 else start : end]
+        title = _quoted_title(blocks[start:end], _QUOTED_NAME)
+        if title is None:
+            return []  # a rating line opening no film's review: not this layout
+        sections.append(FilmSection(title, None, (Block("heading", title), *run)))
+    if len({name_key(s.title) for s in sections}) < len(sections):
+        return []  # one film rated line by line ("Story: 4/5", "Acting: 3/5")
+    return sections
+
+
+def _rating_line(block: Block) -> bool:
+    """A line that rates a film and says nothing else: "Rating: 3/5", "⭐️⭐️⭐️ (out of 4)"."""
+    text = clean(block.text)
+    return not is_prose(block) and (delivers_verdict(block) or bool(_STAR_LINE.fullmatch(text)))
+
+
+def _quoted_title(run: Sequence[Block], quoted: re.Pattern[str] = QUOTED_TITLE) -> str | None:
     for block in run:
-        if is_prose(block) and (found := QUOTED_TITLE.search(clean(block.text))):
+        if is_prose(block) and (found := quoted.search(clean(block.text))):
             return str(found["title"])
     return None

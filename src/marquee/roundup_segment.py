@@ -31,75 +31,67 @@ from marquee.films.match import named_count
 from marquee.films.names import name_key
 from marquee.films.text import clean
 from marquee.records import Block
+from marquee.roundup_headings import (
+    COLLECTION,
+    LABEL_LINE,
+    PAREN,
+    shared_labels,
+    subtitled,
+    title_of,
+)
 from marquee.roundup_layouts import FilmSection
 from marquee.roundup_lines import (
+    CERTIFICATE,
     MARK,
     QUOTES,
-    STARS,
     delivers_verdict,
     is_facts_line,
     is_prose,
     is_score_only,
     year_in,
 )
-from marquee.roundup_titles import NUMBERED, display_title, is_aspect, is_shouted, is_title
+from marquee.roundup_titles import is_title
 
 MIN_FILMS = 2
 _MAX_HEADING_WORDS = 14
-_MAX_TITLE_WORDS = 10
-_LOOKAHEAD = 3
+_LOOKAHEAD = 4
 """A heading's prose starts within this many blocks (facts and label lines between)."""
 _MIN_PROSE_WORDS = 15
 _MIN_QUOTED_WORDS = 5
+"""A capsule that quotes its review ('We Are X (SR): "A startlingly intimate portrait…"')."""
 _LEAD_CHARS = 100
 """A capsule's title and its separator come within its first characters."""
-"""A capsule that quotes its review ('We Are X (SR): "A startlingly intimate portrait…"')."""
 _TEMPLATE_WORDS = 6
+_MIN_SUBTITLE_WORDS = 4
 _MIN_PLAIN = 3
 """Plain title lines (no other evidence) that make a page of a collection a round-up."""
 
-_BULLET = re.compile(r"^\s*(?:[•·▪►▸◦*]|(?i:movie|film|no\.?)\s*#?\d{1,3}\s*[:.)-])\s*")
-_PREFIXED = re.compile(r"^(?P<label>[^-–—:|]{3,30}?)\s+[-–—:|]\s+(?P<rest>\S.*)$")
-_PAREN = r"\((?:[^()]|\([^()]{0,20}\)){1,120}\)"
-"""A parenthesis after a title, one nested: "(4 stars, like a Danish (500) Days of Summer)"."""
-_MARKS = rf"(?:\(star\))+(?:\s*1/2)?|{STARS}"
-_SEPARATED = r"[-–—:|]\s*(?:[A-F][+-]?|10|\d(?:\.\d)?)(?=\W*$)"
-"""A grade or a bare number is a mark only after a separator: "Crisis: B", "Zambezi – 1"
-(never "Plan B", "Sonic the Hedgehog 2")."""
-_TRAILING = re.compile(rf"(?:\s*(?:{_SEPARATED}|[-–—:|,]?\s*(?:{_PAREN}|{_MARKS})))+\s*[.:]?\s*$")
-"""What follows a title on its line: "(1942)", "(R)", "★★½", ": B", "– 5.5", "(star)(star)"."""
-_HAS_MARK = re.compile(rf"{_MARKS}|{_SEPARATED}")
-LABEL_LINE = re.compile(
-    r"^\W*(?:director|directed by|dir|starring|stars|cast|with|written by|writers?|screenplay"
-    r"|run ?time|running time|runtime|release date|released|genre|certificate|rated|rating"
-    r"|verdict|score|grade|where to watch|available on|screens|see review|read more"
-    r"|[\p{L}']+['’]s rating)\s*:",
-    re.IGNORECASE,
-)
-"""A facts or label line under a title ("Director: Clint Eastwood", "IMDb's Rating: …")."""
-_CLOCK = re.compile(
-    r"\b\d{1,2}(?::\d\d)?\s?(?:am|pm)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-    r"\p{L}*\.?\s\d{1,2}(?:st|nd|rd|th)?,",
-    re.IGNORECASE,
-)
-"""A screening time or a date: "Sep 7, 9 pm, Ryerson", "Friday, June 17, 2011"."""
-_SHOUTED_LEAD = re.compile(
-    r"^(?P<title>[\p{Lu}\p{N}][\p{Lu}\p{N}'’&!?:. ]{0,60}?)\s*(?:,|\s[-–—])\s"
-)
-"""A title in capitals before the heading's own words: "I AM, 26 Minutes of …"."""
-_BYLINE = re.compile(r"^(?:by|posted|published|updated)\s+\p{Lu}\S*(?:\s\p{Lu}\S*){0,2}$", re.I)
-"""A byline or dateline, never a film: "By Staff" ("By the Sea" is a film)."""
+_FACTS_PAREN = re.compile(rf"\(\s*{CERTIFICATE}\s*\)|\((?:19|20)\d\d\)")
+"""A certificate or a year in brackets, which vouch for the title before them."""
+_BY = re.compile(r"^\W*by\b", re.IGNORECASE)
+_BRACKETED = re.compile(r"\[[^\[\]]{2,60}\]")
+"""A film's facts in square brackets: "[Warner Bros. Pictures; 2020]"."""
 _SEPARATOR = re.compile(r"\s*:\s*|\s+[-–—]{1,2}\s*|\s*--\s*|\s*[–—]\s*")
 """A capsule opening with its title: "Babel (star)(star)1/2: A film…", "The Meg – …"."""
-_PAREN_LEAD = re.compile(rf"^(?P<lead>[^()]{{1,80}}?{_PAREN})\s*(?P<rest>.*)$")
-"""A capsule whose title's facts end the lead: "Shoplifters (Japan, Kore-eda, 5) Family…"."""
-COLLECTION = re.compile(
-    r"\b(?:reviews|round[- ]?up|capsules?|picks|what to (?:see|watch)|mini[- ]reviews?"
-    r"|quick (?:takes|reviews)|in brief|top \d+|best (?:films|movies)|new (?:releases|films)"
-    r"|this week(?:end)?|festival|(?:films|movies) (?:seen|watched))\b",
+_PAREN_LEAD = re.compile(rf"^(?P<lead>[^()]{{1,80}}?{PAREN})\.?\s*(?:[-–—:]\s+)?(?P<rest>.*)$")
+"""A capsule whose title's facts end the lead: "Shoplifters (Japan, Kore-eda, 5) Family…",
+"Night school (PG-13). Kevin Hart and…", "Birds of Prey (I refuse to write …) - I'm…"."""
+_RUN_ON = re.compile(
+    rf"(?<=[.!?)]\s+)(?P<title>\p{{Lu}}[^.!?()]{{0,60}}?\s*\(\s*{CERTIFICATE}\s*\))"
+    rf"\s*[-–—]\s+(?=\p{{Lu}})"
+)
+"""A capsule a copy ran on in the one before's paragraph: "… (Ben Gifford) Captain
+America: The First Avenger (PG-13) — The final lead-in…"."""
+_COUNTED = re.compile(
+    r"\b(?:reviews?|thoughts|takes?)\b.{0,30}\b(?:two|three|four|five|six|seven|eight|nine|ten"
+    r"|several|\d) (?:\w+ )?(?:films|movies)\b",
     re.IGNORECASE,
 )
-"""A headline saying the page collects films: "What to see on day 3", "Critics' picks"."""
+"""An opening paragraph saying what follows: "here is a short spoiler-free review of three
+movies I watched"."""
+_OPENING_PROSE = 2
+"""A headline saying the page collects films: "What to see on day 3", "Critics' picks",
+"Movies I Watched August 2023"; or an opening that does: "a short review of three movies"."""
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -117,76 +109,59 @@ class _Lead:
 def film_sections(blocks: Sequence[Block], headlines: Sequence[str]) -> list[FilmSection]:
     """The films of a round-up page cut at its headings or capsule openings; [] when the
     page is not one."""
-    collection = any(COLLECTION.search(clean(line)) for line in headlines)
-    labels = _shared_labels(blocks)
+    blocks = [part for block in blocks for part in _run_apart(block)]
+    opening = [clean(b.text) for b in blocks if is_prose(b)][:_OPENING_PROSE]
+    collection = any(COLLECTION.search(clean(line)) for line in headlines) or any(
+        _COUNTED.search(text) for text in opening
+    )
+    labels = shared_labels(blocks)
     heads = [h for i, b in enumerate(blocks) if (h := _heading(blocks, i, b, labels))]
+    heads = _drop_taglines(blocks, heads)
     leads = [c for i, b in enumerate(blocks) if (c := _capsule(i, b))]
     found = max(_series(blocks, heads, collection), _series(blocks, leads, collection), key=len)
     return _cut(blocks, found) if found else []
 
 
-def _shared_labels(blocks: Sequence[Block]) -> frozenset[str]:
-    """Labels two or more short lines open with: "Mini Review - Morbius", "Mini Review - X"."""
-    counts = Counter(
-        found["label"].strip().casefold()
-        for b in blocks
-        if len(b.text.split()) <= _MAX_HEADING_WORDS
-        and (found := _PREFIXED.match(clean(b.text))) is not None
-    )
-    return frozenset(label for label, n in counts.items() if n >= MIN_FILMS)
-
-
-def _title_of(text: str, labels: frozenset[str]) -> tuple[str, str, bool, bool] | None:
-    """(title, form, marked, rated) of a heading line, its decorations off; None for a line
-    that is no film's title (a label, a screening time, a sentence)."""
-    text = clean(text)
-    if text.endswith(":") or _BYLINE.match(text):
-        return None  # "The Good:" (a label for what follows), "By Staff"
-    said = (
-        LABEL_LINE.match(text) or _CLOCK.search(text) or delivers_verdict(Block("paragraph", text))
-    )
-    if said and not _TRAILING.search(text):  # "Crisis: B" is a title with its mark
-        return None
-    form = "plain"
-    if (numbered := NUMBERED.sub("", text)) != text or (bulleted := _BULLET.sub("", text)) != text:
-        form, text = "numbered", numbered if numbered != text else bulleted
-    if (found := _PREFIXED.match(text)) and found["label"].strip().casefold() in labels:
-        form, text = f"label:{found['label'].strip().casefold()}", found["rest"]
-    trailing = _TRAILING.search(text)
-    rated = bool(trailing and _HAS_MARK.search(trailing.group()))
-    marked = rated or bool(trailing and "(" in trailing.group())
-    bare = text[: trailing.start()] if trailing else text
-    if (shouted := _SHOUTED_LEAD.match(bare)) and not is_shouted(bare) and form == "plain":
-        bare, form = shouted["title"], "shouted"  # "I AM, 26 Minutes of Cinematic Ebullience"
-    if bare.strip()[:1] in "'‘\"“" and form == "plain":
-        form = "quoted"
-    elif is_shouted(bare) and form == "plain":
-        form = "shouted"
-    title = display_title(bare)
-    if not title or len(title.split()) > _MAX_TITLE_WORDS or not is_title(title):
-        return None
-    if is_aspect(title) or COLLECTION.search(title) or LABEL_LINE.match(title + ":"):
-        return None  # "The Good", "The Round-Up", "Director": never a film
-    return title, form, marked, rated
+def _run_apart(block: Block) -> list[Block]:
+    """A paragraph as the capsules it runs together: each title line made a heading of
+    its own, above its review."""
+    found = _RUN_ON.search(block.text) if block.kind == "paragraph" else None
+    if found is None or not is_title(found["title"].rsplit("(", 1)[0]):
+        return [block]
+    before = Block("paragraph", block.text[: found.start()].rstrip())
+    after = Block("paragraph", block.text[found.end() :])
+    return [before, Block("heading", found["title"]), *_run_apart(after)]
 
 
 def _heading(
     blocks: Sequence[Block], index: int, block: Block, labels: frozenset[str]
 ) -> _Lead | None:
-    """A short line that reads as a title and is followed by prose of its own."""
+    """A short line that reads as a title and is followed by prose of its own.
+
+    Between the two may stand the film's facts ("Director: Wang Junzheng (China)",
+    "[Hulu; 2020]"), a byline, a mark, and below a title with its facts a tagline in the
+    same form ("Those Who wish me dead (2021)" / "An Engaging Western Action Thriller");
+    another title line ends the search (the next title of a list)."""
     if block.kind not in {"heading", "paragraph", "list_item"}:
         return None
     if len(block.text.split()) > _MAX_HEADING_WORDS:
         return None
     if clean(block.text).strip(QUOTES).endswith("."):
         return None  # a sentence ("'The Darkest Hour'" is none)
-    found = _title_of(block.text, labels)
+    following = blocks[index + 1 : index + 1 + _LOOKAHEAD]
+    vouched = bool(following) and _is_facts(following[0])
+    found = _numbered(block, title_of(block.text, labels, vouched=vouched))
+    head, _, subtitle = clean(block.text).partition(": ")
+    if found is None and len(subtitle.split()) >= _MIN_SUBTITLE_WORDS:
+        found = title_of(head, labels)  # "La La Land: Oh, what a lovely film"
     if found is None:
         return None
-    for after in blocks[index + 1 : index + 1 + _LOOKAHEAD]:
+    for after in following:
         if is_prose(after):
-            return _Lead(index, *found)
-        if after.kind == block.kind or not _between(after):
+            title = found[0] if found[2] else subtitled(found[0], clean(after.text))
+            return _Lead(index, title, *found[1:])
+        same = after.kind == block.kind and not _is_facts(after)
+        if (same and not found[2]) or not _between(after):
             return None  # the next title of a list, or no prose of its own
     return None
 
@@ -196,7 +171,7 @@ def _between(block: Block) -> bool:
     a caption, a mark."""
     text = clean(block.text)
     return (
-        block.kind in {"chrome", "caption"}
+        block.kind in {"chrome", "caption", "byline"}
         or is_facts_line(block)
         or bool(LABEL_LINE.match(text))
         or is_score_only(block)
@@ -204,16 +179,57 @@ def _between(block: Block) -> bool:
     )
 
 
+def _numbered(
+    block: Block, found: tuple[str, str, bool, bool] | None
+) -> tuple[str, str, bool, bool] | None:
+    """A list item's title as numbered: the reader took "1. The Idea of You" for an item
+    of a list, and its number off."""
+    if found is None or block.kind != "list_item" or found[1] != "plain":
+        return found
+    return found[0], "numbered", found[2], found[3]
+
+
+def _line_kind(block: Block) -> str:
+    """A block's kind as a layout shows it: a short line of a text file is a heading,
+    whichever the reader took it for."""
+    if block.kind == "paragraph" and not is_prose(block):
+        return "heading"
+    return block.kind
+
+
+def _is_facts(block: Block) -> bool:
+    """A line of the film's facts or a label: "Director: X (China)", "[Hulu; 2020]"."""
+    text = clean(block.text)
+    return is_facts_line(block) or bool(LABEL_LINE.match(text) or _BRACKETED.fullmatch(text))
+
+
+def _drop_taglines(blocks: Sequence[Block], heads: Sequence[_Lead]) -> list[_Lead]:
+    """Of two title lines with no prose between, the one that heads a film's review: the
+    first when it carries the film's facts and the second does not (its tagline: "Army of
+    the Dead (2021)" / "A fun adventure with zombies!"), else the second (the first is a
+    page's or a section's title above it: "Student Critics")."""
+    kept: list[_Lead] = []
+    for head in heads:
+        before = kept[-1] if kept else None
+        between = blocks[before.index + 1 : head.index] if before else ()
+        if before is None or any(map(is_prose, between)):
+            kept.append(head)
+        elif not before.marked or head.marked:
+            kept[-1] = head
+    return kept
+
+
 def _capsule(index: int, block: Block) -> _Lead | None:
     """A paragraph that opens with its film's title and a separator, then the review;
     the longest opening that is a title wins ("Ouija: Origin of Evil: "Assured…"")."""
     if block.kind not in {"paragraph", "list_item"}:
         return None
-    if not _splits(block.text):
-        return None  # most paragraphs, cheaply: prose from their first words
+    if not _splits(block.text) or _BY.match(block.text):
+        return None  # most paragraphs, cheaply: prose from their first words; "By: X …"
     for lead, rest, paren in _splits(clean(block.text)):
         if (found := _capsule_of(index, lead, rest, paren=paren)) is not None:
-            return found
+            listed = block.kind == "list_item" and found.form == "capsule:plain"
+            return dataclasses.replace(found, form="capsule:numbered") if listed else found
     return None
 
 
@@ -242,12 +258,12 @@ def _opens_review(rest: str) -> bool:
 
 
 def _capsule_of(index: int, lead: str, rest: str, *, paren: bool) -> _Lead | None:
-    head = _title_of(lead, frozenset())
+    head = title_of(lead, frozenset(), vouched=paren and _FACTS_PAREN.search(lead) is not None)
     if head is None:
         return None
     title, form, marked, rated = head
     quoted = rest[:1] in QUOTES  # 'Before the Flood (SR): "A well-intentioned eco-doc…"'
-    if len(rest.split()) >= (_MIN_QUOTED_WORDS if quoted else _MIN_PROSE_WORDS):
+    if len(rest.split()) >= (_MIN_QUOTED_WORDS if quoted or rated else _MIN_PROSE_WORDS):
         rated = rated or MARK.search(rest) is not None
     elif not paren or not MARK.search(lead):
         return None  # no review: a list of titles seen, not capsules
@@ -261,7 +277,7 @@ def _series(blocks: Sequence[Block], leads: Sequence[_Lead], collection: bool) -
     for lead in leads:
         if not (lead.rated or _prose_words(blocks, lead) >= _MIN_PROSE_WORDS):
             continue  # "Tenet (12A) / Nolan's previous film is streaming now": a see-also
-        kind = blocks[lead.index].kind
+        kind = _line_kind(blocks[lead.index])
         form = "set apart" if lead.form not in {"plain", "capsule:plain"} else lead.form
         groups.setdefault((kind, form), []).append(lead)
     best: list[_Lead] = []
@@ -312,7 +328,8 @@ def _evident(lead: _Lead, section: Sequence[Block], collection: bool) -> bool:
     if collection and form in {"numbered", "shouted"}:
         return True
     text = "\n".join([lead.rest or "", *(clean(b.text) for b in section[:4])])
-    return named_count(lead.title, text) > 0 or any(delivers_verdict(b) for b in section[:3])
+    said = any(delivers_verdict(b) for b in section[:3]) or any(map(_is_facts, section[:1]))
+    return named_count(lead.title, text) > 0 or said
 
 
 def _cut(blocks: Sequence[Block], leads: Sequence[_Lead]) -> list[FilmSection]:

@@ -15,6 +15,8 @@ from marquee.films.titles import TITLE
 from marquee.roundup_lines import CERTIFICATE, MARK, PROSE_WORDS, QUOTES
 
 _MAX_TITLE_WORDS = 10
+_MAX_LOOSE_WORDS = 7
+_LOOSE = re.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’&,\- ]{0,60}[\p{L}\p{N}]|[\p{L}\p{N}]")
 
 _ASPECTS = frozenset(
     {
@@ -97,6 +99,13 @@ def is_title(text: str) -> bool:
     """A film's title, once set apart or shouted: "Reno 9/11!: Miami", "To Each, Her Own"."""
     title = _JOINED.sub("", display_title(text).replace(", ", " ").replace(" v ", " vs "))
     return bool(re.fullmatch(TITLE, title)) and len(title.split()) <= _MAX_TITLE_WORDS
+
+
+def is_loose_title(text: str) -> bool:
+    """A short name as a list may print it, capitals or not ("Those Who wish me dead",
+    "the young teacher"): no sentence's punctuation, a few words. Taken only where the
+    film's facts or mark vouch for it, since a phrase looks the same."""
+    return len(text.split()) <= _MAX_LOOSE_WORDS and bool(_LOOSE.fullmatch(text))
 
 
 def is_aspect(title: str) -> bool:

@@ -1,0 +1,158 @@
+"""A round-up's title lines read as a film's title, their decorations off.
+
+Each site decorates the line that opens a film's capsule its own way: numbered or
+bulleted, under a label every capsule repeats ("Mini Review - Morbius"), with its facts,
+mark or director after it ("Zambezi – 1", "Top Gun: Maverick, 2022 - ★★★★", "Talk to Me -
+dir. Danny Philippou"), in quotation marks or capitals, or with a subtitle ("La La Land:
+Oh, what a lovely film"). :func:`title_of` takes those off and says how the title was set
+apart, which :mod:`marquee.roundup_segment` uses to find the page's series of films.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+import regex as re
+
+from marquee.films.match import named_count
+from marquee.films.text import clean
+from marquee.records import Block
+from marquee.roundup_lines import STARS, delivers_verdict
+from marquee.roundup_titles import (
+    NUMBERED,
+    display_title,
+    is_aspect,
+    is_loose_title,
+    is_shouted,
+    is_title,
+)
+
+_MAX_HEADING_WORDS = 14
+_MAX_TITLE_WORDS = 10
+_MIN_SUBTITLE_WORDS = 4
+_SHARED = 2
+"""A label is the page's own when this many lines open with it."""
+
+_BULLET = re.compile(r"^\s*(?:[•·▪►▸◦*]|(?i:movie|film|no\.?)\s*#?\d{1,3}\s*[:.)-])\s*")
+_PREFIXED = re.compile(r"^(?P<label>[^-–—:|]{3,30}?)(?:\s+[-–—|]|\s*:)\s+(?P<rest>\S.*)$")
+PAREN = r"\((?:[^()]|\([^()]{0,20}\)){1,120}\)"
+"""A parenthesis after a title, one nested: "(4 stars, like a Danish (500) Days of Summer)"."""
+_MARKS = rf"(?:\(star\))+(?:\s*1/2)?|\d\s+1/2\s+(?i:stars?)|{STARS}"
+_SEPARATED = r"[-–—:|]\s*(?:[A-F][+-]?|10|\d(?:\.\d)?)(?=\W*$)"
+"""A grade or a bare number is a mark only after a separator: "Crisis: B", "Zambezi – 1"
+(never "Plan B", "Sonic the Hedgehog 2")."""
+_TRAILING = re.compile(
+    rf"(?:\s*(?:{_SEPARATED}|,\s*(?:19|20)\d\d|[-–—:|,]?\s*(?:{PAREN}|{_MARKS})))+\s*[.:]?\s*$"
+)
+"""What follows a title on its line: "(1942)", "(R)", "★★½", ": B", "– 5.5", "(star)(star)",
+", 2022"."""
+_DIRECTED = re.compile(r"\s+[-–—|]\s*(?:dir\.|directed by)\s+[^-–—|]{2,80}$", re.IGNORECASE)
+"""A director's credit after a title: "Talk to Me - dir. Danny Philippou"."""
+_REVIEW_WORD = re.compile(r"\s+(?:movie\s+|film\s+)?review$", re.IGNORECASE)
+"""A heading that names its film and calls itself a review: "Arthur Review"."""
+_QUOTED_END = re.compile(
+    r"(?:^|\s)[\"“](?P<title>[^\"“”]{1,60})[\"”]\s*(?i:grade|rating|score|verdict)?\s*$"
+)
+"""A heading ending with its film's title in quotation marks ('A "QUICK!" Review of
+"M3GAN (2023)"'), or with the quoted title's mark to come ('"Joker" Grade')."""
+_TEASER_END = re.compile(r"\bcontinue reading\b.*$", re.IGNORECASE)
+"""A teaser's link to the full review, which repeats the heading."""
+_HAS_MARK = re.compile(rf"{_MARKS}|{_SEPARATED}")
+LABEL_LINE = re.compile(
+    r"^\W*(?:director|directed by|dir|starring|stars|cast|with|written by|writers?|screenplay"
+    r"|run ?time|running time|runtime|release date|released|genre|certificate|rated|rating"
+    r"|verdict|score|grade|where to watch|available on|screens|see review|read more"
+    r"|[\p{L}']+['’]s rating)\s*:",
+    re.IGNORECASE,
+)
+"""A facts or label line under a title ("Director: Clint Eastwood", "IMDb's Rating: …")."""
+_CLOCK = re.compile(
+    r"\b\d{1,2}(?::\d\d)?\s?(?:am|pm)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"\p{L}*\.?\s\d{1,2}(?:st|nd|rd|th)?,",
+    re.IGNORECASE,
+)
+"""A screening time or a date: "Sep 7, 9 pm, Ryerson", "Friday, June 17, 2011"."""
+_SHOUTED_LEAD = re.compile(
+    r"^(?P<title>[\p{Lu}\p{N}][\p{Lu}\p{N}'’&!?:. ]{0,60}?)\s*(?:,|\s[-–—])\s"
+)
+"""A title in capitals before the heading's own words: "I AM, 26 Minutes of …"."""
+_BYLINE = re.compile(r"^(?:by|posted|published|updated)\s+\p{Lu}\S*(?:\s\p{Lu}\S*){0,2}$", re.I)
+"""A byline or dateline, never a film: "By Staff" ("By the Sea" is a film)."""
+COLLECTION = re.compile(
+    r"\b(?:reviews|round[- ]?up|capsules?|picks|what to (?:see|watch)|mini[- ]reviews?"
+    r"|quick (?:takes|reviews)|in brief|top \d+|best (?:films|movies)|new (?:releases|films)"
+    r"|this week(?:end)?|festival|(?:films|movies) (?:(?:I|we)(?:['’]ve)? )?(?:seen|watched|saw)"
+    r"|(?:review|thoughts|takes?)\b.{0,30}\b(?:\d{1,2}|two|three|four|five|six|seven|eight"
+    r"|nine|ten|several) (?:\w+ )?(?:films|movies))\b",
+    re.IGNORECASE,
+)
+
+
+def shared_labels(blocks: Sequence[Block]) -> frozenset[str]:
+    """Labels two or more short lines open with: "Mini Review - Morbius", "Mini Review - X"."""
+    counts = Counter(
+        found["label"].strip().casefold()
+        for b in blocks
+        if len(b.text.split()) <= _MAX_HEADING_WORDS
+        and (found := _PREFIXED.match(clean(b.text))) is not None
+    )
+    return frozenset(label for label, n in counts.items() if n >= _SHARED)
+
+
+def title_of(
+    text: str, labels: frozenset[str], *, vouched: bool = False
+) -> tuple[str, str, bool, bool] | None:
+    """(title, form, marked, rated) of a heading line, its decorations off; None for a line
+    that is no film's title (a label, a screening time, a sentence). A title the grammar
+    does not read ("Those Who wish me dead", "the young teacher") is taken when its facts
+    or mark vouch for it: beside it, or (``vouched``) on the line below."""
+    text = clean(text)
+    if text.endswith(":") or _BYLINE.match(text):
+        return None  # "The Good:" (a label for what follows), "By Staff"
+    if LABEL_LINE.match(text):
+        return None  # "Director: Wang Junzheng (China)", "Rating: 3/10"
+    said = _CLOCK.search(text) or delivers_verdict(Block("paragraph", text))
+    if said and not _TRAILING.search(text):  # "Crisis: B" is a title with its mark
+        return None
+    form = "plain"
+    if (numbered := NUMBERED.sub("", text)) != text or (bulleted := _BULLET.sub("", text)) != text:
+        form, text = "numbered", numbered if numbered != text else bulleted
+    if (found := _PREFIXED.match(text)) and found["label"].strip().casefold() in labels:
+        form, text = f"label:{found['label'].strip().casefold()}", found["rest"]
+    directed = _DIRECTED.search(text)
+    text = text[: directed.start()] if directed else _REVIEW_WORD.sub("", text)
+    if (quoted := _QUOTED_END.search(text)) and form == "plain":
+        text, form = quoted["title"], "quoted"  # 'Retelling of a classic: Zemeckis' "Pinocchio"'
+    trailing = _TRAILING.search(text)
+    rated = bool(trailing and _HAS_MARK.search(trailing.group()))
+    facts = trailing and re.search(r"\((?!\d{1,2}\))|\d{4}", trailing.group())  # not "(1)"
+    marked = rated or bool(directed) or bool(facts)
+    bare = text[: trailing.start()] if trailing else text
+    if (shouted := _SHOUTED_LEAD.match(bare)) and not is_shouted(bare) and form == "plain":
+        bare, form = shouted["title"], "shouted"  # "I AM, 26 Minutes of Cinematic Ebullience"
+    if bare.strip()[:1] in "'‘\"“" and form == "plain":
+        form = "quoted"
+    elif is_shouted(bare) and form == "plain":
+        form = "shouted"
+    title = display_title(bare)
+    if not title or len(title.split()) > _MAX_TITLE_WORDS:
+        return None
+    if not (is_title(title) or ((marked or vouched) and is_loose_title(title))):
+        return None
+    if is_aspect(title) or COLLECTION.search(title) or LABEL_LINE.match(title + ":"):
+        return None  # "The Good", "The Round-Up", "Director": never a film
+    return title, form, marked, rated
+
+
+def subtitled(title: str, prose: str) -> str:
+    """A heading's title before its subtitle ("La La Land: Oh, what a lovely film"), when
+    the review names that and not the whole heading."""
+    parts = re.split(r"\s*:\s+|\s+[-–—]\s+", title, maxsplit=1)
+    if len(parts) == 1 or len(parts[1].split()) < _MIN_SUBTITLE_WORDS:
+        return title
+    head = display_title(parts[0])
+    prose = _TEASER_END.sub("", prose)  # "… Continue reading <the heading>"
+    if named_count(title, prose) or not named_count(head, prose):
+        return title
+    return head
