@@ -230,6 +230,25 @@ def test_facts_and_label_lines_under_a_title_are_never_films() -> None:
     assert titles == ["Sully", "Allied"]
 
 
+def test_a_reviews_credits_block_under_its_title_keeps_it_whole() -> None:
+    """A review heading its film with genre, stars, "Directed by …", cast, certificate,
+    runtime and a verdict line is one film: no credit, score or runtime line is a title."""
+    doc = doc_of(
+        ("heading", "Review- THE LONG QUIET"),
+        ("heading", "THE LONG QUIET"),
+        ("heading", "(DRAMA/THRILLER)"),
+        ("paragraph", "2 out of 4 stars"),
+        ("heading", "Directed by Maria Okafor"),
+        ("paragraph", "Starring: Ana Ruiz, Tom Bell, Jo Park"),
+        ("paragraph", "Rated PG-13 for violence and brief strong language."),
+        ("paragraph", "144 minutes"),
+        ("paragraph", "Verdict: A handsome thriller undone by a plot that never settles."),
+        ("paragraph", f"The Long Quiet opens well. {PROSE}"),
+        ("paragraph", PROSE),
+    )
+    assert split_films(doc) == (doc,)
+
+
 @pytest.mark.parametrize(
     "headings",
     [("WHAT WORKS", "WHAT DOESN'T WORK", "FINAL THOUGHTS"), ("1. The Opening", "2. The Ending")],

@@ -270,6 +270,8 @@ def _candidate(blocks: Sequence[Block], index: int, block: Block) -> _Heading | 
     text = clean(block.text)
     if block.kind not in {"paragraph", "list_item"} or is_prose(block) or not is_title(text):
         return None
+    if LABEL_LINE.match(text):
+        return None  # "Starring: Ana Ruiz, Tom Bell" above "Rated PG-13 …": the film's facts
     return _Heading(index, display_title(text), None, None, True, block.text)
 
 

@@ -50,6 +50,8 @@ _TRAILING = re.compile(
 _DIRECTED = re.compile(r"\s+[-–—|]\s*(?:dir\.|directed by)\s+[^-–—|]{2,80}$", re.IGNORECASE)
 """A director's credit after a title: "Talk to Me - dir. Danny Philippou"."""
 _REVIEW_WORD = re.compile(r"\s+(?:movie\s+|film\s+)?review$", re.IGNORECASE)
+_MEASURE = re.compile(r"\d+(?:[.,/]\d+)?\s*(?:out of|minutes|mins?\.?)", re.IGNORECASE)
+"""A runtime or the start of a score, never a title: "144 minutes", "2 out of" (4 stars)."""
 """A heading that names its film and calls itself a review: "Arthur Review"."""
 _QUOTED_END = re.compile(
     r"(?:^|\s)[\"“](?P<title>[^\"“”]{1,60})[\"”]\s*(?i:grade|rating|score|verdict)?\s*$"
@@ -60,13 +62,14 @@ _TEASER_END = re.compile(r"\bcontinue reading\b.*$", re.IGNORECASE)
 """A teaser's link to the full review, which repeats the heading."""
 _HAS_MARK = re.compile(rf"{_MARKS}|{_SEPARATED}")
 LABEL_LINE = re.compile(
-    r"^\W*(?:director|directed by|dir|starring|stars|cast|with|written by|writers?|screenplay"
+    r"^\W*(?:(?:director|directed by|dir|starring|stars|cast|with|written by|writers?|screenplay"
     r"|run ?time|running time|runtime|release date|released|genre|certificate|rated|rating"
     r"|verdict|score|grade|where to watch|available on|screens|see review|read more"
-    r"|[\p{L}']+['’]s rating)\s*:",
+    r"|[\p{L}']+['’]s rating)\s*:|(?:directed|written|produced|edited|shot) by\s+\p{L})",
     re.IGNORECASE,
 )
-"""A facts or label line under a title ("Director: Clint Eastwood", "IMDb's Rating: …")."""
+"""A facts or label line under a title ("Director: Clint Eastwood", "IMDb's Rating: …",
+"Directed by Bryan Singer": a credit, never a film heading)."""
 _CLOCK = re.compile(
     r"\b\d{1,2}(?::\d\d)?\s?(?:am|pm)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"\p{L}*\.?\s\d{1,2}(?:st|nd|rd|th)?,",
@@ -136,7 +139,7 @@ def title_of(
     elif is_shouted(bare) and form == "plain":
         form = "shouted"
     title = display_title(bare)
-    if not title or len(title.split()) > _MAX_TITLE_WORDS:
+    if not title or len(title.split()) > _MAX_TITLE_WORDS or _MEASURE.fullmatch(title):
         return None
     if not (is_title(title) or ((marked or vouched) and is_loose_title(title))):
         return None
