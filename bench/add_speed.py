@@ -14,7 +14,9 @@ SQLite store, so start-up, reading, scoring, filing and building the film pages 
 5. The model on the dev split's RT quotes beside VADER, in this process (n-gram views and
    the encoder, as ``add`` scores them).
 
-    .venv/bin/python bench/add_speed.py [--rows 2000 8000] [--files 200]
+    .venv/bin/python bench/add_speed.py [--rows 2000 8000] [--files 200] [--memory-only]
+
+``--memory-only`` stops after the two CSV runs (figure 1: the rate and peak-memory ratios).
 """
 
 from __future__ import annotations
@@ -103,6 +105,7 @@ def main() -> None:
     parser.add_argument("--rows", type=int, nargs=2, default=[2000, 8000])
     parser.add_argument("--files", type=int, default=200, help="full-length review files")
     parser.add_argument("--skip-model", action="store_true", help="no model-vs-VADER figure")
+    parser.add_argument("--memory-only", action="store_true", help="only the two CSV runs")
     args = parser.parse_args()
     small, large = args.rows
     with tempfile.TemporaryDirectory() as tmp:
@@ -117,6 +120,8 @@ def main() -> None:
                   f"peak {peak / 1024:.0f} MiB)")  # fmt: skip
         print(f"  rate ratio {large} ÷ {small}   : {rates[large] / rates[small]:.2f}")
         print(f"  peak memory ratio       : {peaks[large] / peaks[small]:.3f}")
+        if args.memory_only:
+            return
 
         files = review_files(folder / "full", args.files)
         wall, _cpu, peak, _ = marquee(folder / "full.db", "add", str(files), "--json")
