@@ -19,6 +19,9 @@ on the same inputs, back to back with this one (old first), each beside its CPU 
 shared machine only a paired run compares two trees fairly.
 
     .venv/bin/python bench/add_speed.py [--rows 2000 8000] [--files 200] [--against DIR]
+                                        [--memory-only]
+
+``--memory-only`` stops after the CSV runs (figure 1: the rate and peak-memory ratios).
 """
 
 from __future__ import annotations
@@ -112,6 +115,7 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=200, help="full-length review files")
     parser.add_argument("--skip-model", action="store_true", help="no model-vs-VADER figure")
     parser.add_argument("--against", help="another tree's src folder, measured beside this one")
+    parser.add_argument("--memory-only", action="store_true", help="only the two CSV runs")
     args = parser.parse_args()
     small, large = args.rows
     trees = {"old": args.against, "new": None} if args.against else {"": None}
@@ -131,6 +135,8 @@ def main() -> None:
                       f"({wall:.1f} s, CPU {cpu:.1f} s, peak {peak / 1024:.0f} MiB)")  # fmt: skip
             print(f"{name:>3}   rate ratio {large} ÷ {small}   : {rates[large] / rates[small]:.2f}")
             print(f"{name:>3}   peak memory ratio       : {peaks[large] / peaks[small]:.3f}")
+            if args.memory_only:
+                continue
             wall, cpu, peak, _ = marquee(
                 folder / f"{name}full.db", "add", str(files), "--json", src=src
             )
@@ -142,6 +148,8 @@ def main() -> None:
                 folder / f"{name}q{small}.db", "batch", str(table), "--out", str(out), src=src
             )
             print(f"{name:>3} batch CPU per quote row   : {1000 * cpu / small:.2f} ms")
+        if args.memory_only:
+            return
 
         db = folder / f"{name}q{small}.db"
         films = json.loads(marquee(db, "films", "--json")[3])

@@ -1,5 +1,5 @@
 """Batch scoring at scale: reviews/s and peak memory for 1k, 10k and 100k reviews, single
-process vs Dask with 1 and 2 workers.
+process vs Dask with 1, 2 or more worker processes, at one or more chunk (partition) sizes.
 
 The inputs are real critics' writing, resampled: each row takes a critic, outlet, date, film
 and fresh/rotten verdict from a random rt_critics_cs109 row, and for its text that row's
@@ -12,8 +12,16 @@ workers included), sampled every 0.1 s. rows/s counts the batch itself (from the
 summary: reading, scoring, analysing and writing), not the interpreter's start-up. The Dask
 runs are checked to give exactly the single-process results.
 
-    .venv/bin/python bench/batch_scale.py [--sizes 1000 10000 100000] [--chunk-size 250]
-        [--engines local dask1 dask2] [--keep DIR]
+Each Dask figure is a ratio to the local engine on the same table and chunk size, measured in
+the same run. On a shared machine the load moves between runs, so ``--rounds N`` runs every
+engine N times, in a rotated order each round, and the ratio is the median of each round's
+own ratio (a round's runs are minutes apart, not the whole bench).
+
+    .venv/bin/python bench/batch_scale.py [--sizes 1000 10000 100000] [--chunk-sizes 250 1000]
+        [--engines local dask1 dask2] [--rounds 1] [--keep DIR]
+    # issue 15's Dask row: 20k rows, the partition sizes and worker counts to compare
+    .venv/bin/python bench/batch_scale.py --sizes 20000 --chunk-sizes 500 1000 2000 \
+        --engines local dask2 dask3 --rounds 2
 """
 
 from __future__ import annotations
@@ -23,6 +31,7 @@ import contextlib
 import csv
 import json
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -39,8 +48,7 @@ from marquee.datasets import shared_data_dir
 DATA = shared_data_dir()
 ENGINES = {
     "local": ["--engine", "local"],
-    "dask1": ["--engine", "dask", "--workers", "1"],
-    "dask2": ["--engine", "dask", "--workers", "2"],
+    **{f"dask{n}": ["--engine", "dask", "--workers", str(n)] for n in (1, 2, 3, 4)},
 }
 
 
@@ -103,7 +111,9 @@ def write_table(path: Path, n: int, seed: int) -> None:
 @dataclass
 class Result:
     size: int
+    chunk: int
     engine: str
+    round: int
     rows: int
     seconds: float  # the batch, as its summary says
     wall: float  # the whole process, start-up included
@@ -139,7 +149,7 @@ class Watch:
         self.peak = max(self.peak, total)
 
 
-def run(table: Path, out: Path, size: int, engine: str, chunk: int) -> Result:
+def run(table: Path, out: Path, size: int, engine: str, chunk: int, round_: int) -> Result:
     command = [sys.executable, "-m", "marquee", "batch", str(table), "--out", str(out)]
     command += ["--chunk-size", str(chunk), "--json", *ENGINES[engine]]
     started = time.perf_counter()
@@ -161,7 +171,9 @@ def run(table: Path, out: Path, size: int, engine: str, chunk: int) -> Result:
     summary = json.loads(stdout)
     return Result(
         size,
+        chunk,
         engine,
+        round_,
         summary["rows"],
         summary["seconds"],
         wall,
@@ -180,8 +192,11 @@ def same_results(a: Path, b: Path) -> bool:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
-    parser.add_argument("--engines", nargs="+", default=list(ENGINES), choices=list(ENGINES))
-    parser.add_argument("--chunk-size", type=int, default=250)
+    parser.add_argument(
+        "--engines", nargs="+", default=["local", "dask1", "dask2"], choices=list(ENGINES)
+    )
+    parser.add_argument("--chunk-sizes", type=int, nargs="+", default=[250])
+    parser.add_argument("--rounds", type=int, default=1, help="runs of each engine, rotated")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--keep", type=Path, help="keep inputs and results here")
     args = parser.parse_args()
@@ -194,35 +209,54 @@ def main() -> None:
             if not table.exists():
                 write_table(table, size, args.seed)
             print(f"{size:,} reviews: {table.stat().st_size / 1e6:.1f} MB", flush=True)
-            for engine in args.engines:
-                out = folder / f"out_{size}_{engine}"
-                result = run(table, out, size, engine, args.chunk_size)
-                results.append(result)
-                print(
-                    f"  {engine:<6} {result.rows / result.seconds:7.1f} rows/s  "
-                    f"{result.seconds:7.1f} s (wall {result.wall:.1f})  "
-                    f"peak {result.peak_mb:6.0f} MB (driver {result.driver_mb:.0f})  "
-                    f"CPU {result.cpu_s:.0f} s (driver {result.driver_cpu_s:.0f} s), "
-                    f"load {psutil.getloadavg()[0]:.1f}",
-                    flush=True,
-                )
-                if engine != "local" and "local" in args.engines:
-                    same = same_results(folder / f"out_{size}_local", out)
-                    print(f"         identical to local: {same}", flush=True)
+            for chunk in args.chunk_sizes:
+                for round_ in range(args.rounds):
+                    shift = round_ % len(args.engines)
+                    outs = {}
+                    for engine in args.engines[shift:] + args.engines[:shift]:
+                        outs[engine] = folder / f"out_{size}_{chunk}_{engine}_{round_}"
+                        result = run(table, outs[engine], size, engine, chunk, round_)
+                        results.append(result)
+                        print(f"  chunk {chunk:<5} round {round_} {line(result)}", flush=True)
+                    for engine, out in outs.items():
+                        if engine != "local" and "local" in outs:
+                            same = same_results(outs["local"], out)
+                            print(f"         {engine} identical to local: {same}", flush=True)
         report(results)
 
 
+def line(r: Result) -> str:
+    return (
+        f"{r.engine:<6} {r.rows / r.seconds:7.1f} rows/s  {r.seconds:7.1f} s (wall {r.wall:.1f})  "
+        f"peak {r.peak_mb:6.0f} MB (driver {r.driver_mb:.0f})  CPU {r.cpu_s:.0f} s "
+        f"(driver {r.driver_cpu_s:.0f} s), load {psutil.getloadavg()[0]:.1f}"
+    )
+
+
 def report(results: list[Result]) -> None:
-    """The table; "cores used" is CPU time over wall time: on a machine shared with other
-    work, a speed-up short of the worker count shows there as cores not had."""
-    print("\nsize      engine   rows/s  speed-up  peak MB  driver MB  CPU ms/row  cores used")
-    base = {r.size: r.rows / r.seconds for r in results if r.engine == "local"}
+    """The table; speed-up is the median over rounds of each round's ratio to the local
+    engine at the same size and chunk size; "cores used" is CPU time over wall time: on a
+    machine shared with other work, a speed-up short of the worker count shows there as
+    cores not had."""
+    print(
+        "\nsize      chunk  engine  runs  rows/s  speed-up  peak MB  driver MB  CPU ms/row  "
+        "cores used"
+    )
+    local = {(r.size, r.chunk, r.round): r.rows / r.seconds for r in results if r.engine == "local"}
+    groups: dict[tuple[int, int, str], list[Result]] = {}
     for r in results:
-        speed = r.rows / r.seconds
-        ratio = f"{speed / base[r.size]:.2f}x" if r.size in base else "—"
+        groups.setdefault((r.size, r.chunk, r.engine), []).append(r)
+    for (size, chunk, engine), runs in groups.items():
+        speeds = [r.rows / r.seconds for r in runs]
+        ratios = [v / local[size, chunk, r.round] for v, r in zip(speeds, runs, strict=True)
+                  if (size, chunk, r.round) in local]  # fmt: skip
+        ratio = f"{statistics.median(ratios):.2f}x" if ratios else "—"
+        cpu = sum(r.cpu_s for r in runs) / sum(r.rows for r in runs)
         print(
-            f"{r.size:<9,} {r.engine:<7} {speed:7.1f}  {ratio:>7}  {r.peak_mb:7.0f}  "
-            f"{r.driver_mb:9.0f}  {1000 * r.cpu_s / r.rows:10.1f}  {r.cpu_s / r.wall:10.2f}"
+            f"{size:<9,} {chunk:<6} {engine:<7} {len(runs):>4}  {statistics.median(speeds):6.1f}  "
+            f"{ratio:>8}  {max(r.peak_mb for r in runs):7.0f}  "
+            f"{max(r.driver_mb for r in runs):9.0f}  {1000 * cpu:10.1f}  "
+            f"{sum(r.cpu_s for r in runs) / sum(r.wall for r in runs):10.2f}"
         )
 
 

@@ -166,7 +166,10 @@ def test_batch_keeps_going_past_bad_files(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'm.db'}"
     result = run(db, "add", "--json", str(tmp_path))
     assert result.exit_code == 1
-    outcomes = {Path(o["source"]).name: o for o in json.loads(result.stdout)}
+    listed = json.loads(result.stdout)
+    # written an outcome at a time, as one indented JSON list would print
+    assert result.stdout == json.dumps(listed, ensure_ascii=False, indent=2) + "\n"
+    outcomes = {Path(o["source"]).name: o for o in listed}
     assert outcomes["good.md"]["status"] == "added"
     for bad in ("empty.txt", "image.txt", "broken.md"):
         assert outcomes[bad]["status"] == "error"

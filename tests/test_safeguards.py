@@ -5,20 +5,22 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from rich.console import Console
 
 from marquee.batch import BatchOptions, run_batch
-from marquee.documents import ReadOptions, read_bytes
+from marquee.documents import ReadOptions, read_bytes, stream_bytes
 from marquee.documents.limits import MAX_DEPTH, TooDeep, load_json
 from marquee.errors import ParseError, StoreMissing, TooLarge
 from marquee.fetch import is_url
 from marquee.fetch.client import _is_public
 from marquee.films import film_slug
 from marquee.films.unicode import normal_name
-from marquee.ingest import expand, read_reviews
+from marquee.ingest import Outcome, add_reviews, expand, read_reviews, stream_reviews
+from marquee.records import Review
 from marquee.report import render
 from marquee.review import FilmHint, parse_review
 from marquee.sanitize import strip_controls
@@ -76,6 +78,39 @@ def test_a_table_past_the_row_cap_is_refused_whole() -> None:
     assert (
         len(read_bytes(table.encode(), "t.csv", options=ReadOptions(max_rows=30)).documents) == 30
     )
+
+
+def test_a_table_past_the_row_cap_is_refused_before_any_row_is_handed_over() -> None:
+    """Rows are built as the caller reads them, so the refusal must come first: from the
+    call itself, before a single row could have been stored."""
+    table = ("film,text\n" + "Dune,A vast film.\n" * 30).encode()
+    with pytest.raises(TooLarge, match="over 20 rows"):
+        stream_bytes(table, "t.csv", options=ReadOptions(max_rows=20))
+    with pytest.raises(ParseError, match="a CSV table with no rows"):
+        stream_bytes(b"film,text\n\n\n", "t.csv", options=ReadOptions(shape="csv"))
+
+
+def test_adding_a_table_past_the_row_cap_stores_none_of_it(tmp_path: Path) -> None:
+    big = tmp_path / "big.csv"
+    big.write_text(
+        "film,critic,text\n" + "".join(f"Dune,Critic {i},A vast film.\n" for i in range(30))
+    )
+    good = tmp_path / "good.md"
+    good.write_bytes(GOOD)
+    store = Store(f"sqlite:///{tmp_path / 'm.db'}", create=True)
+    stream = stream_reviews([big, good], options=ReadOptions(max_rows=20), hint=FilmHint(), chunk=4)
+    failures: list[Outcome] = []
+
+    def reviews() -> Iterator[Review]:
+        for read, failed in stream:
+            failures.extend(failed)
+            yield from read
+
+    outcomes = list(add_reviews(store, reviews(), build_reports=False, chunk=4))
+    assert [o.source for o in outcomes if o.status == "added"] == [str(good)]
+    assert [(f.source, "over 20 rows" in (f.message or "")) for f in failures] == [(str(big), True)]
+    assert [f.reviews for f in store.films()] == [1]
+    store.close()
 
 
 # ── control characters and markup ──────────────────────────────────────────────────────────

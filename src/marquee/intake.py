@@ -17,7 +17,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Literal, TypeVar
 
-from marquee.documents import Reading, ReadOptions, read_bytes, read_path
+from marquee.documents import ReadOptions, stream_bytes, stream_path
 from marquee.documents.kind import page_kind
 from marquee.errors import MarqueeError
 from marquee.fetch import Fetcher, Page, is_url
@@ -128,20 +128,20 @@ def stream_reviews(
         for item in inputs:
             source = item[0] if isinstance(item, tuple) else str(item)
             try:
-                reading = _read(item, options, fetch)
+                read = _read(item, options, fetch)
             except MarqueeError as err:
                 failures.append(Outcome(source, "error", message=str(err)))
             except Exception as err:  # a bug, but one input must not cost the others
                 failures.append(unexpected(source, err))
             else:
-                failures.extend(Outcome(source, "error", message=p) for p in reading.problems)
-                films, refused = _film_reviews(reading, source, keep_non_film=keep_non_film)
-                failures.extend(refused)
-                for documents in chunks(films, chunk):
-                    pending += _parse(source, documents, hint, said or Overrides(), failures)
+                broken: list[Outcome] = []  # a bug met part-way through the input
+                for part in chunks(_guarded(read, source, broken), chunk):
+                    films = _film_reviews(part, source, failures, keep_non_film=keep_non_film)
+                    pending += _parse(source, films, hint, said or Overrides(), failures)
                     if len(pending) >= chunk:
                         yield _scored(pending, failures), failures
                         pending, failures = [], []
+                failures += broken
             step(source)
         if pending or failures:
             yield _scored(pending, failures), failures
@@ -177,21 +177,34 @@ def _said_over(reviews: list[Review], said: Overrides) -> list[Review]:
 
 
 def _film_reviews(
-    reading: Reading, source: str, *, keep_non_film: bool
-) -> tuple[list[Document], list[Outcome]]:
-    """The documents that read as film reviews, and a refusal for each that does not."""
-    if keep_non_film:
-        return list(reading.documents), []
+    read: list[Document | str], source: str, failures: list[Outcome], *, keep_non_film: bool
+) -> list[Document]:
+    """The documents read that read as film reviews; a failure for each problem line, and
+    for each document that does not read as a film review (unless ``keep_non_film``)."""
     kept: list[Document] = []
-    refused: list[Outcome] = []
-    for document in reading.documents:
-        kind = page_kind(document)
-        if kind.is_film:
-            kept.append(document)
+    for item in read:
+        if isinstance(item, str):
+            failures.append(Outcome(source, "error", message=item))
+            continue
+        kind = None if keep_non_film else page_kind(item)
+        if kind is None or kind.is_film:
+            kept.append(item)
         else:
             message = f"{kind.reason}; --keep-non-film adds it anyway"
-            refused.append(Outcome(source, "refused", message=message))
-    return kept, refused
+            failures.append(Outcome(source, "refused", message=message))
+    return kept
+
+
+def _guarded(
+    read: Iterator[Document | str], source: str, failures: list[Outcome]
+) -> Iterator[Document | str]:
+    """An input's documents as they are read (a table's rows a chunk at a time); a bug met
+    part-way is a failure of that input (added to ``failures``), and the rows before it
+    are still kept."""
+    try:
+        yield from read
+    except Exception as err:  # a bug, but one input must not cost the others
+        failures.append(unexpected(source, err))
 
 
 def _scored(reviews: list[Review], failures: list[Outcome]) -> list[Review]:
@@ -224,12 +237,16 @@ def unexpected(source: str, err: Exception) -> Outcome:
     return Outcome(source, "error", message=message)
 
 
-def _read(item: Input, options: ReadOptions, fetch: Callable[[str], Page]) -> Reading:
+def _read(
+    item: Input, options: ReadOptions, fetch: Callable[[str], Page]
+) -> Iterator[Document | str]:
     if isinstance(item, tuple):
-        return read_bytes(item[1], item[0], options=options)
+        return stream_bytes(item[1], item[0], options=options)
     if isinstance(item, str) and is_url(item):
         page = fetch(item)
-        reading = read_bytes(page.body, item, options=options)
-        fetched = tuple(replace(doc, provenance=page.provenance) for doc in reading.documents)
-        return replace(reading, documents=fetched)
-    return read_path(item, options=options)
+        read = stream_bytes(page.body, item, options=options)
+        return (
+            doc if isinstance(doc, str) else replace(doc, provenance=page.provenance)
+            for doc in read
+        )
+    return stream_path(item, options=options)

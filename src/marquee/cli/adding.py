@@ -3,8 +3,10 @@ progress bar, a line per input and a summary (``--json`` for scripts)."""
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
+import textwrap
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import asdict
@@ -24,7 +26,7 @@ if TYPE_CHECKING:
     from marquee.records import Review
     from marquee.store import FilmEntry, Store
 
-from marquee.cli._app import _fail, _parse_columns, _print_json, _shown, _store, app, err, out
+from marquee.cli._app import _fail, _parse_columns, _shown, _store, app, err, out
 
 
 @app.command()
@@ -408,9 +410,23 @@ def _show_refused(sources: list[str]) -> None:
     )
 
 
+def _print_outcomes_json(outcomes: list[Outcome]) -> None:
+    """The text ``_print_json`` gives the outcomes' list, written an outcome at a time: the
+    whole text at once (with a dict per outcome) was what the peak memory of ``add`` on a
+    large table still grew with."""
+    if not outcomes:
+        typer.echo("[]")
+        return
+    typer.echo("[", nl=False)
+    for i, o in enumerate(outcomes):
+        item = json.dumps(asdict(o), ensure_ascii=False, indent=2)
+        typer.echo(("\n" if i == 0 else ",\n") + textwrap.indent(item, "  "), nl=False)
+    typer.echo("\n]")
+
+
 def _show_outcomes(outcomes: list[Outcome], as_json: bool) -> None:
     if as_json:
-        _print_json([asdict(o) for o in outcomes])
+        _print_outcomes_json(outcomes)
         return
     for o in outcomes:
         said = (o.message or "").removeprefix(f"{o.source}: ")  # messages name their source

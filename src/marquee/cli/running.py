@@ -111,9 +111,11 @@ def batch(
     engine: Annotated[
         str,
         typer.Option(
-            help="local (this process) or dask. On a 2-core machine dask measured no faster "
-            "than local (its workers share the cores with reading and writing): use it with "
-            "more cores, or a cluster (--scheduler)."
+            help="local (this process) or dask. On a shared 2-core machine, 20,000 rows "
+            "with 2 workers (chunk 1000) ran at 0.89x local's rows/s, using 1.3x its CPU "
+            "(20.5 vs 15.7 ms a row: each worker loads the model) and 2.2x its memory "
+            "(1.2 GB vs 0.5 GB): local is the default. Dask pays with more than 2 idle cores, "
+            "or a cluster (--scheduler)."
         ),
     ] = "local",
     scheduler: Annotated[

@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from marquee.documents.decode import decode
@@ -31,7 +32,7 @@ from marquee.documents.tables import read_table
 from marquee.errors import ParseError, TooLarge
 from marquee.records import Block, Document, Shape
 
-__all__ = ["read_bytes", "read_path", "Reading", "ReadOptions"]
+__all__ = ["read_bytes", "read_path", "Reading", "ReadOptions", "stream_bytes", "stream_path"]
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +42,30 @@ _DEFAULT_OPTIONS = ReadOptions()
 
 def read_bytes(data: bytes, source: str, *, options: ReadOptions = _DEFAULT_OPTIONS) -> Reading:
     """Read one input's bytes; ``source`` names it in documents and messages."""
+    documents: list[Document] = []
+    problems: list[str] = []
+    for item in stream_bytes(data, source, options=options):
+        if isinstance(item, str):
+            problems.append(item)
+        else:
+            documents.append(item)
+    return Reading(source, tuple(documents), tuple(problems))
+
+
+def read_path(path: str | os.PathLike[str], *, options: ReadOptions = _DEFAULT_OPTIONS) -> Reading:
+    """Read a file; ``Document.source`` is the path exactly as given."""
+    source = os.fspath(path)
+    return read_bytes(_read_file(Path(source), source, options), source, options=options)
+
+
+def stream_bytes(
+    data: bytes, source: str, *, options: ReadOptions = _DEFAULT_OPTIONS
+) -> Iterator[Document | str]:
+    """What :func:`read_bytes` reads, one document (or a table row's problem line) at a
+    time: a table's rows are built as they are asked for, so a caller that stores each
+    chunk as it comes holds no more than a chunk. Whatever refuses the input whole (too
+    large, too many rows, unreadable) is raised before this returns, so nothing of a
+    refused input reaches the caller."""
     if not data:
         raise ParseError(f"{source}: is empty (0 bytes)")
     table_cap = options.max_bytes * TABLE_SIZE_FACTOR
@@ -51,8 +76,9 @@ def read_bytes(data: bytes, source: str, *, options: ReadOptions = _DEFAULT_OPTI
         raise ParseError(f"{source}: holds only whitespace")
     shape = options.shape or detect_shape(text, source, options.columns.values())
     log.debug("%s: %s, %s, %d bytes", source, shape, encoding, len(data))
+    items: Iterator[Document | str]
     if shape in _TABLE_SHAPES:
-        documents, problems = read_table(
+        items = read_table(
             text,
             source,
             shape,
@@ -64,15 +90,16 @@ def read_bytes(data: bytes, source: str, *, options: ReadOptions = _DEFAULT_OPTI
     else:
         if len(data) > options.max_bytes:
             raise TooLarge(_too_large(source, len(data), options.max_bytes, "one review"))
-        documents, problems = (_read_document(text, source, shape, encoding),), ()
-    return Reading(source, tuple(_with_language(doc) for doc in documents), problems)
+        items = iter((_read_document(text, source, shape, encoding),))
+    return (item if isinstance(item, str) else _with_language(item) for item in items)
 
 
-def read_path(path: str | os.PathLike[str], *, options: ReadOptions = _DEFAULT_OPTIONS) -> Reading:
-    """Read a file; ``Document.source`` is the path exactly as given."""
+def stream_path(
+    path: str | os.PathLike[str], *, options: ReadOptions = _DEFAULT_OPTIONS
+) -> Iterator[Document | str]:
+    """:func:`stream_bytes` of a file, as :func:`read_path` reads it."""
     source = os.fspath(path)
-    limit = options.max_bytes * TABLE_SIZE_FACTOR
-    return read_bytes(_read_file(Path(source), source, limit), source, options=options)
+    return stream_bytes(_read_file(Path(source), source, options), source, options=options)
 
 
 def _read_document(text: str, source: str, shape: Shape, encoding: str) -> Document:
@@ -98,8 +125,9 @@ def _with_language(doc: Document) -> Document:
     return dataclasses.replace(doc, warnings=(*doc.warnings, warning))
 
 
-def _read_file(path: Path, source: str, limit: int) -> bytes:
+def _read_file(path: Path, source: str, options: ReadOptions) -> bytes:
     """The file's bytes, refusing before reading when it is over even a table's cap."""
+    limit = options.max_bytes * TABLE_SIZE_FACTOR
     try:
         if path.is_dir():
             raise ParseError(f"{source}: is a directory, not a file")

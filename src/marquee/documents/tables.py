@@ -1,4 +1,4 @@
-"""CSV and JSONL exports: one review per row, each row its own Document.
+"""CSV and JSONL exports: one review per row, each row its own Document, read as asked.
 
 Exports come from review aggregators, spreadsheets and scrapers with every naming
 habit there is, so columns are matched by the usual names case-insensitively and the
@@ -15,6 +15,7 @@ import json
 import logging
 import re
 from collections.abc import Iterator, Mapping
+from itertools import islice
 
 from marquee.documents import plaintext
 from marquee.documents.fields import TABLE_FIELDS, field_key, normalise, table_fields
@@ -39,47 +40,66 @@ def read_table(
     encoding: str,
     max_rows: int | None = None,
     films: Mapping[str, FilmRef] | None = None,
-) -> tuple[tuple[Document, ...], tuple[str, ...]]:
-    """Documents for every row with review text, and one problem line per other row.
+) -> Iterator[Document | str]:
+    """A Document for every row with review text, and a problem line for every other row,
+    in row order, each built only when the caller asks for it.
+
+    The table is checked whole before this returns, so a caller that stores rows as they
+    come has stored none of a table that is refused: one with no rows or an unreadable
+    header raises :class:`ParseError`, one of more than ``max_rows`` rows
+    :class:`TooLarge` (counted without building a Document, and stopping at the row past
+    the cap). Holding every row's Document until the last was read grew memory with the
+    table (9.6 MiB for 8,000 RT quotes); now at most the rows the caller holds are alive.
 
     ``films`` is a movies table given beside this one (:mod:`.catalog`): a row that names
-    its film only by id takes the title and year from there. A table of more than
-    ``max_rows`` rows is refused whole with :class:`TooLarge`, as soon as the row past the
-    cap is reached."""
+    its film only by id takes the title and year from there."""
+    delimiter = sniff_delimiter(text) if shape == "csv" else ","
+
+    def rows() -> Iterator[tuple[int, Row | str]]:
+        if shape == "jsonl":
+            return _jsonl_rows(text)
+        return _csv_rows(text, source, columns, delimiter)
+
+    counted = sum(1 for _ in islice(rows(), None if max_rows is None else max_rows + 1))
+    if max_rows is not None and counted > max_rows:
+        raise TooLarge(
+            f"{source}: a table of over {max_rows:,} rows, past the cap for adding to the "
+            "store (--max-rows raises it; marquee batch scores tables of any size)"
+        )
+    if not counted:
+        raise ParseError(f"{source}: a {shape.upper()} table with no rows")
+    return _row_documents(rows(), source, shape, columns, encoding, films or {})
+
+
+def _row_documents(
+    rows: Iterator[tuple[int, Row | str]],
+    source: str,
+    shape: Shape,
+    columns: Mapping[str, str],
+    encoding: str,
+    films: Mapping[str, FilmRef],
+) -> Iterator[Document | str]:
     mapped = {field: (column,) for field, column in columns.items()}
-    documents: list[Document] = []
-    problems: list[str] = []
-    rows = _jsonl_rows(text) if shape == "jsonl" else _csv_rows(text, source, columns)
     for number, row in rows:
-        if max_rows is not None and number > max_rows:
-            raise TooLarge(
-                f"{source}: a table of over {max_rows:,} rows, past the cap for adding to the "
-                "store (--max-rows raises it; marquee batch scores tables of any size)"
-            )
         where = f"{source} row {number}"
         if isinstance(row, str):
-            problems.append(f"{where}: {row}")
+            yield f"{where}: {row}"
             continue
         fields = {**table_fields(row), **mapped}
-        meta = _filed(normalise(_unescaped(row), fields), row, films or {})
+        meta = _filed(normalise(_unescaped(row), fields), row, films)
         body = meta.pop("text", "")
         blocks = plaintext.read_text(body)
         if not blocks:
-            problems.append(f"{where}: no review text")
+            yield f"{where}: no review text"
             continue
-        documents.append(
-            Document(
-                source=f"{source}#row={number}",
-                shape=shape,
-                raw=json.dumps(row, sort_keys=True, ensure_ascii=False),
-                blocks=blocks,
-                meta=meta,
-                encoding=encoding,
-            )
+        yield Document(
+            source=f"{source}#row={number}",
+            shape=shape,
+            raw=json.dumps(row, sort_keys=True, ensure_ascii=False),
+            blocks=blocks,
+            meta=meta,
+            encoding=encoding,
         )
-    if not documents and not problems:
-        raise ParseError(f"{source}: a {shape.upper()} table with no rows")
-    return tuple(documents), tuple(problems)
 
 
 _BREAK = re.compile(r"<(?:br|/?p)\s*/?>", re.IGNORECASE)
@@ -129,10 +149,10 @@ def film_key(value: object) -> str:
 
 
 def _csv_rows(
-    text: str, source: str, columns: Mapping[str, str]
+    text: str, source: str, columns: Mapping[str, str], delimiter: str
 ) -> Iterator[tuple[int, Row | str]]:
     """(data row number, row as a dict or a problem) for each non-blank CSV record."""
-    reader = csv.reader(io.StringIO(text, newline=""), csv.excel, delimiter=sniff_delimiter(text))
+    reader = csv.reader(io.StringIO(text, newline=""), csv.excel, delimiter=delimiter)
     try:
         header = _unique(next(reader))
     except StopIteration:

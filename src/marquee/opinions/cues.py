@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marquee.opinions.records import ASPECTS, Aspect
-from marquee.text import tokenize
+from marquee.text import SENTENCES_KEPT, tokenize
 from marquee.wordlists import word_list
 
 
@@ -73,7 +73,7 @@ def _phrase_keys() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     return index
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=SENTENCES_KEPT)
 def _cues(text: str) -> tuple[tuple[str, int, int], ...]:
     """Every (lexicon, start, end) cue in a sentence, found in one pass over its words."""
     tokens = tokenize(text)
@@ -102,7 +102,7 @@ def _keys_of(word: str) -> tuple[str, ...]:
     return keys
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=SENTENCES_KEPT)
 def _cue_index(text: str) -> dict[str, list[tuple[int, int]]]:
     """Lexicon → spans of its cues in ``text`` (every lexicon asks of the same sentence)."""
     index: dict[str, list[tuple[int, int]]] = {}
