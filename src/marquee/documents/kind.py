@@ -26,6 +26,7 @@ measures them on the held-out half.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections import Counter
 from collections.abc import Mapping
 
@@ -156,8 +157,11 @@ def page_kind(document: Document) -> PageKind:
     return text_kind("\n".join((document.meta.get("title", ""), document.body)))
 
 
+@functools.lru_cache(maxsize=64)
 def text_kind(text: str) -> PageKind:
-    """The kind a text reads as, by its cue words (see the module docstring)."""
+    """The kind a text reads as, by its cue words (see the module docstring). Remembered
+    for the last few texts: ``marquee add`` asks of each page twice (whether to keep it,
+    then whether to split it), and the cue patterns are a third of reading a review."""
     found = {kind: Counter(m.lower() for m in p.findall(text)) for kind, p in _PATTERNS.items()}
     cues = {kind: sum(counts.values()) for kind, counts in found.items()}
     cues["drama"] = len(_DRAMA.findall(text)) + len(_ROLE.findall(text))
