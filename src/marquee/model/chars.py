@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from scipy import sparse
 
-from marquee.model.features import binary_rows, distinct
+from marquee.model.rows import binary_rows, distinct
 
 if TYPE_CHECKING:  # scikit-learn costs ~0.7 s to import: only a non-ASCII word pays it
     from sklearn.feature_extraction.text import HashingVectorizer

@@ -27,6 +27,8 @@ from itertools import filterfalse
 import numpy as np
 from scipy import sparse
 
+from marquee.model.rows import binary_rows, distinct
+
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*|[.,;:!?()\"]")
 _BREAK = frozenset('.,;:!?()"')
 _NEGATORS = frozenset(
@@ -236,31 +238,10 @@ _TAIL_SPACE = 0x5A17
 _COMPARISON_SPACE = 0xC0DA
 
 
-def distinct(a: np.ndarray) -> np.ndarray:
-    """Sorted distinct values (a sort and a compare: faster than ``np.unique`` here)."""
-    a = np.sort(a)
-    keep = np.ones(len(a), dtype=bool)
-    keep[1:] = a[1:] != a[:-1]
-    return a[keep]
-
-
-def binary_rows(
-    row: np.ndarray, bucket: np.ndarray, n_rows: int, n_features: int
-) -> sparse.csr_matrix:
-    """The binary CSR matrix with a 1 at each (row, bucket), indices sorted within a row
-    (the order the sparse product sums them in, so every logit is bit-for-bit the same
-    however the rows were gathered)."""
-    key = distinct(row * n_features + bucket)
-    indptr = np.zeros(n_rows + 1, dtype=np.int64)
-    np.cumsum(np.bincount(key // n_features, minlength=n_rows), out=indptr[1:])
-    values = np.ones(len(key), dtype=np.float32)
-    return sparse.csr_matrix((values, key % n_features, indptr), shape=(n_rows, n_features))
-
-
 def featurize(texts: Iterable[str], spec: FeatureSpec) -> sparse.csr_matrix:
     """Binary feature matrix, one row per text."""
     if spec.chars:
-        from marquee.model.chars import char_features  # it builds on this module
+        from marquee.model.chars import char_features  # scikit-learn for a non-ASCII word
 
         return char_features(list(texts), spec.chars, spec.n_features)
     return featurize_tokens(tokenize_all(list(texts), negation=spec.negation), spec)
