@@ -10,6 +10,7 @@ spelling of "Reeves's".
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 import regex as re
 
@@ -33,8 +34,11 @@ _BOUNDARY = re.compile(rf"{SENTENCE_END.pattern}|;\s|\s[–—]\s")
 _BYLINE = re.compile(rf"(?i:by|written by|review(?:ed)? by|words by)\s+{NAME}\.?")
 
 
+@lru_cache(maxsize=1024)
 def clean(text: str) -> str:
-    """Plain prose: straight quotes, no Markdown emphasis or link targets, single spaces."""
+    """Plain prose: straight quotes, no Markdown emphasis or link targets, single spaces.
+    Remembered for the last lines asked: the round-up and fact readers each clean the same
+    block, about seven times a block in all."""
     text = _LINK.sub(r"\1", text.translate(_QUOTES))
     text = _EMPHASIS.sub(r"\2", _STRONG.sub(r"\2", text))
     return re.sub(r"\s+", " ", text).strip()
