@@ -47,9 +47,9 @@ _RUN = """
 import atexit, resource, sys
 atexit.register(lambda: sys.stderr.write(
     f"\\nMAXRSS_KB {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n"))
-from marquee.cli import app
+import marquee.cli as cli
 sys.argv = ["marquee", *sys.argv[1:]]
-app()
+(getattr(cli, "main", None) or cli.app)()  # the console script's entry (older trees: app)
 """
 
 

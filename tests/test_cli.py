@@ -259,14 +259,14 @@ def test_help_names_the_row_cap_reading_uses() -> None:
 
 
 def _loaded_after(args: list[str], watched: tuple[str, ...]) -> tuple[str, list[str]]:
-    """Run ``marquee ARGS`` in a fresh interpreter: its stdout, and which of ``watched``
-    it imported."""
+    """Run ``marquee ARGS`` in a fresh interpreter, as the console script does: its stdout,
+    and which of ``watched`` it imported."""
     import subprocess
     import sys
 
     code = (
-        "import sys; from marquee.cli import app\n"
-        "try: app(sys.argv[2:])\n"
+        "import sys; from marquee.cli import main\n"
+        "try: main(sys.argv[2:])\n"
         "except SystemExit: pass\n"
         "print(sorted(m for m in sys.argv[1].split(',') if m in sys.modules))"
     )
@@ -284,14 +284,31 @@ def test_help_and_films_import_nothing_heavy(tmp_path, db: str) -> None:
     """`marquee --help` and `marquee films` start without the HTML extractor, the model or
     scikit-learn, nor the progress bars only `add` and `batch` draw; `films` on a SQLite
     store reads it without SQLAlchemy (plain sqlite3), on an empty store and on one with
-    films alike."""
+    films alike, and without the modules of the other commands."""
     heavy = ("trafilatura", "sklearn", "marquee.model", "extruct", "sqlalchemy", "rich.progress")
     new = f"sqlite:///{tmp_path / 's.db'}"
     assert _loaded_after(["--help"], heavy)[1] == []
+    others = ("marquee.cli.adding", "marquee.cli.correcting", "marquee.cli.running")
+    help_out, loaded = _loaded_after(["--help"], others)
+    assert loaded == list(others) and "batch" in help_out  # help lists every command
+    heavy += others
     assert _loaded_after(["--db", new, "--create", "films"], heavy)[1] == ["sqlalchemy"]
     assert _loaded_after(["--db", new, "films"], heavy)[1] == []  # made: no creating now
     listed, loaded = _loaded_after(["--db", db, "films", "--json"], heavy)
     assert loaded == [] and "ballerina-2025" in {f["slug"] for f in json.loads(listed)}
+
+
+def test_every_command_is_registered_by_the_module_main_names() -> None:
+    """The console script registers only the modules its arguments name
+    (:data:`marquee.cli.COMMANDS`): a command missing there would be "No such command"."""
+    from marquee.cli import COMMANDS, app
+
+    registered = {
+        command.name or command.callback.__name__: command.callback.__module__
+        for command in app.registered_commands
+        if command.callback is not None
+    }
+    assert registered == {name: f"marquee.cli.{module}" for name, module in COMMANDS.items()}
 
 
 def test_cached_report_imports_no_model(db: str, ballerina: dict) -> None:

@@ -1,3 +1,3 @@
-from marquee.cli import app
+from marquee.cli import main
 
-app()
+main()

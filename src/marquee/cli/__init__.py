@@ -5,11 +5,63 @@ User mistakes and bad input end in a one-line message and a non-zero exit, never
 traceback.
 
 The Typer app is built in :mod:`marquee.cli._app`; each module beside it adds its commands
-when imported here: ``adding`` (add), ``browsing`` (films, search, report), ``correcting``
+when imported: ``adding`` (add), ``browsing`` (films, search, report), ``correcting``
 (remove, move, merge, rename) and ``running`` (serve, batch, train, eval).
+
+``marquee.cli.app`` is the whole app, every command registered. The console script runs
+:func:`main` instead, which registers only the commands its arguments name: Typer builds
+every registered command's options on each run, and with the modules that define them
+that was about a tenth of ``marquee films``.
 """
 
-from marquee.cli import adding, browsing, correcting, running
-from marquee.cli._app import app
+from __future__ import annotations
 
-__all__ = ["adding", "app", "browsing", "correcting", "running"]
+import sys
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import typer
+
+COMMANDS = {
+    "add": "adding",
+    "films": "browsing",
+    "search": "browsing",
+    "report": "browsing",
+    "remove": "correcting",
+    "move": "correcting",
+    "merge": "correcting",
+    "rename": "correcting",
+    "serve": "running",
+    "batch": "running",
+    "train": "running",
+    "eval": "running",
+}
+"""Each command and the module (beside this one) that registers it."""
+
+
+def _registered(modules: set[str]) -> typer.Typer:
+    for module in sorted(modules):
+        import_module(f"marquee.cli.{module}")
+    from marquee.cli._app import app
+
+    return app
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the command ``argv`` (default: this process's arguments) names.
+
+    Any argument spelling a command counts (an option's value may too: that only
+    registers one command more); with none (``--help``, a typo) every command is
+    registered, so help lists them all and a typo gets Typer's own answer.
+    """
+    args = sys.argv[1:] if argv is None else argv
+    named = {COMMANDS[arg] for arg in args if arg in COMMANDS}
+    _registered(named or set(COMMANDS.values()))(args=args, prog_name="marquee")
+
+
+def __getattr__(name: str) -> Any:
+    """``app``: the Typer app with every command registered (tests, library users)."""
+    if name == "app":
+        return _registered(set(COMMANDS.values()))
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
