@@ -96,7 +96,10 @@ def _films_named(keys: int) -> Fast:
 
 _FilmState = tuple[int, int, datetime]
 """A film row's id, version and last update: its facts change only with all three."""
-_FACTS_KEPT = 100_000
+FactsSeen = dict[int, tuple[_FilmState, FilmFacts]]
+"""Decoded film facts by film id, with the state they were read in: one entry a film, so
+the store's memory follows its films, not how often each changed (a run re-merges a
+film with every chunk that adds to it)."""
 
 
 def _film_state(row: Sequence[Any]) -> _FilmState:
@@ -113,7 +116,7 @@ def _figures(report: dict[str, Any]) -> str:
 class Transaction:
     """The write-side operations, valid inside :meth:`Store.transaction` only."""
 
-    def __init__(self, session: Session, facts: dict[_FilmState, FilmFacts]) -> None:
+    def __init__(self, session: Session, facts: FactsSeen) -> None:
         self._s = session
         # the hot paths of adding (lookups, inserts, films' names) run as plain statements
         # on the session's connection: tracking ORM objects cost more than the SQL itself
@@ -152,13 +155,22 @@ class Transaction:
             )
         ).all()
         keyed = [((r.id, r.version or 0, r.updated_at), r) for r in states]
-        seen = self._facts
-        known = {key: facts for key, _ in keyed if (facts := seen.get(key)) is not None}
-        if len(known) < len(keyed):
-            known |= self._read_facts([key for key, _ in keyed if key not in known])
+        known = self._facts_in([key for key, _ in keyed])
         return [
             FilmEntry(r.id, r.slug, known[key], counts.get(r.id, 0), key[1]) for key, r in keyed
         ]
+
+    def _facts_in(self, states: list[_FilmState]) -> dict[_FilmState, FilmFacts]:
+        """The films' merged facts in these states: remembered, or read and decoded."""
+        seen = self._facts
+        known = {
+            state: held[1]
+            for state in states
+            if (held := seen.get(state[0])) is not None and held[0] == state
+        }
+        if len(known) < len(states):
+            known |= self._read_facts([state for state in states if state not in known])
+        return known
 
     def _read_facts(self, wanted: list[_FilmState]) -> dict[_FilmState, FilmFacts]:
         """Decode the merged facts of films not seen in this state before, and remember
@@ -178,9 +190,7 @@ class Transaction:
         return found
 
     def _remember(self, found: dict[_FilmState, FilmFacts]) -> None:
-        if len(self._facts) > _FACTS_KEPT:
-            self._facts.clear()
-        self._facts.update(found)
+        self._facts.update((state[0], (state, facts)) for state, facts in found.items())
 
     def film_by_slug(self, slug: str) -> FilmEntry | None:
         return _read.film_by_slug(self.reader, slug)
@@ -330,9 +340,7 @@ class Transaction:
         keys = {f"k{i}": digest for i, digest in enumerate(digests)}
         rows = _films_named(len(digests)).rows(self._c, keys)
         states = [_film_state(row) for row in rows]
-        known = {s: f for s in states if (f := self._facts.get(s)) is not None}
-        if len(known) < len(states):
-            known |= self._read_facts([state for state in states if state not in known])
+        known = self._facts_in(states)
         return [(state[0], known[state]) for state in states]
 
     def index_names(self) -> int:
