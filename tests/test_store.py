@@ -366,3 +366,23 @@ def test_unreachable_server_is_a_store_error_without_the_password() -> None:
     with pytest.raises(StoreError, match="cannot open store") as caught:
         Store("postgresql://marquee:hunter2@127.0.0.1:1/marquee")
     assert "hunter2" not in str(caught.value) and "***" in str(caught.value)
+
+
+def test_a_review_that_fails_to_file_costs_only_itself(store: Store) -> None:
+    """Each review of a chunk is filed in its own savepoint: one that fails after its
+    document row was written (its record cannot be encoded) leaves no trace, and the
+    reviews around it, in the same chunk and transaction, are stored and filed."""
+    from marquee.ingest import add_reviews
+
+    good = [make_review(f"Review number {n}.") for n in range(3)]
+    bad_document = dataclasses.replace(
+        make_review("Broken.").document,
+        meta={"title": object()},  # type: ignore[dict-item]
+    )
+    bad = dataclasses.replace(make_review("Broken."), document=bad_document)
+    reviews = [good[0], bad, good[1], good[2]]
+    outcomes = list(add_reviews(store, reviews, build_reports=False, chunk=10))
+    assert [o.status for o in outcomes] == ["added", "error", "added", "added"]
+    assert store.counts()["documents"] == store.counts()["reviews"] == 3
+    (film,) = store.films()
+    assert film.reviews == 3 and store.reviews(film.id) == good

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from marquee.errors import NotFound, StoreError, StoreMissing
-from marquee.records import FilmFacts, Review
+from marquee.records import Review
 from marquee.store import _read
 from marquee.store._connect import _READ_ONLY, StoreOptions, _reason, shown_url, sqlite_file
 from marquee.store._read import FilmEntry, Reader
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlalchemy.orm import Session
 
-    from marquee.store._transaction import Transaction, _FilmState
+    from marquee.store._transaction import FactsSeen, Transaction
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +48,7 @@ class Store:
     ) -> None:
         self.url = url or default_url()
         self.options = options or StoreOptions.from_env()
-        self._facts: dict[_FilmState, FilmFacts] = {}
+        self._facts: FactsSeen = {}
         self._file = sqlite_file(self.url)
         self._engine_made: Engine | None = None
         self._opening = threading.Lock()
