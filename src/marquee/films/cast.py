@@ -66,6 +66,12 @@ class _Pair:
     where: tuple[int, int]  # (line, sentence): pairs listed together share a form
 
 
+_LISTED = re.compile(r"(?P<a>.+?)(?:\s+as\s+(?P<r>.+)|\s*\((?P<p>[^()]+)\))?")
+"""A cast list's item: "A as B", "A (B)" or "A"."""
+_HONORIFIC = re.compile(names.HONORIFIC)
+_NAME = re.compile(NAME)
+
+
 def cast_from_fields(fields: Mapping[str, str]) -> list[CastMember]:
     """A structured cast list: "A as B, C (D), E" — actor first, as cast lists are."""
     found: list[CastMember] = []
@@ -73,7 +79,7 @@ def cast_from_fields(fields: Mapping[str, str]) -> list[CastMember]:
         if field_key(key) not in CAST_FIELDS:
             continue
         for item in split_people(str(value)):
-            spelled = re.fullmatch(r"(?P<a>.+?)(?:\s+as\s+(?P<r>.+)|\s*\((?P<p>[^()]+)\))?", item)
+            spelled = _LISTED.fullmatch(item)
             actor = names.person(spelled["a"], min_words=1) if spelled else None
             written = spelled and (spelled["r"] or spelled["p"])
             if actor:
@@ -209,9 +215,9 @@ def actor_side(first: str, second: str, known: Known) -> bool | None:
         first, known.roles, prefix=True
     ):
         return False
-    if second.startswith("the ") or re.match(names.HONORIFIC, second):
+    if second.startswith("the ") or _HONORIFIC.match(second):
         return True
-    if first.startswith("the ") or re.match(names.HONORIFIC, first):
+    if first.startswith("the ") or _HONORIFIC.match(first):
         return False
     one_word = (len(names.core_words(first)) == 1, len(names.core_words(second)) == 1)
     if one_word == (False, True):
@@ -233,7 +239,7 @@ def _a_character(word: str, facing: str, full_names: Sequence[str]) -> bool:
 
 def full_names_in(lines: Sequence[str]) -> list[str]:
     """Every name of two or more words the text writes."""
-    found = (names.person(m.group()) for line in lines for m in re.finditer(NAME, line))
+    found = (names.person(m.group()) for line in lines for m in _NAME.finditer(line))
     return [n for n in found if n]
 
 

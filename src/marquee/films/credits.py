@@ -9,6 +9,7 @@ film's title ("Atomic Blonde, directed by David Leitch") is skipped.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -125,8 +126,11 @@ Credit = tuple[str, str]
 """(role, name) in the order the review gives them."""
 
 
+@functools.lru_cache(maxsize=1024)
 def field_key(key: str) -> str:
-    """A field name in one spelling: "Director of Photography" → "director_of_photography"."""
+    """A field name in one spelling: "Director of Photography" → "director_of_photography".
+    Remembered: every review's fields are asked about twice (crew, cast), and a table's
+    rows share their few column names."""
     return re.sub(r"[\s\-]+", "_", key.strip().casefold())
 
 
@@ -188,8 +192,11 @@ def _candidates(lines: Sequence[str]) -> Iterator[_Found]:
 
 def _credits(listed: str, roles: tuple[str, ...]) -> tuple[Credit, ...]:
     """Each listed person in each role; "Dr. Medford" is a character, not crew."""
-    people = [p for p in names.people_listed(listed) if not re.match(names.HONORIFIC, p)]
+    people = [p for p in names.people_listed(listed) if not _HONORIFIC.match(p)]
     return tuple((role, name) for name in people for role in roles)
+
+
+_HONORIFIC = re.compile(names.HONORIFIC)
 
 
 def _elsewhere(found: _Found, film_names: Sequence[str], people: list[str]) -> bool:

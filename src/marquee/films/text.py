@@ -32,6 +32,7 @@ SENTENCE_END = re.compile(r"(?<!\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|vs|Dir|\p{Lu}))[.!?]\
 """A full stop that ends a sentence, not "Dr. Moth", "J. Robert" or "Dir. Len"."""
 _BOUNDARY = re.compile(rf"{SENTENCE_END.pattern}|;\s|\s[–—]\s")
 _BYLINE = re.compile(rf"(?i:by|written by|review(?:ed)? by|words by)\s+{NAME}\.?")
+_SPACES = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=1024)
@@ -41,7 +42,7 @@ def clean(text: str) -> str:
     block, about seven times a block in all."""
     text = _LINK.sub(r"\1", text.translate(_QUOTES))
     text = _EMPHASIS.sub(r"\2", _STRONG.sub(r"\2", text))
-    return re.sub(r"\s+", " ", text).strip()
+    return _SPACES.sub(" ", text).strip()
 
 
 def review_lines(doc: Document) -> tuple[str, ...]:

@@ -133,11 +133,7 @@ def year_in_text(title: str, aliases: Sequence[str], lines: Sequence[str], text:
             for m in TITLE_YEAR.finditer(line)
             if refers_to(trim_title(m["t"], text), film_names)
         ]
-        years += [
-            int(m["y"])
-            for m in re.finditer(rf"\b(?P<y>{YEAR})'s (?P<t>{TITLE})", line)
-            if refers_to(m["t"], film_names)
-        ]
+        years += [int(m["y"]) for m in _YEARS_TITLE.finditer(line) if refers_to(m["t"], film_names)]
         for m in _NNNN_FILM.finditer(line):
             named = m["after"] or m["before"]
             if m["this"] or (named and refers_to(named, film_names)):
@@ -145,6 +141,8 @@ def year_in_text(title: str, aliases: Sequence[str], lines: Sequence[str], text:
     return Counter(years).most_common(1)[0][0] if years else None
 
 
+_YEARS_TITLE = re.compile(rf"\b(?P<y>{YEAR})'s (?P<t>{TITLE})")
+"""A title after its year: "2025's Ballerina"."""
 _NNNN_FILM = re.compile(
     rf"(?:(?P<before>{TITLE}),?\s(?:is\s)?)?(?i:\b(?:(?P<this>this)|the|a)\s)(?P<y>{YEAR})\s"
     rf"(?:[\p{{Ll}}\-]+\s){{0,2}}{FILM_WORDS}\b(?:\s(?P<after>{TITLE}))?"
