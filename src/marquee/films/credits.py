@@ -97,6 +97,13 @@ def _compile(phrase: Phrase) -> re.Pattern[str]:
 
 
 _COMPILED = tuple((_compile(p), p) for p in PHRASES)
+_ANY_TRIGGER = re.compile(
+    r"(?<![\p{L}-])(?i:" + "|".join(f"(?:{phrase.pattern})" for phrase in PHRASES) + ")"
+)
+"""Every phrase's trigger at once: a line none of them opens on cannot hold a credit, so
+it skips the ~30 full patterns (most lines of a review, nearly every RT quote)."""
+_AFTER_NAME_WORDS = ("directs", "helms", "writes", "pens")
+"""A word each "X directs" pattern needs, as written (case matters there)."""
 
 META_ROLES: Mapping[str, str] = {
     **dict.fromkeys(("director", "directors", "directed_by"), "director"),
@@ -175,7 +182,8 @@ def credits_from_text(
 
 def _candidates(lines: Sequence[str]) -> Iterator[_Found]:
     for index, line in enumerate(lines):
-        for pattern, phrase in _COMPILED:
+        phrases = _COMPILED if _ANY_TRIGGER.search(line) else ()
+        for pattern, phrase in phrases:
             for match in pattern.finditer(line):
                 credits = _credits(match["names"], phrase.roles)
                 job_word = None
@@ -185,7 +193,8 @@ def _candidates(lines: Sequence[str]) -> Iterator[_Found]:
                         credits = credits[: len(phrase.roles)]  # "by director A and B"
                 before = clause_before(line, match.start())
                 yield _Found((index, match.start("names")), credits, before, phrase, job_word)
-        for pattern, roles in _AFTER_NAME:
+        after_name = _AFTER_NAME if any(w in line for w in _AFTER_NAME_WORDS) else ()
+        for pattern, roles in after_name:
             for match in pattern.finditer(line):
                 yield _Found((index, match.start()), _credits(match["names"], roles))
 
