@@ -40,8 +40,11 @@ def clean(text: str) -> str:
     """Plain prose: straight quotes, no Markdown emphasis or link targets, single spaces.
     Remembered for the last lines asked: the round-up and fact readers each clean the same
     block, about seven times a block in all."""
-    text = _LINK.sub(r"\1", text.translate(_QUOTES))
-    text = _EMPHASIS.sub(r"\2", _STRONG.sub(r"\2", text))
+    text = text.translate(_QUOTES)
+    if "[" in text:  # each pattern needs its mark: most lines have none, and skip the scan
+        text = _LINK.sub(r"\1", text)
+    if "*" in text or "_" in text:
+        text = _EMPHASIS.sub(r"\2", _STRONG.sub(r"\2", text))
     return _SPACES.sub(" ", text).strip()
 
 
