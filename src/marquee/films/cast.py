@@ -46,6 +46,14 @@ _STARRING = re.compile(
     rf"\s(?P<names>{NAMES})"
 )
 """Actors named without their parts: "starring Ana de Armas", "Cast: A, B and C"."""
+_STATED_BY = (
+    (_AS, ("as",)),
+    (_PLAYS, ("play", "portray", "voice")),
+    (_PLAYED_BY, ("played", "portrayed", "voiced")),
+)
+"""Each wording and the words one of which it needs: a line with none skips the pattern,
+whose leading name is otherwise tried at every capital."""
+_SAYS_STARRING = re.compile(r"(?i:starring|featuring|cast|stars|with)")
 _PAIR = re.compile(rf"(?P<outer>{ROLE})\s\((?P<inner>[^()]{{1,160}})\)")
 _AGES = re.compile(rf"(?P<actor>{NAME})\sas\s(?:an?\s|the\s)?\p{{Ll}}+(?:\s\p{{Ll}}+)?")
 _AGES_LIST = re.compile(rf"{_AGES.pattern}(?:(?:,\s(?:and\s)?|\sand\s){_AGES.pattern})*")
@@ -119,12 +127,14 @@ def settle_cast(
 def _stated(line: str, film_names: Sequence[str]) -> list[tuple[int, CastMember]]:
     """Entries whose wording says which side is the actor."""
     found: list[tuple[int, CastMember]] = []
-    for pattern in (_AS, _PLAYS, _PLAYED_BY):
+    for pattern, words in _STATED_BY:
+        if not any(word in line for word in words):
+            continue
         for match in pattern.finditer(line):
             actor, role = names.person(match["actor"]), names.role(match["role"])
             if actor and role and not refers_to(actor, film_names):
                 found.append((match.start(), CastMember(actor, role)))
-    for match in _STARRING.finditer(line):
+    for match in _STARRING.finditer(line) if _SAYS_STARRING.search(line) else ():
         before = clause_before(line, match.start())
         if negated(before) or about_other_film(before, film_names, ()):
             continue
@@ -135,7 +145,7 @@ def _stated(line: str, film_names: Sequence[str]) -> list[tuple[int, CastMember]
 def _ages(lines: Sequence[str], film_names: Sequence[str]) -> list[CastMember]:
     """Both actors in "Eve MaCarro (Ana de Armas as adult, Victoria Comte as child)" play Eve."""
     found: list[CastMember] = []
-    for line in lines:
+    for line in (line for line in lines if "(" in line):
         for match in _PAIR.finditer(line):
             role = names.role(match["outer"])
             if not role or refers_to(role, film_names) or not _AGES_LIST.fullmatch(match["inner"]):
@@ -149,7 +159,7 @@ def _ages(lines: Sequence[str], film_names: Sequence[str]) -> list[CastMember]:
 def _pairs(line: str, index: int, film_names: Sequence[str], exclude: Sequence[str]) -> list[_Pair]:
     """The "X (Y)" pairs in a line where both sides could be a person or a character."""
     found: list[_Pair] = []
-    for match in _PAIR.finditer(line):
+    for match in _PAIR.finditer(line) if "(" in line else ():
         outer, inner = names.role(match["outer"]), names.role(match["inner"].strip())
         if not outer or not inner:
             continue
