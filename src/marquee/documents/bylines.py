@@ -242,10 +242,11 @@ def find_bylines(lines: Sequence[str]) -> dict[int, Byline]:
     return dict(_bylines(tuple(lines)))
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=512)
 def _bylines(lines: tuple[str, ...]) -> dict[int, Byline]:
-    """Remembered for the last few documents: each is asked twice, when its blocks are
-    labelled and when its metadata is read (callers get a copy)."""
+    """Remembered for the last few hundred documents: each is asked twice, when its blocks
+    are labelled and when its metadata is read, and a table's rows are read a chunk (256)
+    at a time before any is parsed (callers get a copy)."""
     found: dict[int, Byline] = {}
     prose_starts = next((i for i, line in enumerate(lines) if _is_prose(line)), len(lines))
     for index in range(len(lines)):
