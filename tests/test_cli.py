@@ -311,6 +311,23 @@ def test_every_command_is_registered_by_the_module_main_names() -> None:
     assert registered == {name: f"marquee.cli.{module}" for name, module in COMMANDS.items()}
 
 
+def test_adding_a_table_or_text_imports_no_html_stack(tmp_path) -> None:
+    """A CSV or a plain-text review is read without trafilatura, extruct (bs4, mf2py) or
+    markdown-it, and added without httpx: those load only when an HTML or Markdown document
+    is read, or a page fetched."""
+    html_stack = ("trafilatura", "extruct", "bs4", "mf2py", "markdown_it", "httpx")
+    table = tmp_path / "quotes.csv"
+    table.write_text(
+        "film,critic,quote\nHeat,A. Critic,A taut and thrilling heist film.\n"
+        "Heat,B. Critic,Overlong but gripping crime drama.\n"
+    )
+    text = Path(__file__).parents[1] / "examples/ballerina/004_66e3958d677d78f6.txt"  # plain
+    store = f"sqlite:///{tmp_path / 's.db'}"
+    for added in (table, text):
+        out, loaded = _loaded_after(["--db", store, "--create", "add", str(added)], html_stack)
+        assert out.startswith("added") and loaded == []
+
+
 def test_cached_report_imports_no_model(db: str, ballerina: dict) -> None:
     """`marquee report FILM --json` on a report `add` built and cached reads it back without
     the model, NumPy, the report stages or SQLAlchemy: the same JSON, from the store alone.

@@ -195,3 +195,25 @@ def test_add_keeps_a_film_review_beside_a_refused_page(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "reads as a TV review" in result.output
     assert result.output.count('"added"') == 1
+
+
+def test_the_ascii_twin_of_each_lexicon_finds_what_regex_finds() -> None:
+    """On an ASCII page, each lexicon's standard-library twin (the faster path) finds the
+    very cue words the ``regex`` pattern finds, on every kind of real page; a cue using
+    ``regex``-only syntax (``\\p{L}``, fuzzy or POSIX classes) keeps its lexicon on
+    ``regex`` alone."""
+    from marquee.documents import kind
+
+    lexicons = [*kind._PATTERNS.values(), kind._DRAMA, kind._STORY]
+    twins = [lexicon for lexicon in lexicons if lexicon.ascii is not None]
+    assert len(twins) >= len(lexicons) - 2  # the fast path covers nearly every lexicon
+    pages = [p.read_text() for p in sorted(KINDS.glob("*/*.txt"))]
+    pages = [page for page in pages if page.isascii()]
+    assert len(pages) >= 50
+    for page in pages:
+        for lexicon in twins:
+            assert lexicon.ascii.findall(page) == lexicon.pattern.findall(page)
+    for cue in (r"\p{L}+'s play", r"(?:stage){e<=1}", r"[[:alpha:]]+", r"(?|a|b)", "café"):
+        assert not kind._SHARED_SYNTAX.fullmatch(cue)
+    for cue in (r"box office", r"\$\d[\d,.]*\s*(?:m|million)\b", r"films?", r"west end\b"):
+        assert kind._SHARED_SYNTAX.fullmatch(cue)

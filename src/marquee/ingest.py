@@ -17,12 +17,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import OperationalError
 
+from marquee import fetch
 from marquee.corrections import drop_part, remerge, settle
 from marquee.errors import MarqueeError, StoreError
-from marquee.fetch import Fetcher, is_url, read_feed
+from marquee.fetch import is_url
 from marquee.films import film_slug, match_film, merge_facts
 from marquee.films.titles import title_keys
 from marquee.intake import (
@@ -39,6 +41,9 @@ from marquee.records import Review
 from marquee.report_cache import build_reports, report_batches, report_key
 from marquee.scores import unread_score
 from marquee.store import FilmEntry, Store, Transaction, content_hash
+
+if TYPE_CHECKING:
+    from marquee.fetch import Fetcher
 
 __all__ = [  # the reading half lives in marquee.intake; callers know these names from here
     "CHUNK",
@@ -275,7 +280,7 @@ def feed_urls(
     failures: list[Outcome] = []
     for feed in feeds:
         try:
-            urls.extend(entry.url for entry in read_feed(fetcher, feed, since=since))
+            urls.extend(entry.url for entry in fetch.read_feed(fetcher, feed, since=since))
         except MarqueeError as err:
             failures.append(Outcome(feed, "error", message=str(err)))
     return urls, failures

@@ -15,17 +15,20 @@ from contextlib import ExitStack
 from dataclasses import dataclass, replace
 from itertools import islice
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from marquee.documents import ReadOptions, stream_bytes, stream_path
 from marquee.documents.kind import page_kind
 from marquee.errors import MarqueeError
-from marquee.fetch import Fetcher, Page, is_url
+from marquee.fetch import is_url
 from marquee.multifilm import split_films
 from marquee.overrides import Overrides, overridden
 from marquee.records import Document, Review
 from marquee.review import FilmHint, parse_review
 from marquee.scoring import infer_scores
+
+if TYPE_CHECKING:
+    from marquee.fetch import Fetcher, Page
 
 log = logging.getLogger(__name__)
 
@@ -122,6 +125,8 @@ def stream_reviews(
         def fetch(url: str) -> Page:
             nonlocal fetcher
             if fetcher is None:
+                from marquee.fetch import Fetcher
+
                 fetcher = cleanup.enter_context(Fetcher())
             return fetcher.page(url)
 

@@ -169,7 +169,7 @@ def add(
     """
     from marquee.documents import ReadOptions
     from marquee.documents.options import TABLE_SIZE_FACTOR
-    from marquee.fetch import Fetcher, FetchOptions, is_url
+    from marquee.fetch import FetchOptions, is_url
     from marquee.ingest import (
         add_reviews,
         expand,
@@ -223,7 +223,11 @@ def add(
         allow_private=private,
     )
     with ExitStack() as cleanup:
-        fetcher = cleanup.enter_context(Fetcher(fetching)) if urls or feed else None
+        fetcher = None
+        if urls or feed:
+            from marquee.fetch import Fetcher  # httpx: only when there is something to fetch
+
+            fetcher = cleanup.enter_context(Fetcher(fetching))
         if fetcher is not None and feed:
             linked, bad_feeds = feed_urls(fetcher, feed, since=first_day)
             urls += linked

@@ -23,7 +23,6 @@ from pathlib import Path
 
 from marquee.documents.decode import decode
 from marquee.documents.detect import detect_shape
-from marquee.documents.html import read_html
 from marquee.documents.language import language_warning
 from marquee.documents.markdown import read_markdown
 from marquee.documents.options import TABLE_SIZE_FACTOR, Reading, ReadOptions
@@ -106,6 +105,10 @@ def _read_document(text: str, source: str, shape: Shape, encoding: str) -> Docum
     blocks: tuple[Block, ...]
     meta: dict[str, str] = {}
     if shape == "html":
+        # trafilatura and extruct (with bs4 and mf2py) take ~0.4 s to import: only an
+        # HTML document pays for them, never a table, a text or a Markdown file.
+        from marquee.documents.html import read_html
+
         blocks, meta = read_html(text, source)
     elif shape == "markdown":
         blocks, meta = read_markdown(text, source)

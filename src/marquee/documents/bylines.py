@@ -8,6 +8,7 @@ site ("Staff", "Admin", "Film Desk") is not a critic.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -238,6 +239,14 @@ def find_bylines(lines: Sequence[str]) -> dict[int, Byline]:
     document; a bare date only above the first paragraph of prose.  Then any standalone
     line repeating a name already found, and a job title next to a byline.
     """
+    return dict(_bylines(tuple(lines)))
+
+
+@functools.lru_cache(maxsize=512)
+def _bylines(lines: tuple[str, ...]) -> dict[int, Byline]:
+    """Remembered for the last few hundred documents: each is asked twice, when its blocks
+    are labelled and when its metadata is read, and a table's rows are read a chunk (256)
+    at a time before any is parsed (callers get a copy)."""
     found: dict[int, Byline] = {}
     prose_starts = next((i for i, line in enumerate(lines) if _is_prose(line)), len(lines))
     for index in range(len(lines)):

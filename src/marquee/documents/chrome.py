@@ -175,7 +175,8 @@ def _classify(block: Block) -> BlockKind:
     key = _key(block.text)
     if block.kind == "table_row" or not key:
         return block.kind
-    if any(p.search(squash(block.text).lower()) for p in _MEDIA_PATTERNS):
+    lowered = squash(block.text).lower()
+    if any(p.search(lowered) for p in _MEDIA_PATTERNS):
         return "media"
     short = len(key.split()) <= _SHORT_LINE_WORDS
     if short and block.kind != "media" and any(p.search(key) for p in _CAPTION_PATTERNS):

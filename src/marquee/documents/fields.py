@@ -201,7 +201,17 @@ def normalise(raw: Mapping[str, object], fields: Mapping[str, tuple[str, ...]]) 
 
 def field_key(name: object) -> str:
     """How a key or column name is compared: "Review Text" and "review-text" -> "review_text"."""
-    return re.sub(r"[\s-]+", "_", str(name).strip().strip("\ufeff\"'").strip().lower())
+    return _key(str(name))
+
+
+_SEPARATORS = re.compile(r"[\s-]+")
+
+
+@lru_cache(maxsize=1024)
+def _key(name: str) -> str:
+    """Remembered: a table asks for the same few column names and aliases some 40 times
+    a row (43 calls a row, 87,019 on 2,000 RT quotes), each a regular-expression pass."""
+    return _SEPARATORS.sub("_", name.strip().strip("\ufeff\"'").strip().lower())
 
 
 def _field_value(field: str, value: object) -> str | None:

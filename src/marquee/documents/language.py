@@ -35,8 +35,9 @@ def language_warning(text: str) -> str | None:
     tokens = [t.lower() for t in _TOKEN.findall(text)]
     if len(tokens) < _MIN_WORDS:
         return None
+    counts = Counter(tokens)  # a few hundred distinct words: each list looked up in them
     shares = {
-        language: sum(t in stopwords for t in tokens) / len(tokens)
+        language: sum(counts[word] for word in stopwords) / len(tokens)
         for language, stopwords in _STOPWORDS.items()
     }
     best = max(shares, key=shares.__getitem__)

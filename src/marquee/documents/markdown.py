@@ -12,17 +12,21 @@ PyYAML composes by recursion. A post's front matter needs neither.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 import yaml
-from markdown_it import MarkdownIt
 
 from marquee.documents import chrome, tree
 from marquee.documents.fields import REVIEW_FIELDS, normalise
 from marquee.documents.limits import MAX_DEPTH
 from marquee.errors import ParseError
 from marquee.records import Block
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 _FRONT_MATTER = re.compile(
     r"\A\ufeff?---[ \t]*\r?\n(?P<yaml>.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)",
@@ -31,7 +35,6 @@ _FRONT_MATTER = re.compile(
 # A fenced block is front matter only if it opens with a "key:" line; a text that merely
 # starts with a --- rule around a sentence is not YAML and must not be refused as such.
 _KEY_LINE = re.compile(r"\s*(?:#.*\n\s*)*[\w\"'][\w \"'.-]*:(?:\s|$)")
-_RENDERER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 
 
 class _FrontMatterLoader(yaml.SafeLoader):
@@ -71,9 +74,18 @@ def read_markdown(text: str, source: str) -> tuple[tuple[Block, ...], dict[str, 
     match = _front_matter(text)
     meta = {} if match is None else normalise(_parse_yaml(match["yaml"], source), REVIEW_FIELDS)
     body = text if match is None else text[match.end() :]
-    html = _RENDERER.render(body)
+    html = _renderer().render(body)
     root = tree.parse_html(html, source)
     return chrome.label(tree.blocks_from(root.body, tree.HTML_ROLES)), meta
+
+
+@functools.cache
+def _renderer() -> MarkdownIt:
+    """Built on the first Markdown post: markdown-it takes ~70 ms to import and set up,
+    which a table or a plain-text file never needs."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 
 
 def _parse_yaml(block: str, source: str) -> Mapping[str, object]:

@@ -5,7 +5,8 @@
 is a :class:`FetchError` whose message is one line starting with the URL.
 """
 
-from marquee.fetch.client import Fetcher, Page, is_url
+from typing import TYPE_CHECKING
+
 from marquee.fetch.errors import (
     BadStatus,
     Disallowed,
@@ -16,8 +17,22 @@ from marquee.fetch.errors import (
     PrivateAddress,
     TooManyRedirects,
 )
-from marquee.fetch.feeds import FeedEntry, read_feed
 from marquee.fetch.policy import FetchOptions, retry_wait
+from marquee.fetch.urls import is_url
+from marquee.lazy import lazy_names as _lazy_names
+
+if TYPE_CHECKING:
+    from marquee.fetch.client import Fetcher, Page
+    from marquee.fetch.feeds import FeedEntry, read_feed
+
+# imported on first use: the fetcher needs httpx (~0.1 s to import), which adding local
+# files or a table never uses
+_HOMES = {
+    "Fetcher": "marquee.fetch.client",
+    "Page": "marquee.fetch.client",
+    "FeedEntry": "marquee.fetch.feeds",
+    "read_feed": "marquee.fetch.feeds",
+}
 
 __all__ = [
     "BadStatus",
@@ -36,3 +51,5 @@ __all__ = [
     "retry_wait",
     "TooManyRedirects",
 ]
+
+__getattr__, __dir__ = _lazy_names("marquee.fetch", _HOMES, globals())

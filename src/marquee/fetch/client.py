@@ -43,6 +43,7 @@ from marquee.fetch.errors import (
 from marquee.fetch.inflate import CODINGS, decoded
 from marquee.fetch.policy import RETRY_STATUSES, FetchOptions, retry_wait
 from marquee.fetch.robots import RobotsRules
+from marquee.fetch.urls import is_url
 from marquee.fetch.watch import NotPublic, Watch
 from marquee.fetch.watch import is_public as _is_public  # noqa: F401 - tests import it from here
 from marquee.records import Provenance
@@ -71,18 +72,6 @@ class Page:
     url: str
     body: bytes
     provenance: Provenance
-
-
-def is_url(text: str) -> bool:
-    """Whether an argument is a web address marquee fetches (http or https). A malformed
-    one ("http://[::1") counts too, so that fetching it says what is wrong with it rather
-    than it being read as a file name."""
-    stripped = text.strip()
-    try:
-        parts = urlsplit(stripped)
-    except ValueError:
-        return stripped.lower().startswith(("http://", "https://"))
-    return parts.scheme in {"http", "https"} and bool(parts.netloc)
 
 
 class Fetcher:

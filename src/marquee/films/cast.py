@@ -46,6 +46,14 @@ _STARRING = re.compile(
     rf"\s(?P<names>{NAMES})"
 )
 """Actors named without their parts: "starring Ana de Armas", "Cast: A, B and C"."""
+_STATED_BY = (
+    (_AS, ("as",)),
+    (_PLAYS, ("play", "portray", "voice")),
+    (_PLAYED_BY, ("played", "portrayed", "voiced")),
+)
+"""Each wording and the words one of which it needs: a line with none skips the pattern,
+whose leading name is otherwise tried at every capital."""
+_SAYS_STARRING = re.compile(r"(?i:starring|featuring|cast|stars|with)")
 _PAIR = re.compile(rf"(?P<outer>{ROLE})\s\((?P<inner>[^()]{{1,160}})\)")
 _AGES = re.compile(rf"(?P<actor>{NAME})\sas\s(?:an?\s|the\s)?\p{{Ll}}+(?:\s\p{{Ll}}+)?")
 _AGES_LIST = re.compile(rf"{_AGES.pattern}(?:(?:,\s(?:and\s)?|\sand\s){_AGES.pattern})*")
@@ -66,6 +74,12 @@ class _Pair:
     where: tuple[int, int]  # (line, sentence): pairs listed together share a form
 
 
+_LISTED = re.compile(r"(?P<a>.+?)(?:\s+as\s+(?P<r>.+)|\s*\((?P<p>[^()]+)\))?")
+"""A cast list's item: "A as B", "A (B)" or "A"."""
+_HONORIFIC = re.compile(names.HONORIFIC)
+_NAME = re.compile(NAME)
+
+
 def cast_from_fields(fields: Mapping[str, str]) -> list[CastMember]:
     """A structured cast list: "A as B, C (D), E" — actor first, as cast lists are."""
     found: list[CastMember] = []
@@ -73,7 +87,7 @@ def cast_from_fields(fields: Mapping[str, str]) -> list[CastMember]:
         if field_key(key) not in CAST_FIELDS:
             continue
         for item in split_people(str(value)):
-            spelled = re.fullmatch(r"(?P<a>.+?)(?:\s+as\s+(?P<r>.+)|\s*\((?P<p>[^()]+)\))?", item)
+            spelled = _LISTED.fullmatch(item)
             actor = names.person(spelled["a"], min_words=1) if spelled else None
             written = spelled and (spelled["r"] or spelled["p"])
             if actor:
@@ -113,12 +127,14 @@ def settle_cast(
 def _stated(line: str, film_names: Sequence[str]) -> list[tuple[int, CastMember]]:
     """Entries whose wording says which side is the actor."""
     found: list[tuple[int, CastMember]] = []
-    for pattern in (_AS, _PLAYS, _PLAYED_BY):
+    for pattern, words in _STATED_BY:
+        if not any(word in line for word in words):
+            continue
         for match in pattern.finditer(line):
             actor, role = names.person(match["actor"]), names.role(match["role"])
             if actor and role and not refers_to(actor, film_names):
                 found.append((match.start(), CastMember(actor, role)))
-    for match in _STARRING.finditer(line):
+    for match in _STARRING.finditer(line) if _SAYS_STARRING.search(line) else ():
         before = clause_before(line, match.start())
         if negated(before) or about_other_film(before, film_names, ()):
             continue
@@ -129,7 +145,7 @@ def _stated(line: str, film_names: Sequence[str]) -> list[tuple[int, CastMember]
 def _ages(lines: Sequence[str], film_names: Sequence[str]) -> list[CastMember]:
     """Both actors in "Eve MaCarro (Ana de Armas as adult, Victoria Comte as child)" play Eve."""
     found: list[CastMember] = []
-    for line in lines:
+    for line in (line for line in lines if "(" in line):
         for match in _PAIR.finditer(line):
             role = names.role(match["outer"])
             if not role or refers_to(role, film_names) or not _AGES_LIST.fullmatch(match["inner"]):
@@ -143,7 +159,7 @@ def _ages(lines: Sequence[str], film_names: Sequence[str]) -> list[CastMember]:
 def _pairs(line: str, index: int, film_names: Sequence[str], exclude: Sequence[str]) -> list[_Pair]:
     """The "X (Y)" pairs in a line where both sides could be a person or a character."""
     found: list[_Pair] = []
-    for match in _PAIR.finditer(line):
+    for match in _PAIR.finditer(line) if "(" in line else ():
         outer, inner = names.role(match["outer"]), names.role(match["inner"].strip())
         if not outer or not inner:
             continue
@@ -209,9 +225,9 @@ def actor_side(first: str, second: str, known: Known) -> bool | None:
         first, known.roles, prefix=True
     ):
         return False
-    if second.startswith("the ") or re.match(names.HONORIFIC, second):
+    if second.startswith("the ") or _HONORIFIC.match(second):
         return True
-    if first.startswith("the ") or re.match(names.HONORIFIC, first):
+    if first.startswith("the ") or _HONORIFIC.match(first):
         return False
     one_word = (len(names.core_words(first)) == 1, len(names.core_words(second)) == 1)
     if one_word == (False, True):
@@ -233,7 +249,7 @@ def _a_character(word: str, facing: str, full_names: Sequence[str]) -> bool:
 
 def full_names_in(lines: Sequence[str]) -> list[str]:
     """Every name of two or more words the text writes."""
-    found = (names.person(m.group()) for line in lines for m in re.finditer(NAME, line))
+    found = (names.person(m.group()) for line in lines for m in _NAME.finditer(line))
     return [n for n in found if n]
 
 

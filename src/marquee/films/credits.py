@@ -9,6 +9,7 @@ film's title ("Atomic Blonde, directed by David Leitch") is skipped.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -96,6 +97,13 @@ def _compile(phrase: Phrase) -> re.Pattern[str]:
 
 
 _COMPILED = tuple((_compile(p), p) for p in PHRASES)
+_ANY_TRIGGER = re.compile(
+    r"(?<![\p{L}-])(?i:" + "|".join(f"(?:{phrase.pattern})" for phrase in PHRASES) + ")"
+)
+"""Every phrase's trigger at once: a line none of them opens on cannot hold a credit, so
+it skips the ~30 full patterns (most lines of a review, nearly every RT quote)."""
+_AFTER_NAME_WORDS = ("directs", "helms", "writes", "pens")
+"""A word each "X directs" pattern needs, as written (case matters there)."""
 
 META_ROLES: Mapping[str, str] = {
     **dict.fromkeys(("director", "directors", "directed_by"), "director"),
@@ -125,8 +133,11 @@ Credit = tuple[str, str]
 """(role, name) in the order the review gives them."""
 
 
+@functools.lru_cache(maxsize=1024)
 def field_key(key: str) -> str:
-    """A field name in one spelling: "Director of Photography" → "director_of_photography"."""
+    """A field name in one spelling: "Director of Photography" → "director_of_photography".
+    Remembered: every review's fields are asked about twice (crew, cast), and a table's
+    rows share their few column names."""
     return re.sub(r"[\s\-]+", "_", key.strip().casefold())
 
 
@@ -171,7 +182,8 @@ def credits_from_text(
 
 def _candidates(lines: Sequence[str]) -> Iterator[_Found]:
     for index, line in enumerate(lines):
-        for pattern, phrase in _COMPILED:
+        phrases = _COMPILED if _ANY_TRIGGER.search(line) else ()
+        for pattern, phrase in phrases:
             for match in pattern.finditer(line):
                 credits = _credits(match["names"], phrase.roles)
                 job_word = None
@@ -181,15 +193,19 @@ def _candidates(lines: Sequence[str]) -> Iterator[_Found]:
                         credits = credits[: len(phrase.roles)]  # "by director A and B"
                 before = clause_before(line, match.start())
                 yield _Found((index, match.start("names")), credits, before, phrase, job_word)
-        for pattern, roles in _AFTER_NAME:
+        after_name = _AFTER_NAME if any(w in line for w in _AFTER_NAME_WORDS) else ()
+        for pattern, roles in after_name:
             for match in pattern.finditer(line):
                 yield _Found((index, match.start()), _credits(match["names"], roles))
 
 
 def _credits(listed: str, roles: tuple[str, ...]) -> tuple[Credit, ...]:
     """Each listed person in each role; "Dr. Medford" is a character, not crew."""
-    people = [p for p in names.people_listed(listed) if not re.match(names.HONORIFIC, p)]
+    people = [p for p in names.people_listed(listed) if not _HONORIFIC.match(p)]
     return tuple((role, name) for name in people for role in roles)
+
+
+_HONORIFIC = re.compile(names.HONORIFIC)
 
 
 def _elsewhere(found: _Found, film_names: Sequence[str], people: list[str]) -> bool:

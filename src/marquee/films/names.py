@@ -58,6 +58,13 @@ CAPS = rf"(?:{WORD}|{INITIAL})(?:\s(?:{PARTICLE}\s)?(?:{WORD}|{INITIAL})){{0,3}}
 ROLE = rf"(?:[Tt]he\s)?{CAPS}"
 """A character as critics write one: a name, or "the" and a capitalised epithet."""
 
+# Compiled once: ``regex``'s own cache costs ~10 µs a lookup, and these run on every word
+# of every name candidate (some 6,000 lookups on 2,000 RT quotes).
+_INITIAL = re.compile(INITIAL)
+_NAME = re.compile(NAME)
+_CAPS = re.compile(CAPS)
+_APOSTROPHES_DOTS = re.compile(r"['’.]")
+
 LEADING_NOISE = frozenset(word_list("marquee.films", "leading-noise"))
 """Capitalised words that open a sentence or a job title, not a name ("Actor Norman
 Reedus", "Starring Ana de Armas", "Then Eve")."""
@@ -73,7 +80,7 @@ def fold(text: str) -> str:
     """Casefolded, accents removed, apostrophes and dots dropped: the comparable core."""
     decomposed = unicodedata.normalize("NFKD", text)
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return re.sub(r"['’.]", "", bare).casefold()
+    return _APOSTROPHES_DOTS.sub("", bare).casefold()
 
 
 @lru_cache(maxsize=65536)
@@ -109,7 +116,7 @@ def people_listed(listed: str, *, min_words: int = 2) -> list[str]:
 
 def core_words(name: str) -> list[str]:
     """Words of a name that are neither particles nor initials."""
-    return [w for w in name.split() if w not in PARTICLES and not re.fullmatch(INITIAL, w)]
+    return [w for w in name.split() if w not in PARTICLES and not _INITIAL.fullmatch(w)]
 
 
 def person(span: str, *, min_words: int = 2) -> str | None:
@@ -119,13 +126,13 @@ def person(span: str, *, min_words: int = 2) -> str | None:
     no word that only titles and prose use ("Film", "Review", "The").
     """
     words = trim(span.strip(" ,;:")).split()
-    while len(words) > 1 and (words[-1].casefold() in NOT_NAME or re.fullmatch(INITIAL, words[-1])):
+    while len(words) > 1 and (words[-1].casefold() in NOT_NAME or _INITIAL.fullmatch(words[-1])):
         words = words[:-1]  # "Raja Gosnell Producers: …", "Jean-Claude Petit U.S. Distributor"
     name = " ".join(words)
     core = core_words(name)
     if not (min_words <= len(core) and len(words) <= 6):
         return None
-    if not re.fullmatch(NAME, name):
+    if not _NAME.fullmatch(name):
         return None
     if any(w.casefold() in NOT_NAME for w in words):
         return None
@@ -137,9 +144,9 @@ def role(span: str) -> str | None:
     text = span.strip(" ,;:")
     if re.match(r"[Tt]he\s", text):
         rest = text[4:]
-        return f"the {rest}" if re.fullmatch(CAPS, rest) and _not_prose(rest) else None
+        return f"the {rest}" if _CAPS.fullmatch(rest) and _not_prose(rest) else None
     text = trim(text)
-    return text if re.fullmatch(CAPS, text) and _not_prose(text) else None
+    return text if _CAPS.fullmatch(text) and _not_prose(text) else None
 
 
 def _not_prose(text: str) -> bool:

@@ -32,6 +32,7 @@ SENTENCE_END = re.compile(r"(?<!\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|vs|Dir|\p{Lu}))[.!?]\
 """A full stop that ends a sentence, not "Dr. Moth", "J. Robert" or "Dir. Len"."""
 _BOUNDARY = re.compile(rf"{SENTENCE_END.pattern}|;\s|\s[–—]\s")
 _BYLINE = re.compile(rf"(?i:by|written by|review(?:ed)? by|words by)\s+{NAME}\.?")
+_SPACES = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=1024)
@@ -39,9 +40,12 @@ def clean(text: str) -> str:
     """Plain prose: straight quotes, no Markdown emphasis or link targets, single spaces.
     Remembered for the last lines asked: the round-up and fact readers each clean the same
     block, about seven times a block in all."""
-    text = _LINK.sub(r"\1", text.translate(_QUOTES))
-    text = _EMPHASIS.sub(r"\2", _STRONG.sub(r"\2", text))
-    return re.sub(r"\s+", " ", text).strip()
+    text = text.translate(_QUOTES)
+    if "[" in text:  # each pattern needs its mark: most lines have none, and skip the scan
+        text = _LINK.sub(r"\1", text)
+    if "*" in text or "_" in text:
+        text = _EMPHASIS.sub(r"\2", _STRONG.sub(r"\2", text))
+    return _SPACES.sub(" ", text).strip()
 
 
 def review_lines(doc: Document) -> tuple[str, ...]:

@@ -37,13 +37,18 @@ _NOUN_ENDS = (
 """A film noun that ends its phrase, so "the film has …" and "film director" don't count."""
 
 
+_AKA_WORDS = r"(?i:otherwise known|also known|a\.k\.a\.|aka|marketed|released)"
 _AKA = re.compile(
-    rf"(?:(?P<b>{TITLE})(?:\s\({YEAR}\))?,?\s\(?)?"
-    rf"(?i:otherwise known|also known|a\.k\.a\.|aka|marketed|released)"
+    rf"(?:(?P<b>{TITLE})(?:\s\({YEAR}\))?,?\s\(?)?{_AKA_WORDS}"
     rf"(?:\s[\p{{Ll}}\-]+){{0,12}}\s(?P<a>{TITLE})"
 )
 """Two names for one film: "Ballerina, otherwise known … as From the World of John Wick:
 Ballerina", "Pinocchio (2022), also known as Guillermo del Toro's Pinocchio"."""
+_SAYS_AKA = re.compile(_AKA_WORDS)
+"""What every ``_AKA`` match holds: a line without it (nearly every line) skips ``_AKA``,
+whose optional leading title is tried at every position."""
+_SAYS_YEAR = re.compile(YEAR)
+"""What every year pattern of :func:`year_in_text` holds."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +108,7 @@ def aliases_in_text(title: str, lines: Sequence[str], text: str) -> list[str]:
     for line in lines:
         if prefixed is not None:
             found += [trim_title(f"{m['p']}: {title}", text) for m in prefixed.finditer(line)]
-        for m in _AKA.finditer(line):
+        for m in _AKA.finditer(line) if _SAYS_AKA.search(line) else ():
             forms = [trim_title(f, text) for f in (m["b"], m["a"]) if f]
             if any(refers_to(f, [title]) for f in forms):
                 found += forms
@@ -127,17 +132,13 @@ def year_in_text(title: str, aliases: Sequence[str], lines: Sequence[str], text:
     action film Ghosted", "a film shot in 1905")."""
     film_names = [title, *aliases]
     years: list[int] = []
-    for line in lines:
+    for line in (line for line in lines if _SAYS_YEAR.search(line)):
         years += [
             int(m["y"])
             for m in TITLE_YEAR.finditer(line)
             if refers_to(trim_title(m["t"], text), film_names)
         ]
-        years += [
-            int(m["y"])
-            for m in re.finditer(rf"\b(?P<y>{YEAR})'s (?P<t>{TITLE})", line)
-            if refers_to(m["t"], film_names)
-        ]
+        years += [int(m["y"]) for m in _YEARS_TITLE.finditer(line) if refers_to(m["t"], film_names)]
         for m in _NNNN_FILM.finditer(line):
             named = m["after"] or m["before"]
             if m["this"] or (named and refers_to(named, film_names)):
@@ -145,6 +146,8 @@ def year_in_text(title: str, aliases: Sequence[str], lines: Sequence[str], text:
     return Counter(years).most_common(1)[0][0] if years else None
 
 
+_YEARS_TITLE = re.compile(rf"\b(?P<y>{YEAR})'s (?P<t>{TITLE})")
+"""A title after its year: "2025's Ballerina"."""
 _NNNN_FILM = re.compile(
     rf"(?:(?P<before>{TITLE}),?\s(?:is\s)?)?(?i:\b(?:(?P<this>this)|the|a)\s)(?P<y>{YEAR})\s"
     rf"(?:[\p{{Ll}}\-]+\s){{0,2}}{FILM_WORDS}\b(?:\s(?P<after>{TITLE}))?"

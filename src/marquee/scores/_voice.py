@@ -78,8 +78,12 @@ SAID: Final = g.SELF_SCALED | {"grade"}
 
 def critic_gives(text: str, *, legend: g.Scale | None) -> Iterator[g.Reading]:
     """Every score in ``text`` the critic gives in their own voice, left to right."""
+    verbs = list(RATING_VERB.finditer(text))
+    in_my_book = MY_BOOK.search(text) is not None
+    if not verbs and not in_my_book:
+        return  # most blocks: no sentence ends to find
     ends = [end.end() for end in SENTENCE_END.finditer(text)]
-    for verb in RATING_VERB.finditer(text):
+    for verb in verbs:
         start, stop = _sentence(ends, verb.start(), len(text))
         reading = _first_after(text, verb.end(), (start, stop), legend)
         if reading is None:
@@ -92,7 +96,7 @@ def critic_gives(text: str, *, legend: g.Scale | None) -> Iterator[g.Reading]:
             lead = None
         if lead is not None and _affirmed(lead, text[start:stop]):
             yield reading
-    if not MY_BOOK.search(text):
+    if not in_my_book:
         return
     for reading in g.scan(text, SAID, legend=legend):
         if IN_MY_BOOK.match(text, reading.end):
