@@ -48,6 +48,7 @@ DATA_SPLIT: dict[str, Split] = {
     "heldout-5": "test",
     "heldout-6k": "test",
     "heldout-7k": "test",
+    "heldout-8k": "test",
 }
 """The shared data's frozen split measured beside each fixture split."""
 
