@@ -89,6 +89,13 @@ _COUNTED = re.compile(
 )
 """An opening paragraph saying what follows: "here is a short spoiler-free review of three
 movies I watched"."""
+_OPENING_LABEL = re.compile(r"^(?P<label>\p{L}[\p{L}'’]*(?: \p{L}[\p{L}'’]*){0,2}):\s+\S")
+"""A section opening with a label of one to three words: "The Story: A creepy terror…"."""
+_LEAD_IN = re.compile(r":$|^[\p{L}' ]{3,25}:\s*\S{1,6}$")
+"""A line introducing the prose below ("EW's Chris Nashawaty says:") or a label with a
+short value ("Tomatometer: 95%"): never the next film's title."""
+_VERDICT_IN = re.compile(r"\b(?:verdict|reaction|rating|grade)\s*:\s*\S", re.IGNORECASE)
+"""A capsule's own verdict label: "… a touch on the melodramatic side. Reaction: LIKED."."""
 _OPENING_PROSE = 2
 """A headline saying the page collects films: "What to see on day 3", "Critics' picks",
 "Movies I Watched August 2023"; or an opening that does: "a short review of three movies"."""
@@ -160,7 +167,8 @@ def _heading(
         if is_prose(after):
             title = found[0] if found[2] else subtitled(found[0], clean(after.text))
             return _Lead(index, title, *found[1:])
-        same = after.kind == block.kind and not _is_facts(after)
+        lead_in = _LEAD_IN.search(clean(after.text))  # "EW's X says:", "Tomatometer: 95%"
+        same = after.kind == block.kind and not _is_facts(after) and not lead_in
         if (same and not found[2]) or not _between(after):
             return None  # the next title of a list, or no prose of its own
     return None
@@ -302,7 +310,11 @@ def _opening(section: Sequence[Block]) -> str | None:
     """The short line a film's section opens with, when it opens with one ("What we
     know"): capsules that all open alike are a series, not a review's sub-headings."""
     first = next((b for b in section if b.kind != "chrome"), None)
-    if first is None or is_prose(first) or len(first.text.split()) > _TEMPLATE_WORDS:
+    if first is None:
+        return None
+    if label := _OPENING_LABEL.match(clean(first.text)):
+        return label["label"].casefold()  # "The Story: …", "Starring: …" in every section
+    if is_prose(first) or len(first.text.split()) > _TEMPLATE_WORDS:
         return None
     return clean(first.text).casefold()
 
@@ -325,10 +337,13 @@ def _evident(lead: _Lead, section: Sequence[Block], collection: bool) -> bool:
     form = lead.form.removeprefix("capsule:")
     if lead.marked or form == "quoted" or form.startswith("label:"):
         return True
+    if lead.rest is not None and _VERDICT_IN.search(lead.rest):
+        return True
     if collection and form in {"numbered", "shouted"}:
         return True
     text = "\n".join([lead.rest or "", *(clean(b.text) for b in section[:4])])
     said = any(delivers_verdict(b) for b in section[:3]) or any(map(_is_facts, section[:1]))
+    said = said or any(clean(b.text).endswith(":") and not is_prose(b) for b in section[:1])
     return named_count(lead.title, text) > 0 or said
 
 
