@@ -50,18 +50,14 @@ MISSED = {
     "lighthousestudio_student_critics.txt": 1,  # "Juno Shines in Every Possible Way"
     "carolinianuncg_movie_review.txt": 1,  # its prose ends "Continue reading <the heading>"
     "independent_film_reviews_2018.txt": 2,  # "The 15:17 to Paris"; a 13-word teaser
-    "independent_now_showing_2006.txt": 2,  # the two capsules without the page's bullet
-    "express_biopics_tag.txt": 5,  # headlines that open with their title, unquoted
     "filmbabble_new_releases_3513.txt": 2,  # titles in capitals inside the prose only
     "joblo_bluray_sept18.txt": 2,  # "► " items naming their film in capitals in the prose
     "rachelsreviews_current_mini_reviews.txt": 2,  # "Black is King"; a lost heading
-    "washingtonpost_family_reviews.txt": 1,  # "Star Wars: Episode I — The Phantom Menace"
 }
 """Films of each page not found (the bench counts them in its figures)."""
 UNCREDITED = {
     "hhsclarion_fall_movies.txt": "spelt 'Sierra van Houten' by the byline reader",
     "onlineathens_mini_reviews.txt": "a name alone above a photo caption",
-    "ew_critical_mass_free_fire.txt": 'each review opens "EW\'s NAME says:"',
 }
 """Pages whose critic is not credited as the page gives it (the bench counts them)."""
 

@@ -38,8 +38,9 @@ _COLUMN_BY = re.compile(
 _NAME = r"\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+){1,2}"
 _CRITIC_NAMED = re.compile(rf"\b(?:critic|reviewer)\s+(?P<who>{_NAME})")
 """A column's introduction naming its critic: "award-winning critic Milan Paurich takes…"."""
-_SAYS = re.compile(rf"^(?P<who>{_NAME})\s+(?:says|writes)\s*:")
-"""A review that opens with its critic: "Anthony Sherratt says: The first half…"."""
+_SAYS = re.compile(rf"^(?:[\p{{L}}&.]+['’]s\s+)?(?P<who>{_NAME})\s+(?:says|writes)\s*:")
+"""A review that opens with its critic: "Anthony Sherratt says: The first half…", "EW's
+Chris Nashawaty says:"."""
 _CREDITED_MARK = re.compile(
     r"(?:stars?|/\s*\d+|of\s+\d+)\s*\((?P<who>[^,()]{3,40}),\s*(?P<outlet>[^()]{2,40})\)",
     re.IGNORECASE,

@@ -50,7 +50,7 @@ from marquee.roundup_lines import (
     is_score_only,
     year_in,
 )
-from marquee.roundup_titles import is_title
+from marquee.roundup_titles import is_loose_title, is_title
 
 MIN_FILMS = 2
 _MAX_HEADING_WORDS = 14
@@ -91,6 +91,7 @@ _COUNTED = re.compile(
 movies I watched"."""
 _OPENING_LABEL = re.compile(r"^(?P<label>\p{L}[\p{L}'’]*(?: \p{L}[\p{L}'’]*){0,2}):\s+\S")
 """A section opening with a label of one to three words: "The Story: A creepy terror…"."""
+_REVIEW_LABEL = re.compile(r"^(?:movie|film)\s+review\s*:\s*", re.IGNORECASE)
 _LEAD_IN = re.compile(r":$|^[\p{L}' ]{3,25}:\s*\S{1,6}$")
 """A line introducing the prose below ("EW's Chris Nashawaty says:") or a label with a
 short value ("Tomatometer: 95%"): never the next film's title."""
@@ -123,7 +124,9 @@ def film_sections(blocks: Sequence[Block], headlines: Sequence[str]) -> list[Fil
     )
     labels = shared_labels(blocks)
     heads = [h for i, b in enumerate(blocks) if (h := _heading(blocks, i, b, labels))]
-    heads = _drop_taglines(blocks, heads)
+    standfirsts = {s.index: s for i, b in enumerate(blocks) if (s := _standfirst(blocks, i, b))}
+    heads = [h for h in heads if h.index not in standfirsts] + list(standfirsts.values())
+    heads = _drop_taglines(blocks, sorted(heads, key=lambda h: h.index))
     leads = [c for i, b in enumerate(blocks) if (c := _capsule(i, b))]
     found = max(_series(blocks, heads, collection), _series(blocks, leads, collection), key=len)
     return _cut(blocks, found) if found else []
@@ -172,6 +175,31 @@ def _heading(
         if (same and not found[2]) or not _between(after):
             return None  # the next title of a list, or no prose of its own
     return None
+
+
+def _standfirst(blocks: Sequence[Block], index: int, block: Block) -> _Lead | None:
+    """A headline above a standfirst that opens "Movie review:" and the film's title, the
+    words the two open with ("Pavarotti, the Babe Ruth of opera, gets…" above "Movie
+    Review: Pavarotti Director Ron Howard gives…")."""
+    after = blocks[index + 1] if index + 1 < len(blocks) else None
+    if is_prose(block) or after is None or not is_prose(after):
+        return None
+    labelled = _REVIEW_LABEL.match(clean(after.text))
+    if labelled is None:
+        return None
+    head = _REVIEW_LABEL.sub("", clean(block.text)).split()
+    lead = clean(after.text)[labelled.end() :].split()
+    shared = 0
+    while shared < min(len(head), len(lead)) and _bare(head[shared]) == _bare(lead[shared]):
+        shared += 1
+    title = " ".join(lead[:shared]).rstrip(",:;")
+    if not shared or shared == len(lead) or not (is_title(title) or is_loose_title(title)):
+        return None
+    return _Lead(index, title, "label:movie review", marked=False, rated=False)
+
+
+def _bare(word: str) -> str:
+    return word.rstrip(",:;")
 
 
 def _between(block: Block) -> bool:
@@ -288,6 +316,8 @@ def _series(blocks: Sequence[Block], leads: Sequence[_Lead], collection: bool) -
         kind = _line_kind(blocks[lead.index])
         form = "set apart" if lead.form not in {"plain", "capsule:plain"} else lead.form
         groups.setdefault((kind, form), []).append(lead)
+        if lead.rest is not None and lead.marked:  # "• Caché (117 mins.; R) In this…"
+            groups.setdefault(("any", "marked capsule"), []).append(lead)  # bullet or none
     best: list[_Lead] = []
     for group in groups.values():
         ends = [*(g.index for g in group[1:]), len(blocks)]
