@@ -50,7 +50,7 @@ from marquee.roundup_lines import (
     is_score_only,
     year_in,
 )
-from marquee.roundup_titles import is_loose_title, is_title
+from marquee.roundup_titles import display_title, is_aspect, is_loose_title, is_title
 
 MIN_FILMS = 2
 _MAX_HEADING_WORDS = 14
@@ -91,6 +91,9 @@ _COUNTED = re.compile(
 movies I watched"."""
 _OPENING_LABEL = re.compile(r"^(?P<label>\p{L}[\p{L}'’]*(?: \p{L}[\p{L}'’]*){0,2}):\s+\S")
 """A section opening with a label of one to three words: "The Story: A creepy terror…"."""
+_SUBJECT = re.compile(r"^(?P<title>[\p{Lu}\p{N}][^.!?]{0,60}?)\s+(?:is|was|has)\s+\p{Ll}")
+_NOT_SUBJECT = frozenset({"The Film", "The Movie", "This", "It", "This Film", "This Movie"})
+_MIN_SUBJECTS = 3
 _REVIEW_LABEL = re.compile(r"^(?:movie|film)\s+review\s*:\s*", re.IGNORECASE)
 _LEAD_IN = re.compile(r":$|^[\p{L}' ]{3,25}:\s*\S{1,6}$")
 """A line introducing the prose below ("EW's Chris Nashawaty says:") or a label with a
@@ -129,7 +132,25 @@ def film_sections(blocks: Sequence[Block], headlines: Sequence[str]) -> list[Fil
     heads = _drop_taglines(blocks, sorted(heads, key=lambda h: h.index))
     leads = [c for i, b in enumerate(blocks) if (c := _capsule(i, b))]
     found = max(_series(blocks, heads, collection), _series(blocks, leads, collection), key=len)
+    found = found or _subjects(blocks)
     return _cut(blocks, found) if found else []
+
+
+def _subjects(blocks: Sequence[Block]) -> list[_Lead]:
+    """Capsules that each open with their film as the subject of the first sentence
+    ("Minions is a harmless but still average film…", "The Car is a cheese-ball…"), when
+    every paragraph of the page does, each naming a film of its own: a review's paragraphs
+    open with its cast and "the film", never each with a different title."""
+    prose = [(i, b) for i, b in enumerate(blocks) if is_prose(b)]
+    leads = []
+    for index, block in prose:
+        found = _SUBJECT.match(clean(block.text))
+        title = display_title(found["title"]) if found else ""
+        if not found or not is_title(title) or is_aspect(title) or title in _NOT_SUBJECT:
+            return []
+        leads.append(_Lead(index, title, "subject", marked=False, rated=False))
+    distinct = {name_key(lead.title) for lead in leads}
+    return leads if len(leads) >= _MIN_SUBJECTS and len(distinct) == len(leads) else []
 
 
 def _run_apart(block: Block) -> list[Block]:
