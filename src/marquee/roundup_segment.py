@@ -40,6 +40,7 @@ from marquee.roundup_headings import (
     title_of,
 )
 from marquee.roundup_layouts import FilmSection
+from marquee.roundup_leads import Lead, standfirst_lead, subject_leads
 from marquee.roundup_lines import (
     CERTIFICATE,
     MARK,
@@ -50,7 +51,7 @@ from marquee.roundup_lines import (
     is_score_only,
     year_in,
 )
-from marquee.roundup_titles import display_title, is_aspect, is_loose_title, is_title
+from marquee.roundup_titles import is_title
 
 MIN_FILMS = 2
 _MAX_HEADING_WORDS = 14
@@ -91,10 +92,6 @@ _COUNTED = re.compile(
 movies I watched"."""
 _OPENING_LABEL = re.compile(r"^(?P<label>\p{L}[\p{L}'’]*(?: \p{L}[\p{L}'’]*){0,2}):\s+\S")
 """A section opening with a label of one to three words: "The Story: A creepy terror…"."""
-_SUBJECT = re.compile(r"^(?P<title>[\p{Lu}\p{N}][^.!?]{0,60}?)\s+(?:is|was|has)\s+\p{Ll}")
-_NOT_SUBJECT = frozenset({"The Film", "The Movie", "This", "It", "This Film", "This Movie"})
-_MIN_SUBJECTS = 3
-_REVIEW_LABEL = re.compile(r"^(?:movie|film)\s+review\s*:\s*", re.IGNORECASE)
 _LEAD_IN = re.compile(r":$|^[\p{L}' ]{3,25}:\s*\S{1,6}$")
 """A line introducing the prose below ("EW's Chris Nashawaty says:") or a label with a
 short value ("Tomatometer: 95%"): never the next film's title."""
@@ -103,18 +100,6 @@ _VERDICT_IN = re.compile(r"\b(?:verdict|reaction|rating|grade)\s*:\s*\S", re.IGN
 _OPENING_PROSE = 2
 """A headline saying the page collects films: "What to see on day 3", "Critics' picks",
 "Movies I Watched August 2023"; or an opening that does: "a short review of three movies"."""
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class _Lead:
-    """One film's heading (or the opening of its capsule) and what makes it look like one."""
-
-    index: int
-    title: str
-    form: str  # how it is set apart: "numbered", "quoted", "label:Mini Review", "plain", …
-    marked: bool  # a mark or the film's facts beside the title
-    rated: bool  # a mark (stars, a grade), which makes a one-line capsule a review
-    rest: str | None = None  # the capsule's own text when it shares the title's line
 
 
 def film_sections(blocks: Sequence[Block], headlines: Sequence[str]) -> list[FilmSection]:
@@ -127,30 +112,13 @@ def film_sections(blocks: Sequence[Block], headlines: Sequence[str]) -> list[Fil
     )
     labels = shared_labels(blocks)
     heads = [h for i, b in enumerate(blocks) if (h := _heading(blocks, i, b, labels))]
-    standfirsts = {s.index: s for i, b in enumerate(blocks) if (s := _standfirst(blocks, i, b))}
+    standfirsts = {s.index: s for i, b in enumerate(blocks) if (s := standfirst_lead(blocks, i, b))}
     heads = [h for h in heads if h.index not in standfirsts] + list(standfirsts.values())
     heads = _drop_taglines(blocks, sorted(heads, key=lambda h: h.index))
     leads = [c for i, b in enumerate(blocks) if (c := _capsule(i, b))]
     found = max(_series(blocks, heads, collection), _series(blocks, leads, collection), key=len)
-    found = found or _subjects(blocks)
+    found = found or subject_leads(blocks)
     return _cut(blocks, found) if found else []
-
-
-def _subjects(blocks: Sequence[Block]) -> list[_Lead]:
-    """Capsules that each open with their film as the subject of the first sentence
-    ("Minions is a harmless but still average film…", "The Car is a cheese-ball…"), when
-    every paragraph of the page does, each naming a film of its own: a review's paragraphs
-    open with its cast and "the film", never each with a different title."""
-    prose = [(i, b) for i, b in enumerate(blocks) if is_prose(b)]
-    leads = []
-    for index, block in prose:
-        found = _SUBJECT.match(clean(block.text))
-        title = display_title(found["title"]) if found else ""
-        if not found or not is_title(title) or is_aspect(title) or title in _NOT_SUBJECT:
-            return []
-        leads.append(_Lead(index, title, "subject", marked=False, rated=False))
-    distinct = {name_key(lead.title) for lead in leads}
-    return leads if len(leads) >= _MIN_SUBJECTS and len(distinct) == len(leads) else []
 
 
 def _run_apart(block: Block) -> list[Block]:
@@ -166,7 +134,7 @@ def _run_apart(block: Block) -> list[Block]:
 
 def _heading(
     blocks: Sequence[Block], index: int, block: Block, labels: frozenset[str]
-) -> _Lead | None:
+) -> Lead | None:
     """A short line that reads as a title and is followed by prose of its own.
 
     Between the two may stand the film's facts ("Director: Wang Junzheng (China)",
@@ -190,37 +158,12 @@ def _heading(
     for after in following:
         if is_prose(after):
             title = found[0] if found[2] else subtitled(found[0], clean(after.text))
-            return _Lead(index, title, *found[1:])
+            return Lead(index, title, *found[1:])
         lead_in = _LEAD_IN.search(clean(after.text))  # "EW's X says:", "Tomatometer: 95%"
         same = after.kind == block.kind and not _is_facts(after) and not lead_in
         if (same and not found[2]) or not _between(after):
             return None  # the next title of a list, or no prose of its own
     return None
-
-
-def _standfirst(blocks: Sequence[Block], index: int, block: Block) -> _Lead | None:
-    """A headline above a standfirst that opens "Movie review:" and the film's title, the
-    words the two open with ("Pavarotti, the Babe Ruth of opera, gets…" above "Movie
-    Review: Pavarotti Director Ron Howard gives…")."""
-    after = blocks[index + 1] if index + 1 < len(blocks) else None
-    if is_prose(block) or after is None or not is_prose(after):
-        return None
-    labelled = _REVIEW_LABEL.match(clean(after.text))
-    if labelled is None:
-        return None
-    head = _REVIEW_LABEL.sub("", clean(block.text)).split()
-    lead = clean(after.text)[labelled.end() :].split()
-    shared = 0
-    while shared < min(len(head), len(lead)) and _bare(head[shared]) == _bare(lead[shared]):
-        shared += 1
-    title = " ".join(lead[:shared]).rstrip(",:;")
-    if not shared or shared == len(lead) or not (is_title(title) or is_loose_title(title)):
-        return None
-    return _Lead(index, title, "label:movie review", marked=False, rated=False)
-
-
-def _bare(word: str) -> str:
-    return word.rstrip(",:;")
 
 
 def _between(block: Block) -> bool:
@@ -260,12 +203,12 @@ def _is_facts(block: Block) -> bool:
     return is_facts_line(block) or bool(LABEL_LINE.match(text) or _BRACKETED.fullmatch(text))
 
 
-def _drop_taglines(blocks: Sequence[Block], heads: Sequence[_Lead]) -> list[_Lead]:
+def _drop_taglines(blocks: Sequence[Block], heads: Sequence[Lead]) -> list[Lead]:
     """Of two title lines with no prose between, the one that heads a film's review: the
     first when it carries the film's facts and the second does not (its tagline: "Army of
     the Dead (2021)" / "A fun adventure with zombies!"), else the second (the first is a
     page's or a section's title above it: "Student Critics")."""
-    kept: list[_Lead] = []
+    kept: list[Lead] = []
     for head in heads:
         before = kept[-1] if kept else None
         between = blocks[before.index + 1 : head.index] if before else ()
@@ -276,7 +219,7 @@ def _drop_taglines(blocks: Sequence[Block], heads: Sequence[_Lead]) -> list[_Lea
     return kept
 
 
-def _capsule(index: int, block: Block) -> _Lead | None:
+def _capsule(index: int, block: Block) -> Lead | None:
     """A paragraph that opens with its film's title and a separator, then the review;
     the longest opening that is a title wins ("Ouija: Origin of Evil: "Assured…"")."""
     if block.kind not in {"paragraph", "list_item"}:
@@ -314,7 +257,7 @@ def _opens_review(rest: str) -> bool:
     return not rest.strip(" .") or rest[0].isupper() or rest[0] in QUOTES or rest[0].isdigit()
 
 
-def _capsule_of(index: int, lead: str, rest: str, *, paren: bool) -> _Lead | None:
+def _capsule_of(index: int, lead: str, rest: str, *, paren: bool) -> Lead | None:
     head = title_of(lead, frozenset(), vouched=paren and _FACTS_PAREN.search(lead) is not None)
     if head is None:
         return None
@@ -325,12 +268,12 @@ def _capsule_of(index: int, lead: str, rest: str, *, paren: bool) -> _Lead | Non
     elif not paren or not MARK.search(lead):
         return None  # no review: a list of titles seen, not capsules
     rated = rated or MARK.search(lead) is not None
-    return _Lead(index, title, f"capsule:{form}", marked or rated, rated, rest)
+    return Lead(index, title, f"capsule:{form}", marked or rated, rated, rest)
 
 
-def _series(blocks: Sequence[Block], leads: Sequence[_Lead], collection: bool) -> list[_Lead]:
+def _series(blocks: Sequence[Block], leads: Sequence[Lead], collection: bool) -> list[Lead]:
     """The largest series of leads laid out alike that makes the page a round-up."""
-    groups: dict[tuple[str, str], list[_Lead]] = {}
+    groups: dict[tuple[str, str], list[Lead]] = {}
     for lead in leads:
         if not (lead.rated or _prose_words(blocks, lead) >= _MIN_PROSE_WORDS):
             continue  # "Tenet (12A) / Nolan's previous film is streaming now": a see-also
@@ -339,7 +282,7 @@ def _series(blocks: Sequence[Block], leads: Sequence[_Lead], collection: bool) -
         groups.setdefault((kind, form), []).append(lead)
         if lead.rest is not None and lead.marked:  # "• Caché (117 mins.; R) In this…"
             groups.setdefault(("any", "marked capsule"), []).append(lead)  # bullet or none
-    best: list[_Lead] = []
+    best: list[Lead] = []
     for group in groups.values():
         ends = [*(g.index for g in group[1:]), len(blocks)]
         sections = [blocks[g.index + 1 : end] for g, end in zip(group, ends, strict=True)]
@@ -370,7 +313,7 @@ def _opening(section: Sequence[Block]) -> str | None:
     return clean(first.text).casefold()
 
 
-def _prose_words(blocks: Sequence[Block], lead: _Lead) -> int:
+def _prose_words(blocks: Sequence[Block], lead: Lead) -> int:
     """The words of prose that follow a lead, up to the next heading or short line."""
     words = len((lead.rest or "").split())
     for block in blocks[lead.index + 1 :]:
@@ -381,7 +324,7 @@ def _prose_words(blocks: Sequence[Block], lead: _Lead) -> int:
     return words
 
 
-def _evident(lead: _Lead, section: Sequence[Block], collection: bool) -> bool:
+def _evident(lead: Lead, section: Sequence[Block], collection: bool) -> bool:
     """A film by more than its shape: marked, named in its own review, quoted, under a
     label every capsule repeats, or numbered or in capitals on a page that says it
     collects films (a review's own sub-headings may be: "1. The Opening", "WHAT WORKS")."""
@@ -398,7 +341,7 @@ def _evident(lead: _Lead, section: Sequence[Block], collection: bool) -> bool:
     return named_count(lead.title, text) > 0 or said
 
 
-def _cut(blocks: Sequence[Block], leads: Sequence[_Lead]) -> list[FilmSection]:
+def _cut(blocks: Sequence[Block], leads: Sequence[Lead]) -> list[FilmSection]:
     """Each lead's section, up to the next lead; the page's masthead (its short lines
     above the first film) and sign-off (what follows the last film's review: "Review by
     …") are kept with every film."""
