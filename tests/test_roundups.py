@@ -50,7 +50,6 @@ MISSED = {
     "carolinianuncg_movie_review.txt": 1,  # its prose ends "Continue reading <the heading>"
     "independent_film_reviews_2018.txt": 2,  # "The 15:17 to Paris"; a 13-word teaser
     "filmbabble_new_releases_3513.txt": 2,  # titles in capitals inside the prose only
-    "joblo_bluray_sept18.txt": 2,  # "► " items naming their film in capitals in the prose
     "rachelsreviews_current_mini_reviews.txt": 2,  # "Black is King"; a lost heading
 }
 """Films of each page not found (the bench counts them in its figures)."""
@@ -321,3 +320,13 @@ def test_a_review_whose_paragraphs_open_with_its_star_and_the_film_stays_whole()
         ("paragraph", f"Tom Hanks is the reason to go. {PROSE}"),
     )
     assert split_films(doc) == (doc,)
+
+
+def test_bulleted_capsules_naming_one_film_each_in_capitals_are_one_film_each() -> None:
+    doc = doc_of(
+        ("paragraph", f"► Much like the original, THE LONG FIELD delivers the scares. {PROSE}"),
+        ("paragraph", f"► Three months late, PAPER KITES limps to Blu-ray. {PROSE}"),
+        ("paragraph", f"► At last SUNLIT HARBOUR arrives restored. {PROSE}"),
+    )
+    titles = [p.meta["film"] for p in split_films(doc)]
+    assert titles == ["The Long Field", "Paper Kites", "Sunlit Harbour"]

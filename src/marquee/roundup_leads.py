@@ -24,6 +24,11 @@ from marquee.roundup_titles import display_title, is_aspect, is_loose_title, is_
 _SUBJECT = re.compile(r"^(?P<title>[\p{Lu}\p{N}][^.!?]{0,60}?)\s+(?:is|was|has)\s+\p{Ll}")
 _NOT_SUBJECT = frozenset({"The Film", "The Movie", "This", "It", "This Film", "This Movie"})
 _MIN_SUBJECTS = 3
+_BULLETED = re.compile(r"^\s*[►•▪▸]\s*")
+_SHOUTED = re.compile(
+    r"(?<![\p{L}'’])(?:\p{Lu}[\p{Lu}\p{N}'’&!?.:-]*(?:\s+|$)){2,8}|\b\p{Lu}[\p{Lu}'’-]{4,}\b"
+)
+"""A run of words in capitals inside prose: "THE CABIN IN THE WOODS is one of the rare…"."""
 _REVIEW_LABEL = re.compile(r"^(?:movie|film)\s+review\s*:\s*", re.IGNORECASE)
 
 
@@ -79,3 +84,20 @@ def standfirst_lead(blocks: Sequence[Block], index: int, block: Block) -> Lead |
 
 def _bare(word: str) -> str:
     return word.rstrip(",:;")
+
+
+def shouted_leads(blocks: Sequence[Block]) -> list[Lead]:
+    """Bulleted capsules that each name their film once, in capitals, inside the prose
+    ("► Much like 'Scream' a generation ago, THE CABIN IN THE WOODS is one of…"): every
+    bulleted paragraph of the page names one title so, each its own."""
+    leads = []
+    for index, block in enumerate(blocks):
+        if not _BULLETED.match(block.text) or not is_prose(block):
+            continue
+        runs = {display_title(r.strip(" .,:")) for r in _SHOUTED.findall(clean(block.text))}
+        titles = [r for r in runs if is_title(r) and not is_aspect(r)]
+        if len(titles) != 1:
+            return []
+        leads.append(Lead(index, titles[0], "shouted", marked=False, rated=False))
+    distinct = {name_key(lead.title) for lead in leads}
+    return leads if len(leads) >= _MIN_SUBJECTS and len(distinct) == len(leads) else []

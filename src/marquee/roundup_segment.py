@@ -40,7 +40,7 @@ from marquee.roundup_headings import (
     title_of,
 )
 from marquee.roundup_layouts import FilmSection
-from marquee.roundup_leads import Lead, standfirst_lead, subject_leads
+from marquee.roundup_leads import Lead, shouted_leads, standfirst_lead, subject_leads
 from marquee.roundup_lines import (
     CERTIFICATE,
     MARK,
@@ -117,7 +117,7 @@ def film_sections(blocks: Sequence[Block], headlines: Sequence[str]) -> list[Fil
     heads = _drop_taglines(blocks, sorted(heads, key=lambda h: h.index))
     leads = [c for i, b in enumerate(blocks) if (c := _capsule(i, b))]
     found = max(_series(blocks, heads, collection), _series(blocks, leads, collection), key=len)
-    found = found or subject_leads(blocks)
+    found = found or subject_leads(blocks) or shouted_leads(blocks)
     return _cut(blocks, found) if found else []
 
 
