@@ -92,6 +92,11 @@ _COUNTED = re.compile(
 movies I watched"."""
 _OPENING_LABEL = re.compile(r"^(?P<label>\p{L}[\p{L}'’]*(?: \p{L}[\p{L}'’]*){0,2}):\s+\S")
 """A section opening with a label of one to three words: "The Story: A creepy terror…"."""
+_READ_ON = re.compile(
+    r"\b(?:read (?:story|more|review|the full review)|continue reading)\W*$", re.IGNORECASE
+)
+_MIN_TEASER_WORDS = 8
+"""A teaser's words: its headline says the rest (a link ends it: "Read story.")."""
 _LEAD_IN = re.compile(r":$|^[\p{L}' ]{3,25}:\s*\S{1,6}$")
 """A line introducing the prose below ("EW's Chris Nashawaty says:") or a label with a
 short value ("Tomatometer: 95%"): never the next film's title."""
@@ -275,7 +280,8 @@ def _series(blocks: Sequence[Block], leads: Sequence[Lead], collection: bool) ->
     """The largest series of leads laid out alike that makes the page a round-up."""
     groups: dict[tuple[str, str], list[Lead]] = {}
     for lead in leads:
-        if not (lead.rated or _prose_words(blocks, lead) >= _MIN_PROSE_WORDS):
+        least = _MIN_TEASER_WORDS if _teaser(blocks, lead) else _MIN_PROSE_WORDS
+        if not (lead.rated or _prose_words(blocks, lead) >= least):
             continue  # "Tenet (12A) / Nolan's previous film is streaming now": a see-also
         kind = _line_kind(blocks[lead.index])
         form = "set apart" if lead.form not in {"plain", "capsule:plain"} else lead.form
@@ -298,6 +304,13 @@ def _series(blocks: Sequence[Block], leads: Sequence[Lead], collection: bool) ->
         if distinct >= MIN_FILMS and (evident >= MIN_FILMS or plain) and len(group) > len(best):
             best = group
     return best
+
+
+def _teaser(blocks: Sequence[Block], lead: Lead) -> bool:
+    """A review's teaser under its headline, ending in a link to the whole review ("The
+    film offers an evocative look at the cyclical consequences of hatred. Read story.")."""
+    after = blocks[lead.index + 1] if lead.index + 1 < len(blocks) else None
+    return after is not None and is_prose(after) and bool(_READ_ON.search(clean(after.text)))
 
 
 def _opening(section: Sequence[Block]) -> str | None:
