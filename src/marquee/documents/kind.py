@@ -7,10 +7,12 @@ page is read for the vocabulary of each kind of writing (cue lexicons, one a fil
 ``lexicons/kind-*.txt``: "episode", "series finale" for TV; "stage", "West End" for
 theatre; "album", "track" for music; "conditioner", "blender" for a product; "grossed",
 "council" for news; "exhibition", "curator" for art; "referee", "penalty" for a match
-report; also books, video games, travel, restaurants, podcasts and stand-up), and refused
-only when another kind's cues clearly outweigh the film's ("film", "movie",
-"screenplay", "cinema", a certificate or a runtime). The reason names the kind and the
-words that decided it, so a user who disagrees can see why and keep the page anyway.
+report; also books, video games, travel, restaurants, podcasts, stand-up, recipes,
+forum posts and political news), and refused only when another kind's cues clearly
+outweigh the film's ("film", "movie", "screenplay", "cinema", a certificate or a
+runtime), or when a page of full length names no film and hardly a cast or a story
+(``UNTOLD``). The reason names the kind and the words that decided it, so a user who
+disagrees can see why and keep the page anyway.
 
 The check leans hard towards keeping: a film review that mentions the novel it adapts,
 the band on its soundtrack or the TV series it spun off from still says "film" or
