@@ -48,6 +48,7 @@ DATA_SPLIT: dict[str, Split] = {
     "heldout-5": "test",
     "heldout-6k": "test",
     "heldout-7k": "test",
+    "heldout-8k": "test",
 }
 """The shared data's frozen split measured beside each fixture split."""
 
@@ -61,7 +62,15 @@ def recorded_splits() -> dict[Path, str]:
 def pages(split: str) -> list[tuple[Path, bool]]:
     """(page, is a film review) for every fixture page of the split; "dev" takes in the
     held-out rounds already measured."""
-    measured = {"heldout-1", "heldout-2", "heldout-3", "heldout-4", "heldout-6k", "heldout-7k"}
+    measured = {
+        "heldout-1",
+        "heldout-2",
+        "heldout-3",
+        "heldout-4",
+        "heldout-6k",
+        "heldout-7k",
+        "heldout-8k",
+    }
     wanted = {"dev", *measured} if split == "dev" else {split}
     return sorted(
         (path, path.parent.name in ("film", "roundups"))

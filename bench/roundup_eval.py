@@ -34,7 +34,7 @@ FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures"
 SEEDS = Path("/work/shared/seeds")
 UNMEASURED: frozenset[str] = frozenset()
 """Held-out rounds not yet measured, never part of dev: name the next round here
-("heldout-7") until its one measurement."""
+("heldout-9") until its one measurement."""
 PLAIN = ReadOptions(shape="text")
 
 

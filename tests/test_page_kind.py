@@ -56,6 +56,8 @@ def test_real_film_reviews_and_round_ups_are_kept(path: Path) -> None:
         (KINDS / "car" / "aaa_nissan_maxima.txt", "car", "engine"),
         (KINDS / "product" / "justzerosandones_headphones.txt", "product", "headphones"),
         (KINDS / "book" / "booklife_jode_part_2.txt", "book", "novel"),
+        (KINDS / "product" / "heraldreview_handheld_vac.txt", "product", "suction"),
+        (KINDS / "news" / "jacketflap_movie_deals.txt", "book", "film rights"),
     ],
     ids=lambda v: v.name if isinstance(v, Path) else v,
 )
@@ -81,6 +83,10 @@ def test_a_page_of_another_kind_is_refused_with_the_kind_and_its_words(
             "sports",
             "reads as a sports report",
         ),
+        (KINDS / "news" / "boxoffice66_equalizer_2.txt", "news", "reads as news"),
+        (KINDS / "recipe" / "roportajdeposu_easy_to_bake.txt", "recipe", "reads as a recipe"),
+        (KINDS / "forum" / "okayplayer_great_forum.txt", "forum", "reads as a forum post"),
+        (KINDS / "politics" / "stateandfed_senate.txt", "politics", "reads as political news"),
     ],
     ids=lambda v: v.name if isinstance(v, Path) else v,
 )

@@ -34,7 +34,7 @@ from marquee.films.names import name_key
 from marquee.films.text import clean
 from marquee.records import Block, Document
 from marquee.roundup_credits import credited_parts
-from marquee.roundup_headings import COLLECTION, LABEL_LINE
+from marquee.roundup_headings import COLLECTION, LABEL_LINE, title_of
 from marquee.roundup_layouts import FilmSection, film_box, rated_openings, rated_runs
 from marquee.roundup_lines import (
     CERTIFICATE,
@@ -145,7 +145,16 @@ def _widens(general: Sequence[FilmSection], titles: Sequence[str]) -> bool:
     """Whether the general segmentation finds every film the layout rules found, and more
     (so a page those rules read in part is read whole, and none they read is read worse)."""
     found = {name_key(s.title) for s in general}
-    return len(found) > len(titles) and found >= {name_key(t) for t in titles}
+    return len(found) > len(titles) and all(_covered(t, found) for t in titles)
+
+
+def _covered(title: str, found: set[str]) -> bool:
+    """A layout rule's title the general read found too, or one that reads as no title: a
+    headline taken whole ("Early Man' Is Centered on…"), a date line ("Thursday, February
+    1, 2018")."""
+    key = name_key(title)
+    inside = any(key.startswith(f"{film} ") for film in found)
+    return key in found or inside or title_of(title, frozenset()) is None
 
 
 def _film_headings(blocks: Sequence[Block], title: str) -> list[_Heading]:

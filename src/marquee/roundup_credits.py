@@ -38,8 +38,9 @@ _COLUMN_BY = re.compile(
 _NAME = r"\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+){1,2}"
 _CRITIC_NAMED = re.compile(rf"\b(?:critic|reviewer)\s+(?P<who>{_NAME})")
 """A column's introduction naming its critic: "award-winning critic Milan Paurich takes…"."""
-_SAYS = re.compile(rf"^(?P<who>{_NAME})\s+(?:says|writes)\s*:")
-"""A review that opens with its critic: "Anthony Sherratt says: The first half…"."""
+_SAYS = re.compile(rf"^(?:[\p{{L}}&.]+['’]s\s+)?(?P<who>{_NAME})\s+(?:says|writes)\s*:")
+"""A review that opens with its critic: "Anthony Sherratt says: The first half…", "EW's
+Chris Nashawaty says:"."""
 _CREDITED_MARK = re.compile(
     r"(?:stars?|/\s*\d+|of\s+\d+)\s*\((?P<who>[^,()]{3,40}),\s*(?P<outlet>[^()]{2,40})\)",
     re.IGNORECASE,
@@ -114,6 +115,19 @@ def _role_byline(lines: Sequence[str]) -> str | None:
     return None
 
 
+def captioned_critic(blocks: Sequence[Block]) -> list[str]:
+    """The name alone on a line above a photo's caption, where a page prints its byline
+    under the headline ("Andrew Shearer" / "In this image released by Broad Green…")."""
+    tops = blocks[:_LEGEND_LINES]
+    for block, after in zip(tops, blocks[1 : _LEGEND_LINES + 1], strict=False):
+        text = clean(block.text)
+        if after.kind != "caption" or is_prose(block) or not re.fullmatch(_NAME, text):
+            continue
+        if name := _whole_name(text):
+            return [name]
+    return []
+
+
 def legend_critics(blocks: Sequence[Block]) -> list[str]:
     """The critics a legend of initials names: "M.P. = Michael Phillips; J.R. = …"."""
     return [
@@ -184,7 +198,7 @@ def credited_parts(
     headline or opening ("New Films 25th Nov 2022 by Mike Davies", "Peter Howell / Movie
     Critic")."""
     opening = next((b.text for b in doc.blocks if is_prose(b)), "")
-    column = column_critics(headlines, opening)
+    column = column_critics(headlines, opening) or captioned_critic(doc.blocks)
     legend = legend_critics(doc.blocks[:_LEGEND_LINES])
     shared = set.intersection(*({id(b) for b in part.blocks} for part in parts)) if parts else set()
     credited = []

@@ -58,6 +58,8 @@ _QUOTED_END = re.compile(
 )
 """A heading ending with its film's title in quotation marks ('A "QUICK!" Review of
 "M3GAN (2023)"'), or with the quoted title's mark to come ('"Joker" Grade')."""
+_QUOTED_IN = re.compile(r"(?:^|(?<=\s))['‘\"“](\p{Lu}[^'‘’\"“”]{0,58}?)['’\"”](?=[\s,:;.!?]|$)")
+"""A headline's film in quotation marks: "Suicidal Impulses Thread Through 'Happy End'"."""
 _TEASER_END = re.compile(r"\bcontinue reading\b.*$", re.IGNORECASE)
 """A teaser's link to the full review, which repeats the heading."""
 _HAS_MARK = re.compile(rf"{_MARKS}|{_SEPARATED}")
@@ -84,7 +86,8 @@ _BYLINE = re.compile(r"^(?:by|posted|published|updated)\s+\p{Lu}\S*(?:\s\p{Lu}\S
 """A byline or dateline, never a film: "By Staff" ("By the Sea" is a film)."""
 COLLECTION = re.compile(
     r"\b(?:reviews|round[- ]?up|capsules?|picks|what to (?:see|watch)|mini[- ]reviews?"
-    r"|quick (?:takes|reviews)|in brief|top \d+|best (?:films|movies)|new (?:releases|films)"
+    r"|quick (?:takes|reviews)|in brief|top \d+|best (?:films|movies)|new films"
+    r"|new (?:(?:movie|film) )?releases"
     r"|this week(?:end)?|festival|(?:films|movies) (?:(?:I|we)(?:['’]ve)? )?(?:seen|watched|saw)"
     r"|(?:review|thoughts|takes?)\b.{0,30}\b(?:\d{1,2}|two|three|four|five|six|seven|eight"
     r"|nine|ten|several) (?:\w+ )?(?:films|movies))\b",
@@ -116,8 +119,9 @@ def title_of(
     if LABEL_LINE.match(text):
         return None  # "Director: Wang Junzheng (China)", "Rating: 3/10"
     said = _CLOCK.search(text) or delivers_verdict(Block("paragraph", text))
-    if said and not _TRAILING.search(text):  # "Crisis: B" is a title with its mark
-        return None
+    marks = _TRAILING.search(text)
+    if said and not (marks and _HAS_MARK.search(marks.group())):
+        return None  # "Crisis: B" is a title with its mark; "Thursday, March 1, 2018" none
     form = "plain"
     if (numbered := NUMBERED.sub("", text)) != text or (bulleted := _BULLET.sub("", text)) != text:
         form, text = "numbered", numbered if numbered != text else bulleted
@@ -127,6 +131,8 @@ def title_of(
     text = text[: directed.start()] if directed else _REVIEW_WORD.sub("", text)
     if (quoted := _QUOTED_END.search(text)) and form == "plain":
         text, form = quoted["title"], "quoted"  # 'Retelling of a classic: Zemeckis' "Pinocchio"'
+    elif form == "plain" and len(inside := _QUOTED_IN.findall(text)) == 1 and inside[0] != text:
+        text, form = inside[0], "quoted"  # "'Winchester' Offers Engrossing, Eerie Viewing"
     trailing = _TRAILING.search(text)
     rated = bool(trailing and _HAS_MARK.search(trailing.group()))
     facts = trailing and re.search(r"\((?!\d{1,2}\))|\d{4}", trailing.group())  # not "(1)"

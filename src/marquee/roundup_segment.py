@@ -40,6 +40,7 @@ from marquee.roundup_headings import (
     title_of,
 )
 from marquee.roundup_layouts import FilmSection
+from marquee.roundup_leads import Lead, shouted_leads, standfirst_lead, subject_leads
 from marquee.roundup_lines import (
     CERTIFICATE,
     MARK,
@@ -89,21 +90,21 @@ _COUNTED = re.compile(
 )
 """An opening paragraph saying what follows: "here is a short spoiler-free review of three
 movies I watched"."""
+_OPENING_LABEL = re.compile(r"^(?P<label>\p{L}[\p{L}'’]*(?: \p{L}[\p{L}'’]*){0,2}):\s+\S")
+"""A section opening with a label of one to three words: "The Story: A creepy terror…"."""
+_READ_ON = re.compile(
+    r"\b(?:read (?:story|more|review|the full review)|continue reading)\W*$", re.IGNORECASE
+)
+_MIN_TEASER_WORDS = 8
+"""A teaser's words: its headline says the rest (a link ends it: "Read story.")."""
+_LEAD_IN = re.compile(r":$|^[\p{L}' ]{3,25}:\s*\S{1,6}$")
+"""A line introducing the prose below ("EW's Chris Nashawaty says:") or a label with a
+short value ("Tomatometer: 95%"): never the next film's title."""
+_VERDICT_IN = re.compile(r"\b(?:verdict|reaction|rating|grade)\s*:\s*\S", re.IGNORECASE)
+"""A capsule's own verdict label: "… a touch on the melodramatic side. Reaction: LIKED."."""
 _OPENING_PROSE = 2
 """A headline saying the page collects films: "What to see on day 3", "Critics' picks",
 "Movies I Watched August 2023"; or an opening that does: "a short review of three movies"."""
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class _Lead:
-    """One film's heading (or the opening of its capsule) and what makes it look like one."""
-
-    index: int
-    title: str
-    form: str  # how it is set apart: "numbered", "quoted", "label:Mini Review", "plain", …
-    marked: bool  # a mark or the film's facts beside the title
-    rated: bool  # a mark (stars, a grade), which makes a one-line capsule a review
-    rest: str | None = None  # the capsule's own text when it shares the title's line
 
 
 def film_sections(blocks: Sequence[Block], headlines: Sequence[str]) -> list[FilmSection]:
@@ -116,9 +117,12 @@ def film_sections(blocks: Sequence[Block], headlines: Sequence[str]) -> list[Fil
     )
     labels = shared_labels(blocks)
     heads = [h for i, b in enumerate(blocks) if (h := _heading(blocks, i, b, labels))]
-    heads = _drop_taglines(blocks, heads)
+    standfirsts = {s.index: s for i, b in enumerate(blocks) if (s := standfirst_lead(blocks, i, b))}
+    heads = [h for h in heads if h.index not in standfirsts] + list(standfirsts.values())
+    heads = _drop_taglines(blocks, sorted(heads, key=lambda h: h.index))
     leads = [c for i, b in enumerate(blocks) if (c := _capsule(i, b))]
     found = max(_series(blocks, heads, collection), _series(blocks, leads, collection), key=len)
+    found = found or subject_leads(blocks) or shouted_leads(blocks)
     return _cut(blocks, found) if found else []
 
 
@@ -135,7 +139,7 @@ def _run_apart(block: Block) -> list[Block]:
 
 def _heading(
     blocks: Sequence[Block], index: int, block: Block, labels: frozenset[str]
-) -> _Lead | None:
+) -> Lead | None:
     """A short line that reads as a title and is followed by prose of its own.
 
     Between the two may stand the film's facts ("Director: Wang Junzheng (China)",
@@ -159,8 +163,9 @@ def _heading(
     for after in following:
         if is_prose(after):
             title = found[0] if found[2] else subtitled(found[0], clean(after.text))
-            return _Lead(index, title, *found[1:])
-        same = after.kind == block.kind and not _is_facts(after)
+            return Lead(index, title, *found[1:])
+        lead_in = _LEAD_IN.search(clean(after.text))  # "EW's X says:", "Tomatometer: 95%"
+        same = after.kind == block.kind and not _is_facts(after) and not lead_in
         if (same and not found[2]) or not _between(after):
             return None  # the next title of a list, or no prose of its own
     return None
@@ -203,12 +208,12 @@ def _is_facts(block: Block) -> bool:
     return is_facts_line(block) or bool(LABEL_LINE.match(text) or _BRACKETED.fullmatch(text))
 
 
-def _drop_taglines(blocks: Sequence[Block], heads: Sequence[_Lead]) -> list[_Lead]:
+def _drop_taglines(blocks: Sequence[Block], heads: Sequence[Lead]) -> list[Lead]:
     """Of two title lines with no prose between, the one that heads a film's review: the
     first when it carries the film's facts and the second does not (its tagline: "Army of
     the Dead (2021)" / "A fun adventure with zombies!"), else the second (the first is a
     page's or a section's title above it: "Student Critics")."""
-    kept: list[_Lead] = []
+    kept: list[Lead] = []
     for head in heads:
         before = kept[-1] if kept else None
         between = blocks[before.index + 1 : head.index] if before else ()
@@ -219,7 +224,7 @@ def _drop_taglines(blocks: Sequence[Block], heads: Sequence[_Lead]) -> list[_Lea
     return kept
 
 
-def _capsule(index: int, block: Block) -> _Lead | None:
+def _capsule(index: int, block: Block) -> Lead | None:
     """A paragraph that opens with its film's title and a separator, then the review;
     the longest opening that is a title wins ("Ouija: Origin of Evil: "Assured…"")."""
     if block.kind not in {"paragraph", "list_item"}:
@@ -257,7 +262,7 @@ def _opens_review(rest: str) -> bool:
     return not rest.strip(" .") or rest[0].isupper() or rest[0] in QUOTES or rest[0].isdigit()
 
 
-def _capsule_of(index: int, lead: str, rest: str, *, paren: bool) -> _Lead | None:
+def _capsule_of(index: int, lead: str, rest: str, *, paren: bool) -> Lead | None:
     head = title_of(lead, frozenset(), vouched=paren and _FACTS_PAREN.search(lead) is not None)
     if head is None:
         return None
@@ -268,19 +273,22 @@ def _capsule_of(index: int, lead: str, rest: str, *, paren: bool) -> _Lead | Non
     elif not paren or not MARK.search(lead):
         return None  # no review: a list of titles seen, not capsules
     rated = rated or MARK.search(lead) is not None
-    return _Lead(index, title, f"capsule:{form}", marked or rated, rated, rest)
+    return Lead(index, title, f"capsule:{form}", marked or rated, rated, rest)
 
 
-def _series(blocks: Sequence[Block], leads: Sequence[_Lead], collection: bool) -> list[_Lead]:
+def _series(blocks: Sequence[Block], leads: Sequence[Lead], collection: bool) -> list[Lead]:
     """The largest series of leads laid out alike that makes the page a round-up."""
-    groups: dict[tuple[str, str], list[_Lead]] = {}
+    groups: dict[tuple[str, str], list[Lead]] = {}
     for lead in leads:
-        if not (lead.rated or _prose_words(blocks, lead) >= _MIN_PROSE_WORDS):
+        least = _MIN_TEASER_WORDS if _teaser(blocks, lead) else _MIN_PROSE_WORDS
+        if not (lead.rated or _prose_words(blocks, lead) >= least):
             continue  # "Tenet (12A) / Nolan's previous film is streaming now": a see-also
         kind = _line_kind(blocks[lead.index])
         form = "set apart" if lead.form not in {"plain", "capsule:plain"} else lead.form
         groups.setdefault((kind, form), []).append(lead)
-    best: list[_Lead] = []
+        if lead.rest is not None and lead.marked:  # "• Caché (117 mins.; R) In this…"
+            groups.setdefault(("any", "marked capsule"), []).append(lead)  # bullet or none
+    best: list[Lead] = []
     for group in groups.values():
         ends = [*(g.index for g in group[1:]), len(blocks)]
         sections = [blocks[g.index + 1 : end] for g, end in zip(group, ends, strict=True)]
@@ -298,16 +306,27 @@ def _series(blocks: Sequence[Block], leads: Sequence[_Lead], collection: bool) -
     return best
 
 
+def _teaser(blocks: Sequence[Block], lead: Lead) -> bool:
+    """A review's teaser under its headline, ending in a link to the whole review ("The
+    film offers an evocative look at the cyclical consequences of hatred. Read story.")."""
+    after = blocks[lead.index + 1] if lead.index + 1 < len(blocks) else None
+    return after is not None and is_prose(after) and bool(_READ_ON.search(clean(after.text)))
+
+
 def _opening(section: Sequence[Block]) -> str | None:
     """The short line a film's section opens with, when it opens with one ("What we
     know"): capsules that all open alike are a series, not a review's sub-headings."""
     first = next((b for b in section if b.kind != "chrome"), None)
-    if first is None or is_prose(first) or len(first.text.split()) > _TEMPLATE_WORDS:
+    if first is None:
+        return None
+    if label := _OPENING_LABEL.match(clean(first.text)):
+        return label["label"].casefold()  # "The Story: …", "Starring: …" in every section
+    if is_prose(first) or len(first.text.split()) > _TEMPLATE_WORDS:
         return None
     return clean(first.text).casefold()
 
 
-def _prose_words(blocks: Sequence[Block], lead: _Lead) -> int:
+def _prose_words(blocks: Sequence[Block], lead: Lead) -> int:
     """The words of prose that follow a lead, up to the next heading or short line."""
     words = len((lead.rest or "").split())
     for block in blocks[lead.index + 1 :]:
@@ -318,21 +337,24 @@ def _prose_words(blocks: Sequence[Block], lead: _Lead) -> int:
     return words
 
 
-def _evident(lead: _Lead, section: Sequence[Block], collection: bool) -> bool:
+def _evident(lead: Lead, section: Sequence[Block], collection: bool) -> bool:
     """A film by more than its shape: marked, named in its own review, quoted, under a
     label every capsule repeats, or numbered or in capitals on a page that says it
     collects films (a review's own sub-headings may be: "1. The Opening", "WHAT WORKS")."""
     form = lead.form.removeprefix("capsule:")
     if lead.marked or form == "quoted" or form.startswith("label:"):
         return True
+    if lead.rest is not None and _VERDICT_IN.search(lead.rest):
+        return True
     if collection and form in {"numbered", "shouted"}:
         return True
     text = "\n".join([lead.rest or "", *(clean(b.text) for b in section[:4])])
     said = any(delivers_verdict(b) for b in section[:3]) or any(map(_is_facts, section[:1]))
+    said = said or any(clean(b.text).endswith(":") and not is_prose(b) for b in section[:1])
     return named_count(lead.title, text) > 0 or said
 
 
-def _cut(blocks: Sequence[Block], leads: Sequence[_Lead]) -> list[FilmSection]:
+def _cut(blocks: Sequence[Block], leads: Sequence[Lead]) -> list[FilmSection]:
     """Each lead's section, up to the next lead; the page's masthead (its short lines
     above the first film) and sign-off (what follows the last film's review: "Review by
     …") are kept with every film."""

@@ -98,6 +98,7 @@ def display_title(title: str) -> str:
 def is_title(text: str) -> bool:
     """A film's title, once set apart or shouted: "Reno 9/11!: Miami", "To Each, Her Own"."""
     title = _JOINED.sub("", display_title(text).replace(", ", " ").replace(" v ", " vs "))
+    title = re.sub(r"(?<=:.*)\s+[-—–]\s+", ": ", title)  # "Star Wars: Episode I — The Phantom…"
     return bool(re.fullmatch(TITLE, title)) and len(title.split()) <= _MAX_TITLE_WORDS
 
 

@@ -7,10 +7,12 @@ page is read for the vocabulary of each kind of writing (cue lexicons, one a fil
 ``lexicons/kind-*.txt``: "episode", "series finale" for TV; "stage", "West End" for
 theatre; "album", "track" for music; "conditioner", "blender" for a product; "grossed",
 "council" for news; "exhibition", "curator" for art; "referee", "penalty" for a match
-report; also books, video games, travel, restaurants, podcasts and stand-up), and refused
-only when another kind's cues clearly outweigh the film's ("film", "movie",
-"screenplay", "cinema", a certificate or a runtime). The reason names the kind and the
-words that decided it, so a user who disagrees can see why and keep the page anyway.
+report; also books, video games, travel, restaurants, podcasts, stand-up, recipes,
+forum posts and political news), and refused only when another kind's cues clearly
+outweigh the film's ("film", "movie", "screenplay", "cinema", a certificate or a
+runtime), or when a page of full length names no film and hardly a cast or a story
+(``UNTOLD``). The reason names the kind and the words that decided it, so a user who
+disagrees can see why and keep the page anyway.
 
 The check leans hard towards keeping: a film review that mentions the novel it adapts,
 the band on its soundtrack or the TV series it spun off from still says "film" or
@@ -54,6 +56,13 @@ page without one film word needs only ``MIN_OTHER_CUES_NO_FILM``."""
 
 MIN_OTHER_CUES_NO_FILM = 2
 
+UNTOLD = 1
+"""A page of full length that names no film word and at most this many words of a performed
+or told work (cast, director, characters, plot) reviews no film whatever else it is: one
+cue of another kind is then enough to refuse it (a forum post, a Senate report, a vacuum
+cleaner's review). Of the polarity_v2 and scale_v1 reviews of the train and dev splits,
+one has at most one such word and no film word, and it shows no other kind's cue either."""
+
 OUTWEIGH = 2.0
 """How many times the film cues another kind's cues must be to refuse the page."""
 
@@ -78,6 +87,9 @@ _LEXICONS = {
     "podcast": "kind-podcast",
     "stand-up comedy": "kind-standup",
     "car": "kind-car",
+    "recipe": "kind-recipe",
+    "forum": "kind-forum",
+    "politics": "kind-politics",
 }
 """Each kind and its cue lexicon, ``lexicons/<name>.txt``: one regular expression a line."""
 
@@ -108,9 +120,13 @@ _NOT_DRAMA = frozenset(
         "sports",
         "podcast",
         "car",
+        "recipe",
+        "forum",
+        "politics",
     }
 )
-"""The kinds a dramatic work's language speaks against. News about films (box office,
+"""The kinds a dramatic work's language speaks against (a political film's review names
+elections and senators, and its cast and plot). News about films (box office,
 release dates) names genres and directors too, so against news only film words count;
 and a stand-up show, like a play, has its audience, performers and characters."""
 
@@ -157,7 +173,13 @@ _PATTERNS = {kind: _lexicon(name) for kind, name in _LEXICONS.items()}
 _DRAMA = _lexicon(_DRAMA_LEXICON)
 _STORY = _lexicon(_STORY_LEXICON)
 
-_READS_AS = {"news": "reads as news, not a review", "sports": "reads as a sports report"}
+_READS_AS = {
+    "news": "reads as news, not a review",
+    "sports": "reads as a sports report",
+    "recipe": "reads as a recipe",
+    "forum": "reads as a forum post",
+    "politics": "reads as political news",
+}
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -206,7 +228,10 @@ def text_kind(text: str) -> PageKind:
     if short and (cues[FILM] or _lines(text) < 2):
         return PageKind(FILM, cues)  # a quote, or a short text that names the medium
     least = SHORT_CUES if short else MIN_OTHER_CUES if cues[FILM] else MIN_OTHER_CUES_NO_FILM
-    if cues[other] < least or cues[other] < OUTWEIGH * max(support, 1):
+    untold = not short and not cues[FILM] and cues["drama"] + cues["story"] <= UNTOLD
+    if not (untold and cues[other]) and (
+        cues[other] < least or cues[other] < OUTWEIGH * max(support, 1)
+    ):
         return PageKind(FILM, cues)
     evidence = tuple(f"{word} ×{n}" for word, n in found[other].most_common(3))
     return PageKind(other, cues, evidence)

@@ -1,0 +1,103 @@
+"""The leads of a round-up page that prose, not a heading, gives: what a film's capsule
+opens with, and how it is set apart.
+
+:mod:`marquee.roundup_segment` finds a page's films by their leads (a heading above a
+review, or a capsule's opening): most are headings, but some pages give a film's title
+only in its prose, as the subject its first sentence is about ("Minions is a harmless…")
+or as the words a headline and its standfirst share ("Pavarotti, the Babe Ruth of opera,
+gets…" above "Movie Review: Pavarotti Director Ron Howard gives…").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+import regex as re
+
+from marquee.films.names import name_key
+from marquee.films.text import clean
+from marquee.records import Block
+from marquee.roundup_lines import is_prose
+from marquee.roundup_titles import display_title, is_aspect, is_loose_title, is_title
+
+_SUBJECT = re.compile(r"^(?P<title>[\p{Lu}\p{N}][^.!?]{0,60}?)\s+(?:is|was|has)\s+\p{Ll}")
+_NOT_SUBJECT = frozenset({"The Film", "The Movie", "This", "It", "This Film", "This Movie"})
+_MIN_SUBJECTS = 3
+_BULLETED = re.compile(r"^\s*[►•▪▸]\s*")
+_SHOUTED = re.compile(
+    r"(?<![\p{L}'’])(?:\p{Lu}[\p{Lu}\p{N}'’&!?.:-]*(?:\s+|$)){2,8}|\b\p{Lu}[\p{Lu}'’-]{4,}\b"
+)
+"""A run of words in capitals inside prose: "THE CABIN IN THE WOODS is one of the rare…"."""
+_REVIEW_LABEL = re.compile(r"^(?:movie|film)\s+review\s*:\s*", re.IGNORECASE)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Lead:
+    """One film's heading (or the opening of its capsule) and what makes it look like one."""
+
+    index: int
+    title: str
+    form: str  # how it is set apart: "numbered", "quoted", "label:Mini Review", "plain", …
+    marked: bool  # a mark or the film's facts beside the title
+    rated: bool  # a mark (stars, a grade), which makes a one-line capsule a review
+    rest: str | None = None  # the capsule's own text when it shares the title's line
+
+
+def subject_leads(blocks: Sequence[Block]) -> list[Lead]:
+    """Capsules that each open with their film as the subject of the first sentence
+    ("Minions is a harmless but still average film…", "The Car is a cheese-ball…"), when
+    every paragraph of the page does, each naming a film of its own: a review's paragraphs
+    open with its cast and "the film", never each with a different title."""
+    prose = [(i, b) for i, b in enumerate(blocks) if is_prose(b)]
+    leads = []
+    for index, block in prose:
+        found = _SUBJECT.match(clean(block.text))
+        title = display_title(found["title"]) if found else ""
+        if not found or not is_title(title) or is_aspect(title) or title in _NOT_SUBJECT:
+            return []
+        leads.append(Lead(index, title, "subject", marked=False, rated=False))
+    distinct = {name_key(lead.title) for lead in leads}
+    return leads if len(leads) >= _MIN_SUBJECTS and len(distinct) == len(leads) else []
+
+
+def standfirst_lead(blocks: Sequence[Block], index: int, block: Block) -> Lead | None:
+    """A headline above a standfirst that opens "Movie review:" and the film's title, the
+    words the two open with ("Pavarotti, the Babe Ruth of opera, gets…" above "Movie
+    Review: Pavarotti Director Ron Howard gives…")."""
+    after = blocks[index + 1] if index + 1 < len(blocks) else None
+    if is_prose(block) or after is None or not is_prose(after):
+        return None
+    labelled = _REVIEW_LABEL.match(clean(after.text))
+    if labelled is None:
+        return None
+    head = _REVIEW_LABEL.sub("", clean(block.text)).split()
+    lead = clean(after.text)[labelled.end() :].split()
+    shared = 0
+    while shared < min(len(head), len(lead)) and _bare(head[shared]) == _bare(lead[shared]):
+        shared += 1
+    title = " ".join(lead[:shared]).rstrip(",:;")
+    if not shared or shared == len(lead) or not (is_title(title) or is_loose_title(title)):
+        return None
+    return Lead(index, title, "label:movie review", marked=False, rated=False)
+
+
+def _bare(word: str) -> str:
+    return word.rstrip(",:;")
+
+
+def shouted_leads(blocks: Sequence[Block]) -> list[Lead]:
+    """Bulleted capsules that each name their film once, in capitals, inside the prose
+    ("► Much like 'Scream' a generation ago, THE CABIN IN THE WOODS is one of…"): every
+    bulleted paragraph of the page names one title so, each its own."""
+    leads = []
+    for index, block in enumerate(blocks):
+        if not _BULLETED.match(block.text) or not is_prose(block):
+            continue
+        runs = {display_title(r.strip(" .,:")) for r in _SHOUTED.findall(clean(block.text))}
+        titles = [r for r in runs if is_title(r) and not is_aspect(r)]
+        if len(titles) != 1:
+            return []
+        leads.append(Lead(index, titles[0], "shouted", marked=False, rated=False))
+    distinct = {name_key(lead.title) for lead in leads}
+    return leads if len(leads) >= _MIN_SUBJECTS and len(distinct) == len(leads) else []
