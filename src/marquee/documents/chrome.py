@@ -159,9 +159,9 @@ def label(blocks: Sequence[Block]) -> tuple[Block, ...]:
     return tuple(Block(kind, block.text) for kind, block in zip(kinds, blocks, strict=True))
 
 
-def _is_chrome_line(text: str) -> bool:
-    """Whether one line on its own is site furniture (menus, prompts, ads, footers)."""
-    key = _key(text)
+def _is_chrome_line(text: str, key: str) -> bool:
+    """Whether one line on its own is site furniture (menus, prompts, ads, footers);
+    ``key`` is the line's :func:`_key`."""
     if not key:
         return False
     if key in _CHROME_LINES or _is_nav(key) or _LIST_INTRO.match(key):
@@ -181,7 +181,7 @@ def _classify(block: Block) -> BlockKind:
     short = len(key.split()) <= _SHORT_LINE_WORDS
     if short and block.kind != "media" and any(p.search(key) for p in _CAPTION_PATTERNS):
         return "caption"
-    if block.kind in _PROSE_KINDS and _is_chrome_line(block.text):
+    if block.kind in _PROSE_KINDS and _is_chrome_line(block.text, key):
         return "chrome"
     return block.kind
 

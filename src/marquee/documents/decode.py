@@ -12,8 +12,6 @@ from __future__ import annotations
 import codecs
 import logging
 
-import charset_normalizer
-
 from marquee.documents.language import non_latin_script
 from marquee.errors import ParseError
 from marquee.sanitize import strip_controls
@@ -94,6 +92,8 @@ def _unless_mojibake(data: bytes, text: str, encoding: str) -> tuple[str, str]:
     letters = [c for c in text if c.isalpha()]
     if not letters or sum(c > "\u00bf" for c in letters) / len(letters) < _MOJIBAKE_SHARE:
         return text, encoding
+    import charset_normalizer  # ~35 ms to import, for the rare legacy non-Latin text
+
     best = charset_normalizer.from_bytes(data).best()
     if best is None or non_latin_script(str(best)) is None:
         return text, encoding

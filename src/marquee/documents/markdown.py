@@ -17,8 +17,6 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-import yaml
-
 from marquee.documents import chrome, tree
 from marquee.documents.fields import REVIEW_FIELDS, normalise
 from marquee.documents.limits import MAX_DEPTH
@@ -26,6 +24,7 @@ from marquee.errors import ParseError
 from marquee.records import Block
 
 if TYPE_CHECKING:
+    import yaml
     from markdown_it import MarkdownIt
 
 _FRONT_MATTER = re.compile(
@@ -37,26 +36,33 @@ _FRONT_MATTER = re.compile(
 _KEY_LINE = re.compile(r"\s*(?:#.*\n\s*)*[\w\"'][\w \"'.-]*:(?:\s|$)")
 
 
-class _FrontMatterLoader(yaml.SafeLoader):
-    """PyYAML's safe loader, refusing aliases and deep nesting before it builds anything."""
+@functools.cache
+def _loader() -> type[yaml.SafeLoader]:
+    """PyYAML's safe loader, refusing aliases and deep nesting before it builds anything.
+    Made on the first front matter read: PyYAML takes ~20 ms to import, which plain text
+    and tables (whose shape check asks :func:`has_front_matter`) never need."""
+    import yaml
 
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self._depth = 0
+    class FrontMatterLoader(yaml.SafeLoader):
+        def __init__(self, stream: str) -> None:
+            super().__init__(stream)
+            self._depth = 0
 
-    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
-        if self.check_event(yaml.AliasEvent):
-            self._refuse("aliases (*name) are not read in front matter; write the value out")
-        self._depth += 1
-        try:
-            if self._depth > MAX_DEPTH:
-                self._refuse(f"nested deeper than {MAX_DEPTH} levels")
-            return super().compose_node(parent, index)  # type: ignore[arg-type]
-        finally:
-            self._depth -= 1
+        def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+            if self.check_event(yaml.AliasEvent):
+                self._refuse("aliases (*name) are not read in front matter; write the value out")
+            self._depth += 1
+            try:
+                if self._depth > MAX_DEPTH:
+                    self._refuse(f"nested deeper than {MAX_DEPTH} levels")
+                return super().compose_node(parent, index)  # type: ignore[arg-type]
+            finally:
+                self._depth -= 1
 
-    def _refuse(self, problem: str) -> None:
-        raise yaml.composer.ComposerError(None, None, problem, self.peek_event().start_mark)
+        def _refuse(self, problem: str) -> None:
+            raise yaml.composer.ComposerError(None, None, problem, self.peek_event().start_mark)
+
+    return FrontMatterLoader
 
 
 def has_front_matter(text: str) -> bool:
@@ -90,8 +96,10 @@ def _renderer() -> MarkdownIt:
 
 def _parse_yaml(block: str, source: str) -> Mapping[str, object]:
     """Parse front matter with PyYAML, naming the file line of any error."""
+    import yaml
+
     try:
-        data = yaml.load(block, Loader=_FrontMatterLoader)  # noqa: S506 - a SafeLoader
+        data = yaml.load(block, Loader=_loader())  # noqa: S506 - a SafeLoader
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = "" if mark is None else f" at line {mark.line + 2}"  # +1 for the fence, +1 1-based

@@ -113,7 +113,9 @@ def _unescaped(row: Row) -> Row:
 
 
 def _cell(value: str) -> str:
-    return html.unescape(_INLINE.sub("", _BREAK.sub("\n", value)))
+    if "<" in value:  # most cells hold no tag: skip both patterns' scans
+        value = _INLINE.sub("", _BREAK.sub("\n", value))
+    return html.unescape(value)
 
 
 def _filed(meta: dict[str, str], row: Row, films: Mapping[str, FilmRef]) -> dict[str, str]:
