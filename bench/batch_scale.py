@@ -49,6 +49,8 @@ DATA = shared_data_dir()
 ENGINES = {
     "local": ["--engine", "local"],
     **{f"dask{n}": ["--engine", "dask", "--workers", str(n)] for n in (1, 2, 3, 4)},
+    # one worker process running chunks on n threads, where dask{n} runs n processes
+    **{f"dask1t{n}": ["--engine", "dask", "--workers", "1", "--threads", str(n)] for n in (2, 3)},
 }
 
 

@@ -127,6 +127,9 @@ def batch(
         ),
     ] = None,
     workers: Annotated[int, typer.Option(help="Processes of the local Dask cluster.")] = 2,
+    threads: Annotated[
+        int, typer.Option(help="Threads per process of the local Dask cluster.")
+    ] = 1,
     chunk_size: Annotated[int, typer.Option(help="Rows read, scored and written together.")] = 1000,
     film: Annotated[
         str | None, typer.Option(help="Film these reviews are about, when rows do not say.")
@@ -174,6 +177,7 @@ def batch(
         engine=engine,  # type: ignore[arg-type]
         scheduler=scheduler,
         workers=workers,
+        threads=threads,
     )
     bar = Progress(
         TextColumn("{task.description}"),
