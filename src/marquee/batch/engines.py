@@ -14,6 +14,7 @@ send results back, so they need no access to its files.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import logging
 from collections.abc import Iterable, Iterator
@@ -32,9 +33,17 @@ IN_FLIGHT_PER_THREAD = 2
 
 
 def run_local(chunks: Iterable[Chunk]) -> Iterator[ChunkResult]:
-    """Score each chunk in this process, in order."""
-    for chunk in chunks:
+    """Score each chunk in this process, in order.
+
+    Once the first chunk is in, what it loaded (the model, the lexicons, every compiled
+    pattern: most of the process's objects) is frozen out of the garbage collector's
+    reach: each full collection walked all of them again, for nothing, as they live as long
+    as the process does (1.35 of 80 s CPU on 20,000 RT quotes). Reference counting still
+    frees them."""
+    for index, chunk in enumerate(chunks):
         yield score_chunk(chunk)
+        if index == 0:
+            gc.freeze()
 
 
 def run_dask(
