@@ -20,6 +20,7 @@ own ratio (a round's runs are minutes apart, not the whole bench).
     .venv/bin/python bench/batch_scale.py [--sizes 1000 10000 100000] [--chunk-sizes 250 1000]
         [--engines local dask1 dask2] [--rounds 1] [--keep DIR]
     # issue 15's Dask row: 20k rows, the partition sizes and worker counts to compare
+    # (--table: a CSV of your own instead, e.g. 20,000 RT quotes; rows/s counts its rows)
     .venv/bin/python bench/batch_scale.py --sizes 20000 --chunk-sizes 500 1000 2000 \
         --engines local dask2 dask3 --rounds 2
 """
@@ -49,6 +50,8 @@ DATA = shared_data_dir()
 ENGINES = {
     "local": ["--engine", "local"],
     **{f"dask{n}": ["--engine", "dask", "--workers", str(n)] for n in (1, 2, 3, 4)},
+    # one worker process running chunks on n threads, where dask{n} runs n processes
+    **{f"dask1t{n}": ["--engine", "dask", "--workers", "1", "--threads", str(n)] for n in (2, 3)},
 }
 
 
@@ -199,13 +202,16 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=1, help="runs of each engine, rotated")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--keep", type=Path, help="keep inputs and results here")
+    parser.add_argument(
+        "--table", type=Path, help="run on this CSV instead (--sizes then only names it)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
         results = []
         for size in args.sizes:
-            table = folder / f"reviews_{size}.csv"
+            table = args.table or folder / f"reviews_{size}.csv"
             if not table.exists():
                 write_table(table, size, args.seed)
             print(f"{size:,} reviews: {table.stat().st_size / 1e6:.1f} MB", flush=True)

@@ -233,6 +233,18 @@ def test_dask_gives_identical_results(local_run, tmp_path) -> None:
     assert films[0].equals(films[1])
 
 
+def test_threads_of_one_dask_worker_give_identical_results(small_run, tmp_path) -> None:
+    """Two chunks at once in one worker process, on two threads, read as one chunk at a time
+    does (the model's memo and the per-sentence caches are shared between the threads)."""
+    source, local_out = small_run
+    options = BatchOptions(chunk_size=50, engine="dask", workers=1, threads=2)
+    summary = run_batch(source, tmp_path / "threads", options=options)
+    assert summary.chunks == 6 and summary.resumed == 0
+    assert results(tmp_path / "threads").equals(results(local_out))
+    with pytest.raises(MarqueeError, match="1 thread"):
+        run_batch(source, tmp_path / "none", options=BatchOptions(engine="dask", threads=0))
+
+
 def test_dask_scheduler_by_address_gives_identical_results(small_run, tmp_path) -> None:
     """`--scheduler tcp://…`: the path for a table that outgrows one machine, here to a
     cluster this test starts (one worker process) and the batch only knows by address."""

@@ -6,14 +6,15 @@ results as chunks finish, and neither holds more than a few chunks in memory: th
 engine keeps at most two chunks in flight per worker thread and submits the next only when
 one comes back.
 
-Dask: a ``distributed.LocalCluster`` of worker *processes* (one thread each, since scoring
-is pure Python and holds the GIL) by default, or a running scheduler by address. Workers of
-a real cluster need marquee installed; they get the rows from this process and send results
-back, so they need no access to its files.
+Dask: a ``distributed.LocalCluster`` of worker *processes* (one thread each by default,
+since scoring is mostly pure Python and holds the GIL), or a running scheduler by address.
+Workers of a real cluster need marquee installed; they get the rows from this process and
+send results back, so they need no access to its files.
 """
 
 from __future__ import annotations
 
+import gc
 import itertools
 import logging
 from collections.abc import Iterable, Iterator
@@ -32,21 +33,31 @@ IN_FLIGHT_PER_THREAD = 2
 
 
 def run_local(chunks: Iterable[Chunk]) -> Iterator[ChunkResult]:
-    """Score each chunk in this process, in order."""
-    for chunk in chunks:
+    """Score each chunk in this process, in order.
+
+    Once the first chunk is in, what it loaded (the model, the lexicons, every compiled
+    pattern: most of the process's objects) is frozen out of the garbage collector's
+    reach: each full collection walked all of them again, for nothing, as they live as long
+    as the process does (1.35 of 80 s CPU on 20,000 RT quotes). Reference counting still
+    frees them."""
+    for index, chunk in enumerate(chunks):
         yield score_chunk(chunk)
+        if index == 0:
+            gc.freeze()
 
 
 def run_dask(
-    chunks: Iterable[Chunk], *, scheduler: str | None = None, workers: int = 2
+    chunks: Iterable[Chunk], *, scheduler: str | None = None, workers: int = 2, threads: int = 1
 ) -> Iterator[ChunkResult]:
-    """Score chunks on Dask, yielding each result as its chunk finishes (in any order)."""
+    """Score chunks on Dask, yielding each result as its chunk finishes (in any order);
+    ``workers`` and ``threads`` (per worker) size the local cluster started when no
+    ``scheduler`` is given."""
     require("dask", "the dask engine")
     from distributed import as_completed
 
-    with _client(scheduler, workers) as client:
-        threads = sum(client.nthreads().values()) or 1
-        log.info("dask: %d worker thread(s) at %s", threads, client.scheduler.address)
+    with _client(scheduler, workers, threads) as client:
+        slots = sum(client.nthreads().values()) or 1
+        log.info("dask: %d worker thread(s) at %s", slots, client.scheduler.address)
         _check_same_code(client)
         todo = iter(chunks)
 
@@ -54,7 +65,7 @@ def run_dask(
             return client.submit(score_chunk, chunk, key=f"marquee-chunk-{chunk.index}", pure=False)
 
         running = as_completed(
-            [submit(c) for c in itertools.islice(todo, IN_FLIGHT_PER_THREAD * threads)]
+            [submit(c) for c in itertools.islice(todo, IN_FLIGHT_PER_THREAD * slots)]
         )
         for future in running:
             result: ChunkResult = future.result()
@@ -77,7 +88,7 @@ def _check_same_code(client: Any) -> None:
 
 
 @contextmanager
-def _client(scheduler: str | None, workers: int) -> Iterator[Any]:
+def _client(scheduler: str | None, workers: int, threads: int) -> Iterator[Any]:
     """A Dask client: to ``scheduler`` if given, else to a local cluster started here."""
     import dask
     from distributed import Client, LocalCluster
@@ -100,7 +111,7 @@ def _client(scheduler: str | None, workers: int) -> Iterator[Any]:
         dask.config.set({"distributed.worker.profile.enabled": False}),
         LocalCluster(
             n_workers=workers,
-            threads_per_worker=1,
+            threads_per_worker=threads,
             processes=True,
             dashboard_address=None,
         ) as cluster,

@@ -40,8 +40,8 @@ class BatchOptions:
     and a killed run loses at most the chunks in progress. ``columns`` and ``hint`` are
     ``marquee add``'s ``--column`` and ``--film/--year``. ``engine`` is ``"local"`` (this
     process) or ``"dask"`` (``scheduler`` address, else a local cluster of ``workers``
-    processes). Chunk size, columns and hint decide the results, so resuming needs the same
-    ones; the engine does not.
+    processes, each running ``threads`` chunks at once). Chunk size, columns and hint
+    decide the results, so resuming needs the same ones; the engine does not.
     """
 
     chunk_size: int = 1000
@@ -50,6 +50,7 @@ class BatchOptions:
     engine: Engine = "local"
     scheduler: str | None = None
     workers: int = 2
+    threads: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +90,8 @@ def run_batch(
     """
     if options.chunk_size < 1:
         raise MarqueeError(f"chunk size must be at least 1, not {options.chunk_size}")
+    if min(options.workers, options.threads) < 1:
+        raise MarqueeError("a Dask cluster needs at least 1 worker and 1 thread per worker")
     started = time.perf_counter()
     source = open_table(path, columns=options.columns)
     settings = ChunkSettings(columns=dict(options.columns), hint=options.hint)
@@ -174,7 +177,9 @@ def _engine(options: BatchOptions) -> Callable[[Iterator[Chunk]], Iterator[Chunk
     if options.engine == "local":
         return run_local
     if options.engine == "dask":
-        return lambda todo: run_dask(todo, scheduler=options.scheduler, workers=options.workers)
+        return lambda todo: run_dask(
+            todo, scheduler=options.scheduler, workers=options.workers, threads=options.threads
+        )
     raise MarqueeError(f"engine must be local or dask, not {options.engine!r}")
 
 

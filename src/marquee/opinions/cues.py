@@ -38,10 +38,9 @@ class Lexicon:
 _LEXICONS: list[Lexicon] = []
 
 
-@lru_cache(maxsize=65536)
 def _word_keys(word: str) -> tuple[str, ...]:
     """The lexicons a single word belongs to, as a word or by a stem it starts with, in
-    lexicon order (cached: vocabulary repeats)."""
+    lexicon order."""
     words, stems = _word_index()
     keys = set(words.get(word, ()))
     for end in range(1, len(word) + 1):
@@ -94,8 +93,10 @@ def _bare(word: str) -> str:
     return word[:-2] if word.endswith("'s") else word
 
 
+@lru_cache(maxsize=65536)
 def _keys_of(word: str) -> tuple[str, ...]:
-    """A word's lexicons; a compound ("most-daring") judges as its last part does."""
+    """A word's lexicons; a compound ("most-daring") judges as its last part does (cached:
+    vocabulary repeats, and every word of every sentence is looked up)."""
     keys = _word_keys(word)
     if not keys and "-" in word:
         keys = _word_keys(word.rsplit("-", 1)[1])

@@ -20,7 +20,8 @@ from marquee.records import CastMember, FilmFacts
 from marquee.text import WORD
 from marquee.wordlists import word_list
 
-_Cue = TypeVar("_Cue")
+_A = TypeVar("_A")
+_B = TypeVar("_B")
 
 NOT_NAMES = frozenset(word_list("marquee.opinions", "not-names"))
 """Words that never stand for a person (a name token must be capitalised and not one)."""
@@ -35,33 +36,35 @@ _PARTICLES = frozenset(word_list("marquee.opinions", "name-particles"))
 _FRANCHISE_PREFIX = re.compile(r"^(?:from\s+the\s+world\s+of\s+)?(.+?)\s*:\s+\S", re.I)
 
 
-class NameCues(Generic[_Cue]):
+class NameCues(Generic[_A, _B]):
     """Name patterns in a fixed order, indexed by the word each match must contain.
 
     A film's merged cast can run to hundreds (every actor any of hundreds of reviews
     named); trying only the names whose first word the sentence holds keeps each
-    sentence's cost flat, and yields them in the same order as trying them all."""
+    sentence's cost flat, and yields them in the same order as trying them all. A name's
+    pattern is compiled the first time a sentence holds that word: most never do (a
+    one-line quote names one person of a film, if any), and compiling every name of
+    every film cost more than reading the quotes that named them."""
 
-    def __init__(self, cues: Iterable[tuple[str, _Cue]]) -> None:
-        listed = list(cues)
-        self.cues = tuple(cue for _, cue in listed)
+    def __init__(self, cues: Iterable[tuple[str, _A, _B]]) -> None:
+        self.cues = tuple(cues)  # (name form, what it stands for)
         index: dict[str, list[int]] = {}
-        for i, (word, _) in enumerate(listed):
-            index.setdefault(word, []).append(i)
+        for i, (form, _, _) in enumerate(self.cues):
+            index.setdefault(_first_word(form), []).append(i)
         self._by_word = {word: tuple(found) for word, found in index.items()}
 
-    def among(self, words: frozenset[str]) -> list[_Cue]:
+    def among(self, words: frozenset[str]) -> list[tuple[re.Pattern[str], _A, _B]]:
         """The cues that can match a sentence made of ``words``, in their fixed order."""
         hits = sorted(i for w in words for i in self._by_word.get(w, ()))
-        return [self.cues[i] for i in hits]
+        return [(_pattern(form), a, b) for form, a, b in (self.cues[i] for i in hits)]
 
 
 @dataclass(frozen=True, slots=True)
 class People:
     """The film's people and names as cue tables, built once per film from its facts."""
 
-    performers: NameCues[tuple[re.Pattern[str], str, bool]]  # form → actor, is a role
-    crew: NameCues[tuple[re.Pattern[str], Aspect, str]]  # crew name → its aspect, name
+    performers: NameCues[str, bool]  # form → actor, is a role
+    crew: NameCues[Aspect, str]  # crew name → its aspect, name
     franchise: tuple[re.Pattern[str], ...]  # names that stand for the franchise
     excluded: frozenset[str]  # title words and crew names: never a performer
     cast_known: bool
@@ -130,6 +133,7 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(WORD.findall(text.lower()))
 
 
+@lru_cache(maxsize=4096)
 def _pattern(form: str) -> re.Pattern[str]:
     """A name matched whole-word in any case, except a titled role ("the Director"),
     which is a character only when capitalised ("the director" is the film's)."""
@@ -176,7 +180,7 @@ def _people(
             if form.lower() not in excluded:
                 performers.setdefault(form, (member.actor, True))
     crew = NameCues(
-        (_first_word(form), (_pattern(form), _CREW_ASPECT[role], name))
+        (form, _CREW_ASPECT[role], name)
         for name, role in crew_names
         if role in _CREW_ASPECT
         for form in _longest_first(_name_forms(name))
@@ -184,9 +188,7 @@ def _people(
     )
     ordered = sorted(performers.items(), key=lambda kv: -len(kv[0]))
     return People(
-        performers=NameCues(
-            (_first_word(f), (_pattern(f), actor, role)) for f, (actor, role) in ordered
-        ),
+        performers=NameCues((f, actor, role) for f, (actor, role) in ordered),
         crew=crew,
         franchise=tuple(_pattern(n) for n in _longest_first({*franchise, *namesakes}))
         + tuple(_pattern(t) for t in sorted(franchise_tokens) if len(t) > 3),
