@@ -428,18 +428,27 @@ def _print_outcomes_json(outcomes: list[Outcome]) -> None:
     typer.echo("\n]")
 
 
+def _outcome_line(o: Outcome) -> str:
+    """An input's line: its status, its source, and the film it went to or why not."""
+    said = (o.message or "").removeprefix(f"{o.source}: ")  # messages name their source
+    detail = f" → {o.film}" if o.film else (f": {said}" if said else "")
+    if o.status == "added" and not o.film:
+        detail = "  (no film named: pass --film TITLE)"
+    if o.status == "added" and o.message:
+        detail += f"  ({o.message})"
+    return f"{_MARK[o.status]:>12} {_shown(o.source + detail)}"
+
+
 def _show_outcomes(outcomes: list[Outcome], as_json: bool) -> None:
     if as_json:
         _print_outcomes_json(outcomes)
         return
-    for o in outcomes:
-        said = (o.message or "").removeprefix(f"{o.source}: ")  # messages name their source
-        detail = f" → {o.film}" if o.film else (f": {said}" if said else "")
-        if o.status == "added" and not o.film:
-            detail = "  (no film named: pass --film TITLE)"
-        if o.status == "added" and o.message:
-            detail += f"  ({o.message})"
-        out.print(f"{_MARK[o.status]:>12} {_shown(o.source + detail)}", highlight=False)
+    from marquee.intake import chunks  # loaded by adding already
+
+    for part in chunks(map(_outcome_line, outcomes), 512):
+        # one print a few hundred lines: a print a line was 0.3 ms each in Rich (0.6 s of
+        # CPU for a 2,000-row table), and the lines come out the same
+        out.print("\n".join(part), highlight=False)
     counts = {s: sum(o.status == s for o in outcomes) for s in _MARK}
     unfiled = sum(o.status == "added" and not o.film for o in outcomes)
     refused = f", {counts['refused']} refused" if counts["refused"] else ""
