@@ -13,12 +13,14 @@ exactly what SQLAlchemy would have stored and read.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, text
 from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import Executable
 
 _Processor = Callable[[Any], Any] | None
@@ -113,3 +115,35 @@ def _processed(results: tuple[_Processor, ...], row: Sequence[Any]) -> tuple[Any
     return tuple(
         value if proc is None else proc(value) for proc, value in zip(results, row, strict=True)
     )
+
+
+_SAVEPOINT, _UNDO, _RELEASE = (
+    Fast(text(f"{verb} marquee_part"))
+    for verb in ("SAVEPOINT", "ROLLBACK TO SAVEPOINT", "RELEASE SAVEPOINT")
+)
+
+
+@contextmanager
+def savepoint(session: Session) -> Iterator[None]:
+    """A savepoint in the session's transaction, as plain SQL on the driver's cursor: the
+    session's own (``begin_nested``) cost 0.4 ms, and adding takes one a review. Writes
+    through the session flush themselves (see marquee.store._corrections); any left
+    pending are flushed on each side, and after an undo the session forgets the objects
+    it holds, since their rows may be gone."""
+    conn = session.connection()
+    _flush(session)
+    _SAVEPOINT.rows(conn, {})
+    try:
+        yield
+        _flush(session)
+    except BaseException:
+        _UNDO.rows(conn, {})
+        _RELEASE.rows(conn, {})
+        session.expunge_all()
+        raise
+    _RELEASE.rows(conn, {})
+
+
+def _flush(session: Session) -> None:
+    if session.new or session.dirty or session.deleted:
+        session.flush()

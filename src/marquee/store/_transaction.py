@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from functools import cache
 from typing import Any, cast
@@ -19,7 +19,6 @@ from sqlalchemy import (
     func,
     insert,
     select,
-    text,
     update,
 )
 from sqlalchemy.orm import Session
@@ -28,7 +27,7 @@ from marquee.codec import facts_from_dict, to_dict
 from marquee.errors import NotFound
 from marquee.records import Document, FilmFacts, Review
 from marquee.store import _read
-from marquee.store._fast import Fast
+from marquee.store._fast import Fast, savepoint
 from marquee.store._read import FilmEntry
 from marquee.store._schema import (
     SLUG_MAX,
@@ -76,10 +75,6 @@ _DROP_KEYS = delete(_KEYS).where(
     _KEYS.c.film_id == bindparam("film"), _KEYS.c.digest.in_(bindparam("gone", expanding=True))
 )
 _NEW_KEY = Fast(insert(_KEYS))
-_SAVEPOINT, _UNDO, _RELEASE = (
-    Fast(text(f"{verb} marquee_part"))
-    for verb in ("SAVEPOINT", "ROLLBACK TO SAVEPOINT", "RELEASE SAVEPOINT")
-)
 _FACTS_OF_REVIEWS = Fast(
     select(_REVIEWS.c.record["facts"]).where(_REVIEWS.c.film_id == bindparam("film"))
 )
@@ -355,30 +350,10 @@ class Transaction:
             self._file_keys(film_id, facts_from_dict(facts), new=False)
         return len(bare)
 
-    @contextmanager
-    def savepoint(self) -> Iterator[None]:
+    def savepoint(self) -> AbstractContextManager[None]:
         """Writes that are undone together if the block raises, leaving the rest of the
-        transaction as it was (so one review's failure does not cost its chunk).
-
-        Plain SQL savepoints on the driver's cursor: the session's own (``begin_nested``)
-        cost 0.4 ms a review. Writes through the session (corrections) flush themselves;
-        any left pending are flushed on each side of the savepoint, and after an undo the
-        session forgets what it holds, since those rows may be gone."""
-        self._flush()
-        _SAVEPOINT.rows(self._c, {})
-        try:
-            yield
-            self._flush()
-        except BaseException:
-            _UNDO.rows(self._c, {})
-            _RELEASE.rows(self._c, {})
-            self._s.expunge_all()
-            raise
-        _RELEASE.rows(self._c, {})
-
-    def _flush(self) -> None:
-        if self._s.new or self._s.dirty or self._s.deleted:
-            self._s.flush()
+        transaction as it was (so one review's failure does not cost its chunk)."""
+        return savepoint(self._s)
 
     def report_keys(self) -> dict[int, str | None]:
         """Each film's built report's key (None: no report), without reading the reports."""
