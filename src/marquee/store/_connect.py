@@ -3,7 +3,6 @@ write transaction at a time safe (SQLite ``BEGIN IMMEDIATE``, a PostgreSQL advis
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from dataclasses import dataclass, field
@@ -27,6 +26,8 @@ query, escape, drive or credentials (anything else goes through SQLAlchemy's par
 
 def content_hash(document: Document) -> str:
     """Identity of a document: its decoded text, so re-adding it is recognised."""
+    import hashlib  # OpenSSL's start-up: not for the commands that only read
+
     return hashlib.sha256(document.raw.encode("utf-8", "surrogatepass")).hexdigest()
 
 

@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from marquee.codec import facts_from_dict
 from marquee.errors import StoreError
 from marquee.records import FilmFacts
 
@@ -142,6 +141,8 @@ def film_by_slug(read: Reader, slug: str) -> FilmEntry | None:
         return None
     film_id, slug, facts, version = found[0]
     ((count,),) = read.rows("SELECT count(*) FROM reviews WHERE film_id = :id", {"id": film_id})
+    from marquee.codec import facts_from_dict  # msgspec: not for a film list
+
     return FilmEntry(film_id, slug, facts_from_dict(_json(facts)), count, version or 0)
 
 

@@ -9,7 +9,6 @@ reads (``marquee films``, a cached ``marquee report``) never imports SQLAlchemy.
 from __future__ import annotations
 
 import logging
-import random
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -126,6 +125,8 @@ class Store:
         Only ever wraps work that has not changed anything yet (taking the write lock,
         creating tables), so running it again is safe.
         """
+        import random
+
         from sqlalchemy.exc import OperationalError
 
         from marquee.store._connect import _is_busy
