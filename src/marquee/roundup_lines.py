@@ -108,4 +108,4 @@ def is_prose(block: Block) -> bool:
     if block.kind not in {"paragraph", "list_item"}:
         return False
     text = block.text.strip()
-    return len(text.split()) >= PROSE_WORDS or text.endswith(_SENTENCE_END)
+    return text.endswith(_SENTENCE_END) or len(text.split()) >= PROSE_WORDS  # cheap test first
