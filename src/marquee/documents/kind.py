@@ -163,6 +163,10 @@ _MIXED_RANGE = stdlib_re.compile(r"[A-Z]-[a-z]|[a-z]-[A-Z]")
 """A range from one case to the other ("[A-z]"): lower-cased, it would hold other
 characters, so a lexicon with one keeps its case-insensitive twin."""
 
+_LETTER, _ASCII_LETTER = r"\p{L}", "[a-z]"
+"""A letter, and what it is in an ASCII text (lower-cased for the twin); inside a set
+("[\\p{L}']") the swap would nest one set in another, which the twin refuses."""
+
 _ESCAPE_OR_LETTER = stdlib_re.compile(r"\\.|[A-Z]")
 
 
@@ -177,13 +181,15 @@ def _lexicon(name: str) -> _Lexicon:
     """The cues of ``lexicons/<name>.txt`` as one pattern, each matched as a whole word."""
     cues = word_list("marquee.documents", name)
     source = r"(?<![\w-])(?:" + "|".join(cues) + r")(?![\w-])"
-    shared = source.isascii() and all(_SHARED_SYNTAX.fullmatch(cue) for cue in cues)
+    ascii_cues = [cue.replace(_LETTER, _ASCII_LETTER) for cue in cues]
+    shared = source.isascii() and all(_SHARED_SYNTAX.fullmatch(cue) for cue in ascii_cues)
     if not shared:
         return _Lexicon(re.compile(source, re.IGNORECASE), None)
-    if _MIXED_RANGE.search(source):
-        twin = stdlib_re.compile(source, stdlib_re.IGNORECASE | stdlib_re.ASCII)
+    twin_source = source.replace(_LETTER, _ASCII_LETTER)
+    if _MIXED_RANGE.search(twin_source):
+        twin = stdlib_re.compile(twin_source, stdlib_re.IGNORECASE | stdlib_re.ASCII)
     else:
-        twin = stdlib_re.compile(_lowered(source), stdlib_re.ASCII)
+        twin = stdlib_re.compile(_lowered(twin_source), stdlib_re.ASCII)
     return _Lexicon(re.compile(source, re.IGNORECASE), twin)
 
 
