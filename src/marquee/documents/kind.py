@@ -30,6 +30,8 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re as stdlib_re
+import re._constants as sre_constants
+import re._parser as sre_parse
 from collections import Counter
 from collections.abc import Mapping
 
@@ -177,15 +179,26 @@ def _lowered(source: str) -> str:
     return _ESCAPE_OR_LETTER.sub(lambda m: m[0].lower() if len(m[0]) == 1 else m[0], source)
 
 
+def _non_ascii(cue: str) -> bool:
+    """Whether every match of ``cue`` holds a character beyond ASCII ("\\d+\\s*°\\s*[CF]": a
+    literal outside any group or repeat): it never matches an ASCII text, so the twin,
+    which reads only ASCII texts, goes without it."""
+    try:
+        parsed = sre_parse.parse(cue)
+    except stdlib_re.error:
+        return False  # regex-only syntax ("\\p{L}")
+    return any(op is sre_constants.LITERAL and code > 0x7F for op, code in parsed)
+
+
 def _lexicon(name: str) -> _Lexicon:
     """The cues of ``lexicons/<name>.txt`` as one pattern, each matched as a whole word."""
     cues = word_list("marquee.documents", name)
     source = r"(?<![\w-])(?:" + "|".join(cues) + r")(?![\w-])"
-    ascii_cues = [cue.replace(_LETTER, _ASCII_LETTER) for cue in cues]
-    shared = source.isascii() and all(_SHARED_SYNTAX.fullmatch(cue) for cue in ascii_cues)
-    if not shared:
+    ascii_cues = [cue.replace(_LETTER, _ASCII_LETTER) for cue in cues if not _non_ascii(cue)]
+    shared = all(cue.isascii() and _SHARED_SYNTAX.fullmatch(cue) for cue in ascii_cues)
+    if not (shared and ascii_cues):
         return _Lexicon(re.compile(source, re.IGNORECASE), None)
-    twin_source = source.replace(_LETTER, _ASCII_LETTER)
+    twin_source = r"(?<![\w-])(?:" + "|".join(ascii_cues) + r")(?![\w-])"
     if _MIXED_RANGE.search(twin_source):
         twin = stdlib_re.compile(twin_source, stdlib_re.IGNORECASE | stdlib_re.ASCII)
     else:
