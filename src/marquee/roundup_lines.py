@@ -74,8 +74,11 @@ def is_facts(parenthesis: str) -> bool:
     return any(facts) and all(f or _WHERE.fullmatch(p) for f, p in zip(facts, parts, strict=True))
 
 
+_YEAR_WORD = re.compile(rf"\b{YEAR}\b")
+
+
 def year_in(text: str) -> int | None:
-    found = re.search(rf"\b{YEAR}\b", text)
+    found = _YEAR_WORD.search(text)
     return int(found.group()) if found else None
 
 
