@@ -977,3 +977,32 @@ def test_cells_lose_html_entities_and_stray_tags() -> None:
     (doc,) = read_bytes(table, "scraped.csv").documents
     assert doc.body == "A grand epic.\n\nVast & strange."
     assert doc.meta["score"] == "A-"
+
+
+def test_a_chrome_pattern_is_searched_only_where_its_opening_literal_is() -> None:
+    """Each chrome, media and caption pattern is searched only in a line holding one of the
+    literals its every match opens with; on every line of the real fixture pages (and the
+    line's lower-cased, trimmed key) that decides exactly what searching every pattern
+    decides, and a pattern's every match there holds one of its literals."""
+    from marquee.documents import chrome
+
+    lines = [
+        variant
+        for path in sorted(Path(__file__).parent.joinpath("fixtures").rglob("*.*"))
+        if path.suffix in {".txt", ".md", ".html", ".htm"}
+        for line in path.read_text(errors="replace").splitlines()
+        for variant in (line.lower(), chrome._key(line))
+        if variant
+    ]
+    assert len(lines) > 5_000
+    for cues in (chrome._CHROME_PATTERNS, chrome._MEDIA_PATTERNS, chrome._CAPTION_PATTERNS):
+        patterns = [pattern for _, pattern in cues.patterns]
+        for line in lines:
+            assert cues.search(line) == any(p.search(line) for p in patterns)
+        for needles, pattern in cues.patterns:
+            for line in lines:
+                for found in pattern.finditer(line):
+                    assert any(line.startswith(n, found.start()) for n in needles)
+    assert chrome._needles(r"\b(?:in|to) the comments\b") == ("in the comments", "to the comments")
+    assert chrome._needles(r"©|\(c\) \d{4}|^copyright\b") == ("©", "(c) ", "copyright")
+    assert chrome._needles(r"^(?:official )?trailer") == ("",)  # a repeat: always searched

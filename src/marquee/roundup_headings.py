@@ -63,6 +63,8 @@ _QUOTED_IN = re.compile(r"(?:^|(?<=\s))['‘\"“](\p{Lu}[^'‘’\"“”]{0,58
 _TEASER_END = re.compile(r"\bcontinue reading\b.*$", re.IGNORECASE)
 """A teaser's link to the full review, which repeats the heading."""
 _HAS_MARK = re.compile(rf"{_MARKS}|{_SEPARATED}")
+_FACTS_MARK = re.compile(r"\((?!\d{1,2}\))|\d{4}")
+"""A bracket of facts or a year after a heading's title, not a list number "(1)"."""
 LABEL_LINE = re.compile(
     r"^\W*(?:(?:director|directed by|dir|starring|stars|cast|with|written by|writers?|screenplay"
     r"|run ?time|running time|runtime|release date|released|genre|certificate|rated|rating"
@@ -135,7 +137,7 @@ def title_of(
         text, form = inside[0], "quoted"  # "'Winchester' Offers Engrossing, Eerie Viewing"
     trailing = _TRAILING.search(text)
     rated = bool(trailing and _HAS_MARK.search(trailing.group()))
-    facts = trailing and re.search(r"\((?!\d{1,2}\))|\d{4}", trailing.group())  # not "(1)"
+    facts = trailing and _FACTS_MARK.search(trailing.group())  # not "(1)"
     marked = rated or bool(directed) or bool(facts)
     bare = text[: trailing.start()] if trailing else text
     if (shouted := _SHOUTED_LEAD.match(bare)) and not is_shouted(bare) and form == "plain":

@@ -74,8 +74,11 @@ def is_facts(parenthesis: str) -> bool:
     return any(facts) and all(f or _WHERE.fullmatch(p) for f, p in zip(facts, parts, strict=True))
 
 
+_YEAR_WORD = re.compile(rf"\b{YEAR}\b")
+
+
 def year_in(text: str) -> int | None:
-    found = re.search(rf"\b{YEAR}\b", text)
+    found = _YEAR_WORD.search(text)
     return int(found.group()) if found else None
 
 
@@ -108,4 +111,4 @@ def is_prose(block: Block) -> bool:
     if block.kind not in {"paragraph", "list_item"}:
         return False
     text = block.text.strip()
-    return len(text.split()) >= PROSE_WORDS or text.endswith(_SENTENCE_END)
+    return text.endswith(_SENTENCE_END) or len(text.split()) >= PROSE_WORDS  # cheap test first

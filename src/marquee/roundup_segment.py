@@ -22,6 +22,7 @@ round-up, so the pages those rules read are read as before.
 from __future__ import annotations
 
 import dataclasses
+import re as stdlib_re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -74,6 +75,8 @@ _BRACKETED = re.compile(r"\[[^\[\]]{2,60}\]")
 """A film's facts in square brackets: "[Warner Bros. Pictures; 2020]"."""
 _SEPARATOR = re.compile(r"\s*:\s*|\s+[-–—]{1,2}\s*|\s*--\s*|\s*[–—]\s*")
 """A capsule opening with its title: "Babel (star)(star)1/2: A film…", "The Meg – …"."""
+_SEPARATES = stdlib_re.compile(r"[:\-–—]")
+"""A character every separator holds: without one, a lead is not searched for them."""
 _PAREN_LEAD = re.compile(rf"^(?P<lead>[^()]{{1,80}}?{PAREN})\.?\s*(?:[-–—:]\s+)?(?P<rest>.*)$")
 """A capsule whose title's facts end the lead: "Shoplifters (Japan, Kore-eda, 5) Family…",
 "Night school (PG-13). Kevin Hart and…", "Birds of Prey (I refuse to write …) - I'm…"."""
@@ -241,8 +244,10 @@ def _capsule(index: int, block: Block) -> Lead | None:
 def _splits(text: str) -> list[tuple[str, str, bool]]:
     """(opening, rest, bracketed) where a paragraph may divide into a title and its
     review, the longest opening first: short, and the review starting as one does."""
+    lead = text[:_LEAD_CHARS]
     found = [
-        (text[: m.start()], text[m.end() :], False) for m in _SEPARATOR.finditer(text[:_LEAD_CHARS])
+        (text[: m.start()], text[m.end() :], False)
+        for m in (_SEPARATOR.finditer(lead) if _SEPARATES.search(lead) else ())
     ]
     if bracketed := _PAREN_LEAD.match(text):
         found.append((bracketed["lead"], bracketed["rest"], True))

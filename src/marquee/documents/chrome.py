@@ -11,8 +11,13 @@ drop: later stages read score lines, bylines and captions from every block.
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import re
-from collections.abc import Sequence
+import re._constants as sre_constants
+import re._parser as sre_parse
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from marquee.documents.bylines import find_bylines
 from marquee.documents.lines import squash
@@ -28,6 +33,7 @@ _MAX_NAV_WORDS = 20
 _LONGEST_NAV_PHRASE = 3  # words, as in "terms of use"
 _MIN_MENU_ITEMS = 3
 _SHORT_LINE_WORDS = 30  # captions are short; longer lines are prose
+_NEEDLE_CHARS = 4  # a literal this long is rare enough to test for before a search
 _MAX_PROMPT_WORDS = 45  # a pitch or prompt may run to two sentences, a review paragraph longer
 
 
@@ -41,7 +47,58 @@ _CHROME_LINES = _phrases("chrome-lines")
 # Words of site navigation; a line made only of these is a menu or a section label.
 _NAV_PHRASES = _phrases("nav-phrases")
 
+
 # Lines that introduce a list of links to other pages; entries under them are chrome.
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Cues:
+    """Patterns any one of which marks a line, each with the literals one of which its
+    every match holds (:func:`_needles`): most lines hold none of a pattern's, and a
+    substring test is a small part of a search (the patterns were most of the time of
+    labelling a full review's lines; a pattern opening with ``\\b`` gets no fast search
+    of its own from the engine)."""
+
+    patterns: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]
+
+    def search(self, text: str) -> bool:
+        """Whether any pattern matches in ``text`` (plain loops: generators cost more than
+        the substring tests)."""
+        for needles, pattern in self.patterns:
+            for needle in needles:
+                if needle in text:
+                    if pattern.search(text) is not None:
+                        return True
+                    break
+        return False
+
+
+def _cues(sources: Iterable[str]) -> _Cues:
+    return _Cues(tuple((_needles(source), re.compile(source)) for source in sources))
+
+
+def _needles(source: str) -> tuple[str, ...]:
+    """Literals one of which every match of ``source`` holds: the literal text each way
+    through it opens with, past ``^`` and ``\\b``; ("",), held by every text, when some way
+    opens otherwise (a set, a repeat)."""
+    openings = _openings(list(sre_parse.parse(source)))
+    return ("",) if "" in openings else tuple(openings)
+
+
+def _openings(items: list[Any], held: int = 0) -> list[str]:
+    """The literal texts one of which a match of the parsed ``items`` opens with: a literal
+    run, continued into each alternative of a group after it while shorter than
+    ``_NEEDLE_CHARS`` (with the ``held`` characters before it)."""
+    items = list(itertools.dropwhile(lambda item: item[0] is sre_constants.AT, items))
+    literal = itertools.takewhile(lambda item: item[0] is sre_constants.LITERAL, items)
+    run = "".join(chr(code) for _, code in literal)
+    rest = items[len(run) :]
+    if rest and rest[0][0] is sre_constants.BRANCH and held + len(run) < _NEEDLE_CHARS:
+        ways = rest[0][1][1]
+        return [
+            run + tail for way in ways for tail in _openings([*way, *rest[1:]], held + len(run))
+        ]
+    return [run]
+
+
 _LIST_INTRO = re.compile(
     r"^(?:also check out|check out|related(?: (?:posts?|articles?|reviews?|stories|content))?|"
     r"(?:the )?latest(?: (?:posts?|reviews?|news|stories|articles?))?|more (?:in|from|on) .+|"
@@ -54,9 +111,8 @@ _LIST_INTRO = re.compile(
     r"more from our brands|must read|editors'? picks)$",
 )
 
-_CHROME_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(pattern)
-    for pattern in (
+_CHROME_PATTERNS = _cues(
+    (
         # comment prompts
         r"\b(?:in|to) the comments\b",
         r"\b(?:leave|drop|post) (?:a|your) (?:comment|reply|thoughts|recommendations?)\b",
@@ -117,9 +173,8 @@ _COMMENT_SECTION = re.compile(
     r"join the (?:discussion|conversation)|(?:add|post) a comment|discussion$)"
 )
 
-_MEDIA_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(pattern)
-    for pattern in (
+_MEDIA_PATTERNS = _cues(
+    (
         r"^\[?!\[.*\]\(\S+\)",
         r"^watch (?:the|our|this)\b.{0,80}\b(?:clips?|trailers?|teasers?|videos?|featurettes?)$",
         r"^(?:official )?(?:trailer|teaser|video|clip)\s*[:|–-]",
@@ -131,9 +186,8 @@ _MEDIA_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     )
 )
 
-_CAPTION_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(pattern)
-    for pattern in (
+_CAPTION_PATTERNS = _cues(
+    (
         r"\b(?:photo|photograph|image|picture|still|screenshot|poster)s?\s*"
         r"(?:credits?\b|courtesy\b|source\b|via\b)",
         r"(?:^|[.!?(]\s*)(?:photo|photograph|image|still)s? by\b",
@@ -166,7 +220,7 @@ def _is_chrome_line(text: str, key: str) -> bool:
         return False
     if key in _CHROME_LINES or _is_nav(key) or _LIST_INTRO.match(key):
         return True
-    if len(key.split()) <= _MAX_PROMPT_WORDS and any(p.search(key) for p in _CHROME_PATTERNS):
+    if len(key.split()) <= _MAX_PROMPT_WORDS and _CHROME_PATTERNS.search(key):
         return True
     return _is_breadcrumb(text)
 
@@ -176,10 +230,10 @@ def _classify(block: Block) -> BlockKind:
     if block.kind == "table_row" or not key:
         return block.kind
     lowered = squash(block.text).lower()
-    if any(p.search(lowered) for p in _MEDIA_PATTERNS):
+    if _MEDIA_PATTERNS.search(lowered):
         return "media"
     short = len(key.split()) <= _SHORT_LINE_WORDS
-    if short and block.kind != "media" and any(p.search(key) for p in _CAPTION_PATTERNS):
+    if short and block.kind != "media" and _CAPTION_PATTERNS.search(key):
         return "caption"
     if block.kind in _PROSE_KINDS and _is_chrome_line(block.text, key):
         return "chrome"
