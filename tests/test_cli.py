@@ -362,3 +362,17 @@ def test_column_mapping_errors_name_the_flag_and_the_choices(tmp_path: Path) -> 
     assert unmapped.exit_code == 1 and "--column text=COLUMN" in unmapped.output
     mapped = runner.invoke(app, [*db, "add", str(table), "--column", "text=blurb"])
     assert mapped.exit_code == 0, mapped.output
+
+
+def test_help_prose_wraps_at_the_terminal_width() -> None:
+    """A command's prose reaches --help a paragraph to a line, for Rich to wrap at the
+    terminal's width (the docstring's own line breaks left a ragged half-line on every
+    line of an 80-column terminal); its examples keep their lines."""
+    from typer.testing import CliRunner
+
+    from marquee.cli import app
+
+    result = CliRunner().invoke(app, ["add", "--help"], env={"COLUMNS": "200"})
+    assert "pasted as text), Markdown with front matter, HTML" in result.output
+    examples = [line for line in result.output.splitlines() if "marquee add" in line]
+    assert len(examples) >= 4 and all("every file under" not in e for e in examples[1:])

@@ -16,6 +16,7 @@ that was about a tenth of ``marquee films``.
 
 from __future__ import annotations
 
+import inspect
 import sys
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
@@ -45,7 +46,22 @@ def _registered(modules: set[str]) -> typer.Typer:
         import_module(f"marquee.cli.{module}")
     from marquee.cli._app import app
 
+    for command in app.registered_commands:
+        if command.help is None and command.callback is not None:
+            command.help = reflowed(command.callback.__doc__ or "")
     return app
+
+
+def reflowed(doc: str) -> str:
+    """A command's docstring as its ``--help`` text: each prose paragraph on one line, for
+    Rich to wrap at the terminal's width. Typer keeps the docstring's own line breaks, so
+    on an 80-column terminal every source line ended in a ragged half-line. A paragraph
+    of indented lines (the examples) keeps its lines."""
+    paragraphs = inspect.cleandoc(doc).split("\n\n")
+    return "\n\n".join(
+        p if all(line.startswith(" ") for line in p.splitlines()) else " ".join(p.split("\n"))
+        for p in paragraphs
+    )
 
 
 def main(argv: list[str] | None = None) -> None:
