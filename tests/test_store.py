@@ -309,15 +309,21 @@ def test_figures_are_kept_beside_the_report_and_read_from_an_older_one(store: St
 
 def test_sqlite_store_made_by_an_older_marquee_is_brought_up_to_date(tmp_path) -> None:
     """A SQLite store is read without SQLAlchemy only once it has every column the reads
-    need; one that lacks one (made by an older marquee) gets it when opened."""
+    need; one that lacks one (made by an older marquee) gets it when opened, and the
+    indexes film lists read from too."""
     url = f"sqlite:///{tmp_path / 'old.db'}"
     with Store(url).transaction() as tx:
         tx.save_film(FilmFacts(title="Dune", year=2021), "dune-2021")
+    listed = ("ix_films_listed", "ix_films_names", "ix_reviews_tallies")
     with sqlite3.connect(tmp_path / "old.db") as conn:
         conn.execute("ALTER TABLE films DROP COLUMN version")
+        for index in listed:
+            conn.execute(f"DROP INDEX {index}")
     store = Store(url, create=False)
     with sqlite3.connect(tmp_path / "old.db") as conn:
         assert "version" in {row[1] for row in conn.execute("PRAGMA table_info(films)")}
+        indexes = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        assert set(listed) <= indexes
     assert store.film_by_slug("dune-2021") is not None and store.counts()["films"] == 1
 
 

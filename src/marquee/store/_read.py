@@ -212,13 +212,23 @@ def report_figures(read: Reader, film_ids: Collection[int] | None) -> list[Row]:
         pair = f"CAST(json_build_array({fresh}, {average}) AS TEXT)"
     else:
         pair = "json_extract(report, '$.aggregate.fresh_percent', '$.aggregate.average')"
-    # report_key, not report: an unbuilt report holds JSON null
+    # report_key, not report: an unbuilt report holds JSON null; and the figures alone,
+    # from the index of them, but for a report built before they were kept beside it
     rows = read.rows(
-        f"SELECT id, report_key IS NOT NULL, COALESCE(report_figures, {pair}) FROM films "
-        f"WHERE 1 = 1{among}",
+        f"SELECT id, report_key IS NOT NULL, report_figures FROM films WHERE 1 = 1{among}",
         params,
     )
-    return [(film_id, built, *_numbers(pair)) for film_id, built, pair in rows]
+    older, older_params = _among(
+        "id", [film_id for film_id, built, kept in rows if built and not kept]
+    )
+    read_out: dict[int, str | None] = (
+        dict(read.rows(f"SELECT id, {pair} FROM films WHERE 1 = 1{older}", older_params))
+        if older_params
+        else {}
+    )
+    return [
+        (film_id, built, *_numbers(kept or read_out.get(film_id))) for film_id, built, kept in rows
+    ]
 
 
 def _numbers(pair: str | None) -> tuple[float | None, float | None]:
