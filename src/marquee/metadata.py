@@ -31,7 +31,7 @@ from marquee.documents.bylines import (
 )
 from marquee.documents.fields import iso_date
 from marquee.documents.lines import squash
-from marquee.records import Block, Document, ReviewMeta
+from marquee.records import TABLE_SHAPES, Block, Document, ReviewMeta
 
 _BYLINE_RANK = {"label": 0, "sentence": 0, "bio": 1, "repeat": 2}
 _TOP_BLOCKS = 8  # a dateline belongs to the top of the page, not to its prose
@@ -70,7 +70,7 @@ def read_metadata(doc: Document) -> ReviewMeta:
     """The critic, outlet, date, headline, spoiler flag and url a document states."""
     bylines = find_bylines([block.text for block in doc.blocks])
     written = written_name(doc.meta.get("critic", ""))
-    in_table = doc.shape in ("csv", "jsonl")  # a critic column is the critic, as written
+    in_table = doc.shape in TABLE_SHAPES  # a critic column is the critic, as written
     return ReviewMeta(
         critic=(written if in_table else None) or _critic(doc.meta, doc.blocks, bylines),
         outlet=_outlet(doc.meta, doc.blocks, bylines),

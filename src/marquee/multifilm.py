@@ -32,7 +32,7 @@ from marquee.documents.kind import page_kind
 from marquee.films.match import named_count
 from marquee.films.names import name_key
 from marquee.films.text import clean
-from marquee.records import Block, Document
+from marquee.records import TABLE_SHAPES, Block, Document
 from marquee.roundup_credits import credited_parts
 from marquee.roundup_headings import COLLECTION, LABEL_LINE, title_of
 from marquee.roundup_layouts import FilmSection, film_box, rated_openings, rated_runs
@@ -63,7 +63,6 @@ PAGE_KEYS = ("title", "critic", "outlet", "published", "url", "spoilers")
 """Meta that belongs to the page (and so to every part); the rest (film, year, score,
 credits from front matter or JSON-LD) describes one film and is not handed to all."""
 
-_TABLE_SHAPES = frozenset({"csv", "jsonl"})
 _MAX_HEADING_WORDS = 14
 _REVIEW_WORDS = 30
 _CAPSULE_WORDS = 10
@@ -119,7 +118,7 @@ def split_films(doc: Document) -> tuple[Document, ...]:
     """One Document per film a page reviews; ``(doc,)`` for a page about one film, and for
     a page that does not read as a film review (a theatre or TV column added with
     --keep-non-film: its plays and episodes are not films)."""
-    if doc.shape in _TABLE_SHAPES or not page_kind(doc).is_film:
+    if doc.shape in TABLE_SHAPES or not page_kind(doc).is_film:
         return (doc,)
     blocks = doc.blocks
     boxed = film_box(blocks)  # before headings: a box's titles look like film headings

@@ -17,6 +17,9 @@ from typing import Literal
 Shape = Literal["text", "markdown", "html", "csv", "jsonl"]
 """How a document was written; detected from its content, not only its name."""
 
+TABLE_SHAPES: frozenset[Shape] = frozenset({"csv", "jsonl"})
+"""The shapes whose documents are a table's rows, one review each, with named fields."""
+
 BlockKind = Literal[
     "heading",  # a section title inside the review ("Fails at the Fundamentals")
     "paragraph",  # review prose

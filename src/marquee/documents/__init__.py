@@ -29,13 +29,12 @@ from marquee.documents.options import TABLE_SIZE_FACTOR, Reading, ReadOptions
 from marquee.documents.plaintext import read_text
 from marquee.documents.tables import read_table
 from marquee.errors import ParseError, TooLarge
-from marquee.records import Block, Document, Shape
+from marquee.records import TABLE_SHAPES, Block, Document, Shape
 
 __all__ = ["read_bytes", "read_path", "Reading", "ReadOptions", "stream_bytes", "stream_path"]
 
 log = logging.getLogger(__name__)
 
-_TABLE_SHAPES: frozenset[Shape] = frozenset({"csv", "jsonl"})
 _DEFAULT_OPTIONS = ReadOptions()
 
 
@@ -76,7 +75,7 @@ def stream_bytes(
     shape = options.shape or detect_shape(text, source, options.columns.values())
     log.debug("%s: %s, %s, %d bytes", source, shape, encoding, len(data))
     items: Iterator[Document | str]
-    if shape in _TABLE_SHAPES:
+    if shape in TABLE_SHAPES:
         items = read_table(
             text,
             source,

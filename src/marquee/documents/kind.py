@@ -37,7 +37,7 @@ from collections.abc import Mapping
 
 import regex as re
 
-from marquee.records import Document
+from marquee.records import TABLE_SHAPES, Document
 from marquee.wordlists import word_list
 
 FILM = "film"
@@ -71,7 +71,6 @@ OUTWEIGH = 2.0
 _FILM_META = ("film", "movie", "year", "imdb", "tmdb", "rtid")
 """Meta keys that mean the document's structure itself names a film."""
 
-_TABLE_SHAPES = frozenset({"csv", "jsonl"})
 
 _LEXICONS = {
     FILM: "kind-film",
@@ -244,7 +243,7 @@ class PageKind:
 
 def page_kind(document: Document) -> PageKind:
     """Whether ``document`` reads as a film review, and if not, as what."""
-    if document.shape in _TABLE_SHAPES or any(document.meta.get(k) for k in _FILM_META):
+    if document.shape in TABLE_SHAPES or any(document.meta.get(k) for k in _FILM_META):
         return PageKind(FILM, {})
     return text_kind("\n".join((document.meta.get("title", ""), document.body)))
 

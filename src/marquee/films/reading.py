@@ -25,11 +25,9 @@ from marquee.films.titles import (
     without_maker,
     year_in_text,
 )
-from marquee.records import Document, FilmFacts, ReviewMeta
+from marquee.records import TABLE_SHAPES, Document, FilmFacts, ReviewMeta
 
 log = logging.getLogger(__name__)
-
-TABLE_SHAPES = frozenset({"csv", "jsonl"})
 
 
 def read_facts(doc: Document, meta: ReviewMeta) -> FilmFacts:
