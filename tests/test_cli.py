@@ -376,3 +376,19 @@ def test_help_prose_wraps_at_the_terminal_width() -> None:
     assert "pasted as text), Markdown with front matter, HTML" in result.output
     examples = [line for line in result.output.splitlines() if "marquee add" in line]
     assert len(examples) >= 4 and all("every file under" not in e for e in examples[1:])
+
+
+def test_every_commands_examples_stay_indented_in_help() -> None:
+    """Typer dedents everything after a command's first paragraph by its common margin, so
+    a help holding nothing but a summary and indented examples lost the indent that sets
+    the examples apart from prose; every command's examples must keep it."""
+    from typer.testing import CliRunner
+
+    from marquee.cli import COMMANDS, app
+
+    for command in sorted(set(COMMANDS)):
+        result = CliRunner().invoke(app, [command, "--help"], env={"COLUMNS": "200"})
+        examples = [line for line in result.output.splitlines() if "  marquee " in line]
+        for line in result.output.splitlines():
+            if line.lstrip().startswith("marquee ") and "Usage" not in line:
+                assert line in examples, f"{command}: {line.strip()!r} lost its indent"

@@ -152,6 +152,9 @@ def report(
 ) -> None:
     """Show one film: facts, credits and cast, every review with its score, fresh %.
 
+    The report is built when reviews are added, moved or removed, so showing it is quick;
+    `marquee films` lists the slugs.
+
     Examples:
 
       marquee report ballerina --json | jq .aggregate
