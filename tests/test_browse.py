@@ -243,6 +243,7 @@ def test_report_html_into_a_missing_folder_is_a_clean_error(store: Store, tmp_pa
     out = tmp_path / "no-such-folder" / "page.html"
     result = CliRunner().invoke(app, ["--db", store.url, "report", "ballerina", "--html", str(out)])
     assert result.exit_code == 1 and "does not exist" in result.stderr
+    assert str(out.parent) in result.stderr  # whole, not broken at the console's width
     assert "Traceback" not in result.output
 
 

@@ -102,7 +102,9 @@ def _store() -> Store:
 
 
 def _fail(message: str, code: int = 1) -> NoReturn:
-    err.print(f"[red]error:[/red] {_shown(message)}", highlight=False)
+    """Print an error on one logical line: the terminal wraps it, so a path in it stays whole
+    when copied (Rich would break it at the console's width)."""
+    err.print(f"[red]error:[/red] {_shown(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
