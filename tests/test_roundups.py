@@ -51,10 +51,27 @@ MISSED = {
     "independent_film_reviews_2018.txt": 1,  # "The 15:17 to Paris" (the title grammar)
     "filmbabble_new_releases_3513.txt": 2,  # titles in capitals inside the prose only
     "rachelsreviews_current_mini_reviews.txt": 2,  # "Black is King"; a lost heading
+    "cinemastance_bluray_jun2021.txt": 2,  # "Title – prose" capsules
+    "decadebrothers_6_movies.txt": 6,  # paragraphs opening "Title, prose" / "Title was"
+    "drinkinthemovies_festivals.txt": 2,  # "Festival 2023: Title" headings, "Written by NAME"
+    "expletivedleted_dec_roundup.txt": 4,  # "Title – prose", the dash at times on its own line
+    "fiftywordfilmreviews_aug2012.txt": 2,  # lost headings, the film named in the prose
+    "hystericallybored_2007.txt": 4,  # "Title (2007) 8.00 [D. NAME] date" headings
+    "keepingitreel_dvd_0430.txt": 5,  # titles in quotation marks inside the prose only
+    "liveforfilm_us_bluray.txt": 2,  # "Title – prose" capsules
+    "onemovieeachday_quick_takes.txt": 1,  # a lost heading, the film named in the prose
+    "screenanarchy_sundance_2017.txt": 6,  # "Sundance 2017 Review: TITLE Feels …" headlines
+    "screencrave_bluray_may22.txt": 5,  # "• Title: prose" bullets
+    "screendaily_sundance_reviews.txt": 14,  # "'Title': Sundance Review" above a standfirst
+    "silive_dvd_clips_2008.txt": 3,  # '"Title," Studio, 123 minutes, rated … -- prose'
+    "slugmag_sundance_p17.txt": 5,  # "Sundance Film Review: Title" headings
+    "stuckinacttwo_fabelmans.txt": 1,  # "TICK, TICK… BOOM! (2021)"
+    "ykantgoranrite_2002.txt": 5,  # titles in capitals above their stars and country
 }
 """Films of each page not found (the bench counts them in its figures)."""
 UNCREDITED = {
     "hhsclarion_fall_movies.txt": "spelt 'Sierra van Houten' by the byline reader",
+    "drinkinthemovies_festivals.txt": "'Written by NAME' above each review is not read",
 }
 """Pages whose critic is not credited as the page gives it (the bench counts them)."""
 
