@@ -69,13 +69,15 @@ _ROLE = (
 _ROLE_LINE = re.compile(rf"^(?:(?i:by):?\s+)?(?P<who>{_NAME})\s*,?\s+{_ROLE}\.?$|^{_ROLE}$")
 """A byline with the writer's role: "Sierra Van Houten, Editor", "By Ben Lindner, Staff
 Writer"; or the role alone on the line under the name: "Peter Howell" / "Movie Critic"."""
-_BY_LINE = re.compile(rf"^\W*(?i:by):?\s+(?P<who>{_NAME})\s*[.,|]?(?:\s|$)")
+_BY = r"^\W*(?i:(?:(?:written|reviewed)\s+)?by):?\s+"
+_BY_LINE = re.compile(rf"{_BY}(?P<who>{_NAME})\s*[.,|]?(?:\s|$)")
 """A review's own byline: "By: Megan Hoskins", "By Maddie James, Contributor"."""
 _BY_OPENING = re.compile(
-    r"^\W*(?i:by):?\s+(?P<who>\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}\.)?\s\p{Lu}[\p{L}'’-]+)\s+\S"
+    rf"{_BY}(?P<who>\p{{Lu}}[\p{{L}}'’-]+(?:\s\p{{Lu}}\.)?\s\p{{Lu}}[\p{{L}}'’-]+)\s+\S"
 )
-"""A review whose prose runs on from its byline: "By: Ryan Beard Arrival is a movie…" (a
-name of two words, so the film's title after it is not taken for a third)."""
+"""A review whose prose runs on from its byline: "By: Ryan Beard Arrival is a movie…",
+"Written by Anna Harrison “Like her protagonist…” (a name of two words, so the film's
+title after it is not taken for a third)."""
 _ROLE_OPENING = re.compile(
     rf"^(?P<who>\p{{Lu}}[\p{{L}}'’.-]+(?:\s\p{{Lu}}[\p{{L}}'’.-]+){{1,2}}?)\s+{_ROLE}\s"
 )
