@@ -51,18 +51,15 @@ MISSED = {
     "independent_film_reviews_2018.txt": 1,  # "The 15:17 to Paris" (the title grammar)
     "filmbabble_new_releases_3513.txt": 2,  # titles in capitals inside the prose only
     "rachelsreviews_current_mini_reviews.txt": 2,  # "Black is King"; a lost heading
-    "cinemastance_bluray_jun2021.txt": 2,  # "Title – prose" capsules
     "decadebrothers_6_movies.txt": 6,  # paragraphs opening "Title, prose" / "Title was"
     "drinkinthemovies_festivals.txt": 1,  # "26.2 to Life" (the title grammar)
-    "expletivedleted_dec_roundup.txt": 4,  # "Title – prose", the dash at times on its own line
+    "expletivedleted_dec_roundup.txt": 2,  # a title above "– prose" read as a list item
     "fiftywordfilmreviews_aug2012.txt": 2,  # lost headings, the film named in the prose
     "hystericallybored_2007.txt": 4,  # "Title (2007) 8.00 [D. NAME] date" headings
     "keepingitreel_dvd_0430.txt": 5,  # titles in quotation marks inside the prose only
-    "liveforfilm_us_bluray.txt": 2,  # "Title – prose" capsules
     "onemovieeachday_quick_takes.txt": 1,  # a lost heading, the film named in the prose
     "screenanarchy_sundance_2017.txt": 2,  # "L.A. TIMES" (the title grammar); a 14-word teaser
     "screencrave_bluray_may22.txt": 5,  # "• Title: prose" bullets
-    "screendaily_sundance_reviews.txt": 14,  # "'Title': Sundance Review" above a standfirst
     "stuckinacttwo_fabelmans.txt": 1,  # "TICK, TICK… BOOM! (2021)"
     "ykantgoranrite_2002.txt": 5,  # titles in capitals above their stars and country
 }
@@ -392,3 +389,47 @@ def test_a_review_written_by_its_critic_is_credited_to_them() -> None:
         ("Harbour Lights", "Ann Smith"),
         ("Paper Kites", "Bob Jones"),
     ]
+
+
+def test_review_headlines_quoting_their_film_above_a_standfirst_are_one_film_each() -> None:
+    doc = doc_of(
+        ("heading", "Festival reviews"),
+        ("heading", "‘Harbour Lights’: Sundance Review"),
+        ("paragraph", "A fisherman's widow takes the boat out for one last season"),
+        ("heading", "Paper Kites"),
+        ("heading", "‘Paper Kites’: Berlin Review"),
+        ("heading", "Two brothers build a kite to reach their father"),
+        ("heading", "‘Glass Rivers’: Sundance review"),
+        ("paragraph", "Did the town really drown its own valley?"),
+    )
+    parts = split_films(doc)
+    assert [p.meta["film"] for p in parts] == ["Harbour Lights", "Paper Kites", "Glass Rivers"]
+    assert "drown its own valley" in parts[-1].blocks[-1].text
+
+
+def test_capsules_set_off_by_a_dash_on_a_page_collecting_films_are_one_film_each() -> None:
+    doc = doc_of(
+        ("paragraph", f"Welcome to another look at the week's discs. {PROSE}"),
+        ("paragraph", "Big New Releases!"),
+        ("paragraph", f"Harbour Lights – After a storm, a widow takes the boat out. {PROSE}"),
+        ("paragraph", f"Paper Kites – This quirky comedy follows two brothers. {PROSE}"),
+    )
+    assert [p.meta["film"] for p in split_films(doc)] == ["Harbour Lights", "Paper Kites"]
+
+
+def test_capsules_whose_titles_the_headline_lists_are_one_film_each() -> None:
+    doc = doc_of(
+        ("heading", "Blu-ray releases: Harbour Lights, Paper Kites and more"),
+        ("paragraph", f"Harbour Lights – I always feel a sea story is pointless. {PROSE}"),
+        ("paragraph", f"Paper Kites: 25th Anniversary Edition – The beloved family film. {PROSE}"),
+    )
+    assert [p.meta["film"] for p in split_films(doc)] == ["Harbour Lights", "Paper Kites"]
+
+
+def test_a_reviews_own_dashed_openings_keep_it_whole() -> None:
+    doc = doc_of(
+        ("heading", "Harbour Lights review"),
+        ("paragraph", f"The Acting – Every lead is on form. {PROSE}"),
+        ("paragraph", f"The Ending – It lands every blow. {PROSE}"),
+    )
+    assert split_films(doc) == (doc,)
