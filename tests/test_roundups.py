@@ -55,13 +55,11 @@ MISSED = {
     "drinkinthemovies_festivals.txt": 1,  # "26.2 to Life" (the title grammar)
     "expletivedleted_dec_roundup.txt": 2,  # a title above "– prose" read as a list item
     "fiftywordfilmreviews_aug2012.txt": 2,  # lost headings, the film named in the prose
-    "hystericallybored_2007.txt": 4,  # "Title (2007) 8.00 [D. NAME] date" headings
     "keepingitreel_dvd_0430.txt": 5,  # titles in quotation marks inside the prose only
     "onemovieeachday_quick_takes.txt": 1,  # a lost heading, the film named in the prose
     "screenanarchy_sundance_2017.txt": 2,  # "L.A. TIMES" (the title grammar); a 14-word teaser
     "screencrave_bluray_may22.txt": 5,  # "• Title: prose" bullets
     "stuckinacttwo_fabelmans.txt": 1,  # "TICK, TICK… BOOM! (2021)"
-    "ykantgoranrite_2002.txt": 5,  # titles in capitals above their stars and country
 }
 """Films of each page not found (the bench counts them in its figures)."""
 UNCREDITED = {
@@ -433,3 +431,25 @@ def test_a_reviews_own_dashed_openings_keep_it_whole() -> None:
         ("paragraph", f"The Ending – It lands every blow. {PROSE}"),
     )
     assert split_films(doc) == (doc,)
+
+
+def test_titles_above_their_stars_and_country_are_one_film_each() -> None:
+    films = [("HARBOUR LIGHTS", "**"), ("PAPER KITES", "****"), ("GLASS RIVERS", "***")]
+    body = [b for t, m in films for b in (("heading", t), ("paragraph", m), ("heading", "UK"))]
+    doc = doc_of(*[b for i in range(3) for b in (*body[3 * i : 3 * i + 3], ("paragraph", PROSE))])
+    titles = [p.meta["film"] for p in split_films(doc)]
+    assert titles == ["Harbour Lights", "Paper Kites", "Glass Rivers"]
+
+
+def test_a_film_logs_headings_with_score_director_and_day_seen_are_films() -> None:
+    doc = doc_of(
+        ("heading", "Movies 2007"),
+        ("heading", "Harbour Lights (2007) [D. Ann Smith] 2007-01-01"),
+        ("paragraph", PROSE),
+        ("heading", "PAPER KITES (2006) 0.00 [D. BOB JONES] 2007-02-01"),
+        ("paragraph", PROSE),
+        ("heading", "GLASS RIVERS (2007) 8.00 [D. CY YOUNG] 2007-11-01"),
+        ("paragraph", PROSE),
+    )
+    titles = [p.meta["film"] for p in split_films(doc)]
+    assert titles == ["Harbour Lights", "Paper Kites", "Glass Rivers"]

@@ -42,8 +42,12 @@ _MARKS = rf"(?:\(star\))+(?:\s*1/2)?|\d\s+1/2\s+(?i:stars?)|{STARS}"
 _SEPARATED = r"[-–—:|]\s*(?:[A-F][+-]?|10|\d(?:\.\d)?)(?=\W*$)"
 """A grade or a bare number is a mark only after a separator: "Crisis: B", "Zambezi – 1"
 (never "Plan B", "Sonic the Hedgehog 2")."""
+_LOGGED = r"(?<=\))\s+\d{1,2}\.\d\d|\[[^\[\]]{2,60}\]|(?:19|20)\d\d-\d\d-\d\d"
+"""A film log's facts after the year: a score, the director in square brackets, the day
+seen ("SUPERBAD (2007) 8.00 [D. GREG MOTOLLA] 2007-11-01")."""
 _TRAILING = re.compile(
-    rf"(?:\s*(?:{_SEPARATED}|,\s*(?:19|20)\d\d|[-–—:|,]?\s*(?:{PAREN}|{_MARKS})))+\s*[.:]?\s*$"
+    rf"(?:\s*(?:{_SEPARATED}|,\s*(?:19|20)\d\d|{_LOGGED}|[-–—:|,]?\s*(?:{PAREN}|{_MARKS})))+"
+    r"\s*[.:]?\s*$"
 )
 """What follows a title on its line: "(1942)", "(R)", "★★½", ": B", "– 5.5", "(star)(star)",
 ", 2022"."""

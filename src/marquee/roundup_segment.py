@@ -185,6 +185,8 @@ def _heading(
         if is_prose(after):
             title = found[0] if found[2] else subtitled(found[0], clean(after.text))
             return Lead(index, title, *found[1:])
+        if is_score_only(after):  # its stars on the line below: "ABOUT A BOY" / "**"
+            found = (found[0], found[1], True, True)
         lead_in = _LEAD_IN.search(clean(after.text))  # "EW's X says:", "Tomatometer: 95%"
         same = after.kind == block.kind and not _is_facts(after) and not lead_in
         if (same and not found[2]) or not _between(after):
@@ -326,6 +328,8 @@ def _series(blocks: Sequence[Block], leads: Sequence[Lead], page: _Page) -> list
         groups.setdefault((kind, form), []).append(lead)
         if lead.rest is not None and lead.marked:  # "• Caché (117 mins.; R) In this…"
             groups.setdefault(("any", "marked capsule"), []).append(lead)  # bullet or none
+        elif lead.marked:  # "Control (2007) [D. X]" above "SUPERBAD (2007) 8.00 [D. Y]"
+            groups.setdefault((kind, "marked heading"), []).append(lead)  # shouted or not
     best: list[Lead] = []
     for group in groups.values():
         ends = [*(g.index for g in group[1:]), len(blocks)]
