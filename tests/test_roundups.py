@@ -60,10 +60,20 @@ MISSED = {
     "screenanarchy_sundance_2017.txt": 2,  # "L.A. TIMES" (the title grammar); a 14-word teaser
     "screencrave_bluray_may22.txt": 5,  # "• Title: prose" bullets
     "stuckinacttwo_fabelmans.txt": 1,  # "TICK, TICK… BOOM! (2021)"
+    "moviesspoiler_opening_sep2017.txt": 1,  # a lost heading, the film named in the prose
+    "thenewdaily_square_eyes.txt": 3,  # "Compelling crime drama: Devil's Knot" above facts
+    "xponorth_screening_reviews.txt": 1,  # a lost heading, the short named in quotes
+    "filminquiry_short_film_reviews.txt": 11,  # teasers naming their short as the subject
+    "charleswjones_horror_reviews.txt": 1,  # "Title (2018) #Dark #Thriller" headings
+    "footballguys_horror_log.txt": 3,  # "10/21 - Backcountry This film hit…" items
+    "screensuck_too_many_films.txt": 6,  # "Title is …", "Title. Prose", "Title ; prose"
+    "midnightsociety_three_horror.txt": 2,  # "First…US. When I first heard…"
+    "ivianese_31_days_horror.txt": 4,  # short "• Title: thoughts" bullets
 }
 """Films of each page not found (the bench counts them in its figures)."""
 UNCREDITED = {
     "hhsclarion_fall_movies.txt": "spelt 'Sierra van Houten' by the byline reader",
+    "xponorth_screening_reviews.txt": "'Our man on the ground, NAME, has reviewed' unread",
 }
 """Pages whose critic is not credited as the page gives it (the bench counts them)."""
 
