@@ -61,19 +61,16 @@ MISSED = {
     "screencrave_bluray_may22.txt": 5,  # "• Title: prose" bullets
     "stuckinacttwo_fabelmans.txt": 1,  # "TICK, TICK… BOOM! (2021)"
     "moviesspoiler_opening_sep2017.txt": 1,  # a lost heading, the film named in the prose
-    "thenewdaily_square_eyes.txt": 3,  # "Compelling crime drama: Devil's Knot" above facts
     "xponorth_screening_reviews.txt": 1,  # a lost heading, the short named in quotes
     "filminquiry_short_film_reviews.txt": 11,  # teasers naming their short as the subject
     "charleswjones_horror_reviews.txt": 1,  # "Title (2018) #Dark #Thriller" headings
     "footballguys_horror_log.txt": 3,  # "10/21 - Backcountry This film hit…" items
-    "screensuck_too_many_films.txt": 6,  # "Title is …", "Title. Prose", "Title ; prose"
     "midnightsociety_three_horror.txt": 2,  # "First…US. When I first heard…"
     "ivianese_31_days_horror.txt": 4,  # short "• Title: thoughts" bullets
 }
 """Films of each page not found (the bench counts them in its figures)."""
 UNCREDITED = {
     "hhsclarion_fall_movies.txt": "spelt 'Sierra van Houten' by the byline reader",
-    "xponorth_screening_reviews.txt": "'Our man on the ground, NAME, has reviewed' unread",
 }
 """Pages whose critic is not credited as the page gives it (the bench counts them)."""
 
@@ -463,3 +460,43 @@ def test_a_film_logs_headings_with_score_director_and_day_seen_are_films() -> No
     )
     titles = [p.meta["film"] for p in split_films(doc)]
     assert titles == ["Harbour Lights", "Paper Kites", "Glass Rivers"]
+
+
+def test_capsules_closed_by_their_score_open_with_their_film() -> None:
+    doc = doc_of(
+        ("heading", "Too Many Films"),
+        ("paragraph", f"Harbour Lights is a spoof of sea stories. {PROSE} 6/10."),
+        ("paragraph", f"Paper Kites: The Return ; the third kite film. {PROSE} 3/10."),
+        ("paragraph", f"Glass Rivers. Don't expect a normal drama. {PROSE} 10/10."),
+    )
+    titles = [p.meta["film"] for p in split_films(doc)]
+    assert titles == ["Harbour Lights", "Paper Kites: The Return", "Glass Rivers"]
+
+
+def test_a_tagline_before_the_title_above_its_facts_and_critics_from_their_outlets() -> None:
+    doc = doc_of(
+        ("heading", "The movies to watch this weekend"),
+        ("heading", "Compelling crime drama: Harbour Lights"),
+        *[("heading", f) for f in ("Director: Ann Smith", "Cast: Bob Jones", "Duration: 98 mins")],
+        ("heading", "Rating: M"),
+        ("paragraph", f"Cy Young says: {PROSE}"),
+        ("heading", "Thoughtful drama with heart: Paper Kites"),
+        ("heading", "Director: Di Brown"),
+        ("paragraph", f"Stephen A Russell from The Lowdown says: {PROSE}"),
+    )
+    reviews = [parse_review(part) for part in split_films(doc)]
+    assert [(r.facts.title, r.meta.critic) for r in reviews] == [
+        ("Harbour Lights", "Cy Young"),
+        ("Paper Kites", "Stephen A Russell"),
+    ]
+
+
+def test_an_opening_naming_who_has_reviewed_the_films_credits_them() -> None:
+    doc = doc_of(
+        ("paragraph", f"Our man on the ground, Adam Cook, has reviewed the short films. {PROSE}"),
+        ("heading", "Harbour Lights (2015)"),
+        ("paragraph", PROSE),
+        ("heading", "Paper Kites (2015)"),
+        ("paragraph", PROSE),
+    )
+    assert {parse_review(part).meta.critic for part in split_films(doc)} == {"Adam Cook"}

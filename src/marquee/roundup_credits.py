@@ -35,12 +35,17 @@ _COLUMN_BY = re.compile(
     r"(?:\s+unless\s+noted)?\s*(?:\.|$)",
     re.IGNORECASE,
 )
-_NAME = r"\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+){1,2}"
-_CRITIC_NAMED = re.compile(rf"\b(?:critic|reviewer)\s+(?P<who>{_NAME})")
-"""A column's introduction naming its critic: "award-winning critic Milan Paurich takes…"."""
-_SAYS = re.compile(rf"^(?:[\p{{L}}&.]+['’]s\s+)?(?P<who>{_NAME})\s+(?:says|writes)\s*:")
+_NAME = r"\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}(?=\s))?(?:\s\p{Lu}[\p{L}'’.-]+){1,2}"
+_CRITIC_NAMED = re.compile(
+    rf"\b(?:critic|reviewer)\s+(?P<who>{_NAME})|(?P<writer>{_NAME}),?\s+(?:has\s+)?reviewed\b"
+)
+"""A column's introduction naming its critic: "award-winning critic Milan Paurich takes…",
+"Our man on the ground, Adam Cook, has reviewed the short films…"."""
+_SAYS = re.compile(
+    rf"^(?:[\p{{L}}&.]+['’]s\s+)?(?P<who>{_NAME})(?:\s+from\s+[^:]{{2,40}}?)?\s+(?:says|writes)\s*:"
+)
 """A review that opens with its critic: "Anthony Sherratt says: The first half…", "EW's
-Chris Nashawaty says:"."""
+Chris Nashawaty says:", "Stephen A Russell from The Lowdownunder says:"."""
 _CREDITED_MARK = re.compile(
     r"(?:stars?|/\s*\d+|of\s+\d+)\s*\((?P<who>[^,()]{3,40}),\s*(?P<outlet>[^()]{2,40})\)",
     re.IGNORECASE,
@@ -102,7 +107,7 @@ def column_critics(headlines: Sequence[str], opening: str = "") -> list[str]:
         if names and all(names):
             return [n for n in names if n]
     found = _CRITIC_NAMED.search(clean(opening))
-    name = _whole_name(found["who"]) if found else None
+    name = _whole_name(found["who"] or found["writer"]) if found else None
     return [name] if name else []
 
 
@@ -164,7 +169,8 @@ def own_credit(blocks: Sequence[Block]) -> tuple[str, str | None] | None:
             return name, None
         for pointer in (_PAREN_SIGNED, _FULL_REVIEW, _CRITIC_NAMED):
             found = pointer.search(text)
-            if found and is_prose(block) and (name := _whole_name(found["who"])):
+            who = found and (found["who"] or found.groupdict().get("writer"))
+            if who and is_prose(block) and (name := _whole_name(who)):
                 return name, None
     return None
 

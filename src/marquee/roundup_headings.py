@@ -70,7 +70,7 @@ _HAS_MARK = re.compile(rf"{_MARKS}|{_SEPARATED}")
 _FACTS_MARK = re.compile(r"\((?!\d{1,2}\))|\d{4}")
 """A bracket of facts or a year after a heading's title, not a list number "(1)"."""
 LABEL_LINE = re.compile(
-    r"^\W*(?:(?:director|directed by|dir|starring|stars|cast|with|written by|writers?|screenplay"
+    r"^\W*(?:(?:directors?|directed by|dir|starring|stars|cast|with|written by|writers?|screenplay"
     r"|run ?time|running time|runtime|release date|released|genre|certificate|rated|rating"
     r"|verdict|score|grade|where to watch|available on|screens|see review|read more"
     r"|[\p{L}']+['’]s rating)\s*:|(?:directed|written|produced|edited|shot) by\s+\p{L})",

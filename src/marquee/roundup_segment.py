@@ -56,7 +56,7 @@ from marquee.roundup_titles import is_title
 
 MIN_FILMS = 2
 _MAX_HEADING_WORDS = 14
-_LOOKAHEAD = 4
+_LOOKAHEAD = 6
 """A heading's prose starts within this many blocks (facts and label lines between)."""
 _MIN_PROSE_WORDS = 15
 _MIN_QUOTED_WORDS = 5
@@ -111,6 +111,12 @@ _MAX_STANDFIRST_WORDS = 40
 """A standfirst under a headline that quotes its film and calls itself a review ("'Hive':
 Sundance Review" / "Kosovo-set winner of Sundance's World Dramatic section…"): a line
 of the review's own words, printed without a full stop."""
+_SCORED_END = re.compile(r"\b(?:10|\d(?:\.\d{1,2})?)\s*/\s*(?:10|5)\s*\.?\s*$")
+"""A capsule's own score at its end: "… Definitely one to watch. 8/10."."""
+_SCORED_OPENING = re.compile(
+    r"^(?P<title>[^.;!?]{1,60}?)(?:\s*[.;]\s+|\s+(?=(?:is|was)\s))(?P<rest>\S.*)$"
+)
+_NOT_FILMS = frozenset({"The Film", "The Movie", "This", "It", "This Film", "This Movie"})
 _OPENING_PROSE = 2
 """A headline saying the page collects films: "What to see on day 3", "Critics' picks",
 "Movies I Watched August 2023"; or an opening that does: "a short review of three movies"."""
@@ -177,6 +183,8 @@ def _heading(
     head, _, subtitle = clean(block.text).partition(": ")
     if found is None and len(subtitle.split()) >= _MIN_SUBTITLE_WORDS:
         found = title_of(head, labels)  # "La La Land: Oh, what a lovely film"
+    if found is None and vouched and subtitle and not LABEL_LINE.match(head + ":"):
+        found = title_of(subtitle, labels, vouched=True)  # "Crowd-pleasing action: Hercules"
     if found is None:
         return None
     for after in following:
@@ -266,6 +274,8 @@ def _capsule(index: int, block: Block) -> Lead | None:
     the longest opening that is a title wins ("Ouija: Origin of Evil: "Assured…"")."""
     if block.kind not in {"paragraph", "list_item"}:
         return None
+    if (scored := _scored(index, block)) is not None:
+        return scored
     if not _splits(block.text) or _BY.match(block.text):
         return None  # most paragraphs, cheaply: prose from their first words; "By: X …"
     for lead, rest, paren in _splits(clean(block.text)):
@@ -273,6 +283,20 @@ def _capsule(index: int, block: Block) -> Lead | None:
             listed = block.kind == "list_item" and found.form == "capsule:plain"
             return dataclasses.replace(found, form="capsule:numbered") if listed else found
     return None
+
+
+def _scored(index: int, block: Block) -> Lead | None:
+    """A capsule closed by its score that opens with its film, the title ending at a full
+    stop, a semicolon or the verb it is the subject of ("The Children. Don't expect a
+    normal horror movie… 10/10.", "The Devils Tomb is pure crap. … 3/10.")."""
+    if not _SCORED_END.search(block.text) or not is_prose(block):
+        return None
+    text = clean(block.text)
+    found = _SCORED_OPENING.match(text)
+    head = title_of(found["title"], frozenset()) if found else None
+    if found is None or head is None or head[0] in _NOT_FILMS:
+        return None
+    return Lead(index, head[0], "capsule:scored", marked=True, rated=True, rest=found["rest"])
 
 
 def _splits(text: str) -> list[tuple[str, str, bool]]:
