@@ -63,7 +63,6 @@ MISSED = {
     "moviesspoiler_opening_sep2017.txt": 1,  # a lost heading, the film named in the prose
     "xponorth_screening_reviews.txt": 1,  # a lost heading, the short named in quotes
     "filminquiry_short_film_reviews.txt": 11,  # teasers naming their short as the subject
-    "charleswjones_horror_reviews.txt": 1,  # "Title (2018) #Dark #Thriller" headings
     "footballguys_horror_log.txt": 3,  # "10/21 - Backcountry This film hit…" items
     "midnightsociety_three_horror.txt": 2,  # "First…US. When I first heard…"
     "ivianese_31_days_horror.txt": 4,  # short "• Title: thoughts" bullets
@@ -448,7 +447,7 @@ def test_titles_above_their_stars_and_country_are_one_film_each() -> None:
     assert titles == ["Harbour Lights", "Paper Kites", "Glass Rivers"]
 
 
-def test_a_film_logs_headings_with_score_director_and_day_seen_are_films() -> None:
+def test_a_film_logs_headings_with_score_director_day_seen_and_tags_are_films() -> None:
     doc = doc_of(
         ("heading", "Movies 2007"),
         ("heading", "Harbour Lights (2007) [D. Ann Smith] 2007-01-01"),
@@ -457,9 +456,11 @@ def test_a_film_logs_headings_with_score_director_and_day_seen_are_films() -> No
         ("paragraph", PROSE),
         ("heading", "GLASS RIVERS (2007) 8.00 [D. CY YOUNG] 2007-11-01"),
         ("paragraph", PROSE),
+        ("heading", "Salt Roads (2018) #Dark #Thriller"),
+        ("paragraph", PROSE),
     )
     titles = [p.meta["film"] for p in split_films(doc)]
-    assert titles == ["Harbour Lights", "Paper Kites", "Glass Rivers"]
+    assert titles == ["Harbour Lights", "Paper Kites", "Glass Rivers", "Salt Roads"]
 
 
 def test_capsules_closed_by_their_score_open_with_their_film() -> None:

@@ -42,9 +42,10 @@ _MARKS = rf"(?:\(star\))+(?:\s*1/2)?|\d\s+1/2\s+(?i:stars?)|{STARS}"
 _SEPARATED = r"[-–—:|]\s*(?:[A-F][+-]?|10|\d(?:\.\d)?)(?=\W*$)"
 """A grade or a bare number is a mark only after a separator: "Crisis: B", "Zambezi – 1"
 (never "Plan B", "Sonic the Hedgehog 2")."""
-_LOGGED = r"(?<=\))\s+\d{1,2}\.\d\d|\[[^\[\]]{2,60}\]|(?:19|20)\d\d-\d\d-\d\d"
+_LOGGED = r"(?<=\))\s+\d{1,2}\.\d\d|\[[^\[\]]{2,60}\]|(?:19|20)\d\d-\d\d-\d\d|#\p{L}[\p{L}\p{N}_]*"
 """A film log's facts after the year: a score, the director in square brackets, the day
-seen ("SUPERBAD (2007) 8.00 [D. GREG MOTOLLA] 2007-11-01")."""
+seen, its tags ("SUPERBAD (2007) 8.00 [D. GREG MOTOLLA] 2007-11-01", "I Trapped the
+Devil (2018) #Dark #Thriller")."""
 _TRAILING = re.compile(
     rf"(?:\s*(?:{_SEPARATED}|,\s*(?:19|20)\d\d|{_LOGGED}|[-–—:|,]?\s*(?:{PAREN}|{_MARKS})))+"
     r"\s*[.:]?\s*$"
