@@ -41,7 +41,13 @@ from marquee.roundup_headings import (
     title_of,
 )
 from marquee.roundup_layouts import FilmSection
-from marquee.roundup_leads import Lead, shouted_leads, standfirst_lead, subject_leads
+from marquee.roundup_leads import (
+    NOT_SUBJECT,
+    Lead,
+    shouted_leads,
+    standfirst_lead,
+    subject_leads,
+)
 from marquee.roundup_lines import (
     CERTIFICATE,
     MARK,
@@ -116,7 +122,8 @@ _SCORED_END = re.compile(r"\b(?:10|\d(?:\.\d{1,2})?)\s*/\s*(?:10|5)\s*\.?\s*$")
 _SCORED_OPENING = re.compile(
     r"^(?P<title>[^.;!?]{1,60}?)(?:\s*[.;]\s+|\s+(?=(?:is|was)\s))(?P<rest>\S.*)$"
 )
-_NOT_FILMS = frozenset({"The Film", "The Movie", "This", "It", "This Film", "This Movie"})
+"""A scored capsule's title, up to a full stop, a semicolon or its verb: "Mum and Dad.
+Quite an interesting…", "Butterfly Effect 3: Revelations ; the third…"."""
 _OPENING_PROSE = 2
 """A headline saying the page collects films: "What to see on day 3", "Critics' picks",
 "Movies I Watched August 2023"; or an opening that does: "a short review of three movies"."""
@@ -294,7 +301,7 @@ def _scored(index: int, block: Block) -> Lead | None:
     text = clean(block.text)
     found = _SCORED_OPENING.match(text)
     head = title_of(found["title"], frozenset()) if found else None
-    if found is None or head is None or head[0] in _NOT_FILMS:
+    if found is None or head is None or head[0] in NOT_SUBJECT:
         return None
     return Lead(index, head[0], "capsule:scored", marked=True, rated=True, rest=found["rest"])
 
@@ -366,19 +373,21 @@ def _series(blocks: Sequence[Block], leads: Sequence[Lead], page: _Page) -> list
         )
         distinct = len({name_key(g.title) for g in group})
         plain = distinct >= _MIN_PLAIN and page.collection
-        masthead = [
-            page.title,
-            *(clean(b.text) for b in blocks[: group[0].index] if not is_prose(b)),
-        ]
-        listed = all(
-            named_count(g.title, "\n".join(masthead)) for g in group
-        )  # "…: The Sandlot, …"
         if distinct < len(group):
             continue  # a film heads one capsule; a title repeated heads a review's parts
-        judged = evident >= MIN_FILMS or plain or listed
+        judged = evident >= MIN_FILMS or plain or _listed(blocks, group, page)
         if distinct >= MIN_FILMS and judged and len(group) > len(best):
             best = group
     return best
+
+
+def _listed(blocks: Sequence[Block], group: Sequence[Lead], page: _Page) -> bool:
+    """Every film of the series named in the page's title or the short lines above the
+    first ("US Blu-ray & DVD releases this week: The Sandlot, Star Wars: …"); a review's
+    sub-headings are never all in its masthead."""
+    above = (clean(b.text) for b in blocks[: group[0].index] if not is_prose(b))
+    masthead = "\n".join([page.title, *above])
+    return all(named_count(lead.title, masthead) for lead in group)
 
 
 def _dashed(block: Block, lead: Lead) -> bool:
@@ -423,9 +432,9 @@ def _prose_words(blocks: Sequence[Block], lead: Lead) -> int:
 
 def _evident(lead: Lead, section: Sequence[Block], page: _Page, dashed: bool) -> bool:
     """A film by more than its shape: marked, named in its own review, quoted, under a
-    label every capsule repeats, or numbered, in capitals or
-    set off from its capsule by a dash on a page that says it collects films (a review's
-    own sub-headings may be: "1. The Opening", "WHAT WORKS")."""
+    label every capsule repeats, or numbered, in capitals or set off from its capsule by
+    a dash on a page that says it collects films (a review's own sub-headings may be: "1.
+    The Opening", "WHAT WORKS")."""
     form = lead.form.removeprefix("capsule:")
     if lead.marked or form in {"quoted", "review headline"} or form.startswith("label:"):
         return True
