@@ -119,6 +119,8 @@ Sundance Review" / "Kosovo-set winner of Sundance's World Dramatic section…"):
 of the review's own words, printed without a full stop."""
 _SCORED_END = re.compile(r"\b(?:10|\d(?:\.\d{1,2})?)\s*/\s*(?:10|5)\s*\.?\s*$")
 """A capsule's own score at its end: "… Definitely one to watch. 8/10."."""
+_SCORE_CHARS = 16
+"""The end of a paragraph where its score is looked for (not the whole paragraph)."""
 _SCORED_OPENING = re.compile(
     r"^(?P<title>[^.;!?]{1,60}?)(?:\s*[.;]\s+|\s+(?=(?:is|was)\s))(?P<rest>\S.*)$"
 )
@@ -296,7 +298,7 @@ def _scored(index: int, block: Block) -> Lead | None:
     """A capsule closed by its score that opens with its film, the title ending at a full
     stop, a semicolon or the verb it is the subject of ("The Children. Don't expect a
     normal horror movie… 10/10.", "The Devils Tomb is pure crap. … 3/10.")."""
-    if not _SCORED_END.search(block.text) or not is_prose(block):
+    if not _SCORED_END.search(block.text[-_SCORE_CHARS:]) or not is_prose(block):
         return None
     text = clean(block.text)
     found = _SCORED_OPENING.match(text)
