@@ -51,6 +51,21 @@ MISSED = {
     "independent_film_reviews_2018.txt": 1,  # "The 15:17 to Paris" (the title grammar)
     "filmbabble_new_releases_3513.txt": 2,  # titles in capitals inside the prose only
     "rachelsreviews_current_mini_reviews.txt": 2,  # "Black is King"; a lost heading
+    "decadebrothers_6_movies.txt": 6,  # paragraphs opening "Title, prose" / "Title was"
+    "drinkinthemovies_festivals.txt": 1,  # "26.2 to Life" (the title grammar)
+    "expletivedleted_dec_roundup.txt": 2,  # a title above "– prose" read as a list item
+    "fiftywordfilmreviews_aug2012.txt": 2,  # lost headings, the film named in the prose
+    "keepingitreel_dvd_0430.txt": 5,  # titles in quotation marks inside the prose only
+    "onemovieeachday_quick_takes.txt": 1,  # a lost heading, the film named in the prose
+    "screenanarchy_sundance_2017.txt": 2,  # "L.A. TIMES" (the title grammar); a 14-word teaser
+    "screencrave_bluray_may22.txt": 5,  # "• Title: prose" bullets
+    "stuckinacttwo_fabelmans.txt": 1,  # "TICK, TICK… BOOM! (2021)"
+    "moviesspoiler_opening_sep2017.txt": 1,  # a lost heading, the film named in the prose
+    "xponorth_screening_reviews.txt": 1,  # a lost heading, the short named in quotes
+    "filminquiry_short_film_reviews.txt": 11,  # teasers naming their short as the subject
+    "footballguys_horror_log.txt": 3,  # "10/21 - Backcountry This film hit…" items
+    "midnightsociety_three_horror.txt": 2,  # "First…US. When I first heard…"
+    "ivianese_31_days_horror.txt": 4,  # short "• Title: thoughts" bullets
 }
 """Films of each page not found (the bench counts them in its figures)."""
 UNCREDITED = {
@@ -330,3 +345,159 @@ def test_bulleted_capsules_naming_one_film_each_in_capitals_are_one_film_each() 
     )
     titles = [p.meta["film"] for p in split_films(doc)]
     assert titles == ["The Long Field", "Paper Kites", "Sunlit Harbour"]
+
+
+def test_festival_labels_with_their_year_and_titles_in_capitals_in_headlines() -> None:
+    doc = doc_of(
+        ("heading", "Festival Reviews"),
+        ("heading", "Sundance 2017 Review: HARBOUR LIGHTS Feels Both Fresh and Vintage"),
+        ("paragraph", PROSE),
+        ("heading", "Sundance 2017 Review: PAPER KITES Offers Real Feels"),
+        ("paragraph", PROSE),
+        ("heading", "Cannes 2017: Glass Rivers"),
+        ("paragraph", PROSE),
+    )
+    titles = [p.meta["film"] for p in split_films(doc)]
+    assert titles == ["Harbour Lights", "Paper Kites", "Glass Rivers"]
+
+
+def test_a_byline_whose_name_the_copy_lost_is_no_film() -> None:
+    body = [("heading", "Sundance Film Review: Harbour Lights"), ("paragraph", "By")]
+    more = [("heading", "Sundance Film Review: Paper Kites"), ("paragraph", "By")]
+    doc = doc_of(*body, ("paragraph", PROSE), *more, ("paragraph", PROSE))
+    assert [p.meta["film"] for p in split_films(doc)] == ["Harbour Lights", "Paper Kites"]
+
+
+def test_quoted_titles_with_the_comma_inside_and_a_critic_named_in_the_opening() -> None:
+    doc = doc_of(
+        ("paragraph", "Home entertainment critic Jane Roe reviews this week's new releases."),
+        ("paragraph", f'"21," Sony Pictures, 123 minutes, rated PG-13 -- {PROSE}'),
+        ("paragraph", f'"Paper Kites," IFC, 92 minutes, not rated -- {PROSE}'),
+    )
+    reviews = [parse_review(part) for part in split_films(doc)]
+    assert [(r.facts.title, r.meta.critic) for r in reviews] == [
+        ("21", "Jane Roe"),
+        ("Paper Kites", "Jane Roe"),
+    ]
+
+
+def test_a_review_written_by_its_critic_is_credited_to_them() -> None:
+    doc = doc_of(
+        ("heading", "SIFF 2023: Harbour Lights"),
+        ("paragraph", f"Written by Ann Smith “{PROSE}”"),
+        ("heading", "SIFF 2023: Paper Kites"),
+        ("paragraph", f"Written by Bob Jones “{PROSE}”"),
+    )
+    reviews = [parse_review(part) for part in split_films(doc)]
+    assert [(r.facts.title, r.meta.critic) for r in reviews] == [
+        ("Harbour Lights", "Ann Smith"),
+        ("Paper Kites", "Bob Jones"),
+    ]
+
+
+def test_review_headlines_quoting_their_film_above_a_standfirst_are_one_film_each() -> None:
+    doc = doc_of(
+        ("heading", "Festival reviews"),
+        ("heading", "‘Harbour Lights’: Sundance Review"),
+        ("paragraph", "A fisherman's widow takes the boat out for one last season"),
+        ("heading", "Paper Kites"),
+        ("heading", "‘Paper Kites’: Berlin Review"),
+        ("heading", "Two brothers build a kite to reach their father"),
+        ("heading", "‘Glass Rivers’: Sundance review"),
+        ("paragraph", "Did the town really drown its own valley?"),
+    )
+    parts = split_films(doc)
+    assert [p.meta["film"] for p in parts] == ["Harbour Lights", "Paper Kites", "Glass Rivers"]
+    assert "drown its own valley" in parts[-1].blocks[-1].text
+
+
+def test_capsules_set_off_by_a_dash_on_a_page_collecting_films_are_one_film_each() -> None:
+    doc = doc_of(
+        ("paragraph", f"Welcome to another look at the week's discs. {PROSE}"),
+        ("paragraph", "Big New Releases!"),
+        ("paragraph", f"Harbour Lights – After a storm, a widow takes the boat out. {PROSE}"),
+        ("paragraph", f"Paper Kites – This quirky comedy follows two brothers. {PROSE}"),
+    )
+    assert [p.meta["film"] for p in split_films(doc)] == ["Harbour Lights", "Paper Kites"]
+
+
+def test_capsules_whose_titles_the_headline_lists_are_one_film_each() -> None:
+    doc = doc_of(
+        ("heading", "Blu-ray releases: Harbour Lights, Paper Kites and more"),
+        ("paragraph", f"Harbour Lights – I always feel a sea story is pointless. {PROSE}"),
+        ("paragraph", f"Paper Kites: 25th Anniversary Edition – The beloved family film. {PROSE}"),
+    )
+    assert [p.meta["film"] for p in split_films(doc)] == ["Harbour Lights", "Paper Kites"]
+
+
+def test_a_reviews_own_dashed_openings_keep_it_whole() -> None:
+    doc = doc_of(
+        ("heading", "Harbour Lights review"),
+        ("paragraph", f"The Acting – Every lead is on form. {PROSE}"),
+        ("paragraph", f"The Ending – It lands every blow. {PROSE}"),
+    )
+    assert split_films(doc) == (doc,)
+
+
+def test_titles_above_their_stars_and_country_are_one_film_each() -> None:
+    films = [("HARBOUR LIGHTS", "**"), ("PAPER KITES", "****"), ("GLASS RIVERS", "***")]
+    body = [b for t, m in films for b in (("heading", t), ("paragraph", m), ("heading", "UK"))]
+    doc = doc_of(*[b for i in range(3) for b in (*body[3 * i : 3 * i + 3], ("paragraph", PROSE))])
+    titles = [p.meta["film"] for p in split_films(doc)]
+    assert titles == ["Harbour Lights", "Paper Kites", "Glass Rivers"]
+
+
+def test_a_film_logs_headings_with_score_director_day_seen_and_tags_are_films() -> None:
+    doc = doc_of(
+        ("heading", "Movies 2007"),
+        ("heading", "Harbour Lights (2007) [D. Ann Smith] 2007-01-01"),
+        ("paragraph", PROSE),
+        ("heading", "PAPER KITES (2006) 0.00 [D. BOB JONES] 2007-02-01"),
+        ("paragraph", PROSE),
+        ("heading", "GLASS RIVERS (2007) 8.00 [D. CY YOUNG] 2007-11-01"),
+        ("paragraph", PROSE),
+        ("heading", "Salt Roads (2018) #Dark #Thriller"),
+        ("paragraph", PROSE),
+    )
+    titles = [p.meta["film"] for p in split_films(doc)]
+    assert titles == ["Harbour Lights", "Paper Kites", "Glass Rivers", "Salt Roads"]
+
+
+def test_capsules_closed_by_their_score_open_with_their_film() -> None:
+    doc = doc_of(
+        ("heading", "Too Many Films"),
+        ("paragraph", f"Harbour Lights is a spoof of sea stories. {PROSE} 6/10."),
+        ("paragraph", f"Paper Kites: The Return ; the third kite film. {PROSE} 3/10."),
+        ("paragraph", f"Glass Rivers. Don't expect a normal drama. {PROSE} 10/10."),
+    )
+    titles = [p.meta["film"] for p in split_films(doc)]
+    assert titles == ["Harbour Lights", "Paper Kites: The Return", "Glass Rivers"]
+
+
+def test_a_tagline_before_the_title_above_its_facts_and_critics_from_their_outlets() -> None:
+    doc = doc_of(
+        ("heading", "The movies to watch this weekend"),
+        ("heading", "Compelling crime drama: Harbour Lights"),
+        *[("heading", f) for f in ("Director: Ann Smith", "Cast: Bob Jones", "Duration: 98 mins")],
+        ("heading", "Rating: M"),
+        ("paragraph", f"Cy Young says: {PROSE}"),
+        ("heading", "Thoughtful drama with heart: Paper Kites"),
+        ("heading", "Director: Di Brown"),
+        ("paragraph", f"Stephen A Russell from The Lowdown says: {PROSE}"),
+    )
+    reviews = [parse_review(part) for part in split_films(doc)]
+    assert [(r.facts.title, r.meta.critic) for r in reviews] == [
+        ("Harbour Lights", "Cy Young"),
+        ("Paper Kites", "Stephen A Russell"),
+    ]
+
+
+def test_an_opening_naming_who_has_reviewed_the_films_credits_them() -> None:
+    doc = doc_of(
+        ("paragraph", f"Our man on the ground, Adam Cook, has reviewed the short films. {PROSE}"),
+        ("heading", "Harbour Lights (2015)"),
+        ("paragraph", PROSE),
+        ("heading", "Paper Kites (2015)"),
+        ("paragraph", PROSE),
+    )
+    assert {parse_review(part).meta.critic for part in split_films(doc)} == {"Adam Cook"}

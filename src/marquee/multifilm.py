@@ -153,10 +153,10 @@ def _widens(general: Sequence[FilmSection], titles: Sequence[str]) -> bool:
 
 def _covered(title: str, found: set[str]) -> bool:
     """A layout rule's title the general read found too, or one that reads as no title: a
-    headline taken whole ("Early Man' Is Centered on…"), a date line ("Thursday, February
-    1, 2018")."""
+    headline taken whole ("Early Man' Is Centered on…"), a heading taken with its label
+    ("Sundance Film Review: Dayveon"), a date line ("Thursday, February 1, 2018")."""
     key = name_key(title)
-    inside = any(key.startswith(f"{film} ") for film in found)
+    inside = any(key.startswith(f"{film} ") or key.endswith(f" {film}") for film in found)
     return key in found or inside or title_of(title, frozenset()) is None
 
 

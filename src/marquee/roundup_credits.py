@@ -35,12 +35,17 @@ _COLUMN_BY = re.compile(
     r"(?:\s+unless\s+noted)?\s*(?:\.|$)",
     re.IGNORECASE,
 )
-_NAME = r"\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+){1,2}"
-_CRITIC_NAMED = re.compile(rf"\b(?:critic|reviewer)\s+(?P<who>{_NAME})")
-"""A column's introduction naming its critic: "award-winning critic Milan Paurich takes…"."""
-_SAYS = re.compile(rf"^(?:[\p{{L}}&.]+['’]s\s+)?(?P<who>{_NAME})\s+(?:says|writes)\s*:")
+_NAME = r"\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}(?=\s))?(?:\s\p{Lu}[\p{L}'’.-]+){1,2}"
+_CRITIC_NAMED = re.compile(
+    rf"\b(?:critic|reviewer)\s+(?P<who>{_NAME})|(?P<writer>{_NAME}),?\s+(?:has\s+)?reviewed\b"
+)
+"""A column's introduction naming its critic: "award-winning critic Milan Paurich takes…",
+"Our man on the ground, Adam Cook, has reviewed the short films…"."""
+_SAYS = re.compile(
+    rf"^(?:[\p{{L}}&.]+['’]s\s+)?(?P<who>{_NAME})(?:\s+from\s+[^:]{{2,40}}?)?\s+(?:says|writes)\s*:"
+)
 """A review that opens with its critic: "Anthony Sherratt says: The first half…", "EW's
-Chris Nashawaty says:"."""
+Chris Nashawaty says:", "Stephen A Russell from The Lowdownunder says:"."""
 _CREDITED_MARK = re.compile(
     r"(?:stars?|/\s*\d+|of\s+\d+)\s*\((?P<who>[^,()]{3,40}),\s*(?P<outlet>[^()]{2,40})\)",
     re.IGNORECASE,
@@ -69,13 +74,15 @@ _ROLE = (
 _ROLE_LINE = re.compile(rf"^(?:(?i:by):?\s+)?(?P<who>{_NAME})\s*,?\s+{_ROLE}\.?$|^{_ROLE}$")
 """A byline with the writer's role: "Sierra Van Houten, Editor", "By Ben Lindner, Staff
 Writer"; or the role alone on the line under the name: "Peter Howell" / "Movie Critic"."""
-_BY_LINE = re.compile(rf"^\W*(?i:by):?\s+(?P<who>{_NAME})\s*[.,|]?(?:\s|$)")
+_BY = r"^\W*(?i:(?:(?:written|reviewed)\s+)?by):?\s+"
+_BY_LINE = re.compile(rf"{_BY}(?P<who>{_NAME})\s*[.,|]?(?:\s|$)")
 """A review's own byline: "By: Megan Hoskins", "By Maddie James, Contributor"."""
 _BY_OPENING = re.compile(
-    r"^\W*(?i:by):?\s+(?P<who>\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}\.)?\s\p{Lu}[\p{L}'’-]+)\s+\S"
+    rf"{_BY}(?P<who>\p{{Lu}}[\p{{L}}'’-]+(?:\s\p{{Lu}}\.)?\s\p{{Lu}}[\p{{L}}'’-]+)\s+\S"
 )
-"""A review whose prose runs on from its byline: "By: Ryan Beard Arrival is a movie…" (a
-name of two words, so the film's title after it is not taken for a third)."""
+"""A review whose prose runs on from its byline: "By: Ryan Beard Arrival is a movie…",
+"Written by Anna Harrison “Like her protagonist…” (a name of two words, so the film's
+title after it is not taken for a third)."""
 _ROLE_OPENING = re.compile(
     rf"^(?P<who>\p{{Lu}}[\p{{L}}'’.-]+(?:\s\p{{Lu}}[\p{{L}}'’.-]+){{1,2}}?)\s+{_ROLE}\s"
 )
@@ -100,7 +107,7 @@ def column_critics(headlines: Sequence[str], opening: str = "") -> list[str]:
         if names and all(names):
             return [n for n in names if n]
     found = _CRITIC_NAMED.search(clean(opening))
-    name = _whole_name(found["who"]) if found else None
+    name = _whole_name(found["who"] or found["writer"]) if found else None
     return [name] if name else []
 
 
@@ -162,7 +169,8 @@ def own_credit(blocks: Sequence[Block]) -> tuple[str, str | None] | None:
             return name, None
         for pointer in (_PAREN_SIGNED, _FULL_REVIEW, _CRITIC_NAMED):
             found = pointer.search(text)
-            if found and is_prose(block) and (name := _whole_name(found["who"])):
+            who = found and (found["who"] or found.groupdict().get("writer"))
+            if who and is_prose(block) and (name := _whole_name(who)):
                 return name, None
     return None
 

@@ -42,8 +42,13 @@ _MARKS = rf"(?:\(star\))+(?:\s*1/2)?|\d\s+1/2\s+(?i:stars?)|{STARS}"
 _SEPARATED = r"[-–—:|]\s*(?:[A-F][+-]?|10|\d(?:\.\d)?)(?=\W*$)"
 """A grade or a bare number is a mark only after a separator: "Crisis: B", "Zambezi – 1"
 (never "Plan B", "Sonic the Hedgehog 2")."""
+_LOGGED = r"(?<=\))\s+\d{1,2}\.\d\d|\[[^\[\]]{2,60}\]|(?:19|20)\d\d-\d\d-\d\d|#\p{L}[\p{L}\p{N}_]*"
+"""A film log's facts after the year: a score, the director in square brackets, the day
+seen, its tags ("SUPERBAD (2007) 8.00 [D. GREG MOTOLLA] 2007-11-01", "I Trapped the
+Devil (2018) #Dark #Thriller")."""
 _TRAILING = re.compile(
-    rf"(?:\s*(?:{_SEPARATED}|,\s*(?:19|20)\d\d|[-–—:|,]?\s*(?:{PAREN}|{_MARKS})))+\s*[.:]?\s*$"
+    rf"(?:\s*(?:{_SEPARATED}|,\s*(?:19|20)\d\d|{_LOGGED}|[-–—:|,]?\s*(?:{PAREN}|{_MARKS})))+"
+    r"\s*[.:]?\s*$"
 )
 """What follows a title on its line: "(1942)", "(R)", "★★½", ": B", "– 5.5", "(star)(star)",
 ", 2022"."""
@@ -66,7 +71,7 @@ _HAS_MARK = re.compile(rf"{_MARKS}|{_SEPARATED}")
 _FACTS_MARK = re.compile(r"\((?!\d{1,2}\))|\d{4}")
 """A bracket of facts or a year after a heading's title, not a list number "(1)"."""
 LABEL_LINE = re.compile(
-    r"^\W*(?:(?:director|directed by|dir|starring|stars|cast|with|written by|writers?|screenplay"
+    r"^\W*(?:(?:directors?|directed by|dir|starring|stars|cast|with|written by|writers?|screenplay"
     r"|run ?time|running time|runtime|release date|released|genre|certificate|rated|rating"
     r"|verdict|score|grade|where to watch|available on|screens|see review|read more"
     r"|[\p{L}']+['’]s rating)\s*:|(?:directed|written|produced|edited|shot) by\s+\p{L})",
@@ -84,8 +89,21 @@ _SHOUTED_LEAD = re.compile(
     r"^(?P<title>[\p{Lu}\p{N}][\p{Lu}\p{N}'’&!?:. ]{0,60}?)\s*(?:,|\s[-–—])\s"
 )
 """A title in capitals before the heading's own words: "I AM, 26 Minutes of …"."""
-_BYLINE = re.compile(r"^(?:by|posted|published|updated)\s+\p{Lu}\S*(?:\s\p{Lu}\S*){0,2}$", re.I)
-"""A byline or dateline, never a film: "By Staff" ("By the Sea" is a film)."""
+_BYLINE = re.compile(
+    r"^(?:by|(?:posted|published|updated|written)(?:\s+by)?)(?:\s+\p{Lu}\S*(?:\s\p{Lu}\S*){0,2})?$",
+    re.IGNORECASE,
+)
+"""A byline or dateline, never a film: "By Staff", or "By" alone where a copy lost the
+name ("By the Sea" is a film)."""
+_EVENT_LABEL = re.compile(r"^\p{L}[\p{L}&.'’ ]{1,30}? (?:19|20)\d\d(?: (?:film )?reviews?)?$")
+"""A festival's label with its year, casefolded: "siff 2023", "sundance 2017 review"."""
+_SHOUTED_RUN = re.compile(
+    r"(?<![\p{L}\p{N}])(?:\p{Lu}[\p{Lu}\p{N}.'’&!?-]*\p{Lu}[.!?]?|\p{Lu}\.)"
+    r"(?:[ ,]+(?:\p{Lu}[\p{Lu}\p{N}.'’&!?-]*\p{Lu}[.!?]?|\p{Lu}\.|[AI](?= \p{Lu}\p{Lu})|\p{N}+))*"
+    r"(?![\p{L}\p{N}])"
+)
+"""A run of words in capitals inside a headline in lower case: the film's title, the
+way a site's headlines print it ("Damn Those Unbearably Funny L.A. TIMES")."""
 COLLECTION = re.compile(
     r"\b(?:reviews|round[- ]?up|capsules?|picks|what to (?:see|watch)|mini[- ]reviews?"
     r"|quick (?:takes|reviews)|in brief|top \d+|best (?:films|movies)|new films"
@@ -105,7 +123,10 @@ def shared_labels(blocks: Sequence[Block]) -> frozenset[str]:
         if len(b.text.split()) <= _MAX_HEADING_WORDS
         and (found := _PREFIXED.match(clean(b.text))) is not None
     )
-    return frozenset(label for label, n in counts.items() if n >= _SHARED)
+    shared = {label for label, n in counts.items() if n >= _SHARED}
+    if any(_EVENT_LABEL.match(label) for label in shared):  # "SIFF 2023:" and "Cannes 2023:"
+        shared |= {label for label in counts if _EVENT_LABEL.match(label)}
+    return frozenset(shared)
 
 
 def title_of(
@@ -128,7 +149,7 @@ def title_of(
     if (numbered := NUMBERED.sub("", text)) != text or (bulleted := _BULLET.sub("", text)) != text:
         form, text = "numbered", numbered if numbered != text else bulleted
     if (found := _PREFIXED.match(text)) and found["label"].strip().casefold() in labels:
-        form, text = f"label:{found['label'].strip().casefold()}", found["rest"]
+        form, text = f"label:{found['label'].strip().casefold()}", _shouted_in(found["rest"])
     directed = _DIRECTED.search(text)
     text = text[: directed.start()] if directed else _REVIEW_WORD.sub("", text)
     if (quoted := _QUOTED_END.search(text)) and form == "plain":
@@ -154,6 +175,15 @@ def title_of(
     if is_aspect(title) or COLLECTION.search(title) or LABEL_LINE.match(title + ":"):
         return None  # "The Good", "The Round-Up", "Director": never a film
     return title, form, marked, rated
+
+
+def _shouted_in(headline: str) -> str:
+    """A labelled headline's film, where the site prints it in capitals among words in
+    lower case ("Sundance 2017 Review: THE BIG SICK Offers Real Feels"); else the whole."""
+    if is_shouted(headline) or not any(c.islower() for c in headline):
+        return headline
+    runs = [m.group().strip(" ,") for m in _SHOUTED_RUN.finditer(headline)]
+    return runs[0] if len(runs) == 1 else headline
 
 
 def subtitled(title: str, prose: str) -> str:

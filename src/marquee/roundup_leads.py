@@ -22,7 +22,8 @@ from marquee.roundup_lines import is_prose
 from marquee.roundup_titles import display_title, is_aspect, is_loose_title, is_title
 
 _SUBJECT = re.compile(r"^(?P<title>[\p{Lu}\p{N}][^.!?]{0,60}?)\s+(?:is|was|has)\s+\p{Ll}")
-_NOT_SUBJECT = frozenset({"The Film", "The Movie", "This", "It", "This Film", "This Movie"})
+NOT_SUBJECT = frozenset({"The Film", "The Movie", "This", "It", "This Film", "This Movie"})
+"""A sentence's subject that is the film reviewed, never a title: "The film is…"."""
 _MIN_SUBJECTS = 3
 _BULLETED = re.compile(r"^\s*[►•▪▸]\s*")
 _SHOUTED = re.compile(
@@ -54,7 +55,7 @@ def subject_leads(blocks: Sequence[Block]) -> list[Lead]:
     for index, block in prose:
         found = _SUBJECT.match(clean(block.text))
         title = display_title(found["title"]) if found else ""
-        if not found or not is_title(title) or is_aspect(title) or title in _NOT_SUBJECT:
+        if not found or not is_title(title) or is_aspect(title) or title in NOT_SUBJECT:
             return []
         leads.append(Lead(index, title, "subject", marked=False, rated=False))
     distinct = {name_key(lead.title) for lead in leads}

@@ -41,7 +41,13 @@ from marquee.roundup_headings import (
     title_of,
 )
 from marquee.roundup_layouts import FilmSection
-from marquee.roundup_leads import Lead, shouted_leads, standfirst_lead, subject_leads
+from marquee.roundup_leads import (
+    NOT_SUBJECT,
+    Lead,
+    shouted_leads,
+    standfirst_lead,
+    subject_leads,
+)
 from marquee.roundup_lines import (
     CERTIFICATE,
     MARK,
@@ -56,7 +62,7 @@ from marquee.roundup_titles import is_title
 
 MIN_FILMS = 2
 _MAX_HEADING_WORDS = 14
-_LOOKAHEAD = 4
+_LOOKAHEAD = 6
 """A heading's prose starts within this many blocks (facts and label lines between)."""
 _MIN_PROSE_WORDS = 15
 _MIN_QUOTED_WORDS = 5
@@ -105,9 +111,32 @@ _LEAD_IN = re.compile(r":$|^[\p{L}' ]{3,25}:\s*\S{1,6}$")
 short value ("Tomatometer: 95%"): never the next film's title."""
 _VERDICT_IN = re.compile(r"\b(?:verdict|reaction|rating|grade)\s*:\s*\S", re.IGNORECASE)
 """A capsule's own verdict label: "… a touch on the melodramatic side. Reaction: LIKED."."""
+_REVIEW_HEADLINE = re.compile(r"\breview\b", re.IGNORECASE)
+_MIN_STANDFIRST_WORDS = 5
+_MAX_STANDFIRST_WORDS = 40
+"""A standfirst under a headline that quotes its film and calls itself a review ("'Hive':
+Sundance Review" / "Kosovo-set winner of Sundance's World Dramatic section…"): a line
+of the review's own words, printed without a full stop."""
+_SCORED_END = re.compile(r"\b(?:10|\d(?:\.\d{1,2})?)\s*/\s*(?:10|5)\s*\.?\s*$")
+"""A capsule's own score at its end: "… Definitely one to watch. 8/10."."""
+_SCORE_CHARS = 16
+"""The end of a paragraph where its score is looked for (not the whole paragraph)."""
+_SCORED_OPENING = re.compile(
+    r"^(?P<title>[^.;!?]{1,60}?)(?:\s*[.;]\s+|\s+(?=(?:is|was)\s))(?P<rest>\S.*)$"
+)
+"""A scored capsule's title, up to a full stop, a semicolon or its verb: "Mum and Dad.
+Quite an interesting…", "Butterfly Effect 3: Revelations ; the third…"."""
 _OPENING_PROSE = 2
 """A headline saying the page collects films: "What to see on day 3", "Critics' picks",
 "Movies I Watched August 2023"; or an opening that does: "a short review of three movies"."""
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Page:
+    """What a page says of itself: that it collects films, and its title."""
+
+    collection: bool
+    title: str
 
 
 def film_sections(blocks: Sequence[Block], headlines: Sequence[str]) -> list[FilmSection]:
@@ -116,15 +145,17 @@ def film_sections(blocks: Sequence[Block], headlines: Sequence[str]) -> list[Fil
     blocks = [part for block in blocks for part in _run_apart(block)]
     opening = [clean(b.text) for b in blocks if is_prose(b)][:_OPENING_PROSE]
     collection = any(COLLECTION.search(clean(line)) for line in headlines) or any(
-        _COUNTED.search(text) for text in opening
+        _COUNTED.search(text) or (len(text.split()) <= _TEMPLATE_WORDS and COLLECTION.search(text))
+        for text in opening  # "… a short review of three movies", "Big New Releases!"
     )
+    page = _Page(collection, clean(headlines[0]) if headlines else "")
     labels = shared_labels(blocks)
     heads = [h for i, b in enumerate(blocks) if (h := _heading(blocks, i, b, labels))]
     standfirsts = {s.index: s for i, b in enumerate(blocks) if (s := standfirst_lead(blocks, i, b))}
     heads = [h for h in heads if h.index not in standfirsts] + list(standfirsts.values())
     heads = _drop_taglines(blocks, sorted(heads, key=lambda h: h.index))
     leads = [c for i, b in enumerate(blocks) if (c := _capsule(i, b))]
-    found = max(_series(blocks, heads, collection), _series(blocks, leads, collection), key=len)
+    found = max(_series(blocks, heads, page), _series(blocks, leads, page), key=len)
     found = found or subject_leads(blocks) or shouted_leads(blocks)
     return _cut(blocks, found) if found else []
 
@@ -161,17 +192,37 @@ def _heading(
     head, _, subtitle = clean(block.text).partition(": ")
     if found is None and len(subtitle.split()) >= _MIN_SUBTITLE_WORDS:
         found = title_of(head, labels)  # "La La Land: Oh, what a lovely film"
+    if found is None and vouched and subtitle and not LABEL_LINE.match(head + ":"):
+        found = title_of(subtitle, labels, vouched=True)  # "Crowd-pleasing action: Hercules"
     if found is None:
         return None
     for after in following:
+        if found[1] == "quoted" and _standfirst(block, after):
+            return Lead(index, found[0], "review headline", *found[2:])
         if is_prose(after):
             title = found[0] if found[2] else subtitled(found[0], clean(after.text))
             return Lead(index, title, *found[1:])
+        if is_score_only(after):  # its stars on the line below: "ABOUT A BOY" / "**"
+            found = (found[0], found[1], True, True)
         lead_in = _LEAD_IN.search(clean(after.text))  # "EW's X says:", "Tomatometer: 95%"
         same = after.kind == block.kind and not _is_facts(after) and not lead_in
         if (same and not found[2]) or not _between(after):
             return None  # the next title of a list, or no prose of its own
     return None
+
+
+def _standfirst(heading: Block, after: Block) -> bool:
+    """A headline quoting its film and calling itself a review, above a line of the
+    review's own words (a standfirst, often with no full stop): "'Hive': Sundance Review"
+    / "Kosovo-set winner of Sundance's World Dramatic section looks set to be…"."""
+    text = clean(after.text)
+    return (
+        heading.kind == "heading"
+        and after.kind in {"paragraph", "heading"}
+        and bool(_REVIEW_HEADLINE.search(heading.text))
+        and _MIN_STANDFIRST_WORDS <= len(text.split()) <= _MAX_STANDFIRST_WORDS
+        and not is_title(text)
+    )
 
 
 def _between(block: Block) -> bool:
@@ -220,8 +271,8 @@ def _drop_taglines(blocks: Sequence[Block], heads: Sequence[Lead]) -> list[Lead]
     for head in heads:
         before = kept[-1] if kept else None
         between = blocks[before.index + 1 : head.index] if before else ()
-        if before is None or any(map(is_prose, between)):
-            kept.append(head)
+        if before is None or any(map(is_prose, between)) or before.form == "review headline":
+            kept.append(head)  # (a review headline's standfirst is its review's words)
         elif not before.marked or head.marked:
             kept[-1] = head
     return kept
@@ -232,6 +283,8 @@ def _capsule(index: int, block: Block) -> Lead | None:
     the longest opening that is a title wins ("Ouija: Origin of Evil: "Assured…"")."""
     if block.kind not in {"paragraph", "list_item"}:
         return None
+    if (scored := _scored(index, block)) is not None:
+        return scored
     if not _splits(block.text) or _BY.match(block.text):
         return None  # most paragraphs, cheaply: prose from their first words; "By: X …"
     for lead, rest, paren in _splits(clean(block.text)):
@@ -239,6 +292,20 @@ def _capsule(index: int, block: Block) -> Lead | None:
             listed = block.kind == "list_item" and found.form == "capsule:plain"
             return dataclasses.replace(found, form="capsule:numbered") if listed else found
     return None
+
+
+def _scored(index: int, block: Block) -> Lead | None:
+    """A capsule closed by its score that opens with its film, the title ending at a full
+    stop, a semicolon or the verb it is the subject of ("The Children. Don't expect a
+    normal horror movie… 10/10.", "The Devils Tomb is pure crap. … 3/10.")."""
+    if not _SCORED_END.search(block.text[-_SCORE_CHARS:]) or not is_prose(block):
+        return None
+    text = clean(block.text)
+    found = _SCORED_OPENING.match(text)
+    head = title_of(found["title"], frozenset()) if found else None
+    if found is None or head is None or head[0] in NOT_SUBJECT:
+        return None
+    return Lead(index, head[0], "capsule:scored", marked=True, rated=True, rest=found["rest"])
 
 
 def _splits(text: str) -> list[tuple[str, str, bool]]:
@@ -281,18 +348,21 @@ def _capsule_of(index: int, lead: str, rest: str, *, paren: bool) -> Lead | None
     return Lead(index, title, f"capsule:{form}", marked or rated, rated, rest)
 
 
-def _series(blocks: Sequence[Block], leads: Sequence[Lead], collection: bool) -> list[Lead]:
+def _series(blocks: Sequence[Block], leads: Sequence[Lead], page: _Page) -> list[Lead]:
     """The largest series of leads laid out alike that makes the page a round-up."""
     groups: dict[tuple[str, str], list[Lead]] = {}
     for lead in leads:
         least = _MIN_TEASER_WORDS if _teaser(blocks, lead) else _MIN_PROSE_WORDS
-        if not (lead.rated or _prose_words(blocks, lead) >= least):
+        headline = lead.form == "review headline"  # its standfirst is its teaser
+        if not (lead.rated or headline or _prose_words(blocks, lead) >= least):
             continue  # "Tenet (12A) / Nolan's previous film is streaming now": a see-also
         kind = _line_kind(blocks[lead.index])
         form = "set apart" if lead.form not in {"plain", "capsule:plain"} else lead.form
         groups.setdefault((kind, form), []).append(lead)
         if lead.rest is not None and lead.marked:  # "• Caché (117 mins.; R) In this…"
             groups.setdefault(("any", "marked capsule"), []).append(lead)  # bullet or none
+        elif lead.marked:  # "Control (2007) [D. X]" above "SUPERBAD (2007) 8.00 [D. Y]"
+            groups.setdefault((kind, "marked heading"), []).append(lead)  # shouted or not
     best: list[Lead] = []
     for group in groups.values():
         ends = [*(g.index for g in group[1:]), len(blocks)]
@@ -300,15 +370,35 @@ def _series(blocks: Sequence[Block], leads: Sequence[Lead], collection: bool) ->
         openings = Counter(_opening(s) for s in sections) - Counter({None: len(sections)})
         alike = sum(n for n in openings.values() if n >= MIN_FILMS)  # "What we know"
         evident = alike + sum(
-            _evident(g, s, collection) for g, s in zip(group, sections, strict=True)
+            _evident(g, s, page, _dashed(blocks[g.index], g))
+            for g, s in zip(group, sections, strict=True)
         )
         distinct = len({name_key(g.title) for g in group})
-        plain = distinct >= _MIN_PLAIN and collection
+        plain = distinct >= _MIN_PLAIN and page.collection
         if distinct < len(group):
             continue  # a film heads one capsule; a title repeated heads a review's parts
-        if distinct >= MIN_FILMS and (evident >= MIN_FILMS or plain) and len(group) > len(best):
+        judged = evident >= MIN_FILMS or plain or _listed(blocks, group, page)
+        if distinct >= MIN_FILMS and judged and len(group) > len(best):
             best = group
     return best
+
+
+def _listed(blocks: Sequence[Block], group: Sequence[Lead], page: _Page) -> bool:
+    """Every film of the series named in the page's title or the short lines above the
+    first ("US Blu-ray & DVD releases this week: The Sandlot, Star Wars: …"); a review's
+    sub-headings are never all in its masthead."""
+    above = (clean(b.text) for b in blocks[: group[0].index] if not is_prose(b))
+    masthead = "\n".join([page.title, *above])
+    return all(named_count(lead.title, masthead) for lead in group)
+
+
+def _dashed(block: Block, lead: Lead) -> bool:
+    """A capsule whose title a dash sets off from its review: "French Exit – This quirky
+    comedy follows…" (a colon is as common after a review's own lead-in)."""
+    if lead.rest is None:
+        return False
+    text = clean(block.text)
+    return text[: len(text) - len(lead.rest)].rstrip().endswith(("–", "—", "-"))
 
 
 def _teaser(blocks: Sequence[Block], lead: Lead) -> bool:
@@ -342,16 +432,17 @@ def _prose_words(blocks: Sequence[Block], lead: Lead) -> int:
     return words
 
 
-def _evident(lead: Lead, section: Sequence[Block], collection: bool) -> bool:
+def _evident(lead: Lead, section: Sequence[Block], page: _Page, dashed: bool) -> bool:
     """A film by more than its shape: marked, named in its own review, quoted, under a
-    label every capsule repeats, or numbered or in capitals on a page that says it
-    collects films (a review's own sub-headings may be: "1. The Opening", "WHAT WORKS")."""
+    label every capsule repeats, or numbered, in capitals or set off from its capsule by
+    a dash on a page that says it collects films (a review's own sub-headings may be: "1.
+    The Opening", "WHAT WORKS")."""
     form = lead.form.removeprefix("capsule:")
-    if lead.marked or form == "quoted" or form.startswith("label:"):
+    if lead.marked or form in {"quoted", "review headline"} or form.startswith("label:"):
         return True
     if lead.rest is not None and _VERDICT_IN.search(lead.rest):
         return True
-    if collection and form in {"numbered", "shouted"}:
+    if page.collection and (form in {"numbered", "shouted"} or dashed):
         return True
     text = "\n".join([lead.rest or "", *(clean(b.text) for b in section[:4])])
     said = any(delivers_verdict(b) for b in section[:3]) or any(map(_is_facts, section[:1]))
@@ -365,6 +456,8 @@ def _cut(blocks: Sequence[Block], leads: Sequence[Lead]) -> list[FilmSection]:
     …") are kept with every film."""
     header = [b for b in blocks[: leads[0].index] if not is_prose(b)]
     last_end = _last_end(blocks, leads[-1].index)
+    if leads[-1].form == "review headline":  # its standfirst, no prose, is its review
+        last_end = max(last_end, leads[-1].index + 2)
     footer = list(blocks[last_end:])
     ends = [*(lead.index for lead in leads[1:]), last_end]
     sections = []

@@ -16,6 +16,8 @@ from marquee.roundup_lines import CERTIFICATE, MARK, PROSE_WORDS, QUOTES
 
 _MAX_TITLE_WORDS = 10
 _MAX_LOOSE_WORDS = 7
+_FACTS_CHARS = 80
+"""A quoted title's facts (studio, runtime) come within the first characters after it."""
 _LOOSE = re.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’&,\- ]{0,60}[\p{L}\p{N}]|[\p{L}\p{N}]")
 
 _ASPECTS = frozenset(
@@ -29,6 +31,12 @@ _ASPECTS = frozenset(
 """Sub-headings of one review that rate a part of its film: "Story", "The Acting"."""
 
 _QUOTED_CAPSULE = re.compile(rf"^['‘\"“](?P<title>{TITLE})['’\"”]\s*[:–—-]\s+(?P<rest>\S.*)$")
+_COMMA_QUOTED_CAPSULE = re.compile(
+    r"^['‘\"“](?P<title>[^'‘’\"“”]{1,60}?),['’\"”]\s+(?P<rest>\S.*)$"
+)
+"""A capsule opening with its title quoted as a sentence's subject, the comma inside the
+quotation marks as American papers print it: '"The Last Winter," IFC, 121 minutes, …'."""
+_RUNTIME = re.compile(r"\b\d{2,3}\s*(?:minutes|mins?)\b", re.IGNORECASE)
 _SHOUTED_CAPSULE = re.compile(
     r"^(?P<title>[\p{Lu}\p{N}][\p{Lu}\p{N}'’:,&!.\- ]{1,60}?)\s*(?:--|—|–|\s-\s|\.\s)\s*"
     r"(?P<rest>\S.*)$"
@@ -71,11 +79,15 @@ def set_apart(text: str) -> tuple[str, str, bool] | None:
     shouted = _SHOUTED_CAPSULE.match(text)
     if found is None and shouted is not None and is_shouted(shouted["title"]):
         found = shouted
+    found = found or _COMMA_QUOTED_CAPSULE.match(text)
     if found is None:
         return None
     title = display_title(found["title"])
     rest = found["rest"]
-    if not is_title(title) or not (MARK.search(rest) or len(rest.split()) >= PROSE_WORDS):
+    timed = found.re is _COMMA_QUOTED_CAPSULE and _RUNTIME.search(rest[:_FACTS_CHARS])
+    if not (is_title(title) or (timed and is_loose_title(title))):
+        return None  # "21," is a title where its runtime follows: '"21," Sony, 123 minutes'
+    if not (MARK.search(rest) or len(rest.split()) >= PROSE_WORDS):
         return None
     return title, rest, found.re is _CERTIFIED_CAPSULE
 
