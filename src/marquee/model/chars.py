@@ -17,9 +17,8 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import sparse
 
-from marquee.model.rows import binary_rows, distinct
+from marquee.model.rows import BinaryRows, binary_rows, distinct
 
 if TYPE_CHECKING:  # scikit-learn costs ~0.7 s to import: only a non-ASCII word pays it
     from sklearn.feature_extraction.text import HashingVectorizer
@@ -36,7 +35,7 @@ def _remembered(longest: int, n_features: int) -> dict[str, bytes]:
     return {}
 
 
-def char_features(texts: Sequence[str], longest: int, n_features: int) -> sparse.csr_matrix:
+def char_features(texts: Sequence[str], longest: int, n_features: int) -> BinaryRows:
     """Binary char n-gram rows (lengths 2..``longest``), one per text: bucket for bucket
     what scikit-learn's ``char_wb`` HashingVectorizer gives."""
     split = [t.lower().split() for t in texts]

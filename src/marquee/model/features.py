@@ -25,9 +25,8 @@ from dataclasses import asdict, dataclass
 from itertools import filterfalse
 
 import numpy as np
-from scipy import sparse
 
-from marquee.model.rows import binary_rows, distinct
+from marquee.model.rows import BinaryRows, binary_rows, distinct
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*|[.,;:!?()\"]")
 _BREAK = frozenset('.,;:!?()"')
@@ -238,8 +237,8 @@ _TAIL_SPACE = 0x5A17
 _COMPARISON_SPACE = 0xC0DA
 
 
-def featurize(texts: Iterable[str], spec: FeatureSpec) -> sparse.csr_matrix:
-    """Binary feature matrix, one row per text."""
+def featurize(texts: Iterable[str], spec: FeatureSpec) -> BinaryRows:
+    """Binary feature rows, one per text."""
     if spec.chars:
         from marquee.model.chars import char_features  # scikit-learn for a non-ASCII word
 
@@ -247,8 +246,8 @@ def featurize(texts: Iterable[str], spec: FeatureSpec) -> sparse.csr_matrix:
     return featurize_tokens(tokenize_all(list(texts), negation=spec.negation), spec)
 
 
-def featurize_tokens(tokens: Tokens | Sequence[Tokens], spec: FeatureSpec) -> sparse.csr_matrix:
-    """Binary feature matrix of texts already tokenised (with ``spec.negation``).
+def featurize_tokens(tokens: Tokens | Sequence[Tokens], spec: FeatureSpec) -> BinaryRows:
+    """Binary feature rows of texts already tokenised (with ``spec.negation``).
 
     The whole batch is hashed in one vectorised pass, n-grams cut at each text's edges, so
     a batch of one-line quotes pays NumPy's fixed cost per call once rather than per quote.
