@@ -26,6 +26,7 @@ from itertools import filterfalse
 
 import numpy as np
 
+from marquee.model.chars import char_features
 from marquee.model.rows import BinaryRows, binary_rows, distinct
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*|[.,;:!?()\"]")
@@ -240,8 +241,6 @@ _COMPARISON_SPACE = 0xC0DA
 def featurize(texts: Iterable[str], spec: FeatureSpec) -> BinaryRows:
     """Binary feature rows, one per text."""
     if spec.chars:
-        from marquee.model.chars import char_features  # scikit-learn for a non-ASCII word
-
         return char_features(list(texts), spec.chars, spec.n_features)
     return featurize_tokens(tokenize_all(list(texts), negation=spec.negation), spec)
 
