@@ -22,7 +22,8 @@ import re
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
-from itertools import filterfalse
+from itertools import compress, filterfalse, repeat
+from operator import is_
 
 import numpy as np
 
@@ -121,10 +122,13 @@ def _word_hash(word: str) -> int:
 
 
 def word_hashes(tokens: Sequence[str]) -> np.ndarray:
-    """:func:`_word_hash` of each token; known words cost one C-level dict lookup each."""
+    """:func:`_word_hash` of each token; known words cost one C-level dict lookup each, and
+    a new word is hashed once however often it occurs (no Python loop over the tokens)."""
     found = list(map(_WORD_CACHE.get, tokens))
     if None in found:
-        found = [h if h is not None else _word_hash(t) for h, t in zip(found, tokens, strict=True)]
+        missing = set(compress(tokens, map(is_, found, repeat(None))))
+        new = {word: _word_hash(word) for word in missing}
+        found = list(map(new.get, tokens, found))
     return np.fromiter(found, dtype=np.uint64, count=len(found))
 
 
