@@ -58,7 +58,9 @@ class BinaryRows:
         """
         n_rows = len(self.indptr) - 1
         lengths = np.diff(self.indptr)
-        values = weights.take(self.indices).astype(np.result_type(np.float32, weights.dtype))
+        values = weights.take(self.indices).astype(
+            np.result_type(np.float32, weights.dtype), copy=False
+        )
         order = np.argsort(-lengths, kind="stable")
         starts, ends = self.indptr[order], self.indptr[order] + lengths[order]
         longer = n_rows - np.cumsum(np.bincount(lengths))  # rows longer than j, each j
