@@ -313,9 +313,9 @@ def test_every_command_is_registered_by_the_module_main_names() -> None:
 
 def test_adding_a_table_or_text_imports_no_html_stack(tmp_path) -> None:
     """A CSV or a plain-text review is read without trafilatura, extruct (bs4, mf2py),
-    markdown-it or PyYAML, and added without httpx: those load only when an HTML or Markdown
-    document is read, or a page fetched."""
-    html_stack = ("trafilatura", "extruct", "bs4", "mf2py", "markdown_it", "yaml", "httpx")
+    markdown-it, lxml or PyYAML, and added without httpx: those load only when an HTML or
+    Markdown document is read, or a page fetched."""
+    html_stack = ("trafilatura", "extruct", "bs4", "mf2py", "markdown_it", "lxml", "yaml", "httpx")
     table = tmp_path / "quotes.csv"
     table.write_text(
         "film,critic,quote\nHeat,A. Critic,A taut and thrilling heist film.\n"

@@ -28,6 +28,7 @@ from marquee.model.features import (
 from marquee.model.film import film_adjusted, fit_film_prior, uniform_prior
 from marquee.model.nbsvm import NBParams, fit_nblr
 from marquee.model.predict import Prediction, load_model, pinned_score_map
+from marquee.model.rows import binary_rows
 from marquee.model.stacking import SENTENCE_AGGREGATES, aggregate
 
 HOLDOUT_FLOORS = {"polarity_v2": 0.88, "rt_snippets": 0.78, "rt_quotes": 0.78}
@@ -121,8 +122,8 @@ def test_the_other_films_check_agrees_with_the_full_search(text):
 
 def test_feature_hashing_is_stable_and_binary():
     spec = FeatureSpec(n_features=2**16)
-    a = featurize(["good good film. bad ending."], spec)
-    b = featurize(["good good film. bad ending."], spec)
+    a = featurize(["good good film. bad ending."], spec).csr()
+    b = featurize(["good good film. bad ending."], spec).csr()
     assert (a != b).nnz == 0
     assert set(a.data) == {1.0}
 
@@ -133,6 +134,7 @@ MIXED_TEXTS = [
     "The original was a masterpiece. This sequel is not. Dull, not worth it.",
     "A\tfine,  FINE   film;\nthe sequel? No.",
     "Ein großartiger Film — ÉLAN, naïveté, ΟΔΥΣΣΕΑΣ, 映画 and a 1 2 x",
+    "Cinéma 🎬🍿! 𝒻𝒾𝓁𝓂 — İstanbul ﬁlm x🎬y",
     "One more line. " * 8,
 ]
 
@@ -141,12 +143,13 @@ def test_a_batch_featurizes_each_text_as_if_alone():
     """The vectorised batch path: no n-gram crosses from one text into the next."""
     spec = FeatureSpec(comparison_space=True, tail_sentences=2, n_features=2**18)
     tokens = [tokenize(t, negation=True) for t in MIXED_TEXTS]
-    together = featurize_tokens(tokens, spec)
+    together = featurize_tokens(tokens, spec).csr()
     for i, tok in enumerate(tokens):
-        alone = featurize_tokens([tok], spec)
+        alone = featurize_tokens([tok], spec).csr()
         assert list(together[i].indices) == list(alone.indices)
     assert together.has_sorted_indices and together[1].nnz == 0
-    assert (featurize_tokens(tokenize_all(MIXED_TEXTS, negation=True), spec) != together).nnz == 0
+    again = featurize_tokens(tokenize_all(MIXED_TEXTS, negation=True), spec).csr()
+    assert (again != together).nnz == 0
 
 
 @pytest.mark.parametrize("longest,n_features", [(5, 2**20), (3, 2**20), (5, 2**16)])
@@ -160,8 +163,26 @@ def test_char_features_are_scikit_learns_char_wb_hashing(longest, n_features):
         norm=None, alternate_sign=False, dtype=np.float32,
     ).transform(MIXED_TEXTS)  # fmt: skip
     for _ in range(2):
-        ours = char_features(MIXED_TEXTS, longest, n_features)
+        ours = char_features(MIXED_TEXTS, longest, n_features).csr()
         assert (ours != reference).nnz == 0 and ours.has_sorted_indices
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_binary_rows_dot_is_scipys_product_bit_for_bit(dtype):
+    """Scoring sums each row's weights in NumPy; the logits must be SciPy's to the last bit
+    (rows of every length, empty ones included, weights of mixed sign and size)."""
+    rng = np.random.default_rng(1)
+    n_rows, n_features = 300, 5_000
+    lengths = rng.choice([0, 1, 3, 40, 900], size=n_rows)
+    row = np.repeat(np.arange(n_rows), lengths)
+    rows = binary_rows(row, rng.integers(0, n_features, size=len(row)), n_rows, n_features)
+    weights = (rng.standard_cauchy(n_features) * 10.0 ** rng.integers(-4, 3, n_features)).astype(
+        dtype
+    )
+    ours = rows.dot(weights)
+    theirs = np.asarray(rows.csr() @ weights).ravel()
+    assert ours.dtype == theirs.dtype and ours.tobytes() == theirs.tobytes()
+    assert binary_rows(row[:0], row[:0], 3, n_features).dot(weights).tolist() == [0, 0, 0]
 
 
 def test_murmur3_matches_the_reference_implementation():
@@ -178,7 +199,7 @@ def test_nblr_learns_a_toy_separation():
     spec = FeatureSpec(n_features=2**16, tail_sentences=0)
     texts = ["great fun", "great film", "wonderful fun", "awful mess", "awful film", "dull mess"]
     y = np.array([1, 1, 1, 0, 0, 0])
-    scorer = fit_nblr(featurize(texts * 3, spec), np.tile(y, 3), NBParams(C=10, min_df=1))
+    scorer = fit_nblr(featurize(texts * 3, spec).csr(), np.tile(y, 3), NBParams(C=10, min_df=1))
     logits = scorer.decision(featurize(["great wonderful", "dull awful"], spec))
     assert logits[0] > 0 > logits[1]
 
@@ -227,7 +248,7 @@ def test_sentence_buckets_match_featurizing_each_sentence():
     weights = np.random.default_rng(0).normal(size=spec.n_features)
     per_sentence = np.bincount(sb.sentence, weights=weights[sb.bucket], minlength=len(flat))
     assert list(sb.counts) == [3, 0, 2]
-    assert np.allclose(per_sentence, featurize(flat, spec) @ weights)
+    assert np.allclose(per_sentence, featurize(flat, spec).csr() @ weights)
 
 
 def test_sentence_aggregates_read_the_closing_verdict():
@@ -354,3 +375,23 @@ def test_an_artifact_missing_its_encoder_is_refused(tmp_path):
         shutil.copy(DEFAULT_ARTIFACT.with_suffix(suffix), tmp_path / f"default{suffix}")
     with pytest.raises(ScoringError, match="encoder"):
         load_model(str(tmp_path / "default.npz"))
+
+
+def test_scoring_loads_scipy_and_the_encoder_only_when_needed():
+    """A full review is read without SciPy (training's) or onnxruntime (the encoder's, ~1 s
+    to start); a quote the n-gram views doubt starts the encoder, and a non-ASCII one needs
+    no scikit-learn."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from marquee.model import load_model\n"
+        "m = load_model()\n"
+        "m.predict([' '.join(['A long, mostly even-handed review of a film.'] * 30)])\n"
+        "print(sorted(k for k in ('scipy', 'sklearn', 'onnxruntime') if k in sys.modules))\n"
+        "m.predict(['It is a film.', 'Not bad, not good.', 'Ça va, naïve, I suppose.'])\n"
+        "print(sorted(k for k in ('scipy', 'sklearn', 'onnxruntime') if k in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split("\n")[:2] == ["[]", "['onnxruntime']"]

@@ -76,11 +76,19 @@ def _cues(sources: Iterable[str]) -> _Cues:
 
 
 def _needles(source: str) -> tuple[str, ...]:
-    """Literals one of which every match of ``source`` holds: the literal text each way
-    through it opens with, past ``^`` and ``\\b``; ("",), held by every text, when some way
-    opens otherwise (a set, a repeat)."""
-    openings = _openings(list(sre_parse.parse(source)))
-    return ("",) if "" in openings else tuple(openings)
+    """Literals one of which every match of ``source`` holds, ("",) (held by every text)
+    when no stretch of it has any.
+
+    Every match runs through each stretch of the pattern from one of its top-level items to
+    its end, so the literal openings of any such stretch will do (:func:`_openings`); the
+    stretch whose shortest literal is longest is taken, as the rarest in a line (fewest
+    searches): "sign up|subscribe|join|register" rather than a later "e-?mail"'s "e", and
+    a later "trailer" rather than an optional "official " before it.
+    """
+    items = list(sre_parse.parse(source))
+    stretches = [_openings(items[at:]) for at in range(len(items))]
+    usable = [tuple(openings) for openings in stretches if "" not in openings]
+    return max(usable, key=lambda ways: (min(map(len, ways)), -len(ways)), default=("",))
 
 
 def _openings(items: list[Any], held: int = 0) -> list[str]:

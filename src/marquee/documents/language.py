@@ -32,7 +32,12 @@ def language_warning(text: str) -> str | None:
     script = non_latin_script(text)
     if script is not None:
         return f"looks like {script}-script text, not English: scores and opinions assume English"
-    tokens = [t.lower() for t in _TOKEN.findall(text)]
+    # an ASCII text lower-cased whole splits as its words do (elsewhere lower-casing can
+    # grow a letter by a combining mark, which is no word character)
+    if text.isascii():
+        tokens = _TOKEN.findall(text.lower())
+    else:
+        tokens = [t.lower() for t in _TOKEN.findall(text)]
     if len(tokens) < _MIN_WORDS:
         return None
     counts = Counter(tokens)  # a few hundred distinct words: each list looked up in them

@@ -43,13 +43,10 @@ def is_title_like(text: str) -> bool:
     A score line ("2", "7/10", "Rating: 4 out of 5") never is.
     """
     line = text.strip()
+    if len(line) > _MAX_HEADING_CHARS:  # most lines of a review: no word list needed
+        return False
     found = words(line)
-    if (
-        not found
-        or _SCORE.search(line)
-        or len(line) > _MAX_HEADING_CHARS
-        or len(found) > _MAX_HEADING_WORDS
-    ):
+    if not found or _SCORE.search(line) or len(found) > _MAX_HEADING_WORDS:
         return False
     if line.endswith(_SENTENCE_END):
         return False

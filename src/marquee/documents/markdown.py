@@ -17,7 +17,7 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from marquee.documents import chrome, tree
+from marquee.documents import chrome
 from marquee.documents.fields import REVIEW_FIELDS, normalise
 from marquee.documents.limits import MAX_DEPTH
 from marquee.errors import ParseError
@@ -81,6 +81,8 @@ def read_markdown(text: str, source: str) -> tuple[tuple[Block, ...], dict[str, 
     meta = {} if match is None else normalise(_parse_yaml(match["yaml"], source), REVIEW_FIELDS)
     body = text if match is None else text[match.end() :]
     html = _renderer().render(body)
+    from marquee.documents import tree  # lxml: only a Markdown or HTML document needs it
+
     root = tree.parse_html(html, source)
     return chrome.label(tree.blocks_from(root.body, tree.HTML_ROLES)), meta
 

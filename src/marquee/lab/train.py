@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from scipy import sparse
 
 from marquee.lab import corpora
 from marquee.lab.corpora import (
@@ -49,6 +48,7 @@ from marquee.model.predict import (
     save_model,
     sigmoid,
 )
+from marquee.model.rows import BinaryRows
 from marquee.model.stacking import fit_stacker, sentence_aggregates
 
 log = logging.getLogger(__name__)
@@ -105,9 +105,10 @@ def labels(examples: Sequence[Example]) -> np.ndarray:
 
 
 def out_of_fold(
-    X: sparse.csr_matrix, y: np.ndarray, params: NBParams, k: int = INNER_FOLDS
+    rows: BinaryRows, y: np.ndarray, params: NBParams, k: int = INNER_FOLDS
 ) -> np.ndarray:
     """Logits of every training row from a model that did not see it (seeded k-fold)."""
+    X = rows.csr()
     folds = np.arange(len(y)) % k
     np.random.default_rng(INNER_SEED).shuffle(folds)
     logits = np.zeros(len(y))
@@ -119,7 +120,7 @@ def out_of_fold(
 
 def fit_view(recipe: ViewRecipe, examples: Sequence[Example]) -> View:
     """One view fitted on ``examples``."""
-    X = featurize([ex.text for ex in examples], recipe.spec)
+    X = featurize([ex.text for ex in examples], recipe.spec).csr()
     return View(recipe.spec, fit_nblr(X, labels(examples), recipe.params))
 
 

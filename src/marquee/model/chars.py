@@ -6,23 +6,18 @@ hashed by 32-bit MurmurHash3 (seed 0) of its UTF-8 bytes into ``|h| mod n_featur
 scikit-learn builds and hashes each n-gram in Python, which was 40% of scoring a quote.
 The same rows come out of two facts: ``char_wb`` n-grams never cross a space, so a text's
 row is the union of its words' rows; and a word's row never changes, so each distinct
-word is hashed once and remembered. A new ASCII word is hashed here, every n-gram of a
-batch's new words at once in NumPy; any other word by scikit-learn itself.
+word is hashed once and remembered. New words are hashed here, every n-gram of a batch's
+new words at once in NumPy (scikit-learn, ~0.7 s to import, is only the tests' reference).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
-from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import sparse
 
-from marquee.model.rows import binary_rows, distinct
-
-if TYPE_CHECKING:  # scikit-learn costs ~0.7 s to import: only a non-ASCII word pays it
-    from sklearn.feature_extraction.text import HashingVectorizer
+from marquee.model.rows import BinaryRows, binary_rows, distinct
 
 _ROWS_KEPT = 200_000
 """Most words remembered per hashing (about 200 bytes each); past that, new words are hashed
@@ -36,7 +31,7 @@ def _remembered(longest: int, n_features: int) -> dict[str, bytes]:
     return {}
 
 
-def char_features(texts: Sequence[str], longest: int, n_features: int) -> sparse.csr_matrix:
+def char_features(texts: Sequence[str], longest: int, n_features: int) -> BinaryRows:
     """Binary char n-gram rows (lengths 2..``longest``), one per text: bucket for bucket
     what scikit-learn's ``char_wb`` HashingVectorizer gives."""
     split = [t.lower().split() for t in texts]
@@ -58,40 +53,51 @@ def char_features(texts: Sequence[str], longest: int, n_features: int) -> sparse
 
 
 def word_rows(words: Sequence[str], longest: int, n_features: int) -> dict[str, bytes]:
-    """Each (lower-cased, space-free) word's sorted distinct buckets, as int32 bytes."""
-    plain = [w for w in words if w.isascii()]
-    rows = dict(zip(plain, _ascii_rows(plain, longest, n_features), strict=True))
-    other = [w for w in words if not w.isascii()]
-    if other:
-        X = _vectorizer(longest, n_features).transform(other)
-        for i, w in enumerate(other):
-            rows[w] = X.indices[X.indptr[i] : X.indptr[i + 1]].astype(np.int32).tobytes()
-    return rows
-
-
-def _ascii_rows(words: Sequence[str], longest: int, n_features: int) -> list[bytes]:
-    """:func:`word_rows` of ASCII words (a character is a byte), all n-grams hashed at once.
+    """Each (lower-cased, space-free) word's sorted distinct buckets, as int32 bytes.
 
     A padded word of ``m`` characters yields every window of 2..min(``longest``, m)
-    characters: scikit-learn's loop stops after the window that is the whole word.
+    characters (scikit-learn's loop stops after the window that is the whole word), each
+    hashed as its UTF-8 bytes: the windows of a batch are grouped by their length in bytes,
+    which for ASCII words is their length in characters.
     """
     if not words:
-        return []
-    padded = [f" {w} " for w in words]
-    text = np.frombuffer("".join(padded).encode("ascii"), dtype=np.uint8)
-    lengths = np.fromiter(map(len, padded), dtype=np.int64, count=len(padded))
+        return {}
+    padded = "".join([f" {w} " for w in words])
+    data = np.frombuffer(padded.encode("utf-8"), dtype=np.uint8)
+    lengths = np.fromiter((len(w) + 2 for w in words), dtype=np.int64, count=len(words))
     owner = np.repeat(np.arange(len(words), dtype=np.int64), lengths)
     end = np.cumsum(lengths)[owner]
-    position = np.arange(len(text), dtype=np.int64)
+    position = np.arange(len(owner), dtype=np.int64)
+    byte_at = None if padded.isascii() else _first_bytes(padded)
     owners, buckets = [], []
     for n in range(2, longest + 1):
         start = position[position + n <= end]
-        buckets.append(_bucket(murmur3(text[start[:, None] + np.arange(n)]), n_features))
-        owners.append(owner[start])
+        for nbytes, at in _by_size(start, n, byte_at):
+            first = at if byte_at is None else byte_at[at]
+            grams = data[first[:, None] + np.arange(nbytes)]
+            buckets.append(_bucket(murmur3(grams), n_features))
+            owners.append(owner[at])
     key = distinct(np.concatenate(owners) * n_features + np.concatenate(buckets))
     bounds = np.searchsorted(key // n_features, np.arange(len(words) + 1))
     flat = (key % n_features).astype(np.int32)
-    return [flat[a:b].tobytes() for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+    rows = [flat[a:b].tobytes() for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+    return dict(zip(words, rows, strict=True))
+
+
+def _first_bytes(text: str) -> np.ndarray:
+    """Where each character's UTF-8 bytes start in ``text.encode()``, then the end."""
+    points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    width = 1 + (points >= 0x80).astype(np.int64) + (points >= 0x800) + (points >= 0x10000)
+    return np.concatenate([[0], np.cumsum(width)])
+
+
+def _by_size(start: np.ndarray, n: int, byte_at: np.ndarray | None) -> list[tuple[int, np.ndarray]]:
+    """The windows of ``n`` characters at ``start``, grouped by their length in bytes
+    (ASCII text, ``byte_at`` None: one group, ``n`` bytes each)."""
+    if byte_at is None:
+        return [(n, start)]
+    size = byte_at[start + n] - byte_at[start]
+    return [(nbytes, start[size == nbytes]) for nbytes in np.unique(size).tolist()]
 
 
 def _rotl(x: np.ndarray, r: int) -> np.ndarray:
@@ -131,19 +137,3 @@ def _bucket(h: np.ndarray, n_features: int) -> np.ndarray:
     out = np.abs(signed) % n_features
     out[signed == -(2**31)] = (2**31 - 1 - (n_features - 1)) % n_features
     return out
-
-
-@cache
-def _vectorizer(longest: int, n_features: int) -> HashingVectorizer:
-    """scikit-learn's stable (murmur3, seed 0) hashing of char n-grams within word edges."""
-    from sklearn.feature_extraction.text import HashingVectorizer
-
-    return HashingVectorizer(
-        analyzer="char_wb",
-        ngram_range=(2, longest),
-        n_features=n_features,
-        binary=True,
-        norm=None,
-        alternate_sign=False,
-        dtype=np.float32,
-    )

@@ -22,12 +22,13 @@ import re
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
-from itertools import filterfalse
+from itertools import compress, filterfalse, repeat
+from operator import is_
 
 import numpy as np
-from scipy import sparse
 
-from marquee.model.rows import binary_rows, distinct
+from marquee.model.chars import char_features
+from marquee.model.rows import BinaryRows, binary_rows, distinct
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*|[.,;:!?()\"]")
 _BREAK = frozenset('.,;:!?()"')
@@ -121,10 +122,13 @@ def _word_hash(word: str) -> int:
 
 
 def word_hashes(tokens: Sequence[str]) -> np.ndarray:
-    """:func:`_word_hash` of each token; known words cost one C-level dict lookup each."""
+    """:func:`_word_hash` of each token; known words cost one C-level dict lookup each, and
+    a new word is hashed once however often it occurs (no Python loop over the tokens)."""
     found = list(map(_WORD_CACHE.get, tokens))
     if None in found:
-        found = [h if h is not None else _word_hash(t) for h, t in zip(found, tokens, strict=True)]
+        missing = set(compress(tokens, map(is_, found, repeat(None))))
+        new = {word: _word_hash(word) for word in missing}
+        found = list(map(new.get, tokens, found))
     return np.fromiter(found, dtype=np.uint64, count=len(found))
 
 
@@ -238,17 +242,15 @@ _TAIL_SPACE = 0x5A17
 _COMPARISON_SPACE = 0xC0DA
 
 
-def featurize(texts: Iterable[str], spec: FeatureSpec) -> sparse.csr_matrix:
-    """Binary feature matrix, one row per text."""
+def featurize(texts: Iterable[str], spec: FeatureSpec) -> BinaryRows:
+    """Binary feature rows, one per text."""
     if spec.chars:
-        from marquee.model.chars import char_features  # scikit-learn for a non-ASCII word
-
         return char_features(list(texts), spec.chars, spec.n_features)
     return featurize_tokens(tokenize_all(list(texts), negation=spec.negation), spec)
 
 
-def featurize_tokens(tokens: Tokens | Sequence[Tokens], spec: FeatureSpec) -> sparse.csr_matrix:
-    """Binary feature matrix of texts already tokenised (with ``spec.negation``).
+def featurize_tokens(tokens: Tokens | Sequence[Tokens], spec: FeatureSpec) -> BinaryRows:
+    """Binary feature rows of texts already tokenised (with ``spec.negation``).
 
     The whole batch is hashed in one vectorised pass, n-grams cut at each text's edges, so
     a batch of one-line quotes pays NumPy's fixed cost per call once rather than per quote.

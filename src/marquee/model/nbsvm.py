@@ -10,9 +10,14 @@ kept: that is what keeps the stored artifact to a few MB.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import sparse
+
+from marquee.model.rows import BinaryRows
+
+if TYPE_CHECKING:
+    from scipy import sparse
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,8 +41,10 @@ class LinearScorer:
     weights: np.ndarray
     bias: float
 
-    def decision(self, X: sparse.spmatrix) -> np.ndarray:
-        """Uncalibrated logit of each row."""
+    def decision(self, X: BinaryRows | sparse.spmatrix) -> np.ndarray:
+        """Uncalibrated logit of each row (scoring passes rows, fitting a SciPy matrix)."""
+        if isinstance(X, BinaryRows):
+            return X.dot(self.weights) + self.bias
         return np.asarray(X @ self.weights).ravel() + self.bias
 
 
@@ -56,7 +63,9 @@ def fit_nblr(
     ratio = nb_ratio(X, y, params.alpha)
     ratio[df < params.min_df] = 0.0
     used = np.flatnonzero(ratio)
-    Xr = X[:, used] @ sparse.diags(ratio[used])
+    from scipy.sparse import diags  # fitting only (scoring never loads SciPy)
+
+    Xr = X[:, used] @ diags(ratio[used])
     # the dual solver: same optimum, 3–5x faster when features far outnumber texts
     from sklearn.linear_model import LogisticRegression  # fitting only: a slow import
 

@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from marquee.errors import ScoringError
-from marquee.model.encoder import Encoder, load_encoder
+from marquee.model.encoder import Encoder, StoredEncoder, stored_encoder
 from marquee.model.features import FeatureSpec, Tokens, featurize, featurize_tokens, tokenize_all
 from marquee.model.film import FilmPrior
 from marquee.model.nbsvm import LinearScorer
@@ -142,7 +142,7 @@ class ScoringModel:
         score_map: ScoreMap,
         film_prior: FilmPrior,
         short_max_words: int,
-        encoder: Encoder | None = None,
+        encoder: Encoder | StoredEncoder | None = None,
     ) -> None:
         self.views = views
         self.stackers = stackers
@@ -303,7 +303,7 @@ def _load(npz: Path) -> ScoringModel:
         score_map = ScoreMap(arrays["score_knots"], arrays["score_values"])
         prior = arrays["film_prior"]
         film_prior = FilmPrior(prior[:-1], float(prior[-1]))
-    encoder = load_encoder(npz.parent) if meta.get("encoder") else None
+    encoder = stored_encoder(npz.parent) if meta.get("encoder") else None
     if (encoder is None) != ("short_encoder" not in stackers):
         raise ScoringError(f"{npz}: the encoder and its stacker must come together")
     log.debug("loaded scoring model from %s", npz)
