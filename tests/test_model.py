@@ -164,6 +164,27 @@ def test_char_features_are_scikit_learns_char_wb_hashing(longest, n_features):
         assert (ours != reference).nnz == 0 and ours.has_sorted_indices
 
 
+def test_bounded_word_caches_forget_without_changing_a_feature(monkeypatch):
+    """The char rows and word hashes remembered are bounded (flat memory over a long
+    ``marquee add``): once full they are forgotten, and every row comes out the same."""
+    from marquee.model import chars, features
+
+    char_spec = FeatureSpec(chars=4, n_features=2**12)
+    word_spec = FeatureSpec(comparison_space=True, tail_sentences=2, n_features=2**18)
+    char_alone = [featurize([t], char_spec) for t in MIXED_TEXTS]  # caches unbounded
+    word_alone = [featurize([t], word_spec) for t in MIXED_TEXTS]
+    monkeypatch.setattr(chars, "_ROWS_KEPT", 16)
+    monkeypatch.setattr(features, "_CACHE_LIMIT", 16)
+    monkeypatch.setattr(features, "_WORD_CACHE", {})
+    chars._remembered(4, 2**12).clear()
+    for _ in range(2):  # the second round meets words remembered, forgotten and new
+        for text, char_row, word_row in zip(MIXED_TEXTS, char_alone, word_alone, strict=True):
+            assert (featurize([text], char_spec) != char_row).nnz == 0
+            assert (featurize([text], word_spec) != word_row).nnz == 0
+            assert len(chars._remembered(4, 2**12)) <= 16 and len(features._WORD_CACHE) <= 16
+    assert (featurize(MIXED_TEXTS, char_spec) != char_features(MIXED_TEXTS, 4, 2**12)).nnz == 0
+
+
 def test_murmur3_matches_the_reference_implementation():
     from sklearn.utils import murmurhash3_32
 
