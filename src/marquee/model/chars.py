@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # scikit-learn costs ~0.7 s to import: only a non-ASCII word 
 _ROWS_KEPT = 16_384
 """Most words remembered per hashing (about 200 bytes each); when a batch's new words would
 pass it, the remembered ones are forgotten first. A word's row is the same however often it
-is worked out, so this bounds memory (``marquee add`` on 8,000 quotes meets about 20,000
+is worked out, so this bounds memory (``marquee add`` on 8,000 quotes meets about 26,000
 words) and never changes a feature; a few thousand quotes' words all stay."""
 
 
