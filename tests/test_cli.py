@@ -314,8 +314,10 @@ def test_every_command_is_registered_by_the_module_main_names() -> None:
 def test_adding_a_table_or_text_imports_no_html_stack(tmp_path) -> None:
     """A CSV or a plain-text review is read without trafilatura, extruct (bs4, mf2py),
     markdown-it, lxml or PyYAML, and added without httpx: those load only when an HTML or
-    Markdown document is read, or a page fetched."""
+    Markdown document is read, or a page fetched. A table's rows are film reviews one film
+    each, so it loads neither the page-kind patterns nor the round-up readers; a text does."""
     html_stack = ("trafilatura", "extruct", "bs4", "mf2py", "markdown_it", "lxml", "yaml", "httpx")
+    page_readers = ("marquee.documents.kind", "marquee.multifilm")
     table = tmp_path / "quotes.csv"
     table.write_text(
         "film,critic,quote\nHeat,A. Critic,A taut and thrilling heist film.\n"
@@ -323,9 +325,11 @@ def test_adding_a_table_or_text_imports_no_html_stack(tmp_path) -> None:
     )
     text = Path(__file__).parents[1] / "examples/ballerina/004_66e3958d677d78f6.txt"  # plain
     store = f"sqlite:///{tmp_path / 's.db'}"
-    for added in (table, text):
-        out, loaded = _loaded_after(["--db", store, "--create", "add", str(added)], html_stack)
-        assert out.startswith("added") and loaded == []
+    for added, expected in ((table, []), (text, list(page_readers))):
+        out, loaded = _loaded_after(
+            ["--db", store, "--create", "add", str(added)], html_stack + page_readers
+        )
+        assert out.startswith("added") and loaded == expected
 
 
 def test_cached_report_imports_no_model(db: str, ballerina: dict) -> None:

@@ -185,6 +185,29 @@ def test_binary_rows_dot_is_scipys_product_bit_for_bit(dtype):
     assert binary_rows(row[:0], row[:0], 3, n_features).dot(weights).tolist() == [0, 0, 0]
 
 
+def test_bounded_word_caches_forget_without_changing_a_feature(monkeypatch):
+    """The char rows and word hashes remembered are bounded (flat memory over a long
+    ``marquee add``): once full they are forgotten, and every row comes out the same."""
+    from marquee.model import chars, features
+
+    char_spec = FeatureSpec(chars=4, n_features=2**12)
+    word_spec = FeatureSpec(comparison_space=True, tail_sentences=2, n_features=2**18)
+    char_alone = [featurize([t], char_spec).csr() for t in MIXED_TEXTS]  # caches unbounded
+    word_alone = [featurize([t], word_spec).csr() for t in MIXED_TEXTS]
+    monkeypatch.setattr(chars, "_ROWS_KEPT", 16)
+    monkeypatch.setattr(features, "_CACHE_LIMIT", 16)
+    monkeypatch.setattr(features, "_WORD_CACHE", {})
+    chars._remembered(4, 2**12).clear()
+    for _ in range(2):  # the second round meets words remembered, forgotten and new
+        for text, char_row, word_row in zip(MIXED_TEXTS, char_alone, word_alone, strict=True):
+            assert (featurize([text], char_spec).csr() != char_row).nnz == 0
+            assert (featurize([text], word_spec).csr() != word_row).nnz == 0
+            assert len(chars._remembered(4, 2**12)) <= 16 and len(features._WORD_CACHE) <= 16
+    assert (
+        featurize(MIXED_TEXTS, char_spec).csr() != char_features(MIXED_TEXTS, 4, 2**12).csr()
+    ).nnz == 0
+
+
 def test_murmur3_matches_the_reference_implementation():
     from sklearn.utils import murmurhash3_32
 

@@ -37,6 +37,7 @@ from marquee.intake import (
     stream_reviews,
     unexpected,
 )
+from marquee.memory import release_memory
 from marquee.records import Review
 from marquee.report_cache import build_reports, report_batches, report_key
 from marquee.scores import unread_score
@@ -89,6 +90,7 @@ def add_reviews(
                 yield outcome
             else:
                 waiting.append((untitled_id, outcome))
+        release_memory()  # the chunk's objects are gone: their pages too (flat memory)
     filed = adopt_unassigned(store)
     if filed:
         log.info("filed %d review(s) under films named since", len(filed))

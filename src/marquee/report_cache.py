@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from marquee.memory import release_memory
 from marquee.model.paths import DEFAULT_ARTIFACT
 from marquee.store import FilmEntry, Store
 
@@ -53,6 +54,8 @@ def build_reports(store: Store, entries: Sequence[FilmEntry]) -> list[dict[str, 
         tx.save_reports(
             report_key(), [(e.id, e.version, d) for e, d in zip(entries, data, strict=True)]
         )
+    del reviews, built
+    release_memory()  # the batch's reviews and opinions: their pages back to the system
     return data
 
 
