@@ -49,6 +49,7 @@ DATA_SPLIT: dict[str, Split] = {
     "heldout-6k": "test",
     "heldout-7k": "test",
     "heldout-8k": "test",
+    "heldout-9k": "test",
 }
 """The shared data's frozen split measured beside each fixture split."""
 
@@ -70,6 +71,7 @@ def pages(split: str) -> list[tuple[Path, bool]]:
         "heldout-6k",
         "heldout-7k",
         "heldout-8k",
+        "heldout-9k",
     }
     wanted = {"dev", *measured} if split == "dev" else {split}
     return sorted(
