@@ -66,6 +66,10 @@ def test_real_film_reviews_and_round_ups_are_kept(path: Path) -> None:
         (KINDS / "book" / "booklife_jode_part_2.txt", "book", "novel"),
         (KINDS / "product" / "heraldreview_handheld_vac.txt", "product", "suction"),
         (KINDS / "news" / "jacketflap_movie_deals.txt", "book", "film rights"),
+        (KINDS / "music" / "jonman_soundtrack_supplement_42.txt", "music", "soundtrack"),
+        (KINDS / "music" / "tracksounds_first_impressions_may99.txt", "music", "score"),
+        (KINDS / "dance" / "broadwaybaby_balletronic.txt", "theatre", "ballet"),
+        (KINDS / "travel" / "alliemarietravels_harpers_ferry.txt", "travel", "trip"),
     ],
     ids=lambda v: v.name if isinstance(v, Path) else v,
 )

@@ -224,6 +224,7 @@ def _lexicon(name: str) -> _Lexicon:
 
 
 _PATTERNS = {kind: _lexicon(name) for kind, name in _LEXICONS.items()}
+_OTHER_KINDS = tuple(kind for kind in _LEXICONS if kind != FILM)
 _DRAMA = _lexicon(_DRAMA_LEXICON)
 _STORY = _lexicon(_STORY_LEXICON)
 _FILM_TRADE = _lexicon("kind-filmnews")
@@ -277,9 +278,6 @@ def text_kind(text: str) -> PageKind:
     cues = {kind: sum(counts.values()) for kind, counts in found.items()}
     cues["drama"] = len(_DRAMA.findall(text)) + len(_ROLE.findall(text))
     cues["story"] = len(_STORY.findall(text))
-    other = max((k for k in _LEXICONS if k != FILM), key=lambda k: cues[k])
-    told = cues["drama"] + cues["story"] * (AGAINST_BOOK if other == "book" else 1)
-    support = cues[FILM] + (told if other in _NOT_DRAMA else 0)
     words = len(text.split())
     short = words < MIN_WORDS
     if short and (cues[FILM] or _lines(text) < 2):
@@ -292,11 +290,24 @@ def text_kind(text: str) -> PageKind:
         return PageKind(FILM_NEWS, cues, _evidence(trade))
     least = SHORT_CUES if short else MIN_OTHER_CUES if cues[FILM] else MIN_OTHER_CUES_NO_FILM
     untold = not short and not cues[FILM] and cues["drama"] + cues["story"] <= UNTOLD
-    if not (untold and cues[other]) and (
-        cues[other] < least or cues[other] < OUTWEIGH * max(support, 1)
-    ):
-        return PageKind(FILM, cues)
-    return PageKind(other, cues, _evidence(found[other]))
+    ranked = sorted(_OTHER_KINDS, key=lambda k: -cues[k])
+    for other in ranked if not cues[FILM] else ranked[:1]:
+        if (untold and cues[other]) or _outweighs(other, cues, least):
+            return PageKind(other, cues, _evidence(found[other]))
+    return PageKind(FILM, cues)
+
+
+def _outweighs(other: str, cues: Mapping[str, int], least: int) -> bool:
+    """Whether the cues of ``other`` outweigh the film's. The kind with most cues is
+    weighed; on a page naming no film word, each kind in turn: a ballet page's music
+    words may outnumber its stage words, and the cast and story words that speak for a
+    film against an album do not against a stage, so the stage's words can still
+    outweigh when the album's cannot. A page that names the medium is weighed against
+    its main kind alone, so that a film review whose novel's words fail to outweigh it
+    is not refused on a few TV words (a film "the show" plays on)."""
+    told = cues["drama"] + cues["story"] * (AGAINST_BOOK if other == "book" else 1)
+    support = cues[FILM] + (told if other in _NOT_DRAMA else 0)
+    return cues[other] >= least and cues[other] >= OUTWEIGH * max(support, 1)
 
 
 def _evidence(found: Counter[str]) -> tuple[str, ...]:
