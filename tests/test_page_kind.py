@@ -70,6 +70,7 @@ def test_real_film_reviews_and_round_ups_are_kept(path: Path) -> None:
         (KINDS / "music" / "tracksounds_first_impressions_may99.txt", "music", "score"),
         (KINDS / "dance" / "broadwaybaby_balletronic.txt", "theatre", "ballet"),
         (KINDS / "travel" / "alliemarietravels_harpers_ferry.txt", "travel", "trip"),
+        (KINDS / "music" / "screensounds_the_bounty.txt", "music", "album"),
     ],
     ids=lambda v: v.name if isinstance(v, Path) else v,
 )
@@ -102,6 +103,7 @@ def test_a_page_of_another_kind_is_refused_with_the_kind_and_its_words(
         (KINDS / "news" / "mandatory_movie_trailers.txt", "film news", FILM_NEWS_READS_AS),
         (KINDS / "news" / "movies2watch_casting_net.txt", "film news", FILM_NEWS_READS_AS),
         (KINDS / "news" / "screendaily_sydney_festival.txt", "film news", FILM_NEWS_READS_AS),
+        (KINDS / "news" / "upandcomers_casting_category.txt", "film news", FILM_NEWS_READS_AS),
     ],
     ids=lambda v: v.name if isinstance(v, Path) else v,
 )
