@@ -104,6 +104,8 @@ def test_a_page_of_another_kind_is_refused_with_the_kind_and_its_words(
         (KINDS / "news" / "movies2watch_casting_net.txt", "film news", FILM_NEWS_READS_AS),
         (KINDS / "news" / "screendaily_sydney_festival.txt", "film news", FILM_NEWS_READS_AS),
         (KINDS / "news" / "upandcomers_casting_category.txt", "film news", FILM_NEWS_READS_AS),
+        (KINDS / "news" / "deadline_cannes_jury.txt", "film news", FILM_NEWS_READS_AS),
+        (KINDS / "news" / "moviesmacktalk_first_images.txt", "film news", FILM_NEWS_READS_AS),
     ],
     ids=lambda v: v.name if isinstance(v, Path) else v,
 )
