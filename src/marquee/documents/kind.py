@@ -235,7 +235,7 @@ _READS_AS = {
     "recipe": "reads as a recipe",
     "forum": "reads as a forum post",
     "politics": "reads as political news",
-    FILM_NEWS: "reads as news about films (trailers, casting, line-ups, box office), not a review",
+    FILM_NEWS: "reads as news about films, not a review of one",
 }
 
 
