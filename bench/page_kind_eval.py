@@ -49,6 +49,8 @@ DATA_SPLIT: dict[str, Split] = {
     "heldout-6k": "test",
     "heldout-7k": "test",
     "heldout-8k": "test",
+    "heldout-9k": "test",
+    "heldout-10k": "test",
 }
 """The shared data's frozen split measured beside each fixture split."""
 
@@ -70,6 +72,8 @@ def pages(split: str) -> list[tuple[Path, bool]]:
         "heldout-6k",
         "heldout-7k",
         "heldout-8k",
+        "heldout-9k",
+        "heldout-10k",
     }
     wanted = {"dev", *measured} if split == "dev" else {split}
     return sorted(

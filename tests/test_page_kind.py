@@ -14,7 +14,14 @@ from typer.testing import CliRunner
 
 from marquee.cli import app
 from marquee.documents import read_path
-from marquee.documents.kind import MIN_WORDS, SHORT_CUES, page_kind, text_kind
+from marquee.documents.kind import (
+    FILM_NEWS_CUES,
+    FILM_NEWS_SHARE,
+    MIN_WORDS,
+    SHORT_CUES,
+    page_kind,
+    text_kind,
+)
 from marquee.multifilm import split_films
 from marquee.records import Block, Document
 
@@ -23,6 +30,7 @@ KINDS = FIXTURES / "kinds"
 FILM_PAGES = sorted((KINDS / "film").glob("*.txt")) + sorted((FIXTURES / "roundups").glob("*.txt"))
 PRODUCT = KINDS / "product" / "kibibilavie_mega_moisture.txt"
 TV = KINDS / "tv" / "danowen_derek.txt"
+FILM_NEWS_READS_AS = "reads as news about films"
 
 runner = CliRunner()
 
@@ -58,6 +66,11 @@ def test_real_film_reviews_and_round_ups_are_kept(path: Path) -> None:
         (KINDS / "book" / "booklife_jode_part_2.txt", "book", "novel"),
         (KINDS / "product" / "heraldreview_handheld_vac.txt", "product", "suction"),
         (KINDS / "news" / "jacketflap_movie_deals.txt", "book", "film rights"),
+        (KINDS / "music" / "jonman_soundtrack_supplement_42.txt", "music", "soundtrack"),
+        (KINDS / "music" / "tracksounds_first_impressions_may99.txt", "music", "score"),
+        (KINDS / "dance" / "broadwaybaby_balletronic.txt", "theatre", "ballet"),
+        (KINDS / "travel" / "alliemarietravels_harpers_ferry.txt", "travel", "trip"),
+        (KINDS / "music" / "screensounds_the_bounty.txt", "music", "album"),
     ],
     ids=lambda v: v.name if isinstance(v, Path) else v,
 )
@@ -87,6 +100,12 @@ def test_a_page_of_another_kind_is_refused_with_the_kind_and_its_words(
         (KINDS / "recipe" / "roportajdeposu_easy_to_bake.txt", "recipe", "reads as a recipe"),
         (KINDS / "forum" / "okayplayer_great_forum.txt", "forum", "reads as a forum post"),
         (KINDS / "politics" / "stateandfed_senate.txt", "politics", "reads as political news"),
+        (KINDS / "news" / "mandatory_movie_trailers.txt", "film news", FILM_NEWS_READS_AS),
+        (KINDS / "news" / "movies2watch_casting_net.txt", "film news", FILM_NEWS_READS_AS),
+        (KINDS / "news" / "screendaily_sydney_festival.txt", "film news", FILM_NEWS_READS_AS),
+        (KINDS / "news" / "upandcomers_casting_category.txt", "film news", FILM_NEWS_READS_AS),
+        (KINDS / "news" / "deadline_cannes_jury.txt", "film news", FILM_NEWS_READS_AS),
+        (KINDS / "news" / "moviesmacktalk_first_images.txt", "film news", FILM_NEWS_READS_AS),
     ],
     ids=lambda v: v.name if isinstance(v, Path) else v,
 )
@@ -94,6 +113,44 @@ def test_news_and_match_reports_read_as_what_they_are(path: Path, kind: str, rea
     found = kind_of(path)
     assert found.kind == kind
     assert found.reason is not None and found.reason.startswith(f"not a film review: {reads_as}")
+
+
+def test_a_review_that_recalls_its_trailer_and_box_office_is_kept() -> None:
+    review = (
+        "I went in expecting the film the trailer sold: a breezy heist comedy. The trailer "
+        "lied. What the director has made instead is a slow, sad study of a marriage, and "
+        "the box office will punish it for that. The cast is superb; the screenplay gives "
+        "the leads long scenes and lets them breathe. The plot is thin on incident, but "
+        "the characters are drawn with such care that it hardly matters. "
+        "Hannah and Tom meet at a wedding, marry within the year and spend the next two "
+        "decades discovering how little they knew of each other. Nothing explodes, nobody "
+        "robs a bank, and the camera rarely leaves their kitchen, yet every quarrel lands "
+        "because the two actors listen to each other as few screen couples do. The middle "
+        "stretch sags a little, and a subplot about his brother goes nowhere, but the "
+        "photography is patient and the score keeps out of the way. "
+        "The final act, which no trailer could have hinted at, is the best thing I have "
+        "seen on a screen this year. Go for the heist the marketing promised and you will "
+        "be disappointed; go for two people learning to grow old together and you will "
+        "leave the cinema quieter than you came in. A trailer for a different film, then, "
+        "attached to one of the finest dramas of the decade."
+    )
+    found = text_kind(review)
+    trade = found.cues["film news"]  # "trailer" ×4, "box office", "attached"
+    assert trade >= max(FILM_NEWS_CUES, FILM_NEWS_SHARE * len(review.split()))
+    assert found.is_film  # its story (plot, characters, scenes, drama) speaks for it
+
+
+def test_news_thick_with_the_trade_is_refused_as_film_news() -> None:
+    news = (
+        "Warner has released the first trailer for the sequel, which is slated for a "
+        "summer release date. Casting continues: two more actors are joining the ensemble "
+        "this week, and shooting begins in May. The first film grossed $300 million at the "
+        "box office worldwide, and the studio hopes the new one will play in competition "
+        "at Venice before its world premiere in London. Fans have waited years for it."
+    ) * 2
+    found = text_kind(news)
+    assert found.kind == "film news"
+    assert found.reason is not None and "trailer" in found.reason
 
 
 def test_a_one_line_quote_is_never_refused_however_it_reads() -> None:
