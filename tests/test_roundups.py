@@ -66,10 +66,20 @@ MISSED = {
     "footballguys_horror_log.txt": 3,  # "10/21 - Backcountry This film hit…" items
     "midnightsociety_three_horror.txt": 2,  # "First…US. When I first heard…"
     "ivianese_31_days_horror.txt": 4,  # short "• Title: thoughts" bullets
+    "centraljersey_top_10_2017.txt": 4,  # "10. Title – prose" under a byline and an opening
+    "lintroller_movies_watched_jan2023.txt": 3,  # "The Fablemans (2023)": headings read as prose
+    "michevan_mini_movie_reviews.txt": 5,  # titles in the prose only, a date under each
+    "motherofthebride_march_2021.txt": 2,  # lost headings, the film named in the prose
+    "thesunbreak_reviews_2021.txt": 3,  # headlines naming their film, under "Reviews"
+    "truby_oscar_hopefuls_2018.txt": 8,  # "1. Title: prose" numbered entries
+    "vaguevisages_diff_2017.txt": 3,  # "DIFF 2017 Review: Director's 'Title'" headlines
+    "wickedjaws_siff_despatches.txt": 2,  # plain title headings under "[SIFF Despatches…]"
 }
 """Films of each page not found (the bench counts them in its figures)."""
 UNCREDITED = {
     "hhsclarion_fall_movies.txt": "spelt 'Sierra van Houten' by the byline reader",
+    "inquirer_short_takes.txt": "'Condensed from … critic NAME's reviews, unless noted'",
+    "sandiegouniontribune_movie_minis.txt": "each capsule closed by '(NAME, Outlet)'",
 }
 """Pages whose critic is not credited as the page gives it (the bench counts them)."""
 
