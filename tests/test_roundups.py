@@ -66,8 +66,7 @@ MISSED = {
     "footballguys_horror_log.txt": 3,  # "10/21 - Backcountry This film hit…" items
     "midnightsociety_three_horror.txt": 2,  # "First…US. When I first heard…"
     "ivianese_31_days_horror.txt": 4,  # short "• Title: thoughts" bullets
-    "centraljersey_top_10_2017.txt": 4,  # "10. Title – prose" under a byline and an opening
-    "lintroller_movies_watched_jan2023.txt": 3,  # "The Fablemans (2023)": headings read as prose
+    "lintroller_movies_watched_jan2023.txt": 1,  # "Turn Every Page – The Adventures of…"
     "michevan_mini_movie_reviews.txt": 5,  # titles in the prose only, a date under each
     "motherofthebride_march_2021.txt": 2,  # lost headings, the film named in the prose
     "thesunbreak_reviews_2021.txt": 3,  # headlines naming their film, under "Reviews"
@@ -511,3 +510,37 @@ def test_an_opening_naming_who_has_reviewed_the_films_credits_them() -> None:
         ("paragraph", PROSE),
     )
     assert {parse_review(part).meta.critic for part in split_films(doc)} == {"Adam Cook"}
+
+
+def test_a_list_the_opening_calls_a_list_of_films_and_a_title_with_a_comma() -> None:
+    """Numbered capsules set off by a dash on a page whose opening says it is a list of
+    films; "I, Tonya" is a title whole, not a shouted "I" before its words."""
+    doc = doc_of(
+        ("byline", "By Cy Young"),
+        ("paragraph", f"I crafted this year's list of my favorite releases. {PROSE}"),
+        ("list_item", f"Harbour Lights – {PROSE}"),
+        ("list_item", f"I, Tonya – {PROSE}"),
+        ("list_item", f"Paper Kites – {PROSE}"),
+    )
+    reviews = [parse_review(part) for part in split_films(doc)]
+    assert [(r.facts.title, r.meta.critic) for r in reviews] == [
+        ("Harbour Lights", "Cy Young"),
+        ("I, Tonya", "Cy Young"),
+        ("Paper Kites", "Cy Young"),
+    ]
+
+
+def test_headings_with_their_year_above_a_short_capsule_are_films() -> None:
+    """On a page saying it collects films, a log's "Title (2023)" headings above a
+    sentence or two (under fifteen words)."""
+    doc = doc_of(
+        ("heading", "Movies Watched, Jan.2023"),
+        ("heading", "Harbour Lights (2023)"),
+        ("paragraph", "Great cringey ride. The villain is horrifying, and the leads are sweet."),
+        ("heading", "Paper Kites (2022)"),
+        ("paragraph", "Great romp with a throwback to classical structure. Not the ending."),
+        ("heading", "Glass Rivers (1994)"),
+        ("paragraph", "A classic joint. Absurd, and more surreal as the film goes on."),
+    )
+    titles = [p.meta["film"] for p in split_films(doc)]
+    assert titles == ["Harbour Lights", "Paper Kites", "Glass Rivers"]

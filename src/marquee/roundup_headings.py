@@ -86,9 +86,10 @@ _CLOCK = re.compile(
 )
 """A screening time or a date: "Sep 7, 9 pm, Ryerson", "Friday, June 17, 2011"."""
 _SHOUTED_LEAD = re.compile(
-    r"^(?P<title>[\p{Lu}\p{N}][\p{Lu}\p{N}'’&!?:. ]{0,60}?)\s*(?:,|\s[-–—])\s"
+    r"^(?P<title>[\p{Lu}\p{N}][\p{Lu}\p{N}'’&!?:. ]{1,60}?)\s*(?:,|\s[-–—])\s"
 )
-"""A title in capitals before the heading's own words: "I AM, 26 Minutes of …"."""
+"""A title in capitals before the heading's own words: "I AM, 26 Minutes of …"; two
+characters at least, so that "I, Tonya" is a title whole, not "I" and its words."""
 _BYLINE = re.compile(
     r"^(?:by|(?:posted|published|updated|written)(?:\s+by)?)(?:\s+\p{Lu}\S*(?:\s\p{Lu}\S*){0,2})?$",
     re.IGNORECASE,
