@@ -77,8 +77,6 @@ MISSED = {
 """Films of each page not found (the bench counts them in its figures)."""
 UNCREDITED = {
     "hhsclarion_fall_movies.txt": "spelt 'Sierra van Houten' by the byline reader",
-    "inquirer_short_takes.txt": "'Condensed from … critic NAME's reviews, unless noted'",
-    "sandiegouniontribune_movie_minis.txt": "each capsule closed by '(NAME, Outlet)'",
 }
 """Pages whose critic is not credited as the page gives it (the bench counts them)."""
 
@@ -544,3 +542,36 @@ def test_headings_with_their_year_above_a_short_capsule_are_films() -> None:
     )
     titles = [p.meta["film"] for p in split_films(doc)]
     assert titles == ["Harbour Lights", "Paper Kites", "Glass Rivers"]
+
+
+def test_capsules_credited_after_their_running_time_are_by_the_critic_named() -> None:
+    doc = doc_of(
+        ("heading", "Movie Minis for the week of April 7"),
+        ("heading", '"Harbour Lights"'),
+        ("paragraph", f"{PROSE} PG-13. 99 min. (Cy Young, Associated Press)"),
+        ("heading", '"Paper Kites"'),
+        ("paragraph", f"{PROSE} 116 min. (Di Brown, The Orlando Sentinel)"),
+    )
+    reviews = [parse_review(part) for part in split_films(doc)]
+    assert [(r.facts.title, r.meta.critic) for r in reviews] == [
+        ("Harbour Lights", "Cy Young"),
+        ("Paper Kites", "Di Brown"),
+    ]
+
+
+def test_the_critic_whose_reviews_a_column_condenses_unless_noted_otherwise() -> None:
+    """ "Condensed from … critic NAME's reviews, unless noted otherwise": a capsule noting
+    a wire service is not theirs."""
+    doc = doc_of(
+        ("heading", "Short Takes"),
+        ("paragraph", "Condensed from Daily News movie critic Cy Young's reviews, unless noted."),
+        ("paragraph", f"HARBOUR LIGHTS. {PROSE} (PG-13) B-"),
+        ("paragraph", f"PAPER KITES. {PROSE} (R) B Reviewed by Daily News wire services."),
+        ("paragraph", f"GLASS RIVERS. {PROSE} (R) B+"),
+    )
+    reviews = [parse_review(part) for part in split_films(doc)]
+    assert [(r.facts.title, r.meta.critic) for r in reviews] == [
+        ("Harbour Lights", "Cy Young"),
+        ("Paper Kites", None),
+        ("Glass Rivers", "Cy Young"),
+    ]
