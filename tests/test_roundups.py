@@ -48,18 +48,15 @@ MISSED = {
     "gffreviews_feb2014.txt": 3,  # plain title headings, nothing else saying they are films
     "lighthousestudio_student_critics.txt": 1,  # "Juno Shines in Every Possible Way"
     "carolinianuncg_movie_review.txt": 1,  # its prose ends "Continue reading <the heading>"
-    "independent_film_reviews_2018.txt": 1,  # "The 15:17 to Paris" (the title grammar)
     "filmbabble_new_releases_3513.txt": 2,  # titles in capitals inside the prose only
     "rachelsreviews_current_mini_reviews.txt": 2,  # "Black is King"; a lost heading
     "decadebrothers_6_movies.txt": 6,  # paragraphs opening "Title, prose" / "Title was"
-    "drinkinthemovies_festivals.txt": 1,  # "26.2 to Life" (the title grammar)
     "expletivedleted_dec_roundup.txt": 2,  # a title above "– prose" read as a list item
     "fiftywordfilmreviews_aug2012.txt": 2,  # lost headings, the film named in the prose
     "keepingitreel_dvd_0430.txt": 5,  # titles in quotation marks inside the prose only
     "onemovieeachday_quick_takes.txt": 1,  # a lost heading, the film named in the prose
     "screenanarchy_sundance_2017.txt": 2,  # "L.A. TIMES" (the title grammar); a 14-word teaser
     "screencrave_bluray_may22.txt": 5,  # "• Title: prose" bullets
-    "stuckinacttwo_fabelmans.txt": 1,  # "TICK, TICK… BOOM! (2021)"
     "moviesspoiler_opening_sep2017.txt": 1,  # a lost heading, the film named in the prose
     "xponorth_screening_reviews.txt": 1,  # a lost heading, the short named in quotes
     "filminquiry_short_film_reviews.txt": 11,  # teasers naming their short as the subject
@@ -575,3 +572,17 @@ def test_the_critic_whose_reviews_a_column_condenses_unless_noted_otherwise() ->
         ("Paper Kites", None),
         ("Glass Rivers", "Cy Young"),
     ]
+
+
+@pytest.mark.parametrize(
+    "title", ["26.2 to Life", "The 15:17 to Paris", "Tick, Tick… Boom!", "L.A. Times", "Mr. Jones"]
+)
+def test_titles_with_a_decimal_a_clock_an_ellipsis_or_initials_are_titles(title: str) -> None:
+    doc = doc_of(
+        ("heading", "Festival reviews"),
+        ("heading", f"{title} (2021)"),
+        ("paragraph", PROSE),
+        ("heading", "Harbour Lights (2021)"),
+        ("paragraph", PROSE),
+    )
+    assert [p.meta["film"] for p in split_films(doc)] == [title, "Harbour Lights"]
