@@ -68,7 +68,6 @@ MISSED = {
     "motherofthebride_march_2021.txt": 2,  # lost headings, the film named in the prose
     "thesunbreak_reviews_2021.txt": 3,  # headlines naming their film, under "Reviews"
     "truby_oscar_hopefuls_2018.txt": 8,  # "1. Title: prose" numbered entries
-    "vaguevisages_diff_2017.txt": 3,  # "DIFF 2017 Review: Director's 'Title'" headlines
     "wickedjaws_siff_despatches.txt": 2,  # plain title headings under "[SIFF Despatches…]"
 }
 """Films of each page not found (the bench counts them in its figures)."""
@@ -586,3 +585,18 @@ def test_titles_with_a_decimal_a_clock_an_ellipsis_or_initials_are_titles(title:
         ("paragraph", PROSE),
     )
     assert [p.meta["film"] for p in split_films(doc)] == [title, "Harbour Lights"]
+
+
+def test_labelled_headlines_quoting_their_film_after_its_director_are_films() -> None:
+    """A label every headline repeats, then the director's name and the film in quotation
+    marks, its title in the lower case of its language ('Jeune femme')."""
+    doc = doc_of(
+        ("heading", "Film Festival Review: Ann Smith's 'Jeune femme'"),
+        ("paragraph", f"“{PROSE}”"),
+        ("heading", "DIFF 2017 Review: Bob Jones' 'Harbour Lights'"),
+        ("paragraph", f"“{PROSE}”"),
+        ("heading", "DIFF 2017 Review: Cy Young's 'Paper Kites'"),
+        ("paragraph", f"“{PROSE}”"),
+    )
+    titles = [p.meta["film"] for p in split_films(doc)]
+    assert titles == ["Jeune femme", "Harbour Lights", "Paper Kites"]

@@ -153,10 +153,11 @@ def title_of(
         form, text = f"label:{found['label'].strip().casefold()}", _shouted_in(found["rest"])
     directed = _DIRECTED.search(text)
     text = text[: directed.start()] if directed else _REVIEW_WORD.sub("", text)
-    if (quoted := _QUOTED_END.search(text)) and form == "plain":
-        text, form = quoted["title"], "quoted"  # 'Retelling of a classic: Zemeckis' "Pinocchio"'
-    elif form == "plain" and len(inside := _QUOTED_IN.findall(text)) == 1 and inside[0] != text:
-        text, form = inside[0], "quoted"  # "'Winchester' Offers Engrossing, Eerie Viewing"
+    open_form = form == "plain" or form.startswith("label:")  # "DIFF 2017 Review: X's 'Y'"
+    if (quoted := _QUOTED_END.search(text)) and open_form:
+        text, form = quoted["title"], "quoted" if form == "plain" else form  # Zemeckis' "Pinocchio"
+    elif open_form and len(inside := _QUOTED_IN.findall(text)) == 1 and inside[0] != text:
+        text, form = inside[0], "quoted" if form == "plain" else form  # "'Winchester' Offers…"
     trailing = _TRAILING.search(text)
     rated = bool(trailing and _HAS_MARK.search(trailing.group()))
     facts = trailing and _FACTS_MARK.search(trailing.group())  # not "(1)"
@@ -171,7 +172,8 @@ def title_of(
     title = display_title(bare)
     if not title or len(title.split()) > _MAX_TITLE_WORDS or _MEASURE.fullmatch(title):
         return None
-    if not (is_title(title) or ((marked or vouched) and is_loose_title(title))):
+    loose = marked or vouched or form == "quoted"  # "Léonor Serraille's 'Jeune femme'"
+    if not (is_title(title) or (loose and is_loose_title(title))):
         return None
     if is_aspect(title) or COLLECTION.search(title) or LABEL_LINE.match(title + ":"):
         return None  # "The Good", "The Round-Up", "Director": never a film
