@@ -144,6 +144,8 @@ def _recased(word: re.Match[str]) -> str:
     text = word.group()
     if text.upper() != text:
         return text  # "FORD v FERRARI": a word not shouted is as written
+    if len(text) == 1 and word.string[word.end() : word.end() + 1] == ".":
+        return text  # an initial: "L.A. TIMES" is "L.A. Times"
     found = _AS_WRITTEN.fullmatch(text)
     end = word.string[word.end() :].lstrip()
     numeral = found is not None and found["numeral"] is not None
