@@ -601,3 +601,19 @@ def test_labelled_headlines_quoting_their_film_after_its_director_are_films() ->
     )
     titles = [p.meta["film"] for p in split_films(doc)]
     assert titles == ["Jeune femme", "Harbour Lights", "Paper Kites"]
+
+
+def test_a_posts_date_line_is_no_film_of_that_year() -> None:
+    """ "Dec 27, 2022" under each short post is a date, not "Dec 27" of 2022."""
+    doc = doc_of(
+        ("heading", "Mini Movie Reviews"),
+        ("paragraph", f"Recently watched Harbour Lights. {PROSE}"),
+        ("heading", "Jan 08, 2023"),
+        ("paragraph", f"So just watched Paper Kites. {PROSE}"),
+        ("heading", "Dec 27, 2022"),
+        ("paragraph", f"So I thought Glass Rivers was good. {PROSE}"),
+        ("heading", "Monday, March 29, 2021"),
+        ("paragraph", f"So Salt Roads was quite disappointing. {PROSE}"),
+        ("heading", "Apr 24, 2022"),
+    )
+    assert [p.meta.get("film") for p in split_films(doc)] == [None]
