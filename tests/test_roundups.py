@@ -617,3 +617,15 @@ def test_a_posts_date_line_is_no_film_of_that_year() -> None:
         ("heading", "Apr 24, 2022"),
     )
     assert [p.meta.get("film") for p in split_films(doc)] == [None]
+
+
+def test_a_months_heading_above_the_pages_opening_is_no_film() -> None:
+    doc = doc_of(
+        ("heading", "June 2018"),
+        ("paragraph", f"Ah June, a hot summer month that's perfect for movie watching. {PROSE}"),
+        ("heading", "Harbour Lights – 7.8"),
+        ("paragraph", PROSE),
+        ("heading", "Paper Kites – 8"),
+        ("paragraph", PROSE),
+    )
+    assert [p.meta["film"] for p in split_films(doc)] == ["Harbour Lights", "Paper Kites"]

@@ -18,7 +18,7 @@ import regex as re
 from marquee.films.match import named_count
 from marquee.films.text import clean
 from marquee.records import Block
-from marquee.roundup_lines import STARS, delivers_verdict
+from marquee.roundup_lines import DATE_LINE, STARS, delivers_verdict
 from marquee.roundup_titles import (
     NUMBERED,
     display_title,
@@ -140,8 +140,8 @@ def title_of(
     text = clean(text)
     if text.endswith(":") or _BYLINE.match(text):
         return None  # "The Good:" (a label for what follows), "By Staff"
-    if LABEL_LINE.match(text):
-        return None  # "Director: Wang Junzheng (China)", "Rating: 3/10"
+    if LABEL_LINE.match(text) or DATE_LINE.match(text):
+        return None  # "Director: Wang Junzheng (China)", "Rating: 3/10", "June 2018"
     said = _CLOCK.search(text) or delivers_verdict(Block("paragraph", text))
     marks = _TRAILING.search(text)
     if said and not (marks and _HAS_MARK.search(marks.group())):
