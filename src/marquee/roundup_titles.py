@@ -55,11 +55,12 @@ NUMBERED = re.compile(r"^\s*(?:\d{1,3}[.)]|#\d{1,3}|(?i:day|no\.?)\s*#?\d{1,3}:?
 """A list's numbering before a title: "1) Skeleton Key", "10. Baby Driver", "Day #15 …"."""
 _JOINED = re.compile(
     r"(?<=\p{N})[/.:](?=\p{N})|(?<=\w)(?:[!?]|…|\.\.\.)(?=[:\s]|$)"
-    r"|(?<=\b\p{Lu})\.(?=\p{Lu}\.)|(?<=\b\p{Lu}\.\p{Lu})\.|(?<=\b(?:Mr|Mrs|Ms|Dr|St|Jr))\.(?=\s)"
+    r"|(?<=\b(?:Mr|Mrs|Ms|Dr|St|Jr))\.(?=\s)"
 )
 """What a title may carry that the title grammar has no room for: "9/11!", "Airplane!",
-"26.2 to Life", "The 15:17 to Paris", "Tick, Tick… Boom!", an initial's or a title's
-full stop ("L.A. Times", "Mr. Roosevelt")."""
+"26.2 to Life", "The 15:17 to Paris", "Tick, Tick… Boom!", an honorific's full stop
+("Mr. Roosevelt"). Not an initialism's: "Germany, 1996 U.S. Release Date" opens a
+review's facts."""
 _WORD = re.compile(r"[\p{L}'’]+")
 _SMALL = frozenset(("a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to"))
 _TOKEN = re.compile(r"[\p{L}\p{N}'’]+")
