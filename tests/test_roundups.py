@@ -48,24 +48,27 @@ MISSED = {
     "gffreviews_feb2014.txt": 3,  # plain title headings, nothing else saying they are films
     "lighthousestudio_student_critics.txt": 1,  # "Juno Shines in Every Possible Way"
     "carolinianuncg_movie_review.txt": 1,  # its prose ends "Continue reading <the heading>"
-    "independent_film_reviews_2018.txt": 1,  # "The 15:17 to Paris" (the title grammar)
     "filmbabble_new_releases_3513.txt": 2,  # titles in capitals inside the prose only
     "rachelsreviews_current_mini_reviews.txt": 2,  # "Black is King"; a lost heading
     "decadebrothers_6_movies.txt": 6,  # paragraphs opening "Title, prose" / "Title was"
-    "drinkinthemovies_festivals.txt": 1,  # "26.2 to Life" (the title grammar)
     "expletivedleted_dec_roundup.txt": 2,  # a title above "– prose" read as a list item
     "fiftywordfilmreviews_aug2012.txt": 2,  # lost headings, the film named in the prose
     "keepingitreel_dvd_0430.txt": 5,  # titles in quotation marks inside the prose only
     "onemovieeachday_quick_takes.txt": 1,  # a lost heading, the film named in the prose
-    "screenanarchy_sundance_2017.txt": 2,  # "L.A. TIMES" (the title grammar); a 14-word teaser
+    "screenanarchy_sundance_2017.txt": 2,  # "L.A. TIMES" (an initialism); a 14-word teaser
     "screencrave_bluray_may22.txt": 5,  # "• Title: prose" bullets
-    "stuckinacttwo_fabelmans.txt": 1,  # "TICK, TICK… BOOM! (2021)"
     "moviesspoiler_opening_sep2017.txt": 1,  # a lost heading, the film named in the prose
     "xponorth_screening_reviews.txt": 1,  # a lost heading, the short named in quotes
     "filminquiry_short_film_reviews.txt": 11,  # teasers naming their short as the subject
     "footballguys_horror_log.txt": 3,  # "10/21 - Backcountry This film hit…" items
     "midnightsociety_three_horror.txt": 2,  # "First…US. When I first heard…"
     "ivianese_31_days_horror.txt": 4,  # short "• Title: thoughts" bullets
+    "lintroller_movies_watched_jan2023.txt": 1,  # "Turn Every Page – The Adventures of…"
+    "michevan_mini_movie_reviews.txt": 5,  # titles in the prose only, a date under each
+    "motherofthebride_march_2021.txt": 2,  # lost headings, the film named in the prose
+    "thesunbreak_reviews_2021.txt": 3,  # headlines naming their film, under "Reviews"
+    "truby_oscar_hopefuls_2018.txt": 8,  # "1. Title: prose" numbered entries
+    "wickedjaws_siff_despatches.txt": 2,  # plain title headings under "[SIFF Despatches…]"
 }
 """Films of each page not found (the bench counts them in its figures)."""
 UNCREDITED = {
@@ -194,6 +197,7 @@ def test_a_columns_byline_in_its_headline_credits_every_film() -> None:
         ('"FROZEN 2"', "Frozen 2"),
         ("ANT-MAN AND THE WASP", "Ant-Man and the Wasp"),
         ("FORD v FERRARI", "Ford v Ferrari"),
+        ("L.A. TIMES", "L.A. Times"),
     ],
 )
 def test_a_shouted_title_keeps_its_acronyms_numerals_and_small_words(
@@ -501,3 +505,127 @@ def test_an_opening_naming_who_has_reviewed_the_films_credits_them() -> None:
         ("paragraph", PROSE),
     )
     assert {parse_review(part).meta.critic for part in split_films(doc)} == {"Adam Cook"}
+
+
+def test_a_list_the_opening_calls_a_list_of_films_and_a_title_with_a_comma() -> None:
+    """Numbered capsules set off by a dash on a page whose opening says it is a list of
+    films; "I, Tonya" is a title whole, not a shouted "I" before its words."""
+    doc = doc_of(
+        ("byline", "By Cy Young"),
+        ("paragraph", f"I crafted this year's list of my favorite releases. {PROSE}"),
+        ("list_item", f"Harbour Lights – {PROSE}"),
+        ("list_item", f"I, Tonya – {PROSE}"),
+        ("list_item", f"Paper Kites – {PROSE}"),
+    )
+    reviews = [parse_review(part) for part in split_films(doc)]
+    assert [(r.facts.title, r.meta.critic) for r in reviews] == [
+        ("Harbour Lights", "Cy Young"),
+        ("I, Tonya", "Cy Young"),
+        ("Paper Kites", "Cy Young"),
+    ]
+
+
+def test_headings_with_their_year_above_a_short_capsule_are_films() -> None:
+    """On a page saying it collects films, a log's "Title (2023)" headings above a
+    sentence or two (under fifteen words)."""
+    doc = doc_of(
+        ("heading", "Movies Watched, Jan.2023"),
+        ("heading", "Harbour Lights (2023)"),
+        ("paragraph", "Great cringey ride. The villain is horrifying, and the leads are sweet."),
+        ("heading", "Paper Kites (2022)"),
+        ("paragraph", "Great romp with a throwback to classical structure. Not the ending."),
+        ("heading", "Glass Rivers (1994)"),
+        ("paragraph", "A classic joint. Absurd, and more surreal as the film goes on."),
+    )
+    titles = [p.meta["film"] for p in split_films(doc)]
+    assert titles == ["Harbour Lights", "Paper Kites", "Glass Rivers"]
+
+
+def test_capsules_credited_after_their_running_time_are_by_the_critic_named() -> None:
+    doc = doc_of(
+        ("heading", "Movie Minis for the week of April 7"),
+        ("heading", '"Harbour Lights"'),
+        ("paragraph", f"{PROSE} PG-13. 99 min. (Cy Young, Associated Press)"),
+        ("heading", '"Paper Kites"'),
+        ("paragraph", f"{PROSE} 116 min. (Di Brown, The Orlando Sentinel)"),
+    )
+    reviews = [parse_review(part) for part in split_films(doc)]
+    assert [(r.facts.title, r.meta.critic) for r in reviews] == [
+        ("Harbour Lights", "Cy Young"),
+        ("Paper Kites", "Di Brown"),
+    ]
+
+
+def test_the_critic_whose_reviews_a_column_condenses_unless_noted_otherwise() -> None:
+    """ "Condensed from … critic NAME's reviews, unless noted otherwise": a capsule noting
+    a wire service is not theirs."""
+    doc = doc_of(
+        ("heading", "Short Takes"),
+        ("paragraph", "Condensed from Daily News movie critic Cy Young's reviews, unless noted."),
+        ("paragraph", f"HARBOUR LIGHTS. {PROSE} (PG-13) B-"),
+        ("paragraph", f"PAPER KITES. {PROSE} (R) B Reviewed by Daily News wire services."),
+        ("paragraph", f"GLASS RIVERS. {PROSE} (R) B+"),
+    )
+    reviews = [parse_review(part) for part in split_films(doc)]
+    assert [(r.facts.title, r.meta.critic) for r in reviews] == [
+        ("Harbour Lights", "Cy Young"),
+        ("Paper Kites", None),
+        ("Glass Rivers", "Cy Young"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "title", ["26.2 to Life", "The 15:17 to Paris", "Tick, Tick… Boom!", "Mr. Jones"]
+)
+def test_titles_with_a_decimal_a_clock_an_ellipsis_or_an_honorific_are_titles(title: str) -> None:
+    doc = doc_of(
+        ("heading", "Festival reviews"),
+        ("heading", f"{title} (2021)"),
+        ("paragraph", PROSE),
+        ("heading", "Harbour Lights (2021)"),
+        ("paragraph", PROSE),
+    )
+    assert [p.meta["film"] for p in split_films(doc)] == [title, "Harbour Lights"]
+
+
+def test_labelled_headlines_quoting_their_film_after_its_director_are_films() -> None:
+    """A label every headline repeats, then the director's name and the film in quotation
+    marks, its title in the lower case of its language ('Jeune femme')."""
+    doc = doc_of(
+        ("heading", "Film Festival Review: Ann Smith's 'Jeune femme'"),
+        ("paragraph", f"“{PROSE}”"),
+        ("heading", "DIFF 2017 Review: Bob Jones' 'Harbour Lights'"),
+        ("paragraph", f"“{PROSE}”"),
+        ("heading", "DIFF 2017 Review: Cy Young's 'Paper Kites'"),
+        ("paragraph", f"“{PROSE}”"),
+    )
+    titles = [p.meta["film"] for p in split_films(doc)]
+    assert titles == ["Jeune femme", "Harbour Lights", "Paper Kites"]
+
+
+def test_a_posts_date_line_is_no_film_of_that_year() -> None:
+    """ "Dec 27, 2022" under each short post is a date, not "Dec 27" of 2022."""
+    doc = doc_of(
+        ("heading", "Mini Movie Reviews"),
+        ("paragraph", f"Recently watched Harbour Lights. {PROSE}"),
+        ("heading", "Jan 08, 2023"),
+        ("paragraph", f"So just watched Paper Kites. {PROSE}"),
+        ("heading", "Dec 27, 2022"),
+        ("paragraph", f"So I thought Glass Rivers was good. {PROSE}"),
+        ("heading", "Monday, March 29, 2021"),
+        ("paragraph", f"So Salt Roads was quite disappointing. {PROSE}"),
+        ("heading", "Apr 24, 2022"),
+    )
+    assert [p.meta.get("film") for p in split_films(doc)] == [None]
+
+
+def test_a_months_heading_above_the_pages_opening_is_no_film() -> None:
+    doc = doc_of(
+        ("heading", "June 2018"),
+        ("paragraph", f"Ah June, a hot summer month that's perfect for movie watching. {PROSE}"),
+        ("heading", "Harbour Lights – 7.8"),
+        ("paragraph", PROSE),
+        ("heading", "Paper Kites – 8"),
+        ("paragraph", PROSE),
+    )
+    assert [p.meta["film"] for p in split_films(doc)] == ["Harbour Lights", "Paper Kites"]

@@ -38,6 +38,7 @@ from marquee.roundup_headings import COLLECTION, LABEL_LINE, title_of
 from marquee.roundup_layouts import FilmSection, film_box, rated_openings, rated_runs
 from marquee.roundup_lines import (
     CERTIFICATE,
+    DATE_LINE,
     MARK,
     MAX_FACTS_WORDS,
     QUOTES,
@@ -249,6 +250,8 @@ def _heading_at(index: int, block: Block) -> _Heading | None:
     text = NUMBERED.sub("", clean(block.text))
     if VERDICT_LINE.match(text) or LABEL_LINE.match(text) or text.endswith(":"):
         return None  # "Director: …", "The Good:": a label, never a film
+    if DATE_LINE.match(text):
+        return None  # "Dec 27, 2022": a post's date, not "Dec 27" of 2022
     words = len(text.split())
     if words <= _TEMPLATE_WORDS and COLLECTION.search(text):
         return None  # "The Round-Up": the page's own title

@@ -47,10 +47,17 @@ _SAYS = re.compile(
 """A review that opens with its critic: "Anthony Sherratt says: The first half…", "EW's
 Chris Nashawaty says:", "Stephen A Russell from The Lowdownunder says:"."""
 _CREDITED_MARK = re.compile(
-    r"(?:stars?|/\s*\d+|of\s+\d+)\s*\((?P<who>[^,()]{3,40}),\s*(?P<outlet>[^()]{2,40})\)",
+    r"(?:stars?|/\s*\d+|of\s+\d+|\d\s*min(?:s|utes)?\.?)\s*"
+    r"\((?P<who>[^,()]{3,40}),\s*(?P<outlet>[^()]{2,40})\)",
     re.IGNORECASE,
 )
-"""A syndicated capsule's credit after its mark: "2 stars (Ann Hornaday, Washington Post)"."""
+"""A syndicated capsule's credit after its mark or its running time: "2 stars (Ann
+Hornaday, Washington Post)", "PG-13. 99 min. (Christy Lemire, Associated Press)"."""
+_NOTED = re.compile(r"\breviewed\s+by\s+(?P<who>[^.;()]{2,60})", re.IGNORECASE)
+"""A capsule saying who reviewed it, where the column's critic is named "unless noted
+otherwise": "(PG-13) B- Reviewed by Daily News wire services." ("Written by" credits
+the film's writers)."""
+_POSSESSIVE = re.compile(r"['’]s$")
 _SIGNED = re.compile(
     rf"(?:\s[–—-]\s*|\)\s*-\s*)(?:(?i:by)\s+)?(?P<who>{_NAME})\s*\.?\s*$"
     rf"|\s[–—]\s*(?P<before>{_NAME})\.\s+(?=\()"
@@ -106,8 +113,8 @@ def column_critics(headlines: Sequence[str], opening: str = "") -> list[str]:
         names = [_whole_name(n) for n in _AND.split(found["who"])] if found else []
         if names and all(names):
             return [n for n in names if n]
-    found = _CRITIC_NAMED.search(clean(opening))
-    name = _whole_name(found["who"] or found["writer"]) if found else None
+    found = _CRITIC_NAMED.search(clean(opening))  # "…critic Gary Thompson's reviews"
+    name = _whole_name(_POSSESSIVE.sub("", found["who"] or found["writer"])) if found else None
     return [name] if name else []
 
 
@@ -175,6 +182,17 @@ def own_credit(blocks: Sequence[Block]) -> tuple[str, str | None] | None:
     return None
 
 
+def noted_elsewhere(blocks: Sequence[Block]) -> bool:
+    """Whether a capsule says it was reviewed by no person the column names: a wire
+    service ("Reviewed by Daily News wire services."), so not the column's critic."""
+    return any(
+        _whole_name(found["who"].strip()) is None
+        for block in blocks
+        if is_prose(block)
+        for found in _NOTED.finditer(clean(block.text))
+    )
+
+
 def initialled_critic(blocks: Sequence[Block], critics: Sequence[str]) -> str | None:
     """The one of the column's ``critics`` whose initials sign this review: "(M.S.)" is
     Michael Sragow when the column is "Capsules by Michael Sragow and Chris Kaltenbach"."""
@@ -214,7 +232,8 @@ def credited_parts(
         own = [b for b in part.blocks if id(b) not in shared]
         critic, outlet = own_credit(own) or (read_metadata(part).critic, None)
         critic = critic or initialled_critic(part.blocks, [*column, *legend])
-        critic = critic or (column[0] if len(column) == 1 else None)
+        alone = len(column) == 1 and not noted_elsewhere(own)
+        critic = critic or (column[0] if alone else None)
         meta = dict(part.meta)
         if critic:
             meta["critic"] = critic

@@ -18,7 +18,7 @@ import regex as re
 from marquee.films.match import named_count
 from marquee.films.text import clean
 from marquee.records import Block
-from marquee.roundup_lines import STARS, delivers_verdict
+from marquee.roundup_lines import DATE_LINE, STARS, delivers_verdict
 from marquee.roundup_titles import (
     NUMBERED,
     display_title,
@@ -86,9 +86,10 @@ _CLOCK = re.compile(
 )
 """A screening time or a date: "Sep 7, 9 pm, Ryerson", "Friday, June 17, 2011"."""
 _SHOUTED_LEAD = re.compile(
-    r"^(?P<title>[\p{Lu}\p{N}][\p{Lu}\p{N}'’&!?:. ]{0,60}?)\s*(?:,|\s[-–—])\s"
+    r"^(?P<title>[\p{Lu}\p{N}][\p{Lu}\p{N}'’&!?:. ]{1,60}?)\s*(?:,|\s[-–—])\s"
 )
-"""A title in capitals before the heading's own words: "I AM, 26 Minutes of …"."""
+"""A title in capitals before the heading's own words: "I AM, 26 Minutes of …"; two
+characters at least, so that "I, Tonya" is a title whole, not "I" and its words."""
 _BYLINE = re.compile(
     r"^(?:by|(?:posted|published|updated|written)(?:\s+by)?)(?:\s+\p{Lu}\S*(?:\s\p{Lu}\S*){0,2})?$",
     re.IGNORECASE,
@@ -139,8 +140,8 @@ def title_of(
     text = clean(text)
     if text.endswith(":") or _BYLINE.match(text):
         return None  # "The Good:" (a label for what follows), "By Staff"
-    if LABEL_LINE.match(text):
-        return None  # "Director: Wang Junzheng (China)", "Rating: 3/10"
+    if LABEL_LINE.match(text) or DATE_LINE.match(text):
+        return None  # "Director: Wang Junzheng (China)", "Rating: 3/10", "June 2018"
     said = _CLOCK.search(text) or delivers_verdict(Block("paragraph", text))
     marks = _TRAILING.search(text)
     if said and not (marks and _HAS_MARK.search(marks.group())):
@@ -152,10 +153,11 @@ def title_of(
         form, text = f"label:{found['label'].strip().casefold()}", _shouted_in(found["rest"])
     directed = _DIRECTED.search(text)
     text = text[: directed.start()] if directed else _REVIEW_WORD.sub("", text)
-    if (quoted := _QUOTED_END.search(text)) and form == "plain":
-        text, form = quoted["title"], "quoted"  # 'Retelling of a classic: Zemeckis' "Pinocchio"'
-    elif form == "plain" and len(inside := _QUOTED_IN.findall(text)) == 1 and inside[0] != text:
-        text, form = inside[0], "quoted"  # "'Winchester' Offers Engrossing, Eerie Viewing"
+    open_form = form == "plain" or form.startswith("label:")  # "DIFF 2017 Review: X's 'Y'"
+    if (quoted := _QUOTED_END.search(text)) and open_form:
+        text, form = quoted["title"], "quoted" if form == "plain" else form  # Zemeckis' "Pinocchio"
+    elif open_form and len(inside := _QUOTED_IN.findall(text)) == 1 and inside[0] != text:
+        text, form = inside[0], "quoted" if form == "plain" else form  # "'Winchester' Offers…"
     trailing = _TRAILING.search(text)
     rated = bool(trailing and _HAS_MARK.search(trailing.group()))
     facts = trailing and _FACTS_MARK.search(trailing.group())  # not "(1)"
@@ -170,7 +172,8 @@ def title_of(
     title = display_title(bare)
     if not title or len(title.split()) > _MAX_TITLE_WORDS or _MEASURE.fullmatch(title):
         return None
-    if not (is_title(title) or ((marked or vouched) and is_loose_title(title))):
+    loose = marked or vouched or form == "quoted"  # "Léonor Serraille's 'Jeune femme'"
+    if not (is_title(title) or (loose and is_loose_title(title))):
         return None
     if is_aspect(title) or COLLECTION.search(title) or LABEL_LINE.match(title + ":"):
         return None  # "The Good", "The Round-Up", "Director": never a film

@@ -36,6 +36,13 @@ VERDICT_LINE = re.compile(
     re.IGNORECASE,
 )
 """A verdict or rating line: "Verdict: A towering achievement", "Prospects: Dim • R"."""
+DATE_LINE = re.compile(
+    r"^(?:\p{L}+day,?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?"
+    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?\s+(?:19|20)\d\d$",
+    re.IGNORECASE,
+)
+"""A post's date alone on its line ("Dec 27, 2022", "Monday, March 29, 2021", "June
+2018"): never a film's title with its year."""
 EMPTY_RATING = re.compile(r"^\W*(?:our\s+)?rating\s*:?\s*$", re.IGNORECASE)
 """A "Rating:" whose stars were images the page's text lost: a label, never a score."""
 FACTS_LINE = re.compile(

@@ -99,6 +99,12 @@ _COUNTED = re.compile(
 )
 """An opening paragraph saying what follows: "here is a short spoiler-free review of three
 movies I watched"."""
+_LISTING = re.compile(
+    r"\b(?:list of (?:my|the|our)\b.{0,30}\b(?:films|movies|releases)|top (?:\d{1,2}|ten)\b)",
+    re.IGNORECASE,
+)
+"""An opening saying the page lists films: "I crafted this year's list of my favorite
+releases", "my top 10"."""
 _OPENING_LABEL = re.compile(r"^(?P<label>\p{L}[\p{L}'’]*(?: \p{L}[\p{L}'’]*){0,2}):\s+\S")
 """A section opening with a label of one to three words: "The Story: A creepy terror…"."""
 _READ_ON = re.compile(
@@ -145,7 +151,9 @@ def film_sections(blocks: Sequence[Block], headlines: Sequence[str]) -> list[Fil
     blocks = [part for block in blocks for part in _run_apart(block)]
     opening = [clean(b.text) for b in blocks if is_prose(b)][:_OPENING_PROSE]
     collection = any(COLLECTION.search(clean(line)) for line in headlines) or any(
-        _COUNTED.search(text) or (len(text.split()) <= _TEMPLATE_WORDS and COLLECTION.search(text))
+        _COUNTED.search(text)
+        or _LISTING.search(text)
+        or (len(text.split()) <= _TEMPLATE_WORDS and COLLECTION.search(text))
         for text in opening  # "… a short review of three movies", "Big New Releases!"
     )
     page = _Page(collection, clean(headlines[0]) if headlines else "")
@@ -352,7 +360,9 @@ def _series(blocks: Sequence[Block], leads: Sequence[Lead], page: _Page) -> list
     """The largest series of leads laid out alike that makes the page a round-up."""
     groups: dict[tuple[str, str], list[Lead]] = {}
     for lead in leads:
-        least = _MIN_TEASER_WORDS if _teaser(blocks, lead) else _MIN_PROSE_WORDS
+        listed = lead.marked and page.collection  # "Movies Watched": "You People (2023)"
+        short = _teaser(blocks, lead) or listed  # above 14 words; a see-also stays out
+        least = _MIN_TEASER_WORDS if short else _MIN_PROSE_WORDS
         headline = lead.form == "review headline"  # its standfirst is its teaser
         if not (lead.rated or headline or _prose_words(blocks, lead) >= least):
             continue  # "Tenet (12A) / Nolan's previous film is streaming now": a see-also

@@ -53,8 +53,14 @@ PANTHER--Ryan Coogler…', 'ALADDIN. 2.5 stars. Will Smith…', 'Capote -- is a 
 'Borrego (R) This thriller stars…', 'Moonlight (SR): "Floridly shot…"'."""
 NUMBERED = re.compile(r"^\s*(?:\d{1,3}[.)]|#\d{1,3}|(?i:day|no\.?)\s*#?\d{1,3}:?)\s+")
 """A list's numbering before a title: "1) Skeleton Key", "10. Baby Driver", "Day #15 …"."""
-_JOINED = re.compile(r"(?<=\p{N})/(?=\p{N})|(?<=\w)[!?](?=[:\s]|$)")
-"""What a title may carry that the title grammar has no room for: "9/11!", "Airplane!"."""
+_JOINED = re.compile(
+    r"(?<=\p{N})[/.:](?=\p{N})|(?<=\w)(?:[!?]|…|\.\.\.)(?=[:\s]|$)"
+    r"|(?<=\b(?:Mr|Mrs|Ms|Dr|St|Jr))\.(?=\s)"
+)
+"""What a title may carry that the title grammar has no room for: "9/11!", "Airplane!",
+"26.2 to Life", "The 15:17 to Paris", "Tick, Tick… Boom!", an honorific's full stop
+("Mr. Roosevelt"). Not an initialism's: "Germany, 1996 U.S. Release Date" opens a
+review's facts."""
 _WORD = re.compile(r"[\p{L}'’]+")
 _SMALL = frozenset(("a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to"))
 _TOKEN = re.compile(r"[\p{L}\p{N}'’]+")
@@ -139,6 +145,8 @@ def _recased(word: re.Match[str]) -> str:
     text = word.group()
     if text.upper() != text:
         return text  # "FORD v FERRARI": a word not shouted is as written
+    if len(text) == 1 and word.string[word.end() : word.end() + 1] == ".":
+        return text  # an initial: "L.A. TIMES" is "L.A. Times"
     found = _AS_WRITTEN.fullmatch(text)
     end = word.string[word.end() :].lstrip()
     numeral = found is not None and found["numeral"] is not None
