@@ -392,3 +392,22 @@ def test_a_review_that_fails_to_file_costs_only_itself(store: Store) -> None:
     assert store.counts()["documents"] == store.counts()["reviews"] == 3
     (film,) = store.films()
     assert film.reviews == 3 and store.reviews(film.id) == good
+
+
+def test_a_films_review_facts_come_in_the_order_they_were_stored(store: Store) -> None:
+    """Merging keeps the first spelling it meets, so the facts must not come in the order
+    of whichever index the query plan picks (here the tallies index, by verdict and score,
+    once the plain film index is gone)."""
+    with store.transaction() as tx:
+        film_id = tx.save_film(FilmFacts(title="Dune"), "dune")
+        for n, (title, value) in enumerate([("Dune", 90.0), ("DUNE", 20.0), ("Dune!", 65.0)]):
+            review = dataclasses.replace(
+                make_review(f"Review {n}.", title=title), score=Score(value, f"{value}/100")
+            )
+            doc_id = tx.add_document(review.document, content_hash(review.document))
+            tx.add_review(review, document_id=doc_id, position=0, film_id=film_id)
+    with store._engine.begin() as conn:
+        conn.exec_driver_sql("DROP INDEX ix_reviews_film_id")
+    with store.transaction(write=False) as tx:
+        titles = [facts.title for facts in tx.film_facts_of_reviews(film_id)]
+    assert titles == ["Dune", "DUNE", "Dune!"]

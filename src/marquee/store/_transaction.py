@@ -76,7 +76,9 @@ _DROP_KEYS = delete(_KEYS).where(
 )
 _NEW_KEY = Fast(insert(_KEYS))
 _FACTS_OF_REVIEWS = Fast(
-    select(_REVIEWS.c.record["facts"]).where(_REVIEWS.c.film_id == bindparam("film"))
+    select(_REVIEWS.c.record["facts"])
+    .where(_REVIEWS.c.film_id == bindparam("film"))
+    .order_by(_REVIEWS.c.id)
 )
 
 
@@ -394,7 +396,10 @@ class Transaction:
         self._s.expire_all()  # a FilmRow this session holds is stale now
 
     def film_facts_of_reviews(self, film_id: int) -> list[FilmFacts]:
-        """Each of the film's reviews' own facts; only that part of each record is read,
-        since every review added to a film re-merges all of them."""
+        """Each of the film's reviews' own facts, in the order they were stored (a merge
+        keeps the first spelling it meets, so an order left to the query plan, which turns
+        on the order the indexes were made in, would change the film's aliases); only that
+        part of each record is read, since every review added to a film re-merges all
+        of them."""
         rows = _FACTS_OF_REVIEWS.rows(self._c, {"film": film_id})
         return [facts_from_dict(row[0]) for row in rows]
