@@ -63,6 +63,8 @@ _SPOILERS = re.compile(
     r"\b(?:major|mild|minor|heavy|full|some) spoilers\b",
     re.IGNORECASE,
 )
+_SPOILER_WORD = re.compile("spoiler", re.IGNORECASE)
+"""What every ``_SPOILERS`` alternative holds, matched by the same engine and flags."""
 _TRUE_WORDS = frozenset({"true", "yes", "1"})
 
 
@@ -220,8 +222,9 @@ def _spoilers(meta: Mapping[str, str], blocks: tuple[Block, ...]) -> bool:
     """A spoiler warning anywhere in the review; "spoiler-free" lines never count."""
     if meta.get("spoilers", "").strip().lower() in _TRUE_WORDS:
         return True
+    read = [block for block in blocks if block.kind != "chrome"]
+    if not _SPOILER_WORD.search("\n".join(block.text for block in read)):
+        return False  # nearly every review: one scan of the text instead of one a block
     return any(
-        _SPOILERS.search(block.text) and not _SPOILER_FREE.search(block.text)
-        for block in blocks
-        if block.kind != "chrome"
+        _SPOILERS.search(block.text) and not _SPOILER_FREE.search(block.text) for block in read
     )

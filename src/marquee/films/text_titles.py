@@ -176,19 +176,33 @@ def guess_title(lines: Sequence[str], text: str, people: Sequence[str]) -> str |
     return ranked[0][0]
 
 
+_CALLED_AFTER = re.compile(
+    rf"\s(?:is|was|remains)\s(?:not\s)?(?:a|an|this)\s{DESCRIBED}{FILM_WORDS}{_NOUN_ENDS}"
+    rf"|,\s(?:a|an|the)\s{DESCRIBED}{FILM_WORDS}{_NOUN_ENDS}"
+)
+"""What calls the name before it a film: "… is a slick revenge film", "…, the much-anticipated
+spin-off starring"."""
+_CALLED_BEFORE = re.compile(
+    rf"(?<=\b(?:the|this|new|latest)\s{FILM_WORDS}\s(?:called\s|titled\s)?)"
+)
+"""What calls the name after it a film: "the movie …", "the new film titled …"."""
+_LETTER = re.compile(r"\p{L}")
+
+
 def _called_a_film(form: str, text: str) -> bool:
     """Whether the text calls ``form`` a film: "X is a … film", "X, the … spin-off
-    starring …", "the movie X"."""
-    name = re.escape(form)
-    film = rf"{FILM_WORDS}{_NOUN_ENDS}"
-    return bool(
-        re.search(
-            rf"{name}\s(?:is|was|remains)\s(?:not\s)?(?:a|an|this)\s{DESCRIBED}{film}"
-            rf"|{name},\s(?:a|an|the)\s{DESCRIBED}{film}"
-            rf"|\b(?:the|this|new|latest)\s{FILM_WORDS}\s(?:called\s|titled\s)?{name}(?![\p{{L}}])",
-            text,
-        )
-    )
+    starring …", "the movie X". Each place the name is written is tried against the two
+    fixed patterns, compiled once, instead of one pattern with the name in it compiled
+    for every review (about 2 ms each, for a regex engine parse)."""
+    at = text.find(form)
+    while at != -1:
+        end = at + len(form)
+        if _CALLED_AFTER.match(text, end) or (
+            _CALLED_BEFORE.match(text, at) and not _LETTER.match(text, end)
+        ):
+            return True
+        at = text.find(form, at + 1)
+    return False
 
 
 def _could_be_title(form: str, people: Sequence[str]) -> bool:
