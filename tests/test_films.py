@@ -879,3 +879,40 @@ def test_name_matching_by_index_equals_trying_every_pair(known, name, prefix) ->
     key = names.tokens(name)
     pairwise = key in keys or sum(names.is_part(key, k, prefix=prefix) for k in keys) == 1
     assert names.matches(name, known, prefix=prefix) == pairwise
+
+
+@pytest.mark.parametrize(
+    "trigger",
+    [
+        "Directed by",
+        "DIR.",
+        "co-written by",
+        "DP:",
+        "Film Editing:",
+        "Original Score:",
+        "lensed by",
+        "Producers",
+        "screenwriter",
+        "from a script by",
+        "Director of Photography",
+    ],
+)
+def test_credit_line_pre_check_lets_every_phrase_through(trigger: str) -> None:
+    from marquee.films import credits
+
+    line = f"the {trigger} Jane Doe"
+    assert credits._ANY_TRIGGER.search(line) and credits._may_credit(line)
+
+
+def test_credit_line_pre_check_agrees_with_the_trigger_scan() -> None:
+    """The substring pre-check only ever skips lines the trigger pattern finds nothing in."""
+    from marquee.films import credits
+
+    texts = [
+        p.read_text(encoding="utf-8", errors="replace") for p in FIXTURES.parent.rglob("*.txt")
+    ]
+    lines = [line for text in texts for line in text.splitlines()]
+    lines += [line.upper() for line in lines] + ["Dir. Émile Cohl", "ſcore by X"]
+    assert sum(map(credits._may_credit, lines)) > 20
+    for line in lines:
+        assert credits._may_credit(line) == bool(credits._ANY_TRIGGER.search(line)), line

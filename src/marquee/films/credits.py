@@ -111,6 +111,33 @@ _ANY_TRIGGER = re.compile(
 )
 """Every phrase's trigger at once: a line none of them opens on cannot hold a credit, so
 it skips the ~30 full patterns (most lines of a review, nearly every RT quote)."""
+
+
+def _needles(pattern: str) -> tuple[str, ...]:
+    """For each alternative of a phrase, the longest run of letters its every match holds,
+    lower-cased: look-arounds, optional groups and letters ("(?:co-)?", "s?"), the other
+    groups and escapes are cut out first, so what is left is written in every match."""
+    required = re.sub(r"\(\?<?[!=][^()]*\)|\([^()]*\)\?|\p{L}\?|\([^()]*\)|\\.", " ", pattern)
+    return tuple(max(re.findall("[A-Za-z]+", way), key=len).lower() for way in required.split("|"))
+
+
+_ALL_NEEDLES = {n for phrase in PHRASES for n in _needles(phrase.pattern)}
+_NEEDLES = tuple(sorted(n for n in _ALL_NEEDLES if not any(o in n for o in _ALL_NEEDLES - {n})))
+"""What an ASCII line must hold, lower-cased, for ``_ANY_TRIGGER`` to find anything in it
+(a needle holding another is left out: "dir" will do for "director"): substring tests that
+skip the regex scan (~35 µs a line) on ~9 lines in 10 of a review."""
+
+
+def _may_credit(line: str) -> bool:
+    """Whether a phrase's trigger is in the line (ASCII lower-casing is exactly the patterns'
+    case-blindness on an ASCII line; any other line goes straight to the scan)."""
+    if line.isascii():
+        lowered = line.lower()
+        if not any(needle in lowered for needle in _NEEDLES):
+            return False
+    return _ANY_TRIGGER.search(line) is not None
+
+
 _AFTER_NAME_WORDS = ("directs", "helms", "writes", "pens")
 """A word each "X directs" pattern needs, as written (case matters there)."""
 
@@ -191,7 +218,7 @@ def credits_from_text(
 
 def _candidates(lines: Sequence[str]) -> Iterator[_Found]:
     for index, line in enumerate(lines):
-        phrases = PHRASES if _ANY_TRIGGER.search(line) else ()
+        phrases = PHRASES if _may_credit(line) else ()
         for phrase in phrases:
             if not _trigger(phrase).search(line):
                 continue
