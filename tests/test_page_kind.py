@@ -27,7 +27,13 @@ from marquee.records import Block, Document
 
 FIXTURES = Path(__file__).parent / "fixtures"
 KINDS = FIXTURES / "kinds"
-FILM_PAGES = sorted((KINDS / "film").glob("*.txt")) + sorted((FIXTURES / "roundups").glob("*.txt"))
+KNOWN_MISSES = {"sunpeaksnews_trailers_let_you_down.txt", "jslaterwilliams_aha_the_movie.txt"}
+"""Film reviews of round 11k the rules still refuse (measured at c12ca8f, SOURCES.md): strict
+xfail, so a rule that keeps one fails here until it is taken off this set."""
+FILM_PAGES = [
+    pytest.param(p, marks=pytest.mark.xfail(strict=True)) if p.name in KNOWN_MISSES else p
+    for p in sorted((KINDS / "film").glob("*.txt")) + sorted((FIXTURES / "roundups").glob("*.txt"))
+]
 PRODUCT = KINDS / "product" / "kibibilavie_mega_moisture.txt"
 TV = KINDS / "tv" / "danowen_derek.txt"
 FILM_NEWS_READS_AS = "reads as news about films"
