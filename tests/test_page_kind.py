@@ -27,7 +27,7 @@ from marquee.records import Block, Document
 
 FIXTURES = Path(__file__).parent / "fixtures"
 KINDS = FIXTURES / "kinds"
-KNOWN_MISSES = {"sunpeaksnews_trailers_let_you_down.txt", "jslaterwilliams_aha_the_movie.txt"}
+KNOWN_MISSES = {"jslaterwilliams_aha_the_movie.txt"}
 """Film reviews of round 11k the rules still refuse (measured at c12ca8f, SOURCES.md): strict
 xfail, so a rule that keeps one fails here until it is taken off this set."""
 FILM_PAGES = [
@@ -144,6 +144,24 @@ def test_a_review_that_recalls_its_trailer_and_box_office_is_kept() -> None:
     trade = found.cues["film news"]  # "trailer" ×4, "box office", "attached"
     assert trade >= max(FILM_NEWS_CUES, FILM_NEWS_SHARE * len(review.split()))
     assert found.is_film  # its story (plot, characters, scenes, drama) speaks for it
+
+
+def test_a_review_measured_against_its_trailer_alone_is_kept() -> None:
+    review = (
+        "Trailers are a pitfall. A good trailer runs you through every feeling in two "
+        "minutes, and a bad one promises what the film will never give. I loved the "
+        "trailer for this one: a nation on the brink, a race against the clock, two men "
+        "forging a friendship. When I finally watched the film I was disappointed, for "
+        "the urgency of the trailer was absent. The acting was fabulous, but I found it "
+        "dull and flat, and no trailer warned me of that. Another trailer, another let-down."
+    )
+    found = text_kind(review)
+    trade = found.cues["film news"]  # "trailer(s)" ×6, and no other word of the trade
+    assert trade >= max(
+        FILM_NEWS_CUES, FILM_NEWS_SHARE * len(review.split()), 2 * found.cues["story"]
+    )
+    assert found.is_film
+    assert text_kind(review + " Its release date is set for May.").kind == "film news"
 
 
 def test_news_thick_with_the_trade_is_refused_as_film_news() -> None:
