@@ -164,6 +164,25 @@ def test_a_review_measured_against_its_trailer_alone_is_kept() -> None:
     assert text_kind(review + " Its release date is set for May.").kind == "film news"
 
 
+def test_a_festival_line_up_and_a_casting_item_read_as_film_news() -> None:
+    line_up = (
+        "The festival announced its official selection on Thursday. The artistic director "
+        "and the festival president presented the line up: twenty films will compete for "
+        "the top prize, the jury headed by a veteran director. The opening film is a "
+        "French drama; two television series get special screenings, and a documentary "
+        "will be showcased on the beach. Nine debuts are among the titles this year."
+    )
+    casting = (
+        "Two actors are set to join the cast of the thriller, and a third is hopping "
+        "onboard as the villain. The director is producing with his brother, and the star "
+        "is headlining for the studio; she is the latest name to join a busy ensemble. "
+        "Little is known of the plot beyond a heist gone wrong in a small town."
+    )
+    for news in (line_up, casting):
+        found = text_kind(news * 2)
+        assert found.kind == "film news", found.cues
+
+
 def test_news_thick_with_the_trade_is_refused_as_film_news() -> None:
     news = (
         "Warner has released the first trailer for the sequel, which is slated for a "
