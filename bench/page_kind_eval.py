@@ -51,6 +51,7 @@ DATA_SPLIT: dict[str, Split] = {
     "heldout-8k": "test",
     "heldout-9k": "test",
     "heldout-10k": "test",
+    "heldout-11k": "test",
 }
 """The shared data's frozen split measured beside each fixture split."""
 
@@ -74,6 +75,7 @@ def pages(split: str) -> list[tuple[Path, bool]]:
         "heldout-8k",
         "heldout-9k",
         "heldout-10k",
+        "heldout-11k",
     }
     wanted = {"dev", *measured} if split == "dev" else {split}
     return sorted(

@@ -27,7 +27,13 @@ from marquee.records import Block, Document
 
 FIXTURES = Path(__file__).parent / "fixtures"
 KINDS = FIXTURES / "kinds"
-FILM_PAGES = sorted((KINDS / "film").glob("*.txt")) + sorted((FIXTURES / "roundups").glob("*.txt"))
+KNOWN_MISSES = {"jslaterwilliams_aha_the_movie.txt"}
+"""Film reviews of round 11k the rules still refuse (measured at c12ca8f, SOURCES.md): strict
+xfail, so a rule that keeps one fails here until it is taken off this set."""
+FILM_PAGES = [
+    pytest.param(p, marks=pytest.mark.xfail(strict=True)) if p.name in KNOWN_MISSES else p
+    for p in sorted((KINDS / "film").glob("*.txt")) + sorted((FIXTURES / "roundups").glob("*.txt"))
+]
 PRODUCT = KINDS / "product" / "kibibilavie_mega_moisture.txt"
 TV = KINDS / "tv" / "danowen_derek.txt"
 FILM_NEWS_READS_AS = "reads as news about films"
@@ -138,6 +144,43 @@ def test_a_review_that_recalls_its_trailer_and_box_office_is_kept() -> None:
     trade = found.cues["film news"]  # "trailer" ×4, "box office", "attached"
     assert trade >= max(FILM_NEWS_CUES, FILM_NEWS_SHARE * len(review.split()))
     assert found.is_film  # its story (plot, characters, scenes, drama) speaks for it
+
+
+def test_a_review_measured_against_its_trailer_alone_is_kept() -> None:
+    review = (
+        "Trailers are a pitfall. A good trailer runs you through every feeling in two "
+        "minutes, and a bad one promises what the film will never give. I loved the "
+        "trailer for this one: a nation on the brink, a race against the clock, two men "
+        "forging a friendship. When I finally watched the film I was disappointed, for "
+        "the urgency of the trailer was absent. The acting was fabulous, but I found it "
+        "dull and flat, and no trailer warned me of that. Another trailer, another let-down."
+    )
+    found = text_kind(review)
+    trade = found.cues["film news"]  # "trailer(s)" ×6, and no other word of the trade
+    assert trade >= max(
+        FILM_NEWS_CUES, FILM_NEWS_SHARE * len(review.split()), 2 * found.cues["story"]
+    )
+    assert found.is_film
+    assert text_kind(review + " Its release date is set for May.").kind == "film news"
+
+
+def test_a_festival_line_up_and_a_casting_item_read_as_film_news() -> None:
+    line_up = (
+        "The festival announced its official selection on Thursday. The artistic director "
+        "and the festival president presented the line up: twenty films will compete for "
+        "the top prize, the jury headed by a veteran director. The opening film is a "
+        "French drama; two television series get special screenings, and a documentary "
+        "will be showcased on the beach. Nine debuts are among the titles this year."
+    )
+    casting = (
+        "Two actors are set to join the cast of the thriller, and a third is hopping "
+        "onboard as the villain. The director is producing with his brother, and the star "
+        "is headlining for the studio; she is the latest name to join a busy ensemble. "
+        "Little is known of the plot beyond a heist gone wrong in a small town."
+    )
+    for news in (line_up, casting):
+        found = text_kind(news * 2)
+        assert found.kind == "film news", found.cues
 
 
 def test_news_thick_with_the_trade_is_refused_as_film_news() -> None:

@@ -86,6 +86,14 @@ trailer); the news pages met use them 2 to 4.5 times. A review tells its film's 
 outweigh the story's ``OUTWEIGH`` times: a short review that dwells on its trailer is
 kept."""
 
+FILM_NEWS_WORDS = 2
+"""...and the trade's words on it must be at least this many different ones (a plural
+counted as its singular): news tells of the trade's several doings (a trailer and a
+release date, a casting and a start of shooting), while a review that dwells on its
+film's trailer says "trailer" over and over and nothing else of the trade. Every news
+page of the dev split uses two or more; a review of The King's Speech that measures the
+film against its trailer uses "trailer" nine times and no other."""
+
 _FILM_META = ("film", "movie", "year", "imdb", "tmdb", "rtid")
 """Meta keys that mean the document's structure itself names a film."""
 
@@ -296,8 +304,11 @@ def text_kind(text: str) -> PageKind:
         return PageKind(FILM, cues)  # a quote, or a short text that names the medium
     trade = Counter(m.lower() for m in _FILM_TRADE.findall(text))
     cues[FILM_NEWS] = sum(trade.values())
-    if not short and cues[FILM_NEWS] >= max(
-        FILM_NEWS_CUES, FILM_NEWS_SHARE * words, OUTWEIGH * cues["story"]
+    if (
+        not short
+        and cues[FILM_NEWS]
+        >= max(FILM_NEWS_CUES, FILM_NEWS_SHARE * words, OUTWEIGH * cues["story"])
+        and len({_singular(word) for word in trade}) >= FILM_NEWS_WORDS
     ):
         return PageKind(FILM_NEWS, cues, _evidence(trade))
     least = SHORT_CUES if short else MIN_OTHER_CUES if cues[FILM] else MIN_OTHER_CUES_NO_FILM
@@ -320,6 +331,11 @@ def _outweighs(other: str, cues: Mapping[str, int], least: int) -> bool:
     told = cues["drama"] + cues["story"] * (AGAINST_BOOK if other == "book" else 1)
     support = cues[FILM] + (told if other in _NOT_DRAMA else 0)
     return cues[other] >= least and cues[other] >= OUTWEIGH * max(support, 1)
+
+
+def _singular(word: str) -> str:
+    """``word`` without a plural's final "s" ("trailers" -> "trailer")."""
+    return word.removesuffix("s")
 
 
 def _evidence(found: Counter[str]) -> tuple[str, ...]:
