@@ -69,10 +69,23 @@ MISSED = {
     "thesunbreak_reviews_2021.txt": 3,  # headlines naming their film, under "Reviews"
     "truby_oscar_hopefuls_2018.txt": 8,  # "1. Title: prose" numbered entries
     "wickedjaws_siff_despatches.txt": 2,  # plain title headings under "[SIFF Despatches…]"
+    "2c2night_shorts5.txt": 6,  # one paragraph naming every short in its prose
+    "awardscircuit_bluray_032718.txt": 2,  # a plain heading; a pick named in the prose only
+    "candidxcinema_sundance_shorts3.txt": 2,  # headings over a "dir. NAME" line
+    "csmonitor_movie_guide_2004.txt": 2,  # a long "(PG)" heading; "Sterritt * Melodrama…"
+    "grownupsguide_streaming_jan16.txt": 2,  # titles in the prose only
+    "inquisitr_netflix_holiday.txt": 2,  # a lost heading; a plain heading
+    "journalstar_lincoln_screenings.txt": 7,  # "Title. prose … Grade: B" entries
+    "kinetoscope_tiff_tag.txt": 1,  # "[TIFF 2022] REVIEW: 'Butcher's Crossing' leaves…"
+    "takeonecinema_short_fusion.txt": 3,  # titles in capitals inside the prose only
+    "thegreatestfilmsever_2019.txt": 2,  # "28(tie). TITLE (dir: NAME)"
+    "washingtoncitypaper_dc_shorts.txt": 1,  # "All Consuming Love (Man in a Cat):"
 }
 """Films of each page not found (the bench counts them in its figures)."""
 UNCREDITED = {
     "hhsclarion_fall_movies.txt": "spelt 'Sierra van Houten' by the byline reader",
+    "cinemadispatch_tiff24_4.txt": "'By:' alone on its line: the name read as a film",
+    "csmonitor_movie_guide_2004.txt": "capsules opening 'Sterritt ***' credit no one",
 }
 """Pages whose critic is not credited as the page gives it (the bench counts them)."""
 
