@@ -84,7 +84,6 @@ MISSED = {
 """Films of each page not found (the bench counts them in its figures)."""
 UNCREDITED = {
     "hhsclarion_fall_movies.txt": "spelt 'Sierra van Houten' by the byline reader",
-    "cinemadispatch_tiff24_4.txt": "'By:' alone on its line: the name read as a film",
     "csmonitor_movie_guide_2004.txt": "capsules opening 'Sterritt ***' credit no one",
 }
 """Pages whose critic is not credited as the page gives it (the bench counts them)."""
@@ -321,6 +320,28 @@ def test_a_name_above_its_role_is_the_columns_critic() -> None:
         ("paragraph", PROSE),
     )
     assert {parse_review(part).meta.critic for part in split_films(doc)} == {"Peter Howell"}
+
+
+def test_a_name_below_a_bare_by_is_the_columns_critic_never_a_film() -> None:
+    doc = doc_of(
+        ("heading", "Festival Dispatch #4"),
+        ("paragraph", "By:"),
+        ("paragraph", "Ann Smith"),
+        (
+            "paragraph",
+            "All of the films were screened at the festival. "
+            "Select films below will get full reviews later.",
+        ),
+        ("heading", "Harbour Lights (2024)"),
+        ("paragraph", PROSE),
+        ("heading", "Paper Kites (2024)"),
+        ("paragraph", PROSE),
+    )
+    reviews = [parse_review(part) for part in split_films(doc)]
+    assert [(r.facts.title, r.meta.critic) for r in reviews] == [
+        ("Harbour Lights", "Ann Smith"),
+        ("Paper Kites", "Ann Smith"),
+    ]
 
 
 def test_a_capsule_run_on_into_the_one_before_is_cut_apart_and_signed() -> None:

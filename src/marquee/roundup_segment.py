@@ -49,6 +49,7 @@ from marquee.roundup_leads import (
     subject_leads,
 )
 from marquee.roundup_lines import (
+    BARE_BY,
     CERTIFICATE,
     MARK,
     QUOTES,
@@ -194,6 +195,8 @@ def _heading(
         return None
     if clean(block.text).strip(QUOTES).endswith("."):
         return None  # a sentence ("'The Darkest Hour'" is none)
+    if index and BARE_BY.match(clean(blocks[index - 1].text)):
+        return None  # "By:" / "Tyler Banark": a byline's name
     following = blocks[index + 1 : index + 1 + _LOOKAHEAD]
     vouched = bool(following) and _is_facts(following[0])
     found = _numbered(block, title_of(block.text, labels, vouched=vouched))
