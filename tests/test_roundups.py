@@ -75,7 +75,7 @@ MISSED = {
     "csmonitor_movie_guide_2004.txt": 2,  # a long "(PG)" heading; "Sterritt * Melodrama…"
     "grownupsguide_streaming_jan16.txt": 2,  # titles in the prose only
     "inquisitr_netflix_holiday.txt": 2,  # a lost heading; a plain heading
-    "journalstar_lincoln_screenings.txt": 7,  # "Title. prose … Grade: B" entries
+    "journalstar_lincoln_screenings.txt": 3,  # "Beau is Afraid. …", a 16-word title, a "?"
     "kinetoscope_tiff_tag.txt": 1,  # "[TIFF 2022] REVIEW: 'Butcher's Crossing' leaves…"
     "takeonecinema_short_fusion.txt": 3,  # titles in capitals inside the prose only
     "thegreatestfilmsever_2019.txt": 2,  # "28(tie). TITLE (dir: NAME)"
@@ -342,6 +342,17 @@ def test_a_name_below_a_bare_by_is_the_columns_critic_never_a_film() -> None:
         ("Harbour Lights", "Ann Smith"),
         ("Paper Kites", "Ann Smith"),
     ]
+
+
+def test_capsules_closed_by_a_grade_are_one_film_each() -> None:
+    doc = doc_of(
+        ("paragraph", "OPENING"),
+        ("paragraph", f"Harbour Lights. {PROSE} PG-13. (Grand, Edgewood) Grade: B"),
+        ("paragraph", f"Paper Kites. {PROSE} R. (Grand) Grade: C+"),
+        ("paragraph", f"Northern Road. {PROSE} Unrated. (Ross). Grade: A-"),
+    )
+    titles = [parse_review(part).facts.title for part in split_films(doc)]
+    assert titles == ["Harbour Lights", "Paper Kites", "Northern Road"]
 
 
 def test_a_capsule_run_on_into_the_one_before_is_cut_apart_and_signed() -> None:
