@@ -71,7 +71,6 @@ MISSED = {
     "wickedjaws_siff_despatches.txt": 2,  # plain title headings under "[SIFF Despatches…]"
     "2c2night_shorts5.txt": 6,  # one paragraph naming every short in its prose
     "awardscircuit_bluray_032718.txt": 2,  # a plain heading; a pick named in the prose only
-    "candidxcinema_sundance_shorts3.txt": 2,  # headings over a "dir. NAME" line
     "csmonitor_movie_guide_2004.txt": 2,  # a long "(PG)" heading; "Sterritt * Melodrama…"
     "grownupsguide_streaming_jan16.txt": 2,  # titles in the prose only
     "inquisitr_netflix_holiday.txt": 2,  # a lost heading; a plain heading
@@ -353,6 +352,21 @@ def test_capsules_closed_by_a_grade_are_one_film_each() -> None:
     )
     titles = [parse_review(part).facts.title for part in split_films(doc)]
     assert titles == ["Harbour Lights", "Paper Kites", "Northern Road"]
+
+
+def test_a_dir_line_under_a_heading_is_its_films_facts() -> None:
+    doc = doc_of(
+        ("heading", "Festival Shorts Programme 3"),
+        ("paragraph", "Here are my reviews for each of them."),
+        ("heading", "Harbour Lights"),
+        ("heading", "dir. Ann Smith and Bob Jones"),
+        ("paragraph", PROSE),
+        ("heading", "Paper Kites"),
+        ("heading", "dir. Carl Lee"),
+        ("paragraph", PROSE),
+    )
+    titles = [parse_review(part).facts.title for part in split_films(doc)]
+    assert titles == ["Harbour Lights", "Paper Kites"]
 
 
 def test_a_capsule_run_on_into_the_one_before_is_cut_apart_and_signed() -> None:

@@ -49,7 +49,7 @@ BARE_BY = re.compile(r"^\W*by\s*:?\s*$", re.IGNORECASE)
 EMPTY_RATING = re.compile(r"^\W*(?:our\s+)?rating\s*:?\s*$", re.IGNORECASE)
 """A "Rating:" whose stars were images the page's text lost: a label, never a score."""
 FACTS_LINE = re.compile(
-    rf"^\(\s*{CERTIFICATE}\s*\)|\b{RUNTIME}|^\(?{YEAR}\)?$|^(?i:director|directed by|dir\.)\b"
+    rf"^\(\s*{CERTIFICATE}\s*\)|\b{RUNTIME}|^\(?{YEAR}\)?$|^(?i:director\b|directed by\b|dir\.\s)"
     rf"|^Rated\s+{CERTIFICATE}\b"
 )
 """A line of a film's facts under its title or after its review: "(PG) (Tim Story, 2007,
