@@ -75,7 +75,6 @@ MISSED = {
     "grownupsguide_streaming_jan16.txt": 2,  # titles in the prose only
     "inquisitr_netflix_holiday.txt": 2,  # a lost heading; a plain heading
     "journalstar_lincoln_screenings.txt": 3,  # "Beau is Afraid. …", a 16-word title, a "?"
-    "kinetoscope_tiff_tag.txt": 1,  # "[TIFF 2022] REVIEW: 'Butcher's Crossing' leaves…"
     "takeonecinema_short_fusion.txt": 3,  # titles in capitals inside the prose only
     "thegreatestfilmsever_2019.txt": 2,  # "28(tie). TITLE (dir: NAME)"
     "washingtoncitypaper_dc_shorts.txt": 1,  # "All Consuming Love (Man in a Cat):"
@@ -367,6 +366,17 @@ def test_a_dir_line_under_a_heading_is_its_films_facts() -> None:
     )
     titles = [parse_review(part).facts.title for part in split_films(doc)]
     assert titles == ["Harbour Lights", "Paper Kites"]
+
+
+def test_a_quoted_film_in_a_labelled_headline_may_hold_an_apostrophe() -> None:
+    doc = doc_of(
+        ("heading", "[TIFF 2022] REVIEW: 'Butcher's Crossing' leaves meat on the bone"),
+        ("paragraph", PROSE),
+        ("heading", "[TIFF 2022] REVIEW: 'Harbour Lights' gets snippy in a small town"),
+        ("paragraph", PROSE),
+    )
+    titles = [parse_review(part).facts.title for part in split_films(doc)]
+    assert titles == ["Butcher's Crossing", "Harbour Lights"]
 
 
 def test_a_capsule_run_on_into_the_one_before_is_cut_apart_and_signed() -> None:
