@@ -69,10 +69,20 @@ MISSED = {
     "thesunbreak_reviews_2021.txt": 3,  # headlines naming their film, under "Reviews"
     "truby_oscar_hopefuls_2018.txt": 8,  # "1. Title: prose" numbered entries
     "wickedjaws_siff_despatches.txt": 2,  # plain title headings under "[SIFF Despatches…]"
+    "2c2night_shorts5.txt": 6,  # one paragraph naming every short in its prose
+    "awardscircuit_bluray_032718.txt": 2,  # a plain heading; a pick named in the prose only
+    "csmonitor_movie_guide_2004.txt": 2,  # a long "(PG)" heading; "Sterritt * Melodrama…"
+    "grownupsguide_streaming_jan16.txt": 2,  # titles in the prose only
+    "inquisitr_netflix_holiday.txt": 2,  # a lost heading; a plain heading
+    "journalstar_lincoln_screenings.txt": 3,  # "Beau is Afraid. …", a 16-word title, a "?"
+    "takeonecinema_short_fusion.txt": 3,  # titles in capitals inside the prose only
+    "thegreatestfilmsever_2019.txt": 2,  # "28(tie). TITLE (dir: NAME)"
+    "washingtoncitypaper_dc_shorts.txt": 1,  # "All Consuming Love (Man in a Cat):"
 }
 """Films of each page not found (the bench counts them in its figures)."""
 UNCREDITED = {
     "hhsclarion_fall_movies.txt": "spelt 'Sierra van Houten' by the byline reader",
+    "csmonitor_movie_guide_2004.txt": "capsules opening 'Sterritt ***' credit no one",
 }
 """Pages whose critic is not credited as the page gives it (the bench counts them)."""
 
@@ -308,6 +318,65 @@ def test_a_name_above_its_role_is_the_columns_critic() -> None:
         ("paragraph", PROSE),
     )
     assert {parse_review(part).meta.critic for part in split_films(doc)} == {"Peter Howell"}
+
+
+def test_a_name_below_a_bare_by_is_the_columns_critic_never_a_film() -> None:
+    doc = doc_of(
+        ("heading", "Festival Dispatch #4"),
+        ("paragraph", "By:"),
+        ("paragraph", "Ann Smith"),
+        (
+            "paragraph",
+            "All of the films were screened at the festival. "
+            "Select films below will get full reviews later.",
+        ),
+        ("heading", "Harbour Lights (2024)"),
+        ("paragraph", PROSE),
+        ("heading", "Paper Kites (2024)"),
+        ("paragraph", PROSE),
+    )
+    reviews = [parse_review(part) for part in split_films(doc)]
+    assert [(r.facts.title, r.meta.critic) for r in reviews] == [
+        ("Harbour Lights", "Ann Smith"),
+        ("Paper Kites", "Ann Smith"),
+    ]
+
+
+def test_capsules_closed_by_a_grade_are_one_film_each() -> None:
+    doc = doc_of(
+        ("paragraph", "OPENING"),
+        ("paragraph", f"Harbour Lights. {PROSE} PG-13. (Grand, Edgewood) Grade: B"),
+        ("paragraph", f"Paper Kites. {PROSE} R. (Grand) Grade: C+"),
+        ("paragraph", f"Northern Road. {PROSE} Unrated. (Ross). Grade: A-"),
+    )
+    titles = [parse_review(part).facts.title for part in split_films(doc)]
+    assert titles == ["Harbour Lights", "Paper Kites", "Northern Road"]
+
+
+def test_a_dir_line_under_a_heading_is_its_films_facts() -> None:
+    doc = doc_of(
+        ("heading", "Festival Shorts Programme 3"),
+        ("paragraph", "Here are my reviews for each of them."),
+        ("heading", "Harbour Lights"),
+        ("heading", "dir. Ann Smith and Bob Jones"),
+        ("paragraph", PROSE),
+        ("heading", "Paper Kites"),
+        ("heading", "dir. Carl Lee"),
+        ("paragraph", PROSE),
+    )
+    titles = [parse_review(part).facts.title for part in split_films(doc)]
+    assert titles == ["Harbour Lights", "Paper Kites"]
+
+
+def test_a_quoted_film_in_a_labelled_headline_may_hold_an_apostrophe() -> None:
+    doc = doc_of(
+        ("heading", "[TIFF 2022] REVIEW: 'Butcher's Crossing' leaves meat on the bone"),
+        ("paragraph", PROSE),
+        ("heading", "[TIFF 2022] REVIEW: 'Harbour Lights' gets snippy in a small town"),
+        ("paragraph", PROSE),
+    )
+    titles = [parse_review(part).facts.title for part in split_films(doc)]
+    assert titles == ["Butcher's Crossing", "Harbour Lights"]
 
 
 def test_a_capsule_run_on_into_the_one_before_is_cut_apart_and_signed() -> None:

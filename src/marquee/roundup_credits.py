@@ -25,7 +25,7 @@ from marquee.documents.bylines import person_name
 from marquee.films.text import clean
 from marquee.metadata import read_metadata
 from marquee.records import Block, Document
-from marquee.roundup_lines import is_prose
+from marquee.roundup_lines import BARE_BY, is_prose
 
 _HEADLINE_WORDS = 14
 _LEGEND_LINES = 6
@@ -120,10 +120,10 @@ def column_critics(headlines: Sequence[str], opening: str = "") -> list[str]:
 
 def _role_byline(lines: Sequence[str]) -> str | None:
     """The name a byline with its role gives: "Sierra Van Houten, Editor", or "Peter
-    Howell" on the line above "Movie Critic"."""
+    Howell" on the line above "Movie Critic"; or the name on the line below a bare "By:"."""
     for before, line in zip(["", *lines], lines, strict=False):
         found = _ROLE_LINE.match(line)
-        who = found and (found["who"] or before)
+        who = (found and (found["who"] or before)) or (BARE_BY.match(before) and line)
         if who and (name := _whole_name(who)):
             return name
     return None

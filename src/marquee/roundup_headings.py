@@ -63,8 +63,12 @@ _QUOTED_END = re.compile(
 )
 """A heading ending with its film's title in quotation marks ('A "QUICK!" Review of
 "M3GAN (2023)"'), or with the quoted title's mark to come ('"Joker" Grade')."""
-_QUOTED_IN = re.compile(r"(?:^|(?<=\s))['‘\"“](\p{Lu}[^'‘’\"“”]{0,58}?)['’\"”](?=[\s,:;.!?]|$)")
-"""A headline's film in quotation marks: "Suicidal Impulses Thread Through 'Happy End'"."""
+_QUOTED_IN = re.compile(
+    r"(?:^|(?<=\s))['‘\"“](\p{Lu}(?:[^'‘’\"“”]|['’](?=\p{Ll}))"
+    r"{0,58}?)['’\"”](?=[\s,:;.!?]|$)"
+)
+"""A headline's film in quotation marks: "Suicidal Impulses Thread Through 'Happy End'",
+an apostrophe inside it ("'Butcher's Crossing' leaves…")."""
 _TEASER_END = re.compile(r"\bcontinue reading\b.*$", re.IGNORECASE)
 """A teaser's link to the full review, which repeats the heading."""
 _HAS_MARK = re.compile(rf"{_MARKS}|{_SEPARATED}")

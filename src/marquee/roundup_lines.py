@@ -43,10 +43,13 @@ DATE_LINE = re.compile(
 )
 """A post's date alone on its line ("Dec 27, 2022", "Monday, March 29, 2021", "June
 2018"): never a film's title with its year."""
+BARE_BY = re.compile(r"^\W*by\s*:?\s*$", re.IGNORECASE)
+"""A byline's "By:" alone on its line, the writer's name on the line below ("By:" /
+"Tyler Banark"): that name is the byline's, never a film's title."""
 EMPTY_RATING = re.compile(r"^\W*(?:our\s+)?rating\s*:?\s*$", re.IGNORECASE)
 """A "Rating:" whose stars were images the page's text lost: a label, never a score."""
 FACTS_LINE = re.compile(
-    rf"^\(\s*{CERTIFICATE}\s*\)|\b{RUNTIME}|^\(?{YEAR}\)?$|^(?i:director|directed by|dir\.)\b"
+    rf"^\(\s*{CERTIFICATE}\s*\)|\b{RUNTIME}|^\(?{YEAR}\)?$|^(?i:director\b|directed by\b|dir\.\s)"
     rf"|^Rated\s+{CERTIFICATE}\b"
 )
 """A line of a film's facts under its title or after its review: "(PG) (Tim Story, 2007,

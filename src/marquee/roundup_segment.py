@@ -49,6 +49,7 @@ from marquee.roundup_leads import (
     subject_leads,
 )
 from marquee.roundup_lines import (
+    BARE_BY,
     CERTIFICATE,
     MARK,
     QUOTES,
@@ -123,8 +124,11 @@ _MAX_STANDFIRST_WORDS = 40
 """A standfirst under a headline that quotes its film and calls itself a review ("'Hive':
 Sundance Review" / "Kosovo-set winner of Sundance's World Dramatic section…"): a line
 of the review's own words, printed without a full stop."""
-_SCORED_END = re.compile(r"\b(?:10|\d(?:\.\d{1,2})?)\s*/\s*(?:10|5)\s*\.?\s*$")
-"""A capsule's own score at its end: "… Definitely one to watch. 8/10."."""
+_SCORED_END = re.compile(
+    r"\b(?:10|\d(?:\.\d{1,2})?)\s*/\s*(?:10|5)\s*\.?\s*$|\b(?i:grade):?\s+[A-F][+-]?\s*$"
+)
+"""A capsule's own score at its end: "… Definitely one to watch. 8/10.", "… R. (Grand)
+Grade: B"."""
 _SCORE_CHARS = 16
 """The end of a paragraph where its score is looked for (not the whole paragraph)."""
 _SCORED_OPENING = re.compile(
@@ -194,6 +198,8 @@ def _heading(
         return None
     if clean(block.text).strip(QUOTES).endswith("."):
         return None  # a sentence ("'The Darkest Hour'" is none)
+    if index and BARE_BY.match(clean(blocks[index - 1].text)):
+        return None  # "By:" / "Tyler Banark": a byline's name
     following = blocks[index + 1 : index + 1 + _LOOKAHEAD]
     vouched = bool(following) and _is_facts(following[0])
     found = _numbered(block, title_of(block.text, labels, vouched=vouched))
