@@ -717,9 +717,10 @@ def run_case(case: Case, site: HostileSite, caps: Caps, scale: Scale) -> tuple[V
 @functools.cache
 def memory_bound(caps: Caps) -> float:
     """The most memory a hostile case may take: a quarter more than the heavier of ``add``
-    on one good review and ``batch`` on a few good quotes (short ones, which bring in the
-    sentence encoder), measured here once per run — an absolute figure would measure the
-    installed libraries' versions, not whether the input blew up."""
+    on one good review and ``batch`` on a few good quotes (short, mixed ones, which the
+    n-gram views leave in doubt, so the sentence encoder starts: it starts only for such a
+    text), measured here once per run — an absolute figure would measure the installed
+    libraries' versions, not whether the input blew up."""
     work = Path(tempfile.mkdtemp(prefix="marquee-abuse-"))
     try:
         env = Env(work, None, caps, TESTS)  # type: ignore[arg-type]  # no site needed
@@ -729,7 +730,12 @@ def memory_bound(caps: Caps) -> float:
             csv.writer(f).writerows(
                 [
                     ("film", "critic", "text"),
-                    *((f"Film {i}", "A Critic", "A fine film.") for i in range(3)),
+                    *(
+                        (f"Film {i}", "A Critic", quote)
+                        for i, quote in enumerate(
+                            ("Not bad, but not good either.", "The film has its moments.")
+                        )
+                    ),
                 ]
             )
         env.marquee("batch", str(quotes), "--out", str(work / "out"))
