@@ -71,7 +71,6 @@ def test_real_film_reviews_and_round_ups_are_kept(path: Path) -> None:
         (KINDS / "product" / "justzerosandones_headphones.txt", "product", "headphones"),
         (KINDS / "book" / "booklife_jode_part_2.txt", "book", "novel"),
         (KINDS / "product" / "heraldreview_handheld_vac.txt", "product", "suction"),
-        (KINDS / "news" / "jacketflap_movie_deals.txt", "book", "film rights"),
         (KINDS / "music" / "jonman_soundtrack_supplement_42.txt", "music", "soundtrack"),
         (KINDS / "music" / "tracksounds_first_impressions_may99.txt", "music", "score"),
         (KINDS / "dance" / "broadwaybaby_balletronic.txt", "theatre", "ballet"),
@@ -112,6 +111,7 @@ def test_a_page_of_another_kind_is_refused_with_the_kind_and_its_words(
         (KINDS / "news" / "upandcomers_casting_category.txt", "film news", FILM_NEWS_READS_AS),
         (KINDS / "news" / "deadline_cannes_jury.txt", "film news", FILM_NEWS_READS_AS),
         (KINDS / "news" / "moviesmacktalk_first_images.txt", "film news", FILM_NEWS_READS_AS),
+        (KINDS / "news" / "jacketflap_movie_deals.txt", "film news", FILM_NEWS_READS_AS),
     ],
     ids=lambda v: v.name if isinstance(v, Path) else v,
 )
@@ -179,6 +179,34 @@ def test_a_festival_line_up_and_a_casting_item_read_as_film_news() -> None:
         "Little is known of the plot beyond a heist gone wrong in a small town."
     )
     for news in (line_up, casting):
+        found = text_kind(news * 2)
+        assert found.kind == "film news", found.cues
+
+
+def test_awards_sequel_lists_and_film_options_read_as_film_news() -> None:
+    """A festival's winners, a year's coming sequels and an author's film options are
+    news about films; a review of a sequel, which says "sequel" and "the franchise" of its
+    own film, is not (kinds/film/bouquets_puss_in_boots.txt, kept above)."""
+    awards = (
+        "The festival announced its award winners on Sunday. The Grand Jury Prize went to "
+        "a debut about two sisters; the Special Jury Award for Acting went to its young "
+        "lead. Best Director went to a first-time filmmaker, Best Screenplay to a comedy "
+        "from Chile, and a jury mention to an animated short. The winners receive a cash "
+        "sum and a place in next year's official selection. "
+    )
+    sequels = (
+        "Sequels and prequels rule next year's calendar: here are the franchises coming "
+        "back. Dune: Part Two, March 1: Paul returns to the desert. Kung Fu Panda 4, "
+        "March 8: the fourth of the animated installments. Ghostbusters: Frozen Empire, "
+        "March 29: the old team is back. Remakes and reboots round out the year. "
+    )
+    options = (
+        "Over the years several of my books have been optioned. An option means a "
+        "producer has bought the film rights for a time; it does not mean a movie will be "
+        "made. The option may be renewed, or it expires and the rights come back to me. "
+        "One option came close: two weeks before shooting, the money fell through. "
+    )
+    for news in (awards, sequels, options):
         found = text_kind(news * 2)
         assert found.kind == "film news", found.cues
 
