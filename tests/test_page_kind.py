@@ -211,6 +211,31 @@ def test_awards_sequel_lists_and_film_options_read_as_film_news() -> None:
         assert found.kind == "film news", found.cues
 
 
+def test_a_film_podcasts_episode_notes_are_refused_but_a_star_wars_review_is_kept() -> None:
+    """A film podcast's notes talk of films as thickly as a review; their own words ("in
+    this episode", "we discuss", "Episode 21", time stamps) tell them apart. A review of a
+    Star Wars film says "Episode 4" of its film, and its story keeps it a review."""
+    notes = (
+        "Episode 22: The King's Speech (2010)\n\nIn this episode we discuss the film's "
+        "portrait of a stammering king, the friendship at its heart and why the movie won "
+        "Best Picture. Our special guest is a speech therapist.\n\nEpisode 21: Fargo "
+        "(1996)\n\nWe break down the Coen brothers' snowbound crime movie, its unusual "
+        "villain and why Marge is the best part of the film.\n\n00:45 - Intro\n20:55 - "
+        "Review\n30:29 - Favourite lines"
+    )
+    found = text_kind(notes)
+    assert found.kind == "episode notes", found.cues
+    assert found.reason is not None and "in this episode" in found.reason
+    review = (
+        "Lucas was wise to start his saga with Episode 4. The story of Luke Skywalker, a "
+        "farm boy who joins a rebellion, is simple and clear; the characters, Han Solo and "
+        "Princess Leia above all, are drawn with wit, and the cast plays them straight. "
+        "The plot races from the desert to the Death Star, and the final battle is one of "
+        "the great climaxes of the movies. Episode 4 is still the best film of the series."
+    )
+    assert text_kind(review).is_film
+
+
 def test_news_thick_with_the_trade_is_refused_as_film_news() -> None:
     news = (
         "Warner has released the first trailer for the sequel, which is slated for a "
