@@ -164,6 +164,24 @@ def test_a_review_measured_against_its_trailer_alone_is_kept() -> None:
     assert text_kind(review + " Its release date is set for May.").kind == "film news"
 
 
+def test_a_ranking_of_the_weeks_trailers_reads_as_film_news() -> None:
+    """Numbered trailers ("Trailer #2") and "new trailers" are the trade's words beside
+    "trailer": a ranking of the week's trailers uses two of them, where a review measured
+    against its trailer says "trailer" alone (and is kept, as above)."""
+    ranking = (
+        "The best new trailers this week, ranked. 1. Spy (Trailer #2): another effective "
+        "trailer for a comedy with potential; the trailer adds new gags to the old ones. "
+        "2. The Gift (Trailer #1): the trailer seems slow, which I hope the film is not. "
+        "3. Mad Max: Fury Road (Trailer #2): the more I see of this trailer, the more I "
+        "want to see it. Which of this week's trailers did you like best? Tell me below."
+    )
+    assert text_kind(ranking).kind == "film news", text_kind(ranking).cues
+    plain = ranking.replace("best new trailers", "trailers")
+    for number in ("#1", "#2"):
+        plain = plain.replace(f" (Trailer {number})", "")
+    assert text_kind(plain).is_film  # "trailer(s)" alone: one word of the trade
+
+
 def test_a_festival_line_up_and_a_casting_item_read_as_film_news() -> None:
     line_up = (
         "The festival announced its official selection on Thursday. The artistic director "
