@@ -258,3 +258,51 @@ def test_a_roundup_file_stores_one_review_per_film_and_none_in_passing(
         assert review.document.meta["film"] == entry.facts.title
         assert review.meta.critic == EXPECTED[name]["critic"]
     assert [o.status for o in add_reviews(store, reviews)] == ["duplicate"] * 3
+
+
+def test_a_logs_day_and_a_countdowns_number_are_no_part_of_the_title() -> None:
+    """ "October 1: Harbour Lights (2017)." is day one's film, not "October 1: Harbour
+    Lights"; "Number Ten: “Salt Roads: Part One”" is the tenth, the colon inside the
+    quotation marks the title's own."""
+    log = doc_of(
+        ("heading", "My October Horror Watchlist"),
+        ("paragraph", f"October 1: Harbour Lights (2017). {PROSE}"),
+        ("paragraph", f"October 2: Paper Kites (1981). {PROSE}"),
+        ("paragraph", f"Oct. 3: Glass Rivers (2004). {PROSE}"),
+    )
+    countdown = doc_of(
+        ("heading", "My Top 10 Films of the Year"),
+        ("heading", "Number Ten: “Salt Roads: Part One”"),
+        ("paragraph", PROSE),
+        ("heading", "Number Nine: “Paper Kites”"),
+        ("paragraph", PROSE),
+    )
+    assert [p.meta["film"] for p in split_films(log)] == [
+        "Harbour Lights",
+        "Paper Kites",
+        "Glass Rivers",
+    ]
+    assert [p.meta["film"] for p in split_films(countdown)] == [
+        "Salt Roads: Part One",
+        "Paper Kites",
+    ]
+
+
+def test_a_numbered_title_in_quotation_marks_is_the_title_whole() -> None:
+    """ "Number Ten: “Salt Roads: The Long Way Home”" is that film, though the review names
+    only "Salt Roads" (a subtitle the quotation marks keep)."""
+    doc = doc_of(
+        ("heading", "My Top 10 Films of the Year"),
+        ("heading", "Number Ten: “Salt Roads: The Long Way Home”"),
+        ("paragraph", f"The Salt Roads films are back. {PROSE}"),
+        ("heading", "Number Nine: “Paper Kites”"),
+        (
+            "paragraph",
+            "This one makes the list for having one of the strangest and most frightening "
+            "monsters to reach the screen in years.",
+        ),
+    )
+    assert [p.meta["film"] for p in split_films(doc)] == [
+        "Salt Roads: The Long Way Home",
+        "Paper Kites",
+    ]

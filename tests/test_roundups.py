@@ -78,7 +78,6 @@ MISSED = {
     "takeonecinema_short_fusion.txt": 3,  # titles in capitals inside the prose only
     "thegreatestfilmsever_2019.txt": 2,  # "28(tie). TITLE (dir: NAME)"
     "washingtoncitypaper_dc_shorts.txt": 1,  # "All Consuming Love (Man in a Cat):"
-    "adventuresofherman_horror_2018.txt": 4,  # "October 1: Jigsaw (2017)." keeps its date
     "christiancentury_film_p4.txt": 3,  # lost headings, the film named in the prose
     "grouchyeditor_reviews_in_short_p14.txt": 2,  # an image's name "Lego" under the title
     "letstalkcinema85_top10_2015.txt": 4,  # "10. Title (dir. NAME). poster-file"
@@ -88,7 +87,6 @@ MISSED = {
     "spectator_au_cinema_p4.txt": 10,  # "Tagline: Title reviewed" headlines
     "themovieminute_tag.txt": 5,  # titles over a date and a one-line verdict
     "theverge_sundance_2019.txt": 2,  # bylined headlines naming the film mid-sentence
-    "worldofentertainment_pauls_top10_2015.txt": 1,  # "Number Ten: “Mission: …”"
 }
 """Films of each page not found (the bench counts them in its figures)."""
 UNCREDITED = {

@@ -69,6 +69,8 @@ _QUOTED_IN = re.compile(
 )
 """A headline's film in quotation marks: "Suicidal Impulses Thread Through 'Happy End'",
 an apostrophe inside it ("'Butcher's Crossing' leaves…")."""
+_QUOTED_WHOLE = re.compile(r"[\"“](?P<title>[^\"“”]{1,80})[\"”]\s*")
+"""A numbered entry's title quoted whole, a colon inside it the title's own."""
 _TEASER_END = re.compile(r"\bcontinue reading\b.*$", re.IGNORECASE)
 """A teaser's link to the full review, which repeats the heading."""
 _HAS_MARK = re.compile(rf"{_MARKS}|{_SEPARATED}")
@@ -153,6 +155,8 @@ def title_of(
     form = "plain"
     if (numbered := NUMBERED.sub("", text)) != text or (bulleted := _BULLET.sub("", text)) != text:
         form, text = "numbered", numbered if numbered != text else bulleted
+    if form == "numbered" and (whole := _QUOTED_WHOLE.fullmatch(text)):
+        text, form = whole["title"], "quoted"  # "Number Ten: “Mission: Impossible – …”"
     if (found := _PREFIXED.match(text)) and found["label"].strip().casefold() in labels:
         form, text = f"label:{found['label'].strip().casefold()}", _shouted_in(found["rest"])
     directed = _DIRECTED.search(text)

@@ -214,7 +214,8 @@ def _heading(
         if found[1] == "quoted" and _standfirst(block, after):
             return Lead(index, found[0], "review headline", *found[2:])
         if is_prose(after):
-            title = found[0] if found[2] else subtitled(found[0], clean(after.text))
+            whole = found[2] or found[1] == "quoted"  # '“Mission: Impossible – …”' whole
+            title = found[0] if whole else subtitled(found[0], clean(after.text))
             return Lead(index, title, *found[1:])
         if is_score_only(after):  # its stars on the line below: "ABOUT A BOY" / "**"
             found = (found[0], found[1], True, True)
