@@ -306,3 +306,44 @@ def test_a_numbered_title_in_quotation_marks_is_the_title_whole() -> None:
         "Salt Roads: The Long Way Home",
         "Paper Kites",
     ]
+
+
+def test_a_headline_saying_it_reviews_a_film_names_it_after_its_lead_in() -> None:
+    """A category page of "Lead-in: Title reviewed" headlines, each over its teaser: the
+    film is the title after the lead-in, however long the lead-in runs."""
+    doc = doc_of(
+        ("heading", "Cinema"),
+        ("paragraph", "Someone stop the director: Harbour Lights reviewed"),
+        ("paragraph", f"Harbour Lights is the third of his detective films. {PROSE}"),
+        ("paragraph", "Did a machine write this? Paper Kites and the Glass River reviewed"),
+        ("paragraph", f"Paper Kites and the Glass River ends a long series. {PROSE}"),
+        (
+            "paragraph",
+            "As art it was weak but the young audience I saw it with loved every minute of "
+            "it: Salt Roads: The Return reviewed",
+        ),
+        ("paragraph", f"Salt Roads began as a joke in the eighties. {PROSE}"),
+    )
+    assert [p.meta["film"] for p in split_films(doc)] == [
+        "Harbour Lights",
+        "Paper Kites and the Glass River",
+        "Salt Roads: The Return",
+    ]
+
+
+def test_a_labelled_headline_names_its_film_before_the_words_about_it() -> None:
+    """ "FEST REVIEW: Harbour Lights a pulse-pounding gem": the label every headline
+    repeats, the film, then what the critic thought of it."""
+    doc = doc_of(
+        ("heading", "FEST REVIEW: Harbour Lights a pulse-pounding foreign gem"),
+        ("paragraph", f"Harbour Lights is a thriller that never lets go. {PROSE}"),
+        ("heading", "FEST REVIEW: Love, Peter a testament to its subject's strength"),
+        ("paragraph", f"Peter's story is both horrifying and triumphant. {PROSE}"),
+        ("heading", "FEST REVIEW: Glass Rivers overlong, still astounding"),
+        ("paragraph", f"Glass Rivers is a meditation on family. {PROSE}"),
+    )
+    assert [p.meta["film"] for p in split_films(doc)] == [
+        "Harbour Lights",
+        "Love, Peter",
+        "Glass Rivers",
+    ]

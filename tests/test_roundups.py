@@ -82,9 +82,8 @@ MISSED = {
     "grouchyeditor_reviews_in_short_p14.txt": 2,  # an image's name "Lego" under the title
     "letstalkcinema85_top10_2015.txt": 4,  # "10. Title (dir. NAME). poster-file"
     "livejournal_steve98052_siff.txt": 5,  # titles in the prose only
-    "parkerandpictures_reviews_p64.txt": 5,  # "FIN REVIEW: Title a pulse-pounding gem"
     "smartentertainment_tiff50.txt": 2,  # screening times under each title
-    "spectator_au_cinema_p4.txt": 10,  # "Tagline: Title reviewed" headlines
+    "spectator_au_cinema_p4.txt": 1,  # "Gripping: Name Me Lawand reviewed" (a title whole)
     "themovieminute_tag.txt": 5,  # titles over a date and a one-line verdict
     "theverge_sundance_2019.txt": 2,  # bylined headlines naming the film mid-sentence
 }

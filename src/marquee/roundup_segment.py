@@ -63,6 +63,10 @@ from marquee.roundup_titles import is_title
 
 MIN_FILMS = 2
 _MAX_HEADING_WORDS = 14
+_LONG_REVIEWED = re.compile(r"^(?:\S+\s+){14,23}reviewed\s*$", re.IGNORECASE)
+"""A headline whose lead-in is a sentence of its own before the film it says it reviews
+("As art it was terrible but … loved it: Teenage Mutant Ninja Turtles: Mutant Mayhem
+reviewed"): longer than a heading, read for the title at its end."""
 _LOOKAHEAD = 6
 """A heading's prose starts within this many blocks (facts and label lines between)."""
 _MIN_PROSE_WORDS = 15
@@ -194,7 +198,7 @@ def _heading(
     another title line ends the search (the next title of a list)."""
     if block.kind not in {"heading", "paragraph", "list_item"}:
         return None
-    if len(block.text.split()) > _MAX_HEADING_WORDS:
+    if len(block.text.split()) > _MAX_HEADING_WORDS and not _LONG_REVIEWED.search(block.text):
         return None
     if clean(block.text).strip(QUOTES).endswith("."):
         return None  # a sentence ("'The Darkest Hour'" is none)
@@ -266,8 +270,10 @@ def _numbered(
 def _line_kind(block: Block) -> str:
     """A block's kind as a layout shows it: a short line of a text file is a heading,
     whichever the reader took it for."""
-    if block.kind == "paragraph" and not is_prose(block):
-        return "heading"
+    if block.kind == "paragraph" and not (
+        is_prose(block) and not _LONG_REVIEWED.search(block.text)
+    ):
+        return "heading"  # (a long "… reviewed" headline too)
     return block.kind
 
 
