@@ -347,3 +347,37 @@ def test_a_labelled_headline_names_its_film_before_the_words_about_it() -> None:
         "Love, Peter",
         "Glass Rivers",
     ]
+
+
+def test_a_numbered_heading_closed_by_its_facts_and_a_full_stop_is_a_film() -> None:
+    """ "9. Harbour Lights (dir. Ana Ruiz). harbour-lights-poster": the entry's line ends
+    with its facts and a full stop, and a copy kept the poster's file name after it."""
+    doc = doc_of(
+        ("heading", "Top 10 Films of the Year"),
+        ("paragraph", "Picking a top ten has been an almost impossible task this year."),
+        ("list_item", "Harbour Lights (dir. Ana Ruiz). harbour-lights-poster03"),
+        ("paragraph", PROSE),
+        ("list_item", "Paper Kites (dir. Tom Bell). PAPER-KITES-QUAD-UK"),
+        ("paragraph", PROSE),
+        ("list_item", "Glass Rivers (dir. Eve Macarro)."),
+        ("paragraph", PROSE),
+    )
+    assert [p.meta["film"] for p in split_films(doc)] == [
+        "Harbour Lights",
+        "Paper Kites",
+        "Glass Rivers",
+    ]
+
+
+def test_a_films_image_named_under_its_title_is_no_title_of_its_own() -> None:
+    """ "The Harbour Lights Movie" over "Harbour", the name a copy kept of its image."""
+    doc = doc_of(
+        ("chrome", "Category: Reviews in Short"),
+        ("heading", "The Harbour Lights Movie"),
+        ("heading", "Harbour"),
+        ("paragraph", f"So The Harbour Lights Movie is an advert. {PROSE} Release: 2014 Grade: B"),
+        ("heading", "Paperkites"),
+        ("heading", "Paper"),
+        ("paragraph", f"I found Paperkites far too serious. {PROSE} Release: 2013 Grade: C-"),
+    )
+    assert [p.meta["film"] for p in split_films(doc)] == ["The Harbour Lights Movie", "Paperkites"]

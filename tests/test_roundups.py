@@ -79,8 +79,6 @@ MISSED = {
     "thegreatestfilmsever_2019.txt": 2,  # "28(tie). TITLE (dir: NAME)"
     "washingtoncitypaper_dc_shorts.txt": 1,  # "All Consuming Love (Man in a Cat):"
     "christiancentury_film_p4.txt": 3,  # lost headings, the film named in the prose
-    "grouchyeditor_reviews_in_short_p14.txt": 2,  # an image's name "Lego" under the title
-    "letstalkcinema85_top10_2015.txt": 4,  # "10. Title (dir. NAME). poster-file"
     "livejournal_steve98052_siff.txt": 5,  # titles in the prose only
     "smartentertainment_tiff50.txt": 2,  # screening times under each title
     "spectator_au_cinema_p4.txt": 1,  # "Gripping: Name Me Lawand reviewed" (a title whole)

@@ -55,6 +55,9 @@ _TRAILING = re.compile(
 _DIRECTED = re.compile(r"\s+[-–—|]\s*(?:dir\.|directed by)\s+[^-–—|]{2,80}$", re.IGNORECASE)
 """A director's credit after a title: "Talk to Me - dir. Danny Philippou"."""
 _REVIEW_WORD = re.compile(r"\s+(?:movie\s+|film\s+)?review(?:ed)?$", re.IGNORECASE)
+_FILE_NAME = re.compile(r"(?<=\)\.?)\s+[\p{L}\p{N}]+(?:[-_][\p{L}\p{N}]+)+$")
+"""An image's file name a copy kept after a heading's facts: "Sicario (dir. Denis
+Villeneuve). sicario-poster03"."""
 _LEAD_OFF = re.compile(r"(?:[:?!]|\s[-–—|])\s+")
 """Where a headline's lead-in ends and the film it names may start: "Someone stop Kenneth
 Branagh: A Haunting in Venice reviewed", "Did ChatGPT write this? Indiana Jones…"."""
@@ -150,7 +153,7 @@ def title_of(
     that is no film's title (a label, a screening time, a sentence). A title the grammar
     does not read ("Those Who wish me dead", "the young teacher") is taken when its facts
     or mark vouch for it: beside it, or (``vouched``) on the line below."""
-    text = clean(text)
+    text = _FILE_NAME.sub("", clean(text))
     if text.endswith(":") or _BYLINE.match(text):
         return None  # "The Good:" (a label for what follows), "By Staff"
     if LABEL_LINE.match(text) or DATE_LINE.match(text):

@@ -200,8 +200,8 @@ def _heading(
         return None
     if len(block.text.split()) > _MAX_HEADING_WORDS and not _LONG_REVIEWED.search(block.text):
         return None
-    if clean(block.text).strip(QUOTES).endswith("."):
-        return None  # a sentence ("'The Darkest Hour'" is none)
+    if (line := clean(block.text).strip(QUOTES)).endswith(".") and not line.endswith(")."):
+        return None  # a sentence ("'The Darkest Hour'" is none; "Sicario (dir. X)." is)
     if index and BARE_BY.match(clean(blocks[index - 1].text)):
         return None  # "By:" / "Tyler Banark": a byline's name
     following = blocks[index + 1 : index + 1 + _LOOKAHEAD]
@@ -223,6 +223,8 @@ def _heading(
             return Lead(index, title, *found[1:])
         if is_score_only(after):  # its stars on the line below: "ABOUT A BOY" / "**"
             found = (found[0], found[1], True, True)
+        if _part_of(found[0], after.text):
+            continue  # "The Lego Movie" / "Lego": the film's image named under its title
         lead_in = _LEAD_IN.search(clean(after.text))  # "EW's X says:", "Tomatometer: 95%"
         same = after.kind == block.kind and not _is_facts(after) and not lead_in
         if (same and not found[2]) or not _between(after):
@@ -294,9 +296,18 @@ def _drop_taglines(blocks: Sequence[Block], heads: Sequence[Lead]) -> list[Lead]
         between = blocks[before.index + 1 : head.index] if before else ()
         if before is None or any(map(is_prose, between)) or before.form == "review headline":
             kept.append(head)  # (a review headline's standfirst is its review's words)
+        elif _part_of(before.title, head.title):
+            continue  # "The Lego Movie" / "Lego": an image's name for it, under the title
         elif not before.marked or head.marked:
             kept[-1] = head
     return kept
+
+
+def _part_of(title: str, line: str) -> bool:
+    """A line repeating part of the title above it ("Snowpiercer" / "Snow"): the name a
+    copy kept of the film's image, not a title of its own."""
+    short, whole = clean(line).casefold(), title.casefold()
+    return bool(short) and short != whole and short in whole
 
 
 def _capsule(index: int, block: Block) -> Lead | None:
