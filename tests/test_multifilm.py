@@ -381,3 +381,20 @@ def test_a_films_image_named_under_its_title_is_no_title_of_its_own() -> None:
         ("paragraph", f"I found Paperkites far too serious. {PROSE} Release: 2013 Grade: C-"),
     )
     assert [p.meta["film"] for p in split_films(doc)] == ["The Harbour Lights Movie", "Paperkites"]
+
+
+def test_a_capsule_signed_before_its_link_to_the_full_review_credits_that_critic() -> None:
+    """ "… – Ann R. (full review)", and "….Tom Bell (full review)" where a copy lost the
+    dash: each capsule's own critic."""
+    doc = doc_of(
+        ("heading", "The Best Films of the Festival"),
+        ("heading", "Harbour Lights (Eve Macarro)"),
+        ("paragraph", f"Harbour Lights is a delight. {PROSE} – Ann R. (full review)"),
+        ("heading", "Paper Kites (Joanna Hale)"),
+        ("paragraph", f"Paper Kites melds two genres. {PROSE}Tom Bell (full review)"),
+    )
+    parts = [parse_review(p) for p in split_films(doc)]
+    assert [(r.facts.title, r.meta.critic) for r in parts] == [
+        ("Harbour Lights", "Ann R."),
+        ("Paper Kites", "Tom Bell"),
+    ]

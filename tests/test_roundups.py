@@ -89,7 +89,6 @@ MISSED = {
 UNCREDITED = {
     "hhsclarion_fall_movies.txt": "spelt 'Sierra van Houten' by the byline reader",
     "csmonitor_movie_guide_2004.txt": "capsules opening 'Sterritt ***' credit no one",
-    "thefilmstage_sundance_2019_p2.txt": "capsules signed '– John F. (full review)'",
 }
 """Pages whose critic is not credited as the page gives it (the bench counts them)."""
 
