@@ -398,3 +398,49 @@ def test_a_capsule_signed_before_its_link_to_the_full_review_credits_that_critic
         ("Harbour Lights", "Ann R."),
         ("Paper Kites", "Tom Bell"),
     ]
+
+
+def test_a_capsule_whose_heading_the_copy_lost_is_a_film_of_its_own() -> None:
+    """One paragraph under each title is the page's template; a further paragraph under
+    one, about "the film Paper Kites", is a capsule that lost its heading."""
+    doc = doc_of(
+        ("heading", "Wednesday, March 31, 2021"),
+        ("heading", "Harbour Lights"),
+        ("paragraph", f"The monster movie Harbour Lights met my expectations. {PROSE}"),
+        ("heading", "Monday, March 29, 2021"),
+        (
+            "paragraph",
+            f"I find sexism disturbing. The story in the film Paper Kites struck me. {PROSE}",
+        ),
+        ("heading", "Sunday, March 28, 2021"),
+        ("heading", "Glass Rivers"),
+        ("paragraph", f"Alcohol abuse drives the film Glass Rivers. {PROSE}"),
+        ("heading", "Thursday, March 25, 2021"),
+        ("heading", "Salt Roads"),
+        ("paragraph", f"The film Salt Roads is a reminder of how hard life was. {PROSE}"),
+    )
+    assert [p.meta["film"] for p in split_films(doc)] == [
+        "Harbour Lights",
+        "Paper Kites",
+        "Glass Rivers",
+        "Salt Roads",
+    ]
+
+
+def test_a_film_named_in_passing_in_a_second_paragraph_is_no_capsule() -> None:
+    """ "… Costa's previous movie, Horse Money" names a film in passing, not its own."""
+    doc = doc_of(
+        ("heading", "Best Films of the Year: the countdown"),
+        ("heading", "1. Harbour Lights (dir: Ana Ruiz)"),
+        ("paragraph", f"Harbour Lights {PROSE}"),
+        ("paragraph", f"One of the stars of Ruiz's previous movie, Glass Rivers, stars. {PROSE}"),
+        ("heading", "2. Paper Kites (dir: Tom Bell)"),
+        ("paragraph", f"Paper Kites {PROSE}"),
+        ("heading", "3. Salt Roads (dir: Eve Macarro)"),
+        ("paragraph", f"Salt Roads {PROSE}"),
+    )
+    assert [p.meta["film"] for p in split_films(doc)] == [
+        "Harbour Lights",
+        "Paper Kites",
+        "Salt Roads",
+    ]

@@ -44,6 +44,7 @@ from marquee.roundup_layouts import FilmSection
 from marquee.roundup_leads import (
     NOT_SUBJECT,
     Lead,
+    named_film,
     shouted_leads,
     standfirst_lead,
     subject_leads,
@@ -67,6 +68,9 @@ _LONG_REVIEWED = re.compile(r"^(?:\S+\s+){14,23}reviewed\s*$", re.IGNORECASE)
 """A headline whose lead-in is a sentence of its own before the film it says it reviews
 ("As art it was terrible but … loved it: Teenage Mutant Ninja Turtles: Mutant Mayhem
 reviewed"): longer than a heading, read for the title at its end."""
+_ORPHAN_TEMPLATE = 2
+"""Half a page's titles over one paragraph each make one paragraph its template, and a
+further paragraph under a title a capsule that lost its own."""
 _LOOKAHEAD = 6
 """A heading's prose starts within this many blocks (facts and label lines between)."""
 _MIN_PROSE_WORDS = 15
@@ -173,7 +177,33 @@ def film_sections(blocks: Sequence[Block], headlines: Sequence[str]) -> list[Fil
     leads = [c for i, b in enumerate(blocks) if (c := _capsule(i, b))]
     found = max(_series(blocks, heads, page), _series(blocks, leads, page), key=len)
     found = found or subject_leads(blocks) or shouted_leads(blocks)
-    return _cut(blocks, found) if found else []
+    return _cut(blocks, _with_orphans(blocks, found)) if found else []
+
+
+def _with_orphans(blocks: Sequence[Block], leads: Sequence[Lead]) -> list[Lead]:
+    """The leads, and a capsule whose heading the copy lost: on a page of one paragraph
+    under each title, a further paragraph under one that is about a film of its own
+    ("The story in the film Moxie struck…" under "Godzilla vs Kong"'s capsule)."""
+    if any(lead.rest is not None for lead in leads):
+        return list(leads)  # capsules sharing their title's line: no one-paragraph template
+    ends = [*(lead.index for lead in leads[1:]), len(blocks)]
+    paragraphs = [
+        [i for i in range(lead.index + 1, end) if is_prose(blocks[i])]
+        for lead, end in zip(leads, ends, strict=True)
+    ]
+    if _ORPHAN_TEMPLATE * sum(len(p) == 1 for p in paragraphs) < len(leads):
+        return list(leads)  # reviews of several paragraphs: a later one may name any film
+    titles = {name_key(lead.title) for lead in leads}
+    kept: list[Lead] = []
+    for lead, own in zip(leads, paragraphs, strict=True):
+        kept.append(lead)
+        for index in own[1:]:
+            title = named_film(clean(blocks[index].text))
+            if title is None or name_key(title) in titles:
+                continue
+            titles.add(name_key(title))
+            kept.append(Lead(index, title, "orphan", marked=False, rated=False))
+    return kept
 
 
 def _run_apart(block: Block) -> list[Block]:
