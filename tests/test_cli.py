@@ -287,7 +287,9 @@ def test_help_and_films_import_nothing_heavy(tmp_path, db: str) -> None:
     films alike, and without the modules of the other commands."""
     heavy = ("trafilatura", "sklearn", "marquee.model", "extruct", "sqlalchemy", "rich.progress")
     new = f"sqlite:///{tmp_path / 's.db'}"
-    assert _loaded_after(["--help"], heavy)[1] == []
+    renderer = ("markdown_it", "pygments", "rich.markdown", "rich.traceback")
+    for asked in (["--help"], ["-h"], [], ["films", "--help"]):
+        assert _loaded_after(asked, heavy + renderer)[1] == [], asked
     others = ("marquee.cli.adding", "marquee.cli.correcting", "marquee.cli.running")
     help_out, loaded = _loaded_after(["--help"], others)
     assert loaded == list(others) and "batch" in help_out  # help lists every command
@@ -396,3 +398,44 @@ def test_every_commands_examples_stay_indented_in_help() -> None:
         for line in result.output.splitlines():
             if line.lstrip().startswith("marquee ") and "Usage" not in line:
                 assert line in examples, f"{command}: {line.strip()!r} lost its indent"
+
+
+def test_help_renderer_reads_the_same_and_still_renders_markdown_and_tracebacks() -> None:
+    """:data:`marquee.cli.HELP_DEFERS`: Typer's help renderer imported with Rich's Markdown
+    and Traceback put off renders help byte for byte as when they were imported first, and
+    its Markdown help and tracebacks still make the real Rich objects. This pins the Typer
+    internals the stand-ins rely on: it fails if a Typer release uses them otherwise."""
+    import os
+    import subprocess
+    import sys
+
+    from marquee.cli import HELP_OPTIONS
+    from marquee.cli._app import app as bare
+
+    assert list(HELP_OPTIONS) == bare.info.context_settings["help_option_names"]
+    code = (
+        "import sys\n"
+        "if sys.argv[1] == 'eager': import rich.markdown, rich.traceback\n"
+        "from marquee.cli import main\n"
+        "try: main(sys.argv[2:])\n"
+        "except SystemExit: pass\n"
+        "import typer.rich_utils as r, rich.markdown, rich.traceback\n"
+        "md = r._make_rich_text(text='**bold**', markup_mode='markdown')\n"
+        "try: 1 / 0\n"
+        "except ZeroDivisionError as e: tb = r.get_traceback(e, r.DeveloperExceptionConfig(), [])\n"
+        "assert type(md) is rich.markdown.Markdown and type(tb) is rich.traceback.Traceback\n"
+        "assert isinstance(md, r.Markdown) and r.Traceback.from_exception is not None\n"
+    )
+    env = {**os.environ, "COLUMNS": "100", "TERM": "xterm", "FORCE_COLOR": "1"}
+    for asked in (["--help"], ["report", "-h"]):
+        shown = {
+            way: subprocess.run(
+                [sys.executable, "-c", code, way, *asked],
+                capture_output=True,
+                text=True,
+                check=True,
+                env=env,
+            ).stdout
+            for way in ("eager", "deferred")
+        }
+        assert shown["eager"] == shown["deferred"] and "Usage" in shown["eager"], asked
