@@ -439,3 +439,15 @@ def test_help_renderer_reads_the_same_and_still_renders_markdown_and_tracebacks(
             for way in ("eager", "deferred")
         }
         assert shown["eager"] == shown["deferred"] and "Usage" in shown["eager"], asked
+
+
+def test_command_annotations_are_objects_not_strings() -> None:
+    """Typer evaluates a string annotation twice per parameter on every run (see
+    :mod:`marquee.cli`): a command module that takes up ``from __future__ import
+    annotations`` again makes every command start slower."""
+    from marquee.cli import app
+
+    for command in [*app.registered_commands, app.registered_callback]:
+        assert command is not None and command.callback is not None
+        hints = command.callback.__annotations__
+        assert hints and not [k for k, v in hints.items() if isinstance(v, str)], command

@@ -1,21 +1,15 @@
 """What is in the store: ``marquee films`` (sorted, filtered, CSV), ``marquee search`` and
 ``marquee report``."""
 
-from __future__ import annotations
-
 from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 from rich.table import Table
 
-from marquee.errors import MarqueeError
-
-if TYPE_CHECKING:
-    pass
-
 from marquee.cli._app import _cell, _fail, _print_json, _shown, _store, app, err, out
+from marquee.errors import MarqueeError
 
 
 @app.command()
