@@ -284,18 +284,21 @@ def test_help_and_films_import_nothing_heavy(tmp_path, db: str) -> None:
     """`marquee --help` and `marquee films` start without the HTML extractor, the model or
     scikit-learn, nor the progress bars only `add` and `batch` draw; `films` on a SQLite
     store reads it without SQLAlchemy (plain sqlite3), on an empty store and on one with
-    films alike, and without the modules of the other commands."""
+    films alike, and without the modules of the other commands. Help loads neither
+    markdown-it nor Pygments (:data:`marquee.cli.HELP_DEFERS`), the record classes nor
+    :mod:`statistics`; `films` no :mod:`statistics` either."""
     heavy = ("trafilatura", "sklearn", "marquee.model", "extruct", "sqlalchemy", "rich.progress")
     new = f"sqlite:///{tmp_path / 's.db'}"
     renderer = ("markdown_it", "pygments", "rich.markdown", "rich.traceback")
+    unread = ("marquee.records", "statistics")  # help reads no review, computes no figure
     for asked in (["--help"], ["-h"], [], ["films", "--help"]):
-        assert _loaded_after(asked, heavy + renderer)[1] == [], asked
+        assert _loaded_after(asked, heavy + renderer + unread)[1] == [], asked
     others = ("marquee.cli.adding", "marquee.cli.correcting", "marquee.cli.running")
     help_out, loaded = _loaded_after(["--help"], others)
     assert loaded == list(others) and "batch" in help_out  # help lists every command
     heavy += others
     assert _loaded_after(["--db", new, "--create", "films"], heavy)[1] == ["sqlalchemy"]
-    assert _loaded_after(["--db", new, "films"], heavy)[1] == []  # made: no creating now
+    assert _loaded_after(["--db", new, "films"], heavy + ("statistics",))[1] == []  # made
     listed, loaded = _loaded_after(["--db", db, "films", "--json"], heavy)
     assert loaded == [] and "ballerina-2025" in {f["slug"] for f in json.loads(listed)}
 
