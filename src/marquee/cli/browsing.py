@@ -89,13 +89,13 @@ def films(
             name, justify="right" if name in ("fresh", "average", "reviews") else "left"
         )
     shown_entries = entries[:limit] if limit > 0 else entries
-    for f in shown_entries:
+    for f in shown_entries:  # every cell a Text: a str would be parsed as Rich markup
         table.add_row(
             _cell(f.title),
-            str(f.year or "—"),
-            "—" if f.fresh_percent is None else f"{shown(f.fresh_percent)}%",
-            "—" if f.average is None else str(shown(f.average)),
-            str(f.reviews),
+            _cell(str(f.year or "—")),
+            _cell(None if f.fresh_percent is None else f"{shown(f.fresh_percent)}%"),
+            _cell(None if f.average is None else str(shown(f.average))),
+            _cell(str(f.reviews)),
             _cell(f.slug),
         )
     out.print(table)
