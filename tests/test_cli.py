@@ -285,8 +285,8 @@ def test_help_and_films_import_nothing_heavy(tmp_path, db: str) -> None:
     scikit-learn, nor the progress bars only `add` and `batch` draw; `films` on a SQLite
     store reads it without SQLAlchemy (plain sqlite3), on an empty store and on one with
     films alike, and without the modules of the other commands. Help loads neither
-    markdown-it nor Pygments (:data:`marquee.cli.HELP_DEFERS`), the record classes nor
-    :mod:`statistics`; `films` no :mod:`statistics` either."""
+    markdown-it nor Pygments (:mod:`marquee.cli._help`), the record classes nor
+    :mod:`statistics`; `films` neither those nor the help renderer's loader."""
     heavy = ("trafilatura", "sklearn", "marquee.model", "extruct", "sqlalchemy", "rich.progress")
     new = f"sqlite:///{tmp_path / 's.db'}"
     renderer = ("markdown_it", "pygments", "rich.markdown", "rich.traceback")
@@ -298,7 +298,8 @@ def test_help_and_films_import_nothing_heavy(tmp_path, db: str) -> None:
     assert loaded == list(others) and "batch" in help_out  # help lists every command
     heavy += others
     assert _loaded_after(["--db", new, "--create", "films"], heavy)[1] == ["sqlalchemy"]
-    assert _loaded_after(["--db", new, "films"], heavy + ("statistics", "csv"))[1] == []  # made
+    unused = ("statistics", "csv", "marquee.cli._help")  # nor figures, CSV or help
+    assert _loaded_after(["--db", new, "films"], heavy + unused)[1] == []  # made: no creating
     listed, loaded = _loaded_after(["--db", db, "films", "--json"], heavy)
     assert loaded == [] and "ballerina-2025" in {f["slug"] for f in json.loads(listed)}
 
@@ -404,7 +405,7 @@ def test_every_commands_examples_stay_indented_in_help() -> None:
 
 
 def test_help_renderer_reads_the_same_and_still_renders_markdown_and_tracebacks() -> None:
-    """:data:`marquee.cli.HELP_DEFERS`: Typer's help renderer imported with Rich's Markdown
+    """:mod:`marquee.cli._help`: Typer's help renderer imported with Rich's Markdown
     and Traceback put off renders help byte for byte as when they were imported first, and
     its Markdown help and tracebacks still make the real Rich objects. This pins the Typer
     internals the stand-ins rely on: it fails if a Typer release uses them otherwise."""

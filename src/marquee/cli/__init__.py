@@ -12,7 +12,7 @@ when imported: ``adding`` (add), ``browsing`` (films, search, report), ``correct
 :func:`main` instead, which registers only the commands its arguments name: Typer builds
 every registered command's options on each run, and with the modules that define them
 that was about a tenth of ``marquee films``. When the arguments ask for help, it imports
-Typer's help renderer with Rich's Markdown and Traceback put off (:data:`HELP_DEFERS`).
+Typer's help renderer without markdown-it and Pygments (:mod:`marquee.cli._help`).
 
 The modules that define commands do without ``from __future__ import annotations``: Typer
 reads every parameter's annotation twice (``inspect.signature(eval_str=True)``, then
@@ -27,8 +27,6 @@ import inspect
 import sys
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
-
-from marquee.lazy import deferred_imports
 
 if TYPE_CHECKING:
     import typer
@@ -51,13 +49,6 @@ COMMANDS = {
 
 HELP_OPTIONS = ("-h", "--help")
 """The app's ``help_option_names``: an argument among them (or none at all) shows help."""
-
-HELP_DEFERS = {"rich.markdown": "Markdown", "rich.traceback": "Traceback"}
-"""What Typer's help renderer (``typer.rich_utils``, Typer 0.17 to 0.28) imports at its top
-and uses only for help written in Markdown (ours is Rich markup) and for tracebacks.
-Importing them loads markdown-it and Pygments: 40–60 ms, a sixth of ``marquee --help``.
-The renderer gets stand-ins that import them on first use (:func:`deferred_imports`);
-tests/test_cli.py checks that help reads the same and that both still work through it."""
 
 
 def _registered(modules: set[str]) -> typer.Typer:
@@ -92,8 +83,9 @@ def main(argv: list[str] | None = None) -> None:
     """
     args = sys.argv[1:] if argv is None else argv
     if not args or any(arg in HELP_OPTIONS for arg in args):
-        with deferred_imports(HELP_DEFERS):
-            import_module("typer.rich_utils")
+        from marquee.cli._help import load_renderer
+
+        load_renderer()
     named = {COMMANDS[arg] for arg in args if arg in COMMANDS}
     _registered(named or set(COMMANDS.values()))(args=args, prog_name="marquee")
 
