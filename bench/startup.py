@@ -10,9 +10,13 @@ The export's titles that carry quotes make 1,917 films once matched: the most it
 Each tree reads its own copy of it. Every command runs as a user runs it,
 ``python -m marquee …`` in its own process; the figures are the best wall time and the
 best CPU time (user + system: steadier than wall time on a loaded machine) of ``--runs``,
-the two trees taking turns run by run.
+the two trees taking turns run by run. With ``--instructions`` it also counts the
+instructions each command executes, once per tree, under valgrind (cachegrind without
+its cache simulation, hash seed fixed): the same count on a loaded machine as on a quiet
+one, where times on a shared host drift by a third from run to run.
 
     .venv/bin/python bench/startup.py [--films 2000] [--base 97818fc] [--runs 5]
+        [--instructions]
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import csv
 import io
 import json
 import os
+import re
 import resource
 import shutil
 import subprocess
@@ -35,6 +40,8 @@ from marquee.datasets import shared_data_dir
 
 CRITICS = shared_data_dir() / "rt_critics_cs109" / "critics.csv"
 TREE = Path(__file__).resolve().parent.parent / "src"
+VALGRIND = ("valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null")
+"""Counting instructions only: no cache simulation, no output file."""
 
 
 def quotes(films: int, per_film: int) -> bytes:
@@ -56,9 +63,13 @@ def quotes(films: int, per_film: int) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
+def environment(tree: Path) -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(tree), "PYTHONWARNINGS": "ignore", "COLUMNS": "120"}
+
+
 def run(tree: Path, *args: str) -> tuple[float, float, str]:
     """``python -m marquee ARGS`` with ``tree`` on the path: (wall s, CPU s, stdout)."""
-    env = {**os.environ, "PYTHONPATH": str(tree), "PYTHONWARNINGS": "ignore", "COLUMNS": "120"}
+    env = environment(tree)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     done = subprocess.run(
@@ -70,6 +81,20 @@ def run(tree: Path, *args: str) -> tuple[float, float, str]:
         raise SystemExit(f"marquee {' '.join(args)} failed:\n{done.stderr[-2000:]}")
     cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
     return wall, cpu, done.stdout
+
+
+def instructions(tree: Path, *args: str) -> int:
+    """The instructions ``python -m marquee ARGS`` executes with ``tree`` on the path."""
+    done = subprocess.run(
+        [*VALGRIND, sys.executable, "-m", "marquee", *args],
+        capture_output=True,
+        text=True,
+        env={**environment(tree), "PYTHONHASHSEED": "0"},
+    )
+    counted = re.search(r"I\s+refs:\s+([\d,]+)", done.stderr)
+    if done.returncode != 0 or counted is None:
+        raise SystemExit(f"valgrind marquee {' '.join(args)} failed:\n{done.stderr[-2000:]}")
+    return int(counted[1].replace(",", ""))
 
 
 def build_store(path: Path, films: int, per_film: int) -> None:
@@ -98,12 +123,15 @@ def main() -> None:
     parser.add_argument("--store", type=Path, default=Path(tempfile.gettempdir()) / "startup.db")
     parser.add_argument("--base", default="97818fc", help="the older tree's commit")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--instructions", action="store_true", help="also count instructions (valgrind)"
+    )
     args = parser.parse_args()
     if not args.store.exists():
         build_store(args.store, args.films, args.per_film)
     with tempfile.TemporaryDirectory() as tmp:
         trees = {"this tree": TREE, args.base: old_tree(args.base, Path(tmp) / "old")}
-        stores = {}
+        stores: dict[str, Path] = {}
         for name in trees:
             stores[name] = Path(tmp) / f"{len(stores)}.db"
             shutil.copyfile(args.store, stores[name])
@@ -119,14 +147,24 @@ def main() -> None:
         }
         for name, tree in trees.items():  # build (or check) the cached report once
             run(tree, "--db", f"sqlite:///{stores[name]}", "report", film["slug"], "--json")
+
+        def argv(command: str, name: str) -> list[str]:
+            db = [] if command == "--help" else ["--db", f"sqlite:///{stores[name]}"]
+            return db + commands[command]
+
         best: dict[tuple[str, str], tuple[float, float]] = {}
         for _ in range(args.runs):
-            for command, argv in commands.items():
+            for command in commands:
                 for name, tree in trees.items():
-                    db = [] if command == "--help" else ["--db", f"sqlite:///{stores[name]}"]
-                    wall, cpu, _out = run(tree, *db, *argv)
+                    wall, cpu, _out = run(tree, *argv(command, name))
                     was = best.get((command, name), (wall, cpu))
                     best[command, name] = (min(was[0], wall), min(was[1], cpu))
+        counts = {
+            (command, name): instructions(tree, *argv(command, name)) / 1e6
+            for command in commands
+            for name, tree in trees.items()
+            if args.instructions
+        }
     print(f"{len(listed):,} films; best of {args.runs} runs, seconds")
     print(f"{'':<22}{'wall':>31}  {'CPU':>29}")
     print(f"{'command':<22}" + f"{args.base:>10}{'this tree':>11}{'ratio':>8}  " * 2)
@@ -134,6 +172,12 @@ def main() -> None:
         old, new = best[command, args.base], best[command, "this tree"]
         cells = [f"{old[i]:>10.3f}{new[i]:>11.3f}{new[i] / old[i]:>8.2f}" for i in (0, 1)]
         print(f"{command:<22}{cells[0]}  {cells[1]}")
+    if counts:
+        print("\ninstructions executed, millions")
+        print(f"{'command':<22}{args.base:>10}{'this tree':>11}{'ratio':>8}")
+        for command in commands:
+            before, after = counts[command, args.base], counts[command, "this tree"]
+            print(f"{command:<22}{before:>10.1f}{after:>11.1f}{after / before:>8.2f}")
 
 
 if __name__ == "__main__":

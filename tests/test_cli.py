@@ -284,16 +284,22 @@ def test_help_and_films_import_nothing_heavy(tmp_path, db: str) -> None:
     """`marquee --help` and `marquee films` start without the HTML extractor, the model or
     scikit-learn, nor the progress bars only `add` and `batch` draw; `films` on a SQLite
     store reads it without SQLAlchemy (plain sqlite3), on an empty store and on one with
-    films alike, and without the modules of the other commands."""
+    films alike, and without the modules of the other commands. Help loads neither
+    markdown-it nor Pygments (:mod:`marquee.cli._help`), the record classes nor
+    :mod:`statistics`; `films` neither those nor the help renderer's loader."""
     heavy = ("trafilatura", "sklearn", "marquee.model", "extruct", "sqlalchemy", "rich.progress")
     new = f"sqlite:///{tmp_path / 's.db'}"
-    assert _loaded_after(["--help"], heavy)[1] == []
+    renderer = ("markdown_it", "pygments", "rich.markdown", "rich.traceback")
+    unread = ("marquee.records", "statistics")  # help reads no review, computes no figure
+    for asked in (["--help"], ["-h"], [], ["films", "--help"]):
+        assert _loaded_after(asked, heavy + renderer + unread)[1] == [], asked
     others = ("marquee.cli.adding", "marquee.cli.correcting", "marquee.cli.running")
     help_out, loaded = _loaded_after(["--help"], others)
     assert loaded == list(others) and "batch" in help_out  # help lists every command
     heavy += others
     assert _loaded_after(["--db", new, "--create", "films"], heavy)[1] == ["sqlalchemy"]
-    assert _loaded_after(["--db", new, "films"], heavy)[1] == []  # made: no creating now
+    unused = ("statistics", "csv", "marquee.cli._help")  # nor figures, CSV or help
+    assert _loaded_after(["--db", new, "films"], heavy + unused)[1] == []  # made: no creating
     listed, loaded = _loaded_after(["--db", db, "films", "--json"], heavy)
     assert loaded == [] and "ballerina-2025" in {f["slug"] for f in json.loads(listed)}
 
@@ -396,3 +402,56 @@ def test_every_commands_examples_stay_indented_in_help() -> None:
         for line in result.output.splitlines():
             if line.lstrip().startswith("marquee ") and "Usage" not in line:
                 assert line in examples, f"{command}: {line.strip()!r} lost its indent"
+
+
+def test_help_renderer_reads_the_same_and_still_renders_markdown_and_tracebacks() -> None:
+    """:mod:`marquee.cli._help`: Typer's help renderer imported with Rich's Markdown
+    and Traceback put off renders help byte for byte as when they were imported first, and
+    its Markdown help and tracebacks still make the real Rich objects. This pins the Typer
+    internals the stand-ins rely on: it fails if a Typer release uses them otherwise."""
+    import os
+    import subprocess
+    import sys
+
+    from marquee.cli import HELP_OPTIONS
+    from marquee.cli._app import app as bare
+
+    assert list(HELP_OPTIONS) == bare.info.context_settings["help_option_names"]
+    code = (
+        "import sys\n"
+        "if sys.argv[1] == 'eager': import rich.markdown, rich.traceback\n"
+        "from marquee.cli import main\n"
+        "try: main(sys.argv[2:])\n"
+        "except SystemExit: pass\n"
+        "import typer.rich_utils as r, rich.markdown, rich.traceback\n"
+        "md = r._make_rich_text(text='**bold**', markup_mode='markdown')\n"
+        "try: 1 / 0\n"
+        "except ZeroDivisionError as e: tb = r.get_traceback(e, r.DeveloperExceptionConfig(), [])\n"
+        "assert type(md) is rich.markdown.Markdown and type(tb) is rich.traceback.Traceback\n"
+        "assert isinstance(md, r.Markdown) and r.Traceback.from_exception is not None\n"
+    )
+    env = {**os.environ, "COLUMNS": "100", "TERM": "xterm", "FORCE_COLOR": "1"}
+    for asked in (["--help"], ["report", "-h"]):
+        shown = {
+            way: subprocess.run(
+                [sys.executable, "-c", code, way, *asked],
+                capture_output=True,
+                text=True,
+                check=True,
+                env=env,
+            ).stdout
+            for way in ("eager", "deferred")
+        }
+        assert shown["eager"] == shown["deferred"] and "Usage" in shown["eager"], asked
+
+
+def test_command_annotations_are_objects_not_strings() -> None:
+    """Typer evaluates a string annotation twice per parameter on every run (see
+    :mod:`marquee.cli`): a command module that takes up ``from __future__ import
+    annotations`` again makes every command start slower."""
+    from marquee.cli import app
+
+    for command in [*app.registered_commands, app.registered_callback]:
+        assert command is not None and command.callback is not None
+        hints = command.callback.__annotations__
+        assert hints and not [k for k, v in hints.items() if isinstance(v, str)], command

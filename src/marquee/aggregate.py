@@ -23,12 +23,14 @@ into what readers see — number, colour and label — on every surface.
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from marquee.records import FRESH_AT, Review
+from marquee.verdicts import FRESH_AT
+
+if TYPE_CHECKING:
+    from marquee.records import Review
 
 MIN_INFERRED_WEIGHT = 0.25
 MIN_REVIEWS = 5
@@ -128,6 +130,8 @@ def fresh_percent(probabilities: Sequence[float]) -> tuple[float, tuple[float, f
 def aggregate(reviews: Sequence[Review]) -> Aggregate:
     """Counts, fresh % (with a band when verdicts are inferred), average, weighted score
     and spread (0–100) over ``reviews``; the headline figures need :data:`MIN_REVIEWS`."""
+    import statistics  # here, not at the top: `import marquee` loads this module
+
     scored = [r for r in reviews if r.score is not None]
     values = [r.score.value for r in scored if r.score]
     probabilities = [p for p in map(p_fresh, reviews) if p is not None]

@@ -14,6 +14,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from marquee.verdicts import FRESH_AT as FRESH_AT
+from marquee.verdicts import Verdict as Verdict
+from marquee.verdicts import verdict_for as verdict_for
+
 Shape = Literal["text", "markdown", "html", "csv", "jsonl"]
 """How a document was written; detected from its content, not only its name."""
 
@@ -162,19 +166,6 @@ class FilmFacts:
     credits: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     cast: tuple[CastMember, ...] = ()
     pairs: tuple[tuple[str, str], ...] = ()
-
-
-Verdict = Literal["fresh", "rotten"]
-
-FRESH_AT = 60.0
-"""A score at or above this (0–100) is fresh, below is rotten."""
-
-
-def verdict_for(score: float | None) -> Verdict | None:
-    """Fresh at 60 and above, rotten below, None without a score."""
-    if score is None:
-        return None
-    return "fresh" if score >= FRESH_AT else "rotten"
 
 
 @dataclass(frozen=True, slots=True)

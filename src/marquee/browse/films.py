@@ -10,7 +10,6 @@ withheld below :data:`~marquee.aggregate.MIN_REVIEWS` as the report would.
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Collection, Sequence
 from dataclasses import asdict, dataclass
@@ -215,6 +214,8 @@ CSV_COLUMNS = ("title", "year", "fresh_percent", "average", "reviews", "slug", "
 
 def films_csv(films: Sequence[ListedFilm]) -> str:
     """The list as CSV, the columns a spreadsheet wants first; aliases joined by "; "."""
+    import csv  # here: a film list as a table or as JSON does not load it
+
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)

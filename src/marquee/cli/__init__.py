@@ -11,7 +11,14 @@ when imported: ``adding`` (add), ``browsing`` (films, search, report), ``correct
 ``marquee.cli.app`` is the whole app, every command registered. The console script runs
 :func:`main` instead, which registers only the commands its arguments name: Typer builds
 every registered command's options on each run, and with the modules that define them
-that was about a tenth of ``marquee films``.
+that was about a tenth of ``marquee films``. When the arguments ask for help, it imports
+Typer's help renderer without markdown-it and Pygments (:mod:`marquee.cli._help`).
+
+The modules that define commands do without ``from __future__ import annotations``: Typer
+reads every parameter's annotation twice (``inspect.signature(eval_str=True)``, then
+``get_type_hints``), and a string annotation is compiled and evaluated each time, about
+350 times for ``marquee --help``. Annotations written as objects are built once, by the
+module's cached bytecode; only names imported for type checking stay quoted.
 """
 
 from __future__ import annotations
@@ -39,6 +46,9 @@ COMMANDS = {
     "eval": "running",
 }
 """Each command and the module (beside this one) that registers it."""
+
+HELP_OPTIONS = ("-h", "--help")
+"""The app's ``help_option_names``: an argument among them (or none at all) shows help."""
 
 
 def _registered(modules: set[str]) -> typer.Typer:
@@ -72,6 +82,10 @@ def main(argv: list[str] | None = None) -> None:
     registered, so help lists them all and a typo gets Typer's own answer.
     """
     args = sys.argv[1:] if argv is None else argv
+    if not args or any(arg in HELP_OPTIONS for arg in args):
+        from marquee.cli._help import load_renderer
+
+        load_renderer()
     named = {COMMANDS[arg] for arg in args if arg in COMMANDS}
     _registered(named or set(COMMANDS.values()))(args=args, prog_name="marquee")
 

@@ -2,8 +2,6 @@
 shares (``--db``, ``--create``, ``-v``) and the small helpers the commands print and fail
 with. The commands themselves live beside it, one module per kind of work."""
 
-from __future__ import annotations
-
 import json
 import logging
 import sys
@@ -43,7 +41,7 @@ class State:
 
     db: str | None = None
     create: bool = False
-    opened: list[Store] = []  # closed when the command ends: no connection left to the GC
+    opened: list["Store"] = []  # closed when the command ends: no connection left to the GC
 
 
 state = State()
@@ -88,7 +86,7 @@ def _close_stores() -> None:
         store.close()
 
 
-def _store() -> Store:
+def _store() -> "Store":
     """The store named by --db or MARQUEE_DB, which must exist unless --create; the default
     store is made on first use."""
     from marquee.store import Store

@@ -1,8 +1,6 @@
 """``marquee add``: reviews from files, tables, stdin, URLs and feeds into the store, with a
 progress bar, a line per input and a summary (``--json`` for scripts)."""
 
-from __future__ import annotations
-
 import json
 import logging
 import sys
@@ -278,8 +276,8 @@ def add(
 
 
 def _with_movies_tables(
-    inputs: list[Input], options: ReadOptions
-) -> tuple[list[Input], ReadOptions]:
+    inputs: "list[Input]", options: "ReadOptions"
+) -> "tuple[list[Input], ReadOptions]":
     """Take the movies tables out of the inputs: their titles file the reviews that name
     their film by id (``marquee add reviews.csv movies.csv``)."""
     from dataclasses import replace
@@ -295,7 +293,7 @@ def _with_movies_tables(
     return kept, replace(options, films={**options.films, **films})
 
 
-def _build(store: Store, films: list[FilmEntry], step: Callable[[], None]) -> list[str]:
+def _build(store: "Store", films: "list[FilmEntry]", step: Callable[[], None]) -> list[str]:
     """Build a batch of changed films' pages ahead of time; the slugs of those that could
     not be. Their reviews are stored either way, so a film whose page trips a bug must not
     end the run: a batch that fails is built again a film at a time, to find which."""
@@ -335,10 +333,10 @@ def _read_text(path: Path) -> str:
 
 
 def _unfailed(
-    stream: Iterable[tuple[list[Review], list[Outcome]]],
-    failures: list[Outcome],
+    stream: "Iterable[tuple[list[Review], list[Outcome]]]",
+    failures: "list[Outcome]",
     count: Callable[[int], None],
-) -> Iterator[Review]:
+) -> "Iterator[Review]":
     """The reviews of a reading stream, its failures kept aside as they come and each
     chunk's reviews counted."""
     for reviews, failed in stream:
@@ -347,7 +345,7 @@ def _unfailed(
         yield from reviews
 
 
-def _rows_counter(progress: Progress) -> Callable[[int], None]:
+def _rows_counter(progress: "Progress") -> Callable[[int], None]:
     """A line counting the reviews read so far (a CSV is one input of many rows)."""
     task = progress.add_task("reviews read: 0", total=None, visible=False)
     seen = 0
@@ -360,7 +358,7 @@ def _rows_counter(progress: Progress) -> Callable[[int], None]:
     return count
 
 
-def _progress() -> Progress:
+def _progress() -> "Progress":
     """Progress bars on stderr, only on a terminal (see :func:`_bar`)."""
     # imported here: drawing bars is for add alone, not for every command the CLI loads
     from rich.progress import (
@@ -382,7 +380,7 @@ def _progress() -> Progress:
     )
 
 
-def _bar(progress: Progress, what: str, total: int) -> Callable[[], None]:
+def _bar(progress: "Progress", what: str, total: int) -> Callable[[], None]:
     """A bar for one stage with ``total`` steps, shown only when there are enough to wait
     for (a CSV is one input but may hold thousands of rows to store); returns its step."""
     if total < 20:
@@ -414,7 +412,7 @@ def _show_refused(sources: list[str]) -> None:
     )
 
 
-def _print_outcomes_json(outcomes: list[Outcome]) -> None:
+def _print_outcomes_json(outcomes: "list[Outcome]") -> None:
     """The text ``_print_json`` gives the outcomes' list, written an outcome at a time: the
     whole text at once (with a dict per outcome) was what the peak memory of ``add`` on a
     large table still grew with."""
@@ -428,7 +426,7 @@ def _print_outcomes_json(outcomes: list[Outcome]) -> None:
     typer.echo("\n]")
 
 
-def _outcome_line(o: Outcome) -> str:
+def _outcome_line(o: "Outcome") -> str:
     """An input's line: its status, its source, and the film it went to or why not."""
     said = (o.message or "").removeprefix(f"{o.source}: ")  # messages name their source
     detail = f" → {o.film}" if o.film else (f": {said}" if said else "")
@@ -439,7 +437,7 @@ def _outcome_line(o: Outcome) -> str:
     return f"{_MARK[o.status]:>12} {_shown(o.source + detail)}"
 
 
-def _show_outcomes(outcomes: list[Outcome], as_json: bool) -> None:
+def _show_outcomes(outcomes: "list[Outcome]", as_json: bool) -> None:
     if as_json:
         _print_outcomes_json(outcomes)
         return

@@ -1,21 +1,15 @@
 """What is in the store: ``marquee films`` (sorted, filtered, CSV), ``marquee search`` and
 ``marquee report``."""
 
-from __future__ import annotations
-
 from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 from rich.table import Table
 
-from marquee.errors import MarqueeError
-
-if TYPE_CHECKING:
-    pass
-
 from marquee.cli._app import _cell, _fail, _print_json, _shown, _store, app, err, out
+from marquee.errors import MarqueeError
 
 
 @app.command()
@@ -95,13 +89,13 @@ def films(
             name, justify="right" if name in ("fresh", "average", "reviews") else "left"
         )
     shown_entries = entries[:limit] if limit > 0 else entries
-    for f in shown_entries:
+    for f in shown_entries:  # every cell a Text: a str would be parsed as Rich markup
         table.add_row(
             _cell(f.title),
-            str(f.year or "—"),
-            "—" if f.fresh_percent is None else f"{shown(f.fresh_percent)}%",
-            "—" if f.average is None else str(shown(f.average)),
-            str(f.reviews),
+            _cell(str(f.year or "—")),
+            _cell(None if f.fresh_percent is None else f"{shown(f.fresh_percent)}%"),
+            _cell(None if f.average is None else str(shown(f.average))),
+            _cell(str(f.reviews)),
             _cell(f.slug),
         )
     out.print(table)

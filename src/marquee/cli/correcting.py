@@ -1,8 +1,6 @@
 """Correcting the store: ``marquee remove``, ``move``, ``merge`` and ``rename``, each
 rebuilding the film pages it touched."""
 
-from __future__ import annotations
-
 from collections.abc import Callable
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Annotated, Any
@@ -17,7 +15,7 @@ if TYPE_CHECKING:
 from marquee.cli._app import _fail, _print_json, _shown, _store, app, out
 
 
-def _corrected(correct: Callable[[Store], Any], as_json: bool) -> None:
+def _corrected(correct: Callable[["Store"], Any], as_json: bool) -> None:
     """Run one correction of the store, rebuild the film pages it touched, and say what
     it did (``--json``: the :class:`~marquee.corrections.Correction` as an object)."""
     from marquee.ingest import prebuild_reports

@@ -1,8 +1,6 @@
 """The longer jobs: ``marquee serve`` (the web page), ``batch`` (tables to Parquet),
 ``train`` and ``eval`` (the model, from :mod:`marquee.lab`)."""
 
-from __future__ import annotations
-
 from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, Any
