@@ -35,7 +35,7 @@ import re as stdlib_re
 import re._constants as sre_constants
 import re._parser as sre_parse
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import regex as re
 
@@ -172,6 +172,7 @@ class _Lexicon:
 
     source: str
     ascii: stdlib_re.Pattern[str] | None
+    cues: tuple[str, ...] = ()  # the twin's cues, when it reads the lower-cased text as is
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -222,20 +223,25 @@ def _non_ascii(cue: str) -> bool:
     return any(op is sre_constants.LITERAL and code > 0x7F for op, code in parsed)
 
 
+_BEFORE, _AFTER = r"(?<![\w-])", r"(?![\w-])"
+"""What stands before and after each cue: a cue is matched as a whole word."""
+
+
 def _lexicon(name: str) -> _Lexicon:
     """The cues of ``lexicons/<name>.txt`` as one pattern, each matched as a whole word."""
     cues = word_list("marquee.documents", name)
-    source = r"(?<![\w-])(?:" + "|".join(cues) + r")(?![\w-])"
+    source = f"{_BEFORE}(?:{'|'.join(cues)}){_AFTER}"
     ascii_cues = [cue.replace(_LETTER, _ASCII_LETTER) for cue in cues if not _non_ascii(cue)]
     shared = all(cue.isascii() and _SHARED_SYNTAX.fullmatch(cue) for cue in ascii_cues)
     if not (shared and ascii_cues):
         return _Lexicon(source, None)
-    twin_source = r"(?<![\w-])(?:" + "|".join(ascii_cues) + r")(?![\w-])"
+    twin_source = f"{_BEFORE}(?:{'|'.join(ascii_cues)}){_AFTER}"
     if _MIXED_RANGE.search(twin_source):
         twin = stdlib_re.compile(twin_source, stdlib_re.IGNORECASE | stdlib_re.ASCII)
-    else:
-        twin = stdlib_re.compile(_lowered(twin_source), stdlib_re.ASCII)
-    return _Lexicon(source, twin)
+        return _Lexicon(source, twin)
+    lowered = tuple(_lowered(cue) for cue in ascii_cues)
+    twin = stdlib_re.compile(f"{_BEFORE}(?:{'|'.join(lowered)}){_AFTER}", stdlib_re.ASCII)
+    return _Lexicon(source, twin, lowered)
 
 
 @functools.cache
@@ -243,11 +249,81 @@ def _case_blind(source: str) -> re.Pattern[str]:
     return re.compile(source, re.IGNORECASE)
 
 
+def _joint(lexicons: Sequence[_Lexicon]) -> tuple[stdlib_re.Pattern[str] | None, tuple[int, ...]]:
+    """One pattern reading every lexicon it can at once on a lower-cased ASCII text, and the
+    index of each (in group order: a case-sensitive twin whose cues hold no group and never
+    match empty). Where some lexicon's cues match (the first look-ahead, its cues grouped
+    by their first letter), group ``i + 1`` holds what lexicon ``i``'s own twin matches
+    there: its cues tried there in their order, as the twin's own search tries them. One
+    scan of the page so does the work of one scan per lexicon: a scan's cost is mostly
+    moving along the page and trying each cue at each word, not the few places that match."""
+    joined = {
+        index: lexicon.cues
+        for index, lexicon in enumerate(lexicons)
+        if lexicon.cues
+        and lexicon.ascii is not None
+        and not lexicon.ascii.groups
+        and sre_parse.parse("|".join(lexicon.cues)).getwidth()[0]
+    }
+    if not joined:
+        return None, ()
+    every = _by_first_letter([cue for cues in joined.values() for cue in cues])
+    either = f"{_BEFORE}(?=(?:{every}){_AFTER})"
+    each = "".join(f"(?:(?=({'|'.join(cues)}){_AFTER}))?" for cues in joined.values())
+    return stdlib_re.compile(either + each, stdlib_re.ASCII), tuple(joined)
+
+
+def _by_first_letter(cues: Sequence[str]) -> str:
+    """``cues`` as one alternation, those opening on a letter grouped under it
+    ("f(?:ilms?|ilmmakers?)|m(?:ovies?)|…"): the standard engine passes over a group whose
+    letter is not the text's in one test, where it would enter each cue. Whether some cue
+    matches is kept, not which one (their order is not)."""
+    grouped: dict[str, list[str]] = {}
+    rest: list[str] = []
+    for cue in cues:
+        letter, tail = cue[:1], cue[1:]
+        if letter.isalpha() and _opens_on(cue, letter, tail):
+            grouped.setdefault(letter, []).append(tail)
+        else:
+            rest.append(cue)
+    return "|".join([*(f"{c}(?:{'|'.join(tails)})" for c, tails in grouped.items()), *rest])
+
+
+def _opens_on(cue: str, letter: str, tail: str) -> bool:
+    """Whether ``cue`` is ``letter`` then the pattern ``tail`` (not "s?…", "a|b", "a{2}")."""
+    try:
+        parsed_tail = sre_parse.parse(tail).data
+    except stdlib_re.error:
+        return False
+    opened = [(sre_constants.LITERAL, ord(letter)), *parsed_tail]
+    return repr(sre_parse.parse(cue).data) == repr(opened)
+
+
+def _cue_words(text: str) -> list[list[str]]:
+    """What each of ``_ALL`` finds in ``text`` (its ``findall``), the lexicons of ``_JOINT``
+    in one scan when the text is ASCII. A lexicon's matches never overlap one another
+    (a search resumes where its last match ended), so of the places the joint scan gives,
+    each lexicon keeps those at or after the end of its last match."""
+    if _JOINT is None or not text.isascii():
+        return [lexicon.findall(text) for lexicon in _ALL]
+    found: dict[int, list[str]] = {index: [] for index in _JOINED}
+    ends = dict.fromkeys(_JOINED, 0)
+    for match in _JOINT.finditer(text.lower()):
+        at = match.start()
+        for index, cue in zip(_JOINED, match.groups(), strict=True):
+            if cue is not None and at >= ends[index]:
+                found[index].append(cue)
+                ends[index] = at + len(cue)
+    return [found[i] if i in found else lexicon.findall(text) for i, lexicon in enumerate(_ALL)]
+
+
 _PATTERNS = {kind: _lexicon(name) for kind, name in _LEXICONS.items()}
 _OTHER_KINDS = tuple(kind for kind in _LEXICONS if kind != FILM)
 _DRAMA = _lexicon(_DRAMA_LEXICON)
 _STORY = _lexicon(_STORY_LEXICON)
 _FILM_TRADE = _lexicon("kind-filmnews")
+_ALL = (*_PATTERNS.values(), _DRAMA, _STORY, _FILM_TRADE)
+_JOINT, _JOINED = _joint(_ALL)
 
 _READS_AS = {
     "news": "reads as news, not a review",
@@ -294,15 +370,18 @@ def text_kind(text: str) -> PageKind:
     """The kind a text reads as, by its cue words (see the module docstring). Remembered
     for the last few texts: ``marquee add`` asks of each page twice (whether to keep it,
     then whether to split it), and the cue patterns are a third of reading a review."""
-    found = {kind: Counter(m.lower() for m in p.findall(text)) for kind, p in _PATTERNS.items()}
+    *each, drama, story, trade_words = _cue_words(text)
+    found = {
+        kind: Counter(m.lower() for m in words) for kind, words in zip(_PATTERNS, each, strict=True)
+    }
     cues = {kind: sum(counts.values()) for kind, counts in found.items()}
-    cues["drama"] = len(_DRAMA.findall(text)) + len(_ROLE.findall(text))
-    cues["story"] = len(_STORY.findall(text))
+    cues["drama"] = len(drama) + len(_ROLE.findall(text))
+    cues["story"] = len(story)
     words = len(text.split())
     short = words < MIN_WORDS
     if short and (cues[FILM] or _lines(text) < 2):
         return PageKind(FILM, cues)  # a quote, or a short text that names the medium
-    trade = Counter(m.lower() for m in _FILM_TRADE.findall(text))
+    trade = Counter(m.lower() for m in trade_words)
     cues[FILM_NEWS] = sum(trade.values())
     if (
         not short
