@@ -927,3 +927,52 @@ def test_clean_squashes_spaces_as_regex_reads_them() -> None:
     assert clean(" Reeves\u2019s \u2003 film\xa0\u2028 ") == "Reeves's film"
     assert clean("  a\x1cb \t c\x1f ") == "a\x1cb c"  # (strip takes the end one)
     assert clean("**Bold**  and [link](http://x)") == "Bold and link"
+
+
+def test_a_pattern_is_built_from_the_program_a_run_before_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pattern compiled once is kept on disk as its program, and the next run builds it
+    from there without compiling: the same program, the same matches. A damaged file
+    only means compiling again."""
+    import regex
+
+    from marquee.films import patterns
+
+    source = r"(?P<name>\p{Lu}\p{Ll}+) directs"
+    monkeypatch.setattr(patterns, "CACHE", tmp_path / "programs.marshal")
+    monkeypatch.setattr(patterns, "_known", None)
+    monkeypatch.setattr(patterns, "_new", {})
+    first = patterns.compiled(source, regex.IGNORECASE)
+    patterns._save()
+    monkeypatch.setattr(patterns, "_known", None)  # the next run
+    monkeypatch.setattr(patterns, "_new", {})
+    monkeypatch.setattr(patterns.regex, "compile", None)  # compiling would fail
+    again = patterns.compiled(source, regex.IGNORECASE)
+    assert again._pickled_data == first._pickled_data
+    assert again.search("and Élodie DIRECTS")["name"] == "Élodie"
+    monkeypatch.undo()
+    (tmp_path / "programs.marshal").write_bytes(b"\x00not marshal")
+    monkeypatch.setattr(patterns, "CACHE", tmp_path / "programs.marshal")
+    monkeypatch.setattr(patterns, "_known", None)
+    assert patterns.compiled(source).search("Len directs")["name"] == "Len"
+
+
+def test_the_film_patterns_are_written_alike_in_every_run(tmp_path: Path) -> None:
+    """Their programs are kept by their text, so the text must not change from run to run
+    (a word list joined in set order did, with the hash seed)."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from marquee.films import credits, patterns, reading\n"
+        "[credits._compile(p) for p in credits.PHRASES]\n"
+        "print(sorted(patterns._new))\n"
+    )
+    keys = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "XDG_CACHE_HOME": str(tmp_path / seed)}
+        run = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+        keys.append(run.stdout)
+    assert keys[0] == keys[1] and len(keys[0]) > 10_000
