@@ -168,16 +168,23 @@ class _Lexicon:
     trying it (the cue patterns are the costliest part of reading a full review). Matches
     come back lower-cased on that path, as every caller counts them lower-cased. The
     ``regex`` pattern is compiled the first time a text needs it: a run of ASCII pages
-    never does (about 50 ms of CPU at start-up for the lexicons together)."""
+    never does (about 50 ms of CPU at start-up for the lexicons together); so is the twin,
+    which a run reading every lexicon in one scan (``_JOINT``) never needs."""
 
     source: str
-    ascii: stdlib_re.Pattern[str] | None
+    twin: str | None  # the twin's source
+    twin_flags: int = stdlib_re.ASCII
     cues: tuple[str, ...] = ()  # the twin's cues, when it reads the lower-cased text as is
 
     @property
     def pattern(self) -> re.Pattern[str]:
         """The cues as a ``regex`` pattern, case-blind."""
         return _case_blind(self.source)
+
+    @property
+    def ascii(self) -> stdlib_re.Pattern[str] | None:
+        """The twin, in the standard library's engine."""
+        return None if self.twin is None else _standard(self.twin, self.twin_flags)
 
     def findall(self, text: str) -> list[str]:
         if self.ascii is not None and text.isascii():
@@ -237,16 +244,19 @@ def _lexicon(name: str) -> _Lexicon:
         return _Lexicon(source, None)
     twin_source = f"{_BEFORE}(?:{'|'.join(ascii_cues)}){_AFTER}"
     if _MIXED_RANGE.search(twin_source):
-        twin = stdlib_re.compile(twin_source, stdlib_re.IGNORECASE | stdlib_re.ASCII)
-        return _Lexicon(source, twin)
+        return _Lexicon(source, twin_source, stdlib_re.IGNORECASE | stdlib_re.ASCII)
     lowered = tuple(_lowered(cue) for cue in ascii_cues)
-    twin = stdlib_re.compile(f"{_BEFORE}(?:{'|'.join(lowered)}){_AFTER}", stdlib_re.ASCII)
-    return _Lexicon(source, twin, lowered)
+    return _Lexicon(source, f"{_BEFORE}(?:{'|'.join(lowered)}){_AFTER}", cues=lowered)
 
 
 @functools.cache
 def _case_blind(source: str) -> re.Pattern[str]:
     return re.compile(source, re.IGNORECASE)
+
+
+@functools.cache
+def _standard(source: str, flags: int) -> stdlib_re.Pattern[str]:
+    return stdlib_re.compile(source, flags)
 
 
 def _joint(lexicons: Sequence[_Lexicon]) -> tuple[stdlib_re.Pattern[str] | None, tuple[int, ...]]:
@@ -257,20 +267,22 @@ def _joint(lexicons: Sequence[_Lexicon]) -> tuple[stdlib_re.Pattern[str] | None,
     there: its cues tried there in their order, as the twin's own search tries them. One
     scan of the page so does the work of one scan per lexicon: a scan's cost is mostly
     moving along the page and trying each cue at each word, not the few places that match."""
-    joined = {
-        index: lexicon.cues
-        for index, lexicon in enumerate(lexicons)
-        if lexicon.cues
-        and lexicon.ascii is not None
-        and not lexicon.ascii.groups
-        and sre_parse.parse("|".join(lexicon.cues)).getwidth()[0]
-    }
+    joined = {index: lexicon.cues for index, lexicon in enumerate(lexicons) if _joinable(lexicon)}
     if not joined:
         return None, ()
     every = _by_first_letter([cue for cues in joined.values() for cue in cues])
     either = f"{_BEFORE}(?=(?:{every}){_AFTER})"
     each = "".join(f"(?:(?=({'|'.join(cues)}){_AFTER}))?" for cues in joined.values())
     return stdlib_re.compile(either + each, stdlib_re.ASCII), tuple(joined)
+
+
+def _joinable(lexicon: _Lexicon) -> bool:
+    """Whether a lexicon's twin reads the lower-cased text as is, its cues hold no group
+    (there is only group 0) and none matches empty."""
+    if not lexicon.cues:
+        return False
+    parsed = sre_parse.parse("|".join(lexicon.cues))
+    return parsed.state.groups == 1 and parsed.getwidth()[0] > 0
 
 
 def _by_first_letter(cues: Sequence[str]) -> str:
@@ -290,7 +302,11 @@ def _by_first_letter(cues: Sequence[str]) -> str:
 
 
 def _opens_on(cue: str, letter: str, tail: str) -> bool:
-    """Whether ``cue`` is ``letter`` then the pattern ``tail`` (not "s?…", "a|b", "a{2}")."""
+    """Whether ``cue`` is ``letter`` then the pattern ``tail`` (not "s?…", "a|b", "a{2}"):
+    plainly so when no quantifier follows the letter and no alternative is written; else
+    as the two parse."""
+    if "|" not in tail and tail[:1] not in {"?", "*", "+", "{"}:
+        return True
     try:
         parsed_tail = sre_parse.parse(tail).data
     except stdlib_re.error:
