@@ -14,8 +14,8 @@ from datetime import date
 import regex as re
 
 from marquee.films import names
-from marquee.films.patterns import compiled
 from marquee.films.title_forms import FILM_WORDS, SMALL, TITLE, YEAR, as_written
+from marquee.patterns import compiled
 
 _CREDIT_HEADER = compiled(
     r"^(?P<t>[^()]{1,100}?)\s?(?P<alts>(?:\([^()]{1,80}\)\s?)*)"

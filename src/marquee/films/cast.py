@@ -19,9 +19,9 @@ from marquee.films import names
 from marquee.films.context import about_other_film, negated
 from marquee.films.credits import NAMES, field_key, split_people
 from marquee.films.names import NAME, ROLE
-from marquee.films.patterns import compiled
 from marquee.films.text import SENTENCE_END, clause_before
 from marquee.films.titles import refers_to
+from marquee.patterns import compiled
 from marquee.records import CastMember
 
 log = logging.getLogger(__name__)

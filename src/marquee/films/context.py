@@ -12,8 +12,8 @@ import logging
 from collections.abc import Sequence
 
 from marquee.films import names
-from marquee.films.patterns import compiled
 from marquee.films.titles import TITLE, YEAR, refers_to
+from marquee.patterns import compiled
 
 log = logging.getLogger(__name__)
 

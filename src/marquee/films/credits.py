@@ -20,9 +20,9 @@ import regex as re
 from marquee.films import names
 from marquee.films.context import about_other_film, negated
 from marquee.films.names import NAME
-from marquee.films.patterns import compiled
 from marquee.films.text import clause_before
 from marquee.films.titles import refers_to
+from marquee.patterns import compiled
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +100,7 @@ def _trigger(phrase: Phrase) -> re.Pattern[str]:
 def _compile(phrase: Phrase) -> re.Pattern[str]:
     """The phrase and the names it credits; made the first time a line holds its trigger,
     since the name lists make each of these ~20 patterns slow to compile (about 0.2 s for
-    all of them when their programs are not yet kept: :mod:`marquee.films.patterns`)."""
+    all of them when their programs are not yet kept: :mod:`marquee.patterns`)."""
     return compiled(
         rf"(?<![\p{{L}}-])(?P<trigger>(?i:{phrase.pattern})){_SEPARATORS[phrase.kind]}"
         rf"(?:(?i:{phrase.pattern})\s)?(?P<names>{NAMES})"

@@ -10,9 +10,9 @@ from __future__ import annotations
 import regex as re
 
 from marquee.films import names
-from marquee.films.patterns import compiled
 from marquee.films.text import clean, mentions
 from marquee.films.title_forms import DESCRIBED, FILM_WORDS, TITLE, YEAR, parse_year, split_year
+from marquee.patterns import compiled
 
 _HEADLINE_PATTERNS = (
     # 'Ballerina' review: Dir. Len Wiseman (2025)

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import regex as re
 
-from marquee.films.patterns import compiled
+from marquee.patterns import compiled
 from marquee.wordlists import word_list
 
 UPPER = r"\p{Lu}"
@@ -47,7 +47,7 @@ PARTICLES = frozenset(
 )
 PARTICLE = "(?:" + "|".join(sorted(PARTICLES, key=lambda p: (-len(p), p))) + ")"
 """Longest first; among equals (which never match at one place) alphabetically, so the
-pattern is written alike in every run (its compiled program is kept: films.patterns)."""
+pattern is written alike in every run (its compiled program is kept: marquee.patterns)."""
 
 NAME = (
     rf"(?:{WORD}|{INITIAL})(?:\s(?:{PARTICLE}\s){{0,2}}(?:{WORD}|{INITIAL}))*"

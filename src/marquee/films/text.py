@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from marquee.films.names import NAME
-from marquee.films.patterns import compiled
+from marquee.patterns import compiled
 from marquee.records import Document
 
 READ_KINDS = frozenset({"heading", "paragraph", "list_item", "caption"})

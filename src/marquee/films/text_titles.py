@@ -16,7 +16,6 @@ from dataclasses import dataclass
 import regex as re
 
 from marquee.films import names
-from marquee.films.patterns import compiled
 from marquee.films.text import SENTENCE_END, mentions
 from marquee.films.title_forms import (
     DESCRIBED,
@@ -28,6 +27,7 @@ from marquee.films.title_forms import (
     refers_to,
     trim_title,
 )
+from marquee.patterns import compiled
 
 log = logging.getLogger(__name__)
 

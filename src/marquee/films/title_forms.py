@@ -13,8 +13,8 @@ from collections.abc import Iterable, Sequence
 import regex as re
 
 from marquee.films import names
-from marquee.films.patterns import compiled
 from marquee.films.text import mentions
+from marquee.patterns import compiled
 
 YEAR = r"(?:18|19|20)\d\d"
 SMALL = (

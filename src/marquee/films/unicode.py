@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from confusable_homoglyphs import categories, confusables
 
-from marquee.films.patterns import compiled
+from marquee.patterns import compiled
 from marquee.records import CastMember, FilmFacts
 from marquee.sanitize import strip_controls
 
