@@ -52,29 +52,39 @@ def compiled(source: str, flags: int = 0) -> regex.Pattern[str]:
         with contextlib.suppress(Exception):  # a program this regex cannot read: compile
             return _regex.compile(*program)  # type: ignore[no-any-return]
     pattern = regex.compile(source, flags)
-    _keep(key, pattern._pickled_data)  # type: ignore[attr-defined]
+    with contextlib.suppress(AttributeError):  # a regex that pickles otherwise: nothing kept
+        _keep(key, pattern._pickled_data)  # type: ignore[attr-defined]
     return pattern
 
 
 def standard(source: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(source, flags)`` (the standard library's engine), from the program a
-    run before compiled if any: what ``re`` compiles, with the same calls."""
+    run before kept if any. A program is kept only when it rebuilds the very pattern ``re``
+    compiled (patterns compare equal by source, flags and program)."""
     flags = int(flags)  # a plain number, as the program keeps it
     key = ("re", source, flags)
     program = _program(key)
     if program is not None:
         with contextlib.suppress(Exception):
             return _sre.compile(*program)  # type: ignore[no-any-return]
+    pattern = re.compile(source, flags)
+    with contextlib.suppress(Exception):  # an engine built otherwise: nothing kept
+        program = _standard_program(source, flags)
+        if _sre.compile(*program) == pattern:
+            _keep(key, program)
+    return pattern
+
+
+def _standard_program(source: str, flags: int) -> _Program:
+    """What ``re`` hands its C engine for ``source``: its own parse and code steps."""
     parsed = sre_parse.parse(source, flags)
     code = list(map(int, sre_compile._code(parsed, flags)))  # (its opcodes are named ints)
     names = parsed.state.groupdict
     by_number: list[str | None] = [None] * parsed.state.groups
     for name, number in names.items():
         by_number[number] = name
-    args = (source, flags | parsed.state.flags, code, parsed.state.groups - 1, names)
-    program = (*args, tuple(by_number))
-    _keep(key, program)
-    return _sre.compile(*program)  # type: ignore[no-any-return]
+    state_flags = flags | parsed.state.flags
+    return (source, state_flags, code, parsed.state.groups - 1, names, tuple(by_number))
 
 
 def _program(key: _Key) -> _Program | None:
