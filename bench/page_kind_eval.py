@@ -52,6 +52,7 @@ DATA_SPLIT: dict[str, Split] = {
     "heldout-9k": "test",
     "heldout-10k": "test",
     "heldout-11k": "test",
+    "heldout-12k": "test",
 }
 """The shared data's frozen split measured beside each fixture split."""
 
@@ -76,6 +77,7 @@ def pages(split: str) -> list[tuple[Path, bool]]:
         "heldout-9k",
         "heldout-10k",
         "heldout-11k",
+        "heldout-12k",
     }
     wanted = {"dev", *measured} if split == "dev" else {split}
     return sorted(

@@ -71,7 +71,6 @@ def test_real_film_reviews_and_round_ups_are_kept(path: Path) -> None:
         (KINDS / "product" / "justzerosandones_headphones.txt", "product", "headphones"),
         (KINDS / "book" / "booklife_jode_part_2.txt", "book", "novel"),
         (KINDS / "product" / "heraldreview_handheld_vac.txt", "product", "suction"),
-        (KINDS / "news" / "jacketflap_movie_deals.txt", "book", "film rights"),
         (KINDS / "music" / "jonman_soundtrack_supplement_42.txt", "music", "soundtrack"),
         (KINDS / "music" / "tracksounds_first_impressions_may99.txt", "music", "score"),
         (KINDS / "dance" / "broadwaybaby_balletronic.txt", "theatre", "ballet"),
@@ -112,6 +111,7 @@ def test_a_page_of_another_kind_is_refused_with_the_kind_and_its_words(
         (KINDS / "news" / "upandcomers_casting_category.txt", "film news", FILM_NEWS_READS_AS),
         (KINDS / "news" / "deadline_cannes_jury.txt", "film news", FILM_NEWS_READS_AS),
         (KINDS / "news" / "moviesmacktalk_first_images.txt", "film news", FILM_NEWS_READS_AS),
+        (KINDS / "news" / "jacketflap_movie_deals.txt", "film news", FILM_NEWS_READS_AS),
     ],
     ids=lambda v: v.name if isinstance(v, Path) else v,
 )
@@ -164,6 +164,24 @@ def test_a_review_measured_against_its_trailer_alone_is_kept() -> None:
     assert text_kind(review + " Its release date is set for May.").kind == "film news"
 
 
+def test_a_ranking_of_the_weeks_trailers_reads_as_film_news() -> None:
+    """Numbered trailers ("Trailer #2") and "new trailers" are the trade's words beside
+    "trailer": a ranking of the week's trailers uses two of them, where a review measured
+    against its trailer says "trailer" alone (and is kept, as above)."""
+    ranking = (
+        "The best new trailers this week, ranked. 1. Spy (Trailer #2): another effective "
+        "trailer for a comedy with potential; the trailer adds new gags to the old ones. "
+        "2. The Gift (Trailer #1): the trailer seems slow, which I hope the film is not. "
+        "3. Mad Max: Fury Road (Trailer #2): the more I see of this trailer, the more I "
+        "want to see it. Which of this week's trailers did you like best? Tell me below."
+    )
+    assert text_kind(ranking).kind == "film news", text_kind(ranking).cues
+    plain = ranking.replace("best new trailers", "trailers")
+    for number in ("#1", "#2"):
+        plain = plain.replace(f" (Trailer {number})", "")
+    assert text_kind(plain).is_film  # "trailer(s)" alone: one word of the trade
+
+
 def test_a_festival_line_up_and_a_casting_item_read_as_film_news() -> None:
     line_up = (
         "The festival announced its official selection on Thursday. The artistic director "
@@ -181,6 +199,59 @@ def test_a_festival_line_up_and_a_casting_item_read_as_film_news() -> None:
     for news in (line_up, casting):
         found = text_kind(news * 2)
         assert found.kind == "film news", found.cues
+
+
+def test_awards_sequel_lists_and_film_options_read_as_film_news() -> None:
+    """A festival's winners, a year's coming sequels and an author's film options are
+    news about films; a review of a sequel, which says "sequel" and "the franchise" of its
+    own film, is not (kinds/film/bouquets_puss_in_boots.txt, kept above)."""
+    awards = (
+        "The festival announced its award winners on Sunday. The Grand Jury Prize went to "
+        "a debut about two sisters; the Special Jury Award for Acting went to its young "
+        "lead. Best Director went to a first-time filmmaker, Best Screenplay to a comedy "
+        "from Chile, and a jury mention to an animated short. The winners receive a cash "
+        "sum and a place in next year's official selection. "
+    )
+    sequels = (
+        "Sequels and prequels rule next year's calendar: here are the franchises coming "
+        "back. Dune: Part Two, March 1: Paul returns to the desert. Kung Fu Panda 4, "
+        "March 8: the fourth of the animated installments. Ghostbusters: Frozen Empire, "
+        "March 29: the old team is back. Remakes and reboots round out the year. "
+    )
+    options = (
+        "Over the years several of my books have been optioned. An option means a "
+        "producer has bought the film rights for a time; it does not mean a movie will be "
+        "made. The option may be renewed, or it expires and the rights come back to me. "
+        "One option came close: two weeks before shooting, the money fell through. "
+    )
+    for news in (awards, sequels, options):
+        found = text_kind(news * 2)
+        assert found.kind == "film news", found.cues
+
+
+def test_a_film_podcasts_episode_notes_are_refused_but_a_star_wars_review_is_kept() -> None:
+    """A film podcast's notes talk of films as thickly as a review; their own words ("in
+    this episode", "we discuss", "Episode 21", time stamps) tell them apart. A review of a
+    Star Wars film says "Episode 4" of its film, and its story keeps it a review."""
+    notes = (
+        "Episode 22: The King's Speech (2010)\n\nIn this episode we discuss the film's "
+        "portrait of a stammering king, the friendship at its heart and why the movie won "
+        "Best Picture. Our special guest is a speech therapist.\n\nEpisode 21: Fargo "
+        "(1996)\n\nWe break down the Coen brothers' snowbound crime movie, its unusual "
+        "villain and why Marge is the best part of the film.\n\n00:45 - Intro\n20:55 - "
+        "Review\n30:29 - Favourite lines"
+    )
+    found = text_kind(notes)
+    assert found.kind == "episode notes", found.cues
+    assert found.reason is not None and "in this episode" in found.reason
+    review = (
+        "Lucas was wise to start his saga with Episode 4. The story of Luke Skywalker, a "
+        "farm boy who joins a rebellion, is simple and clear; the characters, Han Solo and "
+        "Princess Leia above all, are drawn with wit, and the cast plays them straight. "
+        "The plot races from the desert to the Death Star, and the final battle is one of "
+        "the great climaxes of the movies. Episode 4 is still the best film of the series."
+    )
+    assert text_kind(review).is_film
 
 
 def test_news_thick_with_the_trade_is_refused_as_film_news() -> None:
