@@ -258,3 +258,189 @@ def test_a_roundup_file_stores_one_review_per_film_and_none_in_passing(
         assert review.document.meta["film"] == entry.facts.title
         assert review.meta.critic == EXPECTED[name]["critic"]
     assert [o.status for o in add_reviews(store, reviews)] == ["duplicate"] * 3
+
+
+def test_a_logs_day_and_a_countdowns_number_are_no_part_of_the_title() -> None:
+    """ "October 1: Harbour Lights (2017)." is day one's film, not "October 1: Harbour
+    Lights"; "Number Ten: “Salt Roads: Part One”" is the tenth, the colon inside the
+    quotation marks the title's own."""
+    log = doc_of(
+        ("heading", "My October Horror Watchlist"),
+        ("paragraph", f"October 1: Harbour Lights (2017). {PROSE}"),
+        ("paragraph", f"October 2: Paper Kites (1981). {PROSE}"),
+        ("paragraph", f"Oct. 3: Glass Rivers (2004). {PROSE}"),
+    )
+    countdown = doc_of(
+        ("heading", "My Top 10 Films of the Year"),
+        ("heading", "Number Ten: “Salt Roads: Part One”"),
+        ("paragraph", PROSE),
+        ("heading", "Number Nine: “Paper Kites”"),
+        ("paragraph", PROSE),
+    )
+    assert [p.meta["film"] for p in split_films(log)] == [
+        "Harbour Lights",
+        "Paper Kites",
+        "Glass Rivers",
+    ]
+    assert [p.meta["film"] for p in split_films(countdown)] == [
+        "Salt Roads: Part One",
+        "Paper Kites",
+    ]
+
+
+def test_a_numbered_title_in_quotation_marks_is_the_title_whole() -> None:
+    """ "Number Ten: “Salt Roads: The Long Way Home”" is that film, though the review names
+    only "Salt Roads" (a subtitle the quotation marks keep)."""
+    doc = doc_of(
+        ("heading", "My Top 10 Films of the Year"),
+        ("heading", "Number Ten: “Salt Roads: The Long Way Home”"),
+        ("paragraph", f"The Salt Roads films are back. {PROSE}"),
+        ("heading", "Number Nine: “Paper Kites”"),
+        (
+            "paragraph",
+            "This one makes the list for having one of the strangest and most frightening "
+            "monsters to reach the screen in years.",
+        ),
+    )
+    assert [p.meta["film"] for p in split_films(doc)] == [
+        "Salt Roads: The Long Way Home",
+        "Paper Kites",
+    ]
+
+
+def test_a_headline_saying_it_reviews_a_film_names_it_after_its_lead_in() -> None:
+    """A category page of "Lead-in: Title reviewed" headlines, each over its teaser: the
+    film is the title after the lead-in, however long the lead-in runs."""
+    doc = doc_of(
+        ("heading", "Cinema"),
+        ("paragraph", "Someone stop the director: Harbour Lights reviewed"),
+        ("paragraph", f"Harbour Lights is the third of his detective films. {PROSE}"),
+        ("paragraph", "Did a machine write this? Paper Kites and the Glass River reviewed"),
+        ("paragraph", f"Paper Kites and the Glass River ends a long series. {PROSE}"),
+        (
+            "paragraph",
+            "As art it was weak but the young audience I saw it with loved every minute of "
+            "it: Salt Roads: The Return reviewed",
+        ),
+        ("paragraph", f"Salt Roads began as a joke in the eighties. {PROSE}"),
+    )
+    assert [p.meta["film"] for p in split_films(doc)] == [
+        "Harbour Lights",
+        "Paper Kites and the Glass River",
+        "Salt Roads: The Return",
+    ]
+
+
+def test_a_labelled_headline_names_its_film_before_the_words_about_it() -> None:
+    """ "FEST REVIEW: Harbour Lights a pulse-pounding gem": the label every headline
+    repeats, the film, then what the critic thought of it."""
+    doc = doc_of(
+        ("heading", "FEST REVIEW: Harbour Lights a pulse-pounding foreign gem"),
+        ("paragraph", f"Harbour Lights is a thriller that never lets go. {PROSE}"),
+        ("heading", "FEST REVIEW: Love, Peter a testament to its subject's strength"),
+        ("paragraph", f"Peter's story is both horrifying and triumphant. {PROSE}"),
+        ("heading", "FEST REVIEW: Glass Rivers overlong, still astounding"),
+        ("paragraph", f"Glass Rivers is a meditation on family. {PROSE}"),
+    )
+    assert [p.meta["film"] for p in split_films(doc)] == [
+        "Harbour Lights",
+        "Love, Peter",
+        "Glass Rivers",
+    ]
+
+
+def test_a_numbered_heading_closed_by_its_facts_and_a_full_stop_is_a_film() -> None:
+    """ "9. Harbour Lights (dir. Ana Ruiz). harbour-lights-poster": the entry's line ends
+    with its facts and a full stop, and a copy kept the poster's file name after it."""
+    doc = doc_of(
+        ("heading", "Top 10 Films of the Year"),
+        ("paragraph", "Picking a top ten has been an almost impossible task this year."),
+        ("list_item", "Harbour Lights (dir. Ana Ruiz). harbour-lights-poster03"),
+        ("paragraph", PROSE),
+        ("list_item", "Paper Kites (dir. Tom Bell). PAPER-KITES-QUAD-UK"),
+        ("paragraph", PROSE),
+        ("list_item", "Glass Rivers (dir. Eve Macarro)."),
+        ("paragraph", PROSE),
+    )
+    assert [p.meta["film"] for p in split_films(doc)] == [
+        "Harbour Lights",
+        "Paper Kites",
+        "Glass Rivers",
+    ]
+
+
+def test_a_films_image_named_under_its_title_is_no_title_of_its_own() -> None:
+    """ "The Harbour Lights Movie" over "Harbour", the name a copy kept of its image."""
+    doc = doc_of(
+        ("chrome", "Category: Reviews in Short"),
+        ("heading", "The Harbour Lights Movie"),
+        ("heading", "Harbour"),
+        ("paragraph", f"So The Harbour Lights Movie is an advert. {PROSE} Release: 2014 Grade: B"),
+        ("heading", "Paperkites"),
+        ("heading", "Paper"),
+        ("paragraph", f"I found Paperkites far too serious. {PROSE} Release: 2013 Grade: C-"),
+    )
+    assert [p.meta["film"] for p in split_films(doc)] == ["The Harbour Lights Movie", "Paperkites"]
+
+
+def test_a_capsule_signed_before_its_link_to_the_full_review_credits_that_critic() -> None:
+    """ "… – Ann R. (full review)", and "….Tom Bell (full review)" where a copy lost the
+    dash: each capsule's own critic."""
+    doc = doc_of(
+        ("heading", "The Best Films of the Festival"),
+        ("heading", "Harbour Lights (Eve Macarro)"),
+        ("paragraph", f"Harbour Lights is a delight. {PROSE} – Ann R. (full review)"),
+        ("heading", "Paper Kites (Joanna Hale)"),
+        ("paragraph", f"Paper Kites melds two genres. {PROSE}Tom Bell (full review)"),
+    )
+    parts = [parse_review(p) for p in split_films(doc)]
+    assert [(r.facts.title, r.meta.critic) for r in parts] == [
+        ("Harbour Lights", "Ann R."),
+        ("Paper Kites", "Tom Bell"),
+    ]
+
+
+def test_a_capsule_whose_heading_the_copy_lost_is_a_film_of_its_own() -> None:
+    """One paragraph under each title is the page's template; a further paragraph under
+    one, about "the film Paper Kites", is a capsule that lost its heading."""
+    doc = doc_of(
+        ("heading", "Wednesday, March 31, 2021"),
+        ("heading", "Harbour Lights"),
+        ("paragraph", f"The monster movie Harbour Lights met my expectations. {PROSE}"),
+        ("heading", "Monday, March 29, 2021"),
+        (
+            "paragraph",
+            f"I find sexism disturbing. The story in the film Paper Kites struck me. {PROSE}",
+        ),
+        ("heading", "Sunday, March 28, 2021"),
+        ("heading", "Glass Rivers"),
+        ("paragraph", f"Alcohol abuse drives the film Glass Rivers. {PROSE}"),
+        ("heading", "Thursday, March 25, 2021"),
+        ("heading", "Salt Roads"),
+        ("paragraph", f"The film Salt Roads is a reminder of how hard life was. {PROSE}"),
+    )
+    assert [p.meta["film"] for p in split_films(doc)] == [
+        "Harbour Lights",
+        "Paper Kites",
+        "Glass Rivers",
+        "Salt Roads",
+    ]
+
+
+def test_a_film_named_in_passing_in_a_second_paragraph_is_no_capsule() -> None:
+    """ "… Costa's previous movie, Horse Money" names a film in passing, not its own."""
+    doc = doc_of(
+        ("heading", "Best Films of the Year: the countdown"),
+        ("heading", "1. Harbour Lights (dir: Ana Ruiz)"),
+        ("paragraph", f"Harbour Lights {PROSE}"),
+        ("paragraph", f"One of the stars of Ruiz's previous movie, Glass Rivers, stars. {PROSE}"),
+        ("heading", "2. Paper Kites (dir: Tom Bell)"),
+        ("paragraph", f"Paper Kites {PROSE}"),
+        ("heading", "3. Salt Roads (dir: Eve Macarro)"),
+        ("paragraph", f"Salt Roads {PROSE}"),
+    )
+    assert [p.meta["film"] for p in split_films(doc)] == [
+        "Harbour Lights",
+        "Paper Kites",
+        "Salt Roads",
+    ]

@@ -54,7 +54,6 @@ MISSED = {
     "expletivedleted_dec_roundup.txt": 2,  # a title above "– prose" read as a list item
     "fiftywordfilmreviews_aug2012.txt": 2,  # lost headings, the film named in the prose
     "keepingitreel_dvd_0430.txt": 5,  # titles in quotation marks inside the prose only
-    "onemovieeachday_quick_takes.txt": 1,  # a lost heading, the film named in the prose
     "screenanarchy_sundance_2017.txt": 2,  # "L.A. TIMES" (an initialism); a 14-word teaser
     "screencrave_bluray_may22.txt": 5,  # "• Title: prose" bullets
     "moviesspoiler_opening_sep2017.txt": 1,  # a lost heading, the film named in the prose
@@ -65,7 +64,6 @@ MISSED = {
     "ivianese_31_days_horror.txt": 4,  # short "• Title: thoughts" bullets
     "lintroller_movies_watched_jan2023.txt": 1,  # "Turn Every Page – The Adventures of…"
     "michevan_mini_movie_reviews.txt": 5,  # titles in the prose only, a date under each
-    "motherofthebride_march_2021.txt": 2,  # lost headings, the film named in the prose
     "thesunbreak_reviews_2021.txt": 3,  # headlines naming their film, under "Reviews"
     "truby_oscar_hopefuls_2018.txt": 8,  # "1. Title: prose" numbered entries
     "wickedjaws_siff_despatches.txt": 2,  # plain title headings under "[SIFF Despatches…]"
@@ -78,6 +76,12 @@ MISSED = {
     "takeonecinema_short_fusion.txt": 3,  # titles in capitals inside the prose only
     "thegreatestfilmsever_2019.txt": 2,  # "28(tie). TITLE (dir: NAME)"
     "washingtoncitypaper_dc_shorts.txt": 1,  # "All Consuming Love (Man in a Cat):"
+    "christiancentury_film_p4.txt": 3,  # lost headings, the film named in the prose
+    "livejournal_steve98052_siff.txt": 5,  # titles in the prose only
+    "smartentertainment_tiff50.txt": 2,  # screening times under each title
+    "spectator_au_cinema_p4.txt": 1,  # "Gripping: Name Me Lawand reviewed" (a title whole)
+    "themovieminute_tag.txt": 5,  # titles over a date and a one-line verdict
+    "theverge_sundance_2019.txt": 2,  # bylined headlines naming the film mid-sentence
 }
 """Films of each page not found (the bench counts them in its figures)."""
 UNCREDITED = {

@@ -64,6 +64,12 @@ _SIGNED = re.compile(
 )
 """A capsule signed at its end, or before its facts: "… PG (thematic elements) – Gary
 Thompson", "… – By Gregg W. Morris", "… — J. Anderson. (NR) 1 hr., 53 mins. A"."""
+_POINTED = re.compile(
+    rf"(?:\s[–—-]\s*|(?<=[.!?])\s?)(?P<who>{_NAME})\s*\((?i:full review|review)\)\s*$"
+)
+"""A capsule signed before its link to the full review, the dash the copy may have lost:
+"… one away from New York City. – John F. (full review)", "… memories.Jordan R. (full
+review)"."""
 _PAREN_SIGNED = re.compile(rf"\((?P<who>{_NAME})\)\s*$")
 """A capsule signed in brackets at its end: "… battle fatigue. (Michael Gallucci)"."""
 _FULL_REVIEW = re.compile(rf"\bread\s+(?P<who>{_NAME})['’]s\s+(?:full\s+)?review\b", re.I)
@@ -174,7 +180,7 @@ def own_credit(blocks: Sequence[Block]) -> tuple[str, str | None] | None:
         who = signed and (signed["who"] or signed["before"])
         if who and is_prose(block) and (name := _whole_name(who)):
             return name, None
-        for pointer in (_PAREN_SIGNED, _FULL_REVIEW, _CRITIC_NAMED):
+        for pointer in (_POINTED, _PAREN_SIGNED, _FULL_REVIEW, _CRITIC_NAMED):
             found = pointer.search(text)
             who = found and (found["who"] or found.groupdict().get("writer"))
             if who and is_prose(block) and (name := _whole_name(who)):

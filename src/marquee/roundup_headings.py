@@ -54,7 +54,17 @@ _TRAILING = re.compile(
 ", 2022"."""
 _DIRECTED = re.compile(r"\s+[-–—|]\s*(?:dir\.|directed by)\s+[^-–—|]{2,80}$", re.IGNORECASE)
 """A director's credit after a title: "Talk to Me - dir. Danny Philippou"."""
-_REVIEW_WORD = re.compile(r"\s+(?:movie\s+|film\s+)?review$", re.IGNORECASE)
+_REVIEW_WORD = re.compile(r"\s+(?:movie\s+|film\s+)?review(?:ed)?$", re.IGNORECASE)
+_FILE_NAME = re.compile(r"(?<=\)\.?)\s+[\p{L}\p{N}]+(?:[-_][\p{L}\p{N}]+)+$")
+"""An image's file name a copy kept after a heading's facts: "Sicario (dir. Denis
+Villeneuve). sicario-poster03"."""
+_LEAD_OFF = re.compile(r"(?:[:?!]|\s[-–—|])\s+")
+"""Where a headline's lead-in ends and the film it names may start: "Someone stop Kenneth
+Branagh: A Haunting in Venice reviewed", "Did ChatGPT write this? Indiana Jones…"."""
+_LOWER_WORD = re.compile(r"\s+(?=\p{Ll})")
+_MIN_PHRASE_WORDS = 3
+"""The words a labelled headline says of its film ("overlong, still astounding"), never
+a measure's unit ("Duration: 114 mins")."""
 _MEASURE = re.compile(r"\d+(?:[.,/]\d+)?\s*(?:out of|minutes|mins?\.?)", re.IGNORECASE)
 """A runtime or the start of a score, never a title: "144 minutes", "2 out of" (4 stars)."""
 """A heading that names its film and calls itself a review: "Arthur Review"."""
@@ -69,6 +79,8 @@ _QUOTED_IN = re.compile(
 )
 """A headline's film in quotation marks: "Suicidal Impulses Thread Through 'Happy End'",
 an apostrophe inside it ("'Butcher's Crossing' leaves…")."""
+_QUOTED_WHOLE = re.compile(r"[\"“](?P<title>[^\"“”]{1,80})[\"”]\s*")
+"""A numbered entry's title quoted whole, a colon inside it the title's own."""
 _TEASER_END = re.compile(r"\bcontinue reading\b.*$", re.IGNORECASE)
 """A teaser's link to the full review, which repeats the heading."""
 _HAS_MARK = re.compile(rf"{_MARKS}|{_SEPARATED}")
@@ -141,7 +153,7 @@ def title_of(
     that is no film's title (a label, a screening time, a sentence). A title the grammar
     does not read ("Those Who wish me dead", "the young teacher") is taken when its facts
     or mark vouch for it: beside it, or (``vouched``) on the line below."""
-    text = clean(text)
+    text = _FILE_NAME.sub("", clean(text))
     if text.endswith(":") or _BYLINE.match(text):
         return None  # "The Good:" (a label for what follows), "By Staff"
     if LABEL_LINE.match(text) or DATE_LINE.match(text):
@@ -153,10 +165,16 @@ def title_of(
     form = "plain"
     if (numbered := NUMBERED.sub("", text)) != text or (bulleted := _BULLET.sub("", text)) != text:
         form, text = "numbered", numbered if numbered != text else bulleted
+    if form == "numbered" and (whole := _QUOTED_WHOLE.fullmatch(text)):
+        text, form = whole["title"], "quoted"  # "Number Ten: “Mission: Impossible – …”"
     if (found := _PREFIXED.match(text)) and found["label"].strip().casefold() in labels:
         form, text = f"label:{found['label'].strip().casefold()}", _shouted_in(found["rest"])
+        text = _leading_title(text)  # "FIN REVIEW: The Guilty a pulse-pounding gem"
     directed = _DIRECTED.search(text)
+    reviewed = directed is None and _REVIEW_WORD.search(text) is not None
     text = text[: directed.start()] if directed else _REVIEW_WORD.sub("", text)
+    if reviewed:
+        text = _reviewed_title(text)
     open_form = form == "plain" or form.startswith("label:")  # "DIFF 2017 Review: X's 'Y'"
     if (quoted := _QUOTED_END.search(text)) and open_form:
         text, form = quoted["title"], "quoted" if form == "plain" else form  # Zemeckis' "Pinocchio"
@@ -182,6 +200,31 @@ def title_of(
     if is_aspect(title) or COLLECTION.search(title) or LABEL_LINE.match(title + ":"):
         return None  # "The Good", "The Round-Up", "Director": never a film
     return title, form, marked, rated
+
+
+def _reviewed_title(headline: str) -> str:
+    """The film a headline says it reviews, after the headline's own lead-in ("Dense and
+    spectacular – and not pink: Oppenheimer reviewed"): the longest title after a colon,
+    a question or a dash; the whole headline when it reads as a title or has none."""
+    if is_title(headline) or _QUOTED_IN.search(headline) or _QUOTED_END.search(headline):
+        return headline  # '"Worth": A Netflix Movie Review' names "Worth", in its marks
+    after = (headline[found.end() :] for found in _LEAD_OFF.finditer(headline))
+    return next((rest for rest in after if is_title(rest)), headline)
+
+
+def _leading_title(headline: str) -> str:
+    """A labelled headline's film before the words about it ("The Guilty a pulse-pounding
+    foreign gem", "Love, Scott a testament to…"): the longest opening that reads as a
+    title and stops before words in lower case, a phrase of their own; the whole when it
+    reads as one, or carries its facts ("The Night of the 12th (La nuit du 12)")."""
+    if is_title(headline) or _TRAILING.search(headline):
+        return headline
+    cuts = [
+        found.start()
+        for found in _LOWER_WORD.finditer(headline)
+        if len(headline[found.start() :].split()) >= _MIN_PHRASE_WORDS
+    ]
+    return next((headline[:cut] for cut in reversed(cuts) if is_title(headline[:cut])), headline)
 
 
 def _shouted_in(headline: str) -> str:

@@ -25,11 +25,22 @@ _SUBJECT = re.compile(r"^(?P<title>[\p{Lu}\p{N}][^.!?]{0,60}?)\s+(?:is|was|has)\
 NOT_SUBJECT = frozenset({"The Film", "The Movie", "This", "It", "This Film", "This Movie"})
 """A sentence's subject that is the film reviewed, never a title: "The film is…"."""
 _MIN_SUBJECTS = 3
+_TRAILING_SMALL = frozenset(("of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "by"))
 _BULLETED = re.compile(r"^\s*[►•▪▸]\s*")
 _SHOUTED = re.compile(
     r"(?<![\p{L}'’])(?:\p{Lu}[\p{Lu}\p{N}'’&!?.:-]*(?:\s+|$)){2,8}|\b\p{Lu}[\p{Lu}'’-]{4,}\b"
 )
 """A run of words in capitals inside prose: "THE CABIN IN THE WOODS is one of the rare…"."""
+_FILM_NOUN = re.compile(
+    r"\b(?:the|this|today['’]s)\s+(?:film|movie|documentary)\b,?\s+(?P<title>\p{Lu}[^\s,.;:!?()]*"
+    r"(?:\s+(?:\p{Lu}[^\s,.;:!?()]*|of|the|a|an|and|in|on|to|for|at|by)){0,8})"
+)
+"""A film named after the noun that says it is the one written about: "The story in
+the film Moxie struck…", "Documentary Week rolls along with today's movie, Kevin, a 35
+minute short" (not "Costa's previous movie, Horse Money", a film in passing)."""
+_APPOSED = re.compile(r"^[^,.;!?]{3,50},\s+(?P<title>[^,.;!?]{1,60}?)\s+(?:is|was|has)\s+\p{Ll}")
+"""A subject after the description it opens with: "A found-footage anthology, V/H/S is
+an innovative horror…"."""
 _REVIEW_LABEL = re.compile(r"^(?:movie|film)\s+review\s*:\s*", re.IGNORECASE)
 
 
@@ -60,6 +71,19 @@ def subject_leads(blocks: Sequence[Block]) -> list[Lead]:
         leads.append(Lead(index, title, "subject", marked=False, rated=False))
     distinct = {name_key(lead.title) for lead in leads}
     return leads if len(leads) >= _MIN_SUBJECTS and len(distinct) == len(leads) else []
+
+
+def named_film(text: str) -> str | None:
+    """The film a paragraph is about when no heading names it: its first sentence's
+    subject ("Tenet was a difficult film…"), the subject after an opening description
+    ("A found-footage anthology, V/H/S is…"), or the name after "the film" / "movie,"."""
+    for found in (_SUBJECT.match(text), _APPOSED.match(text), _FILM_NOUN.search(text)):
+        title = display_title(found["title"].rstrip()) if found else ""
+        while title and title.split()[-1] in _TRAILING_SMALL:
+            title = title.rsplit(" ", 1)[0] if " " in title else ""
+        if title and is_title(title) and not is_aspect(title) and title not in NOT_SUBJECT:
+            return title
+    return None
 
 
 def standfirst_lead(blocks: Sequence[Block], index: int, block: Block) -> Lead | None:

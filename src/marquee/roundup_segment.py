@@ -44,6 +44,7 @@ from marquee.roundup_layouts import FilmSection
 from marquee.roundup_leads import (
     NOT_SUBJECT,
     Lead,
+    named_film,
     shouted_leads,
     standfirst_lead,
     subject_leads,
@@ -63,6 +64,13 @@ from marquee.roundup_titles import is_title
 
 MIN_FILMS = 2
 _MAX_HEADING_WORDS = 14
+_LONG_REVIEWED = re.compile(r"^(?:\S+\s+){14,23}reviewed\s*$", re.IGNORECASE)
+"""A headline whose lead-in is a sentence of its own before the film it says it reviews
+("As art it was terrible but … loved it: Teenage Mutant Ninja Turtles: Mutant Mayhem
+reviewed"): longer than a heading, read for the title at its end."""
+_ORPHAN_TEMPLATE = 2
+"""Half a page's titles over one paragraph each make one paragraph its template, and a
+further paragraph under a title a capsule that lost its own."""
 _LOOKAHEAD = 6
 """A heading's prose starts within this many blocks (facts and label lines between)."""
 _MIN_PROSE_WORDS = 15
@@ -169,7 +177,33 @@ def film_sections(blocks: Sequence[Block], headlines: Sequence[str]) -> list[Fil
     leads = [c for i, b in enumerate(blocks) if (c := _capsule(i, b))]
     found = max(_series(blocks, heads, page), _series(blocks, leads, page), key=len)
     found = found or subject_leads(blocks) or shouted_leads(blocks)
-    return _cut(blocks, found) if found else []
+    return _cut(blocks, _with_orphans(blocks, found)) if found else []
+
+
+def _with_orphans(blocks: Sequence[Block], leads: Sequence[Lead]) -> list[Lead]:
+    """The leads, and a capsule whose heading the copy lost: on a page of one paragraph
+    under each title, a further paragraph under one that is about a film of its own
+    ("The story in the film Moxie struck…" under "Godzilla vs Kong"'s capsule)."""
+    if any(lead.rest is not None for lead in leads):
+        return list(leads)  # capsules sharing their title's line: no one-paragraph template
+    ends = [*(lead.index for lead in leads[1:]), len(blocks)]
+    paragraphs = [
+        [i for i in range(lead.index + 1, end) if is_prose(blocks[i])]
+        for lead, end in zip(leads, ends, strict=True)
+    ]
+    if _ORPHAN_TEMPLATE * sum(len(p) == 1 for p in paragraphs) < len(leads):
+        return list(leads)  # reviews of several paragraphs: a later one may name any film
+    titles = {name_key(lead.title) for lead in leads}
+    kept: list[Lead] = []
+    for lead, own in zip(leads, paragraphs, strict=True):
+        kept.append(lead)
+        for index in own[1:]:
+            title = named_film(clean(blocks[index].text))
+            if title is None or name_key(title) in titles:
+                continue
+            titles.add(name_key(title))
+            kept.append(Lead(index, title, "orphan", marked=False, rated=False))
+    return kept
 
 
 def _run_apart(block: Block) -> list[Block]:
@@ -194,10 +228,10 @@ def _heading(
     another title line ends the search (the next title of a list)."""
     if block.kind not in {"heading", "paragraph", "list_item"}:
         return None
-    if len(block.text.split()) > _MAX_HEADING_WORDS:
+    if len(block.text.split()) > _MAX_HEADING_WORDS and not _LONG_REVIEWED.search(block.text):
         return None
-    if clean(block.text).strip(QUOTES).endswith("."):
-        return None  # a sentence ("'The Darkest Hour'" is none)
+    if (line := clean(block.text).strip(QUOTES)).endswith(".") and not line.endswith(")."):
+        return None  # a sentence ("'The Darkest Hour'" is none; "Sicario (dir. X)." is)
     if index and BARE_BY.match(clean(blocks[index - 1].text)):
         return None  # "By:" / "Tyler Banark": a byline's name
     following = blocks[index + 1 : index + 1 + _LOOKAHEAD]
@@ -214,10 +248,13 @@ def _heading(
         if found[1] == "quoted" and _standfirst(block, after):
             return Lead(index, found[0], "review headline", *found[2:])
         if is_prose(after):
-            title = found[0] if found[2] else subtitled(found[0], clean(after.text))
+            whole = found[2] or found[1] == "quoted"  # '“Mission: Impossible – …”' whole
+            title = found[0] if whole else subtitled(found[0], clean(after.text))
             return Lead(index, title, *found[1:])
         if is_score_only(after):  # its stars on the line below: "ABOUT A BOY" / "**"
             found = (found[0], found[1], True, True)
+        if _part_of(found[0], after.text):
+            continue  # "The Lego Movie" / "Lego": the film's image named under its title
         lead_in = _LEAD_IN.search(clean(after.text))  # "EW's X says:", "Tomatometer: 95%"
         same = after.kind == block.kind and not _is_facts(after) and not lead_in
         if (same and not found[2]) or not _between(after):
@@ -265,8 +302,10 @@ def _numbered(
 def _line_kind(block: Block) -> str:
     """A block's kind as a layout shows it: a short line of a text file is a heading,
     whichever the reader took it for."""
-    if block.kind == "paragraph" and not is_prose(block):
-        return "heading"
+    if block.kind == "paragraph" and not (
+        is_prose(block) and not _LONG_REVIEWED.search(block.text)
+    ):
+        return "heading"  # (a long "… reviewed" headline too)
     return block.kind
 
 
@@ -287,9 +326,18 @@ def _drop_taglines(blocks: Sequence[Block], heads: Sequence[Lead]) -> list[Lead]
         between = blocks[before.index + 1 : head.index] if before else ()
         if before is None or any(map(is_prose, between)) or before.form == "review headline":
             kept.append(head)  # (a review headline's standfirst is its review's words)
+        elif _part_of(before.title, head.title):
+            continue  # "The Lego Movie" / "Lego": an image's name for it, under the title
         elif not before.marked or head.marked:
             kept[-1] = head
     return kept
+
+
+def _part_of(title: str, line: str) -> bool:
+    """A line repeating part of the title above it ("Snowpiercer" / "Snow"): the name a
+    copy kept of the film's image, not a title of its own."""
+    short, whole = clean(line).casefold(), title.casefold()
+    return bool(short) and short != whole and short in whole
 
 
 def _capsule(index: int, block: Block) -> Lead | None:

@@ -51,8 +51,21 @@ _QUOTING_CAPSULE = re.compile(
 """A capsule that sets its title apart: '"Chuck": Liev Schreiber stars as…', 'BLACK
 PANTHER--Ryan Coogler…', 'ALADDIN. 2.5 stars. Will Smith…', 'Capote -- is a bleakly…',
 'Borrego (R) This thriller stars…', 'Moonlight (SR): "Floridly shot…"'."""
-NUMBERED = re.compile(r"^\s*(?:\d{1,3}[.)]|#\d{1,3}|(?i:day|no\.?)\s*#?\d{1,3}:?)\s+")
-"""A list's numbering before a title: "1) Skeleton Key", "10. Baby Driver", "Day #15 …"."""
+_MONTH = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_ORDINAL = (
+    r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+    r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty"
+)
+NUMBERED = re.compile(
+    r"^\s*(?:\d{1,3}[.)]|#\d{1,3}|(?i:day|no\.?)\s*#?\d{1,3}:?"
+    rf"|(?i:number\s+(?:{_ORDINAL})|(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?)\s*[:.)])\s+"
+)
+"""A list's numbering before a title: "1) Skeleton Key", "10. Baby Driver", "Day #15 …",
+a countdown's "Number Ten:", a month's log "October 1: Jigsaw (2017)." (the day's date
+numbers the entry; it is no part of the title)."""
 _JOINED = re.compile(
     r"(?<=\p{N})[/.:](?=\p{N})|(?<=\w)(?:[!?]|…|\.\.\.)(?=[:\s]|$)"
     r"|(?<=\b(?:Mr|Mrs|Ms|Dr|St|Jr))\.(?=\s)"
