@@ -19,9 +19,10 @@ on the same inputs, back to back with this one (old first), each beside its CPU 
 shared machine only a paired run compares two trees fairly.
 
     .venv/bin/python bench/add_speed.py [--rows 2000 8000] [--files 200] [--against DIR]
-                                        [--memory-only]
+                                        [--memory-only | --full-only]
 
-``--memory-only`` stops after the CSV runs (figure 1: the rate and peak-memory ratios).
+``--memory-only`` stops after the CSV runs (figure 1: the rate and peak-memory ratios);
+``--full-only`` measures figure 2 alone (full-length reviews), for paired runs of that figure.
 """
 
 from __future__ import annotations
@@ -91,6 +92,14 @@ def best_wall(db: Path, *args: str, runs: int = 3) -> float:
     return min(marquee(db, *args)[0] for _ in range(runs))
 
 
+def full_reviews(folder: Path, name: str, files: Path, src: str | None) -> None:
+    """Figure 2: ``add`` on the folder of full-length reviews, into a fresh store."""
+    n = len(list(files.iterdir()))
+    wall, cpu, _peak, _ = marquee(folder / f"{name}full.db", "add", str(files), "--json", src=src)
+    print(f"{name:>3} add, {n} full reviews   : {n / wall:7.1f} docs/s  "
+          f"({wall:.1f} s, CPU {cpu:.1f} s)")  # fmt: skip
+
+
 def model_vs_vader() -> tuple[float, float]:
     """Quotes/s of the scoring model (as ``add`` calls it) and of VADER, dev-split RT quotes."""
     from marquee.lab.baselines import polarity
@@ -115,7 +124,9 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=200, help="full-length review files")
     parser.add_argument("--skip-model", action="store_true", help="no model-vs-VADER figure")
     parser.add_argument("--against", help="another tree's src folder, measured beside this one")
-    parser.add_argument("--memory-only", action="store_true", help="only the two CSV runs")
+    only = parser.add_mutually_exclusive_group()
+    only.add_argument("--memory-only", action="store_true", help="only the two CSV runs")
+    only.add_argument("--full-only", action="store_true", help="only the full-review run")
     args = parser.parse_args()
     small, large = args.rows
     trees = {"old": args.against, "new": None} if args.against else {"": None}
@@ -125,6 +136,9 @@ def main() -> None:
         for rows in (small, large):
             (folder / f"quotes_{rows}.csv").write_bytes(quotes_csv(rows))
         for name, src in trees.items():
+            if args.full_only:
+                full_reviews(folder, name, files, src)
+                continue
             rates, peaks = {}, {}
             for rows in (small, large):
                 table = folder / f"quotes_{rows}.csv"
@@ -137,18 +151,14 @@ def main() -> None:
             print(f"{name:>3}   peak memory ratio       : {peaks[large] / peaks[small]:.3f}")
             if args.memory_only:
                 continue
-            wall, cpu, peak, _ = marquee(
-                folder / f"{name}full.db", "add", str(files), "--json", src=src
-            )
-            print(f"{name:>3} add, {args.files} full reviews   : {args.files / wall:7.1f} docs/s  "
-                  f"({wall:.1f} s, CPU {cpu:.1f} s)")  # fmt: skip
+            full_reviews(folder, name, files, src)
             table = folder / f"quotes_{small}.csv"
             out = folder / f"{name}out"
             _wall, cpu, _peak, _ = marquee(
                 folder / f"{name}q{small}.db", "batch", str(table), "--out", str(out), src=src
             )
             print(f"{name:>3} batch CPU per quote row   : {1000 * cpu / small:.2f} ms")
-        if args.memory_only:
+        if args.memory_only or args.full_only:
             return
 
         db = folder / f"{name}q{small}.db"

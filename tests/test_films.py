@@ -916,3 +916,14 @@ def test_credit_line_pre_check_agrees_with_the_trigger_scan() -> None:
     assert sum(map(credits._may_credit, lines)) > 20
     for line in lines:
         assert credits._may_credit(line) == bool(credits._ANY_TRIGGER.search(line)), line
+
+
+def test_clean_squashes_spaces_as_regex_reads_them() -> None:
+    """A line is squashed by its Unicode spaces (an em space, a no-break space, a line
+    separator), quotes straightened; the file/group/record/unit separators, which
+    ``str.split`` alone takes for spaces, stay inside a line (the fast path is not taken)."""
+    from marquee.films.text import clean
+
+    assert clean(" Reeves\u2019s \u2003 film\xa0\u2028 ") == "Reeves's film"
+    assert clean("  a\x1cb \t c\x1f ") == "a\x1cb c"  # (strip takes the end one)
+    assert clean("**Bold**  and [link](http://x)") == "Bold and link"

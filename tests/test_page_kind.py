@@ -399,3 +399,22 @@ def test_the_ascii_twin_of_each_lexicon_finds_what_regex_finds() -> None:
         assert not kind._SHARED_SYNTAX.fullmatch(cue)
     for cue in (r"box office", r"\$\d[\d,.]*\s*(?:m|million)\b", r"films?", r"west end\b"):
         assert kind._SHARED_SYNTAX.fullmatch(cue)
+
+
+def test_one_scan_of_an_ascii_page_finds_what_each_lexicon_finds() -> None:
+    """All the lexicons are read in one scan of an ASCII page, each given the very cue
+    words its own search finds (where two lexicons' cues overlap, each keeps its own; a
+    lexicon's own matches never overlap), on every real page of every kind. Cues are
+    grouped by first letter only where the letter is a plain literal of the cue."""
+    from marquee.documents import kind
+
+    assert len(kind._JOINED) == len(kind._ALL)  # every lexicon is read in the one scan
+    pages = [p.read_text() for p in sorted(KINDS.glob("*/*.txt"))]
+    pages = [page for page in pages if page.isascii()]
+    assert len(pages) >= 50
+    for page in pages:
+        each = [lexicon.findall(page) for lexicon in kind._ALL]
+        assert kind._cue_words(page) == each
+        assert kind._cue_words(page.upper()) == each
+    grouped = kind._by_first_letter(["films?", "fa|fb", "s?he", "movie", "a{2}b", r"\d+ mins", "f"])
+    assert grouped == r"f(?:ilms?|)|m(?:ovie)|fa|fb|s?he|a{2}b|\d+ mins"

@@ -100,6 +100,11 @@ def _unless_mojibake(data: bytes, text: str, encoding: str) -> tuple[str, str]:
     return str(best), best.encoding
 
 
+_NOT_CONTROLS = bytes(b for b in range(256) if b >= 32 or b in b"\t\n\r\f\x0b\x1b")
+"""The bytes a text holds freely; the rest are control bytes, counted at C speed by
+deleting these (a loop over a page's bytes in Python cost ~0.3 ms a file)."""
+
+
 def describe_binary(data: bytes) -> str | None:
     """Name what non-text bytes look like ("a PNG image"), or None if they may be text."""
     head = data[:_SNIFF]
@@ -112,7 +117,7 @@ def describe_binary(data: bytes) -> str | None:
         return "an MP4/MOV video"
     if b"\x00" in head:
         return "binary data (it contains NUL bytes)"
-    controls = sum(1 for byte in head if byte < 32 and byte not in b"\t\n\r\f\x0b\x1b")
+    controls = len(head.translate(None, _NOT_CONTROLS))
     if head and controls / len(head) > _CONTROL_SHARE:
         return "binary data (too many control bytes for text)"
     return None

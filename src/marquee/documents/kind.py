@@ -37,10 +37,11 @@ import re as stdlib_re
 import re._constants as sre_constants
 import re._parser as sre_parse
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import regex as re
 
+from marquee.patterns import compiled, standard
 from marquee.records import TABLE_SHAPES, Document
 from marquee.wordlists import word_list
 
@@ -183,15 +184,23 @@ class _Lexicon:
     trying it (the cue patterns are the costliest part of reading a full review). Matches
     come back lower-cased on that path, as every caller counts them lower-cased. The
     ``regex`` pattern is compiled the first time a text needs it: a run of ASCII pages
-    never does (about 50 ms of CPU at start-up for the lexicons together)."""
+    never does (about 50 ms of CPU at start-up for the lexicons together); so is the twin,
+    which a run reading every lexicon in one scan (``_JOINT``) never needs."""
 
     source: str
-    ascii: stdlib_re.Pattern[str] | None
+    twin: str | None  # the twin's source
+    twin_flags: int = stdlib_re.ASCII
+    cues: tuple[str, ...] = ()  # the twin's cues, when it reads the lower-cased text as is
 
     @property
     def pattern(self) -> re.Pattern[str]:
         """The cues as a ``regex`` pattern, case-blind."""
         return _case_blind(self.source)
+
+    @property
+    def ascii(self) -> stdlib_re.Pattern[str] | None:
+        """The twin, in the standard library's engine."""
+        return None if self.twin is None else _standard(self.twin, self.twin_flags)
 
     def findall(self, text: str) -> list[str]:
         if self.ascii is not None and text.isascii():
@@ -237,25 +246,107 @@ def _non_ascii(cue: str) -> bool:
     return any(op is sre_constants.LITERAL and code > 0x7F for op, code in parsed)
 
 
+_BEFORE, _AFTER = r"(?<![\w-])", r"(?![\w-])"
+"""What stands before and after each cue: a cue is matched as a whole word."""
+
+
 def _lexicon(name: str) -> _Lexicon:
     """The cues of ``lexicons/<name>.txt`` as one pattern, each matched as a whole word."""
     cues = word_list("marquee.documents", name)
-    source = r"(?<![\w-])(?:" + "|".join(cues) + r")(?![\w-])"
+    source = f"{_BEFORE}(?:{'|'.join(cues)}){_AFTER}"
     ascii_cues = [cue.replace(_LETTER, _ASCII_LETTER) for cue in cues if not _non_ascii(cue)]
     shared = all(cue.isascii() and _SHARED_SYNTAX.fullmatch(cue) for cue in ascii_cues)
     if not (shared and ascii_cues):
         return _Lexicon(source, None)
-    twin_source = r"(?<![\w-])(?:" + "|".join(ascii_cues) + r")(?![\w-])"
+    twin_source = f"{_BEFORE}(?:{'|'.join(ascii_cues)}){_AFTER}"
     if _MIXED_RANGE.search(twin_source):
-        twin = stdlib_re.compile(twin_source, stdlib_re.IGNORECASE | stdlib_re.ASCII)
-    else:
-        twin = stdlib_re.compile(_lowered(twin_source), stdlib_re.ASCII)
-    return _Lexicon(source, twin)
+        return _Lexicon(source, twin_source, stdlib_re.IGNORECASE | stdlib_re.ASCII)
+    lowered = tuple(_lowered(cue) for cue in ascii_cues)
+    return _Lexicon(source, f"{_BEFORE}(?:{'|'.join(lowered)}){_AFTER}", cues=lowered)
 
 
 @functools.cache
 def _case_blind(source: str) -> re.Pattern[str]:
-    return re.compile(source, re.IGNORECASE)
+    return compiled(source, re.IGNORECASE)
+
+
+@functools.cache
+def _standard(source: str, flags: int) -> stdlib_re.Pattern[str]:
+    return standard(source, flags)
+
+
+def _joint(lexicons: Sequence[_Lexicon]) -> tuple[stdlib_re.Pattern[str] | None, tuple[int, ...]]:
+    """One pattern reading every lexicon it can at once on a lower-cased ASCII text, and the
+    index of each (in group order: a case-sensitive twin whose cues hold no group and never
+    match empty). Where some lexicon's cues match (the first look-ahead, its cues grouped
+    by their first letter), group ``i + 1`` holds what lexicon ``i``'s own twin matches
+    there: its cues tried there in their order, as the twin's own search tries them. One
+    scan of the page so does the work of one scan per lexicon: a scan's cost is mostly
+    moving along the page and trying each cue at each word, not the few places that match."""
+    joined = {index: lexicon.cues for index, lexicon in enumerate(lexicons) if _joinable(lexicon)}
+    if not joined:
+        return None, ()
+    every = _by_first_letter([cue for cues in joined.values() for cue in cues])
+    either = f"{_BEFORE}(?=(?:{every}){_AFTER})"
+    each = "".join(f"(?:(?=({'|'.join(cues)}){_AFTER}))?" for cues in joined.values())
+    return standard(either + each, stdlib_re.ASCII), tuple(joined)
+
+
+def _joinable(lexicon: _Lexicon) -> bool:
+    """Whether a lexicon's twin reads the lower-cased text as is, its cues hold no group
+    (there is only group 0) and none matches empty."""
+    if not lexicon.cues:
+        return False
+    parsed = sre_parse.parse("|".join(lexicon.cues))
+    return parsed.state.groups == 1 and parsed.getwidth()[0] > 0
+
+
+def _by_first_letter(cues: Sequence[str]) -> str:
+    """``cues`` as one alternation, those opening on a letter grouped under it
+    ("f(?:ilms?|ilmmakers?)|m(?:ovies?)|…"): the standard engine passes over a group whose
+    letter is not the text's in one test, where it would enter each cue. Whether some cue
+    matches is kept, not which one (their order is not)."""
+    grouped: dict[str, list[str]] = {}
+    rest: list[str] = []
+    for cue in cues:
+        letter, tail = cue[:1], cue[1:]
+        if letter.isalpha() and _opens_on(cue, letter, tail):
+            grouped.setdefault(letter, []).append(tail)
+        else:
+            rest.append(cue)
+    return "|".join([*(f"{c}(?:{'|'.join(tails)})" for c, tails in grouped.items()), *rest])
+
+
+def _opens_on(cue: str, letter: str, tail: str) -> bool:
+    """Whether ``cue`` is ``letter`` then the pattern ``tail`` (not "s?…", "a|b", "a{2}"):
+    plainly so when no quantifier follows the letter and no alternative is written; else
+    as the two parse."""
+    if "|" not in tail and tail[:1] not in {"?", "*", "+", "{"}:
+        return True
+    try:
+        parsed_tail = sre_parse.parse(tail).data
+    except stdlib_re.error:
+        return False
+    opened = [(sre_constants.LITERAL, ord(letter)), *parsed_tail]
+    return repr(sre_parse.parse(cue).data) == repr(opened)
+
+
+def _cue_words(text: str) -> list[list[str]]:
+    """What each of ``_ALL`` finds in ``text`` (its ``findall``), the lexicons of ``_JOINT``
+    in one scan when the text is ASCII. A lexicon's matches never overlap one another
+    (a search resumes where its last match ended), so of the places the joint scan gives,
+    each lexicon keeps those at or after the end of its last match."""
+    if _JOINT is None or not text.isascii():
+        return [lexicon.findall(text) for lexicon in _ALL]
+    found: dict[int, list[str]] = {index: [] for index in _JOINED}
+    ends = dict.fromkeys(_JOINED, 0)
+    for match in _JOINT.finditer(text.lower()):
+        at = match.start()
+        for index, cue in zip(_JOINED, match.groups(), strict=True):
+            if cue is not None and at >= ends[index]:
+                found[index].append(cue)
+                ends[index] = at + len(cue)
+    return [found[i] if i in found else lexicon.findall(text) for i, lexicon in enumerate(_ALL)]
 
 
 _PATTERNS = {kind: _lexicon(name) for kind, name in _LEXICONS.items()}
@@ -264,6 +355,8 @@ _DRAMA = _lexicon(_DRAMA_LEXICON)
 _STORY = _lexicon(_STORY_LEXICON)
 _FILM_TRADE = _lexicon("kind-filmnews")
 _EPISODES = _lexicon("kind-episodes")
+_ALL = (*_PATTERNS.values(), _DRAMA, _STORY, _FILM_TRADE, _EPISODES)
+_JOINT, _JOINED = _joint(_ALL)
 
 _READS_AS = {
     "news": "reads as news, not a review",
@@ -311,15 +404,18 @@ def text_kind(text: str) -> PageKind:
     """The kind a text reads as, by its cue words (see the module docstring). Remembered
     for the last few texts: ``marquee add`` asks of each page twice (whether to keep it,
     then whether to split it), and the cue patterns are a third of reading a review."""
-    found = {kind: Counter(m.lower() for m in p.findall(text)) for kind, p in _PATTERNS.items()}
+    *each, drama, story, trade_words, episode_words = _cue_words(text)
+    found = {
+        kind: Counter(m.lower() for m in words) for kind, words in zip(_PATTERNS, each, strict=True)
+    }
     cues = {kind: sum(counts.values()) for kind, counts in found.items()}
-    cues["drama"] = len(_DRAMA.findall(text)) + len(_ROLE.findall(text))
-    cues["story"] = len(_STORY.findall(text))
+    cues["drama"] = len(drama) + len(_ROLE.findall(text))
+    cues["story"] = len(story)
     words = len(text.split())
     short = words < MIN_WORDS
     if short and (cues[FILM] or _lines(text) < 2):
         return PageKind(FILM, cues)  # a quote, or a short text that names the medium
-    trade = Counter(m.lower() for m in _FILM_TRADE.findall(text))
+    trade = Counter(m.lower() for m in trade_words)
     cues[FILM_NEWS] = sum(trade.values())
     if (
         not short
@@ -334,7 +430,7 @@ def text_kind(text: str) -> PageKind:
     for other in ranked if not cues[FILM] else ranked[:1]:
         if (untold and cues[other]) or _outweighs(other, cues, least):
             return PageKind(other, cues, _evidence(found[other]))
-    notes = Counter(m.lower() for m in _EPISODES.findall(text))
+    notes = Counter(m.lower() for m in episode_words)
     cues[EPISODE_NOTES] = sum(notes.values())
     if (
         not short

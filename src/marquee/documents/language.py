@@ -40,9 +40,9 @@ def language_warning(text: str) -> str | None:
         tokens = [t.lower() for t in _TOKEN.findall(text)]
     if len(tokens) < _MIN_WORDS:
         return None
-    counts = Counter(tokens)  # a few hundred distinct words: each list looked up in them
+    counts = Counter(tokens)  # a few hundred distinct words: each list met with them
     shares = {
-        language: sum(counts[word] for word in stopwords) / len(tokens)
+        language: sum(counts[word] for word in counts.keys() & stopwords) / len(tokens)
         for language, stopwords in _STOPWORDS.items()
     }
     best = max(shares, key=shares.__getitem__)
