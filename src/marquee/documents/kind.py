@@ -41,7 +41,6 @@ from collections.abc import Mapping, Sequence
 
 import regex as re
 
-from marquee.patterns import compiled, standard
 from marquee.records import TABLE_SHAPES, Document
 from marquee.wordlists import word_list
 
@@ -267,12 +266,12 @@ def _lexicon(name: str) -> _Lexicon:
 
 @functools.cache
 def _case_blind(source: str) -> re.Pattern[str]:
-    return compiled(source, re.IGNORECASE)
+    return re.compile(source, re.IGNORECASE)
 
 
 @functools.cache
 def _standard(source: str, flags: int) -> stdlib_re.Pattern[str]:
-    return standard(source, flags)
+    return stdlib_re.compile(source, flags)
 
 
 def _joint(lexicons: Sequence[_Lexicon]) -> tuple[stdlib_re.Pattern[str] | None, tuple[int, ...]]:
@@ -289,7 +288,7 @@ def _joint(lexicons: Sequence[_Lexicon]) -> tuple[stdlib_re.Pattern[str] | None,
     every = _by_first_letter([cue for cues in joined.values() for cue in cues])
     either = f"{_BEFORE}(?=(?:{every}){_AFTER})"
     each = "".join(f"(?:(?=({'|'.join(cues)}){_AFTER}))?" for cues in joined.values())
-    return standard(either + each, stdlib_re.ASCII), tuple(joined)
+    return stdlib_re.compile(either + each, stdlib_re.ASCII), tuple(joined)
 
 
 def _joinable(lexicon: _Lexicon) -> bool:

@@ -15,26 +15,25 @@ import regex as re
 
 from marquee.films import names
 from marquee.films.title_forms import FILM_WORDS, SMALL, TITLE, YEAR, as_written
-from marquee.patterns import compiled
 
-_CREDIT_HEADER = compiled(
+_CREDIT_HEADER = re.compile(
     r"^(?P<t>[^()]{1,100}?)\s?(?P<alts>(?:\([^()]{1,80}\)\s?)*)"
     r"\(\s?(?i:[\p{L}/&\s]{0,30}?\bdirectors?\b[\p{L}/&\s]{0,30}?:|dir(?:\.|ected\sby)\s)"
 )
 """A capsule's credit header: "UNMADE BEDS (director: Nicholas Barker; cast: …; 1997)",
 "Le Boucher (Dir. Claude Chabrol, 1969)", "RUN LOLA RUN (LOLA RENNT)(director/writer: …)"."""
-_STUDIO_HEADER = compiled(
+_STUDIO_HEADER = re.compile(
     r"^(?P<t>[^()\p{Ll}]{1,100}?)\s\((?P<studio>[^()]{1,60})\)\s(?i:starring|cast)\s?:"
     r"(?P<alts>)"
 )
 """Another capsule header: "THE WINGS OF THE DOVE (Miramax) Starring: …" — the title in
 capitals, then the distributor (not another title)."""
-_TITLE_YEAR_LINE = compiled(rf"(?P<t>{TITLE})\s(?P<y>{YEAR})")
-_CAPITALS_LINE = compiled(r"[^\p{Ll}]*\p{Lu}[^\p{Ll}]*")
-_TRAILING_ARTICLE = compiled(
+_TITLE_YEAR_LINE = re.compile(rf"(?P<t>{TITLE})\s(?P<y>{YEAR})")
+_CAPITALS_LINE = re.compile(r"[^\p{Ll}]*\p{Lu}[^\p{Ll}]*")
+_TRAILING_ARTICLE = re.compile(
     r"^(?P<rest>.+),\s(?P<art>(?i:the|a|an|le|la|les|l'|il|el|der|die|das))$"
 )
-_NOT_ALIAS = compiled(r"(?i)^(?:tv|aka:?|a\.k\.a\.:?)$")
+_NOT_ALIAS = re.compile(r"(?i)^(?:tv|aka:?|a\.k\.a\.:?)$")
 
 
 def from_opening_lines(lines: Sequence[str]) -> tuple[str | None, list[str], int | None]:

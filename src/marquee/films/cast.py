@@ -15,13 +15,14 @@ import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+import regex as re
+
 from marquee.films import names
 from marquee.films.context import about_other_film, negated
 from marquee.films.credits import NAMES, field_key, split_people
 from marquee.films.names import NAME, ROLE
 from marquee.films.text import SENTENCE_END, clause_before
 from marquee.films.titles import refers_to
-from marquee.patterns import compiled
 from marquee.records import CastMember
 
 log = logging.getLogger(__name__)
@@ -29,18 +30,18 @@ log = logging.getLogger(__name__)
 CAST_FIELDS = frozenset({"cast", "starring", "stars", "actors", "cast_members"})
 
 _END = r"(?![\p{L}'])"
-_AS = compiled(
+_AS = re.compile(
     rf"(?P<actor>{NAME})(?:\s(?:stars|starred|co-stars|appears|returns|is cast|was cast))?"
     rf"\sas\s(?P<role>{ROLE}){_END}"
 )
-_PLAYS = compiled(
+_PLAYS = re.compile(
     rf"(?P<actor>{NAME}),?\s(?:who\s)?"
     rf"(?:plays|played|portrays|portrayed|is playing|playing|voices|voiced)\s(?P<role>{ROLE}){_END}"
 )
-_PLAYED_BY = compiled(
+_PLAYED_BY = re.compile(
     rf"(?P<role>{ROLE}),?\s(?:is\s|was\s)?(?:played|portrayed|voiced)\sby\s(?P<actor>{NAME})"
 )
-_STARRING = compiled(
+_STARRING = re.compile(
     rf"(?<![\p{{L}}])(?:(?i:co-starring|starring|featuring)(?:\s?:)?|(?i:cast|stars|with)\s?:)"
     rf"\s(?P<names>{NAMES})"
 )
@@ -52,10 +53,10 @@ _STATED_BY = (
 )
 """Each wording and the words one of which it needs: a line with none skips the pattern,
 whose leading name is otherwise tried at every capital."""
-_SAYS_STARRING = compiled(r"(?i:starring|featuring|cast|stars|with)")
-_PAIR = compiled(rf"(?P<outer>{ROLE})\s\((?P<inner>[^()]{{1,160}})\)")
-_AGES = compiled(rf"(?P<actor>{NAME})\sas\s(?:an?\s|the\s)?\p{{Ll}}+(?:\s\p{{Ll}}+)?")
-_AGES_LIST = compiled(rf"{_AGES.pattern}(?:(?:,\s(?:and\s)?|\sand\s){_AGES.pattern})*")
+_SAYS_STARRING = re.compile(r"(?i:starring|featuring|cast|stars|with)")
+_PAIR = re.compile(rf"(?P<outer>{ROLE})\s\((?P<inner>[^()]{{1,160}})\)")
+_AGES = re.compile(rf"(?P<actor>{NAME})\sas\s(?:an?\s|the\s)?\p{{Ll}}+(?:\s\p{{Ll}}+)?")
+_AGES_LIST = re.compile(rf"{_AGES.pattern}(?:(?:,\s(?:and\s)?|\sand\s){_AGES.pattern})*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,10 +74,10 @@ class _Pair:
     where: tuple[int, int]  # (line, sentence): pairs listed together share a form
 
 
-_LISTED = compiled(r"(?P<a>.+?)(?:\s+as\s+(?P<r>.+)|\s*\((?P<p>[^()]+)\))?")
+_LISTED = re.compile(r"(?P<a>.+?)(?:\s+as\s+(?P<r>.+)|\s*\((?P<p>[^()]+)\))?")
 """A cast list's item: "A as B", "A (B)" or "A"."""
-_HONORIFIC = compiled(names.HONORIFIC)
-_NAME = compiled(NAME)
+_HONORIFIC = re.compile(names.HONORIFIC)
+_NAME = re.compile(NAME)
 
 
 def cast_from_fields(fields: Mapping[str, str]) -> list[CastMember]:

@@ -11,19 +11,20 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
+import regex as re
+
 from marquee.films import names
 from marquee.films.titles import TITLE, YEAR, refers_to
-from marquee.patterns import compiled
 
 log = logging.getLogger(__name__)
 
-_NEGATED = compiled(r"(?i:\b(?:not|never|no longer|n't)\s(?:[\p{L}']+\s){0,2})$")
-_TAIL = compiled(
+_NEGATED = re.compile(r"(?i:\b(?:not|never|no longer|n't)\s(?:[\p{L}']+\s){0,2})$")
+_TAIL = re.compile(
     rf"(?P<since>\b{YEAR}'s\s)?(?P<quote>\")?(?P<span>{TITLE})(?(quote)\")"
     rf"(?P<year>\s\({YEAR}\))?"
     rf"(?P<link>,\s(?:which|that)\s(?:is|was)|,|\s(?:is|was)|'s)?\s*$"
 )
-_EARLIER_FILM = compiled(r"(?i:\b(?:remake of|sequel to|the original|follow-up to)\b)")
+_EARLIER_FILM = re.compile(r"(?i:\b(?:remake of|sequel to|the original|follow-up to)\b)")
 
 
 def negated(before: str) -> bool:

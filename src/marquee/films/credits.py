@@ -22,7 +22,6 @@ from marquee.films.context import about_other_film, negated
 from marquee.films.names import NAME
 from marquee.films.text import clause_before
 from marquee.films.titles import refers_to
-from marquee.patterns import compiled
 
 log = logging.getLogger(__name__)
 
@@ -74,14 +73,14 @@ PHRASES: tuple[Phrase, ...] = (
 
 _AFTER_NAME = (
     (
-        compiled(
+        re.compile(
             rf"(?P<names>{NAMES})\s(?:directs|helms|co-directs)"
             r"(?=[.,;:]|\s(?:with|from|this|it|the (?:film|movie)|and)\b)"
         ),
         ("director",),
     ),
     (
-        compiled(rf"(?P<names>{NAMES})\s(?:writes|co-writes|pens)\sthe\s(?:script|screenplay)"),
+        re.compile(rf"(?P<names>{NAMES})\s(?:writes|co-writes|pens)\sthe\s(?:script|screenplay)"),
         ("writer",),
     ),
 )
@@ -93,21 +92,21 @@ _SEPARATORS = {"verb": r"\s?[:,]?\s", "noun": r"(?P<colon>\s?:)?\s", "label": r"
 @functools.cache
 def _trigger(phrase: Phrase) -> re.Pattern[str]:
     """The phrase alone, as its full pattern opens: a line without it skips that pattern."""
-    return compiled(rf"(?<![\p{{L}}-])(?i:{phrase.pattern})")
+    return re.compile(rf"(?<![\p{{L}}-])(?i:{phrase.pattern})")
 
 
 @functools.cache
 def _compile(phrase: Phrase) -> re.Pattern[str]:
-    """The phrase and the names it credits; made the first time a line holds its trigger,
-    since the name lists make each of these ~20 patterns slow to compile (about 0.2 s for
-    all of them when their programs are not yet kept: :mod:`marquee.patterns`)."""
-    return compiled(
+    """The phrase and the names it credits; compiled the first time a line holds its
+    trigger, since the name lists make each of these ~20 patterns slow to compile (about
+    0.5 s for all of them, which a run whose reviews name no crew never needs)."""
+    return re.compile(
         rf"(?<![\p{{L}}-])(?P<trigger>(?i:{phrase.pattern})){_SEPARATORS[phrase.kind]}"
         rf"(?:(?i:{phrase.pattern})\s)?(?P<names>{NAMES})"
     )
 
 
-_ANY_TRIGGER = compiled(
+_ANY_TRIGGER = re.compile(
     r"(?<![\p{L}-])(?i:" + "|".join(f"(?:{phrase.pattern})" for phrase in PHRASES) + ")"
 )
 """Every phrase's trigger at once: a line none of them opens on cannot hold a credit, so
@@ -244,7 +243,7 @@ def _credits(listed: str, roles: tuple[str, ...]) -> tuple[Credit, ...]:
     return tuple((role, name) for name in people for role in roles)
 
 
-_HONORIFIC = compiled(names.HONORIFIC)
+_HONORIFIC = re.compile(names.HONORIFIC)
 
 
 def _elsewhere(found: _Found, film_names: Sequence[str], people: list[str]) -> bool:
@@ -281,7 +280,7 @@ def _job_title(word: str, before: str, film_names: Sequence[str]) -> bool:
     )
 
 
-_SOMEONES = compiled(
+_SOMEONES = re.compile(
     r"(?:\b(?i:the|a|an|his|her|their|whose|that)|(?P<whose>\p{L}[\p{L}\s:]*?)'s?)"
     r"\s(?:[\p{Ll}\-]+\s){0,2}$"
 )

@@ -12,30 +12,29 @@ import regex as re
 from marquee.films import names
 from marquee.films.text import clean, mentions
 from marquee.films.title_forms import DESCRIBED, FILM_WORDS, TITLE, YEAR, parse_year, split_year
-from marquee.patterns import compiled
 
 _HEADLINE_PATTERNS = (
     # 'Ballerina' review: Dir. Len Wiseman (2025)
-    compiled(
+    re.compile(
         r"^['\"](?P<t>.+)['\"]\s*(?:\((?P<y>\d{4})\)\s*)?[:\-–—|]?\s*(?i:(?:film |movie )?review)\b"
     ),
     # Ballerina (2025) - Review / Ballerina review – … / THE WHOLE WIDE WORLD A film review by …
-    compiled(
+    re.compile(
         r"^(?P<t>.+?)\s*(?:\((?P<y>\d{4})\))?\s*[:\-–—|]?\s*(?:(?i:an?)\s(?=(?i:film|movie)\s))?"
         r"(?i:(?:film |movie )?review)\b"
     ),
     # Review: Ballerina / [Review] Sister Midnight (2024) | Radhika Apte
-    compiled(r"^\[?(?i:(?:film |movie )?review)\]?\s*[:\-–—|]?\s*(?P<t>.+?)(?:\s[|–—-]\s.*)?$"),
+    re.compile(r"^\[?(?i:(?:film |movie )?review)\]?\s*[:\-–—|]?\s*(?P<t>.+?)(?:\s[|–—-]\s.*)?$"),
     # Review: 'Ballerina' dances to a familiar tune
-    compiled(r"(?:^|\s)['\"](?P<t>\p{Lu}(?:[^'\"]|'(?=\p{L}))*?)['\"](?=[\s:,.!?]|$)"),
+    re.compile(r"(?:^|\s)['\"](?P<t>\p{Lu}(?:[^'\"]|'(?=\p{L}))*?)['\"](?=[\s:,.!?]|$)"),
     # Ballerina (2025): a spin-off too far
-    compiled(rf"^(?P<t>{TITLE})\s\((?P<y>{YEAR})\)"),
+    re.compile(rf"^(?P<t>{TITLE})\s\((?P<y>{YEAR})\)"),
     # The Holdovers is the warmest film of the winter
-    compiled(
+    re.compile(
         rf"^(?P<t>{TITLE})\s(?:is|was|remains)\s(?:not\s)?(?:a|an|the)\s{DESCRIBED}{FILM_WORDS}\b"
     ),
     # Aftersun: Charlotte Wells' debut is a devastating memory piece
-    compiled(rf"^(?P<t>{TITLE}):\s(?=(?:\S+\s){{2,}}\S+)(?=.*\s(?:is|are|was|makes|gives)\s)"),
+    re.compile(rf"^(?P<t>{TITLE}):\s(?=(?:\S+\s){{2,}}\S+)(?=.*\s(?:is|are|was|makes|gives)\s)"),
 )
 
 

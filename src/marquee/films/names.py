@@ -17,7 +17,6 @@ from functools import lru_cache
 
 import regex as re
 
-from marquee.patterns import compiled
 from marquee.wordlists import word_list
 
 UPPER = r"\p{Lu}"
@@ -45,9 +44,7 @@ INITIAL = r"\p{Lu}\.(?:\s?\p{Lu}\.)*"
 PARTICLES = frozenset(
     {"de", "da", "di", "del", "della", "van", "von", "der", "den", "la", "le", "du", "dos"}
 )
-PARTICLE = "(?:" + "|".join(sorted(PARTICLES, key=lambda p: (-len(p), p))) + ")"
-"""Longest first; among equals (which never match at one place) alphabetically, so the
-pattern is written alike in every run (its compiled program is kept: marquee.patterns)."""
+PARTICLE = "(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + ")"
 
 NAME = (
     rf"(?:{WORD}|{INITIAL})(?:\s(?:{PARTICLE}\s){{0,2}}(?:{WORD}|{INITIAL}))*"
@@ -63,10 +60,10 @@ ROLE = rf"(?:[Tt]he\s)?{CAPS}"
 
 # Compiled once: ``regex``'s own cache costs ~10 µs a lookup, and these run on every word
 # of every name candidate (some 6,000 lookups on 2,000 RT quotes).
-_INITIAL = compiled(INITIAL)
-_NAME = compiled(NAME)
-_CAPS = compiled(CAPS)
-_APOSTROPHES_DOTS = compiled(r"['’.]")
+_INITIAL = re.compile(INITIAL)
+_NAME = re.compile(NAME)
+_CAPS = re.compile(CAPS)
+_APOSTROPHES_DOTS = re.compile(r"['’.]")
 
 LEADING_NOISE = frozenset(word_list("marquee.films", "leading-noise"))
 """Capitalised words that open a sentence or a job title, not a name ("Actor Norman
@@ -75,7 +72,7 @@ Reedus", "Starring Ana de Armas", "Then Eve")."""
 NOT_NAME = LEADING_NOISE | frozenset(word_list("marquee.films", "not-a-name"))
 """Words no real person's name contains; a span holding one is a title, heading or prose."""
 
-_TOKEN_SPLIT = compiled(r"[\s\-]+")
+_TOKEN_SPLIT = re.compile(r"[\s\-]+")
 
 
 @lru_cache(maxsize=65536)
@@ -108,7 +105,7 @@ def trim(span: str) -> str:
     return " ".join(words)
 
 
-_LIST_SEPARATOR = compiled(r",\s(?:&\s|and\s)?|\s&\s|\sand\s")
+_LIST_SEPARATOR = re.compile(r",\s(?:&\s|and\s)?|\s&\s|\sand\s")
 
 
 def people_listed(listed: str, *, min_words: int = 2) -> list[str]:

@@ -12,27 +12,28 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
+import regex as re
+
 from marquee.films.names import NAME
-from marquee.patterns import compiled
 from marquee.records import Document
 
 READ_KINDS = frozenset({"heading", "paragraph", "list_item", "caption"})
 
-_LINK = compiled(r"!?\[([^\[\]]*)\]\([^()\n]*\)")
+_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()\n]*\)")
 """A Markdown link or image; neither part may hold its own opening bracket, so a failed
 match stops at the next one and a line of 100,000 "[" is read in linear time."""
-_STRONG = compiled(r"(\*\*|__)((?:(?!\1).){1,500}?)\1")
-_EMPHASIS = compiled(r"(?<![\w*])([*_])(?=\S)((?:(?!\1).){1,500}?)(?<=\S)\1(?![\w*])")
+_STRONG = re.compile(r"(\*\*|__)((?:(?!\1).){1,500}?)\1")
+_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)((?:(?!\1).){1,500}?)(?<=\S)\1(?![\w*])")
 """Bold and italic spans of up to 500 characters without their own mark inside: unbounded,
 a line of "_a " repeated looked for its closing mark from every opening one, in quadratic
 time."""
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " "})
-SENTENCE_END = compiled(r"(?<!\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|vs|Dir|\p{Lu}))[.!?]\s")
+SENTENCE_END = re.compile(r"(?<!\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|vs|Dir|\p{Lu}))[.!?]\s")
 """A full stop that ends a sentence, not "Dr. Moth", "J. Robert" or "Dir. Len"."""
-_BOUNDARY = compiled(rf"{SENTENCE_END.pattern}|;\s|\s[–—]\s")
-_BYLINE = compiled(rf"(?i:by|written by|review(?:ed)? by|words by)\s+{NAME}\.?")
-_SPACES = compiled(r"\s+")
-_NOT_SPLIT_ALIKE = compiled(r"[\x1c-\x1f]")
+_BOUNDARY = re.compile(rf"{SENTENCE_END.pattern}|;\s|\s[–—]\s")
+_BYLINE = re.compile(rf"(?i:by|written by|review(?:ed)? by|words by)\s+{NAME}\.?")
+_SPACES = re.compile(r"\s+")
+_NOT_SPLIT_ALIKE = re.compile(r"[\x1c-\x1f]")
 r"""The only characters ``str.split`` takes for spaces and ``regex``'s ``\s`` does not (the
 file, group, record and unit separators): a line without them is squashed by
 ``str.split`` exactly as by ``_SPACES``, at a fifth of the cost."""

@@ -27,7 +27,6 @@ from marquee.films.title_forms import (
     refers_to,
     trim_title,
 )
-from marquee.patterns import compiled
 
 log = logging.getLogger(__name__)
 
@@ -39,16 +38,16 @@ _NOUN_ENDS = (
 
 
 _AKA_WORDS = r"(?i:otherwise known|also known|a\.k\.a\.|aka|marketed|released)"
-_AKA = compiled(
+_AKA = re.compile(
     rf"(?:(?P<b>{TITLE})(?:\s\({YEAR}\))?,?\s\(?)?{_AKA_WORDS}"
     rf"(?:\s[\p{{Ll}}\-]+){{0,12}}\s(?P<a>{TITLE})"
 )
 """Two names for one film: "Ballerina, otherwise known … as From the World of John Wick:
 Ballerina", "Pinocchio (2022), also known as Guillermo del Toro's Pinocchio"."""
-_SAYS_AKA = compiled(_AKA_WORDS)
+_SAYS_AKA = re.compile(_AKA_WORDS)
 """What every ``_AKA`` match holds: a line without it (nearly every line) skips ``_AKA``,
 whose optional leading title is tried at every position."""
-_SAYS_YEAR = compiled(YEAR)
+_SAYS_YEAR = re.compile(YEAR)
 """What every year pattern of :func:`year_in_text` holds."""
 
 
@@ -101,7 +100,7 @@ def aliases_in_text(title: str, lines: Sequence[str], text: str) -> list[str]:
     # compiling the prefix pattern costs more than the rest of reading a quote, and only a
     # line holding the title right after a colon and a space can match it
     prefixed = (
-        compiled(rf"(?P<p>{TITLE}):\s{re.escape(title)}(?![\p{{L}}\p{{N}}])")
+        re.compile(rf"(?P<p>{TITLE}):\s{re.escape(title)}(?![\p{{L}}\p{{N}}])")
         if any(_after_colon(title, line) for line in lines)
         else None
     )
@@ -147,9 +146,9 @@ def year_in_text(title: str, aliases: Sequence[str], lines: Sequence[str], text:
     return Counter(years).most_common(1)[0][0] if years else None
 
 
-_YEARS_TITLE = compiled(rf"\b(?P<y>{YEAR})'s (?P<t>{TITLE})")
+_YEARS_TITLE = re.compile(rf"\b(?P<y>{YEAR})'s (?P<t>{TITLE})")
 """A title after its year: "2025's Ballerina"."""
-_NNNN_FILM = compiled(
+_NNNN_FILM = re.compile(
     rf"(?:(?P<before>{TITLE}),?\s(?:is\s)?)?(?i:\b(?:(?P<this>this)|the|a)\s)(?P<y>{YEAR})\s"
     rf"(?:[\p{{Ll}}\-]+\s){{0,2}}{FILM_WORDS}\b(?:\s(?P<after>{TITLE}))?"
 )
@@ -177,15 +176,17 @@ def guess_title(lines: Sequence[str], text: str, people: Sequence[str]) -> str |
     return ranked[0][0]
 
 
-_CALLED_AFTER = compiled(
+_CALLED_AFTER = re.compile(
     rf"\s(?:is|was|remains)\s(?:not\s)?(?:a|an|this)\s{DESCRIBED}{FILM_WORDS}{_NOUN_ENDS}"
     rf"|,\s(?:a|an|the)\s{DESCRIBED}{FILM_WORDS}{_NOUN_ENDS}"
 )
 """What calls the name before it a film: "… is a slick revenge film", "…, the much-anticipated
 spin-off starring"."""
-_CALLED_BEFORE = compiled(rf"(?<=\b(?:the|this|new|latest)\s{FILM_WORDS}\s(?:called\s|titled\s)?)")
+_CALLED_BEFORE = re.compile(
+    rf"(?<=\b(?:the|this|new|latest)\s{FILM_WORDS}\s(?:called\s|titled\s)?)"
+)
 """What calls the name after it a film: "the movie …", "the new film titled …"."""
-_LETTER = compiled(r"\p{L}")
+_LETTER = re.compile(r"\p{L}")
 
 
 def _called_a_film(form: str, text: str) -> bool:

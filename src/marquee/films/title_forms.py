@@ -14,7 +14,6 @@ import regex as re
 
 from marquee.films import names
 from marquee.films.text import mentions
-from marquee.patterns import compiled
 
 YEAR = r"(?:18|19|20)\d\d"
 SMALL = (
@@ -36,16 +35,16 @@ DESCRIBED = r"(?:(?!(?:the|a|an|of|is|was|and|but)\s)[\p{Ll}'\-]+\s){0,3}"
 """Up to three adjectives: "the much-anticipated spin-off", "a slick revenge film"."""
 
 
-TITLE_YEAR = compiled(rf"(?P<t>{TITLE})\s\((?P<y>{YEAR})\)")
+TITLE_YEAR = re.compile(rf"(?P<t>{TITLE})\s\((?P<y>{YEAR})\)")
 SEQUEL_WORDS = frozenset({"chapter", "part", "episode", "vol", "volume", "book", "act", "round"})
-_ROMAN = compiled(r"[IVX]+")
+_ROMAN = re.compile(r"[IVX]+")
 # Compiled once: each review asks every one of these (``regex``'s cache lookup is ~10 µs).
-_YEAR_WORD = compiled(rf"\b{YEAR}\b")
-_WITH_YEAR = compiled(rf"(?P<t>.+?)\s*\((?P<y>{YEAR})\)")
-_MAKERS = compiled(rf"(?P<maker>{names.NAME})'s (?P<rest>{TITLE})")
-_LOWER = compiled(r"\p{Ll}")
-_SMALL = compiled(SMALL)
-_NOT_SLUG = compiled(r"[^a-z0-9]+")
+_YEAR_WORD = re.compile(rf"\b{YEAR}\b")
+_WITH_YEAR = re.compile(rf"(?P<t>.+?)\s*\((?P<y>{YEAR})\)")
+_MAKERS = re.compile(rf"(?P<maker>{names.NAME})'s (?P<rest>{TITLE})")
+_LOWER = re.compile(r"\p{Ll}")
+_SMALL = re.compile(SMALL)
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def parse_year(value: object) -> int | None:

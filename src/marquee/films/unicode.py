@@ -22,18 +22,18 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 
+import regex as re
 from confusable_homoglyphs import categories, confusables
 
-from marquee.patterns import compiled
 from marquee.records import CastMember, FilmFacts
 from marquee.sanitize import strip_controls
 
-_INVISIBLE = compiled(r"[\p{Cf}\u034f\u115f\u1160\u17b4\u17b5\u3164\uffa0]")
+_INVISIBLE = re.compile(r"[\p{Cf}\u034f\u115f\u1160\u17b4\u17b5\u3164\uffa0]")
 """Format characters (zero-width space and joiners, bidi controls, soft hyphen, BOM) and
 the fillers that render as nothing."""
-_FRACTIONS = compiled(r"([\u00bc-\u00be\u2150-\u215e])")
+_FRACTIONS = re.compile(r"([\u00bc-\u00be\u2150-\u215e])")
 """Vulgar fractions, which NFKC would spell "1⁄2": Fellini's film is "8½"."""
-_WORD = compiled(r"\w+")
+_WORD = re.compile(r"\w+")
 _NEUTRAL = frozenset({"COMMON", "INHERITED"})  # digits, punctuation, combining marks
 
 
