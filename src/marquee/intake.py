@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass, replace
 from itertools import islice
@@ -115,11 +116,20 @@ def stream_reviews(
     printed score get one inferred by the model, a chunk per call (a table's rows are
     parsed a chunk at a time too, so a large table is never all parsed at once). A bad
     input never stops the batch. ``step`` is called after each input is read.
+
+    A full chunk is scored on a worker thread while the next is read and the caller stores
+    the one before: scoring is a third of the CPU of adding quotes (2.8 of 8.9 s on 2,000),
+    most of it the sentence encoder, which lets go of the GIL while it reads, so a second
+    core takes it off the wait. The model is called as before, chunk by chunk and text by
+    text, so every score is the same.
     """
     chunk = chunk or CHUNK
     pending: list[Review] = []
     failures: list[Outcome] = []
     with ExitStack() as cleanup:
+        scorer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="marquee-scoring")
+        cleanup.callback(scorer.shutdown, cancel_futures=True)
+        ahead: tuple[Future[list[Review]], list[Outcome]] | None = None  # being scored
 
         def fetch(url: str) -> Page:
             nonlocal fetcher
@@ -143,10 +153,15 @@ def stream_reviews(
                     films = _film_reviews(part, source, failures, keep_non_film=keep_non_film)
                     pending += _parse(source, films, hint, said or Overrides(), failures)
                     if len(pending) >= chunk:
-                        yield _scored(pending, failures), failures
+                        scoring = scorer.submit(_scored, pending, failures), failures
+                        if ahead is not None:
+                            yield ahead[0].result(), ahead[1]
+                        ahead = scoring
                         pending, failures = [], []
                 failures += broken
             step(source)
+        if ahead is not None:
+            yield ahead[0].result(), ahead[1]
         if pending or failures:
             yield _scored(pending, failures), failures
 
