@@ -122,3 +122,21 @@ def _as_dict(agg) -> dict:
     from dataclasses import asdict
 
     return asdict(agg)
+
+
+@pytest.mark.parametrize(
+    "values", [[73.4], [60.0, 60.0, 60.0], [0.0, -0.0], [62, 90], [12.3, 45.6, 78.9, 45.6]]
+)
+def test_the_spread_is_the_population_stdev_of_the_scores(values: list[float]) -> None:
+    """Scores all alike skip ``statistics.pstdev`` (its exact fractions are costly), with
+    the same answer it gives."""
+    import statistics
+
+    spread = aggregate([review(v) for v in values]).spread
+    assert spread is not None
+    assert (spread.stdev, spread.min, spread.max) == (
+        round(statistics.pstdev(values), 1),
+        min(values),
+        max(values),
+    )
+    assert str(spread.stdev) == str(round(statistics.pstdev(values), 1))  # 0.0, never -0.0
