@@ -10,7 +10,7 @@ Nothing is held longer than a chunk, so memory stays flat however large the inpu
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass, replace
@@ -117,19 +117,30 @@ def stream_reviews(
     parsed a chunk at a time too, so a large table is never all parsed at once). A bad
     input never stops the batch. ``step`` is called after each input is read.
 
-    A full chunk is scored on a worker thread while the next is read and the caller stores
-    the one before: scoring is a third of the CPU of adding quotes (2.8 of 8.9 s on 2,000),
-    most of it the sentence encoder, which lets go of the GIL while it reads, so a second
-    core takes it off the wait. The model is called as before, chunk by chunk and text by
-    text, so every score is the same.
+    Each chunk is scored on a worker thread while the next is read and the caller stores
+    the one before (:func:`_scored_ahead`).
     """
-    chunk = chunk or CHUNK
+    said = said or Overrides()
+    return _scored_ahead(
+        _parsed(inputs, options, hint, step, fetcher, said, keep_non_film, chunk or CHUNK)
+    )
+
+
+def _parsed(
+    inputs: Iterable[Input],
+    options: ReadOptions,
+    hint: FilmHint,
+    step: Callable[[str], None],
+    fetcher: Fetcher | None,
+    said: Overrides,
+    keep_non_film: bool,
+    chunk: int,
+) -> Generator[tuple[list[Review], list[Outcome]]]:
+    """The inputs read and parsed, not yet scored: about ``chunk`` reviews at a time, with
+    the error outcomes met on the way (see :func:`stream_reviews`)."""
     pending: list[Review] = []
     failures: list[Outcome] = []
     with ExitStack() as cleanup:
-        scorer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="marquee-scoring")
-        cleanup.callback(scorer.shutdown, cancel_futures=True)
-        ahead: tuple[Future[list[Review]], list[Outcome]] | None = None  # being scored
 
         def fetch(url: str) -> Page:
             nonlocal fetcher
@@ -151,19 +162,37 @@ def stream_reviews(
                 broken: list[Outcome] = []  # a bug met part-way through the input
                 for part in chunks(_guarded(read, source, broken), chunk):
                     films = _film_reviews(part, source, failures, keep_non_film=keep_non_film)
-                    pending += _parse(source, films, hint, said or Overrides(), failures)
+                    pending += _parse(source, films, hint, said, failures)
                     if len(pending) >= chunk:
-                        scoring = scorer.submit(_scored, pending, failures), failures
-                        if ahead is not None:
-                            yield ahead[0].result(), ahead[1]
-                        ahead = scoring
+                        yield pending, failures
                         pending, failures = [], []
                 failures += broken
             step(source)
+        if pending or failures:
+            yield pending, failures
+
+
+def _scored_ahead(
+    parsed: Generator[tuple[list[Review], list[Outcome]]],
+) -> Iterator[tuple[list[Review], list[Outcome]]]:
+    """Each chunk with its scores, the next chunk read while a worker thread scores this
+    one and the caller then stores it: scoring is a third of the CPU of adding quotes
+    (2.8 of 8.9 s on 2,000), most of it the sentence encoder, which lets go of the GIL
+    while it reads, so a second core takes it off the wait. The model is called as
+    before, chunk by chunk and text by text, so every score is the same."""
+    scorer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="marquee-scoring")
+    ahead: tuple[Future[list[Review]], list[Outcome]] | None = None  # being scored
+    try:
+        for reviews, failures in parsed:
+            scoring = scorer.submit(_scored, reviews, failures), failures
+            if ahead is not None:
+                yield ahead[0].result(), ahead[1]
+            ahead = scoring
         if ahead is not None:
             yield ahead[0].result(), ahead[1]
-        if pending or failures:
-            yield _scored(pending, failures), failures
+    finally:
+        scorer.shutdown(cancel_futures=True)
+        parsed.close()  # its fetcher, if it made one
 
 
 def _parse(
