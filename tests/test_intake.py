@@ -4,8 +4,10 @@ each scored, and the next chunk is scored while the caller stores the one before
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -38,3 +40,42 @@ def test_a_chunk_is_scored_while_the_caller_holds_the_one_before(
     assert bodies == [f"Quote number {i}." for i in range(7)]
     assert failed == [] and len(scored_on) == 4
     assert threading.main_thread() not in scored_on  # all on the scoring thread
+
+
+def test_reading_runs_a_bounded_number_of_chunks_ahead_of_scoring(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While the model is slow to answer (starting up), inputs are still read, but no
+    more than AHEAD chunks beyond the one being scored: memory stays bounded."""
+    files = []
+    for i in range(intake.AHEAD + 4):
+        files.append(tmp_path / f"review_{i}.md")
+        files[-1].write_text(f"---\nfilm: Dune\n---\n\nA vast, patient film number {i}.\n")
+    release = threading.Event()
+
+    def score(reviews: Sequence[Review]) -> list[Review]:
+        assert release.wait(timeout=20)
+        return list(reviews)
+
+    parse = intake._parse
+    read: list[str] = []
+
+    def parse_and_count(source: str, *args: Any) -> list[Review]:
+        read.append(source)
+        return parse(source, *args)
+
+    monkeypatch.setattr(intake, "infer_scores", score)
+    monkeypatch.setattr(intake, "_parse", parse_and_count)
+    stream = intake.stream_reviews(files, options=ReadOptions(), hint=FilmHint(), chunk=1)
+    first: list[list[Review]] = []
+    consumer = threading.Thread(target=lambda: first.append(next(stream)[0]))
+    consumer.start()
+    deadline = time.monotonic() + 10
+    while len(read) < intake.AHEAD + 1 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    time.sleep(0.3)  # had it not stopped, it would read on now
+    assert len(read) == intake.AHEAD + 1  # the chunk being scored and AHEAD more
+    release.set()
+    consumer.join(timeout=20)
+    rest = [review for chunk, _ in stream for review in chunk]
+    assert len(first[0]) + len(rest) == len(files) and len(read) == len(files)

@@ -10,6 +10,7 @@ Nothing is held longer than a chunk, so memory stays flat however large the inpu
 from __future__ import annotations
 
 import logging
+from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import ExitStack
@@ -38,6 +39,11 @@ CHUNK = 256
 """Reviews scored in one model call and stored in one transaction: large enough that the
 per-call and per-commit costs vanish, small enough that memory does not grow with input.
 A kill loses at most the chunk being written, never part of one."""
+
+AHEAD = 4
+"""Chunks read before the oldest of them is scored, at most: loading the model and
+starting its encoder (about a second of the first chunk's scoring) is the time it takes to
+read three or four chunks of quotes, which the caller would otherwise spend waiting."""
 
 _T = TypeVar("_T")
 
@@ -175,21 +181,26 @@ def _parsed(
 def _scored_ahead(
     parsed: Generator[tuple[list[Review], list[Outcome]]],
 ) -> Iterator[tuple[list[Review], list[Outcome]]]:
-    """Each chunk with its scores, the next chunk read while a worker thread scores this
-    one and the caller then stores it: scoring is a third of the CPU of adding quotes
-    (2.8 of 8.9 s on 2,000), most of it the sentence encoder, which lets go of the GIL
-    while it reads, so a second core takes it off the wait. The model is called as
-    before, chunk by chunk and text by text, so every score is the same."""
+    """Each chunk with its scores, scored on a worker thread while the caller stores the
+    chunk before and the next ones are read: scoring is a third of the CPU of adding
+    quotes (2.8 of 8.9 s on 2,000), most of it the sentence encoder, which lets go of the
+    GIL while it reads, so a second core takes it off the wait. The model is called as
+    before, chunk by chunk and text by text, so every score is the same.
+
+    A chunk is handed on once scored, but never the last one in the worker's hands (the
+    worker must have the next while the caller stores); reading runs up to :data:`AHEAD`
+    chunks ahead, so the caller keeps reading while the model starts."""
     scorer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="marquee-scoring")
-    ahead: tuple[Future[list[Review]], list[Outcome]] | None = None  # being scored
+    queue: deque[tuple[Future[list[Review]], list[Outcome]]] = deque()  # in order
     try:
         for reviews, failures in parsed:
-            scoring = scorer.submit(_scored, reviews, failures), failures
-            if ahead is not None:
-                yield ahead[0].result(), ahead[1]
-            ahead = scoring
-        if ahead is not None:
-            yield ahead[0].result(), ahead[1]
+            queue.append((scorer.submit(_scored, reviews, failures), failures))
+            while len(queue) > AHEAD or (len(queue) > 1 and queue[0][0].done()):
+                scoring, failed = queue.popleft()
+                yield scoring.result(), failed
+        while queue:
+            scoring, failed = queue.popleft()
+            yield scoring.result(), failed
     finally:
         scorer.shutdown(cancel_futures=True)
         parsed.close()  # its fetcher, if it made one
