@@ -79,3 +79,22 @@ def test_reading_runs_a_bounded_number_of_chunks_ahead_of_scoring(
     consumer.join(timeout=20)
     rest = [review for chunk, _ in stream for review in chunk]
     assert len(first[0]) + len(rest) == len(files) and len(read) == len(files)
+
+
+def test_with_one_cpu_each_chunk_is_scored_in_turn_on_the_callers_thread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    table = tmp_path / "quotes.csv"
+    table.write_text("film,text\n" + "".join(f"Dune,Quote number {i}.\n" for i in range(5)))
+    scored_on: list[threading.Thread] = []
+
+    def score(reviews: Sequence[Review]) -> list[Review]:
+        scored_on.append(threading.current_thread())
+        return list(reviews)
+
+    monkeypatch.setattr(intake, "infer_scores", score)
+    monkeypatch.setattr(intake, "_cpus", lambda: 1)
+    stream = intake.stream_reviews([table], options=ReadOptions(), hint=FilmHint(), chunk=2)
+    bodies = [review.document.body for read, _ in stream for review in read]
+    assert bodies == [f"Quote number {i}." for i in range(5)]
+    assert scored_on == [threading.main_thread()] * 3

@@ -10,10 +10,11 @@ Nothing is held longer than a chunk, so memory stays flat however large the inpu
 from __future__ import annotations
 
 import logging
+import os
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import ExitStack
+from contextlib import ExitStack, closing
 from dataclasses import dataclass, replace
 from itertools import islice
 from pathlib import Path
@@ -189,21 +190,33 @@ def _scored_ahead(
 
     A chunk is handed on once scored, but never the last one in the worker's hands (the
     worker must have the next while the caller stores); reading runs up to :data:`AHEAD`
-    chunks ahead, so the caller keeps reading while the model starts."""
-    scorer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="marquee-scoring")
-    queue: deque[tuple[Future[list[Review]], list[Outcome]]] = deque()  # in order
-    try:
-        for reviews, failures in parsed:
-            queue.append((scorer.submit(_scored, reviews, failures), failures))
-            while len(queue) > AHEAD or (len(queue) > 1 and queue[0][0].done()):
+    chunks ahead, so the caller keeps reading while the model starts. With one CPU to
+    run on there is no second core to take it: each chunk is scored in turn."""
+    with closing(parsed):  # its fetcher, if it made one, when the caller stops early
+        if _cpus() < 2:
+            for reviews, failures in parsed:
+                yield _scored(reviews, failures), failures
+            return
+        scorer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="marquee-scoring")
+        queue: deque[tuple[Future[list[Review]], list[Outcome]]] = deque()  # in order
+        try:
+            for reviews, failures in parsed:
+                queue.append((scorer.submit(_scored, reviews, failures), failures))
+                while len(queue) > AHEAD or (len(queue) > 1 and queue[0][0].done()):
+                    scoring, failed = queue.popleft()
+                    yield scoring.result(), failed
+            while queue:
                 scoring, failed = queue.popleft()
                 yield scoring.result(), failed
-        while queue:
-            scoring, failed = queue.popleft()
-            yield scoring.result(), failed
-    finally:
-        scorer.shutdown(cancel_futures=True)
-        parsed.close()  # its fetcher, if it made one
+        finally:
+            scorer.shutdown(cancel_futures=True)
+
+
+def _cpus() -> int:
+    """The CPUs this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def _parse(
