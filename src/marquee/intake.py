@@ -2,8 +2,9 @@
 
 Files, stdin and web pages (fetched by :mod:`marquee.fetch`, then read exactly as the saved
 page would be) are parsed, a page that reviews several films into one review per film, and
-the reviews the critic did not score are scored by the model, :data:`CHUNK` to a call.
-Nothing is held longer than a chunk, so memory stays flat however large the input;
+the reviews the critic did not score are scored by the model, :data:`CHUNK` to a call, on
+a worker thread while the next chunks are read. No more than :data:`AHEAD` chunks beyond
+the one being stored are held, so memory stays flat however large the input;
 :mod:`marquee.ingest` stores each chunk as it comes.
 """
 
