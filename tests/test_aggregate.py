@@ -122,3 +122,35 @@ def _as_dict(agg) -> dict:
     from dataclasses import asdict
 
     return asdict(agg)
+
+
+@pytest.mark.parametrize(
+    "values", [[73.4], [60.0, 60.0, 60.0], [0.0, -0.0], [62, 90], [12.3, 45.6, 78.9, 45.6]]
+)
+def test_the_spread_is_the_population_stdev_of_the_scores(values: list[float]) -> None:
+    """Scores all alike skip ``statistics.pstdev`` (its exact fractions are costly), with
+    the same answer it gives."""
+    import statistics
+
+    spread = aggregate([review(v) for v in values]).spread
+    assert spread is not None
+    assert (spread.stdev, spread.min, spread.max) == (
+        round(statistics.pstdev(values), 1),
+        min(values),
+        max(values),
+    )
+    assert str(spread.stdev) == str(round(statistics.pstdev(values), 1))  # 0.0, never -0.0
+
+
+def test_a_reports_figures_are_the_aggregate_field_by_field() -> None:
+    """report_json copies the figures without asdict's deep copies, to the same dict."""
+    from dataclasses import asdict
+
+    from marquee.report import FilmReport, report_json
+
+    reviews = [inferred(0.8, 75), inferred(0.3, 40), review(90), review(60), review(62)]
+    figures = aggregate(reviews)
+    assert figures.spread is not None and figures.fresh_percent_band is not None
+    report = FilmReport("dune", FilmFacts(title="Dune"), (), figures, (), (), None)
+    shown_figures = report_json(report)["aggregate"]
+    assert {k: shown_figures[k] for k in asdict(figures)} == asdict(figures)

