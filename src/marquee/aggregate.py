@@ -173,7 +173,11 @@ def _spread(values: Sequence[float]) -> Spread:
     sums exact fractions, 5% of building the film pages of 2,000 quotes, where half the
     films have one review; scores all alike have none to sum (its answer is 0.0)."""
     low, high = min(values), max(values)
-    stdev = 0.0 if low == high else statistics.pstdev(values)
+    if low == high:
+        return Spread(0.0, low, high)
+    import statistics  # here, not at the top: `import marquee` loads this module
+
+    stdev = statistics.pstdev(values)
     return Spread(round(stdev, 1), low, high)
 
 
