@@ -9,12 +9,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from marquee.records import Document
 from marquee.store_urls import masked_url
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlalchemy.exc import OperationalError
+
+    from marquee.records import Document
 
 # SQLAlchemy is imported where a URL needs its parser or a store its engine: the commands
 # that only read a SQLite file (`marquee films`, a cached `marquee report`) never need it

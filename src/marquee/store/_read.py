@@ -23,10 +23,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from marquee.errors import StoreError
-from marquee.records import FilmFacts
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
+
+    from marquee.records import FilmFacts
 
 Row = tuple[Any, ...]
 

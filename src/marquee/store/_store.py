@@ -16,7 +16,6 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from marquee.errors import NotFound, StoreError, StoreMissing
-from marquee.records import Review
 from marquee.store import _read
 from marquee.store._connect import _READ_ONLY, StoreOptions, _reason, shown_url, sqlite_file
 from marquee.store._read import FilmEntry, Reader
@@ -26,6 +25,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlalchemy.orm import Session
 
+    from marquee.records import Review
     from marquee.store._transaction import FactsSeen, Transaction
 
 log = logging.getLogger(__name__)
