@@ -15,6 +15,7 @@ from marquee import intake
 from marquee.documents import ReadOptions
 from marquee.records import Review
 from marquee.review import FilmHint
+from marquee.scoring import infer_scores
 
 
 def test_a_chunk_is_scored_while_the_caller_holds_the_one_before(
@@ -29,7 +30,7 @@ def test_a_chunk_is_scored_while_the_caller_holds_the_one_before(
         scored_on.append(threading.current_thread())
         if len(scored_on) == 2:
             second_scored.set()
-        return list(reviews)
+        return infer_scores(reviews)  # the real model, watched
 
     monkeypatch.setattr(intake, "infer_scores", score)
     stream = intake.stream_reviews([table], options=ReadOptions(), hint=FilmHint(), chunk=2)
@@ -55,7 +56,7 @@ def test_reading_runs_a_bounded_number_of_chunks_ahead_of_scoring(
 
     def score(reviews: Sequence[Review]) -> list[Review]:
         assert release.wait(timeout=20)
-        return list(reviews)
+        return infer_scores(reviews)  # the real model, watched
 
     parse = intake._parse
     read: list[str] = []
@@ -90,7 +91,7 @@ def test_with_one_cpu_each_chunk_is_scored_in_turn_on_the_callers_thread(
 
     def score(reviews: Sequence[Review]) -> list[Review]:
         scored_on.append(threading.current_thread())
-        return list(reviews)
+        return infer_scores(reviews)  # the real model, watched
 
     monkeypatch.setattr(intake, "infer_scores", score)
     monkeypatch.setattr(intake, "_cpus", lambda: 1)
