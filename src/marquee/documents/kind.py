@@ -416,12 +416,8 @@ def text_kind(text: str) -> PageKind:
         return PageKind(FILM, cues)  # a quote, or a short text that names the medium
     trade = Counter(m.lower() for m in trade_words)
     cues[FILM_NEWS] = sum(trade.values())
-    if (
-        not short
-        and cues[FILM_NEWS]
-        >= max(FILM_NEWS_CUES, FILM_NEWS_SHARE * words, OUTWEIGH * cues["story"])
-        and len({_singular(word) for word in trade}) >= FILM_NEWS_WORDS
-    ):
+    least_news = max(FILM_NEWS_CUES, OUTWEIGH * cues["story"])
+    if not short and _thick(trade, words, least_news, FILM_NEWS_SHARE):
         return PageKind(FILM_NEWS, cues, _evidence(trade))
     least = SHORT_CUES if short else MIN_OTHER_CUES if cues[FILM] else MIN_OTHER_CUES_NO_FILM
     untold = not short and not cues[FILM] and cues["drama"] + cues["story"] <= UNTOLD
@@ -431,11 +427,7 @@ def text_kind(text: str) -> PageKind:
             return PageKind(other, cues, _evidence(found[other]))
     notes = Counter(m.lower() for m in episode_words)
     cues[EPISODE_NOTES] = sum(notes.values())
-    if (
-        not short
-        and cues[EPISODE_NOTES] >= max(EPISODE_NOTES_CUES, EPISODE_NOTES_SHARE * words)
-        and len(notes) >= FILM_NEWS_WORDS
-    ):
+    if not short and _thick(notes, words, EPISODE_NOTES_CUES, EPISODE_NOTES_SHARE):
         return PageKind(EPISODE_NOTES, cues, _evidence(notes))
     return PageKind(FILM, cues)
 
@@ -451,6 +443,17 @@ def _outweighs(other: str, cues: Mapping[str, int], least: int) -> bool:
     told = cues["drama"] + cues["story"] * (AGAINST_BOOK if other == "book" else 1)
     support = cues[FILM] + (told if other in _NOT_DRAMA else 0)
     return cues[other] >= least and cues[other] >= OUTWEIGH * max(support, 1)
+
+
+def _thick(found: Counter[str], words: int, least: int | float, share: float) -> bool:
+    """Whether a lexicon's words are thick on a page of ``words`` words: at least ``least``
+    of them and ``share`` of the page, in ``FILM_NEWS_WORDS`` different ones or more (a
+    plural counted as its singular). News about films and episode notes are both told so:
+    by how often the page speaks of its own business, not by outweighing its film words."""
+    return (
+        sum(found.values()) >= max(least, share * words)
+        and len({_singular(word) for word in found}) >= FILM_NEWS_WORDS
+    )
 
 
 def _singular(word: str) -> str:
