@@ -18,24 +18,36 @@ from marquee.review import FilmHint
 from marquee.scoring import infer_scores
 
 
-def test_a_chunk_is_scored_while_the_caller_holds_the_one_before(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _quotes(tmp_path: Path, rows: int) -> Path:
+    """A table of ``rows`` one-line quotes of one film."""
     table = tmp_path / "quotes.csv"
-    table.write_text("film,text\n" + "".join(f"Dune,Quote number {i}.\n" for i in range(7)))
+    table.write_text("film,text\n" + "".join(f"Dune,Quote number {i}.\n" for i in range(rows)))
+    return table
+
+
+def _watch_scoring(monkeypatch: pytest.MonkeyPatch) -> list[threading.Thread]:
+    """The thread of each call to the real model, in call order."""
     scored_on: list[threading.Thread] = []
-    second_scored = threading.Event()
 
     def score(reviews: Sequence[Review]) -> list[Review]:
         scored_on.append(threading.current_thread())
-        if len(scored_on) == 2:
-            second_scored.set()
-        return infer_scores(reviews)  # the real model, watched
+        return infer_scores(reviews)
 
     monkeypatch.setattr(intake, "infer_scores", score)
+    return scored_on
+
+
+def test_a_chunk_is_scored_while_the_caller_holds_the_one_before(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scored_on = _watch_scoring(monkeypatch)
+    table = _quotes(tmp_path, 7)
     stream = intake.stream_reviews([table], options=ReadOptions(), hint=FilmHint(), chunk=2)
     first, failed = next(stream)
-    assert second_scored.wait(timeout=10), "the second chunk was not scored ahead"
+    deadline = time.monotonic() + 10
+    while len(scored_on) < 2 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert len(scored_on) >= 2, "the second chunk was not scored ahead"
     rest = [review for read, _ in stream for review in read]
     bodies = [review.document.body for review in [*first, *rest]]
     assert bodies == [f"Quote number {i}." for i in range(7)]
@@ -85,16 +97,9 @@ def test_reading_runs_a_bounded_number_of_chunks_ahead_of_scoring(
 def test_with_one_cpu_each_chunk_is_scored_in_turn_on_the_callers_thread(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    table = tmp_path / "quotes.csv"
-    table.write_text("film,text\n" + "".join(f"Dune,Quote number {i}.\n" for i in range(5)))
-    scored_on: list[threading.Thread] = []
-
-    def score(reviews: Sequence[Review]) -> list[Review]:
-        scored_on.append(threading.current_thread())
-        return infer_scores(reviews)  # the real model, watched
-
-    monkeypatch.setattr(intake, "infer_scores", score)
+    scored_on = _watch_scoring(monkeypatch)
     monkeypatch.setattr(intake, "_cpus", lambda: 1)
+    table = _quotes(tmp_path, 5)
     stream = intake.stream_reviews([table], options=ReadOptions(), hint=FilmHint(), chunk=2)
     bodies = [review.document.body for read, _ in stream for review in read]
     assert bodies == [f"Quote number {i}." for i in range(5)]
