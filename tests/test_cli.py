@@ -338,6 +338,30 @@ def test_adding_a_table_or_text_imports_no_html_stack(tmp_path) -> None:
         assert out.startswith("added") and loaded == expected
 
 
+def test_the_add_paths_modules_are_frozen_for_the_collector() -> None:
+    """What ``add`` imports is made with the collector off, then frozen (never walked again
+    by it); the collector is on again after, unless it was off before."""
+    import gc
+
+    from marquee.cli.adding import _kept_for_good
+
+    was, before = gc.isenabled(), gc.get_freeze_count()
+    try:
+        gc.enable()
+        with _kept_for_good():
+            assert not gc.isenabled()
+            made = [[index] for index in range(1000)]
+        assert gc.isenabled() and gc.get_freeze_count() >= before + len(made)
+        gc.disable()
+        with _kept_for_good():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.unfreeze()
+        if was:
+            gc.enable()
+
+
 def test_cached_report_imports_no_model(db: str, ballerina: dict) -> None:
     """`marquee report FILM --json` on a report `add` built and cached reads it back without
     the model, NumPy, the report stages or SQLAlchemy: the same JSON, from the store alone.

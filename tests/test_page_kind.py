@@ -7,6 +7,7 @@ the figures for the whole set are in ``bench/page_kind_eval.py``.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -418,3 +419,24 @@ def test_one_scan_of_an_ascii_page_finds_what_each_lexicon_finds() -> None:
         assert kind._cue_words(page.upper()) == each
     grouped = kind._by_first_letter(["films?", "fa|fb", "s?he", "movie", "a{2}b", r"\d+ mins", "f"])
     assert grouped == r"f(?:ilms?|)|m(?:ovie)|fa|fb|s?he|a{2}b|\d+ mins"
+
+
+def test_a_lexicons_cues_grouped_in_order_match_as_its_plain_alternation() -> None:
+    """Each lexicon's look-ahead in the one scan groups its cues by first letter and still
+    tries them in their order: where a cue not opening on a letter stands between, and
+    where an earlier cue would match a shorter word, the same cue matches as with the
+    plain alternation (grouped without order, "a" would win over "x?ab" on "ab")."""
+    from marquee.documents import kind
+
+    cues = ["x?ab", "a", "abc", "films?", "f", r"\d+ mins", "fil", "s?he", "he", "b"]
+    in_order = kind._by_first_letter(cues, in_order=True)
+    assert in_order == r"x?ab|a(?:|bc)|f(?:ilms?|)|\d+ mins|f(?:il)|s?he|h(?:e)|b(?:)"
+    texts = ["ab abc a films film fil 12 mins he she b", "fab xab abcd filmsy", "b he s"]
+    for cues_of in (cues, cues[::-1], cues[2:]):
+        plain = re.compile(rf"(?<![\w-])(?=({'|'.join(cues_of)})(?![\w-]))")
+        grouped_source = kind._by_first_letter(cues_of, in_order=True)
+        grouped = re.compile(rf"(?<![\w-])(?=({grouped_source})(?![\w-]))")
+        for text in texts:
+            assert grouped.findall(text) == plain.findall(text)
+    unordered = kind._by_first_letter(["x?ab", "a"])
+    assert re.compile(f"(?:{unordered})").match("ab")[0] != re.compile("x?ab|a").match("ab")[0]

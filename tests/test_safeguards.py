@@ -155,6 +155,23 @@ def test_lookalike_and_invisible_letters_are_read_before_slugging() -> None:
     assert any("Cyrillic" in w for w in review.document.warnings)
 
 
+def test_the_confusables_tables_load_only_for_a_word_beyond_ascii() -> None:
+    """ASCII titles and names never need the lookalike tables (~0.1 s to load), so a run of
+    them does not load them; the first word beyond ASCII does, and is read as before."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from marquee.films.unicode import normal_name\n"
+        "normal_name('Ballerina'); normal_name('Jean-Luc Godard')\n"
+        "print('confusable_homoglyphs' in sys.modules)\n"
+        "print(normal_name('\u0412\u0430llerina')[0], 'confusable_homoglyphs' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "Ballerina", "True"]
+
+
 def test_the_film_hint_is_read_the_same_way() -> None:
     doc = read_bytes(b"A vast, patient film with a fine lead performance.", "h.txt").documents[0]
     review = parse_review(doc, hint=FilmHint(title="Du\u200bne\x1b[2J", year=2021))

@@ -287,7 +287,9 @@ def _joint(lexicons: Sequence[_Lexicon]) -> tuple[stdlib_re.Pattern[str] | None,
         return None, ()
     every = _by_first_letter([cue for cues in joined.values() for cue in cues])
     either = f"{_BEFORE}(?=(?:{every}){_AFTER})"
-    each = "".join(f"(?:(?=({'|'.join(cues)}){_AFTER}))?" for cues in joined.values())
+    each = "".join(
+        f"(?:(?=({_by_first_letter(cues, in_order=True)}){_AFTER}))?" for cues in joined.values()
+    )
     return stdlib_re.compile(either + each, stdlib_re.ASCII), tuple(joined)
 
 
@@ -300,22 +302,37 @@ def _joinable(lexicon: _Lexicon) -> bool:
     return parsed.state.groups == 1 and parsed.getwidth()[0] > 0
 
 
-def _by_first_letter(cues: Sequence[str]) -> str:
+def _by_first_letter(cues: Sequence[str], *, in_order: bool = False) -> str:
     """``cues`` as one alternation, those opening on a letter grouped under it
     ("f(?:ilms?|ilmmakers?)|m(?:ovies?)|…"): the standard engine passes over a group whose
     letter is not the text's in one test, where it would enter each cue. Whether some cue
-    matches is kept, not which one (their order is not)."""
+    matches is kept, not which one (their order is not).
+
+    ``in_order`` keeps which one too, as the plain alternation tries them: a cue opening
+    otherwise stays where it stands, after the groups of the cues before it. Two cues
+    opening on different letters never match at one place, so at any place the cues
+    tried, and their order, are those of the plain alternation (each lexicon's own
+    look-ahead in the one scan: ~30 µs a match tried cue by cue, a few grouped)."""
+    written: list[str] = []
     grouped: dict[str, list[str]] = {}
     rest: list[str] = []
     for cue in cues:
         letter, tail = cue[:1], cue[1:]
         if letter.isalpha() and _opens_on(cue, letter, tail):
             grouped.setdefault(letter, []).append(tail)
+        elif in_order:
+            written += [*_letter_groups(grouped), cue]
+            grouped = {}
         else:
             rest.append(cue)
-    return "|".join([*(f"{c}(?:{'|'.join(tails)})" for c, tails in grouped.items()), *rest])
+    return "|".join([*written, *_letter_groups(grouped), *rest])
 
 
+def _letter_groups(grouped: Mapping[str, Sequence[str]]) -> list[str]:
+    return [f"{letter}(?:{'|'.join(tails)})" for letter, tails in grouped.items()]
+
+
+@functools.cache
 def _opens_on(cue: str, letter: str, tail: str) -> bool:
     """Whether ``cue`` is ``letter`` then the pattern ``tail`` (not "s?…", "a|b", "a{2}"):
     plainly so when no quantifier follows the letter and no alternative is written; else

@@ -23,7 +23,6 @@ from collections import Counter
 from functools import lru_cache
 
 import regex as re
-from confusable_homoglyphs import categories, confusables
 
 from marquee.records import CastMember, FilmFacts
 from marquee.sanitize import strip_controls
@@ -78,7 +77,11 @@ def normal_facts(facts: FilmFacts) -> tuple[FilmFacts, tuple[str, ...]]:
 
 
 def _scripts(word: str) -> Counter[str]:
-    """How many of the word's letters are in each script (digits and marks not counted)."""
+    """How many of the word's letters are in each script (digits and marks not counted).
+    Asked only of a word beyond ASCII, so the confusables tables (~0.1 s of CPU to load)
+    are imported the first time a run meets one, not by every run."""
+    from confusable_homoglyphs import categories
+
     found = (categories.alias(ch) for ch in word if ch.isalpha())
     return Counter(script for script in found if script not in _NEUTRAL)
 
@@ -95,6 +98,8 @@ def _in_main_script(word: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _lookalike(char: str, script: str) -> str:
+    from confusable_homoglyphs import categories, confusables
+
     if categories.alias(char) in (script, *_NEUTRAL):
         return char
     for found in confusables.is_confusable(char, greedy=True, preferred_aliases=[script]) or ():
