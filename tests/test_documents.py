@@ -1008,3 +1008,27 @@ def test_a_chrome_pattern_is_searched_only_where_its_literal_is() -> None:
     assert chrome._needles(r"^(?:official )?trailer") == ("trailer",)  # past a repeat
     assert chrome._needles(r"\b(?:join|register)\b.{0,9}\b(?:e-?mail|news)") == ("join", "register")
     assert chrome._needles(r"^\d+$") == ("",)  # no literal: always searched
+
+
+def test_a_line_without_an_arrow_is_never_a_breadcrumb() -> None:
+    """The breadcrumb test skips a line holding no arrow (nearly every line) without
+    squashing or splitting it; on every line of every fixture, and on trails of each
+    arrow, it answers as the whole test does."""
+    from marquee.documents import chrome
+    from marquee.documents.lines import squash
+
+    def whole(text: str) -> bool:
+        parts = chrome._BREADCRUMB.split(squash(text))
+        return len(parts) >= 3 and all(0 < len(p.split()) <= 6 for p in parts)
+
+    fixtures = Path(__file__).parent / "fixtures"
+    lines = [
+        line
+        for path in sorted(fixtures.rglob("*.*"))
+        if path.suffix in {".txt", ".md", ".html", ".csv"}
+        for line in path.read_text(errors="replace").splitlines()
+    ]
+    trails = [f"Home {arrow} Reviews {arrow}  Past Lives" for arrow in chrome._ARROWS]
+    assert all(chrome._is_breadcrumb(trail) for trail in trails)
+    for line in [*lines, *trails]:
+        assert chrome._is_breadcrumb(line) == whole(line)

@@ -421,6 +421,42 @@ def test_one_scan_of_an_ascii_page_finds_what_each_lexicon_finds() -> None:
     assert grouped == r"f(?:ilms?|)|m(?:ovie)|fa|fb|s?he|a{2}b|\d+ mins"
 
 
+def test_a_cue_spelled_out_matches_where_the_cue_matches() -> None:
+    """The one scan's first look-ahead reads a cue opening on a choice of plain words as
+    the cues the choice spells out; on every ASCII kinds page, lower-cased, those find a
+    match at the very places the cue does. A choice repeated is left as it is."""
+    from marquee.documents import kind
+
+    assert kind._ways("(?:hbo|amc) (?:series|show)") == [
+        "hbo (?:series|show)",
+        "amc (?:series|show)",
+    ]
+    assert kind._ways("(?:in |on )?(?:this|that) episode") == [
+        "in (?:this|that) episode",
+        "on (?:this|that) episode",
+        "this episode",
+        "that episode",
+    ]
+    assert kind._ways("(?:the|a)*x") == ["(?:the|a)*x"]
+    assert kind._ways("(?:a|b)??c") == ["(?:a|b)??c"]
+    pages = [p.read_text().lower() for p in sorted(KINDS.glob("*/*.txt"))]
+    pages = [page for page in pages if page.isascii()]
+    spelled = [
+        (cue, ways)
+        for lexicon in kind._ALL
+        for cue in lexicon.cues
+        if len(ways := kind._ways(cue)) > 1
+    ]
+    assert len(spelled) >= 20
+    for cue, ways in spelled:
+        alone = re.compile(rf"{kind._BEFORE}(?=(?:{cue}){kind._AFTER})", re.ASCII)
+        either = re.compile(rf"{kind._BEFORE}(?=(?:{'|'.join(ways)}){kind._AFTER})", re.ASCII)
+        for page in pages:
+            assert [m.start() for m in either.finditer(page)] == [
+                m.start() for m in alone.finditer(page)
+            ]
+
+
 def test_a_lexicons_cues_grouped_in_order_match_as_its_plain_alternation() -> None:
     """Each lexicon's look-ahead in the one scan groups its cues by first letter and still
     tries them in their order: where a cue not opening on a letter stands between, and

@@ -208,6 +208,8 @@ _CAPTION_PATTERNS = _cues(
 )
 
 _BREADCRUMB = re.compile(r"\s(?:»|›|>)\s")  # not "/": "Director / Writer / Star" is prose
+_ARROWS = "»›>"  # what a breadcrumb is split at
+_NAV_SEPARATOR = re.compile(r"[|/•·»›>,–—-]")
 _LEAD_TRAIL = " \t:.!?…•·|–—-→←»›"
 
 
@@ -234,10 +236,10 @@ def _is_chrome_line(text: str, key: str) -> bool:
 
 
 def _classify(block: Block) -> BlockKind:
-    key = _key(block.text)
+    lowered = squash(block.text).lower()
+    key = lowered.strip(_LEAD_TRAIL)  # its _key, from the one squash
     if block.kind == "table_row" or not key:
         return block.kind
-    lowered = squash(block.text).lower()
     if _MEDIA_PATTERNS.search(lowered):
         return "media"
     short = len(key.split()) <= _SHORT_LINE_WORDS
@@ -335,7 +337,7 @@ def _key(text: str) -> str:
 
 def _is_nav(key: str) -> bool:
     """A line made wholly of navigation words: "Home | Reviews | About", "Film Reviews"."""
-    tokens = re.sub(r"[|/•·»›>,–—-]", " ", key).split()
+    tokens = _NAV_SEPARATOR.sub(" ", key).split()
     if not tokens or len(tokens) > _MAX_NAV_WORDS:
         return False
     reachable = [True] + [False] * len(tokens)  # reachable[i]: tokens[:i] are all nav
@@ -349,6 +351,9 @@ def _is_nav(key: str) -> bool:
 
 
 def _is_breadcrumb(text: str) -> bool:
-    """A trail like "Home » Reviews » Past Lives": three or more short parts and arrows."""
+    """A trail like "Home » Reviews » Past Lives": three or more short parts and arrows
+    (a line without an arrow, nearly every line, is one part: no squash, no split)."""
+    if not any(arrow in text for arrow in _ARROWS):
+        return False
     parts = _BREADCRUMB.split(squash(text))
     return len(parts) >= 3 and all(0 < len(p.split()) <= 6 for p in parts)

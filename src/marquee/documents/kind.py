@@ -285,12 +285,34 @@ def _joint(lexicons: Sequence[_Lexicon]) -> tuple[stdlib_re.Pattern[str] | None,
     joined = {index: lexicon.cues for index, lexicon in enumerate(lexicons) if _joinable(lexicon)}
     if not joined:
         return None, ()
-    every = _by_first_letter([cue for cues in joined.values() for cue in cues])
+    every = _by_first_letter(
+        [way for cues in joined.values() for cue in cues for way in _ways(cue)]
+    )
     either = f"{_BEFORE}(?=(?:{every}){_AFTER})"
     each = "".join(
         f"(?:(?=({_by_first_letter(cues, in_order=True)}){_AFTER}))?" for cues in joined.values()
     )
     return stdlib_re.compile(either + each, stdlib_re.ASCII), tuple(joined)
+
+
+_PLAIN_CHOICE = stdlib_re.compile(r"\(\?:([a-z' ?-]+(?:\|[a-z' ?-]+)*)\)(\?)?(.*)")
+"""A cue opening on a choice of plain words, maybe optional: "(?:hbo|amc|fx) series",
+"(?:premier )?league"."""
+
+
+def _ways(cue: str) -> list[str]:
+    """``cue`` spelled out as the cues its opening choice of plain words makes ("(?:hbo|amc)
+    series" -> "hbo series", "amc series"; "(?:premier )?league" -> "premier league",
+    "league"): together they match where the cue matches. Whether some cue matches is
+    all the first look-ahead asks, and there each way opening on a letter is grouped under
+    it: a cue opening on a group is entered at every word (~0.9 of the scan's 1.2 ms
+    a review, for 42 such cues of 635), a letter's group only where the word opens so."""
+    found = _PLAIN_CHOICE.fullmatch(cue)
+    if found is None or found[3][:1] in {"?", "*", "+", "{"}:
+        return [cue]  # (a repeat of the choice: "(?:a|b)*c" is no one word then "c")
+    words, optional, tail = found[1].split("|"), found[2], found[3]
+    ways = [word + tail for word in words] + ([tail] if optional else [])
+    return [spelled for way in ways for spelled in _ways(way)]
 
 
 def _joinable(lexicon: _Lexicon) -> bool:

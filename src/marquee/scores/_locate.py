@@ -72,6 +72,8 @@ STAR_SCALE: Final = re.compile(
     r"\b(?:my|a|the|our)\s+(?P<best>four|five|ten|4|5|10)[-\s]star\s+(?:rating\s+)?(?:scale|system)",
     re.IGNORECASE,
 )
+STAR_RUN: Final = re.compile(r"(?<![\w*])\*{1,5}(?![\w*])")
+"""A run of one to five asterisks standing alone: a star legend's ratings."""
 LEGEND_ZERO: Final = re.compile(r"(?<![\w.*])(?:0|zero|no\s+stars)\s*(?:stars?\s*)?[=:\-–—]", re.I)
 LOOSE_ALONE: Final = frozenset({"glyphs", "star_words", "fraction"})
 """What may stand alone unlabelled: not "***" (a separator) nor "85%" (a Tomatometer)."""
@@ -179,7 +181,9 @@ def _star_scale(blocks: Sequence[Block]) -> g.Scale | None:
         if declared := STAR_SCALE.search(block.text):
             return g.Scale(best=g.number(declared["best"]) or g.DEFAULT_STAR_SCALE)
     for block in blocks:
-        runs = [len(r) for r in re.findall(r"(?<![\w*])\*{1,5}(?![\w*])", block.text)]
+        if "*" not in block.text:
+            continue  # no run of stars: most blocks, without a search
+        runs = [len(r) for r in STAR_RUN.findall(block.text)]
         steps = {b - a for a, b in zip(runs, runs[1:], strict=False)}
         if len(runs) >= 3 and steps in ({1}, {-1}):
             worst = 0 if LEGEND_ZERO.search(block.text) else min(runs)
