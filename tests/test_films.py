@@ -927,3 +927,16 @@ def test_clean_squashes_spaces_as_regex_reads_them() -> None:
     assert clean(" Reeves\u2019s \u2003 film\xa0\u2028 ") == "Reeves's film"
     assert clean("  a\x1cb \t c\x1f ") == "a\x1cb c"  # (strip takes the end one)
     assert clean("**Bold**  and [link](http://x)") == "Bold and link"
+
+
+def test_a_lazy_pattern_is_compiled_when_first_asked_for_and_kept(monkeypatch) -> None:
+    """A pattern behind a rarer test is compiled the first time it is asked for, once."""
+    from marquee.films import text
+
+    compiled: list[str] = []
+    real = text.re.compile
+    monkeypatch.setattr(text.re, "compile", lambda source: compiled.append(source) or real(source))
+    pattern = text.lazily(r"(?P<y>\d{4})'s (?P<t>\p{Lu}\w+)")
+    assert compiled == []
+    assert pattern().search("in 2014's Interstellar")["t"] == "Interstellar"
+    assert pattern() is pattern() and len(compiled) == 1

@@ -21,7 +21,7 @@ from marquee.films import names
 from marquee.films.context import about_other_film, negated
 from marquee.films.credits import NAMES, field_key, split_people
 from marquee.films.names import NAME, ROLE
-from marquee.films.text import SENTENCE_END, clause_before
+from marquee.films.text import SENTENCE_END, clause_before, lazily
 from marquee.films.titles import refers_to
 from marquee.records import CastMember
 
@@ -55,8 +55,9 @@ _STATED_BY = (
 whose leading name is otherwise tried at every capital."""
 _SAYS_STARRING = re.compile(r"(?i:starring|featuring|cast|stars|with)")
 _PAIR = re.compile(rf"(?P<outer>{ROLE})\s\((?P<inner>[^()]{{1,160}})\)")
-_AGES = re.compile(rf"(?P<actor>{NAME})\sas\s(?:an?\s|the\s)?\p{{Ll}}+(?:\s\p{{Ll}}+)?")
-_AGES_LIST = re.compile(rf"{_AGES.pattern}(?:(?:,\s(?:and\s)?|\sand\s){_AGES.pattern})*")
+_AGE = rf"(?P<actor>{NAME})\sas\s(?:an?\s|the\s)?\p{{Ll}}+(?:\s\p{{Ll}}+)?"
+_AGES = lazily(_AGE)
+_AGES_LIST = lazily(rf"{_AGE}(?:(?:,\s(?:and\s)?|\sand\s){_AGE})*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,9 +149,11 @@ def _ages(lines: Sequence[str], film_names: Sequence[str]) -> list[CastMember]:
     for line in (line for line in lines if "(" in line):
         for match in _PAIR.finditer(line):
             role = names.role(match["outer"])
-            if not role or refers_to(role, film_names) or not _AGES_LIST.fullmatch(match["inner"]):
+            if not role or refers_to(role, film_names):
                 continue
-            for actor in (names.person(m["actor"]) for m in _AGES.finditer(match["inner"])):
+            if not _AGES_LIST().fullmatch(match["inner"]):
+                continue
+            for actor in (names.person(m["actor"]) for m in _AGES().finditer(match["inner"])):
                 if actor:
                     found.append(CastMember(actor, role))
     return found

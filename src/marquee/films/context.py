@@ -14,12 +14,13 @@ from collections.abc import Sequence
 import regex as re
 
 from marquee.films import names
+from marquee.films.text import lazily
 from marquee.films.titles import TITLE, YEAR, refers_to
 
 log = logging.getLogger(__name__)
 
 _NEGATED = re.compile(r"(?i:\b(?:not|never|no longer|n't)\s(?:[\p{L}']+\s){0,2})$")
-_TAIL = re.compile(
+_TAIL = lazily(
     rf"(?P<since>\b{YEAR}'s\s)?(?P<quote>\")?(?P<span>{TITLE})(?(quote)\")"
     rf"(?P<year>\s\({YEAR}\))?"
     rf"(?P<link>,\s(?:which|that)\s(?:is|was)|,|\s(?:is|was)|'s)?\s*$"
@@ -40,7 +41,7 @@ def about_other_film(before: str, film_names: Sequence[str], people: Sequence[st
     preceded by "2014's"."""
     if _EARLIER_FILM.search(before):
         return True
-    tail = _TAIL.search(before)
+    tail = _TAIL().search(before)
     if not tail:
         return False
     span = tail["span"]

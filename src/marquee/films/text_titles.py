@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import regex as re
 
 from marquee.films import names
-from marquee.films.text import SENTENCE_END, mentions
+from marquee.films.text import SENTENCE_END, lazily, mentions
 from marquee.films.title_forms import (
     DESCRIBED,
     FILM_WORDS,
@@ -38,7 +38,7 @@ _NOUN_ENDS = (
 
 
 _AKA_WORDS = r"(?i:otherwise known|also known|a\.k\.a\.|aka|marketed|released)"
-_AKA = re.compile(
+_AKA = lazily(
     rf"(?:(?P<b>{TITLE})(?:\s\({YEAR}\))?,?\s\(?)?{_AKA_WORDS}"
     rf"(?:\s[\p{{Ll}}\-]+){{0,12}}\s(?P<a>{TITLE})"
 )
@@ -108,7 +108,7 @@ def aliases_in_text(title: str, lines: Sequence[str], text: str) -> list[str]:
     for line in lines:
         if prefixed is not None:
             found += [trim_title(f"{m['p']}: {title}", text) for m in prefixed.finditer(line)]
-        for m in _AKA.finditer(line) if _SAYS_AKA.search(line) else ():
+        for m in _AKA().finditer(line) if _SAYS_AKA.search(line) else ():
             forms = [trim_title(f, text) for f in (m["b"], m["a"]) if f]
             if any(refers_to(f, [title]) for f in forms):
                 found += forms
@@ -138,17 +138,18 @@ def year_in_text(title: str, aliases: Sequence[str], lines: Sequence[str], text:
             for m in TITLE_YEAR.finditer(line)
             if refers_to(trim_title(m["t"], text), film_names)
         ]
-        years += [int(m["y"]) for m in _YEARS_TITLE.finditer(line) if refers_to(m["t"], film_names)]
-        for m in _NNNN_FILM.finditer(line):
+        after_year = _YEARS_TITLE().finditer(line)
+        years += [int(m["y"]) for m in after_year if refers_to(m["t"], film_names)]
+        for m in _NNNN_FILM().finditer(line):
             named = m["after"] or m["before"]
             if m["this"] or (named and refers_to(named, film_names)):
                 years.append(int(m["y"]))
     return Counter(years).most_common(1)[0][0] if years else None
 
 
-_YEARS_TITLE = re.compile(rf"\b(?P<y>{YEAR})'s (?P<t>{TITLE})")
+_YEARS_TITLE = lazily(rf"\b(?P<y>{YEAR})'s (?P<t>{TITLE})")
 """A title after its year: "2025's Ballerina"."""
-_NNNN_FILM = re.compile(
+_NNNN_FILM = lazily(
     rf"(?:(?P<before>{TITLE}),?\s(?:is\s)?)?(?i:\b(?:(?P<this>this)|the|a)\s)(?P<y>{YEAR})\s"
     rf"(?:[\p{{Ll}}\-]+\s){{0,2}}{FILM_WORDS}\b(?:\s(?P<after>{TITLE}))?"
 )

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 import regex as re
 
 from marquee.films import names
-from marquee.films.text import mentions
+from marquee.films.text import lazily, mentions
 
 YEAR = r"(?:18|19|20)\d\d"
 SMALL = (
@@ -41,7 +41,7 @@ _ROMAN = re.compile(r"[IVX]+")
 # Compiled once: each review asks every one of these (``regex``'s cache lookup is ~10 µs).
 _YEAR_WORD = re.compile(rf"\b{YEAR}\b")
 _WITH_YEAR = re.compile(rf"(?P<t>.+?)\s*\((?P<y>{YEAR})\)")
-_MAKERS = re.compile(rf"(?P<maker>{names.NAME})'s (?P<rest>{TITLE})")
+_MAKERS = lazily(rf"(?P<maker>{names.NAME})'s (?P<rest>{TITLE})")
 _LOWER = re.compile(r"\p{Ll}")
 _SMALL = re.compile(SMALL)
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -104,7 +104,7 @@ def trim_title(span: str, text: str) -> str:
 def without_maker(title: str, makers: Sequence[str]) -> str:
     """ "David Lynch's Dune" → "Dune" when David Lynch made it by this review's credits;
     "Bridget Jones's Diary" keeps its name, since nobody credited is Bridget Jones."""
-    found = _MAKERS.fullmatch(title)
+    found = _MAKERS().fullmatch(title)
     if found and names.matches(found["maker"], makers, prefix=False):
         return found["rest"]
     return title
