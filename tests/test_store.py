@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import json
 import sqlite3
 
 import pytest
@@ -305,6 +306,18 @@ def test_figures_are_kept_beside_the_report_and_read_from_an_older_one(store: St
         conn.exec_driver_sql("UPDATE films SET report_figures = NULL")
     with store.reading() as read:
         assert reads.report_figures(read, None) == kept == [(film, True, 100.0, None)]
+
+
+def test_json_texts_read_together_read_as_each_alone() -> None:
+    """Film lists decode every film's names and figures in one parse of the texts joined:
+    the same values as a parse of each, a NULL read as None, and a text that is not one
+    JSON value refused as a parse of it alone refuses it."""
+    texts = ['["Dune", 2021, ["Dune: Part One"]]', None, "[75.0, null]", '"\\ud800"', "3"]
+    assert reads._json_texts(texts) == [None if t is None else json.loads(t) for t in texts]
+    assert reads._json_texts([]) == []
+    for bad in (["[1, 2]", "3, 4"], ["[1,", "2]"], [""]):
+        with pytest.raises(json.JSONDecodeError):
+            reads._json_texts(bad)
 
 
 def test_sqlite_store_made_by_an_older_marquee_is_brought_up_to_date(tmp_path) -> None:
