@@ -273,6 +273,8 @@ def test_read_queries_agree_on_sqlite3_and_sqlalchemy(store: Store, awkward: str
             reads.film_name_rows(read),
             reads.review_tallies(read, None),
             reads.review_tallies(read, [arrival]),
+            reads.review_counts(read, None),
+            reads.review_counts(read, [arrival]),
             reads.report_figures(read, [dune, arrival]),
             reads.cached_report(read, arrival, "k"),
             reads.cached_report(read, arrival, "older code"),
@@ -282,7 +284,7 @@ def test_read_queries_agree_on_sqlite3_and_sqlalchemy(store: Store, awkward: str
         fast = everything(read)
     with store.transaction(write=False) as tx:
         assert everything(tx.reader) == fast
-    counted, entry, names, tallies, none, figures, report, stale = fast
+    counted, entry, names, tallies, none, reviews, no_reviews, figures, report, stale = fast
     assert counted == {"films": 2, "documents": 1, "reviews": 1, "unassigned": 0}
     assert (entry.id, entry.facts, entry.reviews) == (dune, facts, 1)
     assert names == [
@@ -290,6 +292,7 @@ def test_read_queries_agree_on_sqlite3_and_sqlalchemy(store: Store, awkward: str
         (arrival, "arrival", "Arrival", None, []),
     ]
     assert review.verdict == "fresh" and tallies == [(dune, 1, 1, 1, 70.0, 1)] and none == []
+    assert reviews == [(dune, 1)] and no_reviews == []
     assert sorted(figures) == [(dune, False, None, None), (arrival, True, 75.0, 70.0)]
     assert report == {"aggregate": {"fresh_percent": 75.0, "average": 70}} and stale is None
 

@@ -13,12 +13,20 @@ from __future__ import annotations
 import io
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any, Literal, NamedTuple, get_args
 
 from marquee.aggregate import MIN_REVIEWS
 from marquee.browse.memo import remembered
 from marquee.errors import MarqueeError
-from marquee.store import Store, film_facts, film_name_rows, report_figures, review_tallies
+from marquee.store import (
+    Store,
+    film_facts,
+    film_name_rows,
+    report_figures,
+    review_counts,
+    review_tallies,
+)
 
 SortKey = Literal["reviews", "fresh", "average", "year", "title"]
 SORT_KEYS: tuple[str, ...] = get_args(SortKey)
@@ -121,18 +129,21 @@ def figures(store: Store, film_ids: Collection[int] | None = None) -> dict[int, 
 
 def _figures(store: Store, film_ids: Collection[int] | None) -> dict[int, Figures]:
     with store.reading() as read:
-        rows = {row[0]: row for row in review_tallies(read, film_ids)}
         reports = report_figures(read, film_ids)
+        counts: dict[int, int] = dict(review_counts(read, film_ids))
+        # verdicts and scores only when some report is not built yet (``add`` builds them):
+        # tallying them costs twice what counting the reviews does
+        unbuilt = not all(is_built for _, is_built, _, _ in reports)
+        rows = {row[0]: row for row in review_tallies(read, film_ids)} if unbuilt else {}
     found = {}
     for film_id, is_built, fresh, average in reports:
         row = rows.get(film_id)
-        count = row[1] if row else 0
         if not is_built and row is not None:
             _id, _count, fresh_count, verdicts, mean, scored = row
             enough = verdicts >= MIN_REVIEWS
             fresh = round(100 * fresh_count / verdicts, 1) if enough else None
             average = round(mean, 1) if enough and scored else None
-        found[film_id] = Figures(count, fresh, average)
+        found[film_id] = Figures(counts.get(film_id, 0), fresh, average)
     return found
 
 
@@ -206,15 +217,9 @@ def list_films(store: Store, query: FilmQuery = FilmQuery()) -> list[ListedFilm]
 
 
 def listed(film: NamedFilm | IndexedFilm, numbers: Figures) -> ListedFilm:
-    return ListedFilm(
-        film.slug,
-        film.title,
-        film.year,
-        film.aliases,
-        numbers.reviews,
-        numbers.fresh_percent,
-        numbers.average,
-    )
+    """The film's list row: its slug, title, year and aliases (fields 1–4 of either record)
+    and its figures."""
+    return ListedFilm(*film[1:5], *numbers)
 
 
 def sort_films(films: Sequence[ListedFilm], query: FilmQuery) -> list[ListedFilm]:
@@ -222,10 +227,10 @@ def sort_films(films: Sequence[ListedFilm], query: FilmQuery) -> list[ListedFilm
     by_title = sorted(films, key=lambda f: ((f.title or f.slug).casefold(), f.year or 0))
     if query.sort == "title":
         return by_title[::-1] if query.falling else by_title
-    field = {"fresh": "fresh_percent"}.get(query.sort, query.sort)
-    known = [f for f in by_title if getattr(f, field) is not None]
-    unknown = [f for f in by_title if getattr(f, field) is None]
-    known.sort(key=lambda f: getattr(f, field), reverse=query.falling)
+    value = attrgetter({"fresh": "fresh_percent"}.get(query.sort, query.sort))
+    known = [f for f in by_title if value(f) is not None]
+    unknown = [f for f in by_title if value(f) is None]
+    known.sort(key=value, reverse=query.falling)
     return known + unknown
 
 

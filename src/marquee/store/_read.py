@@ -216,6 +216,15 @@ def review_tallies(read: Reader, film_ids: Collection[int] | None) -> list[Row]:
     )
 
 
+def review_counts(read: Reader, film_ids: Collection[int] | None) -> list[Row]:
+    """Per film (of ``film_ids``, or every film with reviews): film id and reviews."""
+    among, params = _among("film_id", film_ids)
+    return read.rows(
+        f"SELECT film_id, count(*) FROM reviews WHERE film_id IS NOT NULL{among} GROUP BY film_id",
+        params,
+    )
+
+
 def report_figures(read: Reader, film_ids: Collection[int] | None) -> list[Row]:
     """Per film (of ``film_ids``, or every film): film id, whether a report is built, and
     the built report's fresh % and average: kept beside it since they were, else read
