@@ -19,10 +19,12 @@ on the same inputs, back to back with this one (old first), each beside its CPU 
 shared machine only a paired run compares two trees fairly.
 
     .venv/bin/python bench/add_speed.py [--rows 2000 8000] [--files 200] [--against DIR]
-                                        [--memory-only | --full-only]
+                                        [--memory-only | --full-only | --batch-only]
 
 ``--memory-only`` stops after the CSV runs (figure 1: the rate and peak-memory ratios);
-``--full-only`` measures figure 2 alone (full-length reviews), for paired runs of that figure.
+``--full-only`` measures figure 2 alone (full-length reviews), ``--batch-only`` figure 4 alone
+(``batch`` on the smaller CSV, ``--runs`` times per tree, the trees taking turns), for paired
+runs of that figure.
 """
 
 from __future__ import annotations
@@ -100,6 +102,15 @@ def full_reviews(folder: Path, name: str, files: Path, src: str | None) -> None:
           f"({wall:.1f} s, CPU {cpu:.1f} s)")  # fmt: skip
 
 
+def batch_cpu(folder: Path, name: str, table: Path, rows: int, src: str | None) -> None:
+    """Figure 4: ``batch`` on the CSV into a new output folder, CPU seconds per row."""
+    out = Path(tempfile.mkdtemp(prefix=f"{name}out", dir=folder))
+    _wall, cpu, _peak, _ = marquee(
+        folder / f"{name}q{rows}.db", "batch", str(table), "--out", str(out), src=src
+    )
+    print(f"{name:>3} batch CPU per quote row   : {1000 * cpu / rows:.2f} ms")
+
+
 def model_vs_vader() -> tuple[float, float]:
     """Quotes/s of the scoring model (as ``add`` calls it) and of VADER, dev-split RT quotes."""
     from marquee.lab.baselines import polarity
@@ -127,6 +138,8 @@ def main() -> None:
     only = parser.add_mutually_exclusive_group()
     only.add_argument("--memory-only", action="store_true", help="only the two CSV runs")
     only.add_argument("--full-only", action="store_true", help="only the full-review run")
+    only.add_argument("--batch-only", action="store_true", help="only the batch CPU figure")
+    parser.add_argument("--runs", type=int, default=1, help="batch runs per tree (--batch-only)")
     args = parser.parse_args()
     small, large = args.rows
     trees = {"old": args.against, "new": None} if args.against else {"": None}
@@ -135,6 +148,11 @@ def main() -> None:
         files = review_files(folder / "full", args.files)
         for rows in (small, large):
             (folder / f"quotes_{rows}.csv").write_bytes(quotes_csv(rows))
+        if args.batch_only:
+            for _ in range(args.runs):
+                for name, src in trees.items():
+                    batch_cpu(folder, name, folder / f"quotes_{small}.csv", small, src)
+            return
         for name, src in trees.items():
             if args.full_only:
                 full_reviews(folder, name, files, src)
@@ -152,12 +170,7 @@ def main() -> None:
             if args.memory_only:
                 continue
             full_reviews(folder, name, files, src)
-            table = folder / f"quotes_{small}.csv"
-            out = folder / f"{name}out"
-            _wall, cpu, _peak, _ = marquee(
-                folder / f"{name}q{small}.db", "batch", str(table), "--out", str(out), src=src
-            )
-            print(f"{name:>3} batch CPU per quote row   : {1000 * cpu / small:.2f} ms")
+            batch_cpu(folder, name, folder / f"quotes_{small}.csv", small, src)
         if args.memory_only or args.full_only:
             return
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 import csv
 import json
 import random
+import subprocess
+import sys
 from collections import defaultdict
 from pathlib import Path
 
@@ -330,6 +332,29 @@ def test_batch_command(tmp_path) -> None:
         app, ["batch", str(clean), "--out", str(tmp_path / "d"), "--engine", "x"]
     )
     assert result.exit_code == 2
+
+
+def test_finishing_reads_each_chunk_file_without_pyarrow_dataset(tmp_path: Path) -> None:
+    """The film figures read each chunk back as the one Parquet file it is: read as a
+    dataset (pq.read_table), it imported pyarrow.dataset and pyarrow.compute, about 230M
+    instructions a run, and the figures are the same either way."""
+    script = f"""
+import sys
+from pathlib import Path
+import pyarrow as pa
+from marquee.batch.results import ResultsFolder
+from marquee.batch.work import RESULTS, ChunkResult
+rows = [{{"row": 1, "problem": None, "film": "dune", "film_title": "Dune", "score": 80.0,
+          "score_explicit": True, "verdict": "fresh", "p_fresh": 1.0}}]
+with ResultsFolder(Path({str(tmp_path)!r}), {{}}) as folder:
+    folder.save_chunk(ChunkResult(0, pa.Table.from_pylist(rows, schema=RESULTS), 1, 0), "d")
+    figures = folder.finish().to_pylist()
+print(figures[0]["film"], figures[0]["fresh"], "pyarrow.dataset" in sys.modules,
+      "pyarrow.compute" in sys.modules)
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["dune", "1", "False", "False"]
 
 
 def test_dask_workers_running_other_code_are_refused() -> None:

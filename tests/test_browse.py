@@ -137,6 +137,10 @@ def test_list_sorts_and_filters(store: Store) -> None:
     assert liked and all(f.fresh_percent is not None and f.fresh_percent >= FRESH_AT for f in liked)
     with pytest.raises(InvalidQuery, match="sort by"):
         FilmQuery(sort="popularity")  # type: ignore[arg-type]
+    assert not FilmQuery(sort="year", descending=True).bounded
+    assert all(FilmQuery(**{b: 0}).bounded for b in ("year_from", "year_to", "fresh_min"))
+    assert FilmQuery(fresh_max=0).bounded and FilmQuery(average_min=0).bounded
+    assert list_films(store, FilmQuery(average_min=101)) == []
 
 
 def test_list_before_reports_are_built_uses_the_verdicts(store: Store, tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import json
 import sqlite3
 
 import pytest
@@ -272,6 +273,8 @@ def test_read_queries_agree_on_sqlite3_and_sqlalchemy(store: Store, awkward: str
             reads.film_name_rows(read),
             reads.review_tallies(read, None),
             reads.review_tallies(read, [arrival]),
+            reads.review_counts(read, None),
+            reads.review_counts(read, [arrival]),
             reads.report_figures(read, [dune, arrival]),
             reads.cached_report(read, arrival, "k"),
             reads.cached_report(read, arrival, "older code"),
@@ -281,7 +284,7 @@ def test_read_queries_agree_on_sqlite3_and_sqlalchemy(store: Store, awkward: str
         fast = everything(read)
     with store.transaction(write=False) as tx:
         assert everything(tx.reader) == fast
-    counted, entry, names, tallies, none, figures, report, stale = fast
+    counted, entry, names, tallies, none, reviews, no_reviews, figures, report, stale = fast
     assert counted == {"films": 2, "documents": 1, "reviews": 1, "unassigned": 0}
     assert (entry.id, entry.facts, entry.reviews) == (dune, facts, 1)
     assert names == [
@@ -289,6 +292,7 @@ def test_read_queries_agree_on_sqlite3_and_sqlalchemy(store: Store, awkward: str
         (arrival, "arrival", "Arrival", None, []),
     ]
     assert review.verdict == "fresh" and tallies == [(dune, 1, 1, 1, 70.0, 1)] and none == []
+    assert reviews == [(dune, 1)] and no_reviews == []
     assert sorted(figures) == [(dune, False, None, None), (arrival, True, 75.0, 70.0)]
     assert report == {"aggregate": {"fresh_percent": 75.0, "average": 70}} and stale is None
 
@@ -305,6 +309,18 @@ def test_figures_are_kept_beside_the_report_and_read_from_an_older_one(store: St
         conn.exec_driver_sql("UPDATE films SET report_figures = NULL")
     with store.reading() as read:
         assert reads.report_figures(read, None) == kept == [(film, True, 100.0, None)]
+
+
+def test_json_texts_read_together_read_as_each_alone() -> None:
+    """Film lists decode every film's names and figures in one parse of the texts joined:
+    the same values as a parse of each, a NULL read as None, and a text that is not one
+    JSON value refused as a parse of it alone refuses it."""
+    texts = ['["Dune", 2021, ["Dune: Part One"]]', None, "[75.0, null]", '"\\ud800"', "3"]
+    assert reads._json_texts(texts) == [None if t is None else json.loads(t) for t in texts]
+    assert reads._json_texts([]) == []
+    for bad in (["[1, 2]", "3, 4"], ["[1,", "2]"], [""]):
+        with pytest.raises(json.JSONDecodeError):
+            reads._json_texts(bad)
 
 
 def test_sqlite_store_made_by_an_older_marquee_is_brought_up_to_date(tmp_path) -> None:

@@ -157,9 +157,12 @@ class ResultsFolder:
         return figures
 
     def chunk_tables(self, columns: list[str] = _FIGURE_COLUMNS) -> Iterable[pa.Table]:
-        """The finished chunks' results, one table at a time, in input order."""
+        """The finished chunks' results, one table at a time, in input order. Each file is
+        read as the one file it is: ``pq.read_table`` opens it as a dataset, importing
+        pyarrow.dataset and pyarrow.compute (229M instructions, once per run)."""
         for index in sorted(self.finished):
-            yield pq.read_table(self.root / self.finished[index].file, columns=columns)
+            with pq.ParquetFile(self.root / self.finished[index].file) as chunk:
+                yield chunk.read(columns=columns)
 
     def _load(self) -> dict[int, ChunkEntry]:
         path = self.root / MANIFEST

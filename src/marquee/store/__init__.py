@@ -32,6 +32,7 @@ from marquee.store._read import (
     film_facts,
     film_name_rows,
     report_figures,
+    review_counts,
     review_tallies,
 )
 from marquee.store._store import Store
@@ -79,6 +80,7 @@ __all__ = [
     "film_name_rows",
     "refile_review",
     "report_figures",
+    "review_counts",
     "review_tallies",
     "shown_url",
     "sqlite_file",
