@@ -436,7 +436,7 @@ def full_page(text: str) -> bool:
     """Whether ``text`` is a page of full length, the only kind the learned check reads:
     ``MIN_WORDS`` words or more, on two lines or more (a pull quote, or a short page that
     names a film, is never refused)."""
-    return len(text.split()) >= MIN_WORDS and _lines(text) >= 2
+    return len(text.split(maxsplit=MIN_WORDS)) >= MIN_WORDS and _lines(text) >= 2
 
 
 def rule_kind(text: str) -> PageKind:

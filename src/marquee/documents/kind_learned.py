@@ -61,7 +61,9 @@ class LearnedCheck:
 
     def p_other(self, text: str) -> float:
         """P(the text is not a film review)."""
-        return float(self.probabilities(page_rows([text], self.spec))[0])
+        rows = page_rows([text], self.spec)
+        logit = self.scorer.weights.take(rows.indices).sum(dtype=np.float64) + self.scorer.bias
+        return float(1.0 / (1.0 + np.exp(-logit)))  # the sum in any order: a row's is cheap
 
     def probabilities(self, rows: BinaryRows | sparse.spmatrix) -> np.ndarray:
         """P(not a film review) of each row of features (a SciPy matrix when training)."""
