@@ -33,7 +33,7 @@ from scipy import sparse
 from marquee.documents import read_path
 from marquee.documents.kind import page_text
 from marquee.documents.kind_learned import ARTIFACT, LearnedCheck, page_rows, save_check
-from marquee.lab.corpora import Split, in_split, load_polarity, load_scale
+from marquee.lab.corpora import Split, checksums, in_split, load_polarity, load_scale
 from marquee.model.nbsvm import NBParams, fit_nblr
 
 log = logging.getLogger(__name__)
@@ -220,7 +220,9 @@ def metrics(p_other: np.ndarray, pages: Sequence[Page], cut: float) -> dict[str,
 
 
 def recipe(pages: Sequence[Page], params: Params) -> dict:
-    """What the artifact was trained on and how: for ``kind_learned.json``."""
+    """What the artifact was trained on and how, for ``kind_learned.json``: "sha256" is
+    over every page as the check read it (name, label, text), so a changed fixture or
+    reader shows; the corpora's own files have theirs."""
     digest = hashlib.sha256()
     for page in pages:
         digest.update(f"{page.name}\t{int(page.is_film)}\t{page.text}\n".encode())
@@ -247,6 +249,11 @@ def recipe(pages: Sequence[Page], params: Params) -> dict:
             },
             "rounds": sorted({p.round for p in fixtures}),
             "sha256": digest.hexdigest(),
+            "sha256 of the corpora read": {
+                name: digest
+                for name, digest in checksums().items()
+                if name.startswith(("polarity_v2", "scale_v1"))
+            },
         },
     }
 
