@@ -56,7 +56,8 @@ def test_a_forum_thread_the_rules_keep_is_refused_by_the_learned_check() -> None
     assert rule_kind(text).is_film
     kind = page_kind(page)
     assert kind.kind == LEARNED
-    assert kind.reason is not None and "learned check" in kind.reason and "p=0." in kind.reason
+    assert kind.reason is not None and "learned check" in kind.reason
+    assert "(p=0." in kind.reason and ", words: " in kind.reason
 
 
 @pytest.mark.usefixtures("refusing_everything")

@@ -429,7 +429,9 @@ def text_kind(text: str) -> PageKind:
     p_other = check.p_other(text)
     if p_other < check.threshold:
         return kind
-    return PageKind(LEARNED, kind.cues, (f"p={p_other:.2f}", *check.evidence(text)))
+    words = check.evidence(text)
+    shown = (f"words: {', '.join(words)}",) if words else ()
+    return PageKind(LEARNED, kind.cues, (f"p={p_other:.2f}", *shown))
 
 
 def full_page(text: str) -> bool:

@@ -32,6 +32,7 @@ import numpy as np
 from marquee.model.features import FeatureSpec, Tokens, featurize_tokens, word_hashes, words
 from marquee.model.nbsvm import LinearScorer
 from marquee.model.rows import BinaryRows
+from marquee.wordlists import word_list
 
 if TYPE_CHECKING:
     from scipy import sparse
@@ -72,13 +73,22 @@ class LearnedCheck:
     def evidence(self, text: str, k: int = 3) -> tuple[str, ...]:
         """The ``k`` words of ``text`` that speak most against a film review, for the
         reason a user is shown (one featurisation per distinct word: refusals only)."""
-        distinct = sorted({w for w in words(text, negation=False) if w.isalpha()})
+        distinct = sorted(
+            {w for w in words(text, negation=False) if w.isalpha()} - _function_words()
+        )
         if not distinct:
             return ()
         unigram = replace(self.spec, ngram=1)
         weights = page_rows(distinct, unigram).dot(self.scorer.weights)
         ranked = sorted(zip(weights, distinct, strict=True), reverse=True)
         return tuple(word for weight, word in ranked[:k] if weight > 0)
+
+
+@functools.cache
+def _function_words() -> frozenset[str]:
+    """English function words ("the", "and", "in"): they lean one way or the other in the
+    weights, but shown as a reason they say nothing to a user."""
+    return frozenset(word_list("marquee.documents", "stopwords-english"))
 
 
 def page_rows(texts: Sequence[str], spec: FeatureSpec = SPEC) -> BinaryRows:
