@@ -3,18 +3,22 @@
 The rules of :mod:`marquee.documents.kind` count each kind's words; each round of pages
 from sites never met showed kinds they miss because their words are a film review's: a
 forum thread about a film, a soundtrack's page, a novel's film deal, a short festival or
-box-office item. A linear model over the page's word 1–2-grams sees more of how a page is
-written (who speaks, what it announces, what it lists) than any lexicon, so it reads
-those too; it is trained by ``python -m marquee.lab.kind_train`` on real pages of every
-kind (``tests/fixtures/kinds``, the round-ups) and on the train split's full reviews.
+box-office item. A linear model over the page's word 1–2-grams weighs how a page is
+written (who speaks, what it announces) as well as what it names. It is trained by
+``python -m marquee.lab.kind_train`` on real pages of every kind (``tests/fixtures/kinds``,
+the round-ups) and on the train split's full reviews. On rounds it never met it refuses
+about a quarter of the other pages by itself and a few the rules keep (a soundtrack's
+page, book-to-film news); forum threads about films still mostly pass, their words being
+a review's.
 
 It only ever adds refusals to the rules' (a page the rules refuse stays refused), and its
-threshold is set so that, in leave-one-round-out cross-validation over the collection
-rounds, at least 99.5% of the held-out film reviews stay kept: a round groups sites, so
-that figure is what the check does on sites it never met (``bench/page_kind_cv.py``).
+threshold is set out of fold over whole collection rounds (a round groups sites), so that
+every training film review stays kept by a model that never saw its round
+(``marquee.lab.kind_train.KEEP``); ``bench/page_kind_cv.py`` measures what that does on
+rounds of sites the check never met.
 
 The artifact (``kind_learned.npz``, its recipe and metrics in ``kind_learned.json``)
-holds the few thousand weights left non-zero, as the scoring model's do. It is loaded
+holds the 30,000 largest weights (float16), as the scoring model's does. It is loaded
 the first time a page asks, and reading a page costs one featurisation and one sum.
 """
 
