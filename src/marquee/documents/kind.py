@@ -24,6 +24,11 @@ the band on its soundtrack or the TV series it spun off from still says "film" o
 and a short page only on strong evidence (``MIN_WORDS``); a document whose structure
 names a film (a table's film column, front matter, JSON-LD) is always kept.
 
+A page of full length the rules keep is then read by a learned check
+(:mod:`marquee.documents.kind_learned`, word 1–2-grams): it refuses, too, the pages whose
+words are a film review's but whose writing is not (a forum thread, a soundtrack's page),
+with its own reason; it never keeps a page the rules refuse.
+
 The lexicons and thresholds were chosen on the dev half of real pages of every kind
 (``tests/fixtures/kinds``) and on dev-split film reviews; ``bench/page_kind_eval.py``
 measures them on the held-out half.
@@ -41,6 +46,7 @@ from collections.abc import Mapping, Sequence
 
 import regex as re
 
+from marquee.documents import kind_learned
 from marquee.records import TABLE_SHAPES, Document
 from marquee.wordlists import word_list
 
@@ -108,6 +114,9 @@ words or more. A film podcast talks of films, casts and plots as thickly as a re
 as with news about films, its film words cannot speak for it. The dev pages' episode notes
 use these words 2.9 to 5.7 times in a hundred; no polarity_v2 or scale_v1 review of the
 train or dev split more than 0.53 (a Star Wars review on "Episode 4")."""
+
+LEARNED = "another kind (learned)"
+"""The kind of a page the rules keep and the learned check refuses."""
 
 _FILM_META = ("film", "movie", "year", "imdb", "tmdb", "rtid")
 """Meta keys that mean the document's structure itself names a film."""
@@ -404,6 +413,7 @@ _READS_AS = {
     "politics": "reads as political news",
     FILM_NEWS: "reads as news about films, not a review of one",
     EPISODE_NOTES: "reads as a podcast's or a show's episode notes",
+    LEARNED: "the learned check reads it as another kind of page",
 }
 
 
@@ -432,16 +442,46 @@ class PageKind:
 
 def page_kind(document: Document) -> PageKind:
     """Whether ``document`` reads as a film review, and if not, as what."""
+    text = page_text(document)
+    return PageKind(FILM, {}) if text is None else text_kind(text)
+
+
+def page_text(document: Document) -> str | None:
+    """What :func:`page_kind` reads of ``document`` (its title above its body), or None
+    when its structure names a film (a table's row, front matter, JSON-LD)."""
     if document.shape in TABLE_SHAPES or any(document.meta.get(k) for k in _FILM_META):
-        return PageKind(FILM, {})
-    return text_kind("\n".join((document.meta.get("title", ""), document.body)))
+        return None
+    return "\n".join((document.meta.get("title", ""), document.body))
 
 
 @functools.lru_cache(maxsize=64)
 def text_kind(text: str) -> PageKind:
-    """The kind a text reads as, by its cue words (see the module docstring). Remembered
-    for the last few texts: ``marquee add`` asks of each page twice (whether to keep it,
-    then whether to split it), and the cue patterns are a third of reading a review."""
+    """The kind a text reads as: by its cue words (:func:`rule_kind`), then, for a page the
+    rules keep, by the learned check (:mod:`marquee.documents.kind_learned`; on a page of
+    full length only, :func:`full_page`). Remembered for the last few texts: ``marquee
+    add`` asks of each page twice (whether to keep it, then whether to split it), and the
+    cue patterns are a third of reading a review."""
+    kind = rule_kind(text)
+    if not kind.is_film or not full_page(text):
+        return kind
+    check = kind_learned.load_check()
+    p_other = check.p_other(text)
+    if p_other < check.threshold:
+        return kind
+    words = check.evidence(text)
+    shown = (f"words: {', '.join(words)}",) if words else ()
+    return PageKind(LEARNED, kind.cues, (f"p={p_other:.2f}", *shown))
+
+
+def full_page(text: str) -> bool:
+    """Whether ``text`` is a page of full length, the only kind the learned check reads:
+    ``MIN_WORDS`` words or more, on two lines or more (a pull quote, or a short page that
+    names a film, is never refused)."""
+    return len(text.split(maxsplit=MIN_WORDS)) >= MIN_WORDS and _lines(text) >= 2
+
+
+def rule_kind(text: str) -> PageKind:
+    """The kind a text reads as by its cue words alone (see the module docstring)."""
     *each, drama, story, trade_words, episode_words = _cue_words(text)
     found = {
         kind: Counter(m.lower() for m in words) for kind, words in zip(_PATTERNS, each, strict=True)
