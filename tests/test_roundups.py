@@ -89,6 +89,10 @@ MISSED = {
     "r14_theunderscene_p41.txt": 3,  # lost headings, the film named in the prose
     "r14_yearincinema_mini_review_p27.txt": 5,  # "• Mini Review: Title" bullets
     "r14_yggdrasille_foreign_language_tag.txt": 2,  # "Title – Film Review" headings
+    "r14_boneyardlimited_netflix_tag.txt": 2,  # "Title (2019, Netflix) - 4/5" after a series
+    "r14_heavy_full_release_dvd_bluray.txt": 4,  # "Title – prose" paragraphs
+    "r14_jjamesreviews_mspiff14_final.txt": 1,  # "The Double" / "The Double Poster"
+    "r14_yourobserver_popcorn_bob_jan27_2014.txt": 4,  # "Title" / "Four Popcorns" / "Genres:"
 }
 """Films of each page not found (the bench counts them in its figures)."""
 UNCREDITED = {
