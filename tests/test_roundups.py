@@ -93,11 +93,17 @@ MISSED = {
     "r14_heavy_full_release_dvd_bluray.txt": 4,  # "Title – prose" paragraphs
     "r14_jjamesreviews_mspiff14_final.txt": 1,  # "The Double" / "The Double Poster"
     "r14_yourobserver_popcorn_bob_jan27_2014.txt": 4,  # "Title" / "Four Popcorns" / "Genres:"
+    "r14_axios_denver_holiday_movies.txt": 14,  # '- "Title": ⛄⛄⛄ verdict (Netflix)' bullets
+    "r14_cinematicconsiderations_independent_p2.txt": 1,  # "12 Mighty Orphans: Feel-good fumble"
+    "r14_hangukyeonghwa_thriller.txt": 4,  # quoted excerpts naming their film first
+    "r14_psybok_friday_movie_guide.txt": 2,  # a title line over a one-line verdict
+    "r14_thecollectivemag_christmases_past.txt": 3,  # "Title (2006) Netflix" / prose / "Rating:"
 }
 """Films of each page not found (the bench counts them in its figures)."""
 UNCREDITED = {
     "hhsclarion_fall_movies.txt": "spelt 'Sierra van Houten' by the byline reader",
     "csmonitor_movie_guide_2004.txt": "capsules opening 'Sterritt ***' credit no one",
+    "r14_cheekmedia_8_christmas_movies.txt": "a byline '• Sophie Perissinotto' over the headline",
 }
 """Pages whose critic is not credited as the page gives it (the bench counts them)."""
 
