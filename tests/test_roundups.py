@@ -98,6 +98,9 @@ MISSED = {
     "r14_hangukyeonghwa_thriller.txt": 4,  # quoted excerpts naming their film first
     "r14_psybok_friday_movie_guide.txt": 2,  # a title line over a one-line verdict
     "r14_thecollectivemag_christmases_past.txt": 3,  # "Title (2006) Netflix" / prose / "Rating:"
+    "r14_list_brettvanderzee_best_picture_2016.txt": 8,  # "1. 8. Title: one-line review"
+    "r14_studio462_summer_one_sentence.txt": 13,  # "Title (June 1, 2018)" over one sentence
+    "r14_yorkvision_film_every_day_march.txt": 7,  # "01/03/24: Title ★★★★☆" keeps its date
 }
 """Films of each page not found (the bench counts them in its figures)."""
 UNCREDITED = {
