@@ -101,12 +101,17 @@ MISSED = {
     "r14_list_brettvanderzee_best_picture_2016.txt": 8,  # "1. 8. Title: one-line review"
     "r14_studio462_summer_one_sentence.txt": 13,  # "Title (June 1, 2018)" over one sentence
     "r14_yorkvision_film_every_day_march.txt": 7,  # "01/03/24: Title ★★★★☆" keeps its date
+    "r14_bookercritics_movie_review.txt": 1,  # "TITLE a movie review by Kristen B." headline
+    "r14_awardswatch_festival_reviews_p3.txt": 2,  # "‘Title’ review: tagline | NewFest" twice
+    "r14_redbox_best_horror_halloween.txt": 3,  # "Title – prose" paragraphs
 }
 """Films of each page not found (the bench counts them in its figures)."""
 UNCREDITED = {
     "hhsclarion_fall_movies.txt": "spelt 'Sierra van Houten' by the byline reader",
     "csmonitor_movie_guide_2004.txt": "capsules opening 'Sterritt ***' credit no one",
     "r14_cheekmedia_8_christmas_movies.txt": "a byline '• Sophie Perissinotto' over the headline",
+    "r14_techmit_on_the_screen_v120.txt": "capsules signed '-- Name' below their prose",
+    "r14_bookercritics_movie_review.txt": "V for Vendetta credited to the first writer, Kristen B",
 }
 """Pages whose critic is not credited as the page gives it (the bench counts them)."""
 
