@@ -59,9 +59,10 @@ DATA_SPLIT: dict[str, Split] = {
     "round-13k2": "test",
     "round-13k3": "test",
     "round-13k4": "test",
+    "round-13k5": "test",
 }
 """The shared data's frozen split measured beside each fixture split ("round-13k" to
-"round-13k4": every page of SOURCES.md's "## Round 13k…" section, held-out and dev alike)."""
+"round-13k5": every page of SOURCES.md's "## Round 13k…" section, held-out and dev alike)."""
 
 
 def recorded_splits() -> dict[Path, str]:
