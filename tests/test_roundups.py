@@ -104,6 +104,9 @@ MISSED = {
     "r14_bookercritics_movie_review.txt": 1,  # "TITLE a movie review by Kristen B." headline
     "r14_awardswatch_festival_reviews_p3.txt": 2,  # "‘Title’ review: tagline | NewFest" twice
     "r14_redbox_best_horror_halloween.txt": 3,  # "Title – prose" paragraphs
+    "r14_phillyburbs_movie_capsules_jan_2016.txt": 3,  # "TITLE: (B+) prose" graded capsules
+    "r14_shepherdexpress_film_clips_112415.txt": 2,  # "Title PG-13" over prose "(Lisa Miller)"
+    "r14_ipernity_supercargo_six_films.txt": 6,  # six films named in one paragraph of prose
 }
 """Films of each page not found (the bench counts them in its figures)."""
 UNCREDITED = {
