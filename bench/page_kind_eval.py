@@ -60,9 +60,10 @@ DATA_SPLIT: dict[str, Split] = {
     "round-13k3": "test",
     "round-13k4": "test",
     "round-13k5": "test",
+    "round-13k6": "test",
 }
 """The shared data's frozen split measured beside each fixture split ("round-13k" to
-"round-13k5": every page of SOURCES.md's "## Round 13k…" section, held-out and dev alike)."""
+"round-13k6": every page of SOURCES.md's "## Round 13k…" section, held-out and dev alike)."""
 
 
 def recorded_splits() -> dict[Path, str]:
