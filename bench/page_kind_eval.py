@@ -15,7 +15,8 @@ dev/held-out split in ``tests/fixtures/SOURCES.md``):
 
 Rules are designed on ``--split dev``; each held-out round is measured once, and its
 figures are recorded in SOURCES.md (``heldout-1`` is dev since it was measured).
-Run: ``.venv/bin/python bench/page_kind_eval.py --split heldout-2 [--show]``.
+Run: ``.venv/bin/python bench/page_kind_eval.py --split heldout-2 [--show]``; a whole round:
+``--split round-13k``.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import argparse
 from collections.abc import Iterable
 from pathlib import Path
 
-from roundup_eval import roundups  # the round-up part: bench/roundup_eval.py
+from roundup_eval import in_round, roundups  # the round-up part: bench/roundup_eval.py
 
 from marquee.documents import read_path
 from marquee.documents.kind import page_kind, text_kind
@@ -53,8 +54,16 @@ DATA_SPLIT: dict[str, Split] = {
     "heldout-10k": "test",
     "heldout-11k": "test",
     "heldout-12k": "test",
+    "heldout-13k": "test",
+    "round-13k": "test",
+    "round-13k2": "test",
+    "round-13k3": "test",
+    "round-13k4": "test",
+    "round-13k5": "test",
+    "round-13k6": "test",
 }
-"""The shared data's frozen split measured beside each fixture split."""
+"""The shared data's frozen split measured beside each fixture split ("round-13k" to
+"round-13k6": every page of SOURCES.md's "## Round 13k…" section, held-out and dev alike)."""
 
 
 def recorded_splits() -> dict[Path, str]:
@@ -65,7 +74,10 @@ def recorded_splits() -> dict[Path, str]:
 
 def pages(split: str) -> list[tuple[Path, bool]]:
     """(page, is a film review) for every fixture page of the split; "dev" takes in the
-    held-out rounds already measured."""
+    held-out rounds already measured (heldout-13k waits for the learned checks' one
+    measurement); "round-N" is the whole of round N."""
+    if split.startswith("round-"):
+        return [(path, path.parent.name in ("film", "roundups")) for path in in_round(split[6:])]
     measured = {
         "heldout-1",
         "heldout-2",

@@ -23,7 +23,7 @@ from test_multifilm import PROSE, doc_of
 
 ROUNDUPS = Path(__file__).parent / "fixtures" / "roundups"
 EXPECTED = json.loads((ROUNDUPS / "expected.json").read_text())
-UNMEASURED: frozenset[str] = frozenset()
+UNMEASURED: frozenset[str] = frozenset({"heldout-14"})
 """Held-out rounds not yet measured ("heldout-9"): their pages are labelled but not run,
 so that no rule is shaped on them before ``bench/roundup_eval.py`` measures them once."""
 SOURCES = (ROUNDUPS.parent / "SOURCES.md").read_text().splitlines()
@@ -82,11 +82,39 @@ MISSED = {
     "spectator_au_cinema_p4.txt": 1,  # "Gripping: Name Me Lawand reviewed" (a title whole)
     "themovieminute_tag.txt": 5,  # titles over a date and a one-line verdict
     "theverge_sundance_2019.txt": 2,  # bylined headlines naming the film mid-sentence
+    "r14_charlestoncitypaper_capsules.txt": 2,  # "Title (PG-13) Reviewed at left."
+    "r14_ericdsnider_movies_p32.txt": 3,  # "D- | PG-13 | July 25, 2003" under each title
+    "r14_ioncinema_foreign_film_review_p17.txt": 8,  # "Title | … Festival Review" over a tagline
+    "r14_lightlynews_sundance_diary_part4.txt": 2,  # a diary naming its films in the prose
+    "r14_theunderscene_p41.txt": 3,  # lost headings, the film named in the prose
+    "r14_yearincinema_mini_review_p27.txt": 5,  # "• Mini Review: Title" bullets
+    "r14_yggdrasille_foreign_language_tag.txt": 2,  # "Title – Film Review" headings
+    "r14_boneyardlimited_netflix_tag.txt": 2,  # "Title (2019, Netflix) - 4/5" after a series
+    "r14_heavy_full_release_dvd_bluray.txt": 4,  # "Title – prose" paragraphs
+    "r14_jjamesreviews_mspiff14_final.txt": 1,  # "The Double" / "The Double Poster"
+    "r14_yourobserver_popcorn_bob_jan27_2014.txt": 4,  # "Title" / "Four Popcorns" / "Genres:"
+    "r14_axios_denver_holiday_movies.txt": 14,  # '- "Title": ⛄⛄⛄ verdict (Netflix)' bullets
+    "r14_cinematicconsiderations_independent_p2.txt": 1,  # "12 Mighty Orphans: Feel-good fumble"
+    "r14_hangukyeonghwa_thriller.txt": 4,  # quoted excerpts naming their film first
+    "r14_psybok_friday_movie_guide.txt": 2,  # a title line over a one-line verdict
+    "r14_thecollectivemag_christmases_past.txt": 3,  # "Title (2006) Netflix" / prose / "Rating:"
+    "r14_list_brettvanderzee_best_picture_2016.txt": 8,  # "1. 8. Title: one-line review"
+    "r14_studio462_summer_one_sentence.txt": 13,  # "Title (June 1, 2018)" over one sentence
+    "r14_yorkvision_film_every_day_march.txt": 7,  # "01/03/24: Title ★★★★☆" keeps its date
+    "r14_bookercritics_movie_review.txt": 1,  # "TITLE a movie review by Kristen B." headline
+    "r14_awardswatch_festival_reviews_p3.txt": 2,  # "‘Title’ review: tagline | NewFest" twice
+    "r14_redbox_best_horror_halloween.txt": 3,  # "Title – prose" paragraphs
+    "r14_phillyburbs_movie_capsules_jan_2016.txt": 3,  # "TITLE: (B+) prose" graded capsules
+    "r14_shepherdexpress_film_clips_112415.txt": 2,  # "Title PG-13" over prose "(Lisa Miller)"
+    "r14_ipernity_supercargo_six_films.txt": 6,  # six films named in one paragraph of prose
 }
 """Films of each page not found (the bench counts them in its figures)."""
 UNCREDITED = {
     "hhsclarion_fall_movies.txt": "spelt 'Sierra van Houten' by the byline reader",
     "csmonitor_movie_guide_2004.txt": "capsules opening 'Sterritt ***' credit no one",
+    "r14_cheekmedia_8_christmas_movies.txt": "a byline '• Sophie Perissinotto' over the headline",
+    "r14_techmit_on_the_screen_v120.txt": "capsules signed '-- Name' below their prose",
+    "r14_bookercritics_movie_review.txt": "V for Vendetta credited to the first writer, Kristen B",
 }
 """Pages whose critic is not credited as the page gives it (the bench counts them)."""
 
