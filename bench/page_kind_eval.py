@@ -74,8 +74,7 @@ def recorded_splits() -> dict[Path, str]:
 
 def pages(split: str) -> list[tuple[Path, bool]]:
     """(page, is a film review) for every fixture page of the split; "dev" takes in the
-    held-out rounds already measured (heldout-13k waits for the learned checks' one
-    measurement); "round-N" is the whole of round N."""
+    held-out rounds already measured; "round-N" is the whole of round N."""
     if split.startswith("round-"):
         return [(path, path.parent.name in ("film", "roundups")) for path in in_round(split[6:])]
     measured = {
@@ -90,6 +89,7 @@ def pages(split: str) -> list[tuple[Path, bool]]:
         "heldout-10k",
         "heldout-11k",
         "heldout-12k",
+        "heldout-13k",
     }
     wanted = {"dev", *measured} if split == "dev" else {split}
     return sorted(
