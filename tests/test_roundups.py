@@ -14,6 +14,7 @@ import pytest
 
 from marquee.documents import read_path
 from marquee.films.names import name_key
+from marquee.metadata import read_metadata
 from marquee.multifilm import split_films
 from marquee.records import Document
 from marquee.review import parse_review
@@ -122,10 +123,7 @@ MISSED = {
 }
 """Films of each page not found (the bench counts them in its figures)."""
 UNCREDITED = {
-    "hhsclarion_fall_movies.txt": "spelt 'Sierra van Houten' by the byline reader",
     "csmonitor_movie_guide_2004.txt": "capsules opening 'Sterritt ***' credit no one",
-    "r14_cheekmedia_8_christmas_movies.txt": "a byline '• Sophie Perissinotto' over the headline",
-    "r14_techmit_on_the_screen_v120.txt": "capsules signed '-- Name' below their prose",
     "r14_bookercritics_movie_review.txt": "V for Vendetta credited to the first writer, Kristen B",
 }
 """Pages whose critic is not credited as the page gives it (the bench counts them)."""
@@ -350,6 +348,62 @@ def test_a_reviews_own_byline_overrides_the_pages_critic() -> None:
         ("Harbour Lights", "Jane Roe"),
         ("Paper Kites", "John Doe"),
     ]
+
+
+def test_capsules_signed_after_a_double_hyphen_are_each_by_their_signer() -> None:
+    doc = doc_of(
+        ("heading", "On the screen this weekend"),
+        ("heading", "Harbour Lights (HH)"),
+        ("paragraph", f"{PROSE} -- Rebecca Loh"),
+        ("heading", "Paper Kites (HHH)"),
+        ("paragraph", f"{PROSE} -- Erik Blankinship"),
+    )
+    reviews = [parse_review(part) for part in split_films(doc)]
+    assert [(r.facts.title, r.meta.critic) for r in reviews] == [
+        ("Harbour Lights", "Rebecca Loh"),
+        ("Paper Kites", "Erik Blankinship"),
+    ]
+
+
+def test_a_bulleted_name_over_the_headline_is_the_columns_critic() -> None:
+    doc = doc_of(
+        ("list_item", "Ann Smith"),
+        ("paragraph", "A comprehensive review of 2 Christmas movies"),
+        ("heading", "Harbour Lights (Netflix)"),
+        ("paragraph", PROSE),
+        ("heading", "Paper Kites (Netflix)"),
+        ("paragraph", PROSE),
+    )
+    assert {parse_review(part).meta.critic for part in split_films(doc)} == {"Ann Smith"}
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        (("list_item", "Netflix"), ("paragraph", "Two Christmas movies")),  # no person
+        (("list_item", "Annie Hall"), ("list_item", "Jerry Maguire")),  # a list of films
+    ],
+)
+def test_a_bullet_that_is_no_byline_credits_no_one(top: tuple[tuple[str, str], ...]) -> None:
+    doc = doc_of(
+        *top,
+        ("heading", "Harbour Lights (Netflix)"),
+        ("paragraph", PROSE),
+        ("heading", "Paper Kites (Netflix)"),
+        ("paragraph", PROSE),
+    )
+    assert {parse_review(part).meta.critic for part in split_films(doc)} == {None}
+
+
+@pytest.mark.parametrize(
+    ("author", "critic"),
+    [("Sierra Van Houten", "Sierra Van Houten"), ("MIKE DAVIES", "Mike Davies")],
+)
+def test_a_critic_field_keeps_its_particle_as_written_unless_shouted(
+    author: str, critic: str
+) -> None:
+    doc = doc_of(("paragraph", PROSE), critic=author)
+    assert read_metadata(doc).critic == critic
 
 
 def test_a_name_above_its_role_is_the_columns_critic() -> None:

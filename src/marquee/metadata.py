@@ -90,9 +90,11 @@ def _critic(
     critic the headline or the page's edges name (see the module docstring), else the
     author field as written when it is a site's own name rather than a CMS account."""
     outlet = meta.get("outlet", "")
-    stated = credited_name(meta.get("critic", ""))
+    written = squash(meta.get("critic", "")).strip()
+    stated = credited_name(written)
     if stated is not None and not _same_name(stated, outlet):
-        return stated
+        as_written = stated.casefold() == written.casefold() and not written.isupper()
+        return written if as_written else stated  # "Sierra Van Houten" keeps its "Van"
     named = [
         (b, i)
         for i, b in bylines.items()

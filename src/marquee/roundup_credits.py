@@ -59,11 +59,12 @@ otherwise": "(PG-13) B- Reviewed by Daily News wire services." ("Written by" cre
 the film's writers)."""
 _POSSESSIVE = re.compile(r"['’]s$")
 _SIGNED = re.compile(
-    rf"(?:\s[–—-]\s*|\)\s*-\s*)(?:(?i:by)\s+)?(?P<who>{_NAME})\s*\.?\s*$"
+    rf"(?:\s(?:--|[–—-])\s*|\)\s*-\s*)(?:(?i:by)\s+)?(?P<who>{_NAME})\s*\.?\s*$"
     rf"|\s[–—]\s*(?P<before>{_NAME})\.\s+(?=\()"
 )
 """A capsule signed at its end, or before its facts: "… PG (thematic elements) – Gary
-Thompson", "… – By Gregg W. Morris", "… — J. Anderson. (NR) 1 hr., 53 mins. A"."""
+Thompson", "… – By Gregg W. Morris", "… leave your brain at home. -- Rebecca Loh", "… —
+J. Anderson. (NR) 1 hr., 53 mins. A"."""
 _POINTED = re.compile(
     rf"(?:\s[–—-]\s*|(?<=[.!?])\s?)(?P<who>{_NAME})\s*\((?i:full review|review)\)\s*$"
 )
@@ -148,6 +149,17 @@ def captioned_critic(blocks: Sequence[Block]) -> list[str]:
     return []
 
 
+def listed_critic(blocks: Sequence[Block]) -> list[str]:
+    """The name alone in a list item opening the page, where a blog prints its byline as a
+    bullet over the headline ("• Sophie Perissinotto" / "A comprehensive review of 8
+    Christmas movies"); a list of items (films in bullets) is no byline."""
+    first, after = (*blocks[:2], None, None)[:2]
+    if first is None or first.kind != "list_item" or (after and after.kind == "list_item"):
+        return []
+    name = _whole_name(clean(first.text))
+    return [name] if name else []
+
+
 def legend_critics(blocks: Sequence[Block]) -> list[str]:
     """The critics a legend of initials names: "M.P. = Michael Phillips; J.R. = …"."""
     return [
@@ -230,7 +242,11 @@ def credited_parts(
     headline or opening ("New Films 25th Nov 2022 by Mike Davies", "Peter Howell / Movie
     Critic")."""
     opening = next((b.text for b in doc.blocks if is_prose(b)), "")
-    column = column_critics(headlines, opening) or captioned_critic(doc.blocks)
+    column = (
+        column_critics(headlines, opening)
+        or captioned_critic(doc.blocks)
+        or listed_critic(doc.blocks)
+    )
     legend = legend_critics(doc.blocks[:_LEGEND_LINES])
     shared = set.intersection(*({id(b) for b in part.blocks} for part in parts)) if parts else set()
     credited = []
