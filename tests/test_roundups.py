@@ -123,7 +123,6 @@ MISSED = {
 }
 """Films of each page not found (the bench counts them in its figures)."""
 UNCREDITED = {
-    "csmonitor_movie_guide_2004.txt": "capsules opening 'Sterritt ***' credit no one",
     "r14_bookercritics_movie_review.txt": "V for Vendetta credited to the first writer, Kristen B",
 }
 """Pages whose critic is not credited as the page gives it (the bench counts them)."""
@@ -392,6 +391,40 @@ def test_a_bullet_that_is_no_byline_credits_no_one(top: tuple[tuple[str, str], .
         ("heading", "Paper Kites (Netflix)"),
         ("paragraph", PROSE),
     )
+    assert {parse_review(part).meta.critic for part in split_films(doc)} == {None}
+
+
+def capsules_opening(*openers: str) -> Document:
+    """A guide whose capsules each open with ``opener`` before the prose."""
+    titles = ("Harbour Lights (PG)", "Paper Kites (R)", "The Long Field (PG-13)")
+    return doc_of(
+        ("heading", "Movie Guide"),
+        *(
+            block
+            for title, opener in zip(titles, openers, strict=False)
+            for block in (("heading", title), ("paragraph", f"{opener} {PROSE}"))
+        ),
+    )
+
+
+def test_capsules_opening_with_one_surname_before_their_stars_are_by_that_critic() -> None:
+    doc = capsules_opening("Sterritt *", "Sterritt ***", "Sterritt ****")
+    assert {parse_review(part).meta.critic for part in split_films(doc)} == {"Sterritt"}
+
+
+@pytest.mark.parametrize(
+    "openers",
+    [
+        ("Fine **", "Fine **", "Fine **"),  # a grade word keeps its stars
+        ("Fine **", "Fine ***", "Fine * and fine only"),  # a word written in lower case
+        ("Sterritt ***", "Rainer **", "Sterritt *"),  # two critics, neither the column's
+        ("Sterritt ***",),  # one capsule: no column
+    ],
+)
+def test_a_word_before_the_stars_that_is_no_columns_critic_credits_no_one(
+    openers: tuple[str, ...],
+) -> None:
+    doc = capsules_opening(*openers)
     assert {parse_review(part).meta.critic for part in split_films(doc)} == {None}
 
 

@@ -102,6 +102,11 @@ _ROLE_OPENING = re.compile(
 )
 """A review whose prose opens with its writer and role: "Erin Yandell Staff Writer The
 latest addition…", "Maggie Collins Senior Staff Writer Recently…"."""
+_MARKED_BY = re.compile(
+    r"^(?P<who>\p{Lu}\p{Ll}[\p{L}'’-]+)\s+(?P<mark>[*★]{1,5}\s*(?:½|1/2)?)\s+\S"
+)
+"""A capsule opening with its critic's surname before the stars: "Sterritt *** See review
+at right."."""
 _AND = re.compile(r"\s*(?:,|\band\b|&)\s*")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
@@ -158,6 +163,24 @@ def listed_critic(blocks: Sequence[Block]) -> list[str]:
         return []
     name = _whole_name(clean(first.text))
     return [name] if name else []
+
+
+def marked_critic(blocks: Sequence[Block]) -> list[str]:
+    """The surname every capsule opens with before its stars ("Sterritt * A lonely woman…",
+    "Sterritt **** Kubrick's great…"), as a paper's guide credits its critic: one word over
+    marks of more than one kind (a grade word such as "Good ***" keeps its stars), never
+    written in lower case on the page."""
+    opened = [
+        found
+        for block in blocks
+        if is_prose(block) and (found := _MARKED_BY.match(clean(block.text)))
+    ]
+    words = {found["who"] for found in opened}
+    if len(words) != 1 or len({found["mark"] for found in opened}) < 2:
+        return []
+    (word,) = words
+    page = " ".join(clean(b.text) for b in blocks)
+    return [] if re.search(rf"\b{re.escape(word.lower())}\b", page) else [word]
 
 
 def legend_critics(blocks: Sequence[Block]) -> list[str]:
@@ -246,6 +269,7 @@ def credited_parts(
         column_critics(headlines, opening)
         or captioned_critic(doc.blocks)
         or listed_critic(doc.blocks)
+        or marked_critic(doc.blocks)
     )
     legend = legend_critics(doc.blocks[:_LEGEND_LINES])
     shared = set.intersection(*({id(b) for b in part.blocks} for part in parts)) if parts else set()
