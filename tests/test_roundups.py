@@ -394,6 +394,29 @@ def test_a_bullet_that_is_no_byline_credits_no_one(top: tuple[tuple[str, str], .
     assert {parse_review(part).meta.critic for part in split_films(doc)} == {None}
 
 
+@pytest.mark.parametrize(
+    ("line", "critic"),
+    [
+        ("By Ann Smith, March 3, 2024", "Ann Smith"),
+        ("Ann Smith | March 3, 2024", "Ann Smith"),
+        ("Posted by Ann Smith · Jan. 27, 2014", "Ann Smith"),
+        ("Staff | March 3, 2024", None),  # no person
+        ("Harbour Lights – June 1, 2018", None),  # a film over its release date
+        ("Ann Smith | Reviews", None),  # no date
+    ],
+)
+def test_a_byline_joined_to_its_date_is_the_columns_critic(line: str, critic: str | None) -> None:
+    doc = doc_of(
+        ("heading", "This week's films"),
+        ("paragraph", line),
+        ("heading", "Harbour Lights (PG)"),
+        ("paragraph", PROSE),
+        ("heading", "Paper Kites (R)"),
+        ("paragraph", PROSE),
+    )
+    assert {parse_review(part).meta.critic for part in split_films(doc)} == {critic}
+
+
 def capsules_opening(*openers: str) -> Document:
     """A guide whose capsules each open with ``opener`` before the prose."""
     titles = ("Harbour Lights (PG)", "Paper Kites (R)", "The Long Field (PG-13)")

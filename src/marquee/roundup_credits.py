@@ -22,6 +22,7 @@ from collections.abc import Sequence
 import regex as re
 
 from marquee.documents.bylines import person_name
+from marquee.documents.fields import iso_date
 from marquee.films.text import clean
 from marquee.metadata import read_metadata
 from marquee.records import Block, Document
@@ -107,6 +108,14 @@ _MARKED_BY = re.compile(
 )
 """A capsule opening with its critic's surname before the stars: "Sterritt *** See review
 at right."."""
+_DATED_BYLINE = re.compile(
+    rf"^\W*(?:(?i:(?:posted\s+)?by):?\s+(?P<by>{_NAME})\s*(?:[,|·•]|\s[–—-])"
+    rf"|(?P<who>{_NAME})\s*[|·•])\s*(?P<when>.+)$"
+)
+"""A byline joined to its date: "By Ann Smith, March 3, 2024", "Ann Smith | March 3,
+2024", "Posted by Ann Smith · Jan. 27, 2014" (a name before a bare comma or dash may be a
+film's title over its release date, so it needs its "By")."""
+_DATE_WORDS = 8
 _AND = re.compile(r"\s*(?:,|\band\b|&)\s*")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
@@ -115,8 +124,9 @@ def column_critics(headlines: Sequence[str], opening: str = "") -> list[str]:
     """The critics a column's headline names ("Movie Previews by Diana Beechener",
     "Capsules by Michael Sragow and Chris Kaltenbach"), or its opening paragraph
     ("…award-winning critic Milan Paurich takes a look at…")."""
-    if roled := _role_byline([clean(line) for line in headlines]):
-        return [roled]
+    lines = [clean(line) for line in headlines]
+    if named := _role_byline(lines) or _dated_byline(lines):
+        return [named]
     sentences = (s for line in headlines for s in _SENTENCE.split(clean(line)))
     for text in sentences:
         if len(text.split()) > _HEADLINE_WORDS:
@@ -137,6 +147,20 @@ def _role_byline(lines: Sequence[str]) -> str | None:
         found = _ROLE_LINE.match(line)
         who = (found and (found["who"] or before)) or (BARE_BY.match(before) and line)
         if who and (name := _whole_name(who)):
+            return name
+    return None
+
+
+def _dated_byline(lines: Sequence[str]) -> str | None:
+    """The name a byline joined to its date gives: "By Ann Smith, March 3, 2024"."""
+    for line in lines:
+        found = _DATED_BYLINE.match(line)
+        if (
+            found
+            and len(found["when"].split()) <= _DATE_WORDS
+            and iso_date(found["when"])
+            and (name := _whole_name(found["by"] or found["who"]))
+        ):
             return name
     return None
 
