@@ -44,6 +44,11 @@ def doc_of(*blocks: tuple[str, str], **meta: str) -> Document:
     return Document(source="t", shape="text", raw=raw, blocks=made, meta=meta)
 
 
+def credited(doc: Document) -> list[tuple[str | None, str | None]]:
+    """(film title, critic) of each review a page is split into, in page order."""
+    return [(r.facts.title, r.meta.critic) for r in map(parse_review, split_films(doc))]
+
+
 @pytest.mark.parametrize("name", ROUNDUPS)
 def test_one_part_per_film_in_page_order(name: str) -> None:
     doc = page(name)
@@ -393,8 +398,7 @@ def test_a_capsule_signed_before_its_link_to_the_full_review_credits_that_critic
         ("heading", "Paper Kites (Joanna Hale)"),
         ("paragraph", f"Paper Kites melds two genres. {PROSE}Tom Bell (full review)"),
     )
-    parts = [parse_review(p) for p in split_films(doc)]
-    assert [(r.facts.title, r.meta.critic) for r in parts] == [
+    assert credited(doc) == [
         ("Harbour Lights", "Ann R."),
         ("Paper Kites", "Tom Bell"),
     ]

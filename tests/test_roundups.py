@@ -20,7 +20,7 @@ from marquee.records import Document
 from marquee.review import parse_review
 from marquee.roundup_titles import display_title
 from marquee.scores import read_score
-from test_multifilm import PROSE, doc_of
+from test_multifilm import PROSE, credited, doc_of
 
 ROUNDUPS = Path(__file__).parent / "fixtures" / "roundups"
 EXPECTED = json.loads((ROUNDUPS / "expected.json").read_text())
@@ -342,8 +342,7 @@ def test_a_reviews_own_byline_overrides_the_pages_critic() -> None:
         ("byline", "By John Doe, Staff Writer"),
         ("paragraph", PROSE),
     )
-    reviews = [parse_review(part) for part in split_films(doc)]
-    assert [(r.facts.title, r.meta.critic) for r in reviews] == [
+    assert credited(doc) == [
         ("Harbour Lights", "Jane Roe"),
         ("Paper Kites", "John Doe"),
     ]
@@ -357,8 +356,7 @@ def test_capsules_signed_after_a_double_hyphen_are_each_by_their_signer() -> Non
         ("heading", "Paper Kites (HHH)"),
         ("paragraph", f"{PROSE} -- Erik Blankinship"),
     )
-    reviews = [parse_review(part) for part in split_films(doc)]
-    assert [(r.facts.title, r.meta.critic) for r in reviews] == [
+    assert credited(doc) == [
         ("Harbour Lights", "Rebecca Loh"),
         ("Paper Kites", "Erik Blankinship"),
     ]
@@ -489,8 +487,7 @@ def test_a_name_below_a_bare_by_is_the_columns_critic_never_a_film() -> None:
         ("heading", "Paper Kites (2024)"),
         ("paragraph", PROSE),
     )
-    reviews = [parse_review(part) for part in split_films(doc)]
-    assert [(r.facts.title, r.meta.critic) for r in reviews] == [
+    assert credited(doc) == [
         ("Harbour Lights", "Ann Smith"),
         ("Paper Kites", "Ann Smith"),
     ]
@@ -539,8 +536,7 @@ def test_a_capsule_run_on_into_the_one_before_is_cut_apart_and_signed() -> None:
         ("heading", "Harbour Lights (PG)"),
         ("paragraph", f"{PROSE} (Ann Smith) Paper Kites (R) — {PROSE} (Bob Jones)"),
     )
-    reviews = [parse_review(part) for part in split_films(doc)]
-    assert [(r.facts.title, r.meta.critic) for r in reviews] == [
+    assert credited(doc) == [
         ("Harbour Lights", "Ann Smith"),
         ("Paper Kites", "Bob Jones"),
     ]
@@ -601,8 +597,7 @@ def test_quoted_titles_with_the_comma_inside_and_a_critic_named_in_the_opening()
         ("paragraph", f'"21," Sony Pictures, 123 minutes, rated PG-13 -- {PROSE}'),
         ("paragraph", f'"Paper Kites," IFC, 92 minutes, not rated -- {PROSE}'),
     )
-    reviews = [parse_review(part) for part in split_films(doc)]
-    assert [(r.facts.title, r.meta.critic) for r in reviews] == [
+    assert credited(doc) == [
         ("21", "Jane Roe"),
         ("Paper Kites", "Jane Roe"),
     ]
@@ -615,8 +610,7 @@ def test_a_review_written_by_its_critic_is_credited_to_them() -> None:
         ("heading", "SIFF 2023: Paper Kites"),
         ("paragraph", f"Written by Bob Jones “{PROSE}”"),
     )
-    reviews = [parse_review(part) for part in split_films(doc)]
-    assert [(r.facts.title, r.meta.critic) for r in reviews] == [
+    assert credited(doc) == [
         ("Harbour Lights", "Ann Smith"),
         ("Paper Kites", "Bob Jones"),
     ]
@@ -712,8 +706,7 @@ def test_a_tagline_before_the_title_above_its_facts_and_critics_from_their_outle
         ("heading", "Director: Di Brown"),
         ("paragraph", f"Stephen A Russell from The Lowdown says: {PROSE}"),
     )
-    reviews = [parse_review(part) for part in split_films(doc)]
-    assert [(r.facts.title, r.meta.critic) for r in reviews] == [
+    assert credited(doc) == [
         ("Harbour Lights", "Cy Young"),
         ("Paper Kites", "Stephen A Russell"),
     ]
@@ -740,8 +733,7 @@ def test_a_list_the_opening_calls_a_list_of_films_and_a_title_with_a_comma() -> 
         ("list_item", f"I, Tonya – {PROSE}"),
         ("list_item", f"Paper Kites – {PROSE}"),
     )
-    reviews = [parse_review(part) for part in split_films(doc)]
-    assert [(r.facts.title, r.meta.critic) for r in reviews] == [
+    assert credited(doc) == [
         ("Harbour Lights", "Cy Young"),
         ("I, Tonya", "Cy Young"),
         ("Paper Kites", "Cy Young"),
@@ -772,8 +764,7 @@ def test_capsules_credited_after_their_running_time_are_by_the_critic_named() ->
         ("heading", '"Paper Kites"'),
         ("paragraph", f"{PROSE} 116 min. (Di Brown, The Orlando Sentinel)"),
     )
-    reviews = [parse_review(part) for part in split_films(doc)]
-    assert [(r.facts.title, r.meta.critic) for r in reviews] == [
+    assert credited(doc) == [
         ("Harbour Lights", "Cy Young"),
         ("Paper Kites", "Di Brown"),
     ]
@@ -789,8 +780,7 @@ def test_the_critic_whose_reviews_a_column_condenses_unless_noted_otherwise() ->
         ("paragraph", f"PAPER KITES. {PROSE} (R) B Reviewed by Daily News wire services."),
         ("paragraph", f"GLASS RIVERS. {PROSE} (R) B+"),
     )
-    reviews = [parse_review(part) for part in split_films(doc)]
-    assert [(r.facts.title, r.meta.critic) for r in reviews] == [
+    assert credited(doc) == [
         ("Harbour Lights", "Cy Young"),
         ("Paper Kites", None),
         ("Glass Rivers", "Cy Young"),
