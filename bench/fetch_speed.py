@@ -27,8 +27,8 @@ from pathlib import Path
 from marquee.documents import ReadOptions, read_path
 from marquee.fetch import Fetcher, FetchOptions
 from marquee.ingest import add_reviews, read_reviews
-from marquee.multifilm import split_films
 from marquee.review import FilmHint, parse_review
+from marquee.roundups.split import split_films
 from marquee.store import Store
 
 PAGES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "pages"

@@ -2,7 +2,7 @@
 reviews whole (issue 12 item 5).
 
 * **Round-ups** (``tests/fixtures/roundups``, labels in ``expected.json``): each page is
-  read as ``marquee add`` reads it, split (:func:`marquee.multifilm.split_films`) and
+  read as ``marquee add`` reads it, split (:func:`marquee.roundups.split.split_films`) and
   parsed. A film is *found* when a part's title matches the expected title (case and
   punctuation aside); a page's critic is *credited* when every film of it that names a
   critic carries that name (a film not found carries none); beside it, the films found
@@ -28,8 +28,8 @@ from pathlib import Path
 from marquee.documents import ReadOptions, read_bytes, read_path
 from marquee.films.names import name_key
 from marquee.lab.corpora import Split, in_split, load_polarity, load_scale
-from marquee.multifilm import split_films
 from marquee.review import parse_review
+from marquee.roundups.split import split_films
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures"
 SEEDS = Path("/work/shared/seeds")

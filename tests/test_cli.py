@@ -323,7 +323,7 @@ def test_adding_a_table_or_text_imports_no_html_stack(tmp_path) -> None:
     Markdown document is read, or a page fetched. A table's rows are film reviews one film
     each, so it loads neither the page-kind patterns nor the round-up readers; a text does."""
     html_stack = ("trafilatura", "extruct", "bs4", "mf2py", "markdown_it", "lxml", "yaml", "httpx")
-    page_readers = ("marquee.documents.kind", "marquee.multifilm")
+    page_readers = ("marquee.documents.kind", "marquee.roundups.split")
     table = tmp_path / "quotes.csv"
     table.write_text(
         "film,critic,quote\nHeat,A. Critic,A taut and thrilling heist film.\n"

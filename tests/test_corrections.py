@@ -16,9 +16,9 @@ from marquee.corrections import merge, move, remove, rename
 from marquee.documents import read_path
 from marquee.errors import NotFound, ParseError
 from marquee.ingest import add_reviews, read_reviews, stale_films
-from marquee.multifilm import split_films
 from marquee.overrides import Overrides, overridden, title_and_year
 from marquee.review import FilmHint, parse_review
+from marquee.roundups.split import split_films
 from marquee.store import Store
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"

@@ -10,9 +10,9 @@ import pytest
 from marquee.documents import ReadOptions, read_path
 from marquee.ingest import add_reviews, read_reviews
 from marquee.metadata import read_metadata
-from marquee.multifilm import split_films
 from marquee.records import Block, Document
 from marquee.review import FilmHint, parse_review
+from marquee.roundups.split import split_films
 from marquee.scores import read_score
 from marquee.store import Store
 

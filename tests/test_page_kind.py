@@ -23,8 +23,8 @@ from marquee.documents.kind import (
     page_kind,
     text_kind,
 )
-from marquee.multifilm import split_films
 from marquee.records import Block, Document
+from marquee.roundups.split import split_films
 
 FIXTURES = Path(__file__).parent / "fixtures"
 KINDS = FIXTURES / "kinds"

@@ -15,10 +15,10 @@ import pytest
 from marquee.documents import read_path
 from marquee.films.names import name_key
 from marquee.metadata import read_metadata
-from marquee.multifilm import split_films
 from marquee.records import Document
 from marquee.review import parse_review
-from marquee.roundup_titles import display_title
+from marquee.roundups.split import split_films
+from marquee.roundups.titles import display_title
 from marquee.scores import read_score
 from test_multifilm import PROSE, credited, doc_of
 

@@ -280,12 +280,12 @@ def _kind_of(document: Document) -> PageKind | None:
 
 
 def _films_of(document: Document) -> tuple[Document, ...]:
-    """:func:`~marquee.multifilm.split_films`; a table's row reviews one film, so a table
+    """:func:`~marquee.roundups.split.split_films`; a table's row reviews one film, so a table
     never loads the round-up readers (with the page-kind patterns, 0.17-0.28 s of CPU that
     every CSV added paid for imports it did not use)."""
     if document.shape in TABLE_SHAPES:
         return (document,)
-    from marquee.multifilm import split_films
+    from marquee.roundups.split import split_films
 
     return split_films(document)
 

@@ -1,6 +1,6 @@
 """Round-up pages whose films are not under headings of their own.
 
-:mod:`marquee.multifilm` finds the films a page reviews under headings. Three common
+:mod:`marquee.roundups.split` finds the films a page reviews under headings. Three common
 layouts have none:
 
 * **A box of the week's films, then prose.** A newspaper column opens with one entry per
@@ -20,7 +20,7 @@ layouts have none:
   that film's review.
 
 Each layout needs two distinct films; otherwise the page is left whole. Who wrote each
-film's review is read by :mod:`marquee.roundup_credits`.
+film's review is read by :mod:`marquee.roundups.credits`.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from marquee.films.names import name_key
 from marquee.films.text import clean
 from marquee.films.titles import TITLE
 from marquee.records import Block
-from marquee.roundup_lines import (
+from marquee.roundups.lines import (
     EMPTY_RATING,
     QUOTED_TITLE,
     VERDICT_LINE,

@@ -5,7 +5,7 @@ bulleted, under a label every capsule repeats ("Mini Review - Morbius"), with it
 mark or director after it ("Zambezi – 1", "Top Gun: Maverick, 2022 - ★★★★", "Talk to Me -
 dir. Danny Philippou"), in quotation marks or capitals, or with a subtitle ("La La Land:
 Oh, what a lovely film"). :func:`title_of` takes those off and says how the title was set
-apart, which :mod:`marquee.roundup_segment` uses to find the page's series of films.
+apart, which :mod:`marquee.roundups.segment` uses to find the page's series of films.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ import regex as re
 from marquee.films.match import named_count
 from marquee.films.text import clean
 from marquee.records import Block
-from marquee.roundup_lines import DATE_LINE, STARS, delivers_verdict
-from marquee.roundup_titles import (
+from marquee.roundups.lines import DATE_LINE, STARS, delivers_verdict
+from marquee.roundups.titles import (
     NUMBERED,
     display_title,
     is_aspect,

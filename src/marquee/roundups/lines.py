@@ -1,7 +1,7 @@
 """The lines a round-up page is built from: film facts, verdict and score lines, prose.
 
-Shared by the two ways :mod:`marquee.multifilm` finds the films on a page (under
-headings, or in the layouts of :mod:`marquee.roundup_layouts`), so that "a verdict line"
+Shared by the two ways :mod:`marquee.roundups.split` finds the films on a page (under
+headings, or in the layouts of :mod:`marquee.roundups.layouts`), so that "a verdict line"
 or "a line of facts" means the same thing to both.
 """
 

@@ -26,7 +26,7 @@ from marquee.documents.fields import iso_date
 from marquee.films.text import clean
 from marquee.metadata import read_metadata
 from marquee.records import Block, Document
-from marquee.roundup_lines import BARE_BY, is_prose
+from marquee.roundups.lines import BARE_BY, is_prose
 
 _HEADLINE_WORDS = 14
 _LEGEND_LINES = 6

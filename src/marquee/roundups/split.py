@@ -16,8 +16,8 @@ no verdict of its own, so it never becomes a review; an ordinary review with sub
 ("A triangle without villains", "Story ★★★☆☆") is left whole.
 
 A page whose films are not under headings (a box of the week's films above the prose, or
-runs of prose each closed by a rating line) is split by :mod:`marquee.roundup_layouts`.
-Every part names its critic (:func:`marquee.roundup_credits.credited_parts`).
+runs of prose each closed by a rating line) is split by :mod:`marquee.roundups.layouts`.
+Every part names its critic (:func:`marquee.roundups.credits.credited_parts`).
 """
 
 from __future__ import annotations
@@ -33,10 +33,10 @@ from marquee.films.match import named_count
 from marquee.films.names import name_key
 from marquee.films.text import clean
 from marquee.records import TABLE_SHAPES, Block, Document
-from marquee.roundup_credits import credited_parts
-from marquee.roundup_headings import COLLECTION, LABEL_LINE, title_of
-from marquee.roundup_layouts import FilmSection, film_box, rated_openings, rated_runs
-from marquee.roundup_lines import (
+from marquee.roundups.credits import credited_parts
+from marquee.roundups.headings import COLLECTION, LABEL_LINE, title_of
+from marquee.roundups.layouts import FilmSection, film_box, rated_openings, rated_runs
+from marquee.roundups.lines import (
     CERTIFICATE,
     DATE_LINE,
     MARK,
@@ -51,8 +51,8 @@ from marquee.roundup_lines import (
     is_score_only,
     year_in,
 )
-from marquee.roundup_segment import film_sections
-from marquee.roundup_titles import NUMBERED, display_title, is_aspect, is_title, set_apart
+from marquee.roundups.segment import film_sections
+from marquee.roundups.titles import NUMBERED, display_title, is_aspect, is_title, set_apart
 from marquee.scores import parse_score
 
 log = logging.getLogger(__name__)
@@ -294,7 +294,7 @@ def _candidate(blocks: Sequence[Block], index: int, block: Block) -> _Heading | 
 
 
 def _set_apart(index: int, text: str) -> _Heading | None:
-    """A capsule whose title is set apart (:func:`marquee.roundup_titles.set_apart`)."""
+    """A capsule whose title is set apart (:func:`marquee.roundups.titles.set_apart`)."""
     found = set_apart(text)
     if found is None:
         return None

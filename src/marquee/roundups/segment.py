@@ -15,7 +15,7 @@ its own section, a mark or the film's facts beside it, or the title set apart
 (numbered, quoted, shouted, labelled). Plain title lines with no such evidence count
 only when the page says it collects reviews ("What to see on day 3", "Critics' picks").
 
-:mod:`marquee.multifilm` tries its layout rules first and this only when they find no
+:mod:`marquee.roundups.split` tries its layout rules first and this only when they find no
 round-up, so the pages those rules read are read as before.
 """
 
@@ -32,7 +32,7 @@ from marquee.films.match import named_count
 from marquee.films.names import name_key
 from marquee.films.text import clean
 from marquee.records import Block
-from marquee.roundup_headings import (
+from marquee.roundups.headings import (
     COLLECTION,
     LABEL_LINE,
     PAREN,
@@ -40,8 +40,8 @@ from marquee.roundup_headings import (
     subtitled,
     title_of,
 )
-from marquee.roundup_layouts import FilmSection
-from marquee.roundup_leads import (
+from marquee.roundups.layouts import FilmSection
+from marquee.roundups.leads import (
     NOT_SUBJECT,
     Lead,
     named_film,
@@ -49,7 +49,7 @@ from marquee.roundup_leads import (
     standfirst_lead,
     subject_leads,
 )
-from marquee.roundup_lines import (
+from marquee.roundups.lines import (
     BARE_BY,
     CERTIFICATE,
     MARK,
@@ -60,7 +60,7 @@ from marquee.roundup_lines import (
     is_score_only,
     year_in,
 )
-from marquee.roundup_titles import is_title
+from marquee.roundups.titles import is_title
 
 MIN_FILMS = 2
 _MAX_HEADING_WORDS = 14

@@ -1,7 +1,7 @@
 """The leads of a round-up page that prose, not a heading, gives: what a film's capsule
 opens with, and how it is set apart.
 
-:mod:`marquee.roundup_segment` finds a page's films by their leads (a heading above a
+:mod:`marquee.roundups.segment` finds a page's films by their leads (a heading above a
 review, or a capsule's opening): most are headings, but some pages give a film's title
 only in its prose, as the subject its first sentence is about ("Minions is a harmless…")
 or as the words a headline and its standfirst share ("Pavarotti, the Babe Ruth of opera,
@@ -18,8 +18,8 @@ import regex as re
 from marquee.films.names import name_key
 from marquee.films.text import clean
 from marquee.records import Block
-from marquee.roundup_lines import is_prose
-from marquee.roundup_titles import display_title, is_aspect, is_loose_title, is_title
+from marquee.roundups.lines import is_prose
+from marquee.roundups.titles import display_title, is_aspect, is_loose_title, is_title
 
 _SUBJECT = re.compile(r"^(?P<title>[\p{Lu}\p{N}][^.!?]{0,60}?)\s+(?:is|was|has)\s+\p{Ll}")
 NOT_SUBJECT = frozenset({"The Film", "The Movie", "This", "It", "This Film", "This Movie"})

@@ -12,7 +12,7 @@ from __future__ import annotations
 import regex as re
 
 from marquee.films.titles import TITLE
-from marquee.roundup_lines import CERTIFICATE, MARK, PROSE_WORDS, QUOTES
+from marquee.roundups.lines import CERTIFICATE, MARK, PROSE_WORDS, QUOTES
 
 _MAX_TITLE_WORDS = 10
 _MAX_LOOSE_WORDS = 7

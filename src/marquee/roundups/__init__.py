@@ -1,0 +1,15 @@
+"""Round-ups: a page that reviews several films becomes one review per film.
+
+Read in this order:
+
+* :mod:`~marquee.roundups.split` — the entry point, :func:`split_films`: is this page a
+  round-up, and where does each film's part start and end;
+* :mod:`~marquee.roundups.segment` — the general cut at a series of title lines laid out
+  alike, whatever the site;
+* :mod:`~marquee.roundups.layouts` — the layouts with no heading per film (a box of the
+  week's films over prose, runs of prose each closed by a rating line);
+* :mod:`~marquee.roundups.headings`, :mod:`~marquee.roundups.titles`,
+  :mod:`~marquee.roundups.leads` — how a line reads as a film's title, its decorations off;
+* :mod:`~marquee.roundups.lines` — the lines the others share: facts, verdicts, prose;
+* :mod:`~marquee.roundups.credits` — who wrote each film's part.
+"""
