@@ -17,8 +17,8 @@ import random
 import shutil
 from pathlib import Path
 
-from marquee.consensus_catalogue import catalogue_credits
-from marquee.consensus_eval import (
+from marquee.lab.consensus_catalogue import catalogue_credits
+from marquee.lab.consensus_eval import (
     load_films,
     marquee_consensus,
     run_consensus_eval,

@@ -14,7 +14,7 @@ from marquee.consensus import (
     unsupported_claims,
     write_consensus,
 )
-from marquee.consensus_eval import run_consensus_eval
+from marquee.lab.consensus_eval import run_consensus_eval
 from marquee.opinions import (
     AspectOpinion,
     Consensus,
@@ -306,8 +306,8 @@ def test_people_quoted_in_a_review_are_not_critics():
 
 
 def test_catalogue_credits_every_evaluation_film_with_its_leads():
-    from marquee.consensus_catalogue import LEADS, catalogue_credits
-    from marquee.consensus_eval import load_films
+    from marquee.lab.consensus_catalogue import LEADS, catalogue_credits
+    from marquee.lab.consensus_eval import load_films
 
     credits = catalogue_credits()
     films = load_films()

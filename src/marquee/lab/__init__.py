@@ -4,6 +4,8 @@
 :mod:`marquee.lab.finetune`) rebuilds the committed artifact from the labelled corpora
 (:mod:`marquee.lab.corpora`); ``marquee eval`` (:mod:`marquee.lab.evaluate`, tables in
 :mod:`marquee.lab.eval_tables`) measures it on the frozen test split beside the VADER and
-TextBlob baselines (:mod:`marquee.lab.baselines`). Reading, scoring, storing and reporting
+TextBlob baselines (:mod:`marquee.lab.baselines`), and the consensus sentence against
+Rotten Tomatoes' own (:mod:`marquee.lab.consensus_eval`, the films' credits from RT's
+catalogues in :mod:`marquee.lab.consensus_catalogue`). Reading, scoring, storing and reporting
 never import this package: a user who only runs the engine never pays for it.
 """

@@ -285,7 +285,7 @@ def run(
         "reliability": table,
     }
     if consensus:
-        from marquee.consensus_eval import run_consensus_eval
+        from marquee.lab.consensus_eval import run_consensus_eval
 
         out["consensus"] = run_consensus_eval(split="test", limit=20 if quick else None)
     return out

@@ -18,7 +18,7 @@ RT's.
 The writer is told the film's fresh % as marquee estimates it from the quotes' words
 (the shipped estimator), never RT's labels, and the film's facts as a film page has
 them: RT's title and year, and the director and leads the catalogue credits
-(:mod:`marquee.consensus_catalogue`; ``credits=False`` leaves only the credits the
+(:mod:`marquee.lab.consensus_catalogue`; ``credits=False`` leaves only the credits the
 quotes themselves state).
 
 Caveat kept in the output: RT's consensus texts were written years after, and not from,
@@ -44,11 +44,11 @@ from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[impo
 
 from marquee.aggregate import fresh_percent
 from marquee.consensus import SIDES, agreement, unsupported_claims, write_consensus
-from marquee.consensus_catalogue import Catalogued, catalogue_credits
 from marquee.datasets import shared_data_dir
 from marquee.documents import read_bytes
 from marquee.errors import ScoringError
 from marquee.films import merge_facts
+from marquee.lab.consensus_catalogue import Catalogued, catalogue_credits
 from marquee.model.data import Split, split_of
 from marquee.opinions import (
     Consensus,
