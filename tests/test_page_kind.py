@@ -261,6 +261,39 @@ def test_a_film_podcasts_episode_notes_are_refused_but_a_star_wars_review_is_kep
     assert text_kind(review).is_film
 
 
+@pytest.mark.parametrize(
+    "path",
+    [
+        KINDS / "news" / "r13k_thewatchersfilmshowblog_in_memoriam_2018.txt",
+        KINDS / "news" / "r13k_grunge_actors_died_2024.txt",
+        KINDS / "forum" / "r13k_usmessageboard_hollywood_obituaries.txt",
+    ],
+    ids=lambda p: p.name,
+)
+def test_an_obituary_or_a_years_in_memoriam_is_refused(path: Path) -> None:
+    """Remembering actors and directors, such a page names their films, roles and awards
+    as thickly as a review; its words of death ("has died", "passed away", "in memoriam")
+    tell it apart."""
+    found = kind_of(path)
+    assert found.kind == "obituary", found.cues
+    assert found.reason is not None and "reads as an obituary" in found.reason
+
+
+def test_a_review_whose_story_tells_of_deaths_is_kept() -> None:
+    review = (
+        "The Descendants opens after the accident: Matt's wife has died, or as good as, and "
+        "the film follows him and his daughters across the islands as the family argues "
+        "over land, grief and the cousin who passed away years before.\n\nClooney plays "
+        "the father with a tired, wry grace, and Payne's script finds comedy in the deaths "
+        "and the paperwork that follow them. The cast is superb, the story tender and "
+        "funny; it is the best movie of the year."
+    )
+    assert len(review.split()) >= MIN_WORDS
+    found = text_kind(review)
+    assert found.is_film, found.reason
+    assert found.cues["obituary"] == 3
+
+
 def test_news_thick_with_the_trade_is_refused_as_film_news() -> None:
     news = (
         "Warner has released the first trailer for the sequel, which is slated for a "

@@ -115,6 +115,19 @@ as with news about films, its film words cannot speak for it. The dev pages' epi
 use these words 2.9 to 5.7 times in a hundred; no polarity_v2 or scale_v1 review of the
 train or dev split more than 0.53 (a Star Wars review on "Episode 4")."""
 
+OBITUARY = "obituary"
+
+OBITUARY_CUES = 4
+OBITUARY_SHARE = 0.015
+"""A page of full length that the film news test keeps is an obituary, or a year's
+in-memoriam, when at least ``OBITUARY_CUES`` of its words, and at least this share of
+them, tell of deaths (``lexicons/kind-obituary.txt``: "has died", "dies at 94", "passed
+away", "in memoriam", "pay tribute"), in ``FILM_NEWS_WORDS`` different words or more.
+Remembering actors and directors, it names their films, roles and awards as thickly as a
+review, so its film words cannot speak for it. The dev pages' obituaries use these words
+1.9 to 2.4 times in a hundred; no polarity_v2 or scale_v1 review of the train or dev split
+more than 0.6 (a review whose hero "has died" and "passed away")."""
+
 LEARNED = "another kind (learned)"
 """The kind of a page the rules keep and the learned check refuses."""
 
@@ -402,7 +415,8 @@ _DRAMA = _lexicon(_DRAMA_LEXICON)
 _STORY = _lexicon(_STORY_LEXICON)
 _FILM_TRADE = _lexicon("kind-filmnews")
 _EPISODES = _lexicon("kind-episodes")
-_ALL = (*_PATTERNS.values(), _DRAMA, _STORY, _FILM_TRADE, _EPISODES)
+_OBITUARY = _lexicon("kind-obituary")
+_ALL = (*_PATTERNS.values(), _DRAMA, _STORY, _FILM_TRADE, _EPISODES, _OBITUARY)
 _JOINT, _JOINED = _joint(_ALL)
 
 _READS_AS = {
@@ -413,6 +427,7 @@ _READS_AS = {
     "politics": "reads as political news",
     FILM_NEWS: "reads as news about films, not a review of one",
     EPISODE_NOTES: "reads as a podcast's or a show's episode notes",
+    OBITUARY: "reads as an obituary, not a review",
     LEARNED: "the learned check reads it as another kind of page",
 }
 
@@ -482,7 +497,7 @@ def full_page(text: str) -> bool:
 
 def rule_kind(text: str) -> PageKind:
     """The kind a text reads as by its cue words alone (see the module docstring)."""
-    *each, drama, story, trade_words, episode_words = _cue_words(text)
+    *each, drama, story, trade_words, episode_words, deaths = _cue_words(text)
     found = {
         kind: Counter(m.lower() for m in words) for kind, words in zip(_PATTERNS, each, strict=True)
     }
@@ -498,6 +513,10 @@ def rule_kind(text: str) -> PageKind:
     least_news = max(FILM_NEWS_CUES, OUTWEIGH * cues["story"])
     if not short and _thick(trade, words, least_news, FILM_NEWS_SHARE):
         return PageKind(FILM_NEWS, cues, _evidence(trade))
+    obituary = Counter(m.lower() for m in deaths)
+    cues[OBITUARY] = sum(obituary.values())
+    if not short and _thick(obituary, words, OBITUARY_CUES, OBITUARY_SHARE):
+        return PageKind(OBITUARY, cues, _evidence(obituary))
     least = SHORT_CUES if short else MIN_OTHER_CUES if cues[FILM] else MIN_OTHER_CUES_NO_FILM
     untold = not short and not cues[FILM] and cues["drama"] + cues["story"] <= UNTOLD
     ranked = sorted(_OTHER_KINDS, key=lambda k: -cues[k])
