@@ -119,6 +119,16 @@ def test_a_page_of_another_kind_is_refused_with_the_kind_and_its_words(
         (KINDS / "news" / "deadline_cannes_jury.txt", "film news", FILM_NEWS_READS_AS),
         (KINDS / "news" / "moviesmacktalk_first_images.txt", "film news", FILM_NEWS_READS_AS),
         (KINDS / "news" / "jacketflap_movie_deals.txt", "film news", FILM_NEWS_READS_AS),
+        (
+            KINDS / "news" / "r13k_pedestrian_miff_opening_night.txt",
+            "film news",
+            FILM_NEWS_READS_AS,
+        ),
+        (
+            KINDS / "news" / "r13k_hollywoodpicturenews_trailer_tag.txt",
+            "film news",
+            FILM_NEWS_READS_AS,
+        ),
     ],
     ids=lambda v: v.name if isinstance(v, Path) else v,
 )
