@@ -304,6 +304,22 @@ def test_a_review_whose_story_tells_of_deaths_is_kept() -> None:
     assert found.cues["obituary"] == 3
 
 
+@pytest.mark.parametrize(
+    "path",
+    [
+        KINDS / "podcast" / "r13k_esopodcast_revcast_247.txt",
+        KINDS / "podcast" / "r13k_podpulse_writers_on_film_cannes.txt",
+    ],
+    ids=lambda p: p.name,
+)
+def test_film_podcasts_notes_that_speak_of_their_hosts_are_refused(path: Path) -> None:
+    """Notes that name their hosts and listeners beside an episode or two ("our hosts
+    discuss…", "in this episode") are a podcast's, however thickly they name films."""
+    found = kind_of(path)
+    assert found.kind == "episode notes", found.cues
+    assert found.reason is not None and "episode notes" in found.reason
+
+
 def test_news_thick_with_the_trade_is_refused_as_film_news() -> None:
     news = (
         "Warner has released the first trailer for the sequel, which is slated for a "
