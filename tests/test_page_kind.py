@@ -44,6 +44,8 @@ FILM_PAGES = [
 PRODUCT = KINDS / "product" / "kibibilavie_mega_moisture.txt"
 TV = KINDS / "tv" / "danowen_derek.txt"
 FILM_NEWS_READS_AS = "reads as news about films"
+OBITUARY = ("obituary", "reads as an obituary")
+EPISODE_NOTES = ("episode notes", "reads as a podcast's or a show's episode notes")
 
 runner = CliRunner()
 
@@ -129,6 +131,13 @@ def test_a_page_of_another_kind_is_refused_with_the_kind_and_its_words(
             "film news",
             FILM_NEWS_READS_AS,
         ),
+        # remembering actors, such pages name films and roles as thickly as a review
+        (KINDS / "news" / "r13k_thewatchersfilmshowblog_in_memoriam_2018.txt", *OBITUARY),
+        (KINDS / "news" / "r13k_grunge_actors_died_2024.txt", *OBITUARY),
+        (KINDS / "forum" / "r13k_usmessageboard_hollywood_obituaries.txt", *OBITUARY),
+        # film podcasts' notes that speak of their hosts and listeners beside an episode
+        (KINDS / "podcast" / "r13k_esopodcast_revcast_247.txt", *EPISODE_NOTES),
+        (KINDS / "podcast" / "r13k_podpulse_writers_on_film_cannes.txt", *EPISODE_NOTES),
     ],
     ids=lambda v: v.name if isinstance(v, Path) else v,
 )
@@ -271,24 +280,6 @@ def test_a_film_podcasts_episode_notes_are_refused_but_a_star_wars_review_is_kep
     assert text_kind(review).is_film
 
 
-@pytest.mark.parametrize(
-    "path",
-    [
-        KINDS / "news" / "r13k_thewatchersfilmshowblog_in_memoriam_2018.txt",
-        KINDS / "news" / "r13k_grunge_actors_died_2024.txt",
-        KINDS / "forum" / "r13k_usmessageboard_hollywood_obituaries.txt",
-    ],
-    ids=lambda p: p.name,
-)
-def test_an_obituary_or_a_years_in_memoriam_is_refused(path: Path) -> None:
-    """Remembering actors and directors, such a page names their films, roles and awards
-    as thickly as a review; its words of death ("has died", "passed away", "in memoriam")
-    tell it apart."""
-    found = kind_of(path)
-    assert found.kind == "obituary", found.cues
-    assert found.reason is not None and "reads as an obituary" in found.reason
-
-
 def test_a_review_whose_story_tells_of_deaths_is_kept() -> None:
     review = (
         "The Descendants opens after the accident: Matt's wife has died, or as good as, and "
@@ -302,22 +293,6 @@ def test_a_review_whose_story_tells_of_deaths_is_kept() -> None:
     found = text_kind(review)
     assert found.is_film, found.reason
     assert found.cues["obituary"] == 3
-
-
-@pytest.mark.parametrize(
-    "path",
-    [
-        KINDS / "podcast" / "r13k_esopodcast_revcast_247.txt",
-        KINDS / "podcast" / "r13k_podpulse_writers_on_film_cannes.txt",
-    ],
-    ids=lambda p: p.name,
-)
-def test_film_podcasts_notes_that_speak_of_their_hosts_are_refused(path: Path) -> None:
-    """Notes that name their hosts and listeners beside an episode or two ("our hosts
-    discuss…", "in this episode") are a podcast's, however thickly they name films."""
-    found = kind_of(path)
-    assert found.kind == "episode notes", found.cues
-    assert found.reason is not None and "episode notes" in found.reason
 
 
 def test_news_thick_with_the_trade_is_refused_as_film_news() -> None:
