@@ -14,9 +14,11 @@ runtime), or when a page of full length names no film and hardly a cast or a sto
 (``UNTOLD``). News about films (a trailer, a casting, a festival's line-up, a weekend's
 box office) names films as often as a review does, so it is told by how thick the trade's
 words are on the page instead (``FILM_NEWS_SHARE``); a film podcast's episode notes, by
-how thick their own words are ("in this episode", "we discuss", "Episode 22":
-``EPISODE_NOTES_SHARE``). The reason names the kind and the words that decided it, so a
-user who disagrees can see why and keep the page anyway.
+how thick their own words are ("in this episode", "we discuss", "Episode 22", "our
+hosts": ``EPISODE_NOTES_SHARE``); an obituary or a year's in-memoriam, by how thick its
+words of death are ("has died", "passed away": ``OBITUARY_SHARE``). The reason names the
+kind and the words that decided it, so a user who disagrees can see why and keep the page
+anyway.
 
 The check leans hard towards keeping: a film review that mentions the novel it adapts,
 the band on its soundtrack or the TV series it spun off from still says "film" or
