@@ -44,6 +44,8 @@ FILM_PAGES = [
 PRODUCT = KINDS / "product" / "kibibilavie_mega_moisture.txt"
 TV = KINDS / "tv" / "danowen_derek.txt"
 FILM_NEWS_READS_AS = "reads as news about films"
+OBITUARY = ("obituary", "reads as an obituary")
+EPISODE_NOTES = ("episode notes", "reads as a podcast's or a show's episode notes")
 
 runner = CliRunner()
 
@@ -119,6 +121,23 @@ def test_a_page_of_another_kind_is_refused_with_the_kind_and_its_words(
         (KINDS / "news" / "deadline_cannes_jury.txt", "film news", FILM_NEWS_READS_AS),
         (KINDS / "news" / "moviesmacktalk_first_images.txt", "film news", FILM_NEWS_READS_AS),
         (KINDS / "news" / "jacketflap_movie_deals.txt", "film news", FILM_NEWS_READS_AS),
+        (
+            KINDS / "news" / "r13k_pedestrian_miff_opening_night.txt",
+            "film news",
+            FILM_NEWS_READS_AS,
+        ),
+        (
+            KINDS / "news" / "r13k_hollywoodpicturenews_trailer_tag.txt",
+            "film news",
+            FILM_NEWS_READS_AS,
+        ),
+        # remembering actors, such pages name films and roles as thickly as a review
+        (KINDS / "news" / "r13k_thewatchersfilmshowblog_in_memoriam_2018.txt", *OBITUARY),
+        (KINDS / "news" / "r13k_grunge_actors_died_2024.txt", *OBITUARY),
+        (KINDS / "forum" / "r13k_usmessageboard_hollywood_obituaries.txt", *OBITUARY),
+        # film podcasts' notes that speak of their hosts and listeners beside an episode
+        (KINDS / "podcast" / "r13k_esopodcast_revcast_247.txt", *EPISODE_NOTES),
+        (KINDS / "podcast" / "r13k_podpulse_writers_on_film_cannes.txt", *EPISODE_NOTES),
     ],
     ids=lambda v: v.name if isinstance(v, Path) else v,
 )
@@ -259,6 +278,21 @@ def test_a_film_podcasts_episode_notes_are_refused_but_a_star_wars_review_is_kep
         "the great climaxes of the movies. Episode 4 is still the best film of the series."
     )
     assert text_kind(review).is_film
+
+
+def test_a_review_whose_story_tells_of_deaths_is_kept() -> None:
+    review = (
+        "The Descendants opens after the accident: Matt's wife has died, or as good as, and "
+        "the film follows him and his daughters across the islands as the family argues "
+        "over land, grief and the cousin who passed away years before.\n\nClooney plays "
+        "the father with a tired, wry grace, and Payne's script finds comedy in the deaths "
+        "and the paperwork that follow them. The cast is superb, the story tender and "
+        "funny; it is the best movie of the year."
+    )
+    assert len(review.split()) >= MIN_WORDS
+    found = text_kind(review)
+    assert found.is_film, found.reason
+    assert found.cues["obituary"] == 3
 
 
 def test_news_thick_with_the_trade_is_refused_as_film_news() -> None:
