@@ -1,0 +1,78 @@
+"""Cheap pre-checks before costlier tests give the costlier tests' own answers.
+
+Each guard (issue 15, reading full-length reviews faster) skips work only where the
+work could find nothing; these tests compare the guarded answer with the unguarded one,
+on hand-written lines that hit each guard's edges and on every line of the fixture pages.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from marquee.documents import chrome
+from marquee.documents.lines import squash
+from marquee.literals import any_of
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@functools.cache
+def fixture_lines() -> tuple[str, ...]:
+    """Every non-blank line of the fixture pages (every kind of page, round-ups, seeds)."""
+    pages = sorted(FIXTURES.rglob("*.txt")) + sorted(FIXTURES.rglob("*.md"))
+    lines = {line for page in pages for line in page.read_text(encoding="utf-8").splitlines()}
+    return tuple(sorted(line for line in lines if line.strip()))
+
+
+_SMALL = st.text(alphabet="abc ()\\.*", max_size=6)
+
+
+@given(st.lists(_SMALL, max_size=6), st.text(alphabet="abc ()\\.*", max_size=30))
+def test_any_of_finds_exactly_the_texts_holding_a_literal(literals: list[str], text: str) -> None:
+    assert (any_of(literals).search(text) is not None) == any(lit in text for lit in literals)
+
+
+def test_any_of_on_literals_that_extend_one_another() -> None:
+    found = any_of(["comment", "comments", "com", "in the comments", " like"])
+    assert found.search("no comment")
+    assert found.search("a compass")
+    assert not found.search("co mment")
+    assert found.search("i like it")
+    assert not found.search("likely")
+    assert not any_of([]).search("anything")
+    assert any_of(["", "x"]).search("")
+
+
+def _unguarded(cues: chrome._Cues, text: str) -> bool:
+    return any(pattern.search(text) for _, pattern in cues.patterns)
+
+
+CUE_SETS = (chrome._CHROME_PATTERNS, chrome._MEDIA_PATTERNS, chrome._CAPTION_PATTERNS)
+CHROME_LINES = (
+    "leave a comment below",
+    "share on facebook",
+    "photo by jane doe",
+    "(photo: getty)",
+    "watch the official trailer",
+    "© 2024 example media. all rights reserved",
+    "sign up for our weekly newsletter to get updates",
+    "5 min read",
+)
+NEAR_MISSES = ("the film's photography is lovely, and the comments in it ring true",)
+
+
+def test_chrome_cues_guard_gives_the_unguarded_answer() -> None:
+    """A line none of a cue set's literals is in is answered by one search; every line of
+    the fixture pages, as the labeller reads it, is answered as testing each pattern."""
+    lines = (*CHROME_LINES, *NEAR_MISSES, *fixture_lines())
+    keys = [squash(line).lower() for line in lines]
+    for cues in CUE_SETS:
+        for key in keys:
+            assert cues.search(key) == _unguarded(cues, key), key
+            if cues.held.search(key) is None:
+                assert not _unguarded(cues, key), key
+    assert all(any(cues.search(key) for cues in CUE_SETS) for key in keys[: len(CHROME_LINES)])
