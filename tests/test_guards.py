@@ -76,3 +76,33 @@ def test_chrome_cues_guard_gives_the_unguarded_answer() -> None:
             if cues.held.search(key) is None:
                 assert not _unguarded(cues, key), key
     assert all(any(cues.search(key) for cues in CUE_SETS) for key in keys[: len(CHROME_LINES)])
+
+
+def test_one_scan_of_cue_words_reads_each_place_a_cue_may_open() -> None:
+    """The joint scan, which tries only the characters a cue may follow, finds what each
+    lexicon's own search finds: a cue opening the text, after a hyphen (no cue there),
+    after punctuation or a digit, two cues side by side, a cue opening on a sign, and on
+    every line of the fixture pages."""
+    from marquee.documents import kind
+
+    edges = [
+        "film",
+        "Film review: the movie, the film-maker and a non-film; a $5 million budget.",
+        "the series finale (episode 3) of the show",
+        "album track single-track 4album ,album",
+        "film film movie  movies\nfilm",
+        " -film x-movie _movie",
+    ]
+    for text in (*edges, *fixture_lines()):
+        if text.isascii():
+            assert kind._cue_words(text) == [lexicon.findall(text) for lexicon in kind._ALL], text
+
+
+def test_credit_lines_guard_gives_the_unguarded_answer() -> None:
+    """A line holding none of the credit phrases' literals skips the trigger scan: it
+    would have found nothing there, on any fixture line or a few hand-written ones."""
+    from marquee.films import credits
+
+    lines = ("Directed by Len Wiseman", "DIR. LEN WISEMAN", "a score by Tyler Bates", "Café")
+    for line in (*lines, *fixture_lines()):
+        assert credits._may_credit(line) == (credits._ANY_TRIGGER.search(line) is not None)
