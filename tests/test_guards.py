@@ -106,3 +106,14 @@ def test_credit_lines_guard_gives_the_unguarded_answer() -> None:
     lines = ("Directed by Len Wiseman", "DIR. LEN WISEMAN", "a score by Tyler Bates", "Café")
     for line in (*lines, *fixture_lines()):
         assert credits._may_credit(line) == (credits._ANY_TRIGGER.search(line) is not None)
+
+
+@given(st.text(alphabet=" \t\n\u00a0*_aB.", max_size=40))
+def test_a_squashed_line_without_emphasis_is_the_line_without_emphasis_squashed(
+    line: str,
+) -> None:
+    """Bylines squash each line once and drop emphasis marks from that: the same text as
+    dropping the marks from the line as written, then squashing."""
+    from marquee.documents import bylines
+
+    assert bylines._plain(squash(line)) == squash(bylines._EMPHASIS.sub("", line))
