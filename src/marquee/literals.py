@@ -36,3 +36,19 @@ def _source(node: _Trie) -> str:
         return ""
     body = ways[0] if len(ways) == 1 else f"(?:{'|'.join(ways)})"
     return f"(?:{body})?" if _END in node else body
+
+
+class CaseBlind:
+    """Literals a case-blind pattern's every match holds, as a cheap test before searching
+    with it: an ASCII text lower-cased holds one of them (lower-cased) wherever the
+    pattern can match, since case-blind matching of ASCII is matching the lower-cased
+    text; any other text may hold them in a form lower-casing misses ("ſ", "K")."""
+
+    __slots__ = ("_held",)
+
+    def __init__(self, literals: Iterable[str]) -> None:
+        self._held = any_of(literal.lower() for literal in literals)
+
+    def may_hold(self, text: str) -> bool:
+        """False only when ``text`` holds none of the literals, case aside."""
+        return not text.isascii() or self._held.search(text.lower()) is not None
