@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from marquee.documents import chrome
 from marquee.documents.lines import squash
-from marquee.literals import any_of
+from marquee.literals import CaseBlind, any_of
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -117,3 +117,50 @@ def test_a_squashed_line_without_emphasis_is_the_line_without_emphasis_squashed(
     from marquee.documents import bylines
 
     assert bylines._plain(squash(line)) == squash(bylines._EMPHASIS.sub("", line))
+
+
+@given(st.text(alphabet="abstrSTARſKkİi *", max_size=30))
+def test_case_blind_literals_are_missed_only_where_a_case_blind_search_finds_none(
+    text: str,
+) -> None:
+    import re
+
+    held = CaseBlind(["star", "Kit", "is"])
+    if not held.may_hold(text):
+        assert not re.search("star|kit|is", text, re.IGNORECASE)
+
+
+SCORE_LINES = (
+    "On my four-star scale, three.",
+    "ON MY FOUR-STAR SCALE: ***",
+    "Rating: 4/5",
+    "In the end. Our verdict: B+",
+    "On a scale of 1 to 10: 7",
+    "I give it *** in my book.",
+    "It gets ** FROM ME.",
+    "A sequel to the original films, with the first one's cast.",
+)
+
+
+def test_score_guards_give_the_unguarded_answers() -> None:
+    """The star-scale, label, "my book" and other-films guards skip a search only where
+    it would have found nothing, on every fixture line and hand-written score lines."""
+    import re
+
+    from marquee.model import features
+    from marquee.scores import _grammar as g
+    from marquee.scores import _locate, _voice
+
+    my_book = re.compile(_voice._MY_BOOK, re.IGNORECASE)  # as written, without look-ahead
+    for line in (*SCORE_LINES, *fixture_lines()):
+        if not _locate.STAR_WORD.may_hold(line):
+            assert _locate.STAR_SCALE.search(line) is None, line
+        if not _locate.LABEL_HELD.may_hold(line):
+            for start in _locate._sentence_starts(line):
+                assert _locate._labelled(line[start:], legend=None) is None, line
+        assert [m.span() for m in _voice.MY_BOOK.finditer(line)] == [
+            m.span() for m in my_book.finditer(line)
+        ], line
+        assert features._mentions_other_films(line) == bool(features._COMPARISON.search(line))
+    assert _locate.STAR_SCALE.search(SCORE_LINES[1]) and _locate.LABEL_HELD.may_hold("GRADE")
+    assert all(word in g.LABEL_WORDS for word in g.LABELS)

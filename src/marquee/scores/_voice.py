@@ -60,7 +60,7 @@ MINE: Final = re.compile(r"\bmy\b(?!\s+[\w-]+['’]s\b)", re.IGNORECASE)
 """The critic's own "my top rating", not "my son's"."""
 
 _MY_BOOK = r"(?:in\s+my\s+book|(?:from|for)\s+me|from\s+this\s+(?:critic|reviewer))\b"
-MY_BOOK: Final = re.compile(_MY_BOOK, re.IGNORECASE)
+MY_BOOK: Final = re.compile(f"(?=[if]){_MY_BOOK}", re.IGNORECASE)  # look-ahead: as RATING_VERB's
 IN_MY_BOOK: Final = re.compile(rf"\s+(?:[a-z]+\s+){{0,2}}?{_MY_BOOK}", re.IGNORECASE)
 """A score the critic owns after the fact: "*** 1/2 in my book", "a *** movie for me"."""
 
