@@ -127,10 +127,12 @@ def _first_after(
     10, I'd give it a 7").
     """
     start, stop = sentence
-    scale = g.scale_in(text[start:stop])
-    for match in g.EXPRESSION.finditer(text, pos, stop):
+    scale: g.Scale | None = None
+    for seen, match in enumerate(g.EXPRESSION.finditer(text, pos, stop)):
         if match.start() - pos > GAP or AWAY.search(text, pos, match.start()):
             return None
+        if not seen:  # read once a score may follow: after most verbs none does
+            scale = g.scale_in(text[start:stop])
         reading = g.read_at(text, match.start(), scale=scale, legend=legend)
         if reading is not None and (reading.kind in SAID or scale is not None):
             return reading
