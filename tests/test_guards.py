@@ -164,3 +164,32 @@ def test_score_guards_give_the_unguarded_answers() -> None:
         assert features._mentions_other_films(line) == bool(features._COMPARISON.search(line))
     assert _locate.STAR_SCALE.search(SCORE_LINES[1]) and _locate.LABEL_HELD.may_hold("GRADE")
     assert all(word in g.LABEL_WORDS for word in g.LABELS)
+
+
+def test_a_rating_verb_reads_its_sentences_scale_only_when_a_score_follows() -> None:
+    """The scale a sentence declares is read once a score follows the verb; a bare number
+    counts only with it, as before."""
+    from marquee.scores import _voice
+
+    def given_values(text: str) -> list[float]:
+        return [reading.value for reading in _voice.critic_gives(text, legend=None)]
+
+    assert given_values("On a scale of 1 to 10, I give it a 7.") == [66.67]
+    assert given_values("I give it a 7.") == []
+    assert given_values("I give it ***, on a scale of 1 to 10.") == [75.0]
+
+
+def test_every_dateline_has_a_byline_entry() -> None:
+    """The metadata stage asks is_dateline only of lines find_bylines gave an entry: on
+    every fixture page (and hand-written ones), no dateline is without one."""
+    from marquee.documents.bylines import find_bylines, is_dateline
+
+    pages = [
+        ["Published on March 3, 2024", "By Ann Smith", "Posted on 2 May 2023 by Bob Lee"],
+        ["**Reviewed by Ann Smith**", "Published: 8 September 2023", "text " * 30],
+    ]
+    for page in sorted(FIXTURES.rglob("*.txt")):
+        pages.append([ln for ln in page.read_text(encoding="utf-8").splitlines() if ln.strip()])
+    for lines in pages:
+        found = find_bylines(lines)
+        assert all(index in found for index, ln in enumerate(lines) if is_dateline(ln)), lines

@@ -109,8 +109,8 @@ def _critic(
 def _critic_named_elsewhere(meta: Mapping[str, str], blocks: tuple[Block, ...]) -> str | None:
     """ "BRIAN VINER reviews …" in the headline, "Reviews by Priya Desai" at the top or
     bottom, or, on a page signed by a site, a line that is only a person's name there."""
-    lines = [squash(b.text) for b in blocks if b.kind != "chrome"]
-    edges = [*lines[:_EDGE_LINES], *lines[-_EDGE_LINES:]]
+    lines = [b.text for b in blocks if b.kind != "chrome"]
+    edges = [squash(line) for line in (*lines[:_EDGE_LINES], *lines[-_EDGE_LINES:])]
     for line in (meta.get("title", ""), *edges):
         name = _reviewer_in(line)
         if name is not None:
@@ -145,12 +145,13 @@ def _reviewer_in(line: str) -> str | None:
 
 def _signed_by_site(meta: Mapping[str, str], lines: list[str]) -> bool:
     """Whether the page is signed by a site, not a person: an author field that is no
-    person's name (or is the outlet's own), or a "By Staff" / "Posted by admin" line."""
+    person's name (or is the outlet's own), or a "By Staff" / "Posted by admin" line (of
+    ``lines``, each read squashed: only the short ones are)."""
     author = meta.get("critic", "")
     if author and (person_name(author) is None or _same_name(author, meta.get("outlet", ""))):
         return True
     return any(
-        (found := _SIGNED.match(line)) is not None and person_name(found["who"]) is None
+        (found := _SIGNED.match(squash(line))) is not None and person_name(found["who"]) is None
         for line in lines
         if len(line.split()) <= _EDGE_LINES * 2
     )
@@ -196,7 +197,7 @@ def _published(
     for index, block in enumerate(blocks):
         byline = bylines.get(index)
         dated = byline is not None and (byline.how == "dateline" or index < _TOP_BLOCKS)
-        if dated or is_dateline(block.text):
+        if dated or (byline is not None and is_dateline(block.text)):  # see find_bylines
             found = iso_date(block.text)
             if found is not None:
                 return found

@@ -258,6 +258,9 @@ def find_bylines(lines: Sequence[str]) -> dict[int, Byline]:
     or end and never inside a film's credits box; bios only in the last third of the
     document; a bare date only above the first paragraph of prose.  Then any standalone
     line repeating a name already found, and a job title next to a byline.
+
+    Every line that :func:`is_dateline` is has an entry (a dateline, or a stronger byline
+    found first), so a caller asking which lines are datelines need ask only of these.
     """
     return dict(_bylines(tuple(lines)))
 
