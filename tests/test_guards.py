@@ -193,3 +193,17 @@ def test_every_dateline_has_a_byline_entry() -> None:
     for lines in pages:
         found = find_bylines(lines)
         assert all(index in found for index, ln in enumerate(lines) if is_dateline(ln)), lines
+
+
+@given(st.text(alphabet=" \t\u00a0\x1c|/•·»›>,–—-aZ", max_size=30))
+def test_a_nav_token_is_what_splitting_at_separators_gives(text: str) -> None:
+    """_is_nav looks at the first token alone first: the tokens _NAV_TOKEN finds are those
+    the line splits into at its separators and white space."""
+    assert chrome._NAV_TOKEN.findall(text) == chrome._NAV_SEPARATOR.sub(" ", text).split()
+
+
+def test_menu_lines_still_read_as_navigation() -> None:
+    for key in ("home | reviews | about", "film reviews", "news » reviews", "— home —"):
+        assert chrome._is_nav(key), key
+    for key in ("the film was good", "home is where the heart is", "", " | "):
+        assert not chrome._is_nav(key), key

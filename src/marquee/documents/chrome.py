@@ -216,7 +216,12 @@ _CAPTION_PATTERNS = _cues(
 
 _BREADCRUMB = re.compile(r"\s(?:»|›|>)\s")  # not "/": "Director / Writer / Star" is prose
 _ARROWS = "»›>"  # what a breadcrumb is split at
-_NAV_SEPARATOR = re.compile(r"[|/•·»›>,–—-]")
+_NAV_SEPARATORS = re.escape("|/•·»›>,–—-")
+_NAV_SEPARATOR = re.compile(f"[{_NAV_SEPARATORS}]")
+_NAV_TOKEN = re.compile(rf"[^\s{_NAV_SEPARATORS}]+")
+"""One of the tokens a line splits into at white space and navigation separators."""
+_NAV_OPENERS = frozenset(phrase.split()[0] for phrase in _NAV_PHRASES if phrase.strip())
+"""The first word of each navigation phrase: a menu line opens on one."""
 _LEAD_TRAIL = " \t:.!?…•·|–—-→←»›"
 
 
@@ -343,7 +348,12 @@ def _key(text: str) -> str:
 
 
 def _is_nav(key: str) -> bool:
-    """A line made wholly of navigation words: "Home | Reviews | About", "Film Reviews"."""
+    """A line made wholly of navigation words: "Home | Reviews | About", "Film Reviews".
+    A line whose first token opens no navigation phrase is none (nearly every line: one
+    search, not splitting the whole line)."""
+    first = _NAV_TOKEN.search(key)
+    if first is None or first[0] not in _NAV_OPENERS:
+        return False
     tokens = _NAV_SEPARATOR.sub(" ", key).split()
     if not tokens or len(tokens) > _MAX_NAV_WORDS:
         return False
