@@ -207,3 +207,25 @@ def test_menu_lines_still_read_as_navigation() -> None:
         assert chrome._is_nav(key), key
     for key in ("the film was good", "home is where the heart is", "", " | "):
         assert not chrome._is_nav(key), key
+
+
+def test_shape_and_spoiler_guards_give_the_unguarded_answers() -> None:
+    """Markdown marks are found where they were before the look-ahead opening the pattern;
+    a text without "spoiler" (case aside) is answered without the case-blind scan."""
+    import re
+
+    from marquee import metadata
+    from marquee.documents import detect
+
+    marks = re.compile(  # as written before the look-ahead
+        r"\*\*[^*\n]+\*\*|__[^_\n]+__|(?<!!)\[[^\]\n]+\]\([^)\s]+\)|^>\s|"
+        r"^\s*<(?:figure|div|p|table|iframe|img|blockquote|ul|ol|section|video|h[1-6])\b",
+        re.MULTILINE | re.IGNORECASE,
+    )
+    pages = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(FIXTURES.rglob("*"))
+             if p.suffix in {".txt", ".md", ".html"}]  # fmt: skip
+    hand = ["**Bold** and [a link](https://x.y)\n> quote\n  <div>", "\n\n<P class=x>", "x __y__"]
+    for text in (*hand, *pages):
+        assert detect._MARKDOWN_MARKS.findall(text) == marks.findall(text)
+        assert metadata._SPOILER_LITERAL.may_hold(text) or not metadata._SPOILER_WORD.search(text)
+    assert len(detect._MARKDOWN_MARKS.findall(hand[0])) == 4

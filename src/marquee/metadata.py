@@ -31,6 +31,7 @@ from marquee.documents.bylines import (
 )
 from marquee.documents.fields import iso_date
 from marquee.documents.lines import squash
+from marquee.literals import CaseBlind
 from marquee.records import TABLE_SHAPES, Block, Document, ReviewMeta
 
 _BYLINE_RANK = {"label": 0, "sentence": 0, "bio": 1, "repeat": 2}
@@ -65,6 +66,8 @@ _SPOILERS = re.compile(
 )
 _SPOILER_WORD = re.compile("spoiler", re.IGNORECASE)
 """What every ``_SPOILERS`` alternative holds, matched by the same engine and flags."""
+_SPOILER_LITERAL = CaseBlind(["spoiler"])
+"""The same word as a literal: an ASCII text needs no case-blind scan for it."""
 _TRUE_WORDS = frozenset({"true", "yes", "1"})
 
 
@@ -226,7 +229,8 @@ def _spoilers(meta: Mapping[str, str], blocks: tuple[Block, ...]) -> bool:
     if meta.get("spoilers", "").strip().lower() in _TRUE_WORDS:
         return True
     read = [block for block in blocks if block.kind != "chrome"]
-    if not _SPOILER_WORD.search("\n".join(block.text for block in read)):
+    text = "\n".join(block.text for block in read)
+    if not (_SPOILER_LITERAL.may_hold(text) and _SPOILER_WORD.search(text)):
         return False  # nearly every review: one scan of the text instead of one a block
     return any(
         _SPOILERS.search(block.text) and not _SPOILER_FREE.search(block.text) for block in read
