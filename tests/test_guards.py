@@ -229,3 +229,13 @@ def test_shape_and_spoiler_guards_give_the_unguarded_answers() -> None:
         assert detect._MARKDOWN_MARKS.findall(text) == marks.findall(text)
         assert metadata._SPOILER_LITERAL.may_hold(text) or not metadata._SPOILER_WORD.search(text)
     assert len(detect._MARKDOWN_MARKS.findall(hand[0])) == 4
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
+def test_ascii_words_are_the_letters_tokens(text: str) -> None:
+    """language_warning reads a lower-cased ASCII text with a plain [a-z] set: the same
+    words as its Unicode letters pattern."""
+    from marquee.documents import language
+
+    lowered = text.lower()
+    assert language._ASCII_TOKEN.findall(lowered) == language._TOKEN.findall(lowered)
