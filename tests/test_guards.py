@@ -162,8 +162,13 @@ def test_score_guards_give_the_unguarded_answers() -> None:
             m.span() for m in my_book.finditer(line)
         ], line
         assert features._mentions_other_films(line) == bool(features._COMPARISON.search(line))
+        if not _voice.RATING_WORDS.may_hold(line):
+            assert _voice.RATING_VERB.search(line) is None, line
     assert _locate.STAR_SCALE.search(SCORE_LINES[1]) and _locate.LABEL_HELD.may_hold("GRADE")
     assert all(word in g.LABEL_WORDS for word in g.LABELS)
+    verbs = "GIVEN GAVE Giving AWARDS rated RATING GRADES SCORED GETS got EARNED WINS Won"
+    assert all(_voice.RATING_WORDS.may_hold(verb) for verb in (*verbs.split(), "MERITS"))
+    assert all(_voice.RATING_VERB.search(f"I {verb} it") for verb in verbs.split())
 
 
 def test_a_rating_verb_reads_its_sentences_scale_only_when_a_score_follows() -> None:
