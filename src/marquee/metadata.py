@@ -31,6 +31,7 @@ from marquee.documents.bylines import (
 )
 from marquee.documents.fields import iso_date
 from marquee.documents.lines import squash
+from marquee.literals import CaseBlind
 from marquee.records import TABLE_SHAPES, Block, Document, ReviewMeta
 
 _BYLINE_RANK = {"label": 0, "sentence": 0, "bio": 1, "repeat": 2}
@@ -65,6 +66,8 @@ _SPOILERS = re.compile(
 )
 _SPOILER_WORD = re.compile("spoiler", re.IGNORECASE)
 """What every ``_SPOILERS`` alternative holds, matched by the same engine and flags."""
+_SPOILER_LITERAL = CaseBlind(["spoiler"])
+"""The same word as a literal: an ASCII text needs no case-blind scan for it."""
 _TRUE_WORDS = frozenset({"true", "yes", "1"})
 
 
@@ -109,8 +112,8 @@ def _critic(
 def _critic_named_elsewhere(meta: Mapping[str, str], blocks: tuple[Block, ...]) -> str | None:
     """ "BRIAN VINER reviews …" in the headline, "Reviews by Priya Desai" at the top or
     bottom, or, on a page signed by a site, a line that is only a person's name there."""
-    lines = [squash(b.text) for b in blocks if b.kind != "chrome"]
-    edges = [*lines[:_EDGE_LINES], *lines[-_EDGE_LINES:]]
+    lines = [b.text for b in blocks if b.kind != "chrome"]
+    edges = [squash(line) for line in (*lines[:_EDGE_LINES], *lines[-_EDGE_LINES:])]
     for line in (meta.get("title", ""), *edges):
         name = _reviewer_in(line)
         if name is not None:
@@ -145,12 +148,13 @@ def _reviewer_in(line: str) -> str | None:
 
 def _signed_by_site(meta: Mapping[str, str], lines: list[str]) -> bool:
     """Whether the page is signed by a site, not a person: an author field that is no
-    person's name (or is the outlet's own), or a "By Staff" / "Posted by admin" line."""
+    person's name (or is the outlet's own), or a "By Staff" / "Posted by admin" line (of
+    ``lines``, each read squashed: only the short ones are)."""
     author = meta.get("critic", "")
     if author and (person_name(author) is None or _same_name(author, meta.get("outlet", ""))):
         return True
     return any(
-        (found := _SIGNED.match(line)) is not None and person_name(found["who"]) is None
+        (found := _SIGNED.match(squash(line))) is not None and person_name(found["who"]) is None
         for line in lines
         if len(line.split()) <= _EDGE_LINES * 2
     )
@@ -196,7 +200,7 @@ def _published(
     for index, block in enumerate(blocks):
         byline = bylines.get(index)
         dated = byline is not None and (byline.how == "dateline" or index < _TOP_BLOCKS)
-        if dated or is_dateline(block.text):
+        if dated or (byline is not None and is_dateline(block.text)):  # see find_bylines
             found = iso_date(block.text)
             if found is not None:
                 return found
@@ -225,7 +229,8 @@ def _spoilers(meta: Mapping[str, str], blocks: tuple[Block, ...]) -> bool:
     if meta.get("spoilers", "").strip().lower() in _TRUE_WORDS:
         return True
     read = [block for block in blocks if block.kind != "chrome"]
-    if not _SPOILER_WORD.search("\n".join(block.text for block in read)):
+    text = "\n".join(block.text for block in read)
+    if not (_SPOILER_LITERAL.may_hold(text) and _SPOILER_WORD.search(text)):
         return False  # nearly every review: one scan of the text instead of one a block
     return any(
         _SPOILERS.search(block.text) and not _SPOILER_FREE.search(block.text) for block in read

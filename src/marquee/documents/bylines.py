@@ -171,7 +171,18 @@ def _is_name_word(token: str) -> bool:
 
 def byline_name(line: str) -> str | None:
     """The critic named by a byline line: "Review Courtesy of X", "By X", "**Author**: X"."""
-    text = squash(_EMPHASIS.sub("", line))
+    return _labelled_name(_plain(squash(line)))
+
+
+def _plain(text: str) -> str:
+    """A squashed line without its emphasis marks ("**By** X" -> "By X"): squashed again
+    only where a mark went, which most lines have none of (a mark is never white space,
+    so the marks a squashed line holds are the line's own, each run where it was)."""
+    return squash(_EMPHASIS.sub("", text)) if "*" in text or "_" in text else text
+
+
+def _labelled_name(text: str) -> str | None:
+    """:func:`byline_name` of a line already squashed and without emphasis (``_plain``)."""
     if len(text.split()) > _MAX_BYLINE_WORDS:
         return None
     match = _LABELLED.match(text)
@@ -196,7 +207,12 @@ def bio_name(line: str) -> str | None:
     is excluded by requiring a critic's job word or a film beat, and the caller only
     looks near the end of the document.
     """
-    match = _BIO.match(squash(_EMPHASIS.sub("", line)))
+    return _bio_name(_plain(squash(line)))
+
+
+def _bio_name(text: str) -> str | None:
+    """:func:`bio_name` of a line already squashed and without emphasis (``_plain``)."""
+    match = _BIO.match(text)
     if match is None:
         return None
     name = person_name(match["name"])
@@ -212,7 +228,11 @@ def bio_name(line: str) -> str | None:
 
 def is_dateline(line: str) -> bool:
     """A "Published 8 September 2023" / "Posted on March 2, 2024" line."""
-    text = squash(line)
+    return _is_dateline(squash(line))
+
+
+def _is_dateline(text: str) -> bool:
+    """:func:`is_dateline` of a line already squashed."""
     return bool(_DATELINE.match(text)) and len(text.split()) <= _MAX_BYLINE_WORDS
 
 
@@ -238,6 +258,9 @@ def find_bylines(lines: Sequence[str]) -> dict[int, Byline]:
     or end and never inside a film's credits box; bios only in the last third of the
     document; a bare date only above the first paragraph of prose.  Then any standalone
     line repeating a name already found, and a job title next to a byline.
+
+    Every line that :func:`is_dateline` is has an entry (a dateline, or a stronger byline
+    found first), so a caller asking which lines are datelines need ask only of these.
     """
     return dict(_bylines(tuple(lines)))
 
@@ -246,22 +269,24 @@ def find_bylines(lines: Sequence[str]) -> dict[int, Byline]:
 def _bylines(lines: tuple[str, ...]) -> dict[int, Byline]:
     """Remembered for the last few hundred documents: each is asked twice, when its blocks
     are labelled and when its metadata is read, and a table's rows are read a chunk (256)
-    at a time before any is parsed (callers get a copy)."""
+    at a time before any is parsed (callers get a copy). Each line is squashed once, and
+    every test below reads it so (they all read a line squashed)."""
     found: dict[int, Byline] = {}
-    prose_starts = next((i for i, line in enumerate(lines) if _is_prose(line)), len(lines))
+    squashed = tuple(map(squash, lines))
+    prose_starts = next((i for i, line in enumerate(squashed) if _is_prose(line)), len(lines))
     for index in range(len(lines)):
-        byline = _byline_at(lines, index)
-        if byline is None and index < prose_starts and _is_bare_date(lines[index]):
+        byline = _byline_at(squashed, index)
+        if byline is None and index < prose_starts and _is_bare_date(squashed[index]):
             byline = Byline(None, "dateline")
         if byline is not None:
             found[index] = byline
     names = {b.name for b in found.values() if b.name and b.how in {"label", "bio"}}
-    for index, line in enumerate(lines):
-        if index not in found and squash(line) in names:
-            found[index] = Byline(squash(line), "repeat")
-    for index, line in enumerate(lines):
+    for index, line in enumerate(squashed):
+        if index not in found and line in names:
+            found[index] = Byline(line, "repeat")
+    for index, line in enumerate(squashed):
         beside = {index - 1, index + 1} & found.keys()
-        if index not in found and beside and _JOB_TITLE.match(squash(line)):
+        if index not in found and beside and _JOB_TITLE.match(line):
             found[index] = Byline(None, "role")
     return found
 
@@ -270,9 +295,8 @@ def _is_prose(line: str) -> bool:
     return len(line.split()) >= _PROSE_WORDS
 
 
-def _is_bare_date(line: str) -> bool:
-    """A line that is only a date, perhaps with a time: "Oct 12, 2023 8:00am PT"."""
-    text = squash(line)
+def _is_bare_date(text: str) -> bool:
+    """A squashed line that is only a date, perhaps with a time: "Oct 12, 2023 8:00am PT"."""
     found = find_date(text)
     if found is None:
         return False
@@ -281,23 +305,25 @@ def _is_bare_date(line: str) -> bool:
 
 
 def _byline_at(lines: Sequence[str], index: int) -> Byline | None:
+    """The byline the squashed line at ``index`` is, if any (``lines``: all of them, squashed)."""
     line = lines[index]
-    name = byline_name(line)
+    plain = _plain(line)
+    name = _labelled_name(plain)
     if name is not None:
         return Byline(name, "label")
     if _near_edge(index, len(lines) - 1) and not _in_credits(lines, index):
-        written = _WRITTEN_BY.match(squash(line))
+        written = _WRITTEN_BY.match(line)
         name = byline_name(f"by {written['rest']}") if written else None
         if name is not None:
             return Byline(name, "label")
-        closing = _REVIEWED_BY_SENTENCE.search(squash(line))
+        closing = _REVIEWED_BY_SENTENCE.search(line)
         name = person_name(closing["rest"]) if closing else None
         if name is not None and closing is not None and name == closing["rest"]:
             return Byline(name, "sentence")
-    name = bio_name(line) if index >= 2 * len(lines) // 3 else None
+    name = _bio_name(plain) if index >= 2 * len(lines) // 3 else None
     if name is not None:
         return Byline(name, "bio")
-    return Byline(None, "dateline") if is_dateline(line) else None
+    return Byline(None, "dateline") if _is_dateline(line) else None
 
 
 def _near_edge(index: int, last: int) -> bool:
@@ -305,6 +331,7 @@ def _near_edge(index: int, last: int) -> bool:
 
 
 def _in_credits(lines: Sequence[str], index: int) -> bool:
-    """A "Written by" next to "Directed by"/"Starring" is the film's writer, not the critic."""
+    """A "Written by" next to "Directed by"/"Starring" is the film's writer, not the critic
+    (``lines`` squashed)."""
     neighbours = [*lines[max(0, index - 2) : index], *lines[index + 1 : index + 3]]
-    return any(_CREDITS_LINE.match(squash(n)) for n in neighbours)
+    return any(_CREDITS_LINE.match(n) for n in neighbours)

@@ -21,6 +21,7 @@ from typing import Any
 
 from marquee.documents.bylines import find_bylines
 from marquee.documents.lines import squash
+from marquee.literals import any_of
 from marquee.records import Block, BlockKind
 from marquee.wordlists import word_list
 
@@ -58,10 +59,15 @@ class _Cues:
     of its own from the engine)."""
 
     patterns: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]
+    held: re.Pattern[str]
+    """Finds something where some pattern's literal is in a text (:func:`any_of`): most
+    lines hold none of them, and one search says so (a third of testing them one by one)."""
 
     def search(self, text: str) -> bool:
         """Whether any pattern matches in ``text`` (plain loops: generators cost more than
         the substring tests)."""
+        if self.held.search(text) is None:
+            return False
         for needles, pattern in self.patterns:
             for needle in needles:
                 if needle in text:
@@ -72,7 +78,8 @@ class _Cues:
 
 
 def _cues(sources: Iterable[str]) -> _Cues:
-    return _Cues(tuple((_needles(source), re.compile(source)) for source in sources))
+    patterns = tuple((_needles(source), re.compile(source)) for source in sources)
+    return _Cues(patterns, any_of(needle for needles, _ in patterns for needle in needles))
 
 
 def _needles(source: str) -> tuple[str, ...]:
@@ -209,7 +216,12 @@ _CAPTION_PATTERNS = _cues(
 
 _BREADCRUMB = re.compile(r"\s(?:»|›|>)\s")  # not "/": "Director / Writer / Star" is prose
 _ARROWS = "»›>"  # what a breadcrumb is split at
-_NAV_SEPARATOR = re.compile(r"[|/•·»›>,–—-]")
+_NAV_SEPARATORS = re.escape("|/•·»›>,–—-")
+_NAV_SEPARATOR = re.compile(f"[{_NAV_SEPARATORS}]")
+_NAV_TOKEN = re.compile(rf"[^\s{_NAV_SEPARATORS}]+")
+"""One of the tokens a line splits into at white space and navigation separators."""
+_NAV_OPENERS = frozenset(phrase.split()[0] for phrase in _NAV_PHRASES if phrase.strip())
+"""The first word of each navigation phrase: a menu line opens on one."""
 _LEAD_TRAIL = " \t:.!?…•·|–—-→←»›"
 
 
@@ -336,7 +348,12 @@ def _key(text: str) -> str:
 
 
 def _is_nav(key: str) -> bool:
-    """A line made wholly of navigation words: "Home | Reviews | About", "Film Reviews"."""
+    """A line made wholly of navigation words: "Home | Reviews | About", "Film Reviews".
+    A line whose first token opens no navigation phrase is none (nearly every line: one
+    search, not splitting the whole line)."""
+    first = _NAV_TOKEN.search(key)
+    if first is None or first[0] not in _NAV_OPENERS:
+        return False
     tokens = _NAV_SEPARATOR.sub(" ", key).split()
     if not tokens or len(tokens) > _MAX_NAV_WORDS:
         return False

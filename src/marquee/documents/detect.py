@@ -28,8 +28,9 @@ _HTML_TAG = re.compile(
 _MIN_HTML_TAGS = 6  # a fragment such as "<h2>…</h2><p>…</p><p>…</p>" with its closing tags
 _STRONG_MARKDOWN = re.compile(r"^(?:#{1,6}\s+\S|```|~~~)", re.MULTILINE)
 _MARKDOWN_MARKS = re.compile(
-    r"\*\*[^*\n]+\*\*|__[^_\n]+__|(?<!!)\[[^\]\n]+\]\([^)\s]+\)|^>\s|"
-    r"^\s*<(?:figure|div|p|table|iframe|img|blockquote|ul|ol|section|video|h[1-6])\b",
+    r"(?=[*_\[><\s])"  # what every mark opens on: the engine gives up at once elsewhere
+    r"(?:\*\*[^*\n]+\*\*|__[^_\n]+__|(?<!!)\[[^\]\n]+\]\([^)\s]+\)|^>\s|"
+    r"^\s*<(?:figure|div|p|table|iframe|img|blockquote|ul|ol|section|video|h[1-6])\b)",
     re.MULTILINE | re.IGNORECASE,
 )
 _MIN_MARKS = 2

@@ -278,6 +278,8 @@ def _non_ascii(cue: str) -> bool:
 
 _BEFORE, _AFTER = r"(?<![\w-])", r"(?![\w-])"
 """What stands before and after each cue: a cue is matched as a whole word."""
+_SPACE_BEFORE = r"[^\w-]"
+"""``_BEFORE`` as the character it asks for, read rather than looked back at."""
 
 
 def _lexicon(name: str) -> _Lexicon:
@@ -312,14 +314,21 @@ def _joint(lexicons: Sequence[_Lexicon]) -> tuple[stdlib_re.Pattern[str] | None,
     by their first letter), group ``i + 1`` holds what lexicon ``i``'s own twin matches
     there: its cues tried there in their order, as the twin's own search tries them. One
     scan of the page so does the work of one scan per lexicon: a scan's cost is mostly
-    moving along the page and trying each cue at each word, not the few places that match."""
+    moving along the page and trying each cue at each word, not the few places that match.
+
+    It is read on the text after one space (:func:`_cue_words`), and where a cue may open
+    it takes the character before it, which is no word character nor hyphen (what
+    ``_BEFORE`` asks): opening on a set of characters, the pattern is tried only at them,
+    the engine passing over the letters of each word between in one loop, where a
+    look-behind opening it made it try every place. A match so starts where the cue does
+    in the text without the space."""
     joined = {index: lexicon.cues for index, lexicon in enumerate(lexicons) if _joinable(lexicon)}
     if not joined:
         return None, ()
     every = _by_first_letter(
         [way for cues in joined.values() for cue in cues for way in _ways(cue)]
     )
-    either = f"{_BEFORE}(?=(?:{every}){_AFTER})"
+    either = f"{_SPACE_BEFORE}(?=(?:{every}){_AFTER})"
     each = "".join(
         f"(?:(?=({_by_first_letter(cues, in_order=True)}){_AFTER}))?" for cues in joined.values()
     )
@@ -409,7 +418,7 @@ def _cue_words(text: str) -> list[list[str]]:
         return [lexicon.findall(text) for lexicon in _ALL]
     found: dict[int, list[str]] = {index: [] for index in _JOINED}
     ends = dict.fromkeys(_JOINED, 0)
-    for match in _JOINT.finditer(text.lower()):
+    for match in _JOINT.finditer(" " + text.lower()):  # at: where the cue opens in text
         at = match.start()
         for index, cue in zip(_JOINED, match.groups(), strict=True):
             if cue is not None and at >= ends[index]:

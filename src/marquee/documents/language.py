@@ -21,6 +21,9 @@ _STOPWORDS: Mapping[str, frozenset[str]] = {
 }
 
 _TOKEN = re.compile(r"[^\W\d_]+")
+_ASCII_TOKEN = re.compile(r"[a-z]+")
+"""``_TOKEN`` in a lower-cased ASCII text, where its letters are these: a plain set is
+found at half the cost of the negated one."""
 _MIN_WORDS = 20  # below this a stop-word ratio is noise
 _MIN_SHARE = 0.12  # a language's stop-words are at least this share of real prose
 _LEAD = 1.5  # and must beat English by this factor before we say so
@@ -35,7 +38,7 @@ def language_warning(text: str) -> str | None:
     # an ASCII text lower-cased whole splits as its words do (elsewhere lower-casing can
     # grow a letter by a combining mark, which is no word character)
     if text.isascii():
-        tokens = _TOKEN.findall(text.lower())
+        tokens = _ASCII_TOKEN.findall(text.lower())
     else:
         tokens = [t.lower() for t in _TOKEN.findall(text)]
     if len(tokens) < _MIN_WORDS:

@@ -22,6 +22,7 @@ from marquee.films.context import about_other_film, negated
 from marquee.films.names import NAME
 from marquee.films.text import clause_before
 from marquee.films.titles import refers_to
+from marquee.literals import CaseBlind
 
 log = logging.getLogger(__name__)
 
@@ -121,21 +122,14 @@ def _needles(pattern: str) -> tuple[str, ...]:
     return tuple(max(re.findall("[A-Za-z]+", way), key=len).lower() for way in required.split("|"))
 
 
-_ALL_NEEDLES = {n for phrase in PHRASES for n in _needles(phrase.pattern)}
-_NEEDLES = tuple(sorted(n for n in _ALL_NEEDLES if not any(o in n for o in _ALL_NEEDLES - {n})))
-"""What an ASCII line must hold, lower-cased, for ``_ANY_TRIGGER`` to find anything in it
-(a needle holding another is left out: "dir" will do for "director"): substring tests that
-skip the regex scan (~35 µs a line) on ~9 lines in 10 of a review."""
+_NEEDLES = CaseBlind(n for phrase in PHRASES for n in _needles(phrase.pattern))
+"""What a line holds wherever ``_ANY_TRIGGER`` may match: one search that skips the regex
+scan (~35 µs a line) on ~9 lines in 10 of a review."""
 
 
 def _may_credit(line: str) -> bool:
-    """Whether a phrase's trigger is in the line (ASCII lower-casing is exactly the patterns'
-    case-blindness on an ASCII line; any other line goes straight to the scan)."""
-    if line.isascii():
-        lowered = line.lower()
-        if not any(needle in lowered for needle in _NEEDLES):
-            return False
-    return _ANY_TRIGGER.search(line) is not None
+    """Whether a phrase's trigger is in the line."""
+    return _NEEDLES.may_hold(line) and _ANY_TRIGGER.search(line) is not None
 
 
 _AFTER_NAME_WORDS = ("directs", "helms", "writes", "pens")

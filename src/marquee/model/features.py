@@ -27,6 +27,7 @@ from operator import is_
 
 import numpy as np
 
+from marquee.literals import CaseBlind
 from marquee.model.chars import char_features
 from marquee.model.rows import BinaryRows, binary_rows, distinct
 
@@ -46,11 +47,11 @@ _COMPARISON = re.compile(
     re.IGNORECASE,
 )
 """Sentences about other films (a predecessor, the franchise): their praise is not the verdict."""
-_COMPARISON_WORDS = (
-    "original", "predecessor", "previous", "earlier", "prior", "sequel", "prequel", "remake",
-    "first ", "last ", "other ", "films", "movies", "franchise", "series", "saga", "trilogy",
+_COMPARISON_WORDS = CaseBlind(
+    ("original", "predecessor", "previous", "earlier", "prior", "sequel", "prequel", "remake",
+    "first ", "last ", "other ", "films", "movies", "franchise", "series", "saga", "trilogy")
 )  # fmt: skip
-"""Every match of :data:`_COMPARISON` holds one of these (lower-cased)."""
+"""Every match of :data:`_COMPARISON` holds one of these."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,14 +177,9 @@ class Tokens:
 
 
 def _mentions_other_films(text: str) -> bool:
-    """:data:`_COMPARISON` found in ``text``. Most sentences are ASCII and hold none of the
-    words every match needs: they are answered without the (slow, case-blind) search, since
-    for ASCII text case-blind matching is matching the lower-cased text."""
-    if text.isascii():
-        lowered = text.lower()
-        if not any(word in lowered for word in _COMPARISON_WORDS):
-            return False
-    return _COMPARISON.search(text) is not None
+    """:data:`_COMPARISON` found in ``text``. Most sentences hold none of the words every
+    match needs: they are answered without the (slow, case-blind) search."""
+    return _COMPARISON_WORDS.may_hold(text) and _COMPARISON.search(text) is not None
 
 
 def tokenize_all(texts: Sequence[str], *, negation: bool) -> Tokens:

@@ -33,7 +33,8 @@ DEFAULT_ASTERISK_SCALE: Final = 4.0
 
 MAX_EXPRESSION: Final = 300
 """Longer text is prose, not one score expression."""
-LABEL_WORDS: Final = r"(?:rating|score|grade|verdict|mark|stars|total|overall)"
+LABELS: Final = ("rating", "score", "grade", "verdict", "mark", "stars", "total", "overall")
+LABEL_WORDS: Final = f"(?:{'|'.join(LABELS)})"
 """The words that label a score, and so cannot themselves be a sub-score's label."""
 TITLE_WITH_YEAR: Final = re.compile(r"\((?:19|20)\d\d\)")
 """A film's year in brackets: a score beside it belongs to that film, not the review's."""

@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Final
 
+from marquee.literals import CaseBlind
 from marquee.records import Block, Document, Score
 from marquee.scores import _grammar as g
 from marquee.scores._meta import from_meta, unread_score
@@ -72,6 +73,8 @@ STAR_SCALE: Final = re.compile(
     r"\b(?:my|a|the|our)\s+(?P<best>four|five|ten|4|5|10)[-\s]star\s+(?:rating\s+)?(?:scale|system)",
     re.IGNORECASE,
 )
+STAR_WORD: Final = CaseBlind(["star"])
+"""What every match of :data:`STAR_SCALE` holds: most blocks hold none, and need no search."""
 STAR_RUN: Final = re.compile(r"(?<![\w*])\*{1,5}(?![\w*])")
 """A run of one to five asterisks standing alone: a star legend's ratings."""
 LEGEND_ZERO: Final = re.compile(r"(?<![\w.*])(?:0|zero|no\s+stars)\s*(?:stars?\s*)?[=:\-–—]", re.I)
@@ -178,7 +181,7 @@ def _star_scale(blocks: Sequence[Block]) -> g.Scale | None:
     one star is the worst a film can get.
     """
     for block in blocks:
-        if declared := STAR_SCALE.search(block.text):
+        if STAR_WORD.may_hold(block.text) and (declared := STAR_SCALE.search(block.text)):
             return g.Scale(best=g.number(declared["best"]) or g.DEFAULT_STAR_SCALE)
     for block in blocks:
         if "*" not in block.text:
@@ -229,8 +232,13 @@ def _labelled_candidates(blocks: list[tuple[int, Block]], hint: g.Scale | None) 
     return sorted(found, key=lambda c: (c.block, c.reading.start))
 
 
+LABEL_HELD: Final = CaseBlind([*g.LABELS, "scale"])
+"""What a block holds where a sentence of it can open on :data:`LABEL` (one of its words) or
+:data:`SCALE_LABEL` ("scale"): most blocks hold none, and their sentences need no match."""
+
+
 def _labelled_in_block(text: str, hint: g.Scale | None) -> Iterator[g.Reading]:
-    for start in _sentence_starts(text):
+    for start in _sentence_starts(text) if LABEL_HELD.may_hold(text) else ():
         reading = _labelled(text[start:], legend=hint)
         if reading is not None:
             yield _shifted(reading, start)
