@@ -113,7 +113,6 @@ MISSED = {
     "r14_thecollectivemag_christmases_past.txt": 3,  # "Title (2006) Netflix" / prose / "Rating:"
     "r14_list_brettvanderzee_best_picture_2016.txt": 8,  # "1. 8. Title: one-line review"
     "r14_studio462_summer_one_sentence.txt": 13,  # "Title (June 1, 2018)" over one sentence
-    "r14_yorkvision_film_every_day_march.txt": 7,  # "01/03/24: Title ★★★★☆" keeps its date
     "r14_bookercritics_movie_review.txt": 1,  # "TITLE a movie review by Kristen B." headline
     "r14_awardswatch_festival_reviews_p3.txt": 2,  # "‘Title’ review: tagline | NewFest" twice
     "r14_redbox_best_horror_halloween.txt": 3,  # "Title – prose" paragraphs
@@ -124,6 +123,7 @@ MISSED = {
 """Films of each page not found (the bench counts them in its figures)."""
 UNCREDITED = {
     "r14_bookercritics_movie_review.txt": "V for Vendetta credited to the first writer, Kristen B",
+    "r14_yorkvision_film_every_day_march.txt": "named only as the standfirst's subject",
 }
 """Pages whose critic is not credited as the page gives it (the bench counts them)."""
 
@@ -842,3 +842,14 @@ def test_a_months_heading_above_the_pages_opening_is_no_film() -> None:
         ("paragraph", PROSE),
     )
     assert [p.meta["film"] for p in split_films(doc)] == ["Harbour Lights", "Paper Kites"]
+
+
+def test_a_diarys_whole_date_before_each_title_is_no_part_of_it() -> None:
+    """ "01/03/24: Inside Man ★★★★☆": the day's date numbers a film-a-day diary's entry."""
+    doc = doc_of(
+        ("paragraph", "01/03/24: Paper Kites ★★★★☆"),
+        ("paragraph", "Very very fun. Maybe the best heist film I have ever watched."),
+        ("paragraph", "2024-03-02 - Glass Rivers ★★☆☆☆"),
+        ("paragraph", "I really wanted to enjoy this film but nothing in it stood out to me."),
+    )
+    assert [p.meta["film"] for p in split_films(doc)] == ["Paper Kites", "Glass Rivers"]
