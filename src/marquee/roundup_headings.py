@@ -101,6 +101,12 @@ _CLOCK = re.compile(
     re.IGNORECASE,
 )
 """A screening time or a date: "Sep 7, 9 pm, Ryerson", "Friday, June 17, 2011"."""
+_RELEASED = re.compile(
+    r"\((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?\s\d{1,2}(?:st|nd|rd|th)?,?"
+    r"\s(?:19|20)\d\d\)\W*$",
+    re.IGNORECASE,
+)
+"""A film's release date in brackets after its title, its facts: "Adrift (June 1, 2018)"."""
 _SHOUTED_LEAD = re.compile(
     r"^(?P<title>[\p{Lu}\p{N}][\p{Lu}\p{N}'’&!?:. ]{1,60}?)\s*(?:,|\s[-–—])\s"
 )
@@ -160,7 +166,7 @@ def title_of(
         return None  # "Director: Wang Junzheng (China)", "Rating: 3/10", "June 2018"
     said = _CLOCK.search(text) or delivers_verdict(Block("paragraph", text))
     marks = _TRAILING.search(text)
-    if said and not (marks and _HAS_MARK.search(marks.group())):
+    if said and not (marks and (_HAS_MARK.search(marks.group()) or _RELEASED.search(text))):
         return None  # "Crisis: B" is a title with its mark; "Thursday, March 1, 2018" none
     form = "plain"
     if (numbered := NUMBERED.sub("", text)) != text or (bulleted := _BULLET.sub("", text)) != text:

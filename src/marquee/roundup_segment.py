@@ -144,7 +144,14 @@ _SCORED_OPENING = re.compile(
 )
 """A scored capsule's title, up to a full stop, a semicolon or its verb: "Mum and Dad.
 Quite an interesting…", "Butterfly Effect 3: Revelations ; the third…"."""
+_DRAWN = r"(?:[★☆✩✭✮⭐]+½?|(?P<glyph>(?![©®℗™°])\p{So})(?P=glyph){0,4})"
+_DRAWN_MARK = re.compile(rf"^{_DRAWN}(?=\s*\S)|(?<=[\p{{L}}.!?)]\s*){_DRAWN}\s*$")
+"""A mark drawn as a run of one symbol, opening a capsule's words or closing them:
+"Zoolander – Ben Stiller at his Blue Steel-ing best. ★★★★", '"Klaus": ⛄⛄⛄ Adults will
+love this, too.' (a one-line verdict: its mark makes it a review, whatever its length)."""
 _OPENING_PROSE = 2
+_MIN_VERDICTS = 3
+"""Marked titles over a few words each that make a list of verdicts."""
 """A headline saying the page collects films: "What to see on day 3", "Critics' picks",
 "Movies I Watched August 2023"; or an opening that does: "a short review of three movies"."""
 
@@ -393,7 +400,9 @@ def _splits(text: str) -> list[tuple[str, str, bool]]:
 def _opens_review(rest: str) -> bool:
     """Whether what follows a title starts a review (or is nothing but a full stop):
     "Ballerina (2025) is an American action film…" is a sentence running on."""
-    return not rest.strip(" .") or rest[0].isupper() or rest[0] in QUOTES or rest[0].isdigit()
+    if not rest.strip(" .") or rest[0].isupper() or rest[0] in QUOTES or rest[0].isdigit():
+        return True
+    return _DRAWN_MARK.match(rest) is not None  # '"Klaus": ⛄⛄⛄ Adults will love this…'
 
 
 def _capsule_of(index: int, lead: str, rest: str, *, paren: bool) -> Lead | None:
@@ -402,24 +411,30 @@ def _capsule_of(index: int, lead: str, rest: str, *, paren: bool) -> Lead | None
         return None
     title, form, marked, rated = head
     quoted = rest[:1] in QUOTES  # 'Before the Flood (SR): "A well-intentioned eco-doc…"'
+    drawn = False  # a one-line verdict with its mark: "Watchmen – Still enjoyable. ★★★★"
     if len(rest.split()) >= (_MIN_QUOTED_WORDS if quoted or rated else _MIN_PROSE_WORDS):
         rated = rated or MARK.search(rest) is not None
-    elif not paren or not MARK.search(lead):
+    elif not (drawn := _DRAWN_MARK.search(rest) is not None) and (
+        not paren or not MARK.search(lead)
+    ):
         return None  # no review: a list of titles seen, not capsules
     rated = rated or MARK.search(lead) is not None
-    return Lead(index, title, f"capsule:{form}", marked or rated, rated, rest)
+    return Lead(index, title, f"capsule:{form}", marked or rated or drawn, rated, rest)
 
 
 def _series(blocks: Sequence[Block], leads: Sequence[Lead], page: _Page) -> list[Lead]:
     """The largest series of leads laid out alike that makes the page a round-up."""
     groups: dict[tuple[str, str], list[Lead]] = {}
+    brief: set[int] = set()
     for lead in leads:
         listed = lead.marked and page.collection  # "Movies Watched": "You People (2023)"
         short = _teaser(blocks, lead) or listed  # above 14 words; a see-also stays out
         least = _MIN_TEASER_WORDS if short else _MIN_PROSE_WORDS
         headline = lead.form == "review headline"  # its standfirst is its teaser
-        if not (lead.rated or headline or _prose_words(blocks, lead) >= least):
-            continue  # "Tenet (12A) / Nolan's previous film is streaming now": a see-also
+        if not (lead.rated or headline or (words := _prose_words(blocks, lead)) >= least):
+            if not (lead.marked and words):
+                continue  # "Tenet (12A) / Nolan's previous film is streaming now": a see-also
+            brief.add(lead.index)  # "Adrift (June 1, 2018)" / "Cliche survival film…"
         kind = _line_kind(blocks[lead.index])
         form = "set apart" if lead.form not in {"plain", "capsule:plain"} else lead.form
         groups.setdefault((kind, form), []).append(lead)
@@ -429,22 +444,46 @@ def _series(blocks: Sequence[Block], leads: Sequence[Lead], page: _Page) -> list
             groups.setdefault((kind, "marked heading"), []).append(lead)  # shouted or not
     best: list[Lead] = []
     for group in groups.values():
-        ends = [*(g.index for g in group[1:]), len(blocks)]
-        sections = [blocks[g.index + 1 : end] for g, end in zip(group, ends, strict=True)]
-        openings = Counter(_opening(s) for s in sections) - Counter({None: len(sections)})
-        alike = sum(n for n in openings.values() if n >= MIN_FILMS)  # "What we know"
-        evident = alike + sum(
-            _evident(g, s, page, _dashed(blocks[g.index], g))
-            for g, s in zip(group, sections, strict=True)
-        )
-        distinct = len({name_key(g.title) for g in group})
-        plain = distinct >= _MIN_PLAIN and page.collection
-        if distinct < len(group):
-            continue  # a film heads one capsule; a title repeated heads a review's parts
-        judged = evident >= MIN_FILMS or plain or _listed(blocks, group, page)
-        if distinct >= MIN_FILMS and judged and len(group) > len(best):
+        if any(g.index in brief for g in group) and not _verdict_list(blocks, group):
+            group = [g for g in group if g.index not in brief]
+        if len(group) > len(best) and _judged(blocks, group, page):
             best = group
     return best
+
+
+def _judged(blocks: Sequence[Block], group: Sequence[Lead], page: _Page) -> bool:
+    """Whether a series of leads laid out alike are films: two or more of them evidently
+    so, or plain titles on a page that says it collects films or names them all."""
+    if not group:
+        return False
+    ends = [*(g.index for g in group[1:]), len(blocks)]
+    sections = [blocks[g.index + 1 : end] for g, end in zip(group, ends, strict=True)]
+    openings = Counter(_opening(s) for s in sections) - Counter({None: len(sections)})
+    alike = sum(n for n in openings.values() if n >= MIN_FILMS)  # "What we know"
+    evident = alike + sum(
+        _evident(g, s, page, _dashed(blocks[g.index], g))
+        for g, s in zip(group, sections, strict=True)
+    )
+    distinct = len({name_key(g.title) for g in group})
+    plain = distinct >= _MIN_PLAIN and page.collection
+    if distinct < len(group):
+        return False  # a film heads one capsule; a title repeated heads a review's parts
+    judged = evident >= MIN_FILMS or plain or _listed(blocks, group, page)
+    return distinct >= MIN_FILMS and judged
+
+
+def _verdict_list(blocks: Sequence[Block], group: Sequence[Lead]) -> bool:
+    """Marked titles over a few words each make a list of verdicts ("Adrift (June 1,
+    2018)" / "Cliche survival film with all the expected romantic tropes.") only when the
+    list is the page: three films at least, every title marked, and no more prose around
+    them than in them (a review's scorecard, "Sound Design – Booming. ★★★★", follows the
+    review's prose; a page's headline over its opening is no verdict)."""
+    if len({name_key(g.title) for g in group}) < _MIN_VERDICTS or not all(g.marked for g in group):
+        return False
+    end = _last_end(blocks, group[-1].index)
+    inside = sum(len(b.text.split()) for b in blocks[group[0].index : end])
+    around = [*blocks[: group[0].index], *blocks[end:]]
+    return sum(len(b.text.split()) for b in around if is_prose(b)) <= inside
 
 
 def _listed(blocks: Sequence[Block], group: Sequence[Lead], page: _Page) -> bool:
