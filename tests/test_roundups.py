@@ -110,7 +110,7 @@ MISSED = {
     "r14_hangukyeonghwa_thriller.txt": 4,  # quoted excerpts naming their film first
     "r14_psybok_friday_movie_guide.txt": 2,  # a title line over a one-line verdict
     "r14_thecollectivemag_christmases_past.txt": 3,  # "Title (2006) Netflix" / prose / "Rating:"
-    "r14_list_brettvanderzee_best_picture_2016.txt": 8,  # "1. 8. Title: one-line review"
+    "r14_list_brettvanderzee_best_picture_2016.txt": 2,  # two capsules under fifteen words
     "r14_studio462_summer_one_sentence.txt": 1,  # "Mission Impossible – Fallout (July 27, 2018)"
     "r14_bookercritics_movie_review.txt": 1,  # "TITLE a movie review by Kristen B." headline
     "r14_awardswatch_festival_reviews_p3.txt": 2,  # "‘Title’ review: tagline | NewFest" twice
@@ -896,3 +896,15 @@ def test_a_reviews_scorecard_of_one_line_verdicts_keeps_it_whole() -> None:
         ("paragraph", "Final Thoughts – See it big. ★★★★"),
     )
     assert len(split_films(doc)) == 1
+
+
+def test_an_opening_ranking_a_number_of_nominees_says_the_page_collects_films() -> None:
+    """ "my rank and review of all eight best picture nominees" over numbered capsules."""
+    doc = doc_of(
+        ("paragraph", "Here's my rank and review of all three best picture nominees."),
+        ("list_item", f"3. Paper Kites: {PROSE}"),
+        ("list_item", f"2. Glass Rivers: {PROSE}"),
+        ("list_item", f"1. Harbour Lights: {PROSE}"),
+    )
+    titles = [p.meta["film"] for p in split_films(doc)]
+    assert titles == ["Paper Kites", "Glass Rivers", "Harbour Lights"]
