@@ -97,11 +97,9 @@ MISSED = {
     "theverge_sundance_2019.txt": 2,  # bylined headlines naming the film mid-sentence
     "r14_charlestoncitypaper_capsules.txt": 2,  # "Title (PG-13) Reviewed at left."
     "r14_ericdsnider_movies_p32.txt": 3,  # "D- | PG-13 | July 25, 2003" under each title
-    "r14_ioncinema_foreign_film_review_p17.txt": 8,  # "Title | … Festival Review" over a tagline
     "r14_lightlynews_sundance_diary_part4.txt": 2,  # a diary naming its films in the prose
     "r14_theunderscene_p41.txt": 3,  # lost headings, the film named in the prose
     "r14_yearincinema_mini_review_p27.txt": 5,  # "• Mini Review: Title" bullets
-    "r14_yggdrasille_foreign_language_tag.txt": 2,  # "Title – Film Review" headings
     "r14_boneyardlimited_netflix_tag.txt": 2,  # "Title (2019, Netflix) - 4/5" after a series
     "r14_heavy_full_release_dvd_bluray.txt": 4,  # "Title – prose" paragraphs
     "r14_jjamesreviews_mspiff14_final.txt": 1,  # "The Double" / "The Double Poster"
@@ -905,6 +903,22 @@ def test_an_opening_ranking_a_number_of_nominees_says_the_page_collects_films() 
         ("list_item", f"3. Paper Kites: {PROSE}"),
         ("list_item", f"2. Glass Rivers: {PROSE}"),
         ("list_item", f"1. Harbour Lights: {PROSE}"),
+    )
+    titles = [p.meta["film"] for p in split_films(doc)]
+    assert titles == ["Paper Kites", "Glass Rivers", "Harbour Lights"]
+
+
+def test_headlines_labelled_a_review_after_their_film_are_films() -> None:
+    """A tag page's "Title | 2017 Toronto International Film Festival Review" and "Title –
+    Film Review" headlines over teasers: the label after the film says what it is, and the
+    teaser's own lead-in ("A Child's Heart: Roskam Keeps Digging…") is no film."""
+    doc = doc_of(
+        ("heading", "Paper Kites | 2017 Toronto International Film Festival Review"),
+        ("paragraph", f"A Child's Heart: Roskam Keeps Digging to Find What Lies Beneath {PROSE}"),
+        ("heading", "Glass Rivers | Venice Film Festival Review"),
+        ("paragraph", f"Terms of Estrangement: Koole Poses Familial Woes {PROSE}"),
+        ("heading", "Harbour Lights – Film Review"),
+        ("paragraph", PROSE),
     )
     titles = [p.meta["film"] for p in split_films(doc)]
     assert titles == ["Paper Kites", "Glass Rivers", "Harbour Lights"]

@@ -54,6 +54,11 @@ _TRAILING = re.compile(
 ", 2022"."""
 _DIRECTED = re.compile(r"\s+[-–—|]\s*(?:dir\.|directed by)\s+[^-–—|]{2,80}$", re.IGNORECASE)
 """A director's credit after a title: "Talk to Me - dir. Danny Philippou"."""
+_CALLED_REVIEW = re.compile(
+    r"\s+[|–—-]\s+(?:(?:19|20)\d\d\s+)?(?:\p{Lu}[\p{L}'’.]*\s+){0,5}(?i:review)$"
+)
+"""A headline's label after its film, saying it is a review: "The Journey | 2017 Toronto
+International Film Festival Review", "Parasite – Film Review"."""
 _REVIEW_WORD = re.compile(r"\s+(?:movie\s+|film\s+)?review(?:ed)?$", re.IGNORECASE)
 _FILE_NAME = re.compile(r"(?<=\)\.?)\s+[\p{L}\p{N}]+(?:[-_][\p{L}\p{N}]+)+$")
 """An image's file name a copy kept after a heading's facts: "Sicario (dir. Denis
@@ -176,6 +181,8 @@ def title_of(
     if (found := _PREFIXED.match(text)) and found["label"].strip().casefold() in labels:
         form, text = f"label:{found['label'].strip().casefold()}", _shouted_in(found["rest"])
         text = _leading_title(text)  # "FIN REVIEW: The Guilty a pulse-pounding gem"
+    if (called := _CALLED_REVIEW.search(text)) and form == "plain":
+        text, form = text[: called.start()], "label:review"  # "Parasite – Film Review"
     directed = _DIRECTED.search(text)
     reviewed = directed is None and _REVIEW_WORD.search(text) is not None
     text = text[: directed.start()] if directed else _REVIEW_WORD.sub("", text)
