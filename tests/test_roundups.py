@@ -84,7 +84,6 @@ MISSED = {
     "r14_bryannelson_15_best_movies_2010.txt": 2,  # not cut
     "r14_cinematicdelights_march_2013.txt": 2,  # "Title" / "– verdict ★★★" over two lines
     "r14_exactnewz_netflix_november.txt": 1,  # one of four films not cut out
-    "r14_fliederonfilm_philly_2013_final.txt": 12,  # not cut
     "r14_frizzworld_film_festival_1.txt": 5,  # not cut
     "r14_inthespidersweb_halloween_31.txt": 2,  # not cut
     "r14_lvtimes_netflix_hits_misses.txt": 1,  # "Worst: Title" read with its label
@@ -883,17 +882,39 @@ def test_titles_with_their_release_date_over_one_sentence_each_are_films() -> No
     assert titles == ["Paper Kites", "Glass Rivers", "Harbour Lights"]
 
 
-def test_a_reviews_scorecard_of_one_line_verdicts_keeps_it_whole() -> None:
+@pytest.mark.parametrize(
+    "scorecard",
+    [
+        (3, "Story – A gripping tale of revenge. ★★★★", "Sound Design – Booming. ★★★★★"),
+        (3, "Rewatch Value – High, very high. ★★★", "Final Thoughts – See it big. ★★★★"),
+        (2, "Sound Design B+", "Rewatch Value A-", "Final Thoughts B", "Lead Actor A"),
+    ],
+)
+def test_a_reviews_scorecard_of_one_line_verdicts_keeps_it_whole(
+    scorecard: tuple[int | str, ...],
+) -> None:
     """Short marked lines after a review's prose rate its parts, however they are named."""
+    paragraphs, *lines = scorecard
     doc = doc_of(
         ("heading", "Dune: Part Two review"),
-        *(("paragraph", PROSE),) * 3,
-        ("paragraph", "Story – A gripping tale of revenge. ★★★★"),
-        ("paragraph", "Sound Design – Booming and relentless. ★★★★★"),
-        ("paragraph", "Rewatch Value – High, very high. ★★★"),
-        ("paragraph", "Final Thoughts – See it big. ★★★★"),
+        *(("paragraph", PROSE),) * int(paragraphs),
+        *(("paragraph", str(line)) for line in lines),
     )
     assert len(split_films(doc)) == 1
+
+
+def test_a_list_of_titles_and_their_grades_under_an_opening_is_one_film_each() -> None:
+    """ "Coherence A+ (A superb low budget…)", "McCanick B+": a festival's grades."""
+    doc = doc_of(
+        ("heading", "Philadelphia Film Festival - Final Thoughts"),
+        ("paragraph", PROSE),
+        ("paragraph", "Coherence A+ (A superb low budget art house science fiction film.)"),
+        ("paragraph", "Paper Kites A- (A terrific drama about a year of growing up.)"),
+        ("heading", "Glass Rivers B+"),
+        ("heading", "Harbour Lights C"),
+    )
+    titles = [p.meta["film"] for p in split_films(doc)]
+    assert titles == ["Coherence", "Paper Kites", "Glass Rivers", "Harbour Lights"]
 
 
 def test_an_opening_ranking_a_number_of_nominees_says_the_page_collects_films() -> None:

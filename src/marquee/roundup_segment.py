@@ -138,6 +138,9 @@ _SCORED_END = re.compile(
 """A capsule's own score at its end: "… Definitely one to watch. 8/10.", "… R. (Grand)
 Grade: B"."""
 _SCORE_CHARS = 16
+_GRADED = re.compile(r"^(?P<title>[^()]{1,80}?)\s+(?P<grade>[A-F][+-]?)(?:\s+\([^()]+\))?\s*$")
+_GRADE_END = re.compile(r"\s[A-F][+-]?\s*$")
+"""A list's line of a title and its grade, the review in brackets after it if any."""
 """The end of a paragraph where its score is looked for (not the whole paragraph)."""
 _SCORED_OPENING = re.compile(
     r"^(?P<title>[^.;!?]{1,60}?)(?:\s*[.;]\s+|\s+(?=(?:is|was)\s))(?P<rest>\S.*)$"
@@ -350,6 +353,8 @@ def _part_of(title: str, line: str) -> bool:
 def _capsule(index: int, block: Block) -> Lead | None:
     """A paragraph that opens with its film's title and a separator, then the review;
     the longest opening that is a title wins ("Ouija: Origin of Evil: "Assured…"")."""
+    if (graded := _graded(index, block)) is not None:
+        return graded
     if block.kind not in {"paragraph", "list_item"}:
         return None
     if (scored := _scored(index, block)) is not None:
@@ -361,6 +366,23 @@ def _capsule(index: int, block: Block) -> Lead | None:
             listed = block.kind == "list_item" and found.form == "capsule:plain"
             return dataclasses.replace(found, form="capsule:numbered") if listed else found
     return None
+
+
+def _graded(index: int, block: Block) -> Lead | None:
+    """A line of a list of grades: a title, its letter grade, and the review in brackets
+    if any ("Coherence A+ (A superb low budget art house…)", "McCanick B+"). The grade
+    alone may end a title ("Plan B"), so such lines count only as a list of verdicts."""
+    end = block.text.rstrip()[-_SCORE_CHARS:]
+    if block.kind not in {"heading", "paragraph", "list_item"}:
+        return None
+    if not (end.endswith(")") or _GRADE_END.search(end)):
+        return None  # most lines, cheaply
+    found = _GRADED.match(clean(block.text))
+    head = title_of(found["title"], frozenset()) if found else None
+    if found is None or head is None or head[1] != "plain":
+        return None
+    rest = clean(block.text)[found.start("grade") :]
+    return Lead(index, head[0], "capsule:graded", marked=True, rated=False, rest=rest)
 
 
 def _scored(index: int, block: Block) -> Lead | None:
@@ -476,14 +498,17 @@ def _verdict_list(blocks: Sequence[Block], group: Sequence[Lead]) -> bool:
     """Marked titles over a few words each make a list of verdicts ("Adrift (June 1,
     2018)" / "Cliche survival film with all the expected romantic tropes.") only when the
     list is the page: three films at least, every title marked, and no more prose around
-    them than in them (a review's scorecard, "Sound Design – Booming. ★★★★", follows the
-    review's prose; a page's headline over its opening is no verdict)."""
-    if len({name_key(g.title) for g in group}) < _MIN_VERDICTS or not all(g.marked for g in group):
+    them than in them, or an opening of a paragraph or two above three titles a paragraph
+    (a review's scorecard, "Sound Design – Booming. ★★★★", follows the review's prose; a
+    page's headline over its opening is no verdict)."""
+    films = len({name_key(g.title) for g in group})
+    if films < _MIN_VERDICTS or not all(g.marked for g in group):
         return False
     end = _last_end(blocks, group[-1].index)
     inside = sum(len(b.text.split()) for b in blocks[group[0].index : end])
-    around = [*blocks[: group[0].index], *blocks[end:]]
-    return sum(len(b.text.split()) for b in around if is_prose(b)) <= inside
+    around = [b for b in (*blocks[: group[0].index], *blocks[end:]) if is_prose(b)]
+    opening = len(around) <= _OPENING_PROSE and films >= _MIN_VERDICTS * len(around)
+    return opening or sum(len(b.text.split()) for b in around) <= inside
 
 
 def _listed(blocks: Sequence[Block], group: Sequence[Lead], page: _Page) -> bool:
