@@ -92,7 +92,7 @@ MISSED = {
     "r14_themovierevue_independent_film.txt": 2,  # headlines read as titles
     "smartentertainment_tiff50.txt": 2,  # screening times under each title
     "spectator_au_cinema_p4.txt": 1,  # "Gripping: Name Me Lawand reviewed" (a title whole)
-    "themovieminute_tag.txt": 5,  # titles over a date and a one-line verdict
+    "themovieminute_tag.txt": 1,  # a teaser the reader took for chrome ("How did this happen?")
     "theverge_sundance_2019.txt": 2,  # bylined headlines naming the film mid-sentence
     "r14_charlestoncitypaper_capsules.txt": 2,  # "Title (PG-13) Reviewed at left."
     "r14_ericdsnider_movies_p32.txt": 3,  # "D- | PG-13 | July 25, 2003" under each title
@@ -943,3 +943,28 @@ def test_headlines_labelled_a_review_after_their_film_are_films() -> None:
     )
     titles = [p.meta["film"] for p in split_films(doc)]
     assert titles == ["Paper Kites", "Glass Rivers", "Harbour Lights"]
+
+
+POSTS = (
+    ("chrome", "Paper Kites"),
+    ("chrome", "January 24, 2023"),
+    ("paragraph", f"A romantic comedy full of heart. Maybe that's the problem. {PROSE}"),
+    ("chrome", "Read More"),
+    ("paragraph", "Are You There? It's Me, Margaret."),
+    ("chrome", "April 19, 2023"),
+    ("paragraph", f"It has taken over fifty years to get the novel to the screen. {PROSE}"),
+    ("chrome", "Glass Rivers"),
+    ("byline", "November 13, 2022"),
+    ("paragraph", f"There's something interesting buried deep in this utopian mystery. {PROSE}"),
+)
+
+
+def test_a_tag_pages_titles_over_their_dates_are_films_whatever_the_reader_took_them_for() -> None:
+    doc = doc_of(("heading", "Posts Tagged ‘The Movie Minute’"), *POSTS)
+    titles = [p.meta["film"] for p in split_films(doc)]
+    assert titles == ["Paper Kites", "Are You There? It's Me, Margaret", "Glass Rivers"]
+
+
+def test_a_reviews_related_posts_under_their_dates_keep_it_whole() -> None:
+    doc = doc_of(("heading", "Dune: Part Two"), *(("paragraph", PROSE),) * 6, *POSTS)
+    assert len(split_films(doc)) == 1

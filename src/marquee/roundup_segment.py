@@ -52,6 +52,7 @@ from marquee.roundup_leads import (
 from marquee.roundup_lines import (
     BARE_BY,
     CERTIFICATE,
+    DATE_LINE,
     MARK,
     QUOTES,
     delivers_verdict,
@@ -155,6 +156,7 @@ love this, too.' (a one-line verdict: its mark makes it a review, whatever its l
 _OPENING_PROSE = 2
 _MIN_VERDICTS = 3
 """Marked titles over a few words each that make a list of verdicts."""
+_POST = "dated post"
 """A headline saying the page collects films: "What to see on day 3", "Critics' picks",
 "Movies I Watched August 2023"; or an opening that does: "a short review of three movies"."""
 
@@ -180,7 +182,11 @@ def film_sections(blocks: Sequence[Block], headlines: Sequence[str]) -> list[Fil
     )
     page = _Page(collection, clean(headlines[0]) if headlines else "")
     labels = shared_labels(blocks)
-    heads = [h for i, b in enumerate(blocks) if (h := _heading(blocks, i, b, labels))]
+    heads = [
+        h
+        for i, b in enumerate(blocks)
+        if (h := _dated_post(blocks, i, b) or _heading(blocks, i, b, labels))
+    ]
     standfirsts = {s.index: s for i, b in enumerate(blocks) if (s := standfirst_lead(blocks, i, b))}
     heads = [h for h in heads if h.index not in standfirsts] + list(standfirsts.values())
     heads = _drop_taglines(blocks, sorted(heads, key=lambda h: h.index))
@@ -270,6 +276,23 @@ def _heading(
         if (same and not found[2]) or not _between(after):
             return None  # the next title of a list, or no prose of its own
     return None
+
+
+def _dated_post(blocks: Sequence[Block], index: int, block: Block) -> Lead | None:
+    """A post's title over its date, on a page listing posts ("You People" / "January
+    24, 2023" / "Jonah Hill's romantic comedy is full of heart…" / "Read More"): the
+    reader may take the short lines of such a list for chrome, and a title may end as a
+    sentence does ("Are You There God? It's Me, Margaret."). The date vouches for the
+    title; a list of posts counts only where it is the page (a review's related posts
+    follow its prose)."""
+    if index + 2 >= len(blocks) or len(block.text.split()) > _MAX_HEADING_WORDS:
+        return None
+    if not DATE_LINE.match(clean(blocks[index + 1].text)) or not is_prose(blocks[index + 2]):
+        return None
+    found = title_of(clean(block.text).removesuffix("."), frozenset(), vouched=True)
+    if found is None:
+        return None
+    return Lead(index, found[0], _POST, marked=True, rated=False)
 
 
 def _standfirst(heading: Block, after: Block) -> bool:
@@ -457,7 +480,9 @@ def _series(blocks: Sequence[Block], leads: Sequence[Lead], page: _Page) -> list
             if not (lead.marked and words):
                 continue  # "Tenet (12A) / Nolan's previous film is streaming now": a see-also
             brief.add(lead.index)  # "Adrift (June 1, 2018)" / "Cliche survival film…"
-        kind = _line_kind(blocks[lead.index])
+        if lead.form == _POST:
+            brief.add(lead.index)  # a list of posts, also only where it is the page
+        kind = "any" if lead.form == _POST else _line_kind(blocks[lead.index])  # chrome, or not
         form = "set apart" if lead.form not in {"plain", "capsule:plain"} else lead.form
         groups.setdefault((kind, form), []).append(lead)
         if lead.rest is not None and lead.marked:  # "• Caché (117 mins.; R) In this…"
