@@ -100,7 +100,7 @@ MISSED = {
     "r14_theunderscene_p41.txt": 3,  # lost headings, the film named in the prose
     "r14_yearincinema_mini_review_p27.txt": 5,  # "• Mini Review: Title" bullets
     "r14_boneyardlimited_netflix_tag.txt": 2,  # "Title (2019, Netflix) - 4/5" after a series
-    "r14_heavy_full_release_dvd_bluray.txt": 4,  # "Title – prose" paragraphs
+    "r14_heavy_full_release_dvd_bluray.txt": 1,  # "The Spy Next DoorJackie Chan…": no separator
     "r14_jjamesreviews_mspiff14_final.txt": 1,  # "The Double" / "The Double Poster"
     "r14_yourobserver_popcorn_bob_jan27_2014.txt": 4,  # "Title" / "Four Popcorns" / "Genres:"
     "r14_cinematicconsiderations_independent_p2.txt": 1,  # "12 Mighty Orphans: Feel-good fumble"
@@ -111,7 +111,6 @@ MISSED = {
     "r14_studio462_summer_one_sentence.txt": 1,  # "Mission Impossible – Fallout (July 27, 2018)"
     "r14_bookercritics_movie_review.txt": 1,  # "TITLE a movie review by Kristen B." headline
     "r14_awardswatch_festival_reviews_p3.txt": 2,  # "‘Title’ review: tagline | NewFest" twice
-    "r14_redbox_best_horror_halloween.txt": 3,  # "Title – prose" paragraphs
     "r14_phillyburbs_movie_capsules_jan_2016.txt": 3,  # "TITLE: (B+) prose" graded capsules
     "r14_shepherdexpress_film_clips_112415.txt": 2,  # "Title PG-13" over prose "(Lisa Miller)"
     "r14_ipernity_supercargo_six_films.txt": 6,  # six films named in one paragraph of prose
@@ -968,3 +967,23 @@ def test_a_tag_pages_titles_over_their_dates_are_films_whatever_the_reader_took_
 def test_a_reviews_related_posts_under_their_dates_keep_it_whole() -> None:
     doc = doc_of(("heading", "Dune: Part Two"), *(("paragraph", PROSE),) * 6, *POSTS)
     assert len(split_films(doc)) == 1
+
+
+def test_dashed_capsules_that_say_at_once_what_kind_of_film_they_are_are_films() -> None:
+    """ "Crawl – This movie is a perfect example…", "The Messenger – Incredible post-war
+    drama starring…", on a page that does not say it collects films."""
+    doc = doc_of(
+        ("paragraph", f"Hate is a strong word, but in general, I hate horror. {PROSE}"),
+        ("paragraph", f"Paper Kites – This movie is a perfect example of the kind. {PROSE}"),
+        ("paragraph", f"Glass Rivers – Incredible post-war drama starring two soldiers. {PROSE}"),
+    )
+    assert [p.meta["film"] for p in split_films(doc)] == ["Paper Kites", "Glass Rivers"]
+
+
+def test_a_reviews_dashed_paragraphs_on_its_people_keep_it_whole() -> None:
+    doc = doc_of(
+        ("heading", "Harbour Lights review"),
+        ("paragraph", f"Anna Reyes – She carries the whole film's weight. {PROSE}"),
+        ("paragraph", f"Tom Bell – He is the surprise here, dry and sad. {PROSE}"),
+    )
+    assert split_films(doc) == (doc,)

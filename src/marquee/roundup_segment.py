@@ -127,6 +127,14 @@ _LEAD_IN = re.compile(r":$|^[\p{L}' ]{3,25}:\s*\S{1,6}$")
 short value ("Tomatometer: 95%"): never the next film's title."""
 _VERDICT_IN = re.compile(r"\b(?:verdict|reaction|rating|grade)\s*:\s*\S", re.IGNORECASE)
 """A capsule's own verdict label: "… a touch on the melodramatic side. Reaction: LIKED."."""
+_CALLED_FILM = re.compile(
+    r"\b(?:film|movie|drama|comedy|rom-com|documentary|thriller|western|musical|horror"
+    r"|adaptation|sequel|remake|biopic|animation)s?\b(?!['’])",
+    re.IGNORECASE,
+)
+"""What a capsule's first sentence calls its subject when the subject is a film."""
+_CALLED_WORDS = 8
+"""A capsule calls its film what it is within its first words ("This 1980 adaptation of…")."""
 _REVIEW_HEADLINE = re.compile(r"\breview\b", re.IGNORECASE)
 _MIN_STANDFIRST_WORDS = 5
 _MAX_STANDFIRST_WORDS = 40
@@ -589,7 +597,8 @@ def _evident(lead: Lead, section: Sequence[Block], page: _Page, dashed: bool) ->
     """A film by more than its shape: marked, named in its own review, quoted, under a
     label every capsule repeats, or numbered, in capitals or set off from its capsule by
     a dash on a page that says it collects films (a review's own sub-headings may be: "1.
-    The Opening", "WHAT WORKS")."""
+    The Opening", "WHAT WORKS"), or set off by a dash before a first sentence that says
+    what kind of film it is ("The Messenger – Incredible post-war drama starring…")."""
     form = lead.form.removeprefix("capsule:")
     if lead.marked or form in {"quoted", "review headline"} or form.startswith("label:"):
         return True
@@ -597,10 +606,18 @@ def _evident(lead: Lead, section: Sequence[Block], page: _Page, dashed: bool) ->
         return True
     if page.collection and (form in {"numbered", "shouted"} or dashed):
         return True
+    if dashed and lead.rest is not None and _CALLED_FILM.search(_opening_words(lead.rest)):
+        return True  # "Crawl – This movie is a perfect example…": its kind named at once
     text = "\n".join([lead.rest or "", *(clean(b.text) for b in section[:4])])
     said = any(delivers_verdict(b) for b in section[:3]) or any(map(_is_facts, section[:1]))
     said = said or any(clean(b.text).endswith(":") and not is_prose(b) for b in section[:1])
     return named_count(lead.title, text) > 0 or said
+
+
+def _opening_words(text: str) -> str:
+    """A capsule's first words, up to the end of its first sentence."""
+    words = " ".join(text.split()[:_CALLED_WORDS])
+    return re.split(r"(?<=[.!?])\s", words, maxsplit=1)[0]
 
 
 def _cut(blocks: Sequence[Block], leads: Sequence[Lead]) -> list[FilmSection]:
