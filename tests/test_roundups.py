@@ -111,8 +111,6 @@ MISSED = {
     "r14_studio462_summer_one_sentence.txt": 1,  # "Mission Impossible – Fallout (July 27, 2018)"
     "r14_bookercritics_movie_review.txt": 1,  # "TITLE a movie review by Kristen B." headline
     "r14_awardswatch_festival_reviews_p3.txt": 2,  # "‘Title’ review: tagline | NewFest" twice
-    "r14_phillyburbs_movie_capsules_jan_2016.txt": 3,  # "TITLE: (B+) prose" graded capsules
-    "r14_shepherdexpress_film_clips_112415.txt": 2,  # "Title PG-13" over prose "(Lisa Miller)"
     "r14_ipernity_supercargo_six_films.txt": 6,  # six films named in one paragraph of prose
 }
 """Films of each page not found (the bench counts them in its figures)."""
@@ -987,3 +985,34 @@ def test_a_reviews_dashed_paragraphs_on_its_people_keep_it_whole() -> None:
         ("paragraph", f"Tom Bell – He is the surprise here, dry and sad. {PROSE}"),
     )
     assert split_films(doc) == (doc,)
+
+
+def test_capsules_graded_in_brackets_after_their_shouted_title_are_films() -> None:
+    """ "ANOMALISA: (B+) The voices of…" beside "THE FOREST: (NP) Natalie Dormer…"."""
+    doc = doc_of(
+        ("paragraph", f"PAPER KITES: (B+) {PROSE}"),
+        ("paragraph", f"GLASS RIVERS: (A-) {PROSE}"),
+    )
+    assert [p.meta["film"] for p in split_films(doc)] == ["Paper Kites", "Glass Rivers"]
+
+
+def test_headings_with_a_certificate_printed_without_brackets_are_films() -> None:
+    """ "Brooklyn PG-13" above its clip, the film not named in it."""
+    doc = doc_of(
+        ("heading", "Paper Kites PG-13"),
+        ("paragraph", PROSE),
+        ("heading", "Glass Rivers PG"),
+        ("paragraph", PROSE),
+    )
+    assert [p.meta["film"] for p in split_films(doc)] == ["Paper Kites", "Glass Rivers"]
+
+
+def test_a_capsule_signed_with_the_initials_of_one_signed_in_full_is_by_that_critic() -> None:
+    """ "… (Lisa Miller)" under one clip, "… (L.M.)" under the next."""
+    doc = doc_of(
+        ("heading", "Paper Kites PG-13"),
+        ("paragraph", f"{PROSE} (Lisa Miller)"),
+        ("heading", "Glass Rivers PG"),
+        ("paragraph", f"{PROSE} (L.M.)"),
+    )
+    assert credited(doc) == [("Paper Kites", "Lisa Miller"), ("Glass Rivers", "Lisa Miller")]

@@ -285,7 +285,8 @@ def credited_parts(
     """The parts, each naming its critic: its own review's credit first (a byline under
     its title, a signature, "Anthony Sherratt says:"), which overrides the page's; else
     the critic the part's text states the usual way (the page's byline); else the
-    column's critic its initials name ("(M.S.)"); else the column's one critic from its
+    column's critic its initials name ("(M.S.)"), or a critic who signed another of its
+    reviews in full ("(Lisa Miller)", then "(L.M.)"); else the column's one critic from its
     headline or opening ("New Films 25th Nov 2022 by Mike Davies", "Peter Howell / Movie
     Critic")."""
     opening = next((b.text for b in doc.blocks if is_prose(b)), "")
@@ -297,11 +298,13 @@ def credited_parts(
     )
     legend = legend_critics(doc.blocks[:_LEGEND_LINES])
     shared = set.intersection(*({id(b) for b in part.blocks} for part in parts)) if parts else set()
+    owns = [[b for b in part.blocks if id(b) not in shared] for part in parts]
+    credits = [own_credit(own) for own in owns]
+    signers = [credit[0] for credit in credits if credit]  # "(Lisa Miller)", later "(L.M.)"
     credited = []
-    for part in parts:
-        own = [b for b in part.blocks if id(b) not in shared]
-        critic, outlet = own_credit(own) or (read_metadata(part).critic, None)
-        critic = critic or initialled_critic(part.blocks, [*column, *legend])
+    for part, own, credit in zip(parts, owns, credits, strict=True):
+        critic, outlet = credit or (read_metadata(part).critic, None)
+        critic = critic or initialled_critic(part.blocks, [*column, *legend, *signers])
         alone = len(column) == 1 and not noted_elsewhere(own)
         critic = critic or (column[0] if alone else None)
         meta = dict(part.meta)

@@ -46,9 +46,12 @@ _LOGGED = r"(?<=\))\s+\d{1,2}\.\d\d|\[[^\[\]]{2,60}\]|(?:19|20)\d\d-\d\d-\d\d|#\
 """A film log's facts after the year: a score, the director in square brackets, the day
 seen, its tags ("SUPERBAD (2007) 8.00 [D. GREG MOTOLLA] 2007-11-01", "I Trapped the
 Devil (2018) #Dark #Thriller")."""
+_BARE_CERTIFICATE = r"(?<=\s)(?:PG-13|NC-17|PG)"
+"""A certificate printed without brackets after a title ("Creed PG-13"); never a lone
+letter ("Kenny G") or number ("Apollo 18")."""
 _TRAILING = re.compile(
-    rf"(?:\s*(?:{_SEPARATED}|,\s*(?:19|20)\d\d|{_LOGGED}|[-–—:|,]?\s*(?:{PAREN}|{_MARKS})))+"
-    r"\s*[.:]?\s*$"
+    rf"(?:\s*(?:{_SEPARATED}|,\s*(?:19|20)\d\d|{_LOGGED}|{_BARE_CERTIFICATE}"
+    rf"|[-–—:|,]?\s*(?:{PAREN}|{_MARKS})))+\s*[.:]?\s*$"
 )
 """What follows a title on its line: "(1942)", "(R)", "★★½", ": B", "– 5.5", "(star)(star)",
 ", 2022"."""
@@ -88,9 +91,12 @@ _QUOTED_WHOLE = re.compile(r"[\"“](?P<title>[^\"“”]{1,80})[\"”]\s*")
 """A numbered entry's title quoted whole, a colon inside it the title's own."""
 _TEASER_END = re.compile(r"\bcontinue reading\b.*$", re.IGNORECASE)
 """A teaser's link to the full review, which repeats the heading."""
-_HAS_MARK = re.compile(rf"{_MARKS}|{_SEPARATED}")
-_FACTS_MARK = re.compile(r"\((?!\d{1,2}\))|\d{4}")
-"""A bracket of facts or a year after a heading's title, not a list number "(1)"."""
+_HAS_MARK = re.compile(rf"{_MARKS}|{_SEPARATED}|\([A-F][+-]?\)")
+"""A mark among what follows a title: stars, a separated score or grade, a grade in
+brackets ("ANOMALISA: (B+)")."""
+_FACTS_MARK = re.compile(rf"\((?!\d{{1,2}}\))|\d{{4}}|{_BARE_CERTIFICATE}")
+"""A bracket of facts, a year or a certificate after a heading's title, not a list
+number "(1)"."""
 LABEL_LINE = re.compile(
     r"^\W*(?:(?:directors?|directed by|dir|starring|stars|cast|with|written by|writers?|screenplay"
     r"|run ?time|running time|runtime|release date|released|genre|certificate|rated|rating"
