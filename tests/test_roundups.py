@@ -116,7 +116,6 @@ MISSED = {
 """Films of each page not found (the bench counts them in its figures)."""
 UNCREDITED = {
     "r14_bookercritics_movie_review.txt": "V for Vendetta credited to the first writer, Kristen B",
-    "r14_yorkvision_film_every_day_march.txt": "named only as the standfirst's subject",
 }
 """Pages whose critic is not credited as the page gives it (the bench counts them)."""
 
@@ -1016,3 +1015,14 @@ def test_a_capsule_signed_with_the_initials_of_one_signed_in_full_is_by_that_cri
         ("paragraph", f"{PROSE} (L.M.)"),
     )
     assert credited(doc) == [("Paper Kites", "Lisa Miller"), ("Glass Rivers", "Lisa Miller")]
+
+
+def test_a_standfirst_whose_writer_updates_the_reader_names_the_columns_critic() -> None:
+    doc = doc_of(
+        ("paragraph", "Aoife Wood updates us on her quest to watch a film every day this year."),
+        ("paragraph", "01/03/24: Paper Kites ★★★★☆"),
+        ("paragraph", "Very very fun. Maybe the best heist film I have ever watched."),
+        ("paragraph", "02/03/24: Glass Rivers ★★☆☆☆"),
+        ("paragraph", "I really wanted to enjoy this film but nothing in it stood out to me."),
+    )
+    assert credited(doc) == [("Paper Kites", "Aoife Wood"), ("Glass Rivers", "Aoife Wood")]
