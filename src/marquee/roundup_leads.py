@@ -41,6 +41,15 @@ minute short" (not "Costa's previous movie, Horse Money", a film in passing)."""
 _APPOSED = re.compile(r"^[^,.;!?]{3,50},\s+(?P<title>[^,.;!?]{1,60}?)\s+(?:is|was|has)\s+\p{Ll}")
 """A subject after the description it opens with: "A found-footage anthology, V/H/S is
 an innovative horror…"."""
+_CAPITALISED = r"\p{Lu}[\p{L}\p{N}'’.:!?-]*"
+_SEEN = re.compile(
+    r"^(?:[^.!?]{0,30}?,\s+)?(?i:(?:I|we)\s+)?(?i:(?:just|recently|finally|so)\s+)*"
+    r"(?i:saw|watched|finished watching|caught)\s+"
+    rf"(?P<title>{_CAPITALISED}(?:\s+(?:(?:of|the|a|an|and|in|on|to|for|at|by|from)\s+)*"
+    rf"{_CAPITALISED})*)(?=\s*(?:[,(;]|\s(?:and|which|was|is)\b|$))"
+)
+"""A diary's opening naming what was seen: "At 10 am, I saw Piranhas (La paranza…),",
+"So just watched Violent Night and…" (the title in capitals, up to its apposition)."""
 _REVIEW_LABEL = re.compile(r"^(?:movie|film)\s+review\s*:\s*", re.IGNORECASE)
 
 
@@ -69,6 +78,22 @@ def subject_leads(blocks: Sequence[Block]) -> list[Lead]:
         if not found or not is_title(title) or is_aspect(title) or title in NOT_SUBJECT:
             return []
         leads.append(Lead(index, title, "subject", marked=False, rated=False))
+    distinct = {name_key(lead.title) for lead in leads}
+    return leads if len(leads) >= _MIN_SUBJECTS and len(distinct) == len(leads) else []
+
+
+def seen_leads(blocks: Sequence[Block]) -> list[Lead]:
+    """Paragraphs of a viewing diary, each opening with the film the writer saw ("At
+    noon, I saw Them That Follow, a US drama…", "Recently watched The Menu, a treatise…"):
+    three at least, each a film of its own; a review names the one film it saw once."""
+    leads = []
+    for index, block in enumerate(blocks):
+        if not is_prose(block):
+            continue
+        found = _SEEN.match(clean(block.text))
+        title = display_title(found["title"]) if found else ""
+        if title and is_title(title) and not is_aspect(title) and title not in NOT_SUBJECT:
+            leads.append(Lead(index, title, "seen", marked=False, rated=False))
     distinct = {name_key(lead.title) for lead in leads}
     return leads if len(leads) >= _MIN_SUBJECTS and len(distinct) == len(leads) else []
 
