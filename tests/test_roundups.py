@@ -87,7 +87,6 @@ MISSED = {
     "r14_frizzworld_film_festival_1.txt": 5,  # not cut
     "r14_inthespidersweb_halloween_31.txt": 2,  # not cut
     "r14_lvtimes_netflix_hits_misses.txt": 1,  # "Worst: Title" read with its label
-    "r14_northbynorthwestern_movies_of_the_week.txt": 3,  # not cut
     "r14_thehowler_eight_spooky_movies.txt": 2,  # not cut
     "r14_themovierevue_independent_film.txt": 2,  # headlines read as titles
     "smartentertainment_tiff50.txt": 2,  # screening times under each title
@@ -106,7 +105,6 @@ MISSED = {
     "r14_cinematicconsiderations_independent_p2.txt": 1,  # "12 Mighty Orphans: Feel-good fumble"
     "r14_hangukyeonghwa_thriller.txt": 4,  # quoted excerpts naming their film first
     "r14_psybok_friday_movie_guide.txt": 2,  # a title line over a one-line verdict
-    "r14_thecollectivemag_christmases_past.txt": 3,  # "Title (2006) Netflix" / prose / "Rating:"
     "r14_list_brettvanderzee_best_picture_2016.txt": 2,  # two capsules under fifteen words
     "r14_studio462_summer_one_sentence.txt": 1,  # "Mission Impossible – Fallout (July 27, 2018)"
     "r14_bookercritics_movie_review.txt": 1,  # "TITLE a movie review by Kristen B." headline
@@ -1047,3 +1045,35 @@ def test_a_review_recalling_two_films_seen_before_stays_whole() -> None:
         ("paragraph", PROSE),
     )
     assert split_films(doc) == (doc,)
+
+
+def test_titles_with_where_to_watch_after_their_year_under_the_pages_headline() -> None:
+    """ "The Holiday (2006) Netflix" over prose and a rating; the headline above the
+    opening, unmarked, is no film."""
+    doc = doc_of(
+        ("heading", "The Films of Christmases Past, Present and Yet to Come"),
+        ("paragraph", PROSE),
+        ("heading", "Paper Kites (2006) Netflix"),
+        ("paragraph", PROSE),
+        ("heading", "Glass Rivers (2019) Amazon Prime"),
+        ("paragraph", PROSE),
+        ("heading", "Harbour Lights (2009) Hulu"),
+        ("paragraph", PROSE),
+    )
+    titles = [p.meta["film"] for p in split_films(doc)]
+    assert titles == ["Paper Kites", "Glass Rivers", "Harbour Lights"]
+
+
+def test_a_headline_naming_the_weeks_movies_says_the_page_collects_them() -> None:
+    doc = doc_of(
+        ("heading", "Movies of the Week: April 4 - 10"),
+        ("paragraph", PROSE),
+        ("heading", "Paper Kites"),
+        ("paragraph", PROSE),
+        ("heading", "Glass Rivers"),
+        ("paragraph", PROSE),
+        ("heading", "Harbour Lights"),
+        ("paragraph", PROSE),
+    )
+    titles = [p.meta["film"] for p in split_films(doc)]
+    assert titles == ["Paper Kites", "Glass Rivers", "Harbour Lights"]

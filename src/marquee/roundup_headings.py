@@ -49,8 +49,13 @@ Devil (2018) #Dark #Thriller")."""
 _BARE_CERTIFICATE = r"(?<=\s)(?:PG-13|NC-17|PG)"
 """A certificate printed without brackets after a title ("Creed PG-13"); never a lone
 letter ("Kenny G") or number ("Apollo 18")."""
+_SERVICE = (
+    r"(?<=\))\s+(?i:netflix|amazon(?: prime)?(?: video)?|prime video|disney\+|hulu|apple tv\+?"
+    r"|hbo max|max|peacock|paramount\+|mubi|iplayer|now tv|sky cinema)"
+)
+"""Where to watch it, after a title's facts: "The Holiday (2006) Netflix"."""
 _TRAILING = re.compile(
-    rf"(?:\s*(?:{_SEPARATED}|,\s*(?:19|20)\d\d|{_LOGGED}|{_BARE_CERTIFICATE}"
+    rf"(?:\s*(?:{_SEPARATED}|,\s*(?:19|20)\d\d|{_LOGGED}|{_BARE_CERTIFICATE}|{_SERVICE}"
     rf"|[-–—:|,]?\s*(?:{PAREN}|{_MARKS})))+\s*[.:]?\s*$"
 )
 """What follows a title on its line: "(1942)", "(R)", "★★½", ": B", "– 5.5", "(star)(star)",
@@ -143,6 +148,7 @@ COLLECTION = re.compile(
     r"|quick (?:takes|reviews)|in brief|top \d+|best (?:films|movies)|new films"
     r"|new (?:(?:movie|film) )?releases"
     r"|this week(?:end)?|festival|(?:films|movies) (?:(?:I|we)(?:['’]ve)? )?(?:seen|watched|saw)"
+    r"|(?:films|movies) of the (?:week|month|year)"
     r"|(?:review|thoughts|takes?)\b.{0,30}\b(?:\d{1,2}|two|three|four|five|six|seven|eight"
     r"|nine|ten|several) (?:\w+ )?(?:films|movies))\b",
     re.IGNORECASE,

@@ -499,12 +499,22 @@ def _series(blocks: Sequence[Block], leads: Sequence[Lead], page: _Page) -> list
         elif lead.marked:  # "Control (2007) [D. X]" above "SUPERBAD (2007) 8.00 [D. Y]"
             groups.setdefault((kind, "marked heading"), []).append(lead)  # shouted or not
     best: list[Lead] = []
-    for group in groups.values():
+    for group in map(_without_headline, groups.values()):
         if any(g.index in brief for g in group) and not _verdict_list(blocks, group):
             group = [g for g in group if g.index not in brief]
         if len(group) > len(best) and _judged(blocks, group, page):
             best = group
     return best
+
+
+def _without_headline(group: list[Lead]) -> list[Lead]:
+    """The series without its first line when that alone is unmarked and the films below
+    all carry their marks: the page's headline over its opening ("The Films of
+    Christmases Past…" above "The Holiday (2006) Netflix")."""
+    first, *rest = group
+    if len(rest) >= MIN_FILMS and not first.marked and all(lead.marked for lead in rest):
+        return rest
+    return group
 
 
 def _judged(blocks: Sequence[Block], group: Sequence[Lead], page: _Page) -> bool:
