@@ -51,7 +51,7 @@ MISSED = {
     "carolinianuncg_movie_review.txt": 1,  # its prose ends "Continue reading <the heading>"
     "filmbabble_new_releases_3513.txt": 2,  # titles in capitals inside the prose only
     "rachelsreviews_current_mini_reviews.txt": 2,  # "Black is King"; a lost heading
-    "decadebrothers_6_movies.txt": 6,  # paragraphs opening "Title, prose" / "Title was"
+    "decadebrothers_6_movies.txt": 1,  # "Three Billboards," for the listed "… Outside"
     "expletivedleted_dec_roundup.txt": 2,  # a title above "– prose" read as a list item
     "fiftywordfilmreviews_aug2012.txt": 2,  # lost headings, the film named in the prose
     "keepingitreel_dvd_0430.txt": 5,  # titles in quotation marks inside the prose only
@@ -1077,3 +1077,17 @@ def test_a_headline_naming_the_weeks_movies_says_the_page_collects_them() -> Non
     )
     titles = [p.meta["film"] for p in split_films(doc)]
     assert titles == ["Paper Kites", "Glass Rivers", "Harbour Lights"]
+
+
+def test_paragraphs_each_opening_with_a_film_the_opening_lists_are_one_film_each() -> None:
+    doc = doc_of(
+        (
+            "paragraph",
+            "Inspired weekend and saw some great films: Paper Kites, I,Ronya and Glass Rivers.",
+        ),
+        ("paragraph", f"As a fan of the director, Paper Kites is right up my alley. {PROSE}"),
+        ("paragraph", f"I, Ronya was good, might not have hit me as hard as some. {PROSE}"),
+        ("paragraph", f"Glass Rivers – This was really good too. {PROSE}"),
+    )
+    titles = [p.meta["film"] for p in split_films(doc)]
+    assert titles == ["Paper Kites", "I, Ronya", "Glass Rivers"]

@@ -50,6 +50,14 @@ _SEEN = re.compile(
 )
 """A diary's opening naming what was seen: "At 10 am, I saw Piranhas (La paranza…),",
 "So just watched Violent Night and…" (the title in capitals, up to its apposition)."""
+_FILMS_LISTED = re.compile(r"\b(?:films|movies)\s*:\s*(?P<films>[^.!?]{5,300})")
+"""An opening listing the films the page goes on to review: "saw some great films: The
+Big Sick, Dunkirk, Florida Project, I,Tonya, Disaster Artist and Three Billboards"."""
+_LIST_SEP = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+_TOKEN = re.compile(r"[\p{L}\p{N}'’]+")
+_OPENING_TOKENS = 12
+"""A paragraph names its film among its first words ("As a fan of Richard Linklater,
+Florida Project is…")."""
 _REVIEW_LABEL = re.compile(r"^(?:movie|film)\s+review\s*:\s*", re.IGNORECASE)
 
 
@@ -96,6 +104,34 @@ def seen_leads(blocks: Sequence[Block]) -> list[Lead]:
             leads.append(Lead(index, title, "seen", marked=False, rated=False))
     distinct = {name_key(lead.title) for lead in leads}
     return leads if len(leads) >= _MIN_SUBJECTS and len(distinct) == len(leads) else []
+
+
+def opening_listed_leads(blocks: Sequence[Block]) -> list[Lead]:
+    """Paragraphs each opening with one of the films the page's opening lists ("saw some
+    great films: The Big Sick, Dunkirk, Florida Project, I,Tonya…" above "Dunkirk, I
+    really dropped the ball…", "As a fan of Linklater, Florida Project is…"): three at
+    least, each a film of its own, named as the paragraph writes it."""
+    prose = [(i, b) for i, b in enumerate(blocks) if b.kind in {"paragraph", "list_item"}]
+    first = next((n for n, (_, b) in enumerate(prose) if is_prose(b)), None)
+    if first is None or (found := _FILMS_LISTED.search(clean(prose[first][1].text))) is None:
+        return []
+    listed = [_tokens(t) for t in _LIST_SEP.split(found["films"]) if is_loose_title(t.strip())]
+    leads = []
+    for index, block in prose[first + 1 :]:
+        opening = [m for m in _TOKEN.finditer(clean(block.text))][:_OPENING_TOKENS]
+        words = [m.group().casefold() for m in opening]
+        for film in listed:
+            at = next((k for k in range(len(words)) if words[k : k + len(film)] == film), None)
+            if at is not None:
+                start, end = opening[at].start(), opening[at + len(film) - 1].end()
+                leads.append(Lead(index, clean(block.text)[start:end], "listed", False, False))
+                break
+    distinct = {name_key(lead.title) for lead in leads}
+    return leads if len(leads) >= _MIN_SUBJECTS and len(distinct) == len(leads) else []
+
+
+def _tokens(title: str) -> list[str]:
+    return [m.group().casefold() for m in _TOKEN.finditer(title)]
 
 
 def named_film(text: str) -> str | None:

@@ -45,6 +45,7 @@ from marquee.roundup_leads import (
     NOT_SUBJECT,
     Lead,
     named_film,
+    opening_listed_leads,
     seen_leads,
     shouted_leads,
     standfirst_lead,
@@ -202,6 +203,7 @@ def film_sections(blocks: Sequence[Block], headlines: Sequence[str]) -> list[Fil
     leads = [c for i, b in enumerate(blocks) if (c := _capsule(i, b))]
     found = max(_series(blocks, heads, page), _series(blocks, leads, page), key=len)
     found = found or subject_leads(blocks) or shouted_leads(blocks) or seen_leads(blocks)
+    found = found or opening_listed_leads(blocks)
     return _cut(blocks, _with_orphans(blocks, found)) if found else []
 
 
