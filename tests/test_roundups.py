@@ -103,7 +103,6 @@ MISSED = {
     "r14_jjamesreviews_mspiff14_final.txt": 1,  # "The Double" / "The Double Poster"
     "r14_yourobserver_popcorn_bob_jan27_2014.txt": 4,  # "Title" / "Four Popcorns" / "Genres:"
     "r14_cinematicconsiderations_independent_p2.txt": 1,  # "12 Mighty Orphans: Feel-good fumble"
-    "r14_hangukyeonghwa_thriller.txt": 4,  # quoted excerpts naming their film first
     "r14_psybok_friday_movie_guide.txt": 2,  # a title line over a one-line verdict
     "r14_list_brettvanderzee_best_picture_2016.txt": 2,  # two capsules under fifteen words
     "r14_studio462_summer_one_sentence.txt": 1,  # "Mission Impossible – Fallout (July 27, 2018)"
@@ -1091,3 +1090,24 @@ def test_paragraphs_each_opening_with_a_film_the_opening_lists_are_one_film_each
     )
     titles = [p.meta["film"] for p in split_films(doc)]
     assert titles == ["Paper Kites", "I, Ronya", "Glass Rivers"]
+
+
+def test_quoted_capsules_naming_their_film_first_under_an_opening_that_collects() -> None:
+    doc = doc_of(
+        ("paragraph", "Here you will find reviews of Korean thriller films."),
+        ("paragraph", f"“Paper Kites is a great cinematic adaptation of a webcomic. {PROSE}"),
+        ("paragraph", f"“Glass Rivers represents a stylistic evolution. {PROSE}"),
+        ("paragraph", f"“Harbour Lights certainly had the potential to be more. {PROSE}"),
+    )
+    titles = [p.meta["film"] for p in split_films(doc)]
+    assert titles == ["Paper Kites", "Glass Rivers", "Harbour Lights"]
+
+
+def test_a_reviews_paragraphs_each_opening_with_its_cast_stay_whole() -> None:
+    doc = doc_of(
+        ("heading", "Harbour Lights review"),
+        ("paragraph", f"Anna Reyes plays the widow with real restraint. {PROSE}"),
+        ("paragraph", f"Tom Bell gives the film its warmth. {PROSE}"),
+        ("paragraph", f"Sam Cole directs with patience. {PROSE}"),
+    )
+    assert split_films(doc) == (doc,)

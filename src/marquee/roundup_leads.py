@@ -18,10 +18,17 @@ import regex as re
 from marquee.films.names import name_key
 from marquee.films.text import clean
 from marquee.records import Block
-from marquee.roundup_lines import is_prose
+from marquee.roundup_headings import COLLECTION
+from marquee.roundup_lines import QUOTES, is_prose
 from marquee.roundup_titles import display_title, is_aspect, is_loose_title, is_title
 
 _SUBJECT = re.compile(r"^(?P<title>[\p{Lu}\p{N}][^.!?]{0,60}?)\s+(?:is|was|has)\s+\p{Ll}")
+_ANY_SUBJECT = re.compile(
+    r"^(?P<title>[\p{Lu}\p{N}][^.!?]{0,60}?)\s+(?:\p{Ll}+ly\s+)?(?:is|was|has|had|\p{Ll}{2,}s)"
+    r"\s+\p{Ll}"
+)
+"""A first sentence's subject before any verb of the present, or "had": "The Berlin File
+represents a stylistic evolution…", "Blind certainly had the potential…"."""
 NOT_SUBJECT = frozenset({"The Film", "The Movie", "This", "It", "This Film", "This Movie"})
 """A sentence's subject that is the film reviewed, never a title: "The film is…"."""
 _MIN_SUBJECTS = 3
@@ -77,11 +84,17 @@ def subject_leads(blocks: Sequence[Block]) -> list[Lead]:
     """Capsules that each open with their film as the subject of the first sentence
     ("Minions is a harmless but still average film…", "The Car is a cheese-ball…"), when
     every paragraph of the page does, each naming a film of its own: a review's paragraphs
-    open with its cast and "the film", never each with a different title."""
+    open with its cast and "the film", never each with a different title. The capsule may
+    quote a review ('“Azooma is a potent revenge thriller…'); under an opening saying the
+    page collects reviews ("Here you will find reviews of Korean thriller films.") the
+    subject may come before any verb ("The Berlin File represents…"), where elsewhere
+    "Tom Bell gives…" opens a review's paragraph on its cast."""
     prose = [(i, b) for i, b in enumerate(blocks) if is_prose(b)]
+    collected = bool(prose) and COLLECTION.search(clean(prose[0][1].text)) is not None
+    subject = _ANY_SUBJECT if collected else _SUBJECT
     leads = []
-    for index, block in prose:
-        found = _SUBJECT.match(clean(block.text))
+    for index, block in prose[collected:]:
+        found = subject.match(clean(block.text).lstrip(QUOTES))
         title = display_title(found["title"]) if found else ""
         if not found or not is_title(title) or is_aspect(title) or title in NOT_SUBJECT:
             return []
