@@ -55,7 +55,7 @@ MISSED = {
     "expletivedleted_dec_roundup.txt": 2,  # a title above "– prose" read as a list item
     "fiftywordfilmreviews_aug2012.txt": 2,  # lost headings, the film named in the prose
     "keepingitreel_dvd_0430.txt": 5,  # titles in quotation marks inside the prose only
-    "screenanarchy_sundance_2017.txt": 2,  # "L.A. TIMES" (an initialism); a 14-word teaser
+    "screenanarchy_sundance_2017.txt": 1,  # "L.A. TIMES" (an initialism)
     "screencrave_bluray_may22.txt": 5,  # "• Title: prose" bullets
     "moviesspoiler_opening_sep2017.txt": 1,  # a lost heading, the film named in the prose
     "xponorth_screening_reviews.txt": 1,  # a lost heading, the short named in quotes
@@ -84,7 +84,7 @@ MISSED = {
     "r14_bryannelson_15_best_movies_2010.txt": 2,  # not cut
     "r14_cinematicdelights_march_2013.txt": 2,  # "Title" / "– verdict ★★★" over two lines
     "r14_exactnewz_netflix_november.txt": 1,  # one of four films not cut out
-    "r14_frizzworld_film_festival_1.txt": 5,  # not cut
+    "r14_frizzworld_film_festival_1.txt": 2,  # "Zozo - Lebanon during the war" (a capital)
     "r14_inthespidersweb_halloween_31.txt": 2,  # not cut
     "r14_lvtimes_netflix_hits_misses.txt": 1,  # "Worst: Title" read with its label
     "r14_thehowler_eight_spooky_movies.txt": 2,  # not cut
@@ -103,7 +103,6 @@ MISSED = {
     "r14_jjamesreviews_mspiff14_final.txt": 1,  # "The Double" / "The Double Poster"
     "r14_yourobserver_popcorn_bob_jan27_2014.txt": 4,  # "Title" / "Four Popcorns" / "Genres:"
     "r14_cinematicconsiderations_independent_p2.txt": 1,  # "12 Mighty Orphans: Feel-good fumble"
-    "r14_psybok_friday_movie_guide.txt": 2,  # a title line over a one-line verdict
     "r14_list_brettvanderzee_best_picture_2016.txt": 2,  # two capsules under fifteen words
     "r14_studio462_summer_one_sentence.txt": 1,  # "Mission Impossible – Fallout (July 27, 2018)"
     "r14_bookercritics_movie_review.txt": 1,  # "TITLE a movie review by Kristen B." headline
@@ -1111,3 +1110,33 @@ def test_a_reviews_paragraphs_each_opening_with_its_cast_stay_whole() -> None:
         ("paragraph", f"Sam Cole directs with patience. {PROSE}"),
     )
     assert split_films(doc) == (doc,)
+
+
+def test_unmarked_verdict_lines_on_a_page_collecting_films_are_one_film_each() -> None:
+    """ "Elizabethtown - wonderful performances" under "Film Festival 1"; a family guide's
+    "Violence: Graphic, gruesome…" fields (a capital) are no films."""
+    doc = doc_of(
+        ("heading", "Film Festival 1"),
+        ("paragraph", "So far it's been a good festival. I've only walked out of one film."),
+        ("paragraph", "Paper Kites - wonderful performances"),
+        ("paragraph", "Glass Rivers - biggest laughs so far"),
+        ("paragraph", "Harbour Lights: bullying at school, done with care."),
+        ("paragraph", "Violence: Graphic, gruesome and disturbing."),
+        ("paragraph", "Language: Scattered bits of profanity."),
+    )
+    titles = [p.meta["film"] for p in split_films(doc)]
+    assert titles == ["Paper Kites", "Glass Rivers", "Harbour Lights"]
+
+
+def test_plain_titles_over_one_sentence_each_on_a_page_of_the_weeks_releases() -> None:
+    doc = doc_of(
+        ("paragraph", "New releases this week"),
+        ("paragraph", "Paper Kites"),
+        ("paragraph", "Uplifting doc follows a guy who overcame his own sad childhood."),
+        ("paragraph", "Glass Rivers"),
+        ("paragraph", "Americans returning home deserve a deeper portrait than this drama."),
+        ("paragraph", "Harbour Lights"),
+        ("paragraph", "This comedy rarely inspires even chuckles, much less belly laughs."),
+    )
+    titles = [p.meta["film"] for p in split_films(doc)]
+    assert titles == ["Paper Kites", "Glass Rivers", "Harbour Lights"]

@@ -149,6 +149,7 @@ _SCORED_END = re.compile(
 """A capsule's own score at its end: "… Definitely one to watch. 8/10.", "… R. (Grand)
 Grade: B"."""
 _SCORE_CHARS = 16
+_VERDICT_LINE = re.compile(r"^(?P<title>[^:–—]{1,80}?)(?:\s*:|\s+[-–—]{1,2})\s+(?P<rest>\S.*)$")
 _GRADED = re.compile(r"^(?P<title>[^()]{1,80}?)\s+(?P<grade>[A-F][+-]?)(?:\s+\([^()]+\))?\s*$")
 _GRADE_END = re.compile(r"\s[A-F][+-]?\s*$")
 """A list's line of a title and its grade, the review in brackets after it if any."""
@@ -167,6 +168,7 @@ _OPENING_PROSE = 2
 _MIN_VERDICTS = 3
 """Marked titles over a few words each that make a list of verdicts."""
 _POST = "dated post"
+_VERDICT = "capsule:verdict"
 """A headline saying the page collects films: "What to see on day 3", "Critics' picks",
 "Movies I Watched August 2023"; or an opening that does: "a short review of three movies"."""
 
@@ -393,13 +395,32 @@ def _capsule(index: int, block: Block) -> Lead | None:
         return None
     if (scored := _scored(index, block)) is not None:
         return scored
-    if not _splits(block.text) or _BY.match(block.text):
-        return None  # most paragraphs, cheaply: prose from their first words; "By: X …"
-    for lead, rest, paren in _splits(clean(block.text)):
+    if _BY.match(block.text):
+        return None  # "By: X …"
+    for lead, rest, paren in _splits(clean(block.text)) if _splits(block.text) else ():
         if (found := _capsule_of(index, lead, rest, paren=paren)) is not None:
-            listed = block.kind == "list_item" and found.form == "capsule:plain"
-            return dataclasses.replace(found, form="capsule:numbered") if listed else found
-    return None
+            return _listed_form(block, found)
+    return _verdict_line(index, block)
+
+
+def _listed_form(block: Block, lead: Lead) -> Lead:
+    """A plain capsule in a list item as numbered: the reader took its number off."""
+    listed = block.kind == "list_item" and lead.form == "capsule:plain"
+    return dataclasses.replace(lead, form="capsule:numbered") if listed else lead
+
+
+def _verdict_line(index: int, block: Block) -> Lead | None:
+    """A title and a few words on it in lower case, unmarked ("Elizabethtown - wonderful
+    performances", "• Hocus Pocus: gets better every year."): a verdict only in a list of
+    them on a page that says it collects films (see :func:`_series`); a field's value
+    starts with a capital ("Violence: Graphic, gruesome…", "Baby Driver – Edgar Wright")."""
+    if len(block.text.split()) > _MIN_PROSE_WORDS:
+        return None  # most paragraphs, cheaply
+    found = _VERDICT_LINE.match(clean(block.text))
+    head = title_of(found["title"], frozenset()) if found else None
+    if found is None or head is None or head[1] != "plain" or not found["rest"][0].islower():
+        return None
+    return Lead(index, head[0], _VERDICT, marked=False, rated=False, rest=found["rest"])
 
 
 def _graded(index: int, block: Block) -> Lead | None:
@@ -488,12 +509,12 @@ def _series(blocks: Sequence[Block], leads: Sequence[Lead], page: _Page) -> list
         least = _MIN_TEASER_WORDS if short else _MIN_PROSE_WORDS
         headline = lead.form == "review headline"  # its standfirst is its teaser
         if not (lead.rated or headline or (words := _prose_words(blocks, lead)) >= least):
-            if not (lead.marked and words):
+            if not ((lead.marked or page.collection) and words):
                 continue  # "Tenet (12A) / Nolan's previous film is streaming now": a see-also
             brief.add(lead.index)  # "Adrift (June 1, 2018)" / "Cliche survival film…"
-        if lead.form == _POST:
-            brief.add(lead.index)  # a list of posts, also only where it is the page
-        kind = "any" if lead.form == _POST else _line_kind(blocks[lead.index])  # chrome, or not
+        if lead.form in {_POST, _VERDICT}:
+            brief.add(lead.index)  # a list of posts or verdicts only where it is the page
+        kind = "any" if lead.form in {_POST, _VERDICT} else _line_kind(blocks[lead.index])
         form = "set apart" if lead.form not in {"plain", "capsule:plain"} else lead.form
         groups.setdefault((kind, form), []).append(lead)
         if lead.rest is not None and lead.marked:  # "• Caché (117 mins.; R) In this…"
@@ -502,7 +523,7 @@ def _series(blocks: Sequence[Block], leads: Sequence[Lead], page: _Page) -> list
             groups.setdefault((kind, "marked heading"), []).append(lead)  # shouted or not
     best: list[Lead] = []
     for group in map(_without_headline, groups.values()):
-        if any(g.index in brief for g in group) and not _verdict_list(blocks, group):
+        if any(g.index in brief for g in group) and not _verdict_list(blocks, group, page):
             group = [g for g in group if g.index not in brief]
         if len(group) > len(best) and _judged(blocks, group, page):
             best = group
@@ -540,15 +561,16 @@ def _judged(blocks: Sequence[Block], group: Sequence[Lead], page: _Page) -> bool
     return distinct >= MIN_FILMS and judged
 
 
-def _verdict_list(blocks: Sequence[Block], group: Sequence[Lead]) -> bool:
+def _verdict_list(blocks: Sequence[Block], group: Sequence[Lead], page: _Page) -> bool:
     """Marked titles over a few words each make a list of verdicts ("Adrift (June 1,
     2018)" / "Cliche survival film with all the expected romantic tropes.") only when the
-    list is the page: three films at least, every title marked, and no more prose around
+    list is the page: three films at least, every title marked (or the page saying it
+    collects films: "Film Festival 1" / "Zozo - lebanon…"), and no more prose around
     them than in them, or an opening of a paragraph or two above three titles a paragraph
     (a review's scorecard, "Sound Design – Booming. ★★★★", follows the review's prose; a
     page's headline over its opening is no verdict)."""
     films = len({name_key(g.title) for g in group})
-    if films < _MIN_VERDICTS or not all(g.marked for g in group):
+    if films < _MIN_VERDICTS or not (page.collection or all(g.marked for g in group)):
         return False
     end = _last_end(blocks, group[-1].index)
     inside = sum(len(b.text.split()) for b in blocks[group[0].index : end])
