@@ -48,6 +48,8 @@ minute short" (not "Costa's previous movie, Horse Money", a film in passing)."""
 _APPOSED = re.compile(r"^[^,.;!?]{3,50},\s+(?P<title>[^,.;!?]{1,60}?)\s+(?:is|was|has)\s+\p{Ll}")
 """A subject after the description it opens with: "A found-footage anthology, V/H/S is
 an innovative horror…"."""
+_SEEN_VERB = re.compile(r"(?i:saw|watched|watching|caught)\s")
+_SEEN_CHARS = 80
 _CAPITALISED = r"\p{Lu}[\p{L}\p{N}'’.:!?-]*"
 _SEEN = re.compile(
     r"^(?:[^.!?]{0,30}?,\s+)?(?i:(?:I|we)\s+)?(?i:(?:just|recently|finally|so)\s+)*"
@@ -109,8 +111,8 @@ def seen_leads(blocks: Sequence[Block]) -> list[Lead]:
     three at least, each a film of its own; a review names the one film it saw once."""
     leads = []
     for index, block in enumerate(blocks):
-        if not is_prose(block):
-            continue
+        if not _SEEN_VERB.search(block.text, 0, _SEEN_CHARS) or not is_prose(block):
+            continue  # most paragraphs, cheaply: no verb of seeing in their opening
         found = _SEEN.match(clean(block.text))
         title = display_title(found["title"]) if found else ""
         if title and is_title(title) and not is_aspect(title) and title not in NOT_SUBJECT:

@@ -168,6 +168,8 @@ _OPENING_PROSE = 2
 _MIN_VERDICTS = 3
 """Marked titles over a few words each that make a list of verdicts."""
 _POST = "dated post"
+_DATE_SPACES = 8
+"""A post's date line is short: "Monday, March 29, 2021"."""
 _VERDICT = "capsule:verdict"
 """A headline saying the page collects films: "What to see on day 3", "Critics' picks",
 "Movies I Watched August 2023"; or an opening that does: "a short review of three movies"."""
@@ -298,9 +300,11 @@ def _dated_post(blocks: Sequence[Block], index: int, block: Block) -> Lead | Non
     sentence does ("Are You There God? It's Me, Margaret."). The date vouches for the
     title; a list of posts counts only where it is the page (a review's related posts
     follow its prose)."""
-    if index + 2 >= len(blocks) or len(block.text.split()) > _MAX_HEADING_WORDS:
+    if index + 2 >= len(blocks) or blocks[index + 1].text.count(" ") > _DATE_SPACES:
+        return None  # most blocks, cheaply: no short line under them
+    if len(block.text.split()) > _MAX_HEADING_WORDS or not is_prose(blocks[index + 2]):
         return None
-    if not DATE_LINE.match(clean(blocks[index + 1].text)) or not is_prose(blocks[index + 2]):
+    if not DATE_LINE.match(clean(blocks[index + 1].text)):
         return None
     found = title_of(clean(block.text).removesuffix("."), frozenset(), vouched=True)
     if found is None:
@@ -414,7 +418,7 @@ def _verdict_line(index: int, block: Block) -> Lead | None:
     performances", "• Hocus Pocus: gets better every year."): a verdict only in a list of
     them on a page that says it collects films (see :func:`_series`); a field's value
     starts with a capital ("Violence: Graphic, gruesome…", "Baby Driver – Edgar Wright")."""
-    if len(block.text.split()) > _MIN_PROSE_WORDS:
+    if block.text.count(" ") > _MIN_PROSE_WORDS or not _SEPARATES.search(block.text):
         return None  # most paragraphs, cheaply
     found = _VERDICT_LINE.match(clean(block.text))
     head = title_of(found["title"], frozenset()) if found else None
@@ -427,9 +431,9 @@ def _graded(index: int, block: Block) -> Lead | None:
     """A line of a list of grades: a title, its letter grade, and the review in brackets
     if any ("Coherence A+ (A superb low budget art house…)", "McCanick B+"). The grade
     alone may end a title ("Plan B"), so such lines count only as a list of verdicts."""
-    end = block.text.rstrip()[-_SCORE_CHARS:]
     if block.kind not in {"heading", "paragraph", "list_item"}:
         return None
+    end = block.text.rstrip()[-_SCORE_CHARS:]
     if not (end.endswith(")") or _GRADE_END.search(end)):
         return None  # most lines, cheaply
     found = _GRADED.match(clean(block.text))
