@@ -112,11 +112,13 @@ _COUNTED = re.compile(
 """An opening paragraph saying what follows: "here is a short spoiler-free review of three
 movies I watched", "my rank and review of all eight best picture nominees"."""
 _LISTING = re.compile(
-    r"\b(?:list of (?:my|the|our)\b.{0,30}\b(?:films|movies|releases)|top (?:\d{1,2}|ten)\b)",
+    r"\b(?:list of (?:my|the|our)\b.{0,30}\b(?:films|movies|releases)|top (?:\d{1,2}|ten)\b"
+    r"|here (?:are|is) (?:my|the|our) (?:\w+ ){0,3}(?:films|movies)|(?:films|movies) to watch)\b",
     re.IGNORECASE,
 )
 """An opening saying the page lists films: "I crafted this year's list of my favorite
-releases", "my top 10"."""
+releases", "my top 10", "here are the best movies of 2010", "Movies to watch for the
+Halloween spirit!"."""
 _OPENING_LABEL = re.compile(r"^(?P<label>\p{L}[\p{L}'’]*(?: \p{L}[\p{L}'’]*){0,2}):\s+\S")
 """A section opening with a label of one to three words: "The Story: A creepy terror…"."""
 _READ_ON = re.compile(
