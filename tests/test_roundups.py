@@ -86,7 +86,7 @@ MISSED = {
     "r14_frizzworld_film_festival_1.txt": 2,  # "Zozo - Lebanon during the war" (a capital)
     "r14_lvtimes_netflix_hits_misses.txt": 1,  # "Worst: Title" read with its label
     "r14_thehowler_eight_spooky_movies.txt": 2,  # not cut
-    "r14_themovierevue_independent_film.txt": 2,  # headlines read as titles
+    "r14_themovierevue_independent_film.txt": 1,  # ‘Failure’ for the film "Failure!"
     "smartentertainment_tiff50.txt": 2,  # screening times under each title
     "spectator_au_cinema_p4.txt": 1,  # "Gripping: Name Me Lawand reviewed" (a title whole)
     "themovieminute_tag.txt": 1,  # a teaser the reader took for chrome ("How did this happen?")
@@ -1157,6 +1157,17 @@ def test_an_opening_announcing_a_list_of_films_over_ranked_titles(
         (kind, f"{numbers}Paper Kites"),
         ("paragraph", PROSE),
         (kind, f"{numbers}Glass Rivers"),
+        ("paragraph", PROSE),
+    )
+    assert [p.meta["film"] for p in split_films(doc)] == ["Paper Kites", "Glass Rivers"]
+
+
+def test_a_labelled_headlines_quoted_film_may_meet_a_dash_without_a_space() -> None:
+    """ "Film Review: ‘The Adults’- Regret, Ennui, And The Bond Of Family"."""
+    doc = doc_of(
+        ("heading", "Film Review: ‘Paper Kites’- A Great Cast Anchors A Gripping Thriller"),
+        ("paragraph", PROSE),
+        ("heading", "Film Review: ‘Glass Rivers’- Regret, Ennui, And The Bond Of Family"),
         ("paragraph", PROSE),
     )
     assert [p.meta["film"] for p in split_films(doc)] == ["Paper Kites", "Glass Rivers"]

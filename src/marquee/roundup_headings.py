@@ -88,9 +88,10 @@ _QUOTED_END = re.compile(
 "M3GAN (2023)"'), or with the quoted title's mark to come ('"Joker" Grade')."""
 _QUOTED_IN = re.compile(
     r"(?:^|(?<=\s))['‘\"“](\p{Lu}(?:[^'‘’\"“”]|['’](?=\p{Ll}))"
-    r"{0,58}?)['’\"”](?=[\s,:;.!?]|$)"
+    r"{0,58}?)['’\"”](?=[\s,:;.!?\-–—]|$)"
 )
 """A headline's film in quotation marks: "Suicidal Impulses Thread Through 'Happy End'",
+"Film Review: ‘The Adults’- Regret, Ennui…" (a dash met without a space),
 an apostrophe inside it ("'Butcher's Crossing' leaves…")."""
 _QUOTED_WHOLE = re.compile(r"[\"“](?P<title>[^\"“”]{1,80})[\"”]\s*")
 """A numbered entry's title quoted whole, a colon inside it the title's own."""
