@@ -91,7 +91,6 @@ MISSED = {
     "spectator_au_cinema_p4.txt": 1,  # "Gripping: Name Me Lawand reviewed" (a title whole)
     "themovieminute_tag.txt": 1,  # a teaser the reader took for chrome ("How did this happen?")
     "theverge_sundance_2019.txt": 2,  # bylined headlines naming the film mid-sentence
-    "r14_charlestoncitypaper_capsules.txt": 2,  # "Title (PG-13) Reviewed at left."
     "r14_ericdsnider_movies_p32.txt": 3,  # "D- | PG-13 | July 25, 2003" under each title
     "r14_lightlynews_sundance_diary_part4.txt": 2,  # a diary naming its films in the prose
     "r14_theunderscene_p41.txt": 3,  # lost headings, the film named in the prose
@@ -1171,3 +1170,14 @@ def test_a_labelled_headlines_quoted_film_may_meet_a_dash_without_a_space() -> N
         ("paragraph", PROSE),
     )
     assert [p.meta["film"] for p in split_films(doc)] == ["Paper Kites", "Glass Rivers"]
+
+
+def test_a_capsule_pointing_to_the_films_full_review_on_the_page_is_that_film() -> None:
+    doc = doc_of(
+        ("paragraph", f"Paper Kites (R) {PROSE}"),
+        ("paragraph", "Glass Rivers (PG-13) Reviewed at left."),
+        ("paragraph", f"Harbour Lights (PG) {PROSE}"),
+        ("paragraph", "Quiet Hours (R) Reviewed above."),
+    )
+    titles = [p.meta["film"] for p in split_films(doc)]
+    assert titles == ["Paper Kites", "Glass Rivers", "Harbour Lights", "Quiet Hours"]

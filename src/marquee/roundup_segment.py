@@ -131,6 +131,11 @@ _LEAD_IN = re.compile(r":$|^[\p{L}' ]{3,25}:\s*\S{1,6}$")
 short value ("Tomatometer: 95%"): never the next film's title."""
 _VERDICT_IN = re.compile(r"\b(?:verdict|reaction|rating|grade)\s*:\s*\S", re.IGNORECASE)
 """A capsule's own verdict label: "… a touch on the melodramatic side. Reaction: LIKED."."""
+_POINTER = re.compile(
+    r"(?i:reviewed|see (?:our )?review)\s+(?:at (?:left|right)|above|below|on page \d+|inside)\W*$"
+)
+"""A capsule pointing to the film's full review on the same page: "Dreamgirls (PG-13)
+Reviewed at left.", "The History Boys (R) Reviewed above."."""
 _CALLED_FILM = re.compile(
     r"\b(?:film|movie|drama|comedy|rom-com|documentary|thriller|western|musical|horror"
     r"|adaptation|sequel|remake|biopic|animation)s?\b(?!['’])",
@@ -498,7 +503,7 @@ def _capsule_of(index: int, lead: str, rest: str, *, paren: bool) -> Lead | None
     if len(rest.split()) >= (_MIN_QUOTED_WORDS if quoted or rated else _MIN_PROSE_WORDS):
         rated = rated or MARK.search(rest) is not None
     elif not (drawn := _DRAWN_MARK.search(rest) is not None) and (
-        not paren or not MARK.search(lead)
+        not paren or not (MARK.search(lead) or _POINTER.match(rest))
     ):
         return None  # no review: a list of titles seen, not capsules
     rated = rated or MARK.search(lead) is not None
