@@ -211,11 +211,23 @@ def film_sections(blocks: Sequence[Block], headlines: Sequence[str]) -> list[Fil
     standfirsts = {s.index: s for i, b in enumerate(blocks) if (s := standfirst_lead(blocks, i, b))}
     heads = [h for h in heads if h.index not in standfirsts] + list(standfirsts.values())
     heads = _drop_taglines(blocks, sorted(heads, key=lambda h: h.index))
-    leads = [c for i, b in enumerate(blocks) if (c := _capsule(i, b))]
+    leads = _unrepeated([c for i, b in enumerate(blocks) if (c := _capsule(i, b))])
     found = max(_series(blocks, heads, page), _series(blocks, leads, page), key=len)
     found = found or subject_leads(blocks) or shouted_leads(blocks) or seen_leads(blocks)
     found = found or opening_listed_leads(blocks)
     return _cut(blocks, _with_orphans(blocks, found)) if found else []
+
+
+def _unrepeated(leads: Sequence[Lead]) -> list[Lead]:
+    """The leads, a line repeated right under itself once ("‘Mama's Boy’ review: Dustin
+    Lance Black doc…" twice, a copy's link text above its headline)."""
+    return [
+        lead
+        for before, lead in zip([None, *leads], leads, strict=False)
+        if before is None
+        or lead.index != before.index + 1
+        or name_key(lead.title) != name_key(before.title)
+    ]
 
 
 def _with_orphans(blocks: Sequence[Block], leads: Sequence[Lead]) -> list[Lead]:
