@@ -61,9 +61,11 @@ from marquee.roundup_lines import (
     is_facts_line,
     is_prose,
     is_score_only,
+    review_end,
     year_in,
 )
 from marquee.roundup_titles import is_title
+from marquee.roundup_verdicts import DRAWN_MARK, VERDICT, graded_line, is_verdict_list, verdict_line
 
 MIN_FILMS = 2
 _MAX_HEADING_WORDS = 14
@@ -156,30 +158,18 @@ _SCORED_END = re.compile(
 """A capsule's own score at its end: "… Definitely one to watch. 8/10.", "… R. (Grand)
 Grade: B"."""
 _SCORE_CHARS = 16
-_VERDICT_LINE = re.compile(r"^(?P<title>[^:–—]{1,80}?)(?:\s*:|\s+[-–—]{1,2})\s+(?P<rest>\S.*)$")
-_GRADED = re.compile(r"^(?P<title>[^()]{1,80}?)\s+(?P<grade>[A-F][+-]?)(?:\s+\([^()]+\))?\s*$")
-_GRADE_END = re.compile(r"\s[A-F][+-]?\s*$")
-"""A list's line of a title and its grade, the review in brackets after it if any."""
 """The end of a paragraph where its score is looked for (not the whole paragraph)."""
 _SCORED_OPENING = re.compile(
     r"^(?P<title>[^.;!?]{1,60}?)(?:\s*[.;]\s+|\s+(?=(?:is|was)\s))(?P<rest>\S.*)$"
 )
 """A scored capsule's title, up to a full stop, a semicolon or its verb: "Mum and Dad.
 Quite an interesting…", "Butterfly Effect 3: Revelations ; the third…"."""
-_DRAWN = r"(?:[★☆✩✭✮⭐]+½?|(?P<glyph>(?![©®℗™°])\p{So})(?P=glyph){0,4})"
-_DRAWN_MARK = re.compile(rf"^{_DRAWN}(?=\s*\S)|(?<=[\p{{L}}.!?)]\s*){_DRAWN}\s*$")
-"""A mark drawn as a run of one symbol, opening a capsule's words or closing them:
-"Zoolander – Ben Stiller at his Blue Steel-ing best. ★★★★", '"Klaus": ⛄⛄⛄ Adults will
-love this, too.' (a one-line verdict: its mark makes it a review, whatever its length)."""
 _OPENING_PROSE = 2
-_MIN_VERDICTS = 3
-"""Marked titles over a few words each that make a list of verdicts."""
+"""A headline saying the page collects films: "What to see on day 3", "Critics' picks",
+"Movies I Watched August 2023"; or an opening that does: "a short review of three movies"."""
 _POST = "dated post"
 _DATE_SPACES = 8
 """A post's date line is short: "Monday, March 29, 2021"."""
-_VERDICT = "capsule:verdict"
-"""A headline saying the page collects films: "What to see on day 3", "Critics' picks",
-"Movies I Watched August 2023"; or an opening that does: "a short review of three movies"."""
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -412,7 +402,7 @@ def _part_of(title: str, line: str) -> bool:
 def _capsule(index: int, block: Block) -> Lead | None:
     """A paragraph that opens with its film's title and a separator, then the review;
     the longest opening that is a title wins ("Ouija: Origin of Evil: "Assured…"")."""
-    if (graded := _graded(index, block)) is not None:
+    if (graded := graded_line(index, block)) is not None:
         return graded
     if block.kind not in {"paragraph", "list_item"}:
         return None
@@ -423,44 +413,13 @@ def _capsule(index: int, block: Block) -> Lead | None:
     for lead, rest, paren in _splits(clean(block.text)) if _splits(block.text) else ():
         if (found := _capsule_of(index, lead, rest, paren=paren)) is not None:
             return _listed_form(block, found)
-    return _verdict_line(index, block)
+    return verdict_line(index, block)
 
 
 def _listed_form(block: Block, lead: Lead) -> Lead:
     """A plain capsule in a list item as numbered: the reader took its number off."""
     listed = block.kind == "list_item" and lead.form == "capsule:plain"
     return dataclasses.replace(lead, form="capsule:numbered") if listed else lead
-
-
-def _verdict_line(index: int, block: Block) -> Lead | None:
-    """A title and a few words on it in lower case, unmarked ("Elizabethtown - wonderful
-    performances", "• Hocus Pocus: gets better every year."): a verdict only in a list of
-    them on a page that says it collects films (see :func:`_series`); a field's value
-    starts with a capital ("Violence: Graphic, gruesome…", "Baby Driver – Edgar Wright")."""
-    if block.text.count(" ") > _MIN_PROSE_WORDS or not _SEPARATES.search(block.text):
-        return None  # most paragraphs, cheaply
-    found = _VERDICT_LINE.match(clean(block.text))
-    head = title_of(found["title"], frozenset()) if found else None
-    if found is None or head is None or head[1] != "plain" or not found["rest"][0].islower():
-        return None
-    return Lead(index, head[0], _VERDICT, marked=False, rated=False, rest=found["rest"])
-
-
-def _graded(index: int, block: Block) -> Lead | None:
-    """A line of a list of grades: a title, its letter grade, and the review in brackets
-    if any ("Coherence A+ (A superb low budget art house…)", "McCanick B+"). The grade
-    alone may end a title ("Plan B"), so such lines count only as a list of verdicts."""
-    if block.kind not in {"heading", "paragraph", "list_item"}:
-        return None
-    end = block.text.rstrip()[-_SCORE_CHARS:]
-    if not (end.endswith(")") or _GRADE_END.search(end)):
-        return None  # most lines, cheaply
-    found = _GRADED.match(clean(block.text))
-    head = title_of(found["title"], frozenset()) if found else None
-    if found is None or head is None or head[1] != "plain":
-        return None
-    rest = clean(block.text)[found.start("grade") :]
-    return Lead(index, head[0], "capsule:graded", marked=True, rated=False, rest=rest)
 
 
 def _scored(index: int, block: Block) -> Lead | None:
@@ -502,7 +461,7 @@ def _opens_review(rest: str) -> bool:
     "Ballerina (2025) is an American action film…" is a sentence running on."""
     if not rest.strip(" .") or rest[0].isupper() or rest[0] in QUOTES or rest[0].isdigit():
         return True
-    return _DRAWN_MARK.match(rest) is not None  # '"Klaus": ⛄⛄⛄ Adults will love this…'
+    return DRAWN_MARK.match(rest) is not None  # '"Klaus": ⛄⛄⛄ Adults will love this…'
 
 
 def _capsule_of(index: int, lead: str, rest: str, *, paren: bool) -> Lead | None:
@@ -514,7 +473,7 @@ def _capsule_of(index: int, lead: str, rest: str, *, paren: bool) -> Lead | None
     drawn = False  # a one-line verdict with its mark: "Watchmen – Still enjoyable. ★★★★"
     if len(rest.split()) >= (_MIN_QUOTED_WORDS if quoted or rated else _MIN_PROSE_WORDS):
         rated = rated or MARK.search(rest) is not None
-    elif not (drawn := _DRAWN_MARK.search(rest) is not None) and (
+    elif not (drawn := DRAWN_MARK.search(rest) is not None) and (
         not paren or not (MARK.search(lead) or _POINTER.match(rest))
     ):
         return None  # no review: a list of titles seen, not capsules
@@ -535,9 +494,9 @@ def _series(blocks: Sequence[Block], leads: Sequence[Lead], page: _Page) -> list
             if not ((lead.marked or page.collection) and words):
                 continue  # "Tenet (12A) / Nolan's previous film is streaming now": a see-also
             brief.add(lead.index)  # "Adrift (June 1, 2018)" / "Cliche survival film…"
-        if lead.form in {_POST, _VERDICT}:
+        if lead.form in {_POST, VERDICT}:
             brief.add(lead.index)  # a list of posts or verdicts only where it is the page
-        kind = "any" if lead.form in {_POST, _VERDICT} else _line_kind(blocks[lead.index])
+        kind = "any" if lead.form in {_POST, VERDICT} else _line_kind(blocks[lead.index])
         form = "set apart" if lead.form not in {"plain", "capsule:plain"} else lead.form
         groups.setdefault((kind, form), []).append(lead)
         if lead.rest is not None and lead.marked:  # "• Caché (117 mins.; R) In this…"
@@ -546,7 +505,9 @@ def _series(blocks: Sequence[Block], leads: Sequence[Lead], page: _Page) -> list
             groups.setdefault((kind, "marked heading"), []).append(lead)  # shouted or not
     best: list[Lead] = []
     for group in map(_without_headline, groups.values()):
-        if any(g.index in brief for g in group) and not _verdict_list(blocks, group, page):
+        if any(g.index in brief for g in group) and not is_verdict_list(
+            blocks, group, collection=page.collection
+        ):
             group = [g for g in group if g.index not in brief]
         if len(group) > len(best) and _judged(blocks, group, page):
             best = group
@@ -582,24 +543,6 @@ def _judged(blocks: Sequence[Block], group: Sequence[Lead], page: _Page) -> bool
         return False  # a film heads one capsule; a title repeated heads a review's parts
     judged = evident >= MIN_FILMS or plain or _listed(blocks, group, page)
     return distinct >= MIN_FILMS and judged
-
-
-def _verdict_list(blocks: Sequence[Block], group: Sequence[Lead], page: _Page) -> bool:
-    """Marked titles over a few words each make a list of verdicts ("Adrift (June 1,
-    2018)" / "Cliche survival film with all the expected romantic tropes.") only when the
-    list is the page: three films at least, every title marked (or the page saying it
-    collects films: "Film Festival 1" / "Zozo - lebanon…"), and no more prose around
-    them than in them, or an opening of a paragraph or two above three titles a paragraph
-    (a review's scorecard, "Sound Design – Booming. ★★★★", follows the review's prose; a
-    page's headline over its opening is no verdict)."""
-    films = len({name_key(g.title) for g in group})
-    if films < _MIN_VERDICTS or not (page.collection or all(g.marked for g in group)):
-        return False
-    end = _last_end(blocks, group[-1].index)
-    inside = sum(len(b.text.split()) for b in blocks[group[0].index : end])
-    around = [b for b in (*blocks[: group[0].index], *blocks[end:]) if is_prose(b)]
-    opening = len(around) <= _OPENING_PROSE and films >= _MIN_VERDICTS * len(around)
-    return opening or sum(len(b.text.split()) for b in around) <= inside
 
 
 def _listed(blocks: Sequence[Block], group: Sequence[Lead], page: _Page) -> bool:
@@ -683,7 +626,7 @@ def _cut(blocks: Sequence[Block], leads: Sequence[Lead]) -> list[FilmSection]:
     above the first film) and sign-off (what follows the last film's review: "Review by
     …") are kept with every film."""
     header = [b for b in blocks[: leads[0].index] if not is_prose(b)]
-    last_end = _last_end(blocks, leads[-1].index)
+    last_end = review_end(blocks, leads[-1].index)
     if leads[-1].form == "review headline":  # its standfirst, no prose, is its review
         last_end = max(last_end, leads[-1].index + 2)
     footer = list(blocks[last_end:])
@@ -699,12 +642,3 @@ def _cut(blocks: Sequence[Block], leads: Sequence[Lead]) -> list[FilmSection]:
         own_blocks = (*header, *opening, *own, *footer)
         sections.append(FilmSection(lead.title, year_in(text), own_blocks))
     return sections
-
-
-def _last_end(blocks: Sequence[Block], start: int) -> int:
-    """Where the last film's review ends: after its last prose or verdict line."""
-    end = start + 1
-    for index in range(start + 1, len(blocks)):
-        if is_prose(blocks[index]) or delivers_verdict(blocks[index]):
-            end = index + 1
-    return end
