@@ -75,7 +75,6 @@ MISSED = {
     "inquisitr_netflix_holiday.txt": 2,  # a lost heading; a plain heading
     "journalstar_lincoln_screenings.txt": 3,  # "Beau is Afraid. …", a 16-word title, a "?"
     "takeonecinema_short_fusion.txt": 3,  # titles in capitals inside the prose only
-    "thegreatestfilmsever_2019.txt": 2,  # "28(tie). TITLE (dir: NAME)"
     "washingtoncitypaper_dc_shorts.txt": 1,  # "All Consuming Love (Man in a Cat):"
     "christiancentury_film_p4.txt": 3,  # lost headings, the film named in the prose
     "livejournal_steve98052_siff.txt": 1,  # "EXT. Night" (a title with a full stop)
@@ -1197,3 +1196,21 @@ def test_a_capsules_headline_printed_twice_over_its_teaser_is_one_film() -> None
         )
     )
     assert [p.meta["film"] for p in split_films(doc)] == list(films)
+
+
+def test_a_countdowns_ties_are_numbered_and_its_items_one_series_whatever_their_block() -> None:
+    """The reader keeps "30. ASH IS THE PUREST WHITE (dir: X)" a list item, its number off,
+    and takes "28(tie). VITALINA VARELA (dir: Y)" for a heading."""
+    doc = doc_of(
+        ("paragraph", "And now onto the rest of the countdown..."),
+        ("list_item", "PAPER KITES (dir: Jia Zhangke)"),
+        ("paragraph", PROSE),
+        ("heading", "28(tie). GLASS RIVERS (dir: Pedro Costa)"),
+        ("paragraph", PROSE),
+        ("heading", "28(tie). HARBOUR LIGHTS (dir: Todd Miller)"),
+        ("paragraph", PROSE),
+        ("list_item", "QUIET HOURS (dir: Trey Shultz)"),
+        ("paragraph", PROSE),
+    )
+    titles = [p.meta["film"] for p in split_films(doc)]
+    assert titles == ["Paper Kites", "Glass Rivers", "Harbour Lights", "Quiet Hours"]

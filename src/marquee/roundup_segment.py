@@ -502,7 +502,8 @@ def _series(blocks: Sequence[Block], leads: Sequence[Lead], page: _Page) -> list
         if lead.rest is not None and lead.marked:  # "• Caché (117 mins.; R) In this…"
             groups.setdefault(("any", "marked capsule"), []).append(lead)  # bullet or none
         elif lead.marked:  # "Control (2007) [D. X]" above "SUPERBAD (2007) 8.00 [D. Y]"
-            groups.setdefault((kind, "marked heading"), []).append(lead)  # shouted or not
+            line = "line" if kind in {"heading", "list_item"} else kind  # numbered or not
+            groups.setdefault((line, "marked heading"), []).append(lead)  # shouted or not
     best: list[Lead] = []
     for group in map(_without_headline, groups.values()):
         if any(g.index in brief for g in group) and not is_verdict_list(
