@@ -83,7 +83,6 @@ MISSED = {
     "r14_cinematicdelights_march_2013.txt": 2,  # "Title" / "– verdict ★★★" over two lines
     "r14_exactnewz_netflix_november.txt": 1,  # one of four films not cut out
     "r14_frizzworld_film_festival_1.txt": 2,  # "Zozo - Lebanon during the war" (a capital)
-    "r14_lvtimes_netflix_hits_misses.txt": 1,  # "Worst: Title" read with its label
     "r14_thehowler_eight_spooky_movies.txt": 2,  # not cut
     "r14_themovierevue_independent_film.txt": 1,  # ‘Failure’ for the film "Failure!"
     "smartentertainment_tiff50.txt": 2,  # screening times under each title
@@ -1214,3 +1213,14 @@ def test_a_countdowns_ties_are_numbered_and_its_items_one_series_whatever_their_
     )
     titles = [p.meta["film"] for p in split_films(doc)]
     assert titles == ["Paper Kites", "Glass Rivers", "Harbour Lights", "Quiet Hours"]
+
+
+def test_a_best_and_worst_lists_labels_are_no_part_of_the_titles() -> None:
+    doc = doc_of(
+        ("heading", "BEST: Paper Kites (2018)"),
+        ("paragraph", PROSE),
+        ("heading", "WORST: Glass Rivers: Sword of Destiny (2016)"),
+        ("paragraph", PROSE),
+    )
+    titles = [p.meta["film"] for p in split_films(doc)]
+    assert titles == ["Paper Kites", "Glass Rivers: Sword of Destiny"]
