@@ -39,9 +39,11 @@ _COLUMN_BY = re.compile(
 _NAME = r"\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}(?=\s))?(?:\s\p{Lu}[\p{L}'’.-]+){1,2}"
 _CRITIC_NAMED = re.compile(
     rf"\b(?:critic|reviewer)\s+(?P<who>{_NAME})|(?P<writer>{_NAME}),?\s+(?:has\s+)?reviewed\b"
+    rf"|^(?P<reporter>{_NAME})\s+(?:updates|tells|brings)\s+us\b"
 )
 """A column's introduction naming its critic: "award-winning critic Milan Paurich takes…",
-"Our man on the ground, Adam Cook, has reviewed the short films…"."""
+"Our man on the ground, Adam Cook, has reviewed the short films…", "Aoife Wood updates
+us on her quest to watch a film every day" (its writer, to the reader)."""
 _SAYS = re.compile(
     rf"^(?:[\p{{L}}&.]+['’]s\s+)?(?P<who>{_NAME})(?:\s+from\s+[^:]{{2,40}}?)?\s+(?:says|writes)\s*:"
 )
@@ -136,7 +138,8 @@ def column_critics(headlines: Sequence[str], opening: str = "") -> list[str]:
         if names and all(names):
             return [n for n in names if n]
     found = _CRITIC_NAMED.search(clean(opening))  # "…critic Gary Thompson's reviews"
-    name = _whole_name(_POSSESSIVE.sub("", found["who"] or found["writer"])) if found else None
+    who = found and (found["who"] or found["writer"] or found["reporter"])
+    name = _whole_name(_POSSESSIVE.sub("", who)) if who else None
     return [name] if name else []
 
 
@@ -285,7 +288,8 @@ def credited_parts(
     """The parts, each naming its critic: its own review's credit first (a byline under
     its title, a signature, "Anthony Sherratt says:"), which overrides the page's; else
     the critic the part's text states the usual way (the page's byline); else the
-    column's critic its initials name ("(M.S.)"); else the column's one critic from its
+    column's critic its initials name ("(M.S.)"), or a critic who signed another of its
+    reviews in full ("(Lisa Miller)", then "(L.M.)"); else the column's one critic from its
     headline or opening ("New Films 25th Nov 2022 by Mike Davies", "Peter Howell / Movie
     Critic")."""
     opening = next((b.text for b in doc.blocks if is_prose(b)), "")
@@ -297,11 +301,13 @@ def credited_parts(
     )
     legend = legend_critics(doc.blocks[:_LEGEND_LINES])
     shared = set.intersection(*({id(b) for b in part.blocks} for part in parts)) if parts else set()
+    owns = [[b for b in part.blocks if id(b) not in shared] for part in parts]
+    credits = [own_credit(own) for own in owns]
+    signers = [credit[0] for credit in credits if credit]  # "(Lisa Miller)", later "(L.M.)"
     credited = []
-    for part in parts:
-        own = [b for b in part.blocks if id(b) not in shared]
-        critic, outlet = own_credit(own) or (read_metadata(part).critic, None)
-        critic = critic or initialled_critic(part.blocks, [*column, *legend])
+    for part, own, credit in zip(parts, owns, credits, strict=True):
+        critic, outlet = credit or (read_metadata(part).critic, None)
+        critic = critic or initialled_critic(part.blocks, [*column, *legend, *signers])
         alone = len(column) == 1 and not noted_elsewhere(own)
         critic = critic or (column[0] if alone else None)
         meta = dict(part.meta)

@@ -46,14 +46,27 @@ _LOGGED = r"(?<=\))\s+\d{1,2}\.\d\d|\[[^\[\]]{2,60}\]|(?:19|20)\d\d-\d\d-\d\d|#\
 """A film log's facts after the year: a score, the director in square brackets, the day
 seen, its tags ("SUPERBAD (2007) 8.00 [D. GREG MOTOLLA] 2007-11-01", "I Trapped the
 Devil (2018) #Dark #Thriller")."""
+_BARE_CERTIFICATE = r"(?<=\s)(?:PG-13|NC-17|PG)"
+"""A certificate printed without brackets after a title ("Creed PG-13"); never a lone
+letter ("Kenny G") or number ("Apollo 18")."""
+_SERVICE = (
+    r"(?<=\))\s+(?i:netflix|amazon(?: prime)?(?: video)?|prime video|disney\+|hulu|apple tv\+?"
+    r"|hbo max|max|peacock|paramount\+|mubi|iplayer|now tv|sky cinema)"
+)
+"""Where to watch it, after a title's facts: "The Holiday (2006) Netflix"."""
 _TRAILING = re.compile(
-    rf"(?:\s*(?:{_SEPARATED}|,\s*(?:19|20)\d\d|{_LOGGED}|[-–—:|,]?\s*(?:{PAREN}|{_MARKS})))+"
-    r"\s*[.:]?\s*$"
+    rf"(?:\s*(?:{_SEPARATED}|,\s*(?:19|20)\d\d|{_LOGGED}|{_BARE_CERTIFICATE}|{_SERVICE}"
+    rf"|[-–—:|,]?\s*(?:{PAREN}|{_MARKS})))+\s*[.:]?\s*$"
 )
 """What follows a title on its line: "(1942)", "(R)", "★★½", ": B", "– 5.5", "(star)(star)",
 ", 2022"."""
 _DIRECTED = re.compile(r"\s+[-–—|]\s*(?:dir\.|directed by)\s+[^-–—|]{2,80}$", re.IGNORECASE)
 """A director's credit after a title: "Talk to Me - dir. Danny Philippou"."""
+_CALLED_REVIEW = re.compile(
+    r"\s+[|–—-]\s+(?:(?:19|20)\d\d\s+)?(?:\p{Lu}[\p{L}'’.]*\s+){0,5}(?i:review)$"
+)
+"""A headline's label after its film, saying it is a review: "The Journey | 2017 Toronto
+International Film Festival Review", "Parasite – Film Review"."""
 _REVIEW_WORD = re.compile(r"\s+(?:movie\s+|film\s+)?review(?:ed)?$", re.IGNORECASE)
 _FILE_NAME = re.compile(r"(?<=\)\.?)\s+[\p{L}\p{N}]+(?:[-_][\p{L}\p{N}]+)+$")
 """An image's file name a copy kept after a heading's facts: "Sicario (dir. Denis
@@ -75,17 +88,21 @@ _QUOTED_END = re.compile(
 "M3GAN (2023)"'), or with the quoted title's mark to come ('"Joker" Grade')."""
 _QUOTED_IN = re.compile(
     r"(?:^|(?<=\s))['‘\"“](\p{Lu}(?:[^'‘’\"“”]|['’](?=\p{Ll}))"
-    r"{0,58}?)['’\"”](?=[\s,:;.!?]|$)"
+    r"{0,58}?)['’\"”](?=[\s,:;.!?\-–—]|$)"
 )
 """A headline's film in quotation marks: "Suicidal Impulses Thread Through 'Happy End'",
+"Film Review: ‘The Adults’- Regret, Ennui…" (a dash met without a space),
 an apostrophe inside it ("'Butcher's Crossing' leaves…")."""
 _QUOTED_WHOLE = re.compile(r"[\"“](?P<title>[^\"“”]{1,80})[\"”]\s*")
 """A numbered entry's title quoted whole, a colon inside it the title's own."""
 _TEASER_END = re.compile(r"\bcontinue reading\b.*$", re.IGNORECASE)
 """A teaser's link to the full review, which repeats the heading."""
-_HAS_MARK = re.compile(rf"{_MARKS}|{_SEPARATED}")
-_FACTS_MARK = re.compile(r"\((?!\d{1,2}\))|\d{4}")
-"""A bracket of facts or a year after a heading's title, not a list number "(1)"."""
+_HAS_MARK = re.compile(rf"{_MARKS}|{_SEPARATED}|\([A-F][+-]?\)")
+"""A mark among what follows a title: stars, a separated score or grade, a grade in
+brackets ("ANOMALISA: (B+)")."""
+_FACTS_MARK = re.compile(rf"\((?!\d{{1,2}}\))|\d{{4}}|{_BARE_CERTIFICATE}")
+"""A bracket of facts, a year or a certificate after a heading's title, not a list
+number "(1)"."""
 LABEL_LINE = re.compile(
     r"^\W*(?:(?:directors?|directed by|dir|starring|stars|cast|with|written by|writers?|screenplay"
     r"|run ?time|running time|runtime|release date|released|genre|certificate|rated|rating"
@@ -101,6 +118,12 @@ _CLOCK = re.compile(
     re.IGNORECASE,
 )
 """A screening time or a date: "Sep 7, 9 pm, Ryerson", "Friday, June 17, 2011"."""
+_RELEASED = re.compile(
+    r"\((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?\s\d{1,2}(?:st|nd|rd|th)?,?"
+    r"\s(?:19|20)\d\d\)\W*$",
+    re.IGNORECASE,
+)
+"""A film's release date in brackets after its title, its facts: "Adrift (June 1, 2018)"."""
 _SHOUTED_LEAD = re.compile(
     r"^(?P<title>[\p{Lu}\p{N}][\p{Lu}\p{N}'’&!?:. ]{1,60}?)\s*(?:,|\s[-–—])\s"
 )
@@ -126,6 +149,7 @@ COLLECTION = re.compile(
     r"|quick (?:takes|reviews)|in brief|top \d+|best (?:films|movies)|new films"
     r"|new (?:(?:movie|film) )?releases"
     r"|this week(?:end)?|festival|(?:films|movies) (?:(?:I|we)(?:['’]ve)? )?(?:seen|watched|saw)"
+    r"|(?:films|movies) of the (?:week|month|year)"
     r"|(?:review|thoughts|takes?)\b.{0,30}\b(?:\d{1,2}|two|three|four|five|six|seven|eight"
     r"|nine|ten|several) (?:\w+ )?(?:films|movies))\b",
     re.IGNORECASE,
@@ -160,7 +184,7 @@ def title_of(
         return None  # "Director: Wang Junzheng (China)", "Rating: 3/10", "June 2018"
     said = _CLOCK.search(text) or delivers_verdict(Block("paragraph", text))
     marks = _TRAILING.search(text)
-    if said and not (marks and _HAS_MARK.search(marks.group())):
+    if said and not (marks and (_HAS_MARK.search(marks.group()) or _RELEASED.search(text))):
         return None  # "Crisis: B" is a title with its mark; "Thursday, March 1, 2018" none
     form = "plain"
     if (numbered := NUMBERED.sub("", text)) != text or (bulleted := _BULLET.sub("", text)) != text:
@@ -170,6 +194,8 @@ def title_of(
     if (found := _PREFIXED.match(text)) and found["label"].strip().casefold() in labels:
         form, text = f"label:{found['label'].strip().casefold()}", _shouted_in(found["rest"])
         text = _leading_title(text)  # "FIN REVIEW: The Guilty a pulse-pounding gem"
+    if (called := _CALLED_REVIEW.search(text)) and form == "plain":
+        text, form = text[: called.start()], "label:review"  # "Parasite – Film Review"
     directed = _DIRECTED.search(text)
     reviewed = directed is None and _REVIEW_WORD.search(text) is not None
     text = text[: directed.start()] if directed else _REVIEW_WORD.sub("", text)

@@ -18,10 +18,17 @@ import regex as re
 from marquee.films.names import name_key
 from marquee.films.text import clean
 from marquee.records import Block
-from marquee.roundups.lines import is_prose
+from marquee.roundups.headings import COLLECTION
+from marquee.roundups.lines import QUOTES, is_prose
 from marquee.roundups.titles import display_title, is_aspect, is_loose_title, is_title
 
 _SUBJECT = re.compile(r"^(?P<title>[\p{Lu}\p{N}][^.!?]{0,60}?)\s+(?:is|was|has)\s+\p{Ll}")
+_ANY_SUBJECT = re.compile(
+    r"^(?P<title>[\p{Lu}\p{N}][^.!?]{0,60}?)\s+(?:\p{Ll}+ly\s+)?(?:is|was|has|had|\p{Ll}{2,}s)"
+    r"\s+\p{Ll}"
+)
+"""A first sentence's subject before any verb of the present, or "had": "The Berlin File
+represents a stylistic evolution…", "Blind certainly had the potential…"."""
 NOT_SUBJECT = frozenset({"The Film", "The Movie", "This", "It", "This Film", "This Movie"})
 """A sentence's subject that is the film reviewed, never a title: "The film is…"."""
 _MIN_SUBJECTS = 3
@@ -41,6 +48,25 @@ minute short" (not "Costa's previous movie, Horse Money", a film in passing)."""
 _APPOSED = re.compile(r"^[^,.;!?]{3,50},\s+(?P<title>[^,.;!?]{1,60}?)\s+(?:is|was|has)\s+\p{Ll}")
 """A subject after the description it opens with: "A found-footage anthology, V/H/S is
 an innovative horror…"."""
+_SEEN_VERB = re.compile(r"(?i:saw|watched|watching|caught)\s")
+_SEEN_CHARS = 80
+_CAPITALISED = r"\p{Lu}[\p{L}\p{N}'’.:!?-]*"
+_SEEN = re.compile(
+    r"^(?:[^.!?]{0,30}?,\s+)?(?i:(?:I|we)\s+)?(?i:(?:just|recently|finally|so)\s+)*"
+    r"(?i:saw|watched|finished watching|caught)\s+"
+    rf"(?P<title>{_CAPITALISED}(?:\s+(?:(?:of|the|a|an|and|in|on|to|for|at|by|from)\s+)*"
+    rf"{_CAPITALISED})*)(?=\s*(?:[,(;]|\s(?:and|which|was|is)\b|$))"
+)
+"""A diary's opening naming what was seen: "At 10 am, I saw Piranhas (La paranza…),",
+"So just watched Violent Night and…" (the title in capitals, up to its apposition)."""
+_FILMS_LISTED = re.compile(r"\b(?:films|movies)\s*:\s*(?P<films>[^.!?]{5,300})")
+"""An opening listing the films the page goes on to review: "saw some great films: The
+Big Sick, Dunkirk, Florida Project, I,Tonya, Disaster Artist and Three Billboards"."""
+_LIST_SEP = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+_TOKEN = re.compile(r"[\p{L}\p{N}'’]+")
+_OPENING_TOKENS = 12
+"""A paragraph names its film among its first words ("As a fan of Richard Linklater,
+Florida Project is…")."""
 _REVIEW_LABEL = re.compile(r"^(?:movie|film)\s+review\s*:\s*", re.IGNORECASE)
 
 
@@ -60,17 +86,67 @@ def subject_leads(blocks: Sequence[Block]) -> list[Lead]:
     """Capsules that each open with their film as the subject of the first sentence
     ("Minions is a harmless but still average film…", "The Car is a cheese-ball…"), when
     every paragraph of the page does, each naming a film of its own: a review's paragraphs
-    open with its cast and "the film", never each with a different title."""
+    open with its cast and "the film", never each with a different title. The capsule may
+    quote a review ('“Azooma is a potent revenge thriller…'); under an opening saying the
+    page collects reviews ("Here you will find reviews of Korean thriller films.") the
+    subject may come before any verb ("The Berlin File represents…"), where elsewhere
+    "Tom Bell gives…" opens a review's paragraph on its cast."""
     prose = [(i, b) for i, b in enumerate(blocks) if is_prose(b)]
+    collected = bool(prose) and COLLECTION.search(clean(prose[0][1].text)) is not None
+    subject = _ANY_SUBJECT if collected else _SUBJECT
     leads = []
-    for index, block in prose:
-        found = _SUBJECT.match(clean(block.text))
+    for index, block in prose[collected:]:
+        found = subject.match(clean(block.text).lstrip(QUOTES))
         title = display_title(found["title"]) if found else ""
         if not found or not is_title(title) or is_aspect(title) or title in NOT_SUBJECT:
             return []
         leads.append(Lead(index, title, "subject", marked=False, rated=False))
     distinct = {name_key(lead.title) for lead in leads}
     return leads if len(leads) >= _MIN_SUBJECTS and len(distinct) == len(leads) else []
+
+
+def seen_leads(blocks: Sequence[Block]) -> list[Lead]:
+    """Paragraphs of a viewing diary, each opening with the film the writer saw ("At
+    noon, I saw Them That Follow, a US drama…", "Recently watched The Menu, a treatise…"):
+    three at least, each a film of its own; a review names the one film it saw once."""
+    leads = []
+    for index, block in enumerate(blocks):
+        if not _SEEN_VERB.search(block.text, 0, _SEEN_CHARS) or not is_prose(block):
+            continue  # most paragraphs, cheaply: no verb of seeing in their opening
+        found = _SEEN.match(clean(block.text))
+        title = display_title(found["title"]) if found else ""
+        if title and is_title(title) and not is_aspect(title) and title not in NOT_SUBJECT:
+            leads.append(Lead(index, title, "seen", marked=False, rated=False))
+    distinct = {name_key(lead.title) for lead in leads}
+    return leads if len(leads) >= _MIN_SUBJECTS and len(distinct) == len(leads) else []
+
+
+def opening_listed_leads(blocks: Sequence[Block]) -> list[Lead]:
+    """Paragraphs each opening with one of the films the page's opening lists ("saw some
+    great films: The Big Sick, Dunkirk, Florida Project, I,Tonya…" above "Dunkirk, I
+    really dropped the ball…", "As a fan of Linklater, Florida Project is…"): three at
+    least, each a film of its own, named as the paragraph writes it."""
+    prose = [(i, b) for i, b in enumerate(blocks) if b.kind in {"paragraph", "list_item"}]
+    first = next((n for n, (_, b) in enumerate(prose) if is_prose(b)), None)
+    if first is None or (found := _FILMS_LISTED.search(clean(prose[first][1].text))) is None:
+        return []
+    listed = [_tokens(t) for t in _LIST_SEP.split(found["films"]) if is_loose_title(t.strip())]
+    leads = []
+    for index, block in prose[first + 1 :]:
+        opening = [m for m in _TOKEN.finditer(clean(block.text))][:_OPENING_TOKENS]
+        words = [m.group().casefold() for m in opening]
+        for film in listed:
+            at = next((k for k in range(len(words)) if words[k : k + len(film)] == film), None)
+            if at is not None:
+                start, end = opening[at].start(), opening[at + len(film) - 1].end()
+                leads.append(Lead(index, clean(block.text)[start:end], "listed", False, False))
+                break
+    distinct = {name_key(lead.title) for lead in leads}
+    return leads if len(leads) >= _MIN_SUBJECTS and len(distinct) == len(leads) else []
+
+
+def _tokens(title: str) -> list[str]:
+    return [m.group().casefold() for m in _TOKEN.finditer(title)]
 
 
 def named_film(text: str) -> str | None:

@@ -7,6 +7,8 @@ or "a line of facts" means the same thing to both.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import regex as re
 
 from marquee.films.text import clean
@@ -122,3 +124,13 @@ def is_prose(block: Block) -> bool:
         return False
     text = block.text.strip()
     return text.endswith(_SENTENCE_END) or len(text.split()) >= PROSE_WORDS  # cheap test first
+
+
+def review_end(blocks: Sequence[Block], start: int) -> int:
+    """Where the last film's review on a page ends: after its last prose or verdict line.
+    What follows (a sign-off, "Reviews by …", share buttons) belongs to the whole page."""
+    end = start + 1
+    for index in range(start + 1, len(blocks)):
+        if is_prose(blocks[index]) or delivers_verdict(blocks[index]):
+            end = index + 1
+    return end

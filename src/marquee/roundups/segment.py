@@ -45,6 +45,8 @@ from marquee.roundups.leads import (
     NOT_SUBJECT,
     Lead,
     named_film,
+    opening_listed_leads,
+    seen_leads,
     shouted_leads,
     standfirst_lead,
     subject_leads,
@@ -52,15 +54,24 @@ from marquee.roundups.leads import (
 from marquee.roundups.lines import (
     BARE_BY,
     CERTIFICATE,
+    DATE_LINE,
     MARK,
     QUOTES,
     delivers_verdict,
     is_facts_line,
     is_prose,
     is_score_only,
+    review_end,
     year_in,
 )
 from marquee.roundups.titles import is_title
+from marquee.roundups.verdicts import (
+    DRAWN_MARK,
+    VERDICT,
+    graded_line,
+    is_verdict_list,
+    verdict_line,
+)
 
 MIN_FILMS = 2
 _MAX_HEADING_WORDS = 14
@@ -102,18 +113,20 @@ _RUN_ON = re.compile(
 """A capsule a copy ran on in the one before's paragraph: "… (Ben Gifford) Captain
 America: The First Avenger (PG-13) — The final lead-in…"."""
 _COUNTED = re.compile(
-    r"\b(?:reviews?|thoughts|takes?)\b.{0,30}\b(?:two|three|four|five|six|seven|eight|nine|ten"
-    r"|several|\d) (?:\w+ )?(?:films|movies)\b",
+    r"\b(?:reviews?|thoughts|takes?|rank(?:ing)?)\b.{0,30}\b(?:two|three|four|five|six|seven"
+    r"|eight|nine|ten|several|\d) (?:\w+ ){0,2}(?:films|movies|nominees|releases)\b",
     re.IGNORECASE,
 )
 """An opening paragraph saying what follows: "here is a short spoiler-free review of three
-movies I watched"."""
+movies I watched", "my rank and review of all eight best picture nominees"."""
 _LISTING = re.compile(
-    r"\b(?:list of (?:my|the|our)\b.{0,30}\b(?:films|movies|releases)|top (?:\d{1,2}|ten)\b)",
+    r"\b(?:list of (?:my|the|our)\b.{0,30}\b(?:films|movies|releases)|top (?:\d{1,2}|ten)\b"
+    r"|here (?:are|is) (?:my|the|our) (?:\w+ ){0,3}(?:films|movies)|(?:films|movies) to watch)\b",
     re.IGNORECASE,
 )
 """An opening saying the page lists films: "I crafted this year's list of my favorite
-releases", "my top 10"."""
+releases", "my top 10", "here are the best movies of 2010", "Movies to watch for the
+Halloween spirit!"."""
 _OPENING_LABEL = re.compile(r"^(?P<label>\p{L}[\p{L}'’]*(?: \p{L}[\p{L}'’]*){0,2}):\s+\S")
 """A section opening with a label of one to three words: "The Story: A creepy terror…"."""
 _READ_ON = re.compile(
@@ -126,6 +139,19 @@ _LEAD_IN = re.compile(r":$|^[\p{L}' ]{3,25}:\s*\S{1,6}$")
 short value ("Tomatometer: 95%"): never the next film's title."""
 _VERDICT_IN = re.compile(r"\b(?:verdict|reaction|rating|grade)\s*:\s*\S", re.IGNORECASE)
 """A capsule's own verdict label: "… a touch on the melodramatic side. Reaction: LIKED."."""
+_POINTER = re.compile(
+    r"(?i:reviewed|see (?:our )?review)\s+(?:at (?:left|right)|above|below|on page \d+|inside)\W*$"
+)
+"""A capsule pointing to the film's full review on the same page: "Dreamgirls (PG-13)
+Reviewed at left.", "The History Boys (R) Reviewed above."."""
+_CALLED_FILM = re.compile(
+    r"\b(?:film|movie|drama|comedy|rom-com|documentary|thriller|western|musical|horror"
+    r"|adaptation|sequel|remake|biopic|animation)s?\b(?!['’])",
+    re.IGNORECASE,
+)
+"""What a capsule's first sentence calls its subject when the subject is a film."""
+_CALLED_WORDS = 8
+"""A capsule calls its film what it is within its first words ("This 1980 adaptation of…")."""
 _REVIEW_HEADLINE = re.compile(r"\breview\b", re.IGNORECASE)
 _MIN_STANDFIRST_WORDS = 5
 _MAX_STANDFIRST_WORDS = 40
@@ -147,6 +173,9 @@ Quite an interesting…", "Butterfly Effect 3: Revelations ; the third…"."""
 _OPENING_PROSE = 2
 """A headline saying the page collects films: "What to see on day 3", "Critics' picks",
 "Movies I Watched August 2023"; or an opening that does: "a short review of three movies"."""
+_POST = "dated post"
+_DATE_SPACES = 8
+"""A post's date line is short: "Monday, March 29, 2021"."""
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -170,14 +199,31 @@ def film_sections(blocks: Sequence[Block], headlines: Sequence[str]) -> list[Fil
     )
     page = _Page(collection, clean(headlines[0]) if headlines else "")
     labels = shared_labels(blocks)
-    heads = [h for i, b in enumerate(blocks) if (h := _heading(blocks, i, b, labels))]
+    heads = [
+        h
+        for i, b in enumerate(blocks)
+        if (h := _dated_post(blocks, i, b) or _heading(blocks, i, b, labels))
+    ]
     standfirsts = {s.index: s for i, b in enumerate(blocks) if (s := standfirst_lead(blocks, i, b))}
     heads = [h for h in heads if h.index not in standfirsts] + list(standfirsts.values())
     heads = _drop_taglines(blocks, sorted(heads, key=lambda h: h.index))
-    leads = [c for i, b in enumerate(blocks) if (c := _capsule(i, b))]
+    leads = _unrepeated([c for i, b in enumerate(blocks) if (c := _capsule(i, b))])
     found = max(_series(blocks, heads, page), _series(blocks, leads, page), key=len)
-    found = found or subject_leads(blocks) or shouted_leads(blocks)
+    found = found or subject_leads(blocks) or shouted_leads(blocks) or seen_leads(blocks)
+    found = found or opening_listed_leads(blocks)
     return _cut(blocks, _with_orphans(blocks, found)) if found else []
+
+
+def _unrepeated(leads: Sequence[Lead]) -> list[Lead]:
+    """The leads, a line repeated right under itself once ("‘Mama's Boy’ review: Dustin
+    Lance Black doc…" twice, a copy's link text above its headline)."""
+    return [
+        lead
+        for before, lead in zip([None, *leads], leads, strict=False)
+        if before is None
+        or lead.index != before.index + 1
+        or name_key(lead.title) != name_key(before.title)
+    ]
 
 
 def _with_orphans(blocks: Sequence[Block], leads: Sequence[Lead]) -> list[Lead]:
@@ -262,6 +308,25 @@ def _heading(
     return None
 
 
+def _dated_post(blocks: Sequence[Block], index: int, block: Block) -> Lead | None:
+    """A post's title over its date, on a page listing posts ("You People" / "January
+    24, 2023" / "Jonah Hill's romantic comedy is full of heart…" / "Read More"): the
+    reader may take the short lines of such a list for chrome, and a title may end as a
+    sentence does ("Are You There God? It's Me, Margaret."). The date vouches for the
+    title; a list of posts counts only where it is the page (a review's related posts
+    follow its prose)."""
+    if index + 2 >= len(blocks) or blocks[index + 1].text.count(" ") > _DATE_SPACES:
+        return None  # most blocks, cheaply: no short line under them
+    if len(block.text.split()) > _MAX_HEADING_WORDS or not is_prose(blocks[index + 2]):
+        return None
+    if not DATE_LINE.match(clean(blocks[index + 1].text)):
+        return None
+    found = title_of(clean(block.text).removesuffix("."), frozenset(), vouched=True)
+    if found is None:
+        return None
+    return Lead(index, found[0], _POST, marked=True, rated=False)
+
+
 def _standfirst(heading: Block, after: Block) -> bool:
     """A headline quoting its film and calling itself a review, above a line of the
     review's own words (a standfirst, often with no full stop): "'Hive': Sundance Review"
@@ -343,17 +408,24 @@ def _part_of(title: str, line: str) -> bool:
 def _capsule(index: int, block: Block) -> Lead | None:
     """A paragraph that opens with its film's title and a separator, then the review;
     the longest opening that is a title wins ("Ouija: Origin of Evil: "Assured…"")."""
+    if (graded := graded_line(index, block)) is not None:
+        return graded
     if block.kind not in {"paragraph", "list_item"}:
         return None
     if (scored := _scored(index, block)) is not None:
         return scored
-    if not _splits(block.text) or _BY.match(block.text):
-        return None  # most paragraphs, cheaply: prose from their first words; "By: X …"
-    for lead, rest, paren in _splits(clean(block.text)):
+    if _BY.match(block.text):
+        return None  # "By: X …"
+    for lead, rest, paren in _splits(clean(block.text)) if _splits(block.text) else ():
         if (found := _capsule_of(index, lead, rest, paren=paren)) is not None:
-            listed = block.kind == "list_item" and found.form == "capsule:plain"
-            return dataclasses.replace(found, form="capsule:numbered") if listed else found
-    return None
+            return _listed_form(block, found)
+    return verdict_line(index, block)
+
+
+def _listed_form(block: Block, lead: Lead) -> Lead:
+    """A plain capsule in a list item as numbered: the reader took its number off."""
+    listed = block.kind == "list_item" and lead.form == "capsule:plain"
+    return dataclasses.replace(lead, form="capsule:numbered") if listed else lead
 
 
 def _scored(index: int, block: Block) -> Lead | None:
@@ -393,7 +465,9 @@ def _splits(text: str) -> list[tuple[str, str, bool]]:
 def _opens_review(rest: str) -> bool:
     """Whether what follows a title starts a review (or is nothing but a full stop):
     "Ballerina (2025) is an American action film…" is a sentence running on."""
-    return not rest.strip(" .") or rest[0].isupper() or rest[0] in QUOTES or rest[0].isdigit()
+    if not rest.strip(" .") or rest[0].isupper() or rest[0] in QUOTES or rest[0].isdigit():
+        return True
+    return DRAWN_MARK.match(rest) is not None  # '"Klaus": ⛄⛄⛄ Adults will love this…'
 
 
 def _capsule_of(index: int, lead: str, rest: str, *, paren: bool) -> Lead | None:
@@ -402,49 +476,80 @@ def _capsule_of(index: int, lead: str, rest: str, *, paren: bool) -> Lead | None
         return None
     title, form, marked, rated = head
     quoted = rest[:1] in QUOTES  # 'Before the Flood (SR): "A well-intentioned eco-doc…"'
+    drawn = False  # a one-line verdict with its mark: "Watchmen – Still enjoyable. ★★★★"
     if len(rest.split()) >= (_MIN_QUOTED_WORDS if quoted or rated else _MIN_PROSE_WORDS):
         rated = rated or MARK.search(rest) is not None
-    elif not paren or not MARK.search(lead):
+    elif not (drawn := DRAWN_MARK.search(rest) is not None) and (
+        not paren or not (MARK.search(lead) or _POINTER.match(rest))
+    ):
         return None  # no review: a list of titles seen, not capsules
     rated = rated or MARK.search(lead) is not None
-    return Lead(index, title, f"capsule:{form}", marked or rated, rated, rest)
+    return Lead(index, title, f"capsule:{form}", marked or rated or drawn, rated, rest)
 
 
 def _series(blocks: Sequence[Block], leads: Sequence[Lead], page: _Page) -> list[Lead]:
     """The largest series of leads laid out alike that makes the page a round-up."""
     groups: dict[tuple[str, str], list[Lead]] = {}
+    brief: set[int] = set()
     for lead in leads:
         listed = lead.marked and page.collection  # "Movies Watched": "You People (2023)"
         short = _teaser(blocks, lead) or listed  # above 14 words; a see-also stays out
         least = _MIN_TEASER_WORDS if short else _MIN_PROSE_WORDS
         headline = lead.form == "review headline"  # its standfirst is its teaser
-        if not (lead.rated or headline or _prose_words(blocks, lead) >= least):
-            continue  # "Tenet (12A) / Nolan's previous film is streaming now": a see-also
-        kind = _line_kind(blocks[lead.index])
+        if not (lead.rated or headline or (words := _prose_words(blocks, lead)) >= least):
+            if not ((lead.marked or page.collection) and words):
+                continue  # "Tenet (12A) / Nolan's previous film is streaming now": a see-also
+            brief.add(lead.index)  # "Adrift (June 1, 2018)" / "Cliche survival film…"
+        if lead.form in {_POST, VERDICT}:
+            brief.add(lead.index)  # a list of posts or verdicts only where it is the page
+        kind = "any" if lead.form in {_POST, VERDICT} else _line_kind(blocks[lead.index])
         form = "set apart" if lead.form not in {"plain", "capsule:plain"} else lead.form
         groups.setdefault((kind, form), []).append(lead)
         if lead.rest is not None and lead.marked:  # "• Caché (117 mins.; R) In this…"
             groups.setdefault(("any", "marked capsule"), []).append(lead)  # bullet or none
         elif lead.marked:  # "Control (2007) [D. X]" above "SUPERBAD (2007) 8.00 [D. Y]"
-            groups.setdefault((kind, "marked heading"), []).append(lead)  # shouted or not
+            line = "line" if kind in {"heading", "list_item"} else kind  # numbered or not
+            groups.setdefault((line, "marked heading"), []).append(lead)  # shouted or not
     best: list[Lead] = []
-    for group in groups.values():
-        ends = [*(g.index for g in group[1:]), len(blocks)]
-        sections = [blocks[g.index + 1 : end] for g, end in zip(group, ends, strict=True)]
-        openings = Counter(_opening(s) for s in sections) - Counter({None: len(sections)})
-        alike = sum(n for n in openings.values() if n >= MIN_FILMS)  # "What we know"
-        evident = alike + sum(
-            _evident(g, s, page, _dashed(blocks[g.index], g))
-            for g, s in zip(group, sections, strict=True)
-        )
-        distinct = len({name_key(g.title) for g in group})
-        plain = distinct >= _MIN_PLAIN and page.collection
-        if distinct < len(group):
-            continue  # a film heads one capsule; a title repeated heads a review's parts
-        judged = evident >= MIN_FILMS or plain or _listed(blocks, group, page)
-        if distinct >= MIN_FILMS and judged and len(group) > len(best):
+    for group in map(_without_headline, groups.values()):
+        if any(g.index in brief for g in group) and not is_verdict_list(
+            blocks, group, collection=page.collection
+        ):
+            group = [g for g in group if g.index not in brief]
+        if len(group) > len(best) and _judged(blocks, group, page):
             best = group
     return best
+
+
+def _without_headline(group: list[Lead]) -> list[Lead]:
+    """The series without its first line when that alone is unmarked and the films below
+    all carry their marks: the page's headline over its opening ("The Films of
+    Christmases Past…" above "The Holiday (2006) Netflix")."""
+    first, *rest = group
+    if len(rest) >= MIN_FILMS and not first.marked and all(lead.marked for lead in rest):
+        return rest
+    return group
+
+
+def _judged(blocks: Sequence[Block], group: Sequence[Lead], page: _Page) -> bool:
+    """Whether a series of leads laid out alike are films: two or more of them evidently
+    so, or plain titles on a page that says it collects films or names them all."""
+    if not group:
+        return False
+    ends = [*(g.index for g in group[1:]), len(blocks)]
+    sections = [blocks[g.index + 1 : end] for g, end in zip(group, ends, strict=True)]
+    openings = Counter(_opening(s) for s in sections) - Counter({None: len(sections)})
+    alike = sum(n for n in openings.values() if n >= MIN_FILMS)  # "What we know"
+    evident = alike + sum(
+        _evident(g, s, page, _dashed(blocks[g.index], g))
+        for g, s in zip(group, sections, strict=True)
+    )
+    distinct = len({name_key(g.title) for g in group})
+    plain = distinct >= _MIN_PLAIN and page.collection
+    if distinct < len(group):
+        return False  # a film heads one capsule; a title repeated heads a review's parts
+    judged = evident >= MIN_FILMS or plain or _listed(blocks, group, page)
+    return distinct >= MIN_FILMS and judged
 
 
 def _listed(blocks: Sequence[Block], group: Sequence[Lead], page: _Page) -> bool:
@@ -500,7 +605,8 @@ def _evident(lead: Lead, section: Sequence[Block], page: _Page, dashed: bool) ->
     """A film by more than its shape: marked, named in its own review, quoted, under a
     label every capsule repeats, or numbered, in capitals or set off from its capsule by
     a dash on a page that says it collects films (a review's own sub-headings may be: "1.
-    The Opening", "WHAT WORKS")."""
+    The Opening", "WHAT WORKS"), or set off by a dash before a first sentence that says
+    what kind of film it is ("The Messenger – Incredible post-war drama starring…")."""
     form = lead.form.removeprefix("capsule:")
     if lead.marked or form in {"quoted", "review headline"} or form.startswith("label:"):
         return True
@@ -508,10 +614,18 @@ def _evident(lead: Lead, section: Sequence[Block], page: _Page, dashed: bool) ->
         return True
     if page.collection and (form in {"numbered", "shouted"} or dashed):
         return True
+    if dashed and lead.rest is not None and _CALLED_FILM.search(_opening_words(lead.rest)):
+        return True  # "Crawl – This movie is a perfect example…": its kind named at once
     text = "\n".join([lead.rest or "", *(clean(b.text) for b in section[:4])])
     said = any(delivers_verdict(b) for b in section[:3]) or any(map(_is_facts, section[:1]))
     said = said or any(clean(b.text).endswith(":") and not is_prose(b) for b in section[:1])
     return named_count(lead.title, text) > 0 or said
+
+
+def _opening_words(text: str) -> str:
+    """A capsule's first words, up to the end of its first sentence."""
+    words = " ".join(text.split()[:_CALLED_WORDS])
+    return re.split(r"(?<=[.!?])\s", words, maxsplit=1)[0]
 
 
 def _cut(blocks: Sequence[Block], leads: Sequence[Lead]) -> list[FilmSection]:
@@ -519,7 +633,7 @@ def _cut(blocks: Sequence[Block], leads: Sequence[Lead]) -> list[FilmSection]:
     above the first film) and sign-off (what follows the last film's review: "Review by
     …") are kept with every film."""
     header = [b for b in blocks[: leads[0].index] if not is_prose(b)]
-    last_end = _last_end(blocks, leads[-1].index)
+    last_end = review_end(blocks, leads[-1].index)
     if leads[-1].form == "review headline":  # its standfirst, no prose, is its review
         last_end = max(last_end, leads[-1].index + 2)
     footer = list(blocks[last_end:])
@@ -535,12 +649,3 @@ def _cut(blocks: Sequence[Block], leads: Sequence[Lead]) -> list[FilmSection]:
         own_blocks = (*header, *opening, *own, *footer)
         sections.append(FilmSection(lead.title, year_in(text), own_blocks))
     return sections
-
-
-def _last_end(blocks: Sequence[Block], start: int) -> int:
-    """Where the last film's review ends: after its last prose or verdict line."""
-    end = start + 1
-    for index in range(start + 1, len(blocks)):
-        if is_prose(blocks[index]) or delivers_verdict(blocks[index]):
-            end = index + 1
-    return end

@@ -49,6 +49,7 @@ from marquee.roundups.lines import (
     is_facts_line,
     is_prose,
     is_score_only,
+    review_end,
     year_in,
 )
 from marquee.roundups.segment import film_sections
@@ -133,7 +134,7 @@ def split_films(doc: Document) -> tuple[Document, ...]:
     widgets = _trailing_widgets(blocks, len(headings))
     body = blocks[: len(blocks) - len(widgets)]
     header = [b for b in body[: headings[0].index] if not is_prose(b)]
-    last_end = _section_end(body, headings[-1].index)
+    last_end = review_end(body, headings[-1].index)
     footer = list(body[last_end:])
     ends = [*(h.index for h in headings[1:]), last_end]
     log.info("%s: %d films reviewed on one page", doc.source, len(headings))
@@ -380,16 +381,6 @@ def _trailing_widgets(blocks: Sequence[Block], films: int) -> Sequence[Block]:
             break
         count += 1
     return blocks[len(blocks) - films :] if count == films else ()
-
-
-def _section_end(blocks: Sequence[Block], start: int) -> int:
-    """Where the last film's review ends: after its last prose or verdict line. What
-    follows (a sign-off, "Reviews by …", share buttons) belongs to the whole page."""
-    end = start + 1
-    for index in range(start + 1, len(blocks)):
-        if is_prose(blocks[index]) or delivers_verdict(blocks[index]):
-            end = index + 1
-    return end
 
 
 def _own(section: Sequence[Block], heading: _Heading) -> list[Block]:

@@ -1,0 +1,93 @@
+"""Lists of verdicts: a round-up whose films get a line or two each.
+
+A month's viewing log, a festival's closing grades, a list of picks in five words: each
+film is a title and a few words ("Watchmen – Still enjoyable but concentration is needed.
+★★★★", "McCanick B+", "Adrift (June 1, 2018)" over one sentence, "Elizabethtown -
+wonderful performances"). Too short to count as capsules on their own (a review's
+scorecard, "Sound Design – Booming. ★★★★★", looks the same), such lines count together,
+where the list is the page: :mod:`marquee.roundups.segment` reads them as leads, and
+:func:`is_verdict_list` says whether a series of them is the page's.
+"""
+
+from __future__ import annotations
+
+import re as stdlib_re
+from collections.abc import Sequence
+
+import regex as re
+
+from marquee.films.names import name_key
+from marquee.films.text import clean
+from marquee.records import Block
+from marquee.roundups.headings import title_of
+from marquee.roundups.leads import Lead
+from marquee.roundups.lines import is_prose, review_end
+
+VERDICT = "capsule:verdict"
+"""The form of an unmarked verdict line (see :func:`verdict_line`)."""
+MIN_VERDICTS = 3
+"""Titles over a few words each that make a list of verdicts."""
+_OPENING_PROSE = 2
+"""Paragraphs of an opening above a list of verdicts."""
+_DRAWN = r"(?:[★☆✩✭✮⭐]+½?|(?P<glyph>(?![©®℗™°])\p{So})(?P=glyph){0,4})"
+DRAWN_MARK = re.compile(rf"^{_DRAWN}(?=\s*\S)|(?<=[\p{{L}}.!?)]\s*){_DRAWN}\s*$")
+"""A mark drawn as a run of one symbol, opening a capsule's words or closing them:
+"Zoolander – Ben Stiller at his Blue Steel-ing best. ★★★★", '"Klaus": ⛄⛄⛄ Adults will
+love this, too.' (a one-line verdict: its mark makes it a review, whatever its length)."""
+_LINE_WORDS = 15
+"""A verdict line is shorter than a capsule's prose."""
+_SEPARATES = stdlib_re.compile(r"[:\-–—]")
+_VERDICT_LINE = re.compile(r"^(?P<title>[^:–—]{1,80}?)(?:\s*:|\s+[-–—]{1,2})\s+(?P<rest>\S.*)$")
+_END_CHARS = 16
+_GRADED = re.compile(r"^(?P<title>[^()]{1,80}?)\s+(?P<grade>[A-F][+-]?)(?:\s+\([^()]+\))?\s*$")
+_GRADE_END = re.compile(r"\s[A-F][+-]?\s*$")
+"""A list's line of a title and its grade, the review in brackets after it if any."""
+
+
+def graded_line(index: int, block: Block) -> Lead | None:
+    """A line of a list of grades: a title, its letter grade, and the review in brackets
+    if any ("Coherence A+ (A superb low budget art house…)", "McCanick B+"). The grade
+    alone may end a title ("Plan B"), so such lines count only as a list of verdicts."""
+    if block.kind not in {"heading", "paragraph", "list_item"}:
+        return None
+    end = block.text.rstrip()[-_END_CHARS:]
+    if not (end.endswith(")") or _GRADE_END.search(end)):
+        return None  # most lines, cheaply
+    found = _GRADED.match(clean(block.text))
+    head = title_of(found["title"], frozenset()) if found else None
+    if found is None or head is None or head[1] != "plain":
+        return None
+    rest = clean(block.text)[found.start("grade") :]
+    return Lead(index, head[0], "capsule:graded", marked=True, rated=False, rest=rest)
+
+
+def verdict_line(index: int, block: Block) -> Lead | None:
+    """A title and a few words on it in lower case, unmarked ("Elizabethtown - wonderful
+    performances", "• Hocus Pocus: gets better every year."): a verdict only in a list of
+    them on a page that says it collects films; a field's value starts with a capital
+    ("Violence: Graphic, gruesome…", "Baby Driver – Edgar Wright")."""
+    if block.text.count(" ") > _LINE_WORDS or not _SEPARATES.search(block.text):
+        return None  # most paragraphs, cheaply
+    found = _VERDICT_LINE.match(clean(block.text))
+    head = title_of(found["title"], frozenset()) if found else None
+    if found is None or head is None or head[1] != "plain" or not found["rest"][0].islower():
+        return None
+    return Lead(index, head[0], VERDICT, marked=False, rated=False, rest=found["rest"])
+
+
+def is_verdict_list(blocks: Sequence[Block], group: Sequence[Lead], *, collection: bool) -> bool:
+    """Marked titles over a few words each make a list of verdicts ("Adrift (June 1,
+    2018)" / "Cliche survival film with all the expected romantic tropes.") only when the
+    list is the page: three films at least, every title marked (or the page saying it
+    collects films: "Film Festival 1" / "Zozo - lebanon…"), and no more prose around
+    them than in them, or an opening of a paragraph or two above three titles a paragraph
+    (a review's scorecard, "Sound Design – Booming. ★★★★", follows the review's prose; a
+    page's headline over its opening is no verdict)."""
+    films = len({name_key(g.title) for g in group})
+    if films < MIN_VERDICTS or not (collection or all(g.marked for g in group)):
+        return False
+    end = review_end(blocks, group[-1].index)
+    inside = sum(len(b.text.split()) for b in blocks[group[0].index : end])
+    around = [b for b in (*blocks[: group[0].index], *blocks[end:]) if is_prose(b)]
+    opening = len(around) <= _OPENING_PROSE and films >= MIN_VERDICTS * len(around)
+    return opening or sum(len(b.text.split()) for b in around) <= inside
