@@ -63,12 +63,14 @@ DATA_SPLIT: dict[str, Split] = {
     "round-13k6": "test",
     "round-13m": "test",
     "round-13m2": "test",
+    "round-13m3": "test",
     "round-15": "test",
     "round-15b": "test",
+    "round-15c": "test",
 }
 """The shared data's frozen split measured beside each fixture split ("round-13k" to
-"round-13m2": every page of SOURCES.md's "## Round 13k…" or "## Round 13m…" section, held-out
-and dev alike; "round-15", "round-15b": the round-up pages of "## Round 15…", which must all
+"round-13m3": every page of SOURCES.md's "## Round 13k…" or "## Round 13m…" section, held-out
+and dev alike; "round-15" to "round-15c": the round-up pages of "## Round 15…", which must all
 be kept)."""
 
 
