@@ -61,9 +61,19 @@ DATA_SPLIT: dict[str, Split] = {
     "round-13k4": "test",
     "round-13k5": "test",
     "round-13k6": "test",
+    "round-13m": "test",
+    "round-13m2": "test",
+    "round-13m3": "test",
+    "round-13m4": "test",
+    "round-15": "test",
+    "round-15b": "test",
+    "round-15c": "test",
+    "round-15d": "test",
 }
 """The shared data's frozen split measured beside each fixture split ("round-13k" to
-"round-13k6": every page of SOURCES.md's "## Round 13k…" section, held-out and dev alike)."""
+"round-13m4": every page of SOURCES.md's "## Round 13k…" or "## Round 13m…" section, held-out
+and dev alike; "round-15" to "round-15d": the round-up pages of "## Round 15…", which must all
+be kept)."""
 
 
 def recorded_splits() -> dict[Path, str]:

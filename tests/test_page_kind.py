@@ -32,11 +32,12 @@ KNOWN_MISSES = {
     "jslaterwilliams_aha_the_movie.txt",
     "r14_yearincinema_mini_review_p27.txt",
     "r14_boneyardlimited_netflix_tag.txt",
+    "r13m_dennisschwartz_can_you_keep_a_secret.txt",
 }
 """Film reviews the rules still refuse (round 11k's, measured at c12ca8f; at 4f1205b round 14's
 mini reviews closing "In theatres now.", read as theatre, and round 14b's tag page opening on a
-series' review, read as TV; SOURCES.md): strict xfail, so a rule that keeps one fails here until
-it is taken off this set."""
+series' review, read as TV; at 296484b round 13m2's rom-com called "sitcom-like", read as TV;
+SOURCES.md): strict xfail, so a rule that keeps one fails here until it is taken off this set."""
 FILM_PAGES = [
     pytest.param(p, marks=pytest.mark.xfail(strict=True)) if p.name in KNOWN_MISSES else p
     for p in sorted((KINDS / "film").glob("*.txt")) + sorted((FIXTURES / "roundups").glob("*.txt"))

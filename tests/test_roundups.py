@@ -102,10 +102,46 @@ MISSED = {
     "r14_studio462_summer_one_sentence.txt": 1,  # "Mission Impossible – Fallout (July 27, 2018)"
     "r14_bookercritics_movie_review.txt": 1,  # "TITLE a movie review by Kristen B." headline
     "r14_ipernity_supercargo_six_films.txt": 6,  # six films named in one paragraph of prose
+    # rounds 15 to 15d (issue 12n2), as measured once at 296484b (SOURCES.md); "not cut": no
+    # layout found
+    "r15_caseypatton_recent_viewings_304.txt": 3,  # not cut: plain title lines over prose
+    "r15_celluloidclub_tcm_tivo_alert.txt": 3,  # not cut: "TITLE (date, time): prose"
+    "r15_columbusmonthly_new_in_theaters_dec_2019.txt": 1,  # the first title, after a lead-in
+    "r15_dandycat_letterboxd_may_2021.txt": 3,  # not cut: "- Title: prose (★★★★)" bullets
+    "r15_entertainmentreport_dvd_dark_knight_rises.txt": 4,  # not cut: titles inside the prose
+    "r15_gamespite_dvd_releases_070911.txt": 2,  # not cut: a pick in prose, title lines
+    "r15_mynameisnotkatie_movies_seen_lately.txt": 2,  # not cut: "Title || prose"
+    "r15_scottsmoviereviews_1950s_p4.txt": 4,  # not cut: teasers naming films in the prose
+    "r15_sickleandefrit_july_2020.txt": 2,  # not cut: "Final [Girl] Review: Title" teasers
+    "r15_somebodysmiracle_november_what_i_watched.txt": 18,  # not cut: "- Title – a few words"
+    "r15_woroni_film_of_the_summer.txt": 2,  # not cut: title lines over a paragraph
+    "r15_chickflix_romantic_comedy_tag.txt": 2,  # "Title Review" and a plain title not cut
+    "r15_cinemasentries_criterion_collection.txt": 2,  # "Title Criterion … Review: tagline"
+    "r15_cupofteareviews_halloween_marathon_2021.txt": 1,  # a lost heading, "Continue reading"
+    "r15_emerdelac_halloween_movie_marathon.txt": 4,  # not cut: "* Title – prose" lines
+    "r15_heraldstandard_movie_capsules_az.txt": 2,  # not cut: "TITLE: (B) prose" capsules
+    "r15_plumenoire_foreign_films_p2.txt": 4,  # not cut: "Title movie poster" / "Title"
+    "r15_whysoblu_criterion_p10.txt": 2,  # not cut: titles only in "Continue reading ‘…’"
+    "r15_lorneanderson_in_flight_movies.txt": 5,  # not cut: "Title – prose" paragraphs
+    "r15_pifyi_plane_movies.txt": 5,  # not cut: "Title ⭐️⭐️⭐️" lines
+    "r15_reeldealblog_in_flight_entertainment.txt": 2,  # not cut: "Title" over prose, a lost one
+    "r15_stylecaster_holiday_movies_ranked.txt": 2,  # '"Title:" blurb' paragraphs after the first
+    "r15_theblondeengineer_in_flight_entertainment.txt": 5,  # not cut: "Title: prose"
+    "r15_theentrepreneurmagazine_sundance_reviews.txt": 2,  # not cut: titles lost, in takeaways
+    "r15_xmasmoviesrq_all_christmas_movies_ranked.txt": 2,  # not cut: "#35. Title" headings
+    "r15_awardsprognosticator_best_documentary_2015.txt": 3,  # not cut: "Title" / "(Director)"
+    "r15_chesapeakefamily_parent_movie_reviews.txt": 2,  # cut at "MPAA Rating:", read as titles
+    "r15_cityweekly_buzzblog_oct_21_2016.txt": 8,  # not cut: each film named in a sentence
+    "r15_pressreader_variety_documentaries.txt": 4,  # not cut: "TITLE" headings
+    "r15_smartmovieshow_last_kid_friendly_summer.txt": 3,  # not cut: "Title (PG) is in theaters"
+    "r15_thefriendsfm_bingeworthy_netflix_originals.txt": 2,  # not cut: quoted in a transcript
 }
 """Films of each page not found (the bench counts them in its figures)."""
 UNCREDITED = {
     "r14_bookercritics_movie_review.txt": "V for Vendetta credited to the first writer, Kristen B",
+    "r15_spotmonkeypro_halloween_scares.txt": "the writer's name above the lead-in not credited",
+    "r15_stylecaster_holiday_movies_ranked.txt": "the byline over the slideshow not credited",
+    "r15_indyweek_full_frame_capsules.txt": "the initials the lead-in spells out not credited",
 }
 """Pages whose critic is not credited as the page gives it (the bench counts them)."""
 
