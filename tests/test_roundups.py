@@ -118,7 +118,7 @@ MISSED = {
     "r15_chickflix_romantic_comedy_tag.txt": 2,  # "Title Review" and a plain title not cut
     "r15_cinemasentries_criterion_collection.txt": 2,  # "Title Criterion … Review: tagline"
     "r15_cupofteareviews_halloween_marathon_2021.txt": 1,  # a lost heading, "Continue reading"
-    "r15_emerdelac_halloween_movie_marathon.txt": 4,  # not cut: "* Title – prose" lines
+    "r15_emerdelac_halloween_movie_marathon.txt": 1,  # the first "*Title (2015) – prose" line
     "r15_heraldstandard_movie_capsules_az.txt": 2,  # not cut: "TITLE: (B) prose" capsules
     "r15_plumenoire_foreign_films_p2.txt": 4,  # not cut: "Title movie poster" / "Title"
     "r15_whysoblu_criterion_p10.txt": 2,  # not cut: titles only in "Continue reading ‘…’"
