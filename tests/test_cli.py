@@ -479,3 +479,45 @@ def test_command_annotations_are_objects_not_strings() -> None:
         assert command is not None and command.callback is not None
         hints = command.callback.__annotations__
         assert hints and not [k for k, v in hints.items() if isinstance(v, str)], command
+
+
+def test_film_table_sized_ahead_draws_as_rich_sizing_every_column() -> None:
+    """The film list gives Rich its figure columns' widths instead of having every cell
+    measured (:func:`marquee.cli.browsing._film_table`); at every terminal width, with
+    long, short and double-width titles, the table reads as Rich's own sizing draws it."""
+    import io
+
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from marquee.cli.browsing import FILM_COLUMNS, _film_table
+
+    def measured(title: Text, rows: list[tuple[Text, ...]]) -> Table:
+        table = Table(title=title, title_justify="left")
+        for name in FILM_COLUMNS:
+            right = name in ("fresh", "average", "reviews")
+            table.add_column(name, justify="right" if right else "left")
+        for row in rows:
+            table.add_row(*row)
+        return table
+
+    def drawn(table: Table, width: int) -> str:
+        console = Console(file=io.StringIO(), width=width, force_terminal=True)
+        console.print(table)
+        return console.file.getvalue()  # type: ignore[attr-defined]
+
+    long = ("Mystery Science Theater 3000: The Movie", "七人の侍 Seven Samurai", "Up")
+    lists = {
+        "long": [(t, "1996", "82%", "68", "11", t.lower().replace(" ", "-")) for t in long],
+        "short": [("Up", "—", "—", "—", "3", "up"), ("Heat", "1995", "100%", "91.5", "120", "h")],
+        "one": [("A Very Long Title " * 4, "2001", "—", "—", "4", "a-very-long-title")],
+    }
+    title = Text("Films in sqlite:///reviews.db", style="table.title")
+    for name, cells in lists.items():
+        rows = [tuple(Text(c) for c in row) for row in cells]
+        for width in range(20, 201):
+            expected = drawn(measured(title, rows), width)
+            assert drawn(_film_table(title, rows, width), width) == expected, (name, width)
+    sized = _film_table(title, [tuple(Text(c) for c in lists["long"][0])], 120)
+    assert [c.width for c in sized.columns] == [None, 4, 5, 7, 7, None]
