@@ -198,6 +198,13 @@ def test_unknown_film_is_a_clear_error(db: str) -> None:
     assert "no film matches" in result.output
 
 
+def test_text_from_the_data_keeps_its_emoji_codes(db: str) -> None:
+    """What a user typed (or a review holds) is printed as written: ``:smile:`` is not
+    turned into an emoji by Rich."""
+    result = run(db, "report", "no :smile: such film")
+    assert result.exit_code == 1 and "'no :smile: such film'" in result.output
+
+
 def test_help_teaches() -> None:
     result = runner.invoke(app, ["add", "--help"])
     assert result.exit_code == 0

@@ -32,8 +32,11 @@ app = typer.Typer(
     rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-out = Console()
-err = Console(stderr=True)
+# No emoji codes: marquee writes none, and in text from the data (a title, a quote) a
+# ":smile:" is what the critic typed. Replacing them also cost `marquee films` 7M
+# instructions: Rich builds its table of 3,600 emoji codes on the first string it prints.
+out = Console(emoji=False)
+err = Console(stderr=True, emoji=False)
 
 
 class State:
