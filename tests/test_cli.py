@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from marquee.cli import app
@@ -291,9 +293,10 @@ def test_help_and_films_import_nothing_heavy(tmp_path, db: str) -> None:
     """`marquee --help` and `marquee films` start without the HTML extractor, the model or
     scikit-learn, nor the progress bars only `add` and `batch` draw; `films` on a SQLite
     store reads it without SQLAlchemy (plain sqlite3), on an empty store and on one with
-    films alike, and without the modules of the other commands. Help loads neither
-    markdown-it nor Pygments (:mod:`marquee.cli._help`), the record classes nor
-    :mod:`statistics`; `films` neither those nor the help renderer's loader."""
+    films alike, and without the modules of the other commands; as JSON or CSV, without
+    Rich. Help loads neither markdown-it nor Pygments (:mod:`marquee.cli._help`), the
+    record classes nor :mod:`statistics`; `films` neither those nor the help renderer's
+    loader."""
     heavy = ("trafilatura", "sklearn", "marquee.model", "extruct", "sqlalchemy", "rich.progress")
     new = f"sqlite:///{tmp_path / 's.db'}"
     renderer = ("markdown_it", "pygments", "rich.markdown", "rich.traceback")
@@ -307,8 +310,9 @@ def test_help_and_films_import_nothing_heavy(tmp_path, db: str) -> None:
     assert _loaded_after(["--db", new, "--create", "films"], heavy)[1] == ["sqlalchemy"]
     unused = ("statistics", "csv", "marquee.cli._help", "marquee.records")  # a list: no review
     assert _loaded_after(["--db", new, "films"], heavy + unused)[1] == []  # made: no creating
-    listed, loaded = _loaded_after(["--db", db, "films", "--json"], heavy)
-    assert loaded == [] and "ballerina-2025" in {f["slug"] for f in json.loads(listed)}
+    for printed in ("--json", "--csv"):  # no table drawn: Rich is not loaded either
+        listed, loaded = _loaded_after(["--db", db, "films", printed], (*heavy, "rich"))
+        assert loaded == [] and "ballerina-2025" in listed, printed
 
 
 def test_every_command_is_registered_by_the_module_main_names() -> None:
@@ -371,11 +375,11 @@ def test_the_add_paths_modules_are_frozen_for_the_collector() -> None:
 
 def test_cached_report_imports_no_model(db: str, ballerina: dict) -> None:
     """`marquee report FILM --json` on a report `add` built and cached reads it back without
-    the model, NumPy, the report stages or SQLAlchemy: the same JSON, from the store alone.
-    Given the film's slug it does not load the fuzzy search either; given its title it
-    folds names but loads neither the store-wide search nor the films' readers."""
+    the model, NumPy, the report stages, SQLAlchemy or Rich: the same JSON, from the store
+    alone. Given the film's slug it does not load the fuzzy search either; given its title
+    it folds names but loads neither the store-wide search nor the films' readers."""
     heavy = ("numpy", "marquee.model.predict", "marquee.report", "marquee.opinions", "sklearn")
-    heavy += ("sqlalchemy", "marquee.browse.search", "marquee.films.merge")
+    heavy += ("sqlalchemy", "marquee.browse.search", "marquee.films.merge", "rich")
     lookup = ("marquee.browse", "rapidfuzz")
     for name, lazy in (("Ballerina", list(lookup)), ("ballerina-2025", [])):
         report, loaded = _loaded_after(["--db", db, "report", name, "--json"], heavy + lookup)
@@ -528,3 +532,15 @@ def test_film_table_sized_ahead_draws_as_rich_sizing_every_column() -> None:
             assert drawn(_film_table(title, rows, width), width) == expected, (name, width)
     sized = _film_table(title, [tuple(Text(c) for c in lists["long"][0])], 120)
     assert [c.width for c in sized.columns] == [None, 4, 5, 7, 7, None]
+
+
+@given(st.text(alphabet=st.sampled_from("ab [/]\\@#:=\x1b\n")))
+def test_data_shown_through_rich_is_escaped_as_rich_escapes_it(text: str) -> None:
+    """:func:`marquee.cli._app._shown` imports Rich's escaping only for text it would
+    change; whatever the text, the result is Rich's own."""
+    from rich.markup import escape
+
+    from marquee.cli._app import _shown
+    from marquee.sanitize import strip_controls
+
+    assert _shown(text) == escape(strip_controls(text))

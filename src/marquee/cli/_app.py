@@ -5,18 +5,19 @@ with. The commands themselves live beside it, one module per kind of work."""
 import json
 import logging
 import sys
+from functools import cache
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.text import Text
 
 from marquee.errors import MarqueeError
 from marquee.sanitize import strip_controls
 from marquee.store_urls import ENV_VAR, default_url, masked_url
 
 if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
     from marquee.store import Store
 
 # Each command imports what it needs when it runs: `marquee --help` and `marquee films`
@@ -32,11 +33,44 @@ app = typer.Typer(
     rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-# No emoji codes: marquee writes none, and in text from the data (a title, a quote) a
-# ":smile:" is what the critic typed. Replacing them also cost `marquee films` 7M
-# instructions: Rich builds its table of 3,600 emoji codes on the first string it prints.
-out = Console(emoji=False)
-err = Console(stderr=True, emoji=False)
+
+
+@cache
+def stdout() -> "Console":
+    """The console commands print to, made (and Rich imported) on first use: a command
+    printing JSON or CSV (``films --json``, a cached ``report --json``) never loads Rich,
+    about 100M instructions of the 650M such a command executes."""
+    return _console(stderr=False)
+
+
+@cache
+def stderr() -> "Console":
+    """The console for messages, progress and errors, made on first use."""
+    return _console(stderr=True)
+
+
+def _console(*, stderr: bool) -> "Console":
+    """No emoji codes: marquee writes none, and in text from the data (a title, a quote) a
+    ":smile:" is what the critic typed. Replacing them also cost `marquee films` 7M
+    instructions: Rich builds its table of 3,600 emoji codes on the first string it prints.
+    """
+    from rich.console import Console
+
+    return Console(stderr=stderr, emoji=False)
+
+
+def _shown(text: str) -> str:
+    """Text from the data (titles, file names, messages quoting them) made safe to print
+    through Rich: control characters stripped, markup such as ``[/]`` or ``[link=…]``
+    escaped so that it shows as written. Rich's escaping changes only text holding a
+    ``[`` or ending in a backslash, and only such text imports it (the default store's
+    name in every command's ``--db`` help is shown this way)."""
+    text = strip_controls(text)
+    if "[" not in text and not text.endswith("\\"):
+        return text
+    from rich.markup import escape
+
+    return escape(text)
 
 
 class State:
@@ -59,7 +93,7 @@ def main(
             "--db",
             envvar=ENV_VAR,
             help="Store URL (SQLAlchemy), e.g. sqlite:///reviews.db. Default: "
-            + escape(masked_url(default_url())),
+            + _shown(masked_url(default_url())),
             show_default=False,
         ),
     ] = None,
@@ -105,19 +139,14 @@ def _store() -> "Store":
 def _fail(message: str, code: int = 1) -> NoReturn:
     """Print an error on one logical line: the terminal wraps it, so a path in it stays whole
     when copied (Rich would break it at the console's width)."""
-    err.print(f"[red]error:[/red] {_shown(message)}", highlight=False, soft_wrap=True)
+    stderr().print(f"[red]error:[/red] {_shown(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
-def _shown(text: str) -> str:
-    """Text from the data (titles, file names, messages quoting them) made safe to print
-    through Rich: control characters stripped, markup such as ``[/]`` or ``[link=…]``
-    escaped so that it shows as written."""
-    return escape(strip_controls(text))
-
-
-def _cell(text: str | None) -> Text:
+def _cell(text: str | None) -> "Text":
     """A table cell holding data: plain text, never markup."""
+    from rich.text import Text
+
     return Text(strip_controls(text or "—"))
 
 

@@ -4,15 +4,17 @@
 from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table
-from rich.text import Text
 
-from marquee.cli._app import _cell, _fail, _print_json, _shown, _store, app, err, out
+from marquee.cli._app import _cell, _fail, _print_json, _shown, _store, app, stderr, stdout
 from marquee.errors import MarqueeError
 from marquee.sanitize import strip_controls
+
+if TYPE_CHECKING:
+    from rich.table import Table
+    from rich.text import Text
 
 
 @app.command()
@@ -80,11 +82,13 @@ def films(
     unassigned = store.counts()["unassigned"]
     if not entries:
         if store.counts()["films"]:
-            err.print("No films match.")
+            stderr().print("No films match.")
         elif unassigned:
-            err.print(f"No films yet: {unassigned} review(s) name no film (re-add with --film).")
+            stderr().print(
+                f"No films yet: {unassigned} review(s) name no film (re-add with --film)."
+            )
         else:
-            err.print("The store is empty: add reviews with `marquee add PATH`.")
+            stderr().print("The store is empty: add reviews with `marquee add PATH`.")
         return
     shown_entries = entries[:limit] if limit > 0 else entries
     rows = [  # every cell a Text: a str would be parsed as Rich markup
@@ -98,12 +102,16 @@ def films(
         )
         for f in shown_entries
     ]
+    from rich.text import Text
+
     title = Text(f"Films in {strip_controls(shown_url(store.url))}", style="table.title")
-    out.print(_film_table(title, rows, out.width))
+    stdout().print(_film_table(title, rows, stdout().width))
     if hidden := len(entries) - len(shown_entries):
-        err.print(f"{hidden:,} more film(s) match: --limit 0 shows them all, --csv lists them.")
+        stderr().print(
+            f"{hidden:,} more film(s) match: --limit 0 shows them all, --csv lists them."
+        )
     if unassigned:
-        err.print(f"{unassigned} review(s) name no film: re-add them with --film TITLE.")
+        stderr().print(f"{unassigned} review(s) name no film: re-add them with --film TITLE.")
 
 
 FILM_COLUMNS = ("title", "year", "fresh", "average", "reviews", "slug")
@@ -111,7 +119,7 @@ FIGURES = ("year", "fresh", "average", "reviews")
 """The film list's short columns: a year or a figure, a few characters each."""
 
 
-def _film_table(title: Text, rows: Sequence[Sequence[Text]], width: int) -> Table:
+def _film_table(title: "Text", rows: Sequence[Sequence["Text"]], width: int) -> "Table":
     """The film list as a Rich table for a terminal ``width`` columns wide.
 
     Rich measures every cell of a column whose width it must find, twice when the list is
@@ -122,6 +130,9 @@ def _film_table(title: Text, rows: Sequence[Sequence[Text]], width: int) -> Tabl
     the table comes out as when it measured everything. A narrower terminal gets Rich's
     own sizing, every column free to wrap. Headers and title are Text: no markup to parse.
     """
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(title=title, title_justify="left")
     sizes = {
         name: max(len(name), *(row[FILM_COLUMNS.index(name)].cell_len for row in rows))
@@ -157,12 +168,14 @@ def search(
         return
     if not hits:
         _fail(f"nothing matches {query!r}")
+    from rich.table import Table
+
     table = Table(title=f"Matches for {_shown(query)!r}", title_justify="left")
     for name in ("kind", "name", "slug", "about", "match"):
         table.add_column(name)
     for h in hits:
         table.add_row(h.kind, _cell(h.name), _cell(h.slug), _cell(h.detail), f"{h.score:.0f}")
-    out.print(table)
+    stdout().print(table)
 
 
 @app.command()
@@ -202,7 +215,7 @@ def report(
 
             entry, guessed = find_report_film(store, film)
             if guessed:
-                err.print(f"showing {_shown(film_label(entry))} for {_shown(film)!r}")
+                stderr().print(f"showing {_shown(film_label(entry))} for {_shown(film)!r}")
         data = film_report(store, entry)
     except MarqueeError as e:
         _fail(str(e))
@@ -213,10 +226,10 @@ def report(
             write_static_page(data, html)
         except MarqueeError as e:
             _fail(str(e))
-        err.print(f"wrote {_shown(str(html))}")
+        stderr().print(f"wrote {_shown(str(html))}")
     if as_json:
         _print_json(data)
     else:
         from marquee.report import render  # rich panels and the report module: not for --json
 
-        render(data, out)
+        render(data, stdout())
