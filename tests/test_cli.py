@@ -377,9 +377,10 @@ def test_cached_report_imports_no_model(db: str, ballerina: dict) -> None:
     """`marquee report FILM --json` on a report `add` built and cached reads it back without
     the model, NumPy, the report stages, SQLAlchemy or Rich: the same JSON, from the store
     alone. Given the film's slug it does not load the fuzzy search either; given its title
-    it folds names but loads neither the store-wide search nor the films' readers."""
+    it folds names but loads neither the store-wide search, the films' readers nor the
+    name patterns (the ``regex`` module)."""
     heavy = ("numpy", "marquee.model.predict", "marquee.report", "marquee.opinions", "sklearn")
-    heavy += ("sqlalchemy", "marquee.browse.search", "marquee.films.merge", "rich")
+    heavy += ("sqlalchemy", "marquee.browse.search", "marquee.films.merge", "rich", "regex")
     lookup = ("marquee.browse", "rapidfuzz")
     for name, lazy in (("Ballerina", list(lookup)), ("ballerina-2025", [])):
         report, loaded = _loaded_after(["--db", db, "report", name, "--json"], heavy + lookup)
