@@ -545,3 +545,11 @@ def test_data_shown_through_rich_is_escaped_as_rich_escapes_it(text: str) -> Non
     from marquee.sanitize import strip_controls
 
     assert _shown(text) == escape(strip_controls(text))
+
+
+def test_a_store_named_by_the_environment_needs_no_platformdirs(db: str, monkeypatch) -> None:
+    """With ``$MARQUEE_DB`` set, no command looks for the user's data directory, so none
+    imports platformdirs (with ``--db`` alone, ``--db``'s help still names the default)."""
+    monkeypatch.setenv("MARQUEE_DB", db)
+    listed, loaded = _loaded_after(["films", "--json"], ("platformdirs",))
+    assert loaded == [] and "ballerina-2025" in listed
