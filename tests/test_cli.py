@@ -553,3 +553,20 @@ def test_a_store_named_by_the_environment_needs_no_platformdirs(db: str, monkeyp
     monkeypatch.setenv("MARQUEE_DB", db)
     listed, loaded = _loaded_after(["films", "--json"], ("platformdirs",))
     assert loaded == [] and "ballerina-2025" in listed
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda children: st.lists(children) | st.dictionaries(st.text(), children),
+    max_leaves=30,
+)
+
+
+@given(_JSON)
+def test_json_printed_is_what_json_dumps_indents(data: object) -> None:
+    """:func:`marquee.cli._app._json_text` (compact by json's C encoder, indented by
+    msgspec) gives json.dumps' indented text byte for byte: any float (NaN and infinities
+    included), any text (controls, lone surrogates), empty and nested containers."""
+    from marquee.cli._app import _json_text
+
+    assert _json_text(data) == json.dumps(data, ensure_ascii=False, indent=2)
