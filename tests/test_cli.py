@@ -570,3 +570,19 @@ def test_json_printed_is_what_json_dumps_indents(data: object) -> None:
     from marquee.cli._app import _json_text
 
     assert _json_text(data) == json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def test_notes_are_prose_not_highlighted_as_code(monkeypatch) -> None:
+    """A hint such as "1,867 more film(s) match" is printed as written: Rich's highlighter
+    would colour "film(s)" as a call and "1,867" as two numbers on a terminal."""
+    import io
+
+    from rich.console import Console
+
+    from marquee.cli import _app
+
+    console = Console(file=io.StringIO(), force_terminal=True, color_system="truecolor")
+    monkeypatch.setattr(_app, "stderr", lambda: console)
+    _app._note("1,867 more film(s) match: --limit 0 shows them all.")
+    printed = console.file.getvalue()  # type: ignore[attr-defined]
+    assert printed == "1,867 more film(s) match: --limit 0 shows them all.\n"

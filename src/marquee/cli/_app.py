@@ -59,6 +59,13 @@ def _console(*, stderr: bool) -> "Console":
     return Console(stderr=stderr, emoji=False)
 
 
+def _note(message: str) -> None:
+    """A hint on stderr, printed as prose, as errors are: Rich's highlighter (made for
+    reprs) coloured "film(s)" as a call and "1,867" as two numbers, and compiling its
+    patterns cost ``marquee films`` 12M instructions."""
+    stderr().print(message, highlight=False)
+
+
 def _shown(text: str) -> str:
     """Text from the data (titles, file names, messages quoting them) made safe to print
     through Rich: control characters stripped, markup such as ``[/]`` or ``[link=…]``

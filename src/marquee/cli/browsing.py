@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from marquee.cli._app import _cell, _fail, _print_json, _shown, _store, app, stderr, stdout
+from marquee.cli._app import _cell, _fail, _note, _print_json, _shown, _store, app, stderr, stdout
 from marquee.errors import MarqueeError
 from marquee.sanitize import strip_controls
 
@@ -82,13 +82,11 @@ def films(
     unassigned = store.counts()["unassigned"]
     if not entries:
         if store.counts()["films"]:
-            stderr().print("No films match.")
+            _note("No films match.")
         elif unassigned:
-            stderr().print(
-                f"No films yet: {unassigned} review(s) name no film (re-add with --film)."
-            )
+            _note(f"No films yet: {unassigned} review(s) name no film (re-add with --film).")
         else:
-            stderr().print("The store is empty: add reviews with `marquee add PATH`.")
+            _note("The store is empty: add reviews with `marquee add PATH`.")
         return
     shown_entries = entries[:limit] if limit > 0 else entries
     rows = [  # every cell a Text: a str would be parsed as Rich markup
@@ -107,11 +105,9 @@ def films(
     title = Text(f"Films in {strip_controls(shown_url(store.url))}", style="table.title")
     stdout().print(_film_table(title, rows, stdout().width))
     if hidden := len(entries) - len(shown_entries):
-        stderr().print(
-            f"{hidden:,} more film(s) match: --limit 0 shows them all, --csv lists them."
-        )
+        _note(f"{hidden:,} more film(s) match: --limit 0 shows them all, --csv lists them.")
     if unassigned:
-        stderr().print(f"{unassigned} review(s) name no film: re-add them with --film TITLE.")
+        _note(f"{unassigned} review(s) name no film: re-add them with --film TITLE.")
 
 
 FILM_COLUMNS = ("title", "year", "fresh", "average", "reviews", "slug")
