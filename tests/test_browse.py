@@ -456,3 +456,17 @@ def test_browse_queries_on_both_backends(store_url: str, tmp_path: Path) -> None
     assert all(r.excerpt.startswith(("A generous", "A tedious")) for r in page.reviews)
     assert search(store, "quiet orchad")[0].name == "The Quiet Orchard"
     store.close()
+
+
+def test_report_key_hashes_the_files_rglob_found_in_its_order(tmp_path: Path) -> None:
+    """:func:`marquee.report_cache._sources` walks the package with ``os.walk`` (cheaper):
+    the same files, in the same order, as ``rglob("*.py")`` and ``rglob("lexicons/*.txt")``
+    sorted as paths, so the cache key reads what it read before."""
+    from marquee.report_cache import _sources
+
+    for name in ("a.py", "a-b.py", "a/b.py", "a/lexicons/w.txt", "lexicons/x.txt",
+                 "notes.txt", "a/c.pyc", "lexicons/deep/y.txt", "z/lexicons/v.py"):  # fmt: skip
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(name)
+    expected = sorted([*tmp_path.rglob("*.py"), *tmp_path.rglob("lexicons/*.txt")])
+    assert [tmp_path.joinpath(*parts) for parts in _sources(tmp_path)] == expected

@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from marquee.cli import app
@@ -198,6 +200,13 @@ def test_unknown_film_is_a_clear_error(db: str) -> None:
     assert "no film matches" in result.output
 
 
+def test_text_from_the_data_keeps_its_emoji_codes(db: str) -> None:
+    """What a user typed (or a review holds) is printed as written: ``:smile:`` is not
+    turned into an emoji by Rich."""
+    result = run(db, "report", "no :smile: such film")
+    assert result.exit_code == 1 and "'no :smile: such film'" in result.output
+
+
 def test_help_teaches() -> None:
     result = runner.invoke(app, ["add", "--help"])
     assert result.exit_code == 0
@@ -284,9 +293,10 @@ def test_help_and_films_import_nothing_heavy(tmp_path, db: str) -> None:
     """`marquee --help` and `marquee films` start without the HTML extractor, the model or
     scikit-learn, nor the progress bars only `add` and `batch` draw; `films` on a SQLite
     store reads it without SQLAlchemy (plain sqlite3), on an empty store and on one with
-    films alike, and without the modules of the other commands. Help loads neither
-    markdown-it nor Pygments (:mod:`marquee.cli._help`), the record classes nor
-    :mod:`statistics`; `films` neither those nor the help renderer's loader."""
+    films alike, and without the modules of the other commands; as JSON or CSV, without
+    Rich. Help loads neither markdown-it nor Pygments (:mod:`marquee.cli._help`), the
+    record classes nor :mod:`statistics`; `films` neither those nor the help renderer's
+    loader."""
     heavy = ("trafilatura", "sklearn", "marquee.model", "extruct", "sqlalchemy", "rich.progress")
     new = f"sqlite:///{tmp_path / 's.db'}"
     renderer = ("markdown_it", "pygments", "rich.markdown", "rich.traceback")
@@ -300,8 +310,9 @@ def test_help_and_films_import_nothing_heavy(tmp_path, db: str) -> None:
     assert _loaded_after(["--db", new, "--create", "films"], heavy)[1] == ["sqlalchemy"]
     unused = ("statistics", "csv", "marquee.cli._help", "marquee.records")  # a list: no review
     assert _loaded_after(["--db", new, "films"], heavy + unused)[1] == []  # made: no creating
-    listed, loaded = _loaded_after(["--db", db, "films", "--json"], heavy)
-    assert loaded == [] and "ballerina-2025" in {f["slug"] for f in json.loads(listed)}
+    for printed in ("--json", "--csv"):  # no table drawn: Rich is not loaded either
+        listed, loaded = _loaded_after(["--db", db, "films", printed], (*heavy, "rich"))
+        assert loaded == [] and "ballerina-2025" in listed, printed
 
 
 def test_every_command_is_registered_by_the_module_main_names() -> None:
@@ -364,11 +375,12 @@ def test_the_add_paths_modules_are_frozen_for_the_collector() -> None:
 
 def test_cached_report_imports_no_model(db: str, ballerina: dict) -> None:
     """`marquee report FILM --json` on a report `add` built and cached reads it back without
-    the model, NumPy, the report stages or SQLAlchemy: the same JSON, from the store alone.
-    Given the film's slug it does not load the fuzzy search either; given its title it
-    folds names but loads neither the store-wide search nor the films' readers."""
+    the model, NumPy, the report stages, SQLAlchemy or Rich: the same JSON, from the store
+    alone. Given the film's slug it does not load the fuzzy search either; given its title
+    it folds names but loads neither the store-wide search, the films' readers nor the
+    name patterns (the ``regex`` module)."""
     heavy = ("numpy", "marquee.model.predict", "marquee.report", "marquee.opinions", "sklearn")
-    heavy += ("sqlalchemy", "marquee.browse.search", "marquee.films.merge")
+    heavy += ("sqlalchemy", "marquee.browse.search", "marquee.films.merge", "rich", "regex")
     lookup = ("marquee.browse", "rapidfuzz")
     for name, lazy in (("Ballerina", list(lookup)), ("ballerina-2025", [])):
         report, loaded = _loaded_after(["--db", db, "report", name, "--json"], heavy + lookup)
@@ -479,3 +491,98 @@ def test_command_annotations_are_objects_not_strings() -> None:
         assert command is not None and command.callback is not None
         hints = command.callback.__annotations__
         assert hints and not [k for k, v in hints.items() if isinstance(v, str)], command
+
+
+def test_film_table_sized_ahead_draws_as_rich_sizing_every_column() -> None:
+    """The film list gives Rich its figure columns' widths instead of having every cell
+    measured (:func:`marquee.cli.browsing._film_table`); at every terminal width, with
+    long, short and double-width titles, the table reads as Rich's own sizing draws it."""
+    import io
+
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from marquee.cli.browsing import FILM_COLUMNS, _film_table
+
+    def measured(title: Text, rows: list[tuple[Text, ...]]) -> Table:
+        table = Table(title=title, title_justify="left")
+        for name in FILM_COLUMNS:
+            right = name in ("fresh", "average", "reviews")
+            table.add_column(name, justify="right" if right else "left")
+        for row in rows:
+            table.add_row(*row)
+        return table
+
+    def drawn(table: Table, width: int) -> str:
+        console = Console(file=io.StringIO(), width=width, force_terminal=True)
+        console.print(table)
+        return console.file.getvalue()  # type: ignore[attr-defined]
+
+    long = ("Mystery Science Theater 3000: The Movie", "七人の侍 Seven Samurai", "Up")
+    lists = {
+        "long": [(t, "1996", "82%", "68", "11", t.lower().replace(" ", "-")) for t in long],
+        "short": [("Up", "—", "—", "—", "3", "up"), ("Heat", "1995", "100%", "91.5", "120", "h")],
+        "one": [("A Very Long Title " * 4, "2001", "—", "—", "4", "a-very-long-title")],
+    }
+    title = Text("Films in sqlite:///reviews.db", style="table.title")
+    for name, cells in lists.items():
+        rows = [tuple(Text(c) for c in row) for row in cells]
+        for width in range(20, 201):
+            expected = drawn(measured(title, rows), width)
+            assert drawn(_film_table(title, rows, width), width) == expected, (name, width)
+    sized = _film_table(title, [tuple(Text(c) for c in lists["long"][0])], 120)
+    assert [c.width for c in sized.columns] == [None, 4, 5, 7, 7, None]
+
+
+@given(st.text(alphabet=st.sampled_from("ab [/]\\@#:=\x1b\n")))
+def test_data_shown_through_rich_is_escaped_as_rich_escapes_it(text: str) -> None:
+    """:func:`marquee.cli._app._shown` imports Rich's escaping only for text it would
+    change; whatever the text, the result is Rich's own."""
+    from rich.markup import escape
+
+    from marquee.cli._app import _shown
+    from marquee.sanitize import strip_controls
+
+    assert _shown(text) == escape(strip_controls(text))
+
+
+def test_a_store_named_by_the_environment_needs_no_platformdirs(db: str, monkeypatch) -> None:
+    """With ``$MARQUEE_DB`` set, no command looks for the user's data directory, so none
+    imports platformdirs (with ``--db`` alone, ``--db``'s help still names the default)."""
+    monkeypatch.setenv("MARQUEE_DB", db)
+    listed, loaded = _loaded_after(["films", "--json"], ("platformdirs",))
+    assert loaded == [] and "ballerina-2025" in listed
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda children: st.lists(children) | st.dictionaries(st.text(), children),
+    max_leaves=30,
+)
+
+
+@given(_JSON)
+def test_json_printed_is_what_json_dumps_indents(data: object) -> None:
+    """:func:`marquee.cli._app._json_text` (compact by json's C encoder, indented by
+    msgspec) gives json.dumps' indented text byte for byte: any float (NaN and infinities
+    included), any text (controls, lone surrogates), empty and nested containers."""
+    from marquee.cli._app import _json_text
+
+    assert _json_text(data) == json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def test_notes_are_prose_not_highlighted_as_code(monkeypatch) -> None:
+    """A hint such as "1,867 more film(s) match" is printed as written: Rich's highlighter
+    would colour "film(s)" as a call and "1,867" as two numbers on a terminal."""
+    import io
+
+    from rich.console import Console
+
+    from marquee.cli import _app
+
+    console = Console(file=io.StringIO(), force_terminal=True, color_system="truecolor")
+    monkeypatch.setattr(_app, "stderr", lambda: console)
+    _app._note("1,867 more film(s) match: --limit 0 shows them all.")
+    printed = console.file.getvalue()  # type: ignore[attr-defined]
+    assert printed == "1,867 more film(s) match: --limit 0 shows them all.\n"

@@ -11,11 +11,11 @@ from collections.abc import Callable, Sequence
 
 from rapidfuzz import fuzz, process, utils
 
-from marquee.films.names import fold
+from marquee.films.folding import fold
 
 
 def folded(text: str) -> str:
-    """The form names are compared in: folded like :func:`marquee.films.names.fold`
+    """The form names are compared in: folded like :func:`marquee.films.folding.fold`
     (case, accents, apostrophes), then rapidfuzz's own cleaning (punctuation to spaces)."""
     return str(utils.default_process(fold(text)))
 

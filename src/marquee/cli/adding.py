@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from marquee.records import Review
     from marquee.store import FilmEntry, Store
 
-from marquee.cli._app import _fail, _parse_columns, _shown, _store, app, err, out
+from marquee.cli._app import _fail, _parse_columns, _shown, _store, app, stderr, stdout
 
 
 @app.command()
@@ -265,7 +265,7 @@ def add(
             _fail(str(e))
     _show_outcomes(outcomes, as_json)
     if unbuilt:
-        err.print(
+        stderr().print(
             f"[yellow]could not build the page of {len(unbuilt)} film(s)[/yellow] "
             f"({_shown(', '.join(unbuilt[:5]))}); marquee report builds it when asked "
             "(-vv shows why)"
@@ -273,7 +273,7 @@ def add(
     if any(o.status in ("error", "refused") for o in outcomes) or not outcomes:
         if not outcomes:
             given = [*(paths or []), *([str(urls_file)] if urls_file else []), *feed]
-            err.print("[red]error:[/red] nothing to add from " + _shown(", ".join(given)))
+            stderr().print("[red]error:[/red] nothing to add from " + _shown(", ".join(given)))
         raise typer.Exit(1)
 
 
@@ -308,7 +308,7 @@ def _with_movies_tables(
     films, _rest, catalogs = catalogs_among(paths)
     if catalogs:
         names = _shown(", ".join(map(str, catalogs)))
-        err.print(f"movies table {names}: titles and years of {len(films):,} films by id")
+        stderr().print(f"movies table {names}: titles and years of {len(films):,} films by id")
     kept = [item for item in inputs if not (isinstance(item, Path) and item in catalogs)]
     return kept, replace(options, films={**options.films, **films})
 
@@ -394,9 +394,9 @@ def _progress() -> "Progress":
         BarColumn(),
         MofNCompleteColumn(),
         TimeRemainingColumn(),
-        console=err,
+        console=stderr(),
         transient=True,
-        disable=not err.is_terminal,
+        disable=not stderr().is_terminal,
     )
 
 
@@ -425,7 +425,7 @@ def _show_refused(sources: list[str]) -> None:
     listed = ", ".join(sources[:10]) + (
         f" and {len(sources) - 10} more" if len(sources) > 10 else ""
     )
-    err.print(
+    stderr().print(
         f"[yellow]{len(sources)} refused: not a film review[/yellow] ({_shown(listed)}; each "
         "line above says what it reads as); --keep-non-film adds them anyway",
         highlight=False,
@@ -466,11 +466,11 @@ def _show_outcomes(outcomes: "list[Outcome]", as_json: bool) -> None:
     for part in chunks(map(_outcome_line, outcomes), 512):
         # one print a few hundred lines: a print a line was 0.3 ms each in Rich (0.6 s of
         # CPU for a 2,000-row table), and the lines come out the same
-        out.print("\n".join(part), highlight=False)
+        stdout().print("\n".join(part), highlight=False)
     counts = {s: sum(o.status == s for o in outcomes) for s in _MARK}
     unfiled = sum(o.status == "added" and not o.film for o in outcomes)
     refused = f", {counts['refused']} refused" if counts["refused"] else ""
-    err.print(
+    stderr().print(
         f"{counts['added']} added, {counts['duplicate']} already stored, "
         f"{counts['error']} could not be read{refused}",
         style="bold" if counts["error"] == 0 else "bold red",
@@ -480,13 +480,13 @@ def _show_outcomes(outcomes: "list[Outcome]", as_json: bool) -> None:
     if unread:
         listed = "; ".join(f"{o.source}: {o.message}" for o in unread[:10])
         more = f" and {len(unread) - 10} more" if len(unread) > 10 else ""
-        err.print(
+        stderr().print(
             f"[yellow]{len(unread)} printed score(s) could not be read[/yellow] (scored from "
             f"the words instead): {_shown(listed)}{more}",
             highlight=False,
         )
     if unfiled:
-        err.print(
+        stderr().print(
             f"[yellow]{unfiled} added under no film[/yellow]: they name none (or only an id); "
             "give --film TITLE, or the movies table beside an export (marquee add reviews.csv "
             "movies.csv); marquee films counts them",

@@ -1,15 +1,20 @@
 """What is in the store: ``marquee films`` (sorted, filtered, CSV), ``marquee search`` and
 ``marquee report``."""
 
+from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table
 
-from marquee.cli._app import _cell, _fail, _print_json, _shown, _store, app, err, out
+from marquee.cli._app import _cell, _fail, _note, _print_json, _shown, _store, app, stderr, stdout
 from marquee.errors import MarqueeError
+from marquee.sanitize import strip_controls
+
+if TYPE_CHECKING:
+    from rich.table import Table
+    from rich.text import Text
 
 
 @app.command()
@@ -77,20 +82,15 @@ def films(
     unassigned = store.counts()["unassigned"]
     if not entries:
         if store.counts()["films"]:
-            err.print("No films match.")
+            _note("No films match.")
         elif unassigned:
-            err.print(f"No films yet: {unassigned} review(s) name no film (re-add with --film).")
+            _note(f"No films yet: {unassigned} review(s) name no film (re-add with --film).")
         else:
-            err.print("The store is empty: add reviews with `marquee add PATH`.")
+            _note("The store is empty: add reviews with `marquee add PATH`.")
         return
-    table = Table(title=f"Films in {_shown(shown_url(store.url))}", title_justify="left")
-    for name in ("title", "year", "fresh", "average", "reviews", "slug"):
-        table.add_column(
-            name, justify="right" if name in ("fresh", "average", "reviews") else "left"
-        )
     shown_entries = entries[:limit] if limit > 0 else entries
-    for f in shown_entries:  # every cell a Text: a str would be parsed as Rich markup
-        table.add_row(
+    rows = [  # every cell a Text: a str would be parsed as Rich markup
+        (
             _cell(f.title),
             _cell(str(f.year or "—")),
             _cell(None if f.fresh_percent is None else f"{shown(f.fresh_percent)}%"),
@@ -98,11 +98,55 @@ def films(
             _cell(str(f.reviews)),
             _cell(f.slug),
         )
-    out.print(table)
+        for f in shown_entries
+    ]
+    from rich.text import Text
+
+    title = Text(f"Films in {strip_controls(shown_url(store.url))}", style="table.title")
+    stdout().print(_film_table(title, rows, stdout().width))
     if hidden := len(entries) - len(shown_entries):
-        err.print(f"{hidden:,} more film(s) match: --limit 0 shows them all, --csv lists them.")
+        _note(f"{hidden:,} more film(s) match: --limit 0 shows them all, --csv lists them.")
     if unassigned:
-        err.print(f"{unassigned} review(s) name no film: re-add them with --film TITLE.")
+        _note(f"{unassigned} review(s) name no film: re-add them with --film TITLE.")
+
+
+FILM_COLUMNS = ("title", "year", "fresh", "average", "reviews", "slug")
+FIGURES = ("year", "fresh", "average", "reviews")
+"""The film list's short columns: a year or a figure, a few characters each."""
+
+
+def _film_table(title: "Text", rows: Sequence[Sequence["Text"]], width: int) -> "Table":
+    """The film list as a Rich table for a terminal ``width`` columns wide.
+
+    Rich measures every cell of a column whose width it must find, twice when the list is
+    wider than the terminal (as 120 columns of long titles are): a quarter of drawing the
+    table. So each figure column is given its width (its widest cell) and no wrapping,
+    whenever the terminal leaves the title and slug at least as wide as the widest figure
+    column: Rich narrows only the widest columns, so then it narrows just those two, and
+    the table comes out as when it measured everything. A narrower terminal gets Rich's
+    own sizing, every column free to wrap. Headers and title are Text: no markup to parse.
+    """
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=title, title_justify="left")
+    sizes = {
+        name: max(len(name), *(row[FILM_COLUMNS.index(name)].cell_len for row in rows))
+        for name in FIGURES
+    }
+    padded = [size + table.padding[1] + table.padding[3] for size in sizes.values()]
+    room = width - (len(FILM_COLUMNS) + 1)  # the box's edges and dividers
+    fixed = room - sum(padded) >= 2 * max(padded)
+    for name in FILM_COLUMNS:
+        table.add_column(
+            Text(name),
+            justify="right" if name in ("fresh", "average", "reviews") else "left",
+            width=sizes[name] if fixed and name in sizes else None,
+            no_wrap=fixed and name in sizes,
+        )
+    for row in rows:
+        table.add_row(*row)
+    return table
 
 
 @app.command()
@@ -120,12 +164,14 @@ def search(
         return
     if not hits:
         _fail(f"nothing matches {query!r}")
+    from rich.table import Table
+
     table = Table(title=f"Matches for {_shown(query)!r}", title_justify="left")
     for name in ("kind", "name", "slug", "about", "match"):
         table.add_column(name)
     for h in hits:
         table.add_row(h.kind, _cell(h.name), _cell(h.slug), _cell(h.detail), f"{h.score:.0f}")
-    out.print(table)
+    stdout().print(table)
 
 
 @app.command()
@@ -165,7 +211,7 @@ def report(
 
             entry, guessed = find_report_film(store, film)
             if guessed:
-                err.print(f"showing {_shown(film_label(entry))} for {_shown(film)!r}")
+                stderr().print(f"showing {_shown(film_label(entry))} for {_shown(film)!r}")
         data = film_report(store, entry)
     except MarqueeError as e:
         _fail(str(e))
@@ -176,10 +222,10 @@ def report(
             write_static_page(data, html)
         except MarqueeError as e:
             _fail(str(e))
-        err.print(f"wrote {_shown(str(html))}")
+        stderr().print(f"wrote {_shown(str(html))}")
     if as_json:
         _print_json(data)
     else:
         from marquee.report import render  # rich panels and the report module: not for --json
 
-        render(data, out)
+        render(data, stdout())

@@ -12,7 +12,7 @@ from marquee.errors import MarqueeError
 if TYPE_CHECKING:
     from marquee.store import Store
 
-from marquee.cli._app import _fail, _print_json, _shown, _store, app, out
+from marquee.cli._app import _fail, _print_json, _shown, _store, app, stdout
 
 
 def _corrected(correct: Callable[["Store"], Any], as_json: bool) -> None:
@@ -31,7 +31,7 @@ def _corrected(correct: Callable[["Store"], Any], as_json: bool) -> None:
         return
     changed = f"; pages rebuilt: {', '.join(done.films)}" if done.films else ""
     removed = f"; films deleted: {', '.join(done.removed)}" if done.removed else ""
-    out.print(_shown(f"{done.action}: {done.reviews} review(s){changed}{removed}"))
+    stdout().print(_shown(f"{done.action}: {done.reviews} review(s){changed}{removed}"))
 
 
 _JSON_CORRECTION = typer.Option("--json", help="Print what was done as JSON.")

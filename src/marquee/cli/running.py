@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from marquee.cli._app import _fail, _parse_columns, _print_json, _shown, _store, app, err, out
+from marquee.cli._app import _fail, _parse_columns, _print_json, _shown, _store, app, stderr, stdout
 from marquee.errors import MarqueeError
 
 
@@ -31,7 +31,9 @@ def serve(
         _fail(str(e))
     store = _store()
     store.close()
-    err.print(f"serving {_shown(shown_url(store.url))} on http://{host}:{port}/  (Ctrl-C stops)")
+    stderr().print(
+        f"serving {_shown(shown_url(store.url))} on http://{host}:{port}/  (Ctrl-C stops)"
+    )
     run_server(store.url, host=host, port=port)
 
 
@@ -80,14 +82,14 @@ def evaluate(
     from marquee.lab.eval_tables import render_figures
 
     try:
-        with err.status("scoring the test split with marquee, VADER and TextBlob…"):
+        with stderr().status("scoring the test split with marquee, VADER and TextBlob…"):
             figures = model_eval.run(quick=quick)
     except MarqueeError as e:
         _fail(str(e))
     if as_json:
         _print_json(figures)
         return
-    render_figures(figures, out)
+    render_figures(figures, stdout())
 
 
 @app.command()
@@ -190,9 +192,9 @@ def batch(
         TaskProgressColumn(),
         TimeElapsedColumn(),
         TimeRemainingColumn(),
-        console=err,
+        console=stderr(),
         transient=True,
-        disable=not err.is_terminal,
+        disable=not stderr().is_terminal,
     )
     with bar:
         task = bar.add_task("scoring", total=1.0)
@@ -209,13 +211,13 @@ def batch(
     else:
         rate = summary.rows / summary.seconds if summary.seconds else 0.0
         resumed = f", {summary.resumed} finished before" if summary.resumed else ""
-        err.print(
+        stderr().print(
             f"{summary.rows:,} rows: {summary.reviews:,} reviews of {summary.films:,} films, "
             f"{summary.problems:,} unreadable; {summary.chunks} chunks{resumed}; "
             f"{summary.seconds:.1f} s ({rate:,.0f} rows/s)",
             highlight=False,
         )
-        out.print(f"results in {summary.out}/reviews/ and {summary.out}/films.parquet")
+        stdout().print(f"results in {summary.out}/reviews/ and {summary.out}/films.parquet")
     if summary.problems:
-        err.print("[red]some rows could not be read:[/red] see the problem column")
+        stderr().print("[red]some rows could not be read:[/red] see the problem column")
         raise typer.Exit(1)

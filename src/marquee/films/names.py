@@ -10,13 +10,13 @@ names like "Zoë Saldaña" or "Łukasz Żal" must read as names too.
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 import regex as re
 
+from marquee.films.folding import fold
 from marquee.wordlists import word_list
 
 UPPER = r"\p{Lu}"
@@ -63,7 +63,6 @@ ROLE = rf"(?:[Tt]he\s)?{CAPS}"
 _INITIAL = re.compile(INITIAL)
 _NAME = re.compile(NAME)
 _CAPS = re.compile(CAPS)
-_APOSTROPHES_DOTS = re.compile(r"['’.]")
 
 LEADING_NOISE = frozenset(word_list("marquee.films", "leading-noise"))
 """Capitalised words that open a sentence or a job title, not a name ("Actor Norman
@@ -73,14 +72,6 @@ NOT_NAME = LEADING_NOISE | frozenset(word_list("marquee.films", "not-a-name"))
 """Words no real person's name contains; a span holding one is a title, heading or prose."""
 
 _TOKEN_SPLIT = re.compile(r"[\s\-]+")
-
-
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Casefolded, accents removed, apostrophes and dots dropped: the comparable core."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _APOSTROPHES_DOTS.sub("", bare).casefold()
 
 
 @lru_cache(maxsize=65536)
