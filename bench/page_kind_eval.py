@@ -28,7 +28,7 @@ from pathlib import Path
 from roundup_eval import in_round, roundups  # the round-up part: bench/roundup_eval.py
 
 from marquee.documents import read_path
-from marquee.documents.kind import page_kind, text_kind
+from marquee.documents.kind import LEARNED, page_kind, text_kind
 from marquee.lab.corpora import (
     Split,
     in_split,
@@ -37,6 +37,9 @@ from marquee.lab.corpora import (
     load_scale,
     load_snippets,
 )
+
+UNNAMED = frozenset({LEARNED})
+"""Kinds whose reason names no kind of page."""
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures"
 SEEDS = Path("/work/shared/seeds")
@@ -109,8 +112,30 @@ def pages(split: str) -> list[tuple[Path, bool]]:
     )
 
 
+TRUE_KINDS: dict[str, frozenset[str]] = {
+    "art": frozenset({"art exhibition"}),
+    "comedy": frozenset({"stand-up comedy"}),
+    "concert": frozenset({"music"}),
+    "dance": frozenset({"theatre"}),
+    "game": frozenset({"video game"}),
+    "news": frozenset({"news", "film news", "obituary", "politics"}),
+    "opera": frozenset({"theatre", "music"}),
+    "podcast": frozenset({"podcast", "episode notes"}),
+    "politics": frozenset({"politics", "news"}),
+    "tv": frozenset({"TV", "episode notes"}),
+}
+"""The kinds a refusal's reason may name for a page of each folder of ``tests/fixtures/kinds``
+(a folder not listed: the kind of its own name, "book" -> "book"). The learned check's
+reason names no kind."""
+
+
+def names_true_kind(folder: str, kind: str) -> bool:
+    """Whether a refusal's ``kind`` is the true kind of a page filed under ``folder``."""
+    return kind in TRUE_KINDS.get(folder, frozenset({folder}))
+
+
 def refusal(split: str, *, show: bool) -> None:
-    refused = right = non_film = 0
+    refused = right = non_film = named = named_wrong = 0
     for path, is_film in pages(split):
         kinds = [page_kind(doc) for doc in read_path(path).documents]
         wrongly = any(not k.is_film for k in kinds)
@@ -120,11 +145,24 @@ def refusal(split: str, *, show: bool) -> None:
         if show and wrongly == is_film:
             reason = next((k.reason for k in kinds if k.reason), "kept")
             print(f"  MISS {path.parent.name}/{path.name}: {reason}  {dict(kinds[0].cues)}")
+        if wrongly and not is_film:
+            kind = next(k for k in kinds if not k.is_film)
+            true = names_true_kind(path.parent.name, kind.kind)
+            named += true
+            wrong_kind = not true and kind.kind not in UNNAMED
+            named_wrong += wrong_kind
+            if show and wrong_kind:
+                print(f"  WRONG KIND {path.parent.name}/{path.name}: {kind.reason}")
     precision = right / refused if refused else 1.0
     recall = right / non_film if non_film else 1.0
     print(
         f"refusal on {split} pages: {refused} refused, {right} of {non_film} non-film pages; "
         f"precision {precision:.1%}, recall {recall:.1%}"
+    )
+    share = named / right if right else 1.0
+    print(
+        f"reasons of the {right} right refusals: {named} name the page's true kind ({share:.1%}), "
+        f"{named_wrong} name another kind, {right - named - named_wrong} name none"
     )
 
 
