@@ -30,14 +30,11 @@ FIXTURES = Path(__file__).parent / "fixtures"
 KINDS = FIXTURES / "kinds"
 KNOWN_MISSES = {
     "jslaterwilliams_aha_the_movie.txt",
-    "r14_yearincinema_mini_review_p27.txt",
     "r14_boneyardlimited_netflix_tag.txt",
-    "r13m_dennisschwartz_can_you_keep_a_secret.txt",
 }
-"""Film reviews the rules still refuse (round 11k's, measured at c12ca8f; at 4f1205b round 14's
-mini reviews closing "In theatres now.", read as theatre, and round 14b's tag page opening on a
-series' review, read as TV; at 296484b round 13m2's rom-com called "sitcom-like", read as TV;
-SOURCES.md): strict xfail, so a rule that keeps one fails here until it is taken off this set."""
+"""Film reviews the rules still refuse (round 11k's, measured at c12ca8f; at 4f1205b round 14b's
+tag page opening on a series' review, read as TV; SOURCES.md): strict xfail, so a rule that
+keeps one fails here until it is taken off this set."""
 FILM_PAGES = [
     pytest.param(p, marks=pytest.mark.xfail(strict=True)) if p.name in KNOWN_MISSES else p
     for p in sorted((KINDS / "film").glob("*.txt")) + sorted((FIXTURES / "roundups").glob("*.txt"))
@@ -146,6 +143,34 @@ def test_news_and_match_reports_read_as_what_they_are(path: Path, kind: str, rea
     found = kind_of(path)
     assert found.kind == kind
     assert found.reason is not None and found.reason.startswith(f"not a film review: {reads_as}")
+
+
+def test_tv_naming_a_directors_past_or_a_films_manner_is_no_tv_cue() -> None:
+    """ "Helmed by TV director", "TV sitcom tropes", "a TV movie": a film review says "TV" of
+    where its people or its manner come from; a TV page says it of its show."""
+    review = (
+        "A sweet but dull comedy helmed by TV director Jane Roe that lacks any laughs. It is "
+        "written with the intention of getting all the familiar TV sitcom tropes into it, "
+        "and plays like a TV movie. Emma (Alexandra Daddario) is a marketing exec who spills "
+        "her secrets to a stranger on a plane; the next day he shows up at the office as "
+        "her boss (Tyler Hoechlin). The cast is likeable and the director keeps it moving, "
+        "but the story is predictable and the performances are thin. Runtime: 94 minutes."
+    )
+    assert len(review.split()) >= MIN_WORDS
+    found = text_kind(review)
+    assert found.cues["TV"] == 1, found.cues  # "sitcom" alone
+    assert found.is_film, found.reason
+    column = "Tonight on TV: the show returns, and TV viewers get a new series two. " * 5
+    assert text_kind(column).kind == "TV"
+
+
+def test_in_theatres_is_a_films_release_not_a_stage() -> None:
+    """ "In theatres now." closes a film's mini review in either spelling: a film cue, where
+    "the Playhouse Theatre" or "the theatre" is the stage's."""
+    film = text_kind("Out Friday. In theatres now, and in theaters across the country.")
+    assert film.cues["film"] == 2 and film.cues["theatre"] == 0
+    stage = text_kind("Seen at the Griffin Theatre; the theatre was full, and the theater hushed.")
+    assert stage.cues["theatre"] == 3 and stage.cues["film"] == 0
 
 
 def test_a_review_that_recalls_its_trailer_and_box_office_is_kept() -> None:
