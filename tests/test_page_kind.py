@@ -173,6 +173,29 @@ def test_in_theatres_is_a_films_release_not_a_stage() -> None:
     assert stage.cues["theatre"] == 3 and stage.cues["film"] == 0
 
 
+@pytest.mark.parametrize(
+    ("path", "kind", "word"),
+    [
+        # basketball: "scored" and "score" are music's cues too, "game" a video game's
+        (KINDS / "sports" / "r13m_neatowncourier_rebels_district_semifinal.txt", "sports", "score"),
+        (KINDS / "sports" / "r13m_newsonthenews_durant_career_high.txt", "sports", "game"),
+        (KINDS / "sports" / "wowgm_walers_galaxy.txt", "sports", "football"),
+        # "the show" of a concert and of a play, not of TV
+        (KINDS / "concert" / "lostintheforest_eagles.txt", "music", "songs"),
+        (KINDS / "theatre" / "fairypowered_girl_on_train.txt", "theatre", "playhouse"),
+        # a kind's own words still name it ("season" of TV beside "game" of Thrones)
+        (KINDS / "tv" / "tvinsider_got_premiere.txt", "TV", "season"),
+    ],
+    ids=lambda v: v.name if isinstance(v, Path) else v,
+)
+def test_a_word_several_kinds_use_does_not_name_the_kind_alone(
+    path: Path, kind: str, word: str
+) -> None:
+    found = kind_of(path)
+    assert found.kind == kind, found.reason
+    assert found.reason is not None and word in found.reason
+
+
 def test_a_review_that_recalls_its_trailer_and_box_office_is_kept() -> None:
     review = (
         "I went in expecting the film the trailer sold: a breezy heist comedy. The trailer "

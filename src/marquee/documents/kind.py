@@ -44,7 +44,7 @@ import re as stdlib_re
 import re._constants as sre_constants
 import re._parser as sre_parse
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import regex as re
 
@@ -538,9 +538,15 @@ def rule_kind(text: str) -> PageKind:
     least = SHORT_CUES if short else MIN_OTHER_CUES if cues[FILM] else MIN_OTHER_CUES_NO_FILM
     untold = not short and not cues[FILM] and cues["drama"] + cues["story"] <= UNTOLD
     ranked = sorted(_OTHER_KINDS, key=lambda k: -cues[k])
+
+    def refuses(kind: str, count: int) -> bool:
+        """Whether ``count`` cues of ``kind`` refuse the page."""
+        return (untold and count > 0) or _outweighs(kind, {**cues, kind: count}, least)
+
     for other in ranked if not cues[FILM] else ranked[:1]:
-        if (untold and cues[other]) or _outweighs(other, cues, least):
-            return PageKind(other, cues, _evidence(found[other]))
+        if refuses(other, cues[other]):
+            named, evidence = _named(other, found, refuses)
+            return PageKind(named, cues, _evidence(evidence))
     notes = Counter(m.lower() for m in episode_words) + found["podcast"]
     cues[EPISODE_NOTES] = sum(notes.values())
     if not short and _thick(notes, words, EPISODE_NOTES_CUES, EPISODE_NOTES_SHARE):
@@ -559,6 +565,58 @@ def _outweighs(other: str, cues: Mapping[str, int], least: int) -> bool:
     told = cues["drama"] + cues["story"] * (AGAINST_BOOK if other == "book" else 1)
     support = cues[FILM] + (told if other in _NOT_DRAMA else 0)
     return cues[other] >= least and cues[other] >= OUTWEIGH * max(support, 1)
+
+
+def _shared_cues() -> tuple[tuple[stdlib_re.Pattern[str], frozenset[str]], ...]:
+    """``lexicons/kind-shared.txt``: each cue word several kinds use, and those kinds."""
+    rows = (line.rsplit(":", 1) for line in word_list("marquee.documents", "kind-shared"))
+    return tuple(
+        (stdlib_re.compile(cue.strip()), frozenset(kind.strip() for kind in kinds.split(",")))
+        for cue, kinds in rows
+    )
+
+
+_SHARED = _shared_cues()
+
+
+def _sharing(word: str) -> frozenset[str]:
+    """The kinds that use the cue word ``word`` (lower-cased), each in its own sense; empty
+    for a word of one kind."""
+    return next((kinds for cue, kinds in _SHARED if cue.fullmatch(word)), frozenset())
+
+
+def _named(
+    decided: str, found: Mapping[str, Counter[str]], refuses: Callable[[str, int], bool]
+) -> tuple[str, Counter[str]]:
+    """The kind a refused page reads as, and the words it reads so by. Its refusal is decided
+    by the kind with most cues (``decided``); but a word several kinds use ("the show",
+    "scored", "game": ``lexicons/kind-shared.txt``) is only one lexicon's cue, and should not
+    name the kind alone: a concert's "the show" would name TV, a basketball report's
+    "scored" music. So when every cue word of ``decided`` is such a word, each kind is
+    weighed by its own cue words and the shared words it uses, and of the kinds whose words
+    so weighed would refuse the page (``refuses``), the heaviest is named (``decided`` on a
+    tie): a concert's songs and "the show" outweigh TV's "the show" alone, a match's goals
+    and "scored" the album's "scored"; a TV recap's "episode" names no podcast on one
+    "guest", as a podcast's cues do not outweigh a recap's story. Whether the page is
+    refused does not change."""
+    if any(not _sharing(word) for word in found[decided]):
+        return decided, found[decided]
+    shared: Counter[str] = Counter()
+    for words in found.values():
+        for word, n in words.items():
+            if _sharing(word):
+                shared[word] = max(shared[word], n)
+
+    def words_of(kind: str) -> Counter[str]:
+        own = Counter({word: n for word, n in found[kind].items() if not _sharing(word)})
+        return own + Counter({word: n for word, n in shared.items() if kind in _sharing(word)})
+
+    weighed = {kind: words_of(kind) for kind in _OTHER_KINDS}
+    named = max(
+        (kind for kind in _OTHER_KINDS if kind == decided or refuses(kind, weighed[kind].total())),
+        key=lambda kind: (weighed[kind].total(), kind == decided),
+    )
+    return named, weighed[named]
 
 
 def _thick(found: Counter[str], words: int, least: int | float, share: float) -> bool:
