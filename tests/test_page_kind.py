@@ -183,6 +183,9 @@ def test_in_theatres_is_a_films_release_not_a_stage() -> None:
         # "the show" of a concert and of a play, not of TV
         (KINDS / "concert" / "lostintheforest_eagles.txt", "music", "songs"),
         (KINDS / "theatre" / "fairypowered_girl_on_train.txt", "theatre", "playhouse"),
+        # a road test's one "ballet" (a daughter's class) against its driving words
+        (KINDS / "car" / "r13m_tirekicker_lancer_evolution.txt", "car", "horsepower"),
+        (KINDS / "travel" / "timeofftakeoff_rhodes_day3.txt", "travel", "old town"),
         # a kind's own words still name it ("season" of TV beside "game" of Thrones)
         (KINDS / "tv" / "tvinsider_got_premiere.txt", "TV", "season"),
     ],
