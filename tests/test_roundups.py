@@ -92,7 +92,6 @@ MISSED = {
     "r14_ericdsnider_movies_p32.txt": 3,  # "D- | PG-13 | July 25, 2003" under each title
     "r14_lightlynews_sundance_diary_part4.txt": 2,  # a diary naming its films in the prose
     "r14_theunderscene_p41.txt": 3,  # lost headings, the film named in the prose
-    "r14_yearincinema_mini_review_p27.txt": 5,  # "• Mini Review: Title" bullets
     "r14_boneyardlimited_netflix_tag.txt": 2,  # "Title (2019, Netflix) - 4/5" after a series
     "r14_heavy_full_release_dvd_bluray.txt": 1,  # "The Spy Next DoorJackie Chan…": no separator
     "r14_jjamesreviews_mspiff14_final.txt": 1,  # "The Double" / "The Double Poster"
