@@ -18,7 +18,8 @@ how thick their own words are ("in this episode", "we discuss", "Episode 22", "o
 hosts": ``EPISODE_NOTES_SHARE``); an obituary or a year's in-memoriam, by how thick its
 words of death are ("has died", "passed away": ``OBITUARY_SHARE``). The reason names the
 kind and the words that decided it, so a user who disagrees can see why and keep the page
-anyway.
+anyway; a word several kinds use ("the show", "scored") does not name the kind alone
+(``_named``).
 
 The check leans hard towards keeping: a film review that mentions the novel it adapts,
 the band on its soundtrack or the TV series it spun off from still says "film" or
@@ -596,9 +597,9 @@ def _named(
     weighed by its own cue words and the shared words it uses, and of the kinds whose words
     so weighed would refuse the page (``refuses``), the heaviest is named (``decided`` on a
     tie): a concert's songs and "the show" outweigh TV's "the show" alone, a match's goals
-    and "scored" the album's "scored"; a TV recap's "episode" names no podcast on one
-    "guest", as a podcast's cues do not outweigh a recap's story. Whether the page is
-    refused does not change."""
+    and "scored" the album's "scored"; a kind whose words so weighed could not refuse the
+    page (one "keeper" beside a series' "season") is not named. Whether the page is refused
+    does not change."""
     if any(not _sharing(word) for word in found[decided]):
         return decided, found[decided]
     shared: Counter[str] = Counter()
