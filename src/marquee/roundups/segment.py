@@ -450,7 +450,7 @@ def _splits(text: str) -> list[tuple[str, str, bool]]:
         (text[: m.start()], text[m.end() :], False)
         for m in (_SEPARATOR.finditer(lead) if _SEPARATES.search(lead) else ())
     ]
-    if bracketed := _PAREN_LEAD.match(text):
+    if "(" in lead and (bracketed := _PAREN_LEAD.match(text)):  # its bracket opens in the lead
         found.append((bracketed["lead"], bracketed["rest"], True))
     return sorted(
         (

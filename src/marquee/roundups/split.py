@@ -259,7 +259,7 @@ def _heading_at(index: int, block: Block) -> _Heading | None:
     short = words <= _MAX_HEADING_WORDS
     found = _HEADING.match(text) if short else None
     if found is None or not is_title(found["title"]):
-        found = _CAPSULE.match(text)
+        found = _CAPSULE.match(text) if "(" in text else None  # its facts: most lines have none
     if found is None or not is_title(found["title"]):
         return _title_line(index, block, text) or _set_apart(index, text)
     capsule = found.groupdict().get("rest")
@@ -306,7 +306,7 @@ def _set_apart(index: int, text: str) -> _Heading | None:
 def _title_line(index: int, block: Block, text: str) -> _Heading | None:
     """A guide's title line, the facts after the certificate: "Grow Your Own (PG) (Richard
     Laxton, 2007, UK) Benedict Wong, Eddie Marsan, Olivia Colman. 101 mins."."""
-    found = _TITLE_LINE.match(text)
+    found = _TITLE_LINE.match(text) if "(" in text else None  # its certificate's bracket
     title = display_title(found["title"]) if found else ""
     if found is None or len(text.split()) > MAX_FACTS_WORDS or not is_title(title):
         return None
