@@ -22,6 +22,7 @@ round-up, so the pages those rules read are read as before.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re as stdlib_re
 from collections import Counter
 from collections.abc import Sequence
@@ -190,7 +191,7 @@ def film_sections(blocks: Sequence[Block], headlines: Sequence[str]) -> list[Fil
     """The films of a round-up page cut at its headings or capsule openings; [] when the
     page is not one."""
     blocks = [part for block in blocks for part in _run_apart(block)]
-    opening = [clean(b.text) for b in blocks if is_prose(b)][:_OPENING_PROSE]
+    opening = [clean(b.text) for b in itertools.islice(filter(is_prose, blocks), _OPENING_PROSE)]
     collection = any(COLLECTION.search(clean(line)) for line in headlines) or any(
         _COUNTED.search(text)
         or _LISTING.search(text)

@@ -23,6 +23,7 @@ Every part names its critic (:func:`marquee.roundups.credits.credited_parts`).
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import logging
 from collections.abc import Callable, Sequence
 
@@ -125,12 +126,13 @@ def split_films(doc: Document) -> tuple[Document, ...]:
     blocks = doc.blocks
     boxed = film_box(blocks)  # before headings: a box's titles look like film headings
     headings = [] if boxed else _film_headings(blocks, doc.meta.get("title", ""))
-    general = film_sections(blocks, _headlines(doc.meta.get("title", ""), blocks))
+    headlines = _headlines(doc.meta.get("title", ""), blocks)
+    general = film_sections(blocks, headlines)
     if len(headings) < MIN_FILMS or _widens(general, [h.title for h in headings]):
         sections = boxed or rated_runs(blocks) or general or rated_openings(blocks)
         log.info("%s: %d films reviewed on one page", doc.source, len(sections))
         parts = [_part(doc, n, s) for n, s in enumerate(sections)]
-        return credited_parts(doc, parts, _headlines(doc.meta.get("title", ""), blocks)) or (doc,)
+        return credited_parts(doc, parts, headlines) or (doc,)
     widgets = _trailing_widgets(blocks, len(headings))
     body = blocks[: len(blocks) - len(widgets)]
     header = [b for b in body[: headings[0].index] if not is_prose(b)]
@@ -143,7 +145,7 @@ def split_films(doc: Document) -> tuple[Document, ...]:
         own = [*_own(body[heading.index : end], heading), *widgets[number : number + 1]]
         section = FilmSection(heading.title, heading.year, (*header, *own, *footer))
         parts.append(_part(doc, number, section))
-    return credited_parts(doc, parts, _headlines(doc.meta.get("title", ""), blocks))
+    return credited_parts(doc, parts, headlines)
 
 
 def _widens(general: Sequence[FilmSection], titles: Sequence[str]) -> bool:
@@ -316,7 +318,8 @@ def _title_line(index: int, block: Block, text: str) -> _Heading | None:
 def _headlines(title: str, blocks: Sequence[Block]) -> list[str]:
     """The page's title and its first few short lines: where a page says what it is and
     who wrote it ("Mini Film Reviews Volume 54", "New Films … by Mike Davies")."""
-    return [title, *(b.text for b in blocks if not is_prose(b))][:_HEADLINE_LINES]
+    lines = (b.text for b in blocks if not is_prose(b))  # read no further than they are
+    return [title, *itertools.islice(lines, _HEADLINE_LINES - 1)]
 
 
 def _template(section: Sequence[Block]) -> str | None:
