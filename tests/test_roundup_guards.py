@@ -20,7 +20,7 @@ from marquee.documents import read_bytes, read_path
 from marquee.errors import ParseError
 from marquee.films.text import clean
 from marquee.records import Block
-from marquee.roundups import segment, split, titles
+from marquee.roundups import layouts, segment, split, titles
 
 FIXTURES = Path(__file__).parent / "fixtures"
 _PROSE = "The film is long, and its second half drags on well past the point of interest."
@@ -127,3 +127,13 @@ def test_a_lead_without_a_bracket_is_not_read_for_facts(monkeypatch: pytest.Monk
     monkeypatch.setattr(segment, "_PAREN_LEAD", _Untried())
     assert segment._splits(_PROSE) == []
     assert segment._splits("Napoleon: Ridley Scott's battles are spectacular.") != []
+
+
+def test_a_page_of_prose_is_not_read_line_by_line_for_verdicts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def untried(block: Block) -> bool:
+        raise AssertionError(f"tried on {block.text!r}")
+
+    monkeypatch.setattr(layouts, "delivers_verdict", untried)
+    assert layouts.rated_runs([Block("paragraph", _PROSE)] * 3) == []

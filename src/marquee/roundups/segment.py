@@ -447,9 +447,12 @@ def _splits(text: str) -> list[tuple[str, str, bool]]:
     """(opening, rest, bracketed) where a paragraph may divide into a title and its
     review, the longest opening first: short, and the review starting as one does."""
     lead = text[:_LEAD_CHARS]
+    separated = _SEPARATES.search(lead) is not None
+    if not separated and "(" not in lead:
+        return []  # most lines: neither a separator nor a bracket where a title could end
     found = [
         (text[: m.start()], text[m.end() :], False)
-        for m in (_SEPARATOR.finditer(lead) if _SEPARATES.search(lead) else ())
+        for m in (_SEPARATOR.finditer(lead) if separated else ())
     ]
     if "(" in lead and (bracketed := _PAREN_LEAD.match(text)):  # its bracket opens in the lead
         found.append((bracketed["lead"], bracketed["rest"], True))
