@@ -77,6 +77,12 @@ def _dropped(lines: tuple[str, ...]) -> list[tuple[str, str]]:
         for line in lines
         if mark not in line and pattern.match(line)
     ]
+    found += [
+        (f"titles {pattern.pattern[:20]!r}", line)
+        for pattern in (titles._QUOTED_CAPSULE, titles._COMMA_QUOTED_CAPSULE)
+        for line in lines
+        if line[:1] not in titles._OPENING_QUOTES and pattern.match(line)
+    ]
     lead = segment._LEAD_CHARS
     found += [
         ("segment._PAREN_LEAD", line)
@@ -118,8 +124,10 @@ def test_a_line_without_a_bracket_is_not_read_for_a_capsule_or_a_title_line(
 def test_a_title_set_apart_is_tried_only_where_its_mark_is(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    untried = tuple((mark, form if not mark else _Untried()) for mark, form in titles._SET_APART)
+    untried = tuple((mark, _Untried()) for mark, _ in titles._SET_APART)
     monkeypatch.setattr(titles, "_SET_APART", untried)
+    monkeypatch.setattr(titles, "_QUOTED_CAPSULE", _Untried())
+    monkeypatch.setattr(titles, "_COMMA_QUOTED_CAPSULE", _Untried())
     assert titles.set_apart(_PROSE) is None
 
 

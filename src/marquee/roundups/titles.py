@@ -51,8 +51,9 @@ _QUOTING_CAPSULE = re.compile(
 """A capsule that sets its title apart: '"Chuck": Liev Schreiber stars as…', 'BLACK
 PANTHER--Ryan Coogler…', 'ALADDIN. 2.5 stars. Will Smith…', 'Capote -- is a bleakly…',
 'Borrego (R) This thriller stars…', 'Moonlight (SR): "Floridly shot…"'."""
+_OPENING_QUOTES = "'‘\"“"
+"""What a quoted capsule (``_QUOTED_CAPSULE``, ``_COMMA_QUOTED_CAPSULE``) opens with."""
 _SET_APART = (
-    ("", _QUOTED_CAPSULE),
     ("--", _DASHED_CAPSULE),
     ("(", _CERTIFIED_CAPSULE),
     (":", _QUOTING_CAPSULE),
@@ -102,14 +103,15 @@ II", "STAR WARS: EPISODE IV")."""
 def set_apart(text: str) -> tuple[str, str, bool] | None:
     """(title, the capsule after it, whether a certificate came with it) for a capsule
     whose title is set apart and which has a mark or a paragraph of its own."""
-    found = next(
+    quoted = text[:1] in _OPENING_QUOTES  # (most lines open otherwise: two forms not tried)
+    found = (_QUOTED_CAPSULE.match(text) if quoted else None) or next(
         (matched for mark, form in _SET_APART if mark in text and (matched := form.match(text))),
         None,
     )
     shouted = _SHOUTED_CAPSULE.match(text)
     if found is None and shouted is not None and is_shouted(shouted["title"]):
         found = shouted
-    found = found or _COMMA_QUOTED_CAPSULE.match(text)
+    found = found or (_COMMA_QUOTED_CAPSULE.match(text) if quoted else None)
     if found is None:
         return None
     title = display_title(found["title"])
