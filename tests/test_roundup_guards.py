@@ -20,7 +20,7 @@ from marquee.documents import read_bytes, read_path
 from marquee.errors import ParseError
 from marquee.films.text import clean
 from marquee.records import Block
-from marquee.roundups import layouts, segment, split, titles
+from marquee.roundups import credits, layouts, segment, split, titles
 
 FIXTURES = Path(__file__).parent / "fixtures"
 _PROSE = "The film is long, and its second half drags on well past the point of interest."
@@ -83,6 +83,16 @@ def _dropped(lines: tuple[str, ...]) -> list[tuple[str, str]]:
         for line in lines
         if line[:1] not in titles._OPENING_QUOTES and pattern.match(line)
     ]
+    found += [
+        ("segment._RUN_ON", line)
+        for line in lines
+        if "(" not in line and segment._RUN_ON.search(line)
+    ]
+    found += [
+        ("credits._MARKED_BY", line)
+        for line in lines
+        if "*" not in line and "★" not in line and credits._MARKED_BY.match(line)
+    ]
     lead = segment._LEAD_CHARS
     found += [
         ("segment._PAREN_LEAD", line)
@@ -110,6 +120,8 @@ class _Untried:
 
     def match(self, text: str) -> None:
         raise AssertionError(f"tried on {text!r}")
+
+    search = match
 
 
 def test_a_line_without_a_bracket_is_not_read_for_a_capsule_or_a_title_line(
@@ -145,3 +157,12 @@ def test_a_page_of_prose_is_not_read_line_by_line_for_verdicts(
 
     monkeypatch.setattr(layouts, "delivers_verdict", untried)
     assert layouts.rated_runs([Block("paragraph", _PROSE)] * 3) == []
+
+
+def test_a_paragraph_without_a_bracket_is_not_read_for_run_on_capsules_or_stars(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(segment, "_RUN_ON", _Untried())
+    monkeypatch.setattr(credits, "_MARKED_BY", _Untried())
+    assert segment._run_apart(Block("paragraph", _PROSE)) == [Block("paragraph", _PROSE)]
+    assert credits.marked_critic([Block("paragraph", _PROSE)]) == []

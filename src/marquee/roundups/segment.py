@@ -256,7 +256,7 @@ def _with_orphans(blocks: Sequence[Block], leads: Sequence[Lead]) -> list[Lead]:
 def _run_apart(block: Block) -> list[Block]:
     """A paragraph as the capsules it runs together: each title line made a heading of
     its own, above its review."""
-    found = _RUN_ON.search(block.text) if block.kind == "paragraph" else None
+    found = _RUN_ON.search(block.text) if block.kind == "paragraph" and "(" in block.text else None
     if found is None or not is_title(found["title"].rsplit("(", 1)[0]):
         return [block]
     before = Block("paragraph", block.text[: found.start()].rstrip())
