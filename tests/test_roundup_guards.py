@@ -166,3 +166,42 @@ def test_a_paragraph_without_a_bracket_is_not_read_for_run_on_capsules_or_stars(
     monkeypatch.setattr(credits, "_MARKED_BY", _Untried())
     assert segment._run_apart(Block("paragraph", _PROSE)) == [Block("paragraph", _PROSE)]
     assert credits.marked_critic([Block("paragraph", _PROSE)]) == []
+
+
+class _Everywhere:
+    """A search that finds something in every text: a guard that never skips."""
+
+    def search(self, text: str) -> bool:
+        return True
+
+
+def _shortcut_changes(lines: tuple[str, ...], monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The lines ``_heading_at`` reads otherwise when its shortcut for a paragraph with no
+    facts or mark is taken away."""
+    blocks = [Block(kind, line) for line in lines for kind in ("paragraph", "list_item")]
+    guarded = [split._heading_at(0, block) for block in blocks]
+    with monkeypatch.context() as patched:
+        patched.setattr(split, "_MAY_RATE", _Everywhere())
+        unguarded = [split._heading_at(0, block) for block in blocks]
+    return [b.text for b, g, u in zip(blocks, guarded, unguarded, strict=True) if g != u]
+
+
+def test_the_paragraph_shortcut_reads_every_fixture_line_alike(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert _shortcut_changes(_fixture_lines(), monkeypatch) == []
+
+
+@pytest.mark.corpora
+def test_the_paragraph_shortcut_reads_every_dev_review_line_alike(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert _shortcut_changes(_dev_lines(), monkeypatch) == []
+
+
+def test_a_paragraph_with_no_facts_or_mark_is_not_read_as_a_heading(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert split._heading_at(0, Block("paragraph", "Monster ★★★★☆")) is not None  # a mark
+    monkeypatch.setattr(split, "_HEADING", _Untried())
+    assert split._heading_at(0, Block("paragraph", "It drags on past its point.")) is None

@@ -98,6 +98,10 @@ _REVIEWS_HEADLINE = re.compile(
     re.IGNORECASE,
 )
 """A headline that says the page collects reviews: "Mini Film Reviews Volume 54"."""
+_MAY_RATE = re.compile(r"[(★☆✩✭✮⭐½*\d]")
+"""What a paragraph needs to open a film's review in ``_heading_at``: the bracket of its
+facts, or a star or digit of its rating (see ``STARS``); a line without one is read only
+for a title set apart, one regex search instead of the forms' several."""
 _NAMES_ASIDE = re.compile(r"\(\p{Lu}[^()]*\)")
 """A parenthesis of names after a title: its star or its other title ("(Kate Hudson)",
 "(Nochnoi Dozor)"), unlike a sentence's aside "(and why it matters)"."""
@@ -258,6 +262,8 @@ def _heading_at(index: int, block: Block) -> _Heading | None:
     words = len(text.split())
     if words <= _TEMPLATE_WORDS and COLLECTION.search(text):
         return None  # "The Round-Up": the page's own title
+    if block.kind != "heading" and not _MAY_RATE.search(text):
+        return _set_apart(index, text)  # what the forms below give a line with no facts or mark
     short = words <= _MAX_HEADING_WORDS
     found = _HEADING.match(text) if short else None
     if found is None or not is_title(found["title"]):
