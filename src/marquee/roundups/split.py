@@ -262,9 +262,9 @@ def _heading_at(index: int, block: Block) -> _Heading | None:
     words = len(text.split())
     if words <= _TEMPLATE_WORDS and COLLECTION.search(text):
         return None  # "The Round-Up": the page's own title
-    if block.kind != "heading" and not _MAY_RATE.search(text):
+    short = words <= _MAX_HEADING_WORDS  # (a longer line is no _HEADING: no search to spare)
+    if short and block.kind != "heading" and not _MAY_RATE.search(text):
         return _set_apart(index, text)  # what the forms below give a line with no facts or mark
-    short = words <= _MAX_HEADING_WORDS
     found = _HEADING.match(text) if short else None
     if found is None or not is_title(found["title"]):
         found = _CAPSULE.match(text) if "(" in text else None  # its facts: most lines have none
