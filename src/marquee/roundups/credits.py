@@ -200,7 +200,9 @@ def marked_critic(blocks: Sequence[Block]) -> list[str]:
     opened = [
         found
         for block in blocks
-        if is_prose(block) and (found := _MARKED_BY.match(clean(block.text)))
+        if ("*" in block.text or "★" in block.text)  # its stars: a line without is not read
+        and is_prose(block)
+        and (found := _MARKED_BY.match(clean(block.text)))
     ]
     words = {found["who"] for found in opened}
     if len(words) != 1 or len({found["mark"] for found in opened}) < 2:

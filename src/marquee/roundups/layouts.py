@@ -134,8 +134,8 @@ def rated_runs(blocks: Sequence[Block]) -> list[FilmSection]:
     sections: list[FilmSection] = []
     start = 0
     for index, block in enumerate(blocks):
-        if not delivers_verdict(block) or is_prose(block):
-            continue
+        if is_prose(block) or not delivers_verdict(block):
+            continue  # (the cheap test first: a review's lines are mostly prose)
         run = blocks[start : index + 1]
         start = index + 1
         if sections and not any(is_prose(b) for b in run):  # "BigJ's Rating: 6/10"

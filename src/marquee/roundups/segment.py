@@ -22,6 +22,7 @@ round-up, so the pages those rules read are read as before.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re as stdlib_re
 from collections import Counter
 from collections.abc import Sequence
@@ -190,7 +191,7 @@ def film_sections(blocks: Sequence[Block], headlines: Sequence[str]) -> list[Fil
     """The films of a round-up page cut at its headings or capsule openings; [] when the
     page is not one."""
     blocks = [part for block in blocks for part in _run_apart(block)]
-    opening = [clean(b.text) for b in blocks if is_prose(b)][:_OPENING_PROSE]
+    opening = [clean(b.text) for b in itertools.islice(filter(is_prose, blocks), _OPENING_PROSE)]
     collection = any(COLLECTION.search(clean(line)) for line in headlines) or any(
         _COUNTED.search(text)
         or _LISTING.search(text)
@@ -255,7 +256,7 @@ def _with_orphans(blocks: Sequence[Block], leads: Sequence[Lead]) -> list[Lead]:
 def _run_apart(block: Block) -> list[Block]:
     """A paragraph as the capsules it runs together: each title line made a heading of
     its own, above its review."""
-    found = _RUN_ON.search(block.text) if block.kind == "paragraph" else None
+    found = _RUN_ON.search(block.text) if block.kind == "paragraph" and "(" in block.text else None
     if found is None or not is_title(found["title"].rsplit("(", 1)[0]):
         return [block]
     before = Block("paragraph", block.text[: found.start()].rstrip())
@@ -446,11 +447,14 @@ def _splits(text: str) -> list[tuple[str, str, bool]]:
     """(opening, rest, bracketed) where a paragraph may divide into a title and its
     review, the longest opening first: short, and the review starting as one does."""
     lead = text[:_LEAD_CHARS]
+    separated = _SEPARATES.search(lead) is not None
+    if not separated and "(" not in lead:
+        return []  # most lines: neither a separator nor a bracket where a title could end
     found = [
         (text[: m.start()], text[m.end() :], False)
-        for m in (_SEPARATOR.finditer(lead) if _SEPARATES.search(lead) else ())
+        for m in (_SEPARATOR.finditer(lead) if separated else ())
     ]
-    if bracketed := _PAREN_LEAD.match(text):
+    if "(" in lead and (bracketed := _PAREN_LEAD.match(text)):  # its bracket opens in the lead
         found.append((bracketed["lead"], bracketed["rest"], True))
     return sorted(
         (

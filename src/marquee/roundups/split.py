@@ -23,6 +23,7 @@ Every part names its critic (:func:`marquee.roundups.credits.credited_parts`).
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import logging
 from collections.abc import Callable, Sequence
 
@@ -97,6 +98,10 @@ _REVIEWS_HEADLINE = re.compile(
     re.IGNORECASE,
 )
 """A headline that says the page collects reviews: "Mini Film Reviews Volume 54"."""
+_MAY_RATE = re.compile(r"[(★☆✩✭✮⭐½*\d]")
+"""What a paragraph needs to open a film's review in ``_heading_at``: the bracket of its
+facts, or a star or digit of its rating (see ``STARS``); a line without one is read only
+for a title set apart, one regex search instead of the forms' several."""
 _NAMES_ASIDE = re.compile(r"\(\p{Lu}[^()]*\)")
 """A parenthesis of names after a title: its star or its other title ("(Kate Hudson)",
 "(Nochnoi Dozor)"), unlike a sentence's aside "(and why it matters)"."""
@@ -125,12 +130,13 @@ def split_films(doc: Document) -> tuple[Document, ...]:
     blocks = doc.blocks
     boxed = film_box(blocks)  # before headings: a box's titles look like film headings
     headings = [] if boxed else _film_headings(blocks, doc.meta.get("title", ""))
-    general = film_sections(blocks, _headlines(doc.meta.get("title", ""), blocks))
+    headlines = _headlines(doc.meta.get("title", ""), blocks)
+    general = film_sections(blocks, headlines)
     if len(headings) < MIN_FILMS or _widens(general, [h.title for h in headings]):
         sections = boxed or rated_runs(blocks) or general or rated_openings(blocks)
         log.info("%s: %d films reviewed on one page", doc.source, len(sections))
         parts = [_part(doc, n, s) for n, s in enumerate(sections)]
-        return credited_parts(doc, parts, _headlines(doc.meta.get("title", ""), blocks)) or (doc,)
+        return credited_parts(doc, parts, headlines) or (doc,)
     widgets = _trailing_widgets(blocks, len(headings))
     body = blocks[: len(blocks) - len(widgets)]
     header = [b for b in body[: headings[0].index] if not is_prose(b)]
@@ -143,7 +149,7 @@ def split_films(doc: Document) -> tuple[Document, ...]:
         own = [*_own(body[heading.index : end], heading), *widgets[number : number + 1]]
         section = FilmSection(heading.title, heading.year, (*header, *own, *footer))
         parts.append(_part(doc, number, section))
-    return credited_parts(doc, parts, _headlines(doc.meta.get("title", ""), blocks))
+    return credited_parts(doc, parts, headlines)
 
 
 def _widens(general: Sequence[FilmSection], titles: Sequence[str]) -> bool:
@@ -256,10 +262,12 @@ def _heading_at(index: int, block: Block) -> _Heading | None:
     words = len(text.split())
     if words <= _TEMPLATE_WORDS and COLLECTION.search(text):
         return None  # "The Round-Up": the page's own title
-    short = words <= _MAX_HEADING_WORDS
+    short = words <= _MAX_HEADING_WORDS  # (a longer line is no _HEADING: no search to spare)
+    if short and block.kind != "heading" and not _MAY_RATE.search(text):
+        return _set_apart(index, text)  # what the forms below give a line with no facts or mark
     found = _HEADING.match(text) if short else None
     if found is None or not is_title(found["title"]):
-        found = _CAPSULE.match(text)
+        found = _CAPSULE.match(text) if "(" in text else None  # its facts: most lines have none
     if found is None or not is_title(found["title"]):
         return _title_line(index, block, text) or _set_apart(index, text)
     capsule = found.groupdict().get("rest")
@@ -306,7 +314,7 @@ def _set_apart(index: int, text: str) -> _Heading | None:
 def _title_line(index: int, block: Block, text: str) -> _Heading | None:
     """A guide's title line, the facts after the certificate: "Grow Your Own (PG) (Richard
     Laxton, 2007, UK) Benedict Wong, Eddie Marsan, Olivia Colman. 101 mins."."""
-    found = _TITLE_LINE.match(text)
+    found = _TITLE_LINE.match(text) if "(" in text else None  # its certificate's bracket
     title = display_title(found["title"]) if found else ""
     if found is None or len(text.split()) > MAX_FACTS_WORDS or not is_title(title):
         return None
@@ -316,7 +324,8 @@ def _title_line(index: int, block: Block, text: str) -> _Heading | None:
 def _headlines(title: str, blocks: Sequence[Block]) -> list[str]:
     """The page's title and its first few short lines: where a page says what it is and
     who wrote it ("Mini Film Reviews Volume 54", "New Films … by Mike Davies")."""
-    return [title, *(b.text for b in blocks if not is_prose(b))][:_HEADLINE_LINES]
+    lines = (b.text for b in blocks if not is_prose(b))  # read no further than they are
+    return [title, *itertools.islice(lines, _HEADLINE_LINES - 1)]
 
 
 def _template(section: Sequence[Block]) -> str | None:

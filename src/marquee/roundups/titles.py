@@ -51,6 +51,15 @@ _QUOTING_CAPSULE = re.compile(
 """A capsule that sets its title apart: '"Chuck": Liev Schreiber stars as…', 'BLACK
 PANTHER--Ryan Coogler…', 'ALADDIN. 2.5 stars. Will Smith…', 'Capote -- is a bleakly…',
 'Borrego (R) This thriller stars…', 'Moonlight (SR): "Floridly shot…"'."""
+_OPENING_QUOTES = "'‘\"“"
+"""What a quoted capsule (``_QUOTED_CAPSULE``, ``_COMMA_QUOTED_CAPSULE``) opens with."""
+_SET_APART = (
+    ("--", _DASHED_CAPSULE),
+    ("(", _CERTIFIED_CAPSULE),
+    (":", _QUOTING_CAPSULE),
+)
+"""Each form with a mark its every match holds: a line without the mark is not tried (most
+lines have no "--" or bracket, and the title grammar tried at each start costs more)."""
 _MONTH = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
@@ -94,16 +103,15 @@ II", "STAR WARS: EPISODE IV")."""
 def set_apart(text: str) -> tuple[str, str, bool] | None:
     """(title, the capsule after it, whether a certificate came with it) for a capsule
     whose title is set apart and which has a mark or a paragraph of its own."""
-    found = (
-        _QUOTED_CAPSULE.match(text)
-        or _DASHED_CAPSULE.match(text)
-        or _CERTIFIED_CAPSULE.match(text)
-        or _QUOTING_CAPSULE.match(text)
+    quoted = text[:1] in _OPENING_QUOTES  # (most lines open otherwise: two forms not tried)
+    found = (_QUOTED_CAPSULE.match(text) if quoted else None) or next(
+        (matched for mark, form in _SET_APART if mark in text and (matched := form.match(text))),
+        None,
     )
     shouted = _SHOUTED_CAPSULE.match(text)
     if found is None and shouted is not None and is_shouted(shouted["title"]):
         found = shouted
-    found = found or _COMMA_QUOTED_CAPSULE.match(text)
+    found = found or (_COMMA_QUOTED_CAPSULE.match(text) if quoted else None)
     if found is None:
         return None
     title = display_title(found["title"])
