@@ -123,7 +123,6 @@ MISSED = {
     "r15_plumenoire_foreign_films_p2.txt": 4,  # not cut: "Title movie poster" / "Title"
     "r15_whysoblu_criterion_p10.txt": 2,  # not cut: titles only in "Continue reading ‘…’"
     "r15_lorneanderson_in_flight_movies.txt": 5,  # not cut: "Title – prose" paragraphs
-    "r15_pifyi_plane_movies.txt": 5,  # not cut: "Title ⭐️⭐️⭐️" lines
     "r15_reeldealblog_in_flight_entertainment.txt": 2,  # not cut: "Title" over prose, a lost one
     "r15_stylecaster_holiday_movies_ranked.txt": 2,  # '"Title:" blurb' paragraphs after the first
     "r15_theblondeengineer_in_flight_entertainment.txt": 5,  # not cut: "Title: prose"
@@ -1260,3 +1259,16 @@ def test_a_best_and_worst_lists_labels_are_no_part_of_the_titles() -> None:
     )
     titles = [p.meta["film"] for p in split_films(doc)]
     assert titles == ["Paper Kites", "Glass Rivers: Sword of Destiny"]
+
+
+def test_titles_over_emoji_stars_drawn_with_a_variation_selector() -> None:
+    """ "Theatre Camp ⭐️⭐️⭐️⭐️⭐️": each "⭐️" is a star and an invisible selector asking for
+    its emoji form; the line is a title and its mark like "Theatre Camp ★★★★★"."""
+    doc = doc_of(
+        ("paragraph", "Here is what I made of the flight."),
+        ("heading", "Paper Kites \u2b50\ufe0f\u2b50\ufe0f\u2b50\ufe0f\u2b50\ufe0f"),
+        ("paragraph", "It was so fun to watch this one again with a friend on the way."),
+        ("heading", "Glass Rivers \u2b50\ufe0f\u2b50\ufe0f"),
+        ("paragraph", "I'm sure I would love this film under other circumstances, truly."),
+    )
+    assert [p.meta["film"] for p in split_films(doc)] == ["Paper Kites", "Glass Rivers"]
