@@ -113,7 +113,7 @@ MISSED = {
     "r15_mynameisnotkatie_movies_seen_lately.txt": 2,  # not cut: "Title || prose"
     "r15_scottsmoviereviews_1950s_p4.txt": 4,  # not cut: teasers naming films in the prose
     "r15_sickleandefrit_july_2020.txt": 2,  # not cut: "Final [Girl] Review: Title" teasers
-    "r15_somebodysmiracle_november_what_i_watched.txt": 18,  # not cut: "- Title – a few words"
+    "r15_somebodysmiracle_november_what_i_watched.txt": 9,  # "- Title – Capitalised words"
     "r15_woroni_film_of_the_summer.txt": 2,  # not cut: title lines over a paragraph
     "r15_chickflix_romantic_comedy_tag.txt": 2,  # "Title Review" and a plain title not cut
     "r15_cinemasentries_criterion_collection.txt": 2,  # "Title Criterion … Review: tagline"
@@ -1272,3 +1272,23 @@ def test_titles_over_emoji_stars_drawn_with_a_variation_selector() -> None:
         ("paragraph", "I'm sure I would love this film under other circumstances, truly."),
     )
     assert [p.meta["film"] for p in split_films(doc)] == ["Paper Kites", "Glass Rivers"]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "In November, I managed to watch two dozen films, many of which I loved.",
+        "I managed to see six films over the weekend, so here goes.",
+    ],
+)
+def test_an_opening_counting_the_films_seen_makes_a_list_of_verdicts(opening: str) -> None:
+    """ "I managed to watch two dozen films" over "- What Happens Later – a disappointing
+    return to romcoms": a viewing log, its lines of a few words one film each."""
+    doc = doc_of(
+        ("paragraph", opening),
+        ("list_item", "Paper Kites – a disappointing return to romcoms"),
+        ("list_item", "Glass Rivers – a largely underrated entry. A fun one!"),
+        ("list_item", "Harbour Lights – uneven and ill-informed, but pretty."),
+    )
+    titles = [p.meta["film"] for p in split_films(doc)]
+    assert titles == ["Paper Kites", "Glass Rivers", "Harbour Lights"]

@@ -113,12 +113,15 @@ _RUN_ON = re.compile(
 """A capsule a copy ran on in the one before's paragraph: "… (Ben Gifford) Captain
 America: The First Avenger (PG-13) — The final lead-in…"."""
 _COUNTED = re.compile(
-    r"\b(?:reviews?|thoughts|takes?|rank(?:ing)?)\b.{0,30}\b(?:two|three|four|five|six|seven"
-    r"|eight|nine|ten|several|\d) (?:\w+ ){0,2}(?:films|movies|nominees|releases)\b",
+    r"\b(?:reviews?|thoughts|takes?|rank(?:ing)?|watch(?:ed)?|saw|seen|see|caught)\b.{0,30}"
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|\d|dozen)"
+    r" (?:\w+ ){0,2}(?:films|movies|nominees|releases)\b",
     re.IGNORECASE,
 )
 """An opening paragraph saying what follows: "here is a short spoiler-free review of three
-movies I watched", "my rank and review of all eight best picture nominees"."""
+movies I watched", "my rank and review of all eight best picture nominees", or how many
+films the writer saw ("I managed to watch two dozen films", "to see six films over the
+weekend"): a viewing log's opening."""
 _LISTING = re.compile(
     r"\b(?:list of (?:my|the|our)\b.{0,30}\b(?:films|movies|releases)|top (?:\d{1,2}|ten)\b"
     r"|here (?:are|is) (?:my|the|our) (?:\w+ ){0,3}(?:films|movies)|(?:films|movies) to watch)\b",
