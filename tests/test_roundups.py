@@ -56,7 +56,7 @@ MISSED = {
     "fiftywordfilmreviews_aug2012.txt": 2,  # lost headings, the film named in the prose
     "keepingitreel_dvd_0430.txt": 5,  # titles in quotation marks inside the prose only
     "screenanarchy_sundance_2017.txt": 1,  # "L.A. TIMES" (an initialism)
-    "screencrave_bluray_may22.txt": 5,  # "• Title: prose" bullets
+    "screencrave_bluray_may22.txt": 1,  # its last capsule too short for a paragraph
     "moviesspoiler_opening_sep2017.txt": 1,  # a lost heading, the film named in the prose
     "xponorth_screening_reviews.txt": 1,  # a lost heading, the short named in quotes
     "filminquiry_short_film_reviews.txt": 11,  # teasers naming their short as the subject
@@ -107,7 +107,6 @@ MISSED = {
     "r15_caseypatton_recent_viewings_304.txt": 3,  # not cut: plain title lines over prose
     "r15_celluloidclub_tcm_tivo_alert.txt": 3,  # not cut: "TITLE (date, time): prose"
     "r15_columbusmonthly_new_in_theaters_dec_2019.txt": 1,  # the first title, after a lead-in
-    "r15_dandycat_letterboxd_may_2021.txt": 3,  # not cut: "- Title: prose (★★★★)" bullets
     "r15_entertainmentreport_dvd_dark_knight_rises.txt": 4,  # not cut: titles inside the prose
     "r15_gamespite_dvd_releases_070911.txt": 2,  # not cut: a pick in prose, title lines
     "r15_mynameisnotkatie_movies_seen_lately.txt": 2,  # not cut: "Title || prose"
@@ -125,7 +124,7 @@ MISSED = {
     "r15_lorneanderson_in_flight_movies.txt": 5,  # not cut: "Title – prose" paragraphs
     "r15_reeldealblog_in_flight_entertainment.txt": 2,  # not cut: "Title" over prose, a lost one
     "r15_stylecaster_holiday_movies_ranked.txt": 2,  # '"Title:" blurb' paragraphs after the first
-    "r15_theblondeengineer_in_flight_entertainment.txt": 5,  # not cut: "Title: prose"
+    "r15_theblondeengineer_in_flight_entertainment.txt": 2,  # "Spotlight and The Big Short:"
     "r15_theentrepreneurmagazine_sundance_reviews.txt": 2,  # not cut: titles lost, in takeaways
     "r15_xmasmoviesrq_all_christmas_movies_ranked.txt": 2,  # not cut: "#35. Title" headings
     "r15_awardsprognosticator_best_documentary_2015.txt": 3,  # not cut: "Title" / "(Director)"
@@ -1292,3 +1291,28 @@ def test_an_opening_counting_the_films_seen_makes_a_list_of_verdicts(opening: st
     )
     titles = [p.meta["film"] for p in split_films(doc)]
     assert titles == ["Paper Kites", "Glass Rivers", "Harbour Lights"]
+
+
+def test_a_page_of_capsules_a_paragraph_each_under_a_short_opening() -> None:
+    """ "The Reventant: I am a bad, bad Leo fan…" paragraph after paragraph under one
+    line of opening: the layout says the page collects films, though no title is marked."""
+    doc = doc_of(
+        ("heading", "In Flight Entertainment"),
+        ("paragraph", "I recently spent two weeks away, with a lot of time on planes."),
+        ("paragraph", f"Paper Kites: I am a bad, bad fan of the lead. {PROSE}"),
+        ("paragraph", f"Glass Rivers: Okay, so I have seen this one before. {PROSE}"),
+        ("paragraph", f"Harbour Lights: This one probably isn't the best to watch. {PROSE}"),
+    )
+    titles = [p.meta["film"] for p in split_films(doc)]
+    assert titles == ["Paper Kites", "Glass Rivers", "Harbour Lights"]
+
+
+def test_a_reviews_labelled_paragraphs_are_no_page_of_capsules() -> None:
+    """ "Story: …", "The Acting: …", "Music: …" are one film's parts, whatever the layout."""
+    doc = doc_of(
+        ("heading", "Paper Kites"),
+        ("paragraph", f"Story: A family comes apart over one long summer. {PROSE}"),
+        ("paragraph", f"The Acting: Every one of the cast is at their best. {PROSE}"),
+        ("paragraph", f"Music: The score swells where it should and no more. {PROSE}"),
+    )
+    assert len(split_films(doc)) == 1

@@ -32,6 +32,7 @@ from marquee.films.match import named_count
 from marquee.films.names import name_key
 from marquee.films.text import clean
 from marquee.records import Block
+from marquee.roundups.capsule_pages import is_capsule_page
 from marquee.roundups.headings import (
     COLLECTION,
     LABEL_LINE,
@@ -552,6 +553,7 @@ def _judged(blocks: Sequence[Block], group: Sequence[Lead], page: _Page) -> bool
     if distinct < len(group):
         return False  # a film heads one capsule; a title repeated heads a review's parts
     judged = evident >= MIN_FILMS or plain or _listed(blocks, group, page)
+    judged = judged or is_capsule_page(blocks, group)  # each film a paragraph, nothing else
     return distinct >= MIN_FILMS and judged
 
 
