@@ -66,7 +66,6 @@ MISSED = {
     "lintroller_movies_watched_jan2023.txt": 1,  # "Turn Every Page – The Adventures of…"
     "michevan_mini_movie_reviews.txt": 2,  # "So I thought Nope was…", "So The Batman was…"
     "thesunbreak_reviews_2021.txt": 3,  # headlines naming their film, under "Reviews"
-    "truby_oscar_hopefuls_2018.txt": 8,  # "1. Title: prose" numbered entries
     "wickedjaws_siff_despatches.txt": 2,  # plain title headings under "[SIFF Despatches…]"
     "2c2night_shorts5.txt": 6,  # one paragraph naming every short in its prose
     "awardscircuit_bluray_032718.txt": 2,  # a plain heading; a pick named in the prose only
@@ -121,7 +120,7 @@ MISSED = {
     "r15_heraldstandard_movie_capsules_az.txt": 2,  # not cut: "TITLE: (B) prose" capsules
     "r15_plumenoire_foreign_films_p2.txt": 4,  # not cut: "Title movie poster" / "Title"
     "r15_whysoblu_criterion_p10.txt": 2,  # not cut: titles only in "Continue reading ‘…’"
-    "r15_lorneanderson_in_flight_movies.txt": 5,  # not cut: "Title – prose" paragraphs
+    "r15_lorneanderson_in_flight_movies.txt": 1,  # its last capsule, one sentence
     "r15_reeldealblog_in_flight_entertainment.txt": 2,  # not cut: "Title" over prose, a lost one
     "r15_stylecaster_holiday_movies_ranked.txt": 2,  # '"Title:" blurb' paragraphs after the first
     "r15_theblondeengineer_in_flight_entertainment.txt": 2,  # "Spotlight and The Big Short:"
@@ -1316,3 +1315,15 @@ def test_a_reviews_labelled_paragraphs_are_no_page_of_capsules() -> None:
         ("paragraph", f"Music: The score swells where it should and no more. {PROSE}"),
     )
     assert len(split_films(doc)) == 1
+
+
+def test_capsules_whose_review_runs_on_in_lower_case_after_the_title() -> None:
+    """ "1. Get Out: a rare and brilliant combination of horror and satire makes…", a list
+    of them and nothing else: each a film, though its review opens in lower case."""
+    doc = doc_of(
+        ("list_item", f"Paper Kites: a rare and brilliant combination of horror. {PROSE}"),
+        ("list_item", f"Glass Rivers: a romantic comedy-drama that transcends it. {PROSE}"),
+        ("list_item", f"Harbour Lights: this story of a secretary is a little gem. {PROSE}"),
+    )
+    titles = [p.meta["film"] for p in split_films(doc)]
+    assert titles == ["Paper Kites", "Glass Rivers", "Harbour Lights"]
