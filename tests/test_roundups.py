@@ -103,7 +103,6 @@ MISSED = {
     "r14_ipernity_supercargo_six_films.txt": 6,  # six films named in one paragraph of prose
     # rounds 15 to 15d (issue 12n2), as measured once at 296484b (SOURCES.md); "not cut": no
     # layout found
-    "r15_caseypatton_recent_viewings_304.txt": 3,  # not cut: plain title lines over prose
     "r15_celluloidclub_tcm_tivo_alert.txt": 3,  # not cut: "TITLE (date, time): prose"
     "r15_columbusmonthly_new_in_theaters_dec_2019.txt": 1,  # the first title, after a lead-in
     "r15_entertainmentreport_dvd_dark_knight_rises.txt": 4,  # not cut: titles inside the prose
@@ -1324,6 +1323,21 @@ def test_capsules_whose_review_runs_on_in_lower_case_after_the_title() -> None:
         ("list_item", f"Paper Kites: a rare and brilliant combination of horror. {PROSE}"),
         ("list_item", f"Glass Rivers: a romantic comedy-drama that transcends it. {PROSE}"),
         ("list_item", f"Harbour Lights: this story of a secretary is a little gem. {PROSE}"),
+    )
+    titles = [p.meta["film"] for p in split_films(doc)]
+    assert titles == ["Paper Kites", "Glass Rivers", "Harbour Lights"]
+
+
+def test_a_headline_of_recent_viewings_says_the_page_collects_films() -> None:
+    """ "Recent Viewings." over "The Last Blockbuster" / "I really enjoyed this…"."""
+    doc = doc_of(
+        ("heading", "Recent Viewings."),
+        ("paragraph", "Paper Kites"),
+        ("paragraph", "I really enjoyed this. It gave me so many nostalgic good feelings."),
+        ("paragraph", "Glass Rivers"),
+        ("paragraph", "This movie is not good. The only fun part was the final fight."),
+        ("paragraph", "Harbour Lights"),
+        ("paragraph", "This is a fun family movie, over-the-top but it's a silly one."),
     )
     titles = [p.meta["film"] for p in split_films(doc)]
     assert titles == ["Paper Kites", "Glass Rivers", "Harbour Lights"]
