@@ -107,7 +107,6 @@ MISSED = {
     "r15_columbusmonthly_new_in_theaters_dec_2019.txt": 1,  # the first title, after a lead-in
     "r15_entertainmentreport_dvd_dark_knight_rises.txt": 4,  # not cut: titles inside the prose
     "r15_gamespite_dvd_releases_070911.txt": 2,  # not cut: a pick in prose, title lines
-    "r15_mynameisnotkatie_movies_seen_lately.txt": 2,  # not cut: "Title || prose"
     "r15_scottsmoviereviews_1950s_p4.txt": 4,  # not cut: teasers naming films in the prose
     "r15_sickleandefrit_july_2020.txt": 2,  # not cut: "Final [Girl] Review: Title" teasers
     "r15_somebodysmiracle_november_what_i_watched.txt": 9,  # "- Title – Capitalised words"
@@ -1341,3 +1340,13 @@ def test_a_headline_of_recent_viewings_says_the_page_collects_films() -> None:
     )
     titles = [p.meta["film"] for p in split_films(doc)]
     assert titles == ["Paper Kites", "Glass Rivers", "Harbour Lights"]
+
+
+def test_a_bar_sets_a_capsules_title_off_as_a_dash_does() -> None:
+    """ "La La Land || I loved this movie so much!!!" under "Movies I've Seen Lately"."""
+    doc = doc_of(
+        ("heading", "Movies I've Seen Lately"),
+        ("paragraph", f"Paper Kites || I loved this movie so much!!! {PROSE}"),
+        ("paragraph", f"Glass Rivers || Another great one!! {PROSE}"),
+    )
+    assert [p.meta["film"] for p in split_films(doc)] == ["Paper Kites", "Glass Rivers"]

@@ -100,9 +100,10 @@ _FACTS_PAREN = re.compile(rf"\(\s*{CERTIFICATE}\s*\)|\((?:19|20)\d\d\)")
 _BY = re.compile(r"^\W*by\b", re.IGNORECASE)
 _BRACKETED = re.compile(r"\[[^\[\]]{2,60}\]")
 """A film's facts in square brackets: "[Warner Bros. Pictures; 2020]"."""
-_SEPARATOR = re.compile(r"\s*:\s*|\s+[-–—]{1,2}\s*|\s*--\s*|\s*[–—]\s*")
-"""A capsule opening with its title: "Babel (star)(star)1/2: A film…", "The Meg – …"."""
-_SEPARATES = stdlib_re.compile(r"[:\-–—]")
+_SEPARATOR = re.compile(r"\s*:\s*|\s+[-–—]{1,2}\s*|\s*--\s*|\s*[–—]\s*|\s+\|\|?\s+")
+"""A capsule opening with its title: "Babel (star)(star)1/2: A film…", "The Meg – …",
+"La La Land || I loved this movie so much!!!"."""
+_SEPARATES = stdlib_re.compile(r"[:\-–—|]")
 """A character every separator holds: without one, a lead is not searched for them."""
 _PAREN_LEAD = re.compile(rf"^(?P<lead>[^()]{{1,80}}?{PAREN})\.?\s*(?:[-–—:]\s+)?(?P<rest>.*)$")
 """A capsule whose title's facts end the lead: "Shoplifters (Japan, Kore-eda, 5) Family…",
@@ -567,12 +568,13 @@ def _listed(blocks: Sequence[Block], group: Sequence[Lead], page: _Page) -> bool
 
 
 def _dashed(block: Block, lead: Lead) -> bool:
-    """A capsule whose title a dash sets off from its review: "French Exit – This quirky
-    comedy follows…" (a colon is as common after a review's own lead-in)."""
+    """A capsule whose title a dash or a bar sets off from its review: "French Exit – This
+    quirky comedy follows…", "La La Land || I loved this movie…" (a colon is as common
+    after a review's own lead-in)."""
     if lead.rest is None:
         return False
     text = clean(block.text)
-    return text[: len(text) - len(lead.rest)].rstrip().endswith(("–", "—", "-"))
+    return text[: len(text) - len(lead.rest)].rstrip().endswith(("–", "—", "-", "|"))
 
 
 def _teaser(blocks: Sequence[Block], lead: Lead) -> bool:
