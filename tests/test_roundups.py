@@ -136,7 +136,6 @@ UNCREDITED = {
     "r14_bookercritics_movie_review.txt": "V for Vendetta credited to the first writer, Kristen B",
     "r15_spotmonkeypro_halloween_scares.txt": "the writer's name above the lead-in not credited",
     "r15_stylecaster_holiday_movies_ranked.txt": "the byline over the slideshow not credited",
-    "r15_indyweek_full_frame_capsules.txt": "the initials the lead-in spells out not credited",
 }
 """Pages whose critic is not credited as the page gives it (the bench counts them)."""
 
@@ -1350,3 +1349,15 @@ def test_a_bar_sets_a_capsules_title_off_as_a_dash_does() -> None:
         ("paragraph", f"Glass Rivers || Another great one!! {PROSE}"),
     )
     assert [p.meta["film"] for p in split_films(doc)] == ["Paper Kites", "Glass Rivers"]
+
+
+def test_a_legend_of_bracketed_initials_credits_capsules_signed_bare() -> None:
+    """ "written by Grayson Currin (GC), David Fellerath (DF)…" over capsules closing
+    "… (Fletcher Hall, 10 p.m.) DF": each capsule is its signer's."""
+    legend = "The following capsule reviews were written by Ann Marsh (AM) and Bob Tate (BT)."
+    doc = doc_of(
+        ("paragraph", legend),
+        ("paragraph", f"PAPER KITES (Jo Ray, USA, 102 min.) {PROSE} (Civic One, 10 p.m.) BT"),
+        ("paragraph", f"GLASS RIVERS (Al Fry, UK, 21 min.) {PROSE} (Civic Two, noon) AM"),
+    )
+    assert credited(doc) == [("Paper Kites", "Bob Tate"), ("Glass Rivers", "Ann Marsh")]

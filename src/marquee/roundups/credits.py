@@ -80,10 +80,16 @@ _FULL_REVIEW = re.compile(rf"\bread\s+(?P<who>{_NAME})['’]s\s+(?:full\s+)?revi
 """A capsule pointing to its critic's full review: "Read Laura Delaney's full review here."."""
 _INITIALS = re.compile(
     r"\((?P<initials>(?:\p{Lu}\.){2,3})\)|-{2}\s*(?P<signed>(?:\p{Lu}\.){2,3})\s*$"
+    r"|(?<=[.!?)]\s)(?P<bare>\p{Lu}{2,3})\s*$"
 )
-"""A capsule signed with initials, the column naming its critics: "(C.K.)", "--M.W."."""
-_LEGEND = re.compile(rf"(?P<initials>(?:\p{{Lu}}\.){{2,3}})\s*=\s*(?P<who>{_NAME})")
-"""A legend of the column's initials: "Reviewers include: M.P. = Michael Phillips; …"."""
+"""A capsule signed with initials, the column naming its critics: "(C.K.)", "--M.W.", or
+bare after its last sentence ("… (Civic Center One, 12:15 p.m.) DF")."""
+_LEGEND = re.compile(
+    rf"(?P<initials>(?:\p{{Lu}}\.){{2,3}})\s*=\s*(?P<who>{_NAME})"
+    rf"|(?P<named>{_NAME})\s+\((?P<bracketed>\p{{Lu}}{{2,3}})\)"
+)
+"""A legend of the column's initials: "Reviewers include: M.P. = Michael Phillips; …",
+"capsule reviews were written by Grayson Currin (GC), David Fellerath (DF), …"."""
 _ROLE = (
     r"(?i:(?:(?:chief|senior|staff|film|movie|contributing|associate|arts (?:and|&) "
     r"entertainment)\s+)*(?:critic|writer|editor|reviewer|contributor|correspondent))"
@@ -211,12 +217,13 @@ def marked_critic(blocks: Sequence[Block]) -> list[str]:
 
 
 def legend_critics(blocks: Sequence[Block]) -> list[str]:
-    """The critics a legend of initials names: "M.P. = Michael Phillips; J.R. = …"."""
+    """The critics a legend of initials names: "M.P. = Michael Phillips; J.R. = …",
+    "Grayson Currin (GC), David Fellerath (DF)"."""
     return [
         name
         for block in blocks
         for found in _LEGEND.finditer(clean(block.text))
-        if (name := _whole_name(found["who"].rstrip(".")))
+        if (name := _whole_name((found["who"] or found["named"]).rstrip(".")))
     ]
 
 
@@ -266,7 +273,7 @@ def initialled_critic(blocks: Sequence[Block], critics: Sequence[str]) -> str | 
     Michael Sragow when the column is "Capsules by Michael Sragow and Chris Kaltenbach"."""
     for block in blocks:
         for found in _INITIALS.finditer(clean(block.text)):
-            signed = (found["initials"] or found["signed"]).replace(".", "")
+            signed = (found["initials"] or found["signed"] or found["bare"]).replace(".", "")
             named = [c for c in critics if "".join(w[0] for w in c.split()) == signed]
             if len(named) == 1:
                 return named[0]
