@@ -424,7 +424,8 @@ def _capsule(index: int, block: Block) -> Lead | None:
     for lead, rest, paren in _splits(clean(block.text)) if _splits(block.text) else ():
         if (found := _capsule_of(index, lead, rest, paren=paren)) is not None:
             return _listed_form(block, found)
-    return verdict_line(index, block)
+    found = verdict_line(index, block)
+    return _listed_form(block, found) if found else None
 
 
 def _listed_form(block: Block, lead: Lead) -> Lead:
@@ -510,6 +511,8 @@ def _series(blocks: Sequence[Block], leads: Sequence[Lead], page: _Page) -> list
         kind = "any" if lead.form in {_POST, VERDICT} else _line_kind(blocks[lead.index])
         form = "set apart" if lead.form not in {"plain", "capsule:plain"} else lead.form
         groups.setdefault((kind, form), []).append(lead)
+        if lead.form == VERDICT and blocks[lead.index].kind == "list_item":
+            groups.setdefault(("list_item", form), []).append(lead)  # one list, short or long
         if lead.rest is not None and lead.marked:  # "• Caché (117 mins.; R) In this…"
             groups.setdefault(("any", "marked capsule"), []).append(lead)  # bullet or none
         elif lead.marked:  # "Control (2007) [D. X]" above "SUPERBAD (2007) 8.00 [D. Y]"
