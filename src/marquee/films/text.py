@@ -54,9 +54,9 @@ file, group, record and unit separators): a line without them is squashed by
 
 @lru_cache(maxsize=1024)
 def clean(text: str) -> str:
-    """Plain prose: straight quotes, no emoji variation selectors, no Markdown emphasis or link targets, single spaces.
-    Remembered for the last lines asked: the round-up and fact readers each clean the same
-    block, about seven times a block in all."""
+    """Plain prose: straight quotes, no emoji variation selectors, no Markdown emphasis or
+    link targets, single spaces. Remembered for the last lines asked: the round-up and
+    fact readers each clean the same block, about seven times a block in all."""
     if not text.isascii():  # what _QUOTES changes is beyond ASCII
         text = text.translate(_QUOTES)
     if "[" in text:  # each pattern needs its mark: most lines have none, and skip the scan
