@@ -43,7 +43,7 @@ def page(name: str) -> Document:
 
 MISSED = {
     "bestvideo_new_releases.txt": 3,  # "The Batman (DC Universe comic book action, …": no layout
-    "patelive_mini_reviews.txt": 2,  # a lower-case title word; no parenthesis before the dash
+    "patelive_mini_reviews.txt": 1,  # "Wallace and Gromit – Curse of…" cut at the dash
     "philly_capsules.txt": 1,  # the first capsule follows a dateline: "Sept. 20-- ALPHA."
     "hunterword_short_films.txt": 3,  # headings in capitals, on a page not saying it collects
     "gffreviews_feb2014.txt": 3,  # plain title headings, nothing else saying they are films
@@ -109,7 +109,7 @@ MISSED = {
     "r15_gamespite_dvd_releases_070911.txt": 2,  # not cut: a pick in prose, title lines
     "r15_scottsmoviereviews_1950s_p4.txt": 4,  # not cut: teasers naming films in the prose
     "r15_sickleandefrit_july_2020.txt": 2,  # not cut: "Final [Girl] Review: Title" teasers
-    "r15_somebodysmiracle_november_what_i_watched.txt": 5,  # "- Title – Capitalised words"
+    "r15_somebodysmiracle_november_what_i_watched.txt": 1,  # a title cut at its colon
     "r15_woroni_film_of_the_summer.txt": 2,  # not cut: title lines over a paragraph
     "r15_chickflix_romantic_comedy_tag.txt": 2,  # "Title Review" and a plain title not cut
     "r15_cinemasentries_criterion_collection.txt": 2,  # "Title Criterion … Review: tagline"
@@ -152,12 +152,14 @@ def test_the_films_of_a_real_round_up_are_found_with_their_critics(name: str) ->
 
 
 def test_numbered_capsules_are_one_film_each_with_a_title_in_plain_words() -> None:
-    """ "How to Lose your Lover" (a lower-case word) and "Wallace and Gromit – Curse of
-    the Were-Rabbit" (no parenthesis before the dash) are the page's two misses."""
+    """ "How to Lose your Lover (2005) – Hokey romantic comedy." is a bulleted verdict;
+    "Wallace and Gromit – Curse of the Were-Rabbit. Loved this movie." is the film, its
+    title cut at the dash (the page's one miss)."""
     titles = [p.meta["film"] for p in split_films(page("patelive_mini_reviews.txt"))]
     assert titles == [
         *("Skeleton Key", "Hitchhiker's Guide to the Galaxy", "The Fog", "Derailed"),
-        *("Hustle and Flow", "Night Watch", "Chicken Little"),
+        *("Wallace and Gromit", "Hustle and Flow", "How to Lose your Lover", "Night Watch"),
+        "Chicken Little",
     ]
 
 
@@ -1384,3 +1386,17 @@ def test_a_list_of_verdicts_keeps_its_longer_items_in_the_same_series() -> None:
         "Stone Gardens",
         "Night Ferries",
     ]
+
+
+def test_a_bulleted_verdict_may_open_with_a_capital_when_it_is_a_sentence() -> None:
+    """ "- Maestro – Bradley Cooper makes good movies." in a list of verdicts is a film;
+    "10. Baby Driver – Edgar Wright" gives a director, no verdict."""
+    doc = doc_of(
+        ("paragraph", "In November, I managed to watch two dozen films. Let's get to it."),
+        ("list_item", "Paper Kites – a disappointing return to romcoms"),
+        ("list_item", "Glass Rivers – Bradley Cooper makes good movies. Really good."),
+        ("list_item", "Harbour Lights – uneven and ill-informed, but pretty."),
+        ("list_item", "Stone Gardens – Edgar Wright"),
+    )
+    titles = [p.meta["film"] for p in split_films(doc)]
+    assert titles == ["Paper Kites", "Glass Rivers", "Harbour Lights"]
