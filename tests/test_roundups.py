@@ -123,7 +123,6 @@ MISSED = {
     "r15_stylecaster_holiday_movies_ranked.txt": 2,  # '"Title:" blurb' paragraphs after the first
     "r15_theblondeengineer_in_flight_entertainment.txt": 2,  # "Spotlight and The Big Short:"
     "r15_theentrepreneurmagazine_sundance_reviews.txt": 2,  # not cut: titles lost, in takeaways
-    "r15_xmasmoviesrq_all_christmas_movies_ranked.txt": 2,  # not cut: "#35. Title" headings
     "r15_awardsprognosticator_best_documentary_2015.txt": 3,  # not cut: "Title" / "(Director)"
     "r15_chesapeakefamily_parent_movie_reviews.txt": 2,  # cut at "MPAA Rating:", read as titles
     "r15_cityweekly_buzzblog_oct_21_2016.txt": 8,  # not cut: each film named in a sentence
@@ -1400,3 +1399,23 @@ def test_a_bulleted_verdict_may_open_with_a_capital_when_it_is_a_sentence() -> N
     )
     titles = [p.meta["film"] for p in split_films(doc)]
     assert titles == ["Paper Kites", "Glass Rivers", "Harbour Lights"]
+
+
+@pytest.mark.parametrize(
+    ("headline", "number"),
+    [
+        ("My top 10 movies of the year", "#{}. "),
+        ("All Christmas Movies (That I have seen) Ranked", "{}. "),
+    ],
+)
+def test_a_ranked_lists_numbered_titles_over_prose(headline: str, number: str) -> None:
+    """ "#35. Nestor the Long-Eared Donkey" (the hash and a full stop) under a headline
+    that says it ranks films ("… Ranked")."""
+    doc = doc_of(
+        ("heading", headline),
+        ("heading", f"{number.format(2)}Paper Kites"),
+        ("paragraph", PROSE),
+        ("heading", f"{number.format(1)}Glass Rivers"),
+        ("paragraph", PROSE),
+    )
+    assert [p.meta["film"] for p in split_films(doc)] == ["Paper Kites", "Glass Rivers"]
