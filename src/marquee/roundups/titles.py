@@ -66,8 +66,8 @@ NUMBERED = re.compile(
     r"|(?:\d{1,2}/\d{1,2}/(?:\d\d){1,2}|(?:19|20)\d\d-\d\d-\d\d)\s*[:.)\-–—])\s+"
 )
 """A list's numbering before a title: "1) Skeleton Key", "(18) The Way Back", "#35. Nestor
-the Long-Eared Donkey", "10. Baby Driver", "28(tie). APOLLO 11", "Day #15 …", a best-and-worst list's "WORST: Title
-(2016)", a countdown's "Number Ten:", a month's log
+the Long-Eared Donkey", "10. Baby Driver", "28(tie). APOLLO 11", "Day #15 …", a
+best-and-worst list's "WORST: Title (2016)", a countdown's "Number Ten:", a month's log
 "October 1: Jigsaw (2017)." or a diary's "01/03/24: Inside Man ★★★★☆" (the day's date
 numbers the entry; it is no part of the title; a whole date only, since "9/11:" and
 "10/10 –" open titles and scores)."""
