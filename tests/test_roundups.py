@@ -133,8 +133,6 @@ MISSED = {
 """Films of each page not found (the bench counts them in its figures)."""
 UNCREDITED = {
     "r14_bookercritics_movie_review.txt": "V for Vendetta credited to the first writer, Kristen B",
-    "r15_spotmonkeypro_halloween_scares.txt": "the writer's name above the lead-in not credited",
-    "r15_stylecaster_holiday_movies_ranked.txt": "the byline over the slideshow not credited",
 }
 """Pages whose critic is not credited as the page gives it (the bench counts them)."""
 
@@ -1419,3 +1417,16 @@ def test_a_ranked_lists_numbered_titles_over_prose(headline: str, number: str) -
         ("paragraph", PROSE),
     )
     assert [p.meta["film"] for p in split_films(doc)] == ["Paper Kites", "Glass Rivers"]
+
+
+def test_a_name_alone_in_the_masthead_is_the_columns_critic() -> None:
+    """ "Halloween Scares: The Movies I Watched This Spooky Season" / "Alex Kalil" above
+    the capsules: a line every film's part shares, so the byline, not a film."""
+    doc = doc_of(
+        ("heading", "Halloween Scares: The Movies I Watched This Spooky Season"),
+        ("paragraph", "Ann Marsh"),
+        ("paragraph", "My wife is a huge fan of Halloween, so we watched spooky movies."),
+        ("paragraph", f"Paper Kites (2015): {PROSE}"),
+        ("paragraph", f"Glass Rivers (2014): {PROSE}"),
+    )
+    assert credited(doc) == [("Paper Kites", "Ann Marsh"), ("Glass Rivers", "Ann Marsh")]

@@ -216,6 +216,19 @@ def marked_critic(blocks: Sequence[Block]) -> list[str]:
     return [] if re.search(rf"\b{re.escape(word.lower())}\b", page) else [word]
 
 
+def masthead_critic(masthead: Sequence[Block]) -> list[str]:
+    """The writer a page's masthead names on a line under its headline ("Halloween
+    Scares: The Movies I Watched This Spooky Season" / "Alex Kalil"): a line every film's
+    part shares heads none of them, so a person's whole name there is the byline, not a
+    film; a list's item ("Annie Hall" / "Jerry Maguire", a see-also) is no byline."""
+    for above, line in zip(masthead, masthead[1:], strict=False):
+        name = None if is_prose(line) else _whole_name(clean(line.text))
+        if name is not None:
+            listed = "list_item" in {above.kind, line.kind} or _whole_name(clean(above.text))
+            return [] if listed else [name]
+    return []
+
+
 def legend_critics(blocks: Sequence[Block]) -> list[str]:
     """The critics a legend of initials names: "M.P. = Michael Phillips; J.R. = …",
     "Grayson Currin (GC), David Fellerath (DF)"."""
@@ -300,14 +313,15 @@ def credited_parts(
     headline or opening ("New Films 25th Nov 2022 by Mike Davies", "Peter Howell / Movie
     Critic")."""
     opening = next((b.text for b in doc.blocks if is_prose(b)), "")
+    shared = set.intersection(*({id(b) for b in part.blocks} for part in parts)) if parts else set()
     column = (
         column_critics(headlines, opening)
         or captioned_critic(doc.blocks)
         or listed_critic(doc.blocks)
         or marked_critic(doc.blocks)
+        or masthead_critic([b for b in doc.blocks[:_LEGEND_LINES] if id(b) in shared])
     )
     legend = legend_critics(doc.blocks[:_LEGEND_LINES])
-    shared = set.intersection(*({id(b) for b in part.blocks} for part in parts)) if parts else set()
     owns = [[b for b in part.blocks if id(b) not in shared] for part in parts]
     credits = [own_credit(own) for own in owns]
     signers = [credit[0] for credit in credits if credit]  # "(Lisa Miller)", later "(L.M.)"
