@@ -36,7 +36,11 @@ _EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)((?:(?!\1).){1,500}?)(?<=\S)\1(?!
 """Bold and italic spans of up to 500 characters without their own mark inside: unbounded,
 a line of "_a " repeated looked for its closing mark from every opening one, in quadratic
 time."""
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " "})
+_QUOTES = str.maketrans(
+    {"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " ", "\ufe0e": None, "\ufe0f": None}
+)
+"""Curly quotes made straight, and the invisible variation selectors dropped: "⭐️" is "⭐"
+drawn as an emoji, and a line of them is a mark like any other run of stars."""
 SENTENCE_END = re.compile(r"(?<!\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|vs|Dir|\p{Lu}))[.!?]\s")
 """A full stop that ends a sentence, not "Dr. Moth", "J. Robert" or "Dir. Len"."""
 _BOUNDARY = re.compile(rf"{SENTENCE_END.pattern}|;\s|\s[–—]\s")
@@ -50,9 +54,9 @@ file, group, record and unit separators): a line without them is squashed by
 
 @lru_cache(maxsize=1024)
 def clean(text: str) -> str:
-    """Plain prose: straight quotes, no Markdown emphasis or link targets, single spaces.
-    Remembered for the last lines asked: the round-up and fact readers each clean the same
-    block, about seven times a block in all."""
+    """Plain prose: straight quotes, no emoji variation selectors, no Markdown emphasis or
+    link targets, single spaces. Remembered for the last lines asked: the round-up and
+    fact readers each clean the same block, about seven times a block in all."""
     if not text.isascii():  # what _QUOTES changes is beyond ASCII
         text = text.translate(_QUOTES)
     if "[" in text:  # each pattern needs its mark: most lines have none, and skip the scan

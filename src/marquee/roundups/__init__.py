@@ -8,6 +8,8 @@ Read in this order:
   alike, whatever the site;
 * :mod:`~marquee.roundups.layouts` — the layouts with no heading per film (a box of the
   week's films over prose, runs of prose each closed by a rating line);
+* :mod:`~marquee.roundups.capsule_pages` — a page that is nothing but capsules, a
+  paragraph each ("The Reventant: I am a bad, bad Leo fan…"), a round-up by its layout;
 * :mod:`~marquee.roundups.verdicts` — lists of one-line verdicts ("Title – Still
   enjoyable. ★★★★", "McCanick B+"), counted together where the list is the page;
 * :mod:`~marquee.roundups.headings`, :mod:`~marquee.roundups.titles`,

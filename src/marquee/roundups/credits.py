@@ -80,10 +80,16 @@ _FULL_REVIEW = re.compile(rf"\bread\s+(?P<who>{_NAME})['’]s\s+(?:full\s+)?revi
 """A capsule pointing to its critic's full review: "Read Laura Delaney's full review here."."""
 _INITIALS = re.compile(
     r"\((?P<initials>(?:\p{Lu}\.){2,3})\)|-{2}\s*(?P<signed>(?:\p{Lu}\.){2,3})\s*$"
+    r"|(?<=[.!?)]\s)(?P<bare>\p{Lu}{2,3})\s*$"
 )
-"""A capsule signed with initials, the column naming its critics: "(C.K.)", "--M.W."."""
-_LEGEND = re.compile(rf"(?P<initials>(?:\p{{Lu}}\.){{2,3}})\s*=\s*(?P<who>{_NAME})")
-"""A legend of the column's initials: "Reviewers include: M.P. = Michael Phillips; …"."""
+"""A capsule signed with initials, the column naming its critics: "(C.K.)", "--M.W.", or
+bare after its last sentence ("… (Civic Center One, 12:15 p.m.) DF")."""
+_LEGEND = re.compile(
+    rf"(?P<initials>(?:\p{{Lu}}\.){{2,3}})\s*=\s*(?P<who>{_NAME})"
+    rf"|(?P<named>{_NAME})\s+\((?P<bracketed>\p{{Lu}}{{2,3}})\)"
+)
+"""A legend of the column's initials: "Reviewers include: M.P. = Michael Phillips; …",
+"capsule reviews were written by Grayson Currin (GC), David Fellerath (DF), …"."""
 _ROLE = (
     r"(?i:(?:(?:chief|senior|staff|film|movie|contributing|associate|arts (?:and|&) "
     r"entertainment)\s+)*(?:critic|writer|editor|reviewer|contributor|correspondent))"
@@ -212,13 +218,27 @@ def marked_critic(blocks: Sequence[Block]) -> list[str]:
     return [] if re.search(rf"\b{re.escape(word.lower())}\b", page) else [word]
 
 
+def masthead_critic(masthead: Sequence[Block]) -> list[str]:
+    """The writer a page's masthead names on a line under its headline ("Halloween
+    Scares: The Movies I Watched This Spooky Season" / "Alex Kalil"): a line every film's
+    part shares heads none of them, so a person's whole name there is the byline, not a
+    film; a list's item ("Annie Hall" / "Jerry Maguire", a see-also) is no byline."""
+    for above, line in zip(masthead, masthead[1:], strict=False):
+        name = None if is_prose(line) else _whole_name(clean(line.text))
+        if name is not None:
+            listed = "list_item" in {above.kind, line.kind} or _whole_name(clean(above.text))
+            return [] if listed else [name]
+    return []
+
+
 def legend_critics(blocks: Sequence[Block]) -> list[str]:
-    """The critics a legend of initials names: "M.P. = Michael Phillips; J.R. = …"."""
+    """The critics a legend of initials names: "M.P. = Michael Phillips; J.R. = …",
+    "Grayson Currin (GC), David Fellerath (DF)"."""
     return [
         name
         for block in blocks
         for found in _LEGEND.finditer(clean(block.text))
-        if (name := _whole_name(found["who"].rstrip(".")))
+        if (name := _whole_name((found["who"] or found["named"]).rstrip(".")))
     ]
 
 
@@ -268,7 +288,7 @@ def initialled_critic(blocks: Sequence[Block], critics: Sequence[str]) -> str | 
     Michael Sragow when the column is "Capsules by Michael Sragow and Chris Kaltenbach"."""
     for block in blocks:
         for found in _INITIALS.finditer(clean(block.text)):
-            signed = (found["initials"] or found["signed"]).replace(".", "")
+            signed = (found["initials"] or found["signed"] or found["bare"]).replace(".", "")
             named = [c for c in critics if "".join(w[0] for w in c.split()) == signed]
             if len(named) == 1:
                 return named[0]
@@ -295,14 +315,15 @@ def credited_parts(
     headline or opening ("New Films 25th Nov 2022 by Mike Davies", "Peter Howell / Movie
     Critic")."""
     opening = next((b.text for b in doc.blocks if is_prose(b)), "")
+    shared = set.intersection(*({id(b) for b in part.blocks} for part in parts)) if parts else set()
     column = (
         column_critics(headlines, opening)
         or captioned_critic(doc.blocks)
         or listed_critic(doc.blocks)
         or marked_critic(doc.blocks)
+        or masthead_critic([b for b in doc.blocks[:_LEGEND_LINES] if id(b) in shared])
     )
     legend = legend_critics(doc.blocks[:_LEGEND_LINES])
-    shared = set.intersection(*({id(b) for b in part.blocks} for part in parts)) if parts else set()
     owns = [[b for b in part.blocks if id(b) not in shared] for part in parts]
     credits = [own_credit(own) for own in owns]
     signers = [credit[0] for credit in credits if credit]  # "(Lisa Miller)", later "(L.M.)"

@@ -148,7 +148,8 @@ COLLECTION = re.compile(
     r"\b(?:reviews|round[- ]?up|capsules?|picks|what to (?:see|watch)|mini[- ]reviews?"
     r"|quick (?:takes|reviews)|in brief|top \d+|best (?:films|movies)|new films"
     r"|new (?:(?:movie|film) )?releases"
-    r"|this week(?:end)?|festival|(?:films|movies) (?:(?:I|we)(?:['’]ve)? )?(?:seen|watched|saw)"
+    r"|this week(?:end)?|festival|(?:recent )?viewings|ranked"
+    r"|(?:films|movies) (?:(?:I|we)(?:['’]ve)? )?(?:seen|watched|saw)"
     r"|(?:films|movies) of the (?:week|month|year)"
     r"|(?:review|thoughts|takes?)\b.{0,30}\b(?:\d{1,2}|two|three|four|five|six|seven|eight"
     r"|nine|ten|several) (?:\w+ )?(?:films|movies))\b",

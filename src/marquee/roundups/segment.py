@@ -33,6 +33,7 @@ from marquee.films.match import named_count
 from marquee.films.names import name_key
 from marquee.films.text import clean
 from marquee.records import Block
+from marquee.roundups.capsule_pages import is_capsule_page
 from marquee.roundups.headings import (
     COLLECTION,
     LABEL_LINE,
@@ -100,9 +101,10 @@ _FACTS_PAREN = re.compile(rf"\(\s*{CERTIFICATE}\s*\)|\((?:19|20)\d\d\)")
 _BY = re.compile(r"^\W*by\b", re.IGNORECASE)
 _BRACKETED = re.compile(r"\[[^\[\]]{2,60}\]")
 """A film's facts in square brackets: "[Warner Bros. Pictures; 2020]"."""
-_SEPARATOR = re.compile(r"\s*:\s*|\s+[-–—]{1,2}\s*|\s*--\s*|\s*[–—]\s*")
-"""A capsule opening with its title: "Babel (star)(star)1/2: A film…", "The Meg – …"."""
-_SEPARATES = stdlib_re.compile(r"[:\-–—]")
+_SEPARATOR = re.compile(r"\s*:\s*|\s+[-–—]{1,2}\s*|\s*--\s*|\s*[–—]\s*|\s+\|\|?\s+")
+"""A capsule opening with its title: "Babel (star)(star)1/2: A film…", "The Meg – …",
+"La La Land || I loved this movie so much!!!"."""
+_SEPARATES = stdlib_re.compile(r"[:\-–—|]")
 """A character every separator holds: without one, a lead is not searched for them."""
 _PAREN_LEAD = re.compile(rf"^(?P<lead>[^()]{{1,80}}?{PAREN})\.?\s*(?:[-–—:]\s+)?(?P<rest>.*)$")
 """A capsule whose title's facts end the lead: "Shoplifters (Japan, Kore-eda, 5) Family…",
@@ -114,12 +116,15 @@ _RUN_ON = re.compile(
 """A capsule a copy ran on in the one before's paragraph: "… (Ben Gifford) Captain
 America: The First Avenger (PG-13) — The final lead-in…"."""
 _COUNTED = re.compile(
-    r"\b(?:reviews?|thoughts|takes?|rank(?:ing)?)\b.{0,30}\b(?:two|three|four|five|six|seven"
-    r"|eight|nine|ten|several|\d) (?:\w+ ){0,2}(?:films|movies|nominees|releases)\b",
+    r"\b(?:reviews?|thoughts|takes?|rank(?:ing)?|watch(?:ed)?|saw|seen|see|caught)\b.{0,30}"
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|\d|dozen)"
+    r" (?:\w+ ){0,2}(?:films|movies|nominees|releases)\b",
     re.IGNORECASE,
 )
 """An opening paragraph saying what follows: "here is a short spoiler-free review of three
-movies I watched", "my rank and review of all eight best picture nominees"."""
+movies I watched", "my rank and review of all eight best picture nominees", or how many
+films the writer saw ("I managed to watch two dozen films", "to see six films over the
+weekend"): a viewing log's opening."""
 _LISTING = re.compile(
     r"\b(?:list of (?:my|the|our)\b.{0,30}\b(?:films|movies|releases)|top (?:\d{1,2}|ten)\b"
     r"|here (?:are|is) (?:my|the|our) (?:\w+ ){0,3}(?:films|movies)|(?:films|movies) to watch)\b",
@@ -420,7 +425,8 @@ def _capsule(index: int, block: Block) -> Lead | None:
     for lead, rest, paren in _splits(clean(block.text)) if _splits(block.text) else ():
         if (found := _capsule_of(index, lead, rest, paren=paren)) is not None:
             return _listed_form(block, found)
-    return verdict_line(index, block)
+    found = verdict_line(index, block)
+    return _listed_form(block, found) if found else None
 
 
 def _listed_form(block: Block, lead: Lead) -> Lead:
@@ -509,6 +515,8 @@ def _series(blocks: Sequence[Block], leads: Sequence[Lead], page: _Page) -> list
         kind = "any" if lead.form in {_POST, VERDICT} else _line_kind(blocks[lead.index])
         form = "set apart" if lead.form not in {"plain", "capsule:plain"} else lead.form
         groups.setdefault((kind, form), []).append(lead)
+        if lead.form == VERDICT and blocks[lead.index].kind == "list_item":
+            groups.setdefault(("list_item", form), []).append(lead)  # one list, short or long
         if lead.rest is not None and lead.marked:  # "• Caché (117 mins.; R) In this…"
             groups.setdefault(("any", "marked capsule"), []).append(lead)  # bullet or none
         elif lead.marked:  # "Control (2007) [D. X]" above "SUPERBAD (2007) 8.00 [D. Y]"
@@ -553,6 +561,7 @@ def _judged(blocks: Sequence[Block], group: Sequence[Lead], page: _Page) -> bool
     if distinct < len(group):
         return False  # a film heads one capsule; a title repeated heads a review's parts
     judged = evident >= MIN_FILMS or plain or _listed(blocks, group, page)
+    judged = judged or is_capsule_page(blocks, group)  # each film a paragraph, nothing else
     return distinct >= MIN_FILMS and judged
 
 
@@ -566,12 +575,13 @@ def _listed(blocks: Sequence[Block], group: Sequence[Lead], page: _Page) -> bool
 
 
 def _dashed(block: Block, lead: Lead) -> bool:
-    """A capsule whose title a dash sets off from its review: "French Exit – This quirky
-    comedy follows…" (a colon is as common after a review's own lead-in)."""
+    """A capsule whose title a dash or a bar sets off from its review: "French Exit – This
+    quirky comedy follows…", "La La Land || I loved this movie…" (a colon is as common
+    after a review's own lead-in)."""
     if lead.rest is None:
         return False
     text = clean(block.text)
-    return text[: len(text) - len(lead.rest)].rstrip().endswith(("–", "—", "-"))
+    return text[: len(text) - len(lead.rest)].rstrip().endswith(("–", "—", "-", "|"))
 
 
 def _teaser(blocks: Sequence[Block], lead: Lead) -> bool:

@@ -69,14 +69,14 @@ _ORDINAL = (
     r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty"
 )
 NUMBERED = re.compile(
-    r"^\s*(?:\d{1,3}(?:\s*\((?i:tie|tied)\))?[.)]|\(\d{1,3}\)|#\d{1,3}"
+    r"^\s*(?:\d{1,3}(?:\s*\((?i:tie|tied)\))?[.)]|\(\d{1,3}\)|#\d{1,3}[.)]?"
     r"|(?i:day|no\.?)\s*#?\d{1,3}:?|(?i:best|worst):"
     rf"|(?i:number\s+(?:{_ORDINAL})|(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?)\s*[:.)]"
     r"|(?:\d{1,2}/\d{1,2}/(?:\d\d){1,2}|(?:19|20)\d\d-\d\d-\d\d)\s*[:.)\-–—])\s+"
 )
-"""A list's numbering before a title: "1) Skeleton Key", "(18) The Way Back", "10. Baby
-Driver", "28(tie). APOLLO 11", "Day #15 …", a best-and-worst list's "WORST: Title
-(2016)", a countdown's "Number Ten:", a month's log
+"""A list's numbering before a title: "1) Skeleton Key", "(18) The Way Back", "#35. Nestor
+the Long-Eared Donkey", "10. Baby Driver", "28(tie). APOLLO 11", "Day #15 …", a
+best-and-worst list's "WORST: Title (2016)", a countdown's "Number Ten:", a month's log
 "October 1: Jigsaw (2017)." or a diary's "01/03/24: Inside Man ★★★★☆" (the day's date
 numbers the entry; it is no part of the title; a whole date only, since "9/11:" and
 "10/10 –" open titles and scores)."""

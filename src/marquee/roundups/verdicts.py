@@ -37,6 +37,10 @@ love this, too.' (a one-line verdict: its mark makes it a review, whatever its l
 _LINE_WORDS = 15
 """A verdict line is shorter than a capsule's prose."""
 _SEPARATES = stdlib_re.compile(r"[:\-–—]")
+_LEAD_CHARS = 100
+"""A line's title and its separator come within its first characters."""
+_SENTENCE = re.compile(r"^\S+(?:\s+\S+){3,}?[.!?]")
+"""Four words at least, to a full stop: a sentence, not a name."""
 _VERDICT_LINE = re.compile(r"^(?P<title>[^:–—]{1,80}?)(?:\s*:|\s+[-–—]{1,2})\s+(?P<rest>\S.*)$")
 _END_CHARS = 16
 _GRADED = re.compile(r"^(?P<title>[^()]{1,80}?)\s+(?P<grade>[A-F][+-]?)(?:\s+\([^()]+\))?\s*$")
@@ -65,14 +69,29 @@ def verdict_line(index: int, block: Block) -> Lead | None:
     """A title and a few words on it in lower case, unmarked ("Elizabethtown - wonderful
     performances", "• Hocus Pocus: gets better every year."): a verdict only in a list of
     them on a page that says it collects films; a field's value starts with a capital
-    ("Violence: Graphic, gruesome…", "Baby Driver – Edgar Wright")."""
-    if block.text.count(" ") > _LINE_WORDS or not _SEPARATES.search(block.text):
+    ("Violence: Graphic, gruesome…", "Baby Driver – Edgar Wright"). Longer, the words
+    are a capsule's review run on in lower case ("Get Out: a rare and brilliant
+    combination of horror and satire makes…"), a film only where the page's layout or
+    words say so, as any plain capsule."""
+    if not _SEPARATES.search(block.text[:_LEAD_CHARS]):
         return None  # most paragraphs, cheaply
     found = _VERDICT_LINE.match(clean(block.text))
     head = title_of(found["title"], frozenset()) if found else None
-    if found is None or head is None or head[1] != "plain" or not found["rest"][0].islower():
+    if found is None or head is None or head[1] != "plain" or not _says(block, found):
         return None
-    return Lead(index, head[0], VERDICT, marked=False, rated=False, rest=found["rest"])
+    short = block.text.count(" ") <= _LINE_WORDS
+    form = VERDICT if short else "capsule:plain"
+    return Lead(index, head[0], form, marked=False, rated=False, rest=found["rest"])
+
+
+def _says(block: Block, found: re.Match[str]) -> bool:
+    """Whether the words after a title are a verdict's: in lower case, or in a bulleted
+    list a sentence set off by a dash ("- Maestro – Bradley Cooper makes good movies.");
+    a field's value is a name or a word or two ("10. Baby Driver – Edgar Wright")."""
+    rest = found["rest"]
+    dashed = not found.group(0)[found.end("title") :].lstrip().startswith(":")
+    listed = block.kind == "list_item" and dashed and _SENTENCE.search(rest) is not None
+    return rest[0].islower() or listed
 
 
 def is_verdict_list(blocks: Sequence[Block], group: Sequence[Lead], *, collection: bool) -> bool:
