@@ -71,12 +71,14 @@ DATA_SPLIT: dict[str, Split] = {
     "round-15d": "test",
     "round-13n": "test",
     "round-13n2": "test",
+    "round-13n3": "test",
     "round-16": "test",
     "round-16b": "test",
+    "round-16c": "test",
 }
 """The shared data's frozen split measured beside each fixture split ("round-13k" to
-"round-13n2": every page of SOURCES.md's "## Round 13k…", "## Round 13m…" or "## Round 13n…"
-section, held-out and dev alike; "round-15" to "round-16b": the round-up pages of "## Round 15…"
+"round-13n3": every page of SOURCES.md's "## Round 13k…", "## Round 13m…" or "## Round 13n…"
+section, held-out and dev alike; "round-15" to "round-16c": the round-up pages of "## Round 15…"
 or "## Round 16…", which must all be kept)."""
 
 
