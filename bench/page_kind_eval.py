@@ -72,11 +72,17 @@ DATA_SPLIT: dict[str, Split] = {
     "round-15b": "test",
     "round-15c": "test",
     "round-15d": "test",
+    "round-13n": "test",
+    "round-13n2": "test",
+    "round-13n3": "test",
+    "round-16": "test",
+    "round-16b": "test",
+    "round-16c": "test",
 }
 """The shared data's frozen split measured beside each fixture split ("round-13k" to
-"round-13m4": every page of SOURCES.md's "## Round 13k…" or "## Round 13m…" section, held-out
-and dev alike; "round-15" to "round-15d": the round-up pages of "## Round 15…", which must all
-be kept)."""
+"round-13n3": every page of SOURCES.md's "## Round 13k…", "## Round 13m…" or "## Round 13n…"
+section, held-out and dev alike; "round-15" to "round-16c": the round-up pages of "## Round 15…"
+or "## Round 16…", which must all be kept)."""
 
 
 def recorded_splits() -> dict[Path, str]:

@@ -128,10 +128,35 @@ MISSED = {
     "r15_pressreader_variety_documentaries.txt": 4,  # not cut: "TITLE" headings
     "r15_smartmovieshow_last_kid_friendly_summer.txt": 3,  # not cut: "Title (PG) is in theaters"
     "r15_thefriendsfm_bingeworthy_netflix_originals.txt": 2,  # not cut: quoted in a transcript
+    # rounds 16 to 16c (issue 12n3), as measured once at a75d9ca (SOURCES.md); "not cut": no
+    # layout found
+    "r16_collegehumor_best_horror_netflix.txt": 2,  # "1. It Follows/The Babadook": one heading
+    "r16_mettelray_poff_day_3.txt": 1,  # the second film named only in the diary's prose
+    "r16_norfilms_reviews_2014.txt": 3,  # not cut: "1. Title" / "[date] Score: 6/10" items
+    "r16_pastemagazine_horror_netflix_spring_2017_p2.txt": 2,  # "Year: 2012" read as titles
+    "r16_sandiegoreader_movie_reviews.txt": 2,  # not cut: headlined teasers
+    "r16_sonomachristianhome_age_appropriate_june_2015.txt": 7,  # not cut: films in the prose
+    "r16_startefact_netflix_original_horrors.txt": 1,  # the last, "WORST: Title" over a sentence
+    "r16_thecatholiccommentator_capsules_47793.txt": 2,  # not cut: "Title" / distributor / prose
+    "r16_wegotthiscovered_acclaimed_horror_netflix.txt": 3,  # not cut: titles inside the prose
+    "r16_fresnofilmworks_author_p4.txt": 5,  # not cut: headlines naming films over teasers
+    "r16_improper_what_to_watch_10_25_2018.txt": 7,  # not cut: "Title ★★ “quote” Read more >>"
+    "r16_kclibrary_program_notes_p18.txt": 5,  # "Program Notes: Title" read as the title
+    "r16_kinoclub313_hulu_weekend_watchlist.txt": 1,  # "1) O.J.: Made in America (2016) – …"
+    "r16_lafayettesquarearchives_paragraphic_noir.txt": 2,  # not cut: "Title – 1949 – Studio"
+    "r16_take2indiereview_short_film_tag.txt": 1,  # the title quoted inside its headline
+    "r16_thecinemaarchives_archives_by_year.txt": 10,  # not cut: "best film: Title …" teasers
+    "r16_theodysseyonline_film_every_year.txt": 5,  # not cut: "2016 — TITLE (Original); …"
+    "r16_timeblitzed_8_new_movies.txt": 2,  # not cut: titles lost, quoted in the prose
+    "r16_waringschool_film_forum.txt": 3,  # not cut: "Mon., Sept. 17 Title (1932) (credits) …"
+    "r16_10bmnews_8_new_movies.txt": 2,  # not cut: titles lost, quoted in the prose
+    "r16_chicagoreader_chicago_festival_1990.txt": 2,  # not cut: plain title lines, a date line
 }
 """Films of each page not found (the bench counts them in its figures)."""
 UNCREDITED = {
     "r14_bookercritics_movie_review.txt": "V for Vendetta credited to the first writer, Kristen B",
+    "r16_redcarpetcrash_movie_reviews_p10.txt": 'four teasers opening "Review by" a critic',
+    "r16_kinoclub313_hulu_weekend_watchlist.txt": "each writer's name over their picks",
 }
 """Pages whose critic is not credited as the page gives it (the bench counts them)."""
 
