@@ -1454,3 +1454,18 @@ def test_a_name_alone_in_the_masthead_is_the_columns_critic() -> None:
         ("paragraph", f"Glass Rivers (2014): {PROSE}"),
     )
     assert credited(doc) == [("Paper Kites", "Ann Marsh"), ("Glass Rivers", "Ann Marsh")]
+
+
+def test_a_name_in_the_masthead_the_capsules_cast_or_review_is_no_critic() -> None:
+    """ "Ann Marsh" over the capsules is a star's photo caption when a capsule casts her,
+    and "Paper Kites" over its own title line is the film: neither wrote the column."""
+    cast = f"Paper Kites (2015): Ann Marsh and Tom Vale lead it. {PROSE}"
+    for line, first in (("Ann Marsh", cast), ("Paper Kites", f"Paper Kites (2015): {PROSE}")):
+        doc = doc_of(
+            ("heading", "New on DVD This Week"),
+            ("heading", line),
+            ("paragraph", "Here are the new films to watch at home this week, in brief."),
+            ("paragraph", first),
+            ("paragraph", f"Glass Rivers (2014): {PROSE}"),
+        )
+        assert credited(doc) == [("Paper Kites", None), ("Glass Rivers", None)]

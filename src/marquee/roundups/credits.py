@@ -23,6 +23,7 @@ import regex as re
 
 from marquee.documents.bylines import person_name
 from marquee.documents.fields import iso_date
+from marquee.films.names import name_key
 from marquee.films.text import clean
 from marquee.metadata import read_metadata
 from marquee.records import Block, Document
@@ -218,17 +219,30 @@ def marked_critic(blocks: Sequence[Block]) -> list[str]:
     return [] if re.search(rf"\b{re.escape(word.lower())}\b", page) else [word]
 
 
-def masthead_critic(masthead: Sequence[Block]) -> list[str]:
+def masthead_critic(masthead: Sequence[Block], parts: Sequence[Document]) -> list[str]:
     """The writer a page's masthead names on a line under its headline ("Halloween
     Scares: The Movies I Watched This Spooky Season" / "Alex Kalil"): a line every film's
     part shares heads none of them, so a person's whole name there is the byline, not a
-    film; a list's item ("Annie Hall" / "Jerry Maguire", a see-also) is no byline."""
+    film; a list's item ("Annie Hall" / "Jerry Maguire", a see-also) is no byline, nor a
+    name the parts give as a film or a person in one (see ``_in_the_films``)."""
     for above, line in zip(masthead, masthead[1:], strict=False):
         name = None if is_prose(line) else _whole_name(clean(line.text))
         if name is not None:
             listed = "list_item" in {above.kind, line.kind} or _whole_name(clean(above.text))
-            return [] if listed else [name]
+            return [] if listed or _in_the_films(name, parts) else [name]
     return []
+
+
+def _in_the_films(name: str, parts: Sequence[Document]) -> bool:
+    """Whether the page gives ``name`` as one of its films ("American Made" over its
+    own title line) or a person in one: a name the reviews' prose mentions is a star's
+    over a photo ("Elizabeth Olsen" over a capsule that casts her), as a critic is not
+    named in the third person in the capsules under their own byline."""
+    key = name_key(name)
+    if any(name_key(part.meta.get("film", "")) == key for part in parts):
+        return True
+    words = re.compile(rf"\b{re.escape(name)}\b", re.IGNORECASE)
+    return any(is_prose(b) and words.search(b.text) for part in parts for b in part.blocks)
 
 
 def legend_critics(blocks: Sequence[Block]) -> list[str]:
@@ -321,7 +335,7 @@ def credited_parts(
         or captioned_critic(doc.blocks)
         or listed_critic(doc.blocks)
         or marked_critic(doc.blocks)
-        or masthead_critic([b for b in doc.blocks[:_LEGEND_LINES] if id(b) in shared])
+        or masthead_critic([b for b in doc.blocks[:_LEGEND_LINES] if id(b) in shared], parts)
     )
     legend = legend_critics(doc.blocks[:_LEGEND_LINES])
     owns = [[b for b in part.blocks if id(b) not in shared] for part in parts]
