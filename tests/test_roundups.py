@@ -1469,3 +1469,17 @@ def test_a_name_in_the_masthead_the_capsules_cast_or_review_is_no_critic() -> No
             ("paragraph", f"Glass Rivers (2014): {PROSE}"),
         )
         assert credited(doc) == [("Paper Kites", None), ("Glass Rivers", None)]
+
+
+def test_a_masthead_line_holding_a_function_word_is_no_name() -> None:
+    """ "Sort By" over the capsules is a menu, though both words are capitalised: a
+    function word is in no one's name (a letter alone is an initial: "Stephen A Russell")."""
+    for line, critic in (("Sort By", None), ("Stephen A Russell", "Stephen A Russell")):
+        doc = doc_of(
+            ("heading", "Festival Reviews"),
+            ("heading", line),
+            ("paragraph", "Here are the festival's films we saw this week, in brief."),
+            ("paragraph", f"Paper Kites (2015): {PROSE}"),
+            ("paragraph", f"Glass Rivers (2014): {PROSE}"),
+        )
+        assert credited(doc) == [("Paper Kites", critic), ("Glass Rivers", critic)]

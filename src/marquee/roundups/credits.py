@@ -28,6 +28,7 @@ from marquee.films.text import clean
 from marquee.metadata import read_metadata
 from marquee.records import Block, Document
 from marquee.roundups.lines import BARE_BY, is_prose
+from marquee.wordlists import word_list
 
 _HEADLINE_WORDS = 14
 _LEGEND_LINES = 6
@@ -125,6 +126,7 @@ _DATED_BYLINE = re.compile(
 2024", "Posted by Ann Smith · Jan. 27, 2014" (a name before a bare comma or dash may be a
 film's title over its release date, so it needs its "By")."""
 _DATE_WORDS = 8
+_FUNCTION_WORDS = frozenset(word_list("marquee.documents", "stopwords-english"))
 _AND = re.compile(r"\s*(?:,|\band\b|&)\s*")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
@@ -311,9 +313,13 @@ def initialled_critic(blocks: Sequence[Block], critics: Sequence[str]) -> str | 
 
 def _whole_name(text: str) -> str | None:
     """``text`` when all of it is a person's name, as written ("Sierra Van Houten") unless
-    shouted ("MIKE DAVIES" is "Mike Davies")."""
+    shouted ("MIKE DAVIES" is "Mike Davies"); a function word is in no one's name, so "Sort
+    By" is a menu and "Lavanya This" a name and the sentence after it (a letter alone is an
+    initial: "Stephen A Russell")."""
     name, text = person_name(text), text.strip()
     if name is None or name.casefold() != text.casefold():
+        return None
+    if any(len(word) > 1 and word in _FUNCTION_WORDS for word in text.casefold().split()):
         return None
     return name if text.isupper() else text
 
