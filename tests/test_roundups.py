@@ -155,7 +155,6 @@ MISSED = {
 """Films of each page not found (the bench counts them in its figures)."""
 UNCREDITED = {
     "r14_bookercritics_movie_review.txt": "V for Vendetta credited to the first writer, Kristen B",
-    "r16_redcarpetcrash_movie_reviews_p10.txt": 'four teasers opening "Review by" a critic',
     "r16_kinoclub313_hulu_weekend_watchlist.txt": "each writer's name over their picks",
 }
 """Pages whose critic is not credited as the page gives it (the bench counts them)."""
@@ -1469,6 +1468,26 @@ def test_a_name_in_the_masthead_the_capsules_cast_or_review_is_no_critic() -> No
             ("paragraph", f"Glass Rivers (2014): {PROSE}"),
         )
         assert credited(doc) == [("Paper Kites", None), ("Glass Rivers", None)]
+
+
+def test_a_teaser_opening_review_by_a_critic_is_theirs() -> None:
+    """ "Review by Ann Marsh The film…" and "Review by Lavanya This film…" credit the
+    writer the teaser opens with (one name where the next word opens a sentence); a
+    teaser with no byline has no critic."""
+    doc = doc_of(
+        ("heading", "Movie Reviews Archive"),
+        ("heading", "Movie Review: ‘Paper Kites’"),
+        ("paragraph", f"Review by Ann Marsh {PROSE}"),
+        ("heading", "Movie Review: ‘Glass Rivers’"),
+        ("paragraph", f"Review by Lavanya This {PROSE[4:]}"),
+        ("heading", "Movie Review: ‘Salt Roads’"),
+        ("paragraph", PROSE),
+    )
+    assert credited(doc) == [
+        ("Paper Kites", "Ann Marsh"),
+        ("Glass Rivers", "Lavanya"),
+        ("Salt Roads", None),
+    ]
 
 
 def test_a_masthead_line_holding_a_function_word_is_no_name() -> None:

@@ -99,7 +99,7 @@ _ROLE = (
 _ROLE_LINE = re.compile(rf"^(?:(?i:by):?\s+)?(?P<who>{_NAME})\s*,?\s+{_ROLE}\.?$|^{_ROLE}$")
 """A byline with the writer's role: "Sierra Van Houten, Editor", "By Ben Lindner, Staff
 Writer"; or the role alone on the line under the name: "Peter Howell" / "Movie Critic"."""
-_BY = r"^\W*(?i:(?:(?:written|reviewed)\s+)?by):?\s+"
+_BY = r"^\W*(?i:(?:(?:written|reviewed|review)\s+)?by):?\s+"
 _BY_LINE = re.compile(rf"{_BY}(?P<who>{_NAME})\s*[.,|]?(?:\s|$)")
 """A review's own byline: "By: Megan Hoskins", "By Maddie James, Contributor"."""
 _BY_OPENING = re.compile(
@@ -108,6 +108,9 @@ _BY_OPENING = re.compile(
 """A review whose prose runs on from its byline: "By: Ryan Beard Arrival is a movie…",
 "Written by Anna Harrison “Like her protagonist…” (a name of two words, so the film's
 title after it is not taken for a third)."""
+_BY_ONE_NAME = re.compile(rf"{_BY}(?P<who>\p{{Lu}}\p{{Ll}}+)\s+(?P<next>\p{{Lu}}\p{{Ll}}*)\s")
+"""A review whose prose runs on from a byline of one name: "Review by Lavanya This short
+film is…" (the writer's one name when the word after it opens a sentence: "This")."""
 _ROLE_OPENING = re.compile(
     rf"^(?P<who>\p{{Lu}}[\p{{L}}'’.-]+(?:\s\p{{Lu}}[\p{{L}}'’.-]+){{1,2}}?)\s+{_ROLE}\s"
 )
@@ -273,6 +276,8 @@ def own_credit(blocks: Sequence[Block]) -> tuple[str, str | None] | None:
         )
         if by and (name := _whole_name(by["who"])):
             return name, None
+        if is_prose(block) and (name := _one_name_opening(text)):
+            return name, None
         credit = _CREDITED_MARK.search(text)
         if credit and (name := _whole_name(credit["who"])):
             return name, credit["outlet"].strip()
@@ -286,6 +291,15 @@ def own_credit(blocks: Sequence[Block]) -> tuple[str, str | None] | None:
             if who and is_prose(block) and (name := _whole_name(who)):
                 return name, None
     return None
+
+
+def _one_name_opening(text: str) -> str | None:
+    """The one name a byline opening a review's prose gives ("Review by Lavanya This
+    short film…"), where the word after it is a function word, so no part of a name."""
+    found = _BY_ONE_NAME.match(text)
+    if found is None or found["next"].casefold() not in _FUNCTION_WORDS:
+        return None
+    return None if found["who"].casefold() in _FUNCTION_WORDS else found["who"]
 
 
 def noted_elsewhere(blocks: Sequence[Block]) -> bool:
