@@ -155,7 +155,6 @@ MISSED = {
 """Films of each page not found (the bench counts them in its figures)."""
 UNCREDITED = {
     "r14_bookercritics_movie_review.txt": "V for Vendetta credited to the first writer, Kristen B",
-    "r16_kinoclub313_hulu_weekend_watchlist.txt": "each writer's name over their picks",
 }
 """Pages whose critic is not credited as the page gives it (the bench counts them)."""
 
@@ -1488,6 +1487,27 @@ def test_a_teaser_opening_review_by_a_critic_is_theirs() -> None:
         ("Glass Rivers", "Lavanya"),
         ("Salt Roads", None),
     ]
+
+
+def test_each_writers_name_heads_their_picks() -> None:
+    """ "Ann Marsh" over the first picks, "Tom Vale" over the next: a heading that is only
+    a name heads the films after it, where the masthead names the first writer so; on a
+    page with no masthead byline it credits no one (a section's "Now Showing" reads as a
+    name too)."""
+    picks = (
+        ("paragraph", f"Paper Kites (2015): {PROSE}"),
+        ("heading", "Tom Vale"),
+        ("paragraph", f"Glass Rivers (2014): {PROSE}"),
+        ("paragraph", f"Salt Roads (2013): {PROSE}"),
+    )
+    doc = doc_of(("heading", "The Weekend Watchlist"), ("heading", "Ann Marsh"), *picks)
+    assert credited(doc) == [
+        ("Paper Kites", "Ann Marsh"),
+        ("Glass Rivers", "Tom Vale"),
+        ("Salt Roads", "Tom Vale"),
+    ]
+    doc = doc_of(("heading", "The Weekend Watchlist"), *picks)
+    assert [critic for _, critic in credited(doc)] == [None, None, None]
 
 
 def test_a_masthead_line_holding_a_function_word_is_no_name() -> None:

@@ -250,6 +250,33 @@ def _in_the_films(name: str, parts: Sequence[Document]) -> bool:
     return any(is_prose(b) and words.search(b.text) for part in parts for b in part.blocks)
 
 
+def headed_writers(owns: Sequence[Sequence[Block]], parts: Sequence[Document]) -> list[str | None]:
+    """The writer each part falls under where a page heads each writer's picks with
+    their name ("Emma Greenleaf" / "1) Bad Education (2004) – …" / "Matt Linton" / "1)
+    O.J.: Made in America (2016) – …"): on a page whose masthead names its first writer
+    (the caller's check: a section's heading, "Now Showing", reads as a name too), a
+    heading that is only a person's name, after a film's review began (``owns``: each
+    part's own blocks), heads the films after it."""
+    writers: list[str | None] = []
+    writer = None
+    for own in owns:
+        writers.append(writer)
+        writer = _closing_name(own, parts) or writer
+    return writers
+
+
+def _closing_name(own: Sequence[Block], parts: Sequence[Document]) -> str | None:
+    """The last heading of a part's own blocks after its prose began that is only a
+    person's name, no film's nor anyone's in the films (see ``_in_the_films``)."""
+    began = next((n for n, block in enumerate(own) if is_prose(block)), len(own))
+    names = [
+        name
+        for block in own[began + 1 :]
+        if block.kind == "heading" and (name := _whole_name(clean(block.text)))
+    ]
+    return names[-1] if names and not _in_the_films(names[-1], parts) else None
+
+
 def legend_critics(blocks: Sequence[Block]) -> list[str]:
     """The critics a legend of initials names: "M.P. = Michael Phillips; J.R. = …",
     "Grayson Currin (GC), David Fellerath (DF)"."""
@@ -350,20 +377,22 @@ def credited_parts(
     Critic")."""
     opening = next((b.text for b in doc.blocks if is_prose(b)), "")
     shared = set.intersection(*({id(b) for b in part.blocks} for part in parts)) if parts else set()
+    masthead = masthead_critic([b for b in doc.blocks[:_LEGEND_LINES] if id(b) in shared], parts)
     column = (
         column_critics(headlines, opening)
         or captioned_critic(doc.blocks)
         or listed_critic(doc.blocks)
         or marked_critic(doc.blocks)
-        or masthead_critic([b for b in doc.blocks[:_LEGEND_LINES] if id(b) in shared], parts)
+        or masthead
     )
     legend = legend_critics(doc.blocks[:_LEGEND_LINES])
     owns = [[b for b in part.blocks if id(b) not in shared] for part in parts]
     credits = [own_credit(own) for own in owns]
     signers = [credit[0] for credit in credits if credit]  # "(Lisa Miller)", later "(L.M.)"
     credited = []
-    for part, own, credit in zip(parts, owns, credits, strict=True):
-        critic, outlet = credit or (read_metadata(part).critic, None)
+    writers = headed_writers(owns, parts) if masthead else [None] * len(parts)
+    for part, own, credit, writer in zip(parts, owns, credits, writers, strict=True):
+        critic, outlet = credit or (writer or read_metadata(part).critic, None)
         critic = critic or initialled_critic(part.blocks, [*column, *legend, *signers])
         alone = len(column) == 1 and not noted_elsewhere(own)
         critic = critic or (column[0] if alone else None)
