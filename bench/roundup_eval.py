@@ -7,7 +7,10 @@ reviews whole (issue 12 item 5).
   punctuation aside); a page's critic is *credited* when every film of it that names a
   critic carries that name (a film not found carries none); beside it, the films found
   whose page names their critic that carry that name, and the films found that carry a
-  critic where the page names none (a name that is no writer's: "Sort By", an actor).
+  critic where the page names none (a name that is no writer's: "Sort By", an actor);
+  and, on pages whose films share one critic, whether the page read as one part is
+  credited to them (:func:`marquee.roundups.split.page_critic`: the page's own byline,
+  apart from how it is cut).
 * **Film reviews kept whole**: single-film texts must stay one review each: the film
   pages of ``tests/fixtures/kinds/film``, the seeds, and the polarity_v2 and scale_v1
   full reviews of the shared data's split beside the fixture split (dev beside dev,
@@ -30,7 +33,7 @@ from marquee.documents import ReadOptions, read_bytes, read_path
 from marquee.films.names import name_key
 from marquee.lab.corpora import Split, in_split, load_polarity, load_scale
 from marquee.review import parse_review
-from marquee.roundups.split import split_films
+from marquee.roundups.split import page_critic, split_films
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures"
 SEEDS = Path("/work/shared/seeds")
@@ -69,6 +72,7 @@ def in_round(number: str) -> list[Path]:
 def roundups(split: str, *, show: bool, pages: list[Path] | None = None) -> None:
     expected = json.loads((FIXTURES / "roundups" / "expected.json").read_text())
     films = found = pages_named = credited = named_found = right = false = 0
+    one_critic = bylined = 0
     for path in in_fixture_split(split) if pages is None else pages:
         if path.parent.name != "roundups":
             continue
@@ -90,6 +94,9 @@ def roundups(split: str, *, show: bool, pages: list[Path] | None = None) -> None
         if any(c for _, c in critics):
             pages_named += 1
             credited += all(g == c for g, c in critics if c)
+        if len(names := set(want["critics"])) == 1 and None not in names:
+            one_critic += 1
+            bylined += page_critic(doc) in names
         if show:
             missed = [f for f, hit in zip(want["films"], hits, strict=True) if not hit]
             wrong = [(g, c) for g, c in critics if c and g != c]
@@ -99,7 +106,8 @@ def roundups(split: str, *, show: bool, pages: list[Path] | None = None) -> None
         f"round-ups on {split}: films found {found} of {films} ({found / max(films, 1):.1%}); "
         f"critic credited on {credited} of {pages_named} pages that name one "
         f"({right} of {named_found} films found whose page names their critic; "
-        f"{false} films found credited where the page names no critic)"
+        f"{false} films found credited where the page names no critic); "
+        f"the page's own byline read on {bylined} of {one_critic} pages whose films share one"
     )
 
 

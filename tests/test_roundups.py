@@ -17,7 +17,7 @@ from marquee.films.names import name_key
 from marquee.metadata import read_metadata
 from marquee.records import Document
 from marquee.review import parse_review
-from marquee.roundups.split import split_films
+from marquee.roundups.split import page_critic, split_films
 from marquee.roundups.titles import display_title
 from marquee.scores import read_score
 from test_multifilm import PROSE, credited, doc_of
@@ -1452,6 +1452,7 @@ def test_a_name_alone_in_the_masthead_is_the_columns_critic() -> None:
         ("paragraph", f"Glass Rivers (2014): {PROSE}"),
     )
     assert credited(doc) == [("Paper Kites", "Ann Marsh"), ("Glass Rivers", "Ann Marsh")]
+    assert page_critic(doc) == "Ann Marsh"  # the page read as one part, however it is cut
 
 
 def test_a_name_in_the_masthead_the_capsules_cast_or_review_is_no_critic() -> None:

@@ -408,3 +408,12 @@ def _part(doc: Document, number: int, section: FilmSection) -> Document:
     if section.year is not None:
         meta["year"] = str(section.year)
     return dataclasses.replace(doc, blocks=section.blocks, meta=meta, part=number)
+
+
+def page_critic(doc: Document) -> str | None:
+    """The critic a page's own byline names, the whole page read as one film's part: who
+    a capsule that signs nothing is credited to, whether or not its film is found (so
+    ``bench/roundup_eval.py`` measures the page's credit apart from its cut)."""
+    headlines = _headlines(doc.meta.get("title", ""), doc.blocks)
+    (part,) = credited_parts(doc, [doc], headlines)
+    return part.meta.get("critic")
