@@ -1511,6 +1511,19 @@ def test_each_writers_name_heads_their_picks() -> None:
     assert [critic for _, critic in credited(doc)] == [None, None, None]
 
 
+def test_a_column_introducing_our_critic_is_theirs() -> None:
+    """ "Ann Marsh, our critic at large, is keeping a diary…" opens a column of capsules
+    that sign nothing: each is hers, and so is the page read as one part."""
+    doc = doc_of(
+        ("heading", "Festival Diary, Part Four"),
+        ("paragraph", "Ann Marsh, our critic at large, is keeping a diary of the festival."),
+        ("paragraph", f"Paper Kites (2015): {PROSE}"),
+        ("paragraph", f"Glass Rivers (2014): {PROSE}"),
+    )
+    assert credited(doc) == [("Paper Kites", "Ann Marsh"), ("Glass Rivers", "Ann Marsh")]
+    assert page_critic(doc) == "Ann Marsh"
+
+
 def test_a_masthead_line_holding_a_function_word_is_no_name() -> None:
     """ "Sort By" over the capsules is a menu, though both words are capitalised: a
     function word is in no one's name (a letter alone is an initial: "Stephen A Russell")."""

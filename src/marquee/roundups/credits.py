@@ -42,10 +42,12 @@ _NAME = r"\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}(?=\s))?(?:\s\p{Lu}[\p{L}'’.-]+){1,2}
 _CRITIC_NAMED = re.compile(
     rf"\b(?:critic|reviewer)\s+(?P<who>{_NAME})|(?P<writer>{_NAME}),?\s+(?:has\s+)?reviewed\b"
     rf"|^(?P<reporter>{_NAME})\s+(?:updates|tells|brings)\s+us\b"
+    rf"|^(?P<ours>{_NAME}),\s+our\s+(?:[\w-]+\s+)?(?:critic|reviewer)\b"
 )
 """A column's introduction naming its critic: "award-winning critic Milan Paurich takes…",
 "Our man on the ground, Adam Cook, has reviewed the short films…", "Aoife Wood updates
-us on her quest to watch a film every day" (its writer, to the reader)."""
+us on her quest to watch a film every day" (its writer, to the reader), "A.O. Scott, our
+critic at large, is keeping a diary…"."""
 _SAYS = re.compile(
     rf"^(?:[\p{{L}}&.]+['’]s\s+)?(?P<who>{_NAME})(?:\s+from\s+[^:]{{2,40}}?)?\s+(?:says|writes)\s*:"
 )
@@ -150,7 +152,7 @@ def column_critics(headlines: Sequence[str], opening: str = "") -> list[str]:
         if names and all(names):
             return [n for n in names if n]
     found = _CRITIC_NAMED.search(clean(opening))  # "…critic Gary Thompson's reviews"
-    who = found and (found["who"] or found["writer"] or found["reporter"])
+    who = found and (found["who"] or found["writer"] or found["reporter"] or found["ours"])
     name = _whole_name(_POSSESSIVE.sub("", who)) if who else None
     return [name] if name else []
 
