@@ -1524,6 +1524,21 @@ def test_a_column_introducing_our_critic_is_theirs() -> None:
     assert page_critic(doc) == "Ann Marsh"
 
 
+def test_a_listed_name_over_its_date_is_the_byline() -> None:
+    """ "• Ann Marsh" / "Aug 23, 2019" under the headline is a byline with its date, not
+    a see-also list's item: the capsules under it are hers."""
+    doc = doc_of(
+        ("paragraph", "Festival 2019: reviews from the annual indie film festival"),
+        ("paragraph", "Here is what is going on at the festival this year, in brief reviews."),
+        ("list_item", "Ann Marsh"),
+        ("heading", "Aug 23, 2019"),
+        ("paragraph", f"Paper Kites (2015): {PROSE}"),
+        ("paragraph", f"Glass Rivers (2014): {PROSE}"),
+    )
+    assert credited(doc) == [("Paper Kites", "Ann Marsh"), ("Glass Rivers", "Ann Marsh")]
+    assert page_critic(doc) == "Ann Marsh"
+
+
 def test_a_masthead_line_holding_a_function_word_is_no_name() -> None:
     """ "Sort By" over the capsules is a menu, though both words are capitalised: a
     function word is in no one's name (a letter alone is an initial: "Stephen A Russell")."""

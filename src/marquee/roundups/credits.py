@@ -230,14 +230,23 @@ def masthead_critic(masthead: Sequence[Block], parts: Sequence[Document]) -> lis
     """The writer a page's masthead names on a line under its headline ("Halloween
     Scares: The Movies I Watched This Spooky Season" / "Alex Kalil"): a line every film's
     part shares heads none of them, so a person's whole name there is the byline, not a
-    film; a list's item ("Annie Hall" / "Jerry Maguire", a see-also) is no byline, nor a
-    name the parts give as a film or a person in one (see ``_in_the_films``)."""
-    for above, line in zip(masthead, masthead[1:], strict=False):
+    film; a list's item ("Annie Hall" / "Jerry Maguire", a see-also) is no byline unless
+    its date is on the line under it ("• Adi Robertson" / "Aug 23, 2019"), nor is a name
+    the parts give as a film or a person in one (see ``_in_the_films``)."""
+    unders = [*masthead[2:], None]
+    for above, line, under in zip(masthead, masthead[1:], unders, strict=False):
         name = None if is_prose(line) else _whole_name(clean(line.text))
         if name is not None:
             listed = "list_item" in {above.kind, line.kind} or _whole_name(clean(above.text))
+            listed = listed and not (under and _date_line(under))
             return [] if listed or _in_the_films(name, parts) else [name]
     return []
+
+
+def _date_line(block: Block) -> bool:
+    """Whether a line is a date alone: "Aug 23, 2019", "Posted September 10th, 2007"."""
+    text = clean(block.text)
+    return len(text.split()) <= _DATE_WORDS and iso_date(text) is not None
 
 
 def _in_the_films(name: str, parts: Sequence[Document]) -> bool:
