@@ -1541,8 +1541,10 @@ def test_a_listed_name_over_its_date_is_the_byline() -> None:
 
 def test_a_masthead_line_holding_a_function_word_is_no_name() -> None:
     """ "Sort By" over the capsules is a menu, though both words are capitalised: a
-    function word is in no one's name (a letter alone is an initial: "Stephen A Russell")."""
-    for line, critic in (("Sort By", None), ("Stephen A Russell", "Stephen A Russell")):
+    function word is in no one's name (a letter alone is an initial: "Stephen A Russell"),
+    nor a page's furniture ("View Comments") or a weekday ("Opening Friday")."""
+    lines = ("Sort By", "View Comments", "Opening Friday", "Stephen A Russell")
+    for line, critic in zip(lines, (None, None, None, "Stephen A Russell"), strict=True):
         doc = doc_of(
             ("heading", "Festival Reviews"),
             ("heading", line),

@@ -132,6 +132,10 @@ _DATED_BYLINE = re.compile(
 film's title over its release date, so it needs its "By")."""
 _DATE_WORDS = 8
 _FUNCTION_WORDS = frozenset(word_list("marquee.documents", "stopwords-english"))
+_CHROME_WORDS = frozenset(w for w in word_list("marquee.documents", "chrome-lines") if " " not in w)
+"""A page's furniture of one word ("Comments", "Share"): a menu's, never a person's name."""
+_NOT_IN_NAMES = _FUNCTION_WORDS | _CHROME_WORDS
+_WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
 _AND = re.compile(r"\s*(?:,|\band\b|&)\s*")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
@@ -367,13 +371,21 @@ def _whole_name(text: str) -> str | None:
     """``text`` when all of it is a person's name, as written ("Sierra Van Houten") unless
     shouted ("MIKE DAVIES" is "Mike Davies"); a function word is in no one's name, so "Sort
     By" is a menu and "Lavanya This" a name and the sentence after it (a letter alone is an
-    initial: "Stephen A Russell")."""
+    initial: "Stephen A Russell"), nor is a page's furniture ("View Comments") or a day of
+    the week ("Opening Friday" heads a week's new films)."""
     name, text = person_name(text), text.strip()
     if name is None or name.casefold() != text.casefold():
         return None
-    if any(len(word) > 1 and word in _FUNCTION_WORDS for word in text.casefold().split()):
+    if any(not _name_word(word) for word in text.casefold().split()):
         return None
     return name if text.isupper() else text
+
+
+def _name_word(word: str) -> bool:
+    """Whether a word (case folded) may be part of a person's name (see ``_whole_name``)."""
+    if len(word) == 1:
+        return True  # an initial
+    return word not in _NOT_IN_NAMES and not _WEEKDAY.fullmatch(word)
 
 
 def credited_parts(
