@@ -241,9 +241,9 @@ def masthead_critic(masthead: Sequence[Block], parts: Sequence[Document]) -> lis
     for above, line, under in zip(masthead, masthead[1:], unders, strict=False):
         name = None if is_prose(line) else _whole_name(clean(line.text))
         if name is not None:
-            listed = "list_item" in {above.kind, line.kind} or _whole_name(clean(above.text))
-            listed = listed and not (under and _date_line(under))
-            return [] if listed or _in_the_films(name, parts) else [name]
+            listed = "list_item" in {above.kind, line.kind} or bool(_whole_name(clean(above.text)))
+            dated = under is not None and _date_line(under)
+            return [] if (listed and not dated) or _in_the_films(name, parts) else [name]
     return []
 
 
