@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from marquee.documents import read_path
+from marquee.documents import ReadOptions, read_bytes, read_path
 from marquee.films.names import name_key
 from marquee.metadata import read_metadata
 from marquee.records import Document
@@ -1537,6 +1537,34 @@ def test_a_listed_name_over_its_date_is_the_byline() -> None:
     )
     assert credited(doc) == [("Paper Kites", "Ann Marsh"), ("Glass Rivers", "Ann Marsh")]
     assert page_critic(doc) == "Ann Marsh"
+
+
+OTHER_PROSE = (
+    "A second film that works on its own terms, with a cast that rises to the material and "
+    "a score that never overstates."
+)
+
+
+def test_the_first_reviews_byline_is_no_columns_where_each_review_has_its_own() -> None:
+    """ "By Ann Marsh" under the first review's title, "By Tom Vale" under the second's:
+    each review carries its own byline, so the first is no byline of the page's, and a
+    review printed without one is credited to no one."""
+    text = "\n\n".join(
+        [
+            "Movie Review: Paper Kites",
+            f"By Ann Marsh, Contributor\n[Warner Bros. Pictures; 2020]\nRating: 3/10\n{PROSE}",
+            "Movie Review: Glass Rivers",
+            f"By Tom Vale, Staff Writer\n[Hulu; 2020]\nRating: 7/10\n{OTHER_PROSE}",
+            "Movie Review: Salt Roads",
+            f"I am not sure I watched Salt Roads properly. {PROSE}",
+        ]
+    )
+    (doc,) = read_bytes(text.encode(), "t", options=ReadOptions(shape="text")).documents
+    assert credited(doc) == [
+        ("Paper Kites", "Ann Marsh"),
+        ("Glass Rivers", "Tom Vale"),
+        ("Salt Roads", None),
+    ]
 
 
 def test_a_masthead_line_holding_a_function_word_is_no_name() -> None:

@@ -397,7 +397,8 @@ def credited_parts(
     column's critic its initials name ("(M.S.)"), or a critic who signed another of its
     reviews in full ("(Lisa Miller)", then "(L.M.)"); else the column's one critic from its
     headline or opening ("New Films 25th Nov 2022 by Mike Davies", "Peter Howell / Movie
-    Critic")."""
+    Critic"), unless that is the first review's own byline on a page whose reviews carry
+    bylines of more than one critic (a review printed without one is then no one's)."""
     opening = next((b.text for b in doc.blocks if is_prose(b)), "")
     shared = set.intersection(*({id(b) for b in part.blocks} for part in parts)) if parts else set()
     masthead = masthead_critic([b for b in doc.blocks[:_LEGEND_LINES] if id(b) in shared], parts)
@@ -414,10 +415,11 @@ def credited_parts(
     signers = [credit[0] for credit in credits if credit]  # "(Lisa Miller)", later "(L.M.)"
     credited = []
     writers = headed_writers(owns, parts) if masthead else [None] * len(parts)
+    first_bylined = len(set(signers)) > 1 and column[:1] == signers[:1]
     for part, own, credit, writer in zip(parts, owns, credits, writers, strict=True):
         critic, outlet = credit or (writer or read_metadata(part).critic, None)
         critic = critic or initialled_critic(part.blocks, [*column, *legend, *signers])
-        alone = len(column) == 1 and not noted_elsewhere(own)
+        alone = len(column) == 1 and not noted_elsewhere(own) and not first_bylined
         critic = critic or (column[0] if alone else None)
         meta = dict(part.meta)
         if critic:
