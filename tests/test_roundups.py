@@ -1574,6 +1574,26 @@ def test_the_first_reviews_byline_is_no_columns_where_each_review_has_its_own() 
     ]
 
 
+def test_each_pickers_heading_heads_their_picks() -> None:
+    """ "ANN’S BEST BETS:" over two films, "TOM’S BEST BETS:" over the next: each picker
+    wrote the films under their heading; one "NETFLIX’S TOP PICKS:" heading alone names no
+    writer."""
+    picks = (
+        ("paragraph", f"Paper Kites (2015): {PROSE}"),
+        ("paragraph", f"Glass Rivers (2014): {PROSE}"),
+        ("heading", "TOM’S BEST BETS:"),
+        ("paragraph", f"Salt Roads (2013): {PROSE}"),
+    )
+    doc = doc_of(("heading", "TV Alert"), ("heading", "ANN’S BEST BETS:"), *picks)
+    assert credited(doc) == [
+        ("Paper Kites", "Ann"),
+        ("Glass Rivers", "Ann"),
+        ("Salt Roads", "Tom"),
+    ]
+    alone = doc_of(("heading", "TV Alert"), ("heading", "NETFLIX’S TOP PICKS:"), *picks[:2])
+    assert [critic for _, critic in credited(alone)] == [None, None]
+
+
 def test_a_masthead_line_holding_a_function_word_is_no_name() -> None:
     """ "Sort By" over the capsules is a menu, though both words are capitalised: a
     function word is in no one's name (a letter alone is an initial: "Stephen A Russell"),

@@ -17,7 +17,7 @@ Critic").
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import regex as re
 
@@ -135,6 +135,13 @@ _FUNCTION_WORDS = frozenset(word_list("marquee.documents", "stopwords-english"))
 _CHROME_WORDS = frozenset(w for w in word_list("marquee.documents", "chrome-lines") if " " not in w)
 """A page's furniture of one word ("Comments", "Share"): a menu's, never a person's name."""
 _NOT_IN_NAMES = _FUNCTION_WORDS | _CHROME_WORDS
+_NOT_NAMES = frozenset(word_list("marquee.documents", "byline-not-names"))
+"""A role, a site or a section, never a person ("Critic", "Staff", "Editor")."""
+_PICKS = re.compile(
+    r"^(?P<who>\p{Lu}[\p{L}.-]+)['’][sS]\s+"
+    r"(?i:(?:(?:best|top|weekly)\s+)?(?:bets|picks|choices|favou?rites|recommendations))\s*:?$"
+)
+"""A heading of one writer's picks: "DAVID’S BEST BETS:", "Ann's Picks"."""
 _WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
 _AND = re.compile(r"\s*(?:,|\band\b|&)\s*")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
@@ -265,31 +272,61 @@ def _in_the_films(name: str, parts: Sequence[Document]) -> bool:
     return any(is_prose(b) and words.search(b.text) for part in parts for b in part.blocks)
 
 
-def headed_writers(owns: Sequence[Sequence[Block]], parts: Sequence[Document]) -> list[str | None]:
-    """The writer each part falls under where a page heads each writer's picks with
+def section_writers(
+    blocks: Sequence[Block],
+    owns: Sequence[Sequence[Block]],
+    parts: Sequence[Document],
+    *,
+    masthead: bool,
+) -> list[str | None]:
+    """The writer each part falls under where a page heads each writer's picks: with
     their name ("Emma Greenleaf" / "1) Bad Education (2004) – …" / "Matt Linton" / "1)
-    O.J.: Made in America (2016) – …"): on a page whose masthead names its first writer
-    (the caller's check: a section's heading, "Now Showing", reads as a name too), a
-    heading that is only a person's name, after a film's review began (``owns``: each
-    part's own blocks), heads the films after it."""
+    O.J.: …"), on a page whose ``masthead`` names its first writer (a section's heading,
+    "Now Showing", reads as a name too); or with picks of their own ("DAVID’S BEST BETS:"
+    / two films / "ED’S BEST BETS:" / a film), on a page heading two pickers' or more (so
+    a lone "Netflix's Top Picks" credits no one). Such a heading in a part's own blocks
+    (``owns``), after its review began, heads the films after it."""
+    pickers = [name for block in blocks if (name := picker(block))]
+    if len(set(pickers)) > 1:
+        owned = {id(block) for own in owns for block in own}
+        start = next((n for n, block in enumerate(blocks) if id(block) in owned), len(blocks))
+        above = [name for block in blocks[:start] if (name := picker(block))]
+        return _headed(owns, picker, above[-1] if above else None)
+    if masthead:
+        return _headed(owns, lambda block: _name_heading(block, parts), None)
+    return [None] * len(parts)
+
+
+def _headed(
+    owns: Sequence[Sequence[Block]], head: Callable[[Block], str | None], first: str | None
+) -> list[str | None]:
+    """Each part's writer: the last heading ``head`` reads after an earlier part's review
+    began, else ``first``."""
     writers: list[str | None] = []
-    writer = None
+    writer = first
     for own in owns:
         writers.append(writer)
-        writer = _closing_name(own, parts) or writer
+        began = next((n for n, block in enumerate(own) if is_prose(block)), len(own))
+        names = [name for block in own[began + 1 :] if (name := head(block))]
+        writer = names[-1] if names else writer
     return writers
 
 
-def _closing_name(own: Sequence[Block], parts: Sequence[Document]) -> str | None:
-    """The last heading of a part's own blocks after its prose began that is only a
-    person's name, no film's nor anyone's in the films (see ``_in_the_films``)."""
-    began = next((n for n, block in enumerate(own) if is_prose(block)), len(own))
-    names = [
-        name
-        for block in own[began + 1 :]
-        if block.kind == "heading" and (name := _whole_name(clean(block.text)))
-    ]
-    return names[-1] if names and not _in_the_films(names[-1], parts) else None
+def _name_heading(block: Block, parts: Sequence[Document]) -> str | None:
+    """The name a heading that is only a person's name gives, no film's nor anyone's in
+    the films (see ``_in_the_films``)."""
+    name = _whole_name(clean(block.text)) if block.kind == "heading" else None
+    return None if name is None or _in_the_films(name, parts) else name
+
+
+def picker(block: Block) -> str | None:
+    """The writer a heading of their picks names, as written unless shouted: "DAVID’S
+    BEST BETS:" is David's; "Critic's Picks" is no one's."""
+    found = _PICKS.match(clean(block.text)) if block.kind == "heading" else None
+    who = found["who"] if found else ""
+    if not who or who.casefold() in _NOT_IN_NAMES | _NOT_NAMES:
+        return None
+    return who.title() if who.isupper() else who
 
 
 def legend_critics(blocks: Sequence[Block]) -> list[str]:
@@ -414,7 +451,7 @@ def credited_parts(
     credits = [own_credit(own) for own in owns]
     signers = [credit[0] for credit in credits if credit]  # "(Lisa Miller)", later "(L.M.)"
     credited = []
-    writers = headed_writers(owns, parts) if masthead else [None] * len(parts)
+    writers = section_writers(doc.blocks, owns, parts, masthead=bool(masthead))
     first_bylined = len(set(signers)) > 1 and column[:1] == signers[:1]
     for part, own, credit, writer in zip(parts, owns, credits, writers, strict=True):
         critic, outlet = credit or (writer or read_metadata(part).critic, None)
