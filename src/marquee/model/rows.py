@@ -25,6 +25,40 @@ def distinct(a: np.ndarray) -> np.ndarray:
     return a[keep]
 
 
+def distinct_pairs(owner: np.ndarray, bucket: np.ndarray, n_features: int) -> np.ndarray:
+    """The sorted distinct keys ``owner * n_features + bucket`` (int64) of non-negative owners
+    and buckets below ``n_features``: each row's features, rows in order.
+
+    Sorting was 40% of scoring a batch of quotes. The keys are sorted as int32, which NumPy
+    sorts about twice as fast as int64, in slices of owners whose keys fit 31 bits once the
+    slice's first key is taken off (512 owners at 2^22 features). The pairs are grouped by
+    slice first (a stable radix sort of the slice number, linear time); the slices come
+    out in order, so their concatenation is the array one int64 sort gives.
+    """
+    key = owner * n_features + bucket
+    per_slice = (1 << 31) // n_features  # owners whose keys fit 31 bits from the slice's first
+    if per_slice < _MIN_SLICE or not key.size:
+        return distinct(key)
+    span = per_slice * n_features
+    where = key // span
+    slices = int(where.max()) + 1
+    if slices == 1:
+        return distinct(key.astype(np.int32)).astype(np.int64)
+    order = np.argsort(where.astype(np.uint16 if slices <= 1 << 16 else np.int64), kind="stable")
+    key = key[order]
+    bounds = np.searchsorted(where[order], np.arange(slices + 1))
+    parts = [
+        distinct((key[a:b] - s * span).astype(np.int32)).astype(np.int64) + s * span
+        for s, (a, b) in enumerate(zip(bounds[:-1], bounds[1:], strict=True))
+    ]
+    return np.concatenate(parts)
+
+
+_MIN_SLICE = 64
+"""Fewer owners to a slice than this (over 2^25 features) and one int64 sort is cheaper than
+a Python step per slice."""
+
+
 @dataclass(frozen=True, slots=True)
 class BinaryRows:
     """A binary matrix in CSR layout: row ``i`` has a 1 at each of
@@ -83,7 +117,7 @@ def binary_rows(row: np.ndarray, bucket: np.ndarray, n_rows: int, n_features: in
     """The binary rows with a 1 at each (row, bucket), indices sorted within a row (the order
     every sum over a row runs in, so every logit is bit-for-bit the same however the rows
     were gathered)."""
-    key = distinct(row * n_features + bucket)
+    key = distinct_pairs(row, bucket, n_features)
     indptr = np.zeros(n_rows + 1, dtype=np.int64)
     np.cumsum(np.bincount(key // n_features, minlength=n_rows), out=indptr[1:])
     return BinaryRows(key % n_features, indptr, n_features)
