@@ -28,7 +28,7 @@ from marquee.model.features import (
 from marquee.model.film import film_adjusted, fit_film_prior, uniform_prior
 from marquee.model.nbsvm import NBParams, fit_nblr
 from marquee.model.predict import Prediction, load_model, pinned_score_map
-from marquee.model.rows import binary_rows
+from marquee.model.rows import binary_rows, distinct_pairs
 from marquee.model.stacking import SENTENCE_AGGREGATES, aggregate
 
 HOLDOUT_FLOORS = {"polarity_v2": 0.88, "rt_snippets": 0.78, "rt_quotes": 0.78}
@@ -183,6 +183,23 @@ def test_binary_rows_dot_is_scipys_product_bit_for_bit(dtype):
     theirs = np.asarray(rows.csr() @ weights).ravel()
     assert ours.dtype == theirs.dtype and ours.tobytes() == theirs.tobytes()
     assert binary_rows(row[:0], row[:0], 3, n_features).dot(weights).tolist() == [0, 0, 0]
+
+
+@pytest.mark.parametrize("n_features", [2**22, 2**20, 2**24, 3_000_017, 2**31, 2**33])
+@pytest.mark.parametrize("n_owners", [0, 1, 511, 512, 513, 2_000])
+def test_distinct_pairs_sorted_in_slices_is_one_int64_sort(n_features, n_owners):
+    """Pairs sorted as int32 a slice of owners at a time (shuffled owners, repeats, the
+    first and last bucket, slice edges) give exactly what one int64 sort gives."""
+    rng = np.random.default_rng(n_owners)
+    size = 20 * n_owners
+    owner = rng.integers(0, max(n_owners, 1), size=size)
+    bucket = rng.integers(0, n_features, size=size)
+    bucket[::7] = n_features - 1
+    bucket[::11] = 0
+    owner, bucket = np.concatenate([owner, owner[:50]]), np.concatenate([bucket, bucket[:50]])
+    reference = np.unique(owner * n_features + bucket)
+    ours = distinct_pairs(owner, bucket, n_features)
+    assert ours.dtype == np.int64 and ours.tobytes() == reference.astype(np.int64).tobytes()
 
 
 def test_bounded_word_caches_forget_without_changing_a_feature(monkeypatch):

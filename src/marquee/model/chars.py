@@ -17,7 +17,7 @@ from functools import cache
 
 import numpy as np
 
-from marquee.model.rows import BinaryRows, binary_rows, distinct
+from marquee.model.rows import BinaryRows, binary_rows, distinct_pairs
 
 _ROWS_KEPT = 16_384
 """Most words remembered per hashing (about 200 bytes each); when a batch's new words would
@@ -81,7 +81,7 @@ def word_rows(words: Sequence[str], longest: int, n_features: int) -> dict[str, 
             grams = data[first[:, None] + np.arange(nbytes)]
             buckets.append(_bucket(murmur3(grams), n_features))
             owners.append(owner[at])
-    key = distinct(np.concatenate(owners) * n_features + np.concatenate(buckets))
+    key = distinct_pairs(np.concatenate(owners), np.concatenate(buckets), n_features)
     bounds = np.searchsorted(key // n_features, np.arange(len(words) + 1))
     flat = (key % n_features).astype(np.int32)
     rows = [flat[a:b].tobytes() for a, b in zip(bounds[:-1], bounds[1:], strict=True)]

@@ -29,7 +29,7 @@ import numpy as np
 
 from marquee.literals import CaseBlind
 from marquee.model.chars import char_features
-from marquee.model.rows import BinaryRows, binary_rows, distinct
+from marquee.model.rows import BinaryRows, binary_rows, distinct_pairs
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*|[.,;:!?()\"]")
 _BREAK = frozenset('.,;:!?()"')
@@ -301,5 +301,5 @@ def sentence_buckets(tokens: Tokens | Sequence[Tokens], spec: FeatureSpec) -> Se
     flat = Tokens.join(tokens)
     hashes, owner = ngram_hashes(flat.hashes, spec.ngram, segment=flat.sentence)
     bucket = (hashes % np.uint64(spec.n_features)).astype(np.int64)
-    key = distinct(owner * spec.n_features + bucket)  # binary within a sentence
+    key = distinct_pairs(owner, bucket, spec.n_features)  # binary within a sentence
     return SentenceBuckets(key % spec.n_features, key // spec.n_features, flat.counts)

@@ -19,7 +19,59 @@ if TYPE_CHECKING:
 
 def distinct(a: np.ndarray) -> np.ndarray:
     """Sorted distinct values (a sort and a compare: faster than ``np.unique`` here)."""
-    a = np.sort(a)
+    return _distinct_sorted(np.sort(a))
+
+
+def distinct_pairs(owner: np.ndarray, bucket: np.ndarray, n_features: int) -> np.ndarray:
+    """The sorted distinct keys ``owner * n_features + bucket`` (int64) of non-negative owners
+    and buckets below ``n_features``: each row's features, rows in order.
+
+    Sorting the int64 keys was 40% of scoring a batch of quotes. Here they are grouped in
+    slices of owners whose keys fit 31 bits once the slice's first key is taken off (512
+    owners at 2^22 features; a stable radix sort of the slice number, linear time), and each
+    slice is sorted as int32 (:func:`_sorted_int32`). The slices come out in order, so their
+    concatenation is the array one int64 sort gives.
+    """
+    key = owner * n_features + bucket
+    per_slice = (1 << 31) // n_features  # owners whose keys fit 31 bits from the slice's first
+    if per_slice < _MIN_SLICE or not key.size:
+        return distinct(key)
+    span = per_slice * n_features
+    where = key // span
+    slices = int(where.max()) + 1
+    if slices == 1:
+        return _distinct_sorted(_sorted_int32(key.astype(np.int32))).astype(np.int64)
+    order = np.argsort(where.astype(np.uint16 if slices <= 1 << 16 else np.int64), kind="stable")
+    key = key[order]
+    bounds = np.searchsorted(where[order], np.arange(slices + 1))
+    parts = [
+        _distinct_sorted(_sorted_int32((key[a:b] - s * span).astype(np.int32))).astype(np.int64)
+        + s * span
+        for s, (a, b) in enumerate(zip(bounds[:-1], bounds[1:], strict=True))
+    ]
+    return np.concatenate(parts)
+
+
+_MIN_SLICE = 64
+"""Fewer owners to a slice than this (over 2^25 features) and one int64 sort is cheaper than
+a Python step per slice."""
+_RADIX_FROM = 4_096
+"""Keys from which two radix passes beat NumPy's quicksort (below, its fixed cost wins)."""
+
+
+def _sorted_int32(key: np.ndarray) -> np.ndarray:
+    """Non-negative int32 keys sorted: two stable passes on 16-bit digits, low then high
+    (NumPy's stable sort of 16-bit values is a radix sort), when there are enough keys for
+    that to beat a quicksort (a slice of quotes' char n-grams: 180,000 keys, 1.4x faster)."""
+    if len(key) < _RADIX_FROM:
+        return np.sort(key)
+    for shift in (0, 16):
+        key = key[np.argsort((key >> shift).astype(np.uint16), kind="stable")]
+    return key
+
+
+def _distinct_sorted(a: np.ndarray) -> np.ndarray:
+    """The distinct values of sorted ``a``."""
     keep = np.ones(len(a), dtype=bool)
     keep[1:] = a[1:] != a[:-1]
     return a[keep]
@@ -83,7 +135,7 @@ def binary_rows(row: np.ndarray, bucket: np.ndarray, n_rows: int, n_features: in
     """The binary rows with a 1 at each (row, bucket), indices sorted within a row (the order
     every sum over a row runs in, so every logit is bit-for-bit the same however the rows
     were gathered)."""
-    key = distinct(row * n_features + bucket)
+    key = distinct_pairs(row, bucket, n_features)
     indptr = np.zeros(n_rows + 1, dtype=np.int64)
     np.cumsum(np.bincount(key // n_features, minlength=n_rows), out=indptr[1:])
     return BinaryRows(key % n_features, indptr, n_features)
