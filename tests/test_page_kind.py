@@ -104,14 +104,14 @@ def test_a_page_of_another_kind_is_refused_with_the_kind_and_its_words(
 @pytest.mark.parametrize(
     ("path", "kind", "reads_as"),
     [
-        (KINDS / "news" / "daily8_weapons.txt", "news", "reads as news"),
+        (KINDS / "news" / "daily8_weapons.txt", "film news", FILM_NEWS_READS_AS),
         (KINDS / "news" / "communityimpact_keller_land_use.txt", "news", "reads as news"),
         (
             KINDS / "sports" / "bolchhanepal_fernandes_penalty.txt",
             "sports",
             "reads as a sports report",
         ),
-        (KINDS / "news" / "boxoffice66_equalizer_2.txt", "news", "reads as news"),
+        (KINDS / "news" / "boxoffice66_equalizer_2.txt", "film news", FILM_NEWS_READS_AS),
         (KINDS / "recipe" / "roportajdeposu_easy_to_bake.txt", "recipe", "reads as a recipe"),
         (KINDS / "forum" / "okayplayer_great_forum.txt", "forum", "reads as a forum post"),
         (KINDS / "politics" / "stateandfed_senate.txt", "politics", "reads as political news"),
@@ -361,6 +361,32 @@ def test_news_thick_with_the_trade_is_refused_as_film_news() -> None:
     found = text_kind(news)
     assert found.kind == "film news"
     assert found.reason is not None and "trailer" in found.reason
+
+
+def test_a_box_office_report_reads_as_film_news_but_a_review_recalling_takings_is_kept() -> None:
+    """What a film took and where ("$400 million overseas", "$80 million domestically",
+    "this weekend") is the trade's business; a sum alone is not (a review recalls what the
+    films before its own took, or its budget)."""
+    report = (
+        "Spectre held on to the top spot for a second week and is closing in on $130 million. "
+        "The film is doing better still abroad: it opened in China on Friday and has made "
+        "over $400 million overseas. The Peanuts Movie had a good hold too and is now past "
+        "$80 million domestically, with one more week before the competition arrives. "
+        "Newcomers The 33 and Love the Coopers both made the top five, but neither is "
+        "anything special. The last Hunger Games movie opens this weekend, so the Bond "
+        "film's run at the top is over, though it should stay in the top five until Christmas."
+    )
+    found = text_kind(report)
+    assert found.kind == "film news", found.cues
+    review = (
+        "No one needs to be told whether they like superhero movies. If you like them at "
+        "all, you will adore this one, the latest of the Marvel films that have raked in "
+        "fortunes since the first Iron Man ($585 million) was followed by Iron Man 2 ($623 "
+        "million) and Iron Man 3 ($1.2 billion). The film is loud and long, the cast plainly "
+        "enjoying itself, the villain a wisecracking robot with a grudge; the plot matters "
+        "less than the banter, and the banter is good. Four stars."
+    )
+    assert text_kind(review).is_film
 
 
 def test_a_one_line_quote_is_never_refused_however_it_reads() -> None:
