@@ -389,6 +389,34 @@ def test_a_box_office_report_reads_as_film_news_but_a_review_recalling_takings_i
     assert text_kind(review).is_film
 
 
+def test_a_thread_about_films_reads_as_a_forum_but_a_review_naming_one_is_kept() -> None:
+    """A thread about films names films as thickly as a review; a thread's own words
+    ("Thread", each reply's "NAME says:") tell it apart. A review that read a thread's
+    posts before the film names them once."""
+    thread = (
+        "Weekend Question Thread\n\nWhich film are you most excited about this autumn?\n\n"
+        "marsha says:\n\nThe new Scorsese movie, no question. I read the book it is based "
+        "on in three days and if they mess it up I will be furious.\n\n"
+        "kevin_b says:\n\nI had high hopes for the WikiLeaks film, but apparently it is "
+        "dull. Give me the Coen brothers' folk singer picture instead.\n\n"
+        "idiosyncratic says:\n\nAnything but another superhero film. I have grown cynical "
+        "about movies these last few years.\n\nanna says:\n\nThe slavery drama. The "
+        "trailer alone made me cry."
+    )
+    found = text_kind(thread)
+    assert found.kind == "forum", found.cues
+    assert found.reason is not None and "says: ×4" in found.reason
+    review = (
+        "Before I saw it I read a forum thread in which a dozen posts argued over the twist, "
+        "so I went in braced. I need not have worried. The film is a clever, sad "
+        "time-travel story, and Ethan Hawke plays the weary agent with real feeling; Sarah "
+        "Snook, as the stranger who tells him her life in a bar, is a revelation. The plot "
+        "folds back on itself more than once, but the screenplay keeps its characters at "
+        "the centre, and the final scenes land hard. One of the best films of the year."
+    )
+    assert text_kind(review).is_film
+
+
 def test_a_one_line_quote_is_never_refused_however_it_reads() -> None:
     quote = "The hotel room, the pool and the breakfast buffet are the best things in it."
     assert len(quote.split()) < MIN_WORDS
