@@ -417,6 +417,36 @@ def test_a_thread_about_films_reads_as_a_forum_but_a_review_naming_one_is_kept()
     assert text_kind(review).is_film
 
 
+def test_a_festival_programme_labelling_each_films_premiere_reads_as_film_news() -> None:
+    """A festival's programme labels each film by where it is a premiere ("TEXAS
+    PREMIERE", "US PREMIERE"); a review says its film premiered, once or twice."""
+    programme = (
+        "Shorts Block: Animation After Dark\n\nSaturday, October 8, 9:30 PM\n\n"
+        "Nine animated films from around the world, none of them for children.\n\n"
+        "Moth Hour\nDirected by Lena Ortiz\nMexico | 9 minutes | 2022\n"
+        "TEXAS PREMIERE. A night watchman shares his shift with a moth the size of a dog.\n\n"
+        "Paper Sons\nDirected by Wei Chen\nCanada | 12 minutes | 2022\n"
+        "US PREMIERE. Two brothers fold their late father's letters into birds.\n\n"
+        "The Tenant Upstairs\nDirected by Mark Hale\nUK | 6 minutes | 2021\n"
+        "SOUTHWEST PREMIERE. Footsteps above a flat where nobody lives.\n\n"
+        "Salt\nDirected by Ana Ribeiro\nPortugal | 8 minutes | 2022\n"
+        "REGIONAL PREMIERE. A fisherman's widow keeps the sea in jars.\n\n"
+        "Night Bus\nDirected by Tom Ekwueme\nNigeria | 11 minutes | 2022\n"
+        "TEXAS PREMIERE. The last bus out of Lagos takes the long way round."
+    )
+    found = text_kind(programme)
+    assert found.kind == "film news", found.cues
+    review = (
+        "The film premiered at Sundance to a standing ovation, and it is easy to see why. Its "
+        "director tells the story of two sisters who run a failing motel, and the cast, led by "
+        "a superb newcomer, plays every scene for truth rather than laughs. The plot is slight "
+        "but the characters are drawn with care, and the screenplay has a wicked ear for how "
+        "families fight. Since its premiere it has won a distributor and a spring release; "
+        "catch it on the big screen if you can. One of the best films of the year."
+    )
+    assert text_kind(review).is_film
+
+
 def test_a_one_line_quote_is_never_refused_however_it_reads() -> None:
     quote = "The hotel room, the pool and the breakfast buffet are the best things in it."
     assert len(quote.split()) < MIN_WORDS
