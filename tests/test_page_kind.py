@@ -263,6 +263,33 @@ def test_a_ranking_of_the_weeks_trailers_reads_as_film_news() -> None:
     assert text_kind(plain).is_film  # "trailer(s)" alone: one word of the trade
 
 
+def test_a_round_of_the_weeks_new_looks_reads_as_film_news() -> None:
+    """Trailer news speaks of "new looks" and a "first real look" beside its trailers and
+    teasers; a review that takes "a new look at" its subject does not."""
+    roundup = (
+        "Trailer season is here. This week was lighter than the last few for new looks, but "
+        "two summer movies gave us new looks and a prestige series gave us its first real look.\n\n"
+        "Theater Camp\n\nA new movie about a performing arts camp, with a cast of young "
+        "unknowns beside its stars. The trailer is all jazz hands.\n\n"
+        "Killers of the Flower Moon\n\nScorsese's new film finally has a teaser, and already "
+        "it is one of the most promising movies of the year, with DiCaprio and De Niro back "
+        "together for the director.\n\nHaunted Mansion\n\nThe ride becomes a film again. The "
+        "cast is stacked; the jokes, going by this, are not."
+    )
+    found = text_kind(roundup)
+    assert found.kind == "film news", found.cues
+    review = (
+        "Ken Burns takes a new look at the war, and it is the best thing he has made in years. "
+        "The film gives the soldiers' letters to actors who read them plainly, and lets the "
+        "archive footage run long; the story of one Georgia town, told through its cemetery, "
+        "is the documentary's spine. It is long, and the last episode sags, but the director's "
+        "patience pays off in a final scene of quiet devastation. A real look at a real war, "
+        "and not to be missed."
+    )
+    found = text_kind(review)
+    assert found.is_film and found.cues["film news"] == 0
+
+
 def test_a_festival_line_up_and_a_casting_item_read_as_film_news() -> None:
     line_up = (
         "The festival announced its official selection on Thursday. The artistic director "
