@@ -290,6 +290,29 @@ def test_a_round_of_the_weeks_new_looks_reads_as_film_news() -> None:
     assert found.is_film and found.cues["film news"] == 0
 
 
+def test_a_page_on_nominations_day_reads_as_film_news() -> None:
+    """Nominations, nominees, "noms" and snubs are the talk of an awards season; a review
+    calls its film Oscar-nominated once."""
+    noms = (
+        "So the nominations are out, and there are some real snubs. The big summer comedy got "
+        "no noms for its director or its lead, and the period thriller, after all that buzz, "
+        "got a single nomination, for its screenplay. By my count the war epic leads with 13 "
+        "nominations, the fairy tale has 11 and the western 10. Who do you think was snubbed "
+        "worst? For me it is the small British film, which picked up six at the BAFTAs and "
+        "nothing here. The nominees for best actress are strong, though."
+    )
+    found = text_kind(noms)
+    assert found.kind == "film news", found.cues
+    review = (
+        "The Oscar-nominated drama earns its place among this year's nominees. Its director "
+        "tells the story of a miner's widow with patience and no sentiment, and the lead, in "
+        "a performance of terrible stillness, carries every scene. The plot moves slowly and "
+        "the last act is predictable, but the characters live, and the camera finds beauty "
+        "in the slag heaps without ever prettifying the work. A hard film, and a fine one."
+    )
+    assert text_kind(review).is_film
+
+
 def test_a_festival_line_up_and_a_casting_item_read_as_film_news() -> None:
     line_up = (
         "The festival announced its official selection on Thursday. The artistic director "
