@@ -104,14 +104,14 @@ def test_a_page_of_another_kind_is_refused_with_the_kind_and_its_words(
 @pytest.mark.parametrize(
     ("path", "kind", "reads_as"),
     [
-        (KINDS / "news" / "daily8_weapons.txt", "news", "reads as news"),
+        (KINDS / "news" / "daily8_weapons.txt", "film news", FILM_NEWS_READS_AS),
         (KINDS / "news" / "communityimpact_keller_land_use.txt", "news", "reads as news"),
         (
             KINDS / "sports" / "bolchhanepal_fernandes_penalty.txt",
             "sports",
             "reads as a sports report",
         ),
-        (KINDS / "news" / "boxoffice66_equalizer_2.txt", "news", "reads as news"),
+        (KINDS / "news" / "boxoffice66_equalizer_2.txt", "film news", FILM_NEWS_READS_AS),
         (KINDS / "recipe" / "roportajdeposu_easy_to_bake.txt", "recipe", "reads as a recipe"),
         (KINDS / "forum" / "okayplayer_great_forum.txt", "forum", "reads as a forum post"),
         (KINDS / "politics" / "stateandfed_senate.txt", "politics", "reads as political news"),
@@ -361,6 +361,142 @@ def test_news_thick_with_the_trade_is_refused_as_film_news() -> None:
     found = text_kind(news)
     assert found.kind == "film news"
     assert found.reason is not None and "trailer" in found.reason
+
+
+@pytest.mark.parametrize(
+    ("page", "kind", "review"),
+    [
+        # trailer news speaks of "new looks" and a "first real look"; a review takes "a new look at"
+        # its subject
+        (
+            (
+                "Trailer season is here. This week was lighter than the last few for new looks, "
+                "but two summer movies gave us new looks and a prestige series gave us its first "
+                "real look.\n\nTheater Camp\n\nA new movie about a performing arts camp, with a "
+                "cast of young unknowns beside its stars. The trailer is all jazz hands.\n\n"
+                "Killers of the Flower Moon\n\nScorsese's new film finally has a teaser, and "
+                "already it is one of the most promising movies of the year, with DiCaprio and De "
+                "Niro back together for the director.\n\nHaunted Mansion\n\nThe ride becomes a "
+                "film again. The cast is stacked; the jokes, going by this, are not."
+            ),
+            "film news",
+            (
+                "Ken Burns takes a new look at the war, and it is the best thing he has made in "
+                "years. The film gives the soldiers' letters to actors who read them plainly, and "
+                "lets the archive footage run long; the story of one Georgia town, told through "
+                "its cemetery, is the documentary's spine. It is long, and the last episode sags, "
+                "but the director's patience pays off in a final scene of quiet devastation. A "
+                "real look at a real war, and not to be missed."
+            ),
+        ),
+        # nominations day counts nominations, nominees, "noms" and snubs; a review calls its film
+        # Oscar-nominated once
+        (
+            (
+                "So the nominations are out, and there are some real snubs. The big summer comedy "
+                "got no noms for its director or its lead, and the period thriller, after all "
+                "that buzz, got a single nomination, for its screenplay. By my count the war epic "
+                "leads with 13 nominations, the fairy tale has 11 and the western 10. Who do you "
+                "think was snubbed worst? For me it is the small British film, which picked up "
+                "six at the BAFTAs and nothing here. The nominees for best actress are strong, "
+                "though."
+            ),
+            "film news",
+            (
+                "The Oscar-nominated drama earns its place among this year's nominees. Its "
+                "director tells the story of a miner's widow with patience and no sentiment, and "
+                "the lead, in a performance of terrible stillness, carries every scene. The plot "
+                "moves slowly and the last act is predictable, but the characters live, and the "
+                "camera finds beauty in the slag heaps without ever prettifying the work. A hard "
+                "film, and a fine one."
+            ),
+        ),
+        # what a film took and where ("$400 million overseas", "this weekend"); a sum alone is no
+        # cue (a review recalls what the films before its own took)
+        (
+            (
+                "Spectre held on to the top spot for a second week and is closing in on $130 "
+                "million. The film is doing better still abroad: it opened in China on Friday and "
+                "has made over $400 million overseas. The Peanuts Movie had a good hold too and "
+                "is now past $80 million domestically, with one more week before the competition "
+                "arrives. Newcomers The 33 and Love the Coopers both made the top five, but "
+                "neither is anything special. The last Hunger Games movie opens this weekend, so "
+                "the Bond film's run at the top is over, though it should stay in the top five "
+                "until Christmas."
+            ),
+            "film news",
+            (
+                "No one needs to be told whether they like superhero movies. If you like them at "
+                "all, you will adore this one, the latest of the Marvel films that have raked in "
+                "fortunes since the first Iron Man ($585 million) was followed by Iron Man 2 "
+                "($623 million) and Iron Man 3 ($1.2 billion). The film is loud and long, the "
+                "cast plainly enjoying itself, the villain a wisecracking robot with a grudge; "
+                "the plot matters less than the banter, and the banter is good. Four stars."
+            ),
+        ),
+        # a thread's own words ("Thread", each reply's "NAME says:"); a review that read a thread's
+        # posts names them once
+        (
+            (
+                "Weekend Question Thread\n\nWhich film are you most excited about this autumn?\n\n"
+                "marsha says:\n\nThe new Scorsese movie, no question. I read the book it is based "
+                "on in three days and if they mess it up I will be furious.\n\nkevin_b says:\n\nI "
+                "had high hopes for the WikiLeaks film, but apparently it is dull. Give me the "
+                "Coen brothers' folk singer picture instead.\n\nidiosyncratic says:\n\nAnything "
+                "but another superhero film. I have grown cynical about movies these last few "
+                "years.\n\nanna says:\n\nThe slavery drama. The trailer alone made me cry."
+            ),
+            "forum",
+            (
+                "Before I saw it I read a forum thread in which a dozen posts argued over the "
+                "twist, so I went in braced. I need not have worried. The film is a clever, sad "
+                "time-travel story, and Ethan Hawke plays the weary agent with real feeling; "
+                "Sarah Snook, as the stranger who tells him her life in a bar, is a revelation. "
+                "The plot folds back on itself more than once, but the screenplay keeps its "
+                "characters at the centre, and the final scenes land hard. One of the best films "
+                "of the year."
+            ),
+        ),
+        # a programme labels each film by where it premieres ("TEXAS PREMIERE"); a review says its
+        # film premiered once or twice
+        (
+            (
+                "Shorts Block: Animation After Dark\n\nSaturday, October 8, 9:30 PM\n\nNine "
+                "animated films from around the world, none of them for children.\n\nMoth Hour\n"
+                "Directed by Lena Ortiz\nMexico | 9 minutes | 2022\nTEXAS PREMIERE. A night "
+                "watchman shares his shift with a moth the size of a dog.\n\nPaper Sons\nDirected "
+                "by Wei Chen\nCanada | 12 minutes | 2022\nUS PREMIERE. Two brothers fold their "
+                "late father's letters into birds.\n\nThe Tenant Upstairs\nDirected by Mark Hale\n"
+                "UK | 6 minutes | 2021\nSOUTHWEST PREMIERE. Footsteps above a flat where nobody "
+                "lives.\n\nSalt\nDirected by Ana Ribeiro\nPortugal | 8 minutes | 2022\nREGIONAL "
+                "PREMIERE. A fisherman's widow keeps the sea in jars.\n\nNight Bus\nDirected by "
+                "Tom Ekwueme\nNigeria | 11 minutes | 2022\nTEXAS PREMIERE. The last bus out of "
+                "Lagos takes the long way round."
+            ),
+            "film news",
+            (
+                "The film premiered at Sundance to a standing ovation, and it is easy to see why. "
+                "Its director tells the story of two sisters who run a failing motel, and the "
+                "cast, led by a superb newcomer, plays every scene for truth rather than laughs. "
+                "The plot is slight but the characters are drawn with care, and the screenplay "
+                "has a wicked ear for how families fight. Since its premiere it has won a "
+                "distributor and a spring release; catch it on the big screen if you can. One of "
+                "the best films of the year."
+            ),
+        ),
+    ],
+    ids=["new_looks", "nominations", "box_office", "thread", "programme"],
+)
+def test_film_adjacent_pages_read_as_their_kind_but_a_review_using_their_words_is_kept(
+    page: str, kind: str, review: str
+) -> None:
+    """Trailer rounds, nominations pages, box-office reports, threads and festival
+    programmes name films, casts and plots as thickly as a review; what tells them apart
+    is how thick their own business's words are. Beside each, a review that uses a few of
+    those words is kept."""
+    found = text_kind(page)
+    assert found.kind == kind, found.cues
+    assert text_kind(review).is_film
 
 
 def test_a_one_line_quote_is_never_refused_however_it_reads() -> None:
