@@ -44,17 +44,15 @@ def page(name: str) -> Document:
 MISSED = {
     "bestvideo_new_releases.txt": 3,  # "The Batman (DC Universe comic book action, …": no layout
     "patelive_mini_reviews.txt": 1,  # "Wallace and Gromit – Curse of…" cut at the dash
-    "philly_capsules.txt": 1,  # the first capsule follows a dateline: "Sept. 20-- ALPHA."
     "hunterword_short_films.txt": 3,  # headings in capitals, on a page not saying it collects
     "gffreviews_feb2014.txt": 3,  # plain title headings, nothing else saying they are films
     "lighthousestudio_student_critics.txt": 1,  # "Juno Shines in Every Possible Way"
     "carolinianuncg_movie_review.txt": 1,  # its prose ends "Continue reading <the heading>"
-    "filmbabble_new_releases_3513.txt": 2,  # titles in capitals inside the prose only
     "rachelsreviews_current_mini_reviews.txt": 2,  # "Black is King"; a lost heading
     "decadebrothers_6_movies.txt": 1,  # "Three Billboards," for the listed "… Outside"
     "expletivedleted_dec_roundup.txt": 2,  # a title above "– prose" read as a list item
     "fiftywordfilmreviews_aug2012.txt": 2,  # lost headings, the film named in the prose
-    "keepingitreel_dvd_0430.txt": 5,  # titles in quotation marks inside the prose only
+    "keepingitreel_dvd_0430.txt": 1,  # "Not Fade Away" named second in another's paragraph
     "screenanarchy_sundance_2017.txt": 1,  # "L.A. TIMES" (an initialism)
     "screencrave_bluray_may22.txt": 1,  # its last capsule too short for a paragraph
     "moviesspoiler_opening_sep2017.txt": 1,  # a lost heading, the film named in the prose
@@ -1454,3 +1452,65 @@ def test_a_name_alone_in_the_masthead_is_the_columns_critic() -> None:
         ("paragraph", f"Glass Rivers (2014): {PROSE}"),
     )
     assert credited(doc) == [("Paper Kites", "Ann Marsh"), ("Glass Rivers", "Ann Marsh")]
+
+
+def _column(masthead: str, *openings: str) -> Document:
+    """A page of one paragraph per film, each naming its film as it opens, under a
+    masthead line; ``openings`` open the paragraphs, in page order."""
+    return doc_of(("heading", masthead), *(("paragraph", f"{o} {PROSE}") for o in openings))
+
+
+QUOTED_OPENINGS = (
+    "It is a good week for directors! Ann Marsh's “Paper Kites” is finally out on disc.",
+    "Director Tom Bell (“Old Harbour”) returns with “Glass Rivers”, a heist gone wrong.",
+    "The extras are thin, but the transfer is the best the film has had.",
+    "Also out this week is “Stone Orchard”, a 2011 Canadian comedy.",
+)
+
+
+def test_a_columns_films_quoted_where_their_paragraphs_open_are_one_review_each() -> None:
+    """ "This Week on DVD & Blu-ray" over paragraphs each turning to a film in quotation
+    marks: one review per film, a paragraph with no new title going on about the film
+    before it, a title in brackets (the director's earlier film) never one of them."""
+    parts = split_films(_column("This Week on DVD & Blu-ray", *QUOTED_OPENINGS))
+    assert [p.meta["film"] for p in parts] == ["Paper Kites", "Glass Rivers", "Stone Orchard"]
+    assert any("The extras are thin" in b.text for b in parts[1].blocks)
+    assert [parse_review(p).facts.title for p in parts] == [p.meta["film"] for p in parts]
+
+
+def test_a_columns_films_in_capitals_where_their_paragraphs_open() -> None:
+    parts = split_films(
+        _column(
+            "New Releases On Blu-ray & DVD",
+            "PAPER KITES, which I preferred to last year's winner, has tasty extras.",
+            "The new edition of Tom Bell's black and white epic GLASS RIVERS is lovely.",
+            "The other notable film out today is the horror film STONE ORCHARD, on DVD.",
+        )
+    )
+    assert [p.meta["film"] for p in parts] == ["Paper Kites", "Glass Rivers", "Stone Orchard"]
+
+
+@pytest.mark.parametrize(
+    "masthead",
+    [
+        "A quiet week",  # nothing says the page collects films
+        "Paper Kites is the best film of the year",  # one review's headline
+    ],
+)
+def test_quoted_films_in_prose_without_a_collecting_masthead_stay_one_review(
+    masthead: str,
+) -> None:
+    assert len(split_films(_column(masthead, *QUOTED_OPENINGS))) == 1
+
+
+def test_a_review_coming_back_to_its_film_between_quoted_asides_stays_whole() -> None:
+    """A review that compares its film with others ("Like “Glass Rivers” before it…")
+    opens paragraph after paragraph on its own film: one review, whatever the headline."""
+    doc = _column(
+        "Festival reviews",
+        "“Paper Kites” is Ann Marsh's second film, and her best.",
+        "Like “Glass Rivers” before it, the film trusts its actors.",
+        "Unlike “Stone Orchard”, it never explains its ghosts, and is better for it.",
+        "“Paper Kites” ends on a long, quiet shot of the sea.",
+    )
+    assert len(split_films(doc)) == 1

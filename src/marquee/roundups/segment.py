@@ -66,6 +66,7 @@ from marquee.roundups.lines import (
     review_end,
     year_in,
 )
+from marquee.roundups.prose_titles import quoted_leads
 from marquee.roundups.titles import is_title
 from marquee.roundups.verdicts import (
     DRAWN_MARK,
@@ -217,6 +218,7 @@ def film_sections(blocks: Sequence[Block], headlines: Sequence[str]) -> list[Fil
     found = max(_series(blocks, heads, page), _series(blocks, leads, page), key=len)
     found = found or subject_leads(blocks) or shouted_leads(blocks) or seen_leads(blocks)
     found = found or opening_listed_leads(blocks)
+    found = found or quoted_leads(blocks, page.title)
     return _cut(blocks, _with_orphans(blocks, found)) if found else []
 
 
@@ -658,7 +660,8 @@ def _cut(blocks: Sequence[Block], leads: Sequence[Lead]) -> list[FilmSection]:
         text = clean(blocks[lead.index].text)
         opening = [Block("heading", text)]
         if lead.rest is not None:  # the capsule's line: its title (and mark), its review
-            shown = text[: len(text) - len(lead.rest)].rstrip(" :–—-")
+            # (or its paragraph whole, the title only named in it: its title heads it)
+            shown = text[: len(text) - len(lead.rest)].rstrip(" :–—-") or lead.title
             opening = [Block("heading", shown), Block("paragraph", lead.rest)]
         own_blocks = (*header, *opening, *own, *footer)
         sections.append(FilmSection(lead.title, year_in(text), own_blocks))
