@@ -51,11 +51,14 @@ _BRACKETS = re.compile(r"\([^()]*\)")
 def quoted_leads(blocks: Sequence[Block], title: str) -> list[Lead]:
     """The paragraphs that open on a film set apart, on a page whose title or masthead
     says it collects films; [] unless three at least each open on a film of their own."""
+    titled = COLLECTION.search(clean(title)) is not None
+    said = [i for i, b in enumerate(blocks) if not is_prose(b) and COLLECTION.search(clean(b.text))]
+    if not (titled or said):
+        return []  # most pages, a single review's among them: no paragraph read
     leads = _leads(blocks)
-    if len(leads) < MIN_FILMS:
+    if len(leads) < MIN_FILMS or not (titled or said[0] < leads[0].index):
         return []
-    masthead = [title, *(b.text for b in blocks[: leads[0].index] if not is_prose(b))]
-    return leads if any(COLLECTION.search(clean(line)) for line in masthead) else []
+    return leads
 
 
 def _leads(blocks: Sequence[Block]) -> list[Lead]:
@@ -75,7 +78,7 @@ def _leads(blocks: Sequence[Block]) -> list[Lead]:
 
 def opening_title(block: Block) -> str | None:
     """The first title a paragraph sets apart within its opening words, brackets aside."""
-    opening = " ".join(clean(block.text).split()[:OPENING_WORDS])
+    opening = clean(" ".join(block.text.split()[:OPENING_WORDS]))
     for found in _SET_APART.finditer(_BRACKETS.sub(" ", opening)):
         text = next(group for group in found.groups() if group is not None).strip(" ,.;:!?")
         if found["shouted"] is not None and not _shouted_title(text):
