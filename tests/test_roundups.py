@@ -94,7 +94,6 @@ MISSED = {
     "r14_jjamesreviews_mspiff14_final.txt": 1,  # "The Double" / "The Double Poster"
     "r14_yourobserver_popcorn_bob_jan27_2014.txt": 4,  # "Title" / "Four Popcorns" / "Genres:"
     "r14_cinematicconsiderations_independent_p2.txt": 1,  # "12 Mighty Orphans: Feel-good fumble"
-    "r14_list_brettvanderzee_best_picture_2016.txt": 2,  # two capsules under fifteen words
     "r14_studio462_summer_one_sentence.txt": 1,  # "Mission Impossible – Fallout (July 27, 2018)"
     "r14_bookercritics_movie_review.txt": 1,  # "TITLE a movie review by Kristen B." headline
     "r14_ipernity_supercargo_six_films.txt": 6,  # six films named in one paragraph of prose
@@ -1512,5 +1511,32 @@ def test_a_review_coming_back_to_its_film_between_quoted_asides_stays_whole() ->
         "Like “Glass Rivers” before it, the film trusts its actors.",
         "Unlike “Stone Orchard”, it never explains its ghosts, and is better for it.",
         "“Paper Kites” ends on a long, quiet shot of the sea.",
+    )
+    assert len(split_films(doc)) == 1
+
+
+def test_a_ranked_lists_one_sentence_capsules_are_films() -> None:
+    """ "6. Room: Larson's performance drives this keen adaptation…" under "my rank and
+    review of all eight nominees": a numbered title over one whole sentence is a capsule,
+    however short."""
+    doc = doc_of(
+        ("paragraph", "Here's my rank and review of all three best picture nominees."),
+        ("list_item", "3. Paper Kites: Ann Marsh's performance drives this keen, odd adaptation."),
+        ("list_item", "2. Glass Rivers: The trailer gives away almost everything it has, sadly."),
+        ("list_item", "1. Stone Orchard: A quiet, patient film that earns its ending."),
+    )
+    assert [p.meta["film"] for p in split_films(doc)] == [
+        *("Paper Kites", "Glass Rivers", "Stone Orchard")
+    ]
+
+
+def test_numbered_lines_of_a_few_words_stay_a_list_of_titles() -> None:
+    """ "1. Paper Kites: seen twice" is a list of what was watched, no capsule: the
+    sentence a capsule needs has more words than a note."""
+    doc = doc_of(
+        ("paragraph", f"Here's my rank of all three best picture nominees. {PROSE}"),
+        ("list_item", "3. Paper Kites: seen twice."),
+        ("list_item", "2. Glass Rivers: seen once."),
+        ("list_item", "1. Stone Orchard: not yet."),
     )
     assert len(split_films(doc)) == 1

@@ -489,7 +489,7 @@ def _capsule_of(index: int, lead: str, rest: str, *, paren: bool) -> Lead | None
     title, form, marked, rated = head
     quoted = rest[:1] in QUOTES  # 'Before the Flood (SR): "A well-intentioned eco-doc…"'
     drawn = False  # a one-line verdict with its mark: "Watchmen – Still enjoyable. ★★★★"
-    if len(rest.split()) >= (_MIN_QUOTED_WORDS if quoted or rated else _MIN_PROSE_WORDS):
+    if len(rest.split()) >= _least_words(rest, form, quoted=quoted or rated):
         rated = rated or MARK.search(rest) is not None
     elif not (drawn := DRAWN_MARK.search(rest) is not None) and (
         not paren or not (MARK.search(lead) or _POINTER.match(rest))
@@ -497,6 +497,16 @@ def _capsule_of(index: int, lead: str, rest: str, *, paren: bool) -> Lead | None
         return None  # no review: a list of titles seen, not capsules
     rated = rated or MARK.search(lead) is not None
     return Lead(index, title, f"capsule:{form}", marked or rated or drawn, rated, rest)
+
+
+def _least_words(rest: str, form: str, *, quoted: bool) -> int:
+    """The words a capsule's review needs after its title: fewer when it quotes or rates,
+    or when the title is numbered and the review one whole sentence ("6. Room: Larson's
+    performance drives this keen adaptation…."), an item of a ranked list of capsules."""
+    if quoted:
+        return _MIN_QUOTED_WORDS
+    sentence = form == "numbered" and rest.rstrip().endswith((".", "!", "?"))
+    return _MIN_TEASER_WORDS if sentence else _MIN_PROSE_WORDS
 
 
 def _series(blocks: Sequence[Block], leads: Sequence[Lead], page: _Page) -> list[Lead]:
