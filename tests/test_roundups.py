@@ -1504,13 +1504,14 @@ def test_quoted_films_in_prose_without_a_collecting_masthead_stay_one_review(
 
 def test_a_review_coming_back_to_its_film_between_quoted_asides_stays_whole() -> None:
     """A review that compares its film with others ("Like “Glass Rivers” before it…")
-    opens paragraph after paragraph on its own film: one review, whatever the headline."""
+    comes back to its own film after them, quoted or not: one review, whatever the
+    headline."""
     doc = _column(
         "Festival reviews",
         "“Paper Kites” is Ann Marsh's second film, and her best.",
         "Like “Glass Rivers” before it, the film trusts its actors.",
         "Unlike “Stone Orchard”, it never explains its ghosts, and is better for it.",
-        "“Paper Kites” ends on a long, quiet shot of the sea.",
+        "In the end, Paper Kites trusts its sea more than its script.",
     )
     assert len(split_films(doc)) == 1
 

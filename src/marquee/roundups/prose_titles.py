@@ -12,8 +12,8 @@ A single review sets other films apart in its prose too ("Like “Jaws”, …")
 reading holds only on a page that says it collects films above its first film (its
 title or masthead: "This Week on DVD & Blu-ray", "top picks"; a site's name in a footer,
 "Ozus' World Movie Reviews", says nothing of the page) and where at least three paragraphs each open
-on a film of their own, none of which a later paragraph comes back to (a review opens
-paragraph after paragraph on its own film, between the films it compares it with). A
+on a film of their own, none of which a later film's paragraphs name again (a review
+comes back to its own film between the films it compares it with). A
 title in brackets ("Director Allen Hughes (“Menace II
 Society”) latest, “Broken City”") is the filmography of someone named, never the film
 the paragraph is about.
@@ -25,6 +25,7 @@ from collections.abc import Sequence
 
 import regex as re
 
+from marquee.films.match import named_count
 from marquee.films.names import name_key
 from marquee.films.text import clean
 from marquee.records import Block
@@ -58,22 +59,34 @@ def quoted_leads(blocks: Sequence[Block], title: str) -> list[Lead]:
     leads = _leads(blocks)
     if len(leads) < MIN_FILMS or not (titled or said[0] < leads[0].index):
         return []
-    return leads
+    return [] if _comes_back(blocks, leads) else leads
 
 
 def _leads(blocks: Sequence[Block]) -> list[Lead]:
     leads: list[Lead] = []
-    seen: set[str] = set()
     for index, block in enumerate(blocks):
         title = opening_title(block) if is_prose(block) else None
         if title is None or (leads and name_key(title) == name_key(leads[-1].title)):
             continue  # the same film again: its review goes on
-        if name_key(title) in seen:
-            return []  # a film the prose comes back to: one review's, the others asides
-        seen.add(name_key(title))
         rest = clean(block.text)  # the paragraph whole is the review; the title heads it
         leads.append(Lead(index, title, "quoted", marked=False, rated=False, rest=rest))
     return leads
+
+
+def _comes_back(blocks: Sequence[Block], leads: Sequence[Lead]) -> bool:
+    """Whether the prose names a film again after another film's paragraph took over: a
+    review keeps coming back to its own film between the films it compares it with; a
+    column's capsule leaves the film before it behind."""
+    ends = [*(lead.index for lead in leads[1:]), len(blocks)]
+    texts = [
+        "\n".join(clean(b.text) for b in blocks[lead.index : end] if is_prose(b))
+        for lead, end in zip(leads, ends, strict=True)
+    ]
+    return any(
+        named_count(lead.title, later) > 0
+        for number, lead in enumerate(leads)
+        for later in texts[number + 1 :]
+    )
 
 
 def opening_title(block: Block) -> str | None:
