@@ -80,7 +80,6 @@ MISSED = {
     "r14_cinematicdelights_march_2013.txt": 2,  # "Title" / "– verdict ★★★" over two lines
     "r14_exactnewz_netflix_november.txt": 1,  # one of four films not cut out
     "r14_frizzworld_film_festival_1.txt": 2,  # "Zozo - Lebanon during the war" (a capital)
-    "r14_thehowler_eight_spooky_movies.txt": 2,  # not cut
     "r14_themovierevue_independent_film.txt": 1,  # ‘Failure’ for the film "Failure!"
     "smartentertainment_tiff50.txt": 2,  # screening times under each title
     "spectator_au_cinema_p4.txt": 1,  # "Gripping: Name Me Lawand reviewed" (a title whole)
@@ -146,7 +145,6 @@ MISSED = {
     "r16_theodysseyonline_film_every_year.txt": 5,  # not cut: "2016 — TITLE (Original); …"
     "r16_timeblitzed_8_new_movies.txt": 2,  # not cut: titles lost, quoted in the prose
     "r16_waringschool_film_forum.txt": 3,  # not cut: "Mon., Sept. 17 Title (1932) (credits) …"
-    "r16_10bmnews_8_new_movies.txt": 2,  # not cut: titles lost, quoted in the prose
     "r16_chicagoreader_chicago_festival_1990.txt": 2,  # not cut: plain title lines, a date line
 }
 """Films of each page not found (the bench counts them in its figures)."""
@@ -1541,3 +1539,15 @@ def test_numbered_lines_of_a_few_words_stay_a_list_of_titles() -> None:
         ("list_item", "1. Stone Orchard: not yet."),
     )
     assert len(split_films(doc)) == 1
+
+
+def test_a_list_of_two_films_quoted_where_their_paragraphs_open() -> None:
+    """ "The first Disney movie on this list is “Hocus Pocus”…" / "The next and final
+    Disney movie is “Halloweentown”…" under "Howler's Halloween picks": two films."""
+    doc = _column(
+        "Halloween picks by our staff",
+        "The first movie on this list is “Paper Kites” from 1993, starring Ann Marsh.",
+        "It was surprisingly well done, with great writing for a kids' movie.",
+        "The next and final movie is “Glass Rivers” from 1998, starring Tom Bell.",
+    )
+    assert [p.meta["film"] for p in split_films(doc)] == ["Paper Kites", "Glass Rivers"]
