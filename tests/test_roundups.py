@@ -44,7 +44,7 @@ def page(name: str) -> Document:
 MISSED = {
     "bestvideo_new_releases.txt": 3,  # "The Batman (DC Universe comic book action, …": no layout
     "patelive_mini_reviews.txt": 1,  # "Wallace and Gromit – Curse of…" cut at the dash
-    "hunterword_short_films.txt": 3,  # headings in capitals, on a page not saying it collects
+    "hunterword_short_films.txt": 1,  # "klutz." (lower case) under "Film Short Review"
     "gffreviews_feb2014.txt": 3,  # plain title headings, nothing else saying they are films
     "lighthousestudio_student_critics.txt": 1,  # "Juno Shines in Every Possible Way"
     "carolinianuncg_movie_review.txt": 1,  # its prose ends "Continue reading <the heading>"
@@ -98,7 +98,6 @@ MISSED = {
     "r14_ipernity_supercargo_six_films.txt": 6,  # six films named in one paragraph of prose
     # rounds 15 to 15d (issue 12n2), as measured once at 296484b (SOURCES.md); "not cut": no
     # layout found
-    "r15_celluloidclub_tcm_tivo_alert.txt": 3,  # not cut: "TITLE (date, time): prose"
     "r15_columbusmonthly_new_in_theaters_dec_2019.txt": 1,  # the first title, after a lead-in
     "r15_entertainmentreport_dvd_dark_knight_rises.txt": 4,  # not cut: titles inside the prose
     "r15_gamespite_dvd_releases_070911.txt": 2,  # not cut: a pick in prose, title lines
@@ -152,6 +151,7 @@ UNCREDITED = {
     "r14_bookercritics_movie_review.txt": "V for Vendetta credited to the first writer, Kristen B",
     "r16_redcarpetcrash_movie_reviews_p10.txt": 'four teasers opening "Review by" a critic',
     "r16_kinoclub313_hulu_weekend_watchlist.txt": "each writer's name over their picks",
+    "r15_celluloidclub_tcm_tivo_alert.txt": 'first names over their picks: "DAVID’S BEST BETS:"',
 }
 """Pages whose critic is not credited as the page gives it (the bench counts them)."""
 
@@ -1551,3 +1551,28 @@ def test_a_list_of_two_films_quoted_where_their_paragraphs_open() -> None:
         "The next and final movie is “Glass Rivers” from 1998, starring Tom Bell.",
     )
     assert [p.meta["film"] for p in split_films(doc)] == ["Paper Kites", "Glass Rivers"]
+
+
+@pytest.mark.parametrize("masthead", ["Category: Short Films", "Archive: May 2012 to June 2014"])
+def test_a_category_or_archive_page_collects_its_posts(masthead: str) -> None:
+    """A blog's category, tag or archive page lists its posts: titles in capitals over
+    their prose there are films, as under "Reviews"."""
+    doc = doc_of(
+        ("heading", masthead),
+        ("heading", "PAPER KITES"),
+        ("paragraph", PROSE),
+        ("heading", "GLASS RIVERS"),
+        ("paragraph", PROSE),
+    )
+    assert [p.meta["film"] for p in split_films(doc)] == ["Paper Kites", "Glass Rivers"]
+
+
+def test_a_line_shouting_one_word_of_a_few_is_no_critics_name() -> None:
+    """ "TCM TiVo ALERT" under the headline is the column's name, not its writer's."""
+    doc = doc_of(
+        ("heading", "TCM TiVo Alert Archive: May 8, 2012 to February 28, 2014"),
+        ("heading", "TCM TiVo ALERT"),
+        ("paragraph", f"PAPER KITES (February 23, 12:15 am): {PROSE}"),
+        ("paragraph", f"GLASS RIVERS (February 25, 10:15 am): {PROSE}"),
+    )
+    assert credited(doc) == [("Paper Kites", None), ("Glass Rivers", None)]

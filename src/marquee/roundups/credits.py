@@ -126,6 +126,9 @@ film's title over its release date, so it needs its "By")."""
 _DATE_WORDS = 8
 _AND = re.compile(r"\s*(?:,|\band\b|&)\s*")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_SHOUTED_WORD = re.compile(r"\b\p{Lu}{3,}\b")
+"""A word in capitals among words that are not: a brand's or a show's ("TCM TiVo ALERT"),
+never a person's name written in mixed case."""
 
 
 def column_critics(headlines: Sequence[str], opening: str = "") -> list[str]:
@@ -297,11 +300,13 @@ def initialled_critic(blocks: Sequence[Block], critics: Sequence[str]) -> str | 
 
 def _whole_name(text: str) -> str | None:
     """``text`` when all of it is a person's name, as written ("Sierra Van Houten") unless
-    shouted ("MIKE DAVIES" is "Mike Davies")."""
+    shouted ("MIKE DAVIES" is "Mike Davies"); a line shouting one word of a few is not."""
     name, text = person_name(text), text.strip()
     if name is None or name.casefold() != text.casefold():
         return None
-    return name if text.isupper() else text
+    if text.isupper():
+        return name
+    return None if _SHOUTED_WORD.search(text) else text
 
 
 def credited_parts(
