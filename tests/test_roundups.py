@@ -1576,3 +1576,13 @@ def test_a_line_shouting_one_word_of_a_few_is_no_critics_name() -> None:
         ("paragraph", f"GLASS RIVERS (February 25, 10:15 am): {PROSE}"),
     )
     assert credited(doc) == [("Paper Kites", None), ("Glass Rivers", None)]
+
+
+def test_a_label_in_capitals_opening_a_paragraph_is_no_film() -> None:
+    """ "SPOILER WARNING: …" opens a paragraph of the film before it, not a film's."""
+    doc = _column(
+        "This Week on DVD & Blu-ray",
+        "Ann Marsh's “Paper Kites” is finally out on disc this week.",
+        "SPOILER WARNING: the last act turns on a death you may not want to know of.",
+    )
+    assert len(split_films(doc)) == 1

@@ -96,15 +96,19 @@ def opening_title(block: Block) -> str | None:
     opening = clean(" ".join(block.text.split()[:OPENING_WORDS]))
     for found in _SET_APART.finditer(_BRACKETS.sub(" ", opening)):
         text = next(group for group in found.groups() if group is not None).strip(" ,.;:!?")
-        if found["shouted"] is not None and not _shouted_title(text):
-            continue  # "I", "A", "DVD": a word in capitals, not a title
+        if found["shouted"] is not None and not _shouted_title(found["shouted"]):
+            continue  # "I", "DVD", "SPOILER WARNING:": capitals, not a title
         title = display_title(text)
         if is_title(title) and not is_aspect(title):
             return title
     return None
 
 
-def _shouted_title(text: str) -> bool:
+def _shouted_title(shouted: str) -> bool:
     """Capitals that print a title: two words or more, or one of five letters or more
-    ("BRAVE"), never an initialism ("DVD", "HBO")."""
+    ("BRAVE"), never an initialism ("DVD", "HBO") nor a label before its colon ("SPOILER
+    WARNING:", "UPDATE:")."""
+    text = shouted.strip(" ,.;!?")
+    if text.endswith(":"):
+        return False
     return is_shouted(text) and (len(text.split()) > 1 or len(text) >= 5)
