@@ -79,7 +79,6 @@ MISSED = {
     "r14_3pies4rolls_march_2019_list.txt": 3,  # not cut
     "r14_cinematicdelights_march_2013.txt": 2,  # "Title" / "– verdict ★★★" over two lines
     "r14_exactnewz_netflix_november.txt": 1,  # one of four films not cut out
-    "r14_frizzworld_film_festival_1.txt": 2,  # "Zozo - Lebanon during the war" (a capital)
     "r14_themovierevue_independent_film.txt": 1,  # ‘Failure’ for the film "Failure!"
     "smartentertainment_tiff50.txt": 2,  # screening times under each title
     "spectator_au_cinema_p4.txt": 1,  # "Gripping: Name Me Lawand reviewed" (a title whole)
@@ -1586,3 +1585,20 @@ def test_a_label_in_capitals_opening_a_paragraph_is_no_film() -> None:
         "SPOILER WARNING: the last act turns on a death you may not want to know of.",
     )
     assert len(split_films(doc)) == 1
+
+
+def test_a_verdict_opening_with_a_capital_among_verdicts_is_one_of_them() -> None:
+    """ "Zozo - Lebanon during the war" between lines in lower case under "Film Festival
+    1": one more verdict; "Harbour Lights - Tom Bell" (a director's name) is a field's."""
+    doc = doc_of(
+        ("heading", "Film Festival 1"),
+        ("paragraph", "So far it's been a good festival. I've only walked out of one film."),
+        ("paragraph", "Paper Kites - wonderful performances"),
+        ("paragraph", "Glass Rivers - French take on celebrity obsession"),
+        ("paragraph", "Stone Orchard - Lebanon during the war"),
+        ("paragraph", "Harbour Lights - Tom Bell"),
+        ("paragraph", "Bluebird - bullying at school"),
+    )
+    assert [p.meta["film"] for p in split_films(doc)] == [
+        *("Paper Kites", "Glass Rivers", "Stone Orchard", "Bluebird")
+    ]

@@ -71,6 +71,7 @@ from marquee.roundups.titles import is_title
 from marquee.roundups.verdicts import (
     DRAWN_MARK,
     VERDICT,
+    among_verdicts,
     graded_line,
     is_verdict_list,
     verdict_line,
@@ -215,6 +216,7 @@ def film_sections(blocks: Sequence[Block], headlines: Sequence[str]) -> list[Fil
     heads = [h for h in heads if h.index not in standfirsts] + list(standfirsts.values())
     heads = _drop_taglines(blocks, sorted(heads, key=lambda h: h.index))
     leads = _unrepeated([c for i, b in enumerate(blocks) if (c := _capsule(i, b))])
+    leads = among_verdicts(blocks, leads)
     found = max(_series(blocks, heads, page), _series(blocks, leads, page), key=len)
     found = found or subject_leads(blocks) or shouted_leads(blocks) or seen_leads(blocks)
     found = found or opening_listed_leads(blocks)
