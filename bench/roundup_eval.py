@@ -19,13 +19,16 @@ reviews whole (issue 12 item 5).
 Splits come from ``tests/fixtures/SOURCES.md``. ``--split dev`` is every page a rule may
 be designed on (earlier held-out rounds included, once measured); a ``heldout-N`` round is
 measured once and its figures recorded in SOURCES.md.
-Run: ``.venv/bin/python bench/roundup_eval.py --split dev [--show]``.
+Run: ``.venv/bin/python bench/roundup_eval.py --split dev [--show]``; to hold the latest
+rounds out, ``--before "15* 16*"`` (the dev pages met before them) beside ``--round "15*"``.
 """
 
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import json
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -63,10 +66,17 @@ def in_fixture_split(split: str) -> list[Path]:
 
 def in_round(number: str) -> list[Path]:
     """The pages of SOURCES.md's "## Round N" section, held-out and dev alike: a round's
-    sites were all unseen when it was collected, so the whole round is one figure."""
-    section = (FIXTURES / "SOURCES.md").read_text().split(f"## Round {number} ")[1]
-    rows = (line.split("|") for line in section.split("\n## ")[0].splitlines())
-    return sorted(FIXTURES / r[1].strip() for r in rows if len(r) > 3 and "/" in r[1])
+    sites were all unseen when it was collected, so the whole round is one figure. "15*"
+    is every slice of round 15 (15, 15b, 15c, 15d)."""
+    sources = (FIXTURES / "SOURCES.md").read_text()
+    names = re.findall(r"^## Round (\S+) ", sources, re.MULTILINE)
+    chosen = [n for n in names if fnmatch.fnmatchcase(n, number)]
+    pages = []
+    for name in chosen:
+        section = sources.split(f"## Round {name} ")[1]
+        rows = (line.split("|") for line in section.split("\n## ")[0].splitlines())
+        pages += [FIXTURES / r[1].strip() for r in rows if len(r) > 3 and "/" in r[1]]
+    return sorted(pages)
 
 
 def roundups(split: str, *, show: bool, pages: list[Path] | None = None) -> None:
@@ -133,10 +143,18 @@ def main() -> None:
     )
     parser.add_argument("--limit", type=int, default=0, help="reviews per corpus (0: all)")
     parser.add_argument("--show", action="store_true", help="print each miss")
-    parser.add_argument("--round", help="only the round-up pages of one round: 12")
+    parser.add_argument("--round", help="only the round-up pages of one round: 12, or 15*")
+    parser.add_argument(
+        "--before", help="only the dev round-up pages not of these rounds: '15* 16*'"
+    )
     args = parser.parse_args()
     if args.round:
         roundups(f"round {args.round}", show=args.show, pages=in_round(args.round))
+        return
+    if args.before:
+        later = {page for number in args.before.split() for page in in_round(number)}
+        pages = [p for p in in_fixture_split("dev") if p not in later]
+        roundups(f"dev without rounds {args.before}", show=args.show, pages=pages)
         return
     roundups(args.split, show=args.show)
     films = [p for p in in_fixture_split(args.split) if p.parent.name == "film"]

@@ -10,6 +10,8 @@ Read in this order:
   week's films over prose, runs of prose each closed by a rating line);
 * :mod:`~marquee.roundups.capsule_pages` — a page that is nothing but capsules, a
   paragraph each ("The Reventant: I am a bad, bad Leo fan…"), a round-up by its layout;
+* :mod:`~marquee.roundups.prose_titles` — a column with no heading per film, each
+  paragraph turning to a film set apart ("… “Silver Linings Playbook” is finally out…");
 * :mod:`~marquee.roundups.verdicts` — lists of one-line verdicts ("Title – Still
   enjoyable. ★★★★", "McCanick B+"), counted together where the list is the page;
 * :mod:`~marquee.roundups.headings`, :mod:`~marquee.roundups.titles`,

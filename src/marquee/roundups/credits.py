@@ -145,6 +145,9 @@ _PICKS = re.compile(
 _WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
 _AND = re.compile(r"\s*(?:,|\band\b|&)\s*")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_SHOUTED_WORD = re.compile(r"\b\p{Lu}{3,}\b")
+"""A word in capitals among words that are not: a brand's or a show's ("TCM TiVo ALERT"),
+never a person's name written in mixed case."""
 
 
 def column_critics(headlines: Sequence[str], opening: str = "") -> list[str]:
@@ -409,13 +412,16 @@ def _whole_name(text: str) -> str | None:
     shouted ("MIKE DAVIES" is "Mike Davies"); a function word is in no one's name, so "Sort
     By" is a menu and "Lavanya This" a name and the sentence after it (a letter alone is an
     initial: "Stephen A Russell"), nor is a page's furniture ("View Comments") or a day of
-    the week ("Opening Friday" heads a week's new films)."""
+    the week ("Opening Friday" heads a week's new films); a line shouting one word of a few
+    is not ("TCM TiVo ALERT")."""
     name, text = person_name(text), text.strip()
     if name is None or name.casefold() != text.casefold():
         return None
     if any(not _name_word(word) for word in text.casefold().split()):
         return None
-    return name if text.isupper() else text
+    if text.isupper():
+        return name
+    return None if _SHOUTED_WORD.search(text) else text
 
 
 def _name_word(word: str) -> bool:

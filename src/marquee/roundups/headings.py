@@ -152,9 +152,13 @@ COLLECTION = re.compile(
     r"|(?:films|movies) (?:(?:I|we)(?:['’]ve)? )?(?:seen|watched|saw)"
     r"|(?:films|movies) of the (?:week|month|year)"
     r"|(?:review|thoughts|takes?)\b.{0,30}\b(?:\d{1,2}|two|three|four|five|six|seven|eight"
-    r"|nine|ten|several) (?:\w+ )?(?:films|movies))\b",
+    r"|nine|ten|several) (?:\w+ )?(?:films|movies)"
+    r"|(?:category|tag|archives?)(?=\s*:)|posts tagged)\b",
     re.IGNORECASE,
 )
+"""A line saying the page collects films: "Mini Film Reviews", "Critics' picks", "Movies
+I Watched", or a blog's category, tag or archive page ("Category: Short Films", "TCM TiVo
+Alert Archive: May 8, 2012 to …"), which lists posts."""
 
 
 def shared_labels(blocks: Sequence[Block]) -> frozenset[str]:

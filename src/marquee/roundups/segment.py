@@ -66,10 +66,12 @@ from marquee.roundups.lines import (
     review_end,
     year_in,
 )
+from marquee.roundups.prose_titles import quoted_leads
 from marquee.roundups.titles import is_title
 from marquee.roundups.verdicts import (
     DRAWN_MARK,
     VERDICT,
+    among_verdicts,
     graded_line,
     is_verdict_list,
     verdict_line,
@@ -214,9 +216,11 @@ def film_sections(blocks: Sequence[Block], headlines: Sequence[str]) -> list[Fil
     heads = [h for h in heads if h.index not in standfirsts] + list(standfirsts.values())
     heads = _drop_taglines(blocks, sorted(heads, key=lambda h: h.index))
     leads = _unrepeated([c for i, b in enumerate(blocks) if (c := _capsule(i, b))])
+    leads = among_verdicts(blocks, leads)
     found = max(_series(blocks, heads, page), _series(blocks, leads, page), key=len)
     found = found or subject_leads(blocks) or shouted_leads(blocks) or seen_leads(blocks)
     found = found or opening_listed_leads(blocks)
+    found = found or quoted_leads(blocks, page.title)
     return _cut(blocks, _with_orphans(blocks, found)) if found else []
 
 
@@ -487,7 +491,7 @@ def _capsule_of(index: int, lead: str, rest: str, *, paren: bool) -> Lead | None
     title, form, marked, rated = head
     quoted = rest[:1] in QUOTES  # 'Before the Flood (SR): "A well-intentioned eco-doc…"'
     drawn = False  # a one-line verdict with its mark: "Watchmen – Still enjoyable. ★★★★"
-    if len(rest.split()) >= (_MIN_QUOTED_WORDS if quoted or rated else _MIN_PROSE_WORDS):
+    if len(rest.split()) >= _least_words(rest, form, quoted=quoted or rated):
         rated = rated or MARK.search(rest) is not None
     elif not (drawn := DRAWN_MARK.search(rest) is not None) and (
         not paren or not (MARK.search(lead) or _POINTER.match(rest))
@@ -495,6 +499,16 @@ def _capsule_of(index: int, lead: str, rest: str, *, paren: bool) -> Lead | None
         return None  # no review: a list of titles seen, not capsules
     rated = rated or MARK.search(lead) is not None
     return Lead(index, title, f"capsule:{form}", marked or rated or drawn, rated, rest)
+
+
+def _least_words(rest: str, form: str, *, quoted: bool) -> int:
+    """The words a capsule's review needs after its title: fewer when it quotes or rates,
+    or when the title is numbered and the review one whole sentence ("6. Room: Larson's
+    performance drives this keen adaptation…."), an item of a ranked list of capsules."""
+    if quoted:
+        return _MIN_QUOTED_WORDS
+    sentence = form == "numbered" and rest.rstrip().endswith((".", "!", "?"))
+    return _MIN_TEASER_WORDS if sentence else _MIN_PROSE_WORDS
 
 
 def _series(blocks: Sequence[Block], leads: Sequence[Lead], page: _Page) -> list[Lead]:
@@ -658,7 +672,8 @@ def _cut(blocks: Sequence[Block], leads: Sequence[Lead]) -> list[FilmSection]:
         text = clean(blocks[lead.index].text)
         opening = [Block("heading", text)]
         if lead.rest is not None:  # the capsule's line: its title (and mark), its review
-            shown = text[: len(text) - len(lead.rest)].rstrip(" :–—-")
+            # (or its paragraph whole, the title only named in it: its title heads it)
+            shown = text[: len(text) - len(lead.rest)].rstrip(" :–—-") or lead.title
             opening = [Block("heading", shown), Block("paragraph", lead.rest)]
         own_blocks = (*header, *opening, *own, *footer)
         sections.append(FilmSection(lead.title, year_in(text), own_blocks))

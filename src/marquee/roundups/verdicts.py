@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 import regex as re
 
+from marquee.documents.bylines import person_name
 from marquee.films.names import name_key
 from marquee.films.text import clean
 from marquee.records import Block
@@ -73,15 +74,69 @@ def verdict_line(index: int, block: Block) -> Lead | None:
     are a capsule's review run on in lower case ("Get Out: a rare and brilliant
     combination of horror and satire makes…"), a film only where the page's layout or
     words say so, as any plain capsule."""
+    parts = _verdict_parts(block)
+    if parts is None or not _says(block, parts[1]):
+        return None
+    short = block.text.count(" ") <= _LINE_WORDS
+    form = VERDICT if short else "capsule:plain"
+    return Lead(index, parts[0], form, marked=False, rated=False, rest=parts[1]["rest"])
+
+
+def _verdict_parts(block: Block) -> tuple[str, re.Match[str]] | None:
+    """(title, the line's match) of a line that opens with a plain title and a separator."""
     if not _SEPARATES.search(block.text[:_LEAD_CHARS]):
         return None  # most paragraphs, cheaply
     found = _VERDICT_LINE.match(clean(block.text))
     head = title_of(found["title"], frozenset()) if found else None
-    if found is None or head is None or head[1] != "plain" or not _says(block, found):
+    if found is None or head is None or head[1] != "plain":
         return None
-    short = block.text.count(" ") <= _LINE_WORDS
-    form = VERDICT if short else "capsule:plain"
-    return Lead(index, head[0], form, marked=False, rated=False, rest=found["rest"])
+    return head[0], found
+
+
+def among_verdicts(blocks: Sequence[Block], leads: Sequence[Lead]) -> list[Lead]:
+    """The leads, with the lines of a run of verdicts whose few words open with a capital
+    ("Zozo - Lebanon during the war" between "Backstage - french take…" and "Bluebird -
+    bullying at school"): laid out as the lines beside it, a line is one of them unless
+    its words are a name ("Baby Driver – Edgar Wright") or follow a colon ("Violence:
+    Graphic, gruesome…", a field's value)."""
+    if not any(lead.form == VERDICT for lead in leads):
+        return list(leads)  # most pages: no verdict line to stand beside
+    by_index = {lead.index: lead for lead in leads}
+    grown = True
+    while grown:
+        grown = False
+        for index, block in enumerate(blocks):
+            if index in by_index or not _beside_verdict(blocks, index, by_index):
+                continue
+            if (lead := _capital_verdict(index, block)) is not None:
+                by_index[index] = lead
+                grown = True
+    return sorted(by_index.values(), key=lambda lead: lead.index)
+
+
+def _beside_verdict(blocks: Sequence[Block], index: int, leads: dict[int, Lead]) -> bool:
+    """A line right above or below a verdict line of its own kind of block."""
+    return any(
+        (near := leads.get(other)) is not None
+        and near.form == VERDICT
+        and blocks[other].kind == blocks[index].kind
+        for other in (index - 1, index + 1)
+    )
+
+
+def _capital_verdict(index: int, block: Block) -> Lead | None:
+    """A verdict line set off by a dash whose words open with a capital and are no
+    person's name (after a colon, a capital opens a field's value)."""
+    parts = _verdict_parts(block) if block.text.count(" ") <= _LINE_WORDS else None
+    if parts is None:
+        return None
+    found = parts[1]
+    rest = found["rest"]
+    if found.group(0)[found.end("title") :].lstrip().startswith(":"):
+        return None  # "Violence: Graphic, gruesome…": a field and its value
+    if person_name(rest) == rest.strip():
+        return None  # "Baby Driver – Edgar Wright": a director's name, not a verdict
+    return Lead(index, parts[0], VERDICT, marked=False, rated=False, rest=rest)
 
 
 def _says(block: Block, found: re.Match[str]) -> bool:
