@@ -35,6 +35,13 @@ app = typer.Typer(
 )
 
 
+QUICK_HELP = "PLACEHOLDER"
+"""``--quick`` on ``add`` and ``batch``: what it trades, in figures measured through the CLI."""
+
+QUICK_NOTE = "scores inferred quickly (--quick: the n-gram views alone)"
+"""The summary's word that ``--quick`` scored the run (its ``--json`` says ``"quick": true``)."""
+
+
 @cache
 def stdout() -> "Console":
     """The console commands print to, made (and Rich imported) on first use: a command
