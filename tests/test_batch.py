@@ -374,6 +374,20 @@ def test_batch_command(tmp_path) -> None:
     assert result.exit_code == 2
 
 
+def test_batch_command_quick(tmp_path) -> None:
+    """``batch --quick``: the summary, text and --json, says the run scored quickly."""
+    clean = write_csv(tmp_path / "clean.csv", review_rows(40, seed=3))
+    runner = CliRunner()
+    for quick in (False, True):
+        args = ["batch", str(clean), "--out", str(tmp_path / f"j{quick}"), "--json"]
+        result = runner.invoke(app, args + ["--quick"] * quick)
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.stdout)["quick"] is quick
+    result = runner.invoke(app, ["batch", str(clean), "--out", str(tmp_path / "t"), "--quick"])
+    assert result.exit_code == 0, result.output
+    assert "--quick" in result.stderr
+
+
 def test_finishing_reads_each_chunk_file_without_pyarrow_dataset(tmp_path: Path) -> None:
     """The film figures read each chunk back as the one Parquet file it is: read as a
     dataset (pq.read_table), it imported pyarrow.dataset and pyarrow.compute, about 230M
