@@ -178,6 +178,8 @@ def add(
 
       marquee add reviews.csv movies.csv        an export whose rows name films by id
 
+      marquee add quotes.csv --quick            faster, a few points less accurate on quotes
+
       marquee add review.md --film "Heat" --year 1995 --replace   re-file a stored review
 
       pbpaste | marquee add -
