@@ -40,7 +40,7 @@ QUICK_HELP = (
     "alone, without the sentence encoder that reads again the third of them they doubt; full "
     "reviews, printed scores and critics' own verdicts come out the same. On 2,000 RT quotes "
     "the model never saw, on 2 cores, add read 620-710 rows/s instead of 380-450 and batch "
-    "980-1,020 instead of 380-490, on half the CPU and 100 MB less memory. On dev (a model "
+    "980-1,020 instead of 380-490, on about half the CPU and 100 MB less memory. On dev (a model "
     "trained without it), 79.7% of quotes came out right instead of 83.9%, 81.7% of RT "
     "snippets instead of 84.1%, and a film's fresh % from its quotes' words was 9.8 points "
     "off on average instead of 9.1."
