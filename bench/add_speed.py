@@ -16,9 +16,14 @@ SQLite store, so start-up, reading, scoring, filing and building the film pages 
 
 With ``--against OLD/src`` the throughput figures (1, 2 and 4) are measured for that tree too,
 on the same inputs, back to back with this one (old first), each beside its CPU seconds: on a
-shared machine only a paired run compares two trees fairly.
+shared machine only a paired run compares two trees fairly. With ``--quick`` they are measured
+twice in this tree instead, ``add``/``batch`` as given and with ``--quick`` (full first), the
+same way. ``--split test`` draws the quotes from the test split's films, which the shipped
+model never saw, as a user's quotes are (the default draw is of every film; the model trained
+on most of them, and its encoder re-reads fewer of its quotes).
 
-    .venv/bin/python bench/add_speed.py [--rows 2000 8000] [--files 200] [--against DIR]
+    .venv/bin/python bench/add_speed.py [--rows 2000 8000] [--files 200] [--split test]
+                                        [--against DIR | --quick]
                                         [--memory-only | --full-only | --batch-only]
 
 ``--memory-only`` stops after the CSV runs (figure 1: the rate and peak-memory ratios);
@@ -38,6 +43,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 from ingest_speed import quotes_csv  # the same seeded draw of RT quotes
 
@@ -54,6 +60,14 @@ import marquee.cli as cli
 sys.argv = ["marquee", *sys.argv[1:]]
 (getattr(cli, "main", None) or cli.app)()  # the console script's entry (older trees: app)
 """
+
+
+class Arm(NamedTuple):
+    """One side of a paired run: the tree (its ``src`` folder; None: this one) and the
+    options given to every ``add`` and ``batch``."""
+
+    src: str | None
+    flags: tuple[str, ...] = ()
 
 
 def review_files(folder: Path, n: int) -> Path:
@@ -94,21 +108,25 @@ def best_wall(db: Path, *args: str, runs: int = 3) -> float:
     return min(marquee(db, *args)[0] for _ in range(runs))
 
 
-def full_reviews(folder: Path, name: str, files: Path, src: str | None) -> None:
+def full_reviews(folder: Path, name: str, files: Path, arm: Arm) -> None:
     """Figure 2: ``add`` on the folder of full-length reviews, into a fresh store."""
     n = len(list(files.iterdir()))
-    wall, cpu, _peak, _ = marquee(folder / f"{name}full.db", "add", str(files), "--json", src=src)
-    print(f"{name:>3} add, {n} full reviews   : {n / wall:7.1f} docs/s  "
+    wall, cpu, _peak, _ = marquee(
+        folder / f"{name}full.db", "add", str(files), "--json", *arm.flags, src=arm.src
+    )
+    print(f"{name:>5} add, {n} full reviews   : {n / wall:7.1f} docs/s  "
           f"({wall:.1f} s, CPU {cpu:.1f} s)")  # fmt: skip
 
 
-def batch_cpu(folder: Path, name: str, table: Path, rows: int, src: str | None) -> None:
+def batch_cpu(folder: Path, name: str, table: Path, rows: int, arm: Arm) -> None:
     """Figure 4: ``batch`` on the CSV into a new output folder, CPU seconds per row."""
     out = Path(tempfile.mkdtemp(prefix=f"{name}out", dir=folder))
-    _wall, cpu, _peak, _ = marquee(
-        folder / f"{name}q{rows}.db", "batch", str(table), "--out", str(out), src=src
-    )
-    print(f"{name:>3} batch CPU per quote row   : {1000 * cpu / rows:.2f} ms")
+    wall, cpu, _peak, _ = marquee(
+        folder / f"{name}q{rows}.db", "batch", str(table), "--out", str(out), *arm.flags,
+        src=arm.src,
+    )  # fmt: skip
+    print(f"{name:>5} batch CPU per quote row   : {1000 * cpu / rows:.2f} ms  "
+          f"({rows / wall:.0f} rows/s)")  # fmt: skip
 
 
 def model_vs_vader() -> tuple[float, float]:
@@ -134,7 +152,10 @@ def main() -> None:
     parser.add_argument("--rows", type=int, nargs=2, default=[2000, 8000])
     parser.add_argument("--files", type=int, default=200, help="full-length review files")
     parser.add_argument("--skip-model", action="store_true", help="no model-vs-VADER figure")
-    parser.add_argument("--against", help="another tree's src folder, measured beside this one")
+    paired = parser.add_mutually_exclusive_group()
+    paired.add_argument("--against", help="another tree's src folder, measured beside this one")
+    paired.add_argument("--quick", action="store_true", help="add/batch beside add/batch --quick")
+    parser.add_argument("--split", choices=("train", "dev", "test"), help="quotes of these films")
     only = parser.add_mutually_exclusive_group()
     only.add_argument("--memory-only", action="store_true", help="only the two CSV runs")
     only.add_argument("--full-only", action="store_true", help="only the full-review run")
@@ -142,35 +163,41 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=1, help="batch runs per tree (--batch-only)")
     args = parser.parse_args()
     small, large = args.rows
-    trees = {"old": args.against, "new": None} if args.against else {"": None}
+    arms = {"": Arm(None)}
+    if args.against:
+        arms = {"old": Arm(args.against), "new": Arm(None)}
+    if args.quick:
+        arms = {"full": Arm(None), "quick": Arm(None, ("--quick",))}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         files = review_files(folder / "full", args.files)
         for rows in (small, large):
-            (folder / f"quotes_{rows}.csv").write_bytes(quotes_csv(rows))
+            (folder / f"quotes_{rows}.csv").write_bytes(quotes_csv(rows, split=args.split))
         if args.batch_only:
             for _ in range(args.runs):
-                for name, src in trees.items():
-                    batch_cpu(folder, name, folder / f"quotes_{small}.csv", small, src)
+                for name, arm in arms.items():
+                    batch_cpu(folder, name, folder / f"quotes_{small}.csv", small, arm)
             return
-        for name, src in trees.items():
+        for name, arm in arms.items():
             if args.full_only:
-                full_reviews(folder, name, files, src)
+                full_reviews(folder, name, files, arm)
                 continue
             rates, peaks = {}, {}
             for rows in (small, large):
                 table = folder / f"quotes_{rows}.csv"
                 db = folder / f"{name}q{rows}.db"
-                wall, cpu, peak, _ = marquee(db, "add", str(table), "--json", src=src)
+                wall, cpu, peak, _ = marquee(
+                    db, "add", str(table), "--json", *arm.flags, src=arm.src
+                )
                 rates[rows], peaks[rows] = rows / wall, peak
-                print(f"{name:>3} add, {rows:>5} RT-quote rows : {rates[rows]:7.1f} docs/s  "
+                print(f"{name:>5} add, {rows:>5} RT-quote rows : {rates[rows]:7.1f} docs/s  "
                       f"({wall:.1f} s, CPU {cpu:.1f} s, peak {peak / 1024:.0f} MiB)")  # fmt: skip
-            print(f"{name:>3}   rate ratio {large} ÷ {small}   : {rates[large] / rates[small]:.2f}")
-            print(f"{name:>3}   peak memory ratio       : {peaks[large] / peaks[small]:.3f}")
+            print(f"{name:>5}   rate ratio {large} ÷ {small}   : {rates[large] / rates[small]:.2f}")
+            print(f"{name:>5}   peak memory ratio       : {peaks[large] / peaks[small]:.3f}")
             if args.memory_only:
                 continue
-            full_reviews(folder, name, files, src)
-            batch_cpu(folder, name, folder / f"quotes_{small}.csv", small, src)
+            full_reviews(folder, name, files, arm)
+            batch_cpu(folder, name, folder / f"quotes_{small}.csv", small, arm)
         if args.memory_only or args.full_only:
             return
 

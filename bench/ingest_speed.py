@@ -22,6 +22,7 @@ from pathlib import Path
 from marquee.datasets import shared_data_dir
 from marquee.documents import ReadOptions
 from marquee.ingest import add_reviews, read_reviews
+from marquee.model.data import Split, split_of
 from marquee.review import FilmHint
 from marquee.store import Store
 
@@ -50,10 +51,16 @@ def corpus(folder: Path, n: int) -> list[Path]:
     return paths
 
 
-def quotes_csv(rows: int, seed: int = 3) -> bytes:
-    """``rows`` RT pull-quotes, drawn at random, as an export with the usual columns."""
+def quotes_csv(rows: int, seed: int = 3, split: Split | None = None) -> bytes:
+    """``rows`` RT pull-quotes, drawn at random (from the films of one ``split`` if given:
+    ``test`` holds the quotes the shipped model never saw), as an export with the usual
+    columns."""
     with CRITICS.open(encoding="utf-8", newline="") as f:
-        quotes = [r for r in csv.DictReader(f) if r["quote"].strip()]
+        quotes = [
+            r
+            for r in csv.DictReader(f)
+            if r["quote"].strip() and (split is None or split_of(f"film:{r['rtid']}") == split)
+        ]
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["film", "critic", "outlet", "date", "verdict", "text"])

@@ -28,6 +28,7 @@ from marquee.cli import app
 from marquee.documents import ReadOptions, read_path
 from marquee.errors import MarqueeError, ParseError, StoreError
 from marquee.films import film_slug
+from marquee.model import load_model
 from marquee.opinions import ReviewText, film_people, opinions_for
 from marquee.records import Review
 from marquee.report_cache import report_key
@@ -264,6 +265,43 @@ def test_dask_scheduler_by_address_gives_identical_results(small_run, tmp_path) 
     assert results(tmp_path / "remote").equals(results(local_out))
 
 
+@pytest.fixture(scope="module")
+def quick_run(small_run, tmp_path_factory) -> Path:
+    """``small_run``'s table with ``quick``: scores inferred by the n-gram views alone."""
+    out = tmp_path_factory.mktemp("quick") / "out"
+    summary = run_batch(small_run[0], out, options=BatchOptions(chunk_size=50, quick=True))
+    assert summary.quick
+    return out
+
+
+def test_quick_changes_inferred_scores_alone(small_run, quick_run) -> None:
+    """A printed score's row (and every critic's own verdict) is as without ``quick``; an
+    inferred score is the n-gram views' reading, which the encoder changes on some rows."""
+    source, full_out = small_run
+    full, quick = (
+        results(o).filter(pc.is_null(pc.field("problem"))) for o in (full_out, quick_run)
+    )
+    reviews = [parse_review(d) for d in read_path(source).documents]
+    assert len(reviews) == full.num_rows == quick.num_rows
+    for review, was, now in zip(reviews, full.to_pylist(), quick.to_pylist(), strict=True):
+        if review.score is not None:
+            assert now == was
+        if review.stated_verdict is not None:
+            assert now["verdict"] == was["verdict"] == review.stated_verdict
+    unscored = [r.document.body for r in reviews if r.score is None and r.document.body.strip()]
+    ngrams = [round(p.score, 1) for p in load_model().predict(unscored, encoder=False)]
+    inferred = pc.invert(quick["score_explicit"])
+    assert quick.filter(inferred)["score"].to_pylist() == ngrams
+    assert full.filter(inferred)["score"].to_pylist() != ngrams
+
+
+def test_dask_workers_score_quickly_too(small_run, quick_run, tmp_path) -> None:
+    """Each Dask worker loads its own model: ``quick`` travels with the chunks."""
+    options = BatchOptions(chunk_size=50, engine="dask", workers=1, quick=True)
+    run_batch(small_run[0], tmp_path / "dask", options=options)
+    assert results(tmp_path / "dask").equals(results(quick_run))
+
+
 # ── resuming and refusing ─────────────────────────────────────────────────────────────────
 
 
@@ -296,6 +334,8 @@ def test_a_folder_of_another_run_is_refused(small_run) -> None:
     source, out = small_run
     with pytest.raises(StoreError, match="another run .*chunk_size"):
         run_batch(source, out, options=BatchOptions(chunk_size=100))
+    with pytest.raises(StoreError, match="another run .*quick"):
+        run_batch(source, out, options=BatchOptions(chunk_size=50, quick=True))
 
 
 @pytest.mark.parametrize(
@@ -332,6 +372,20 @@ def test_batch_command(tmp_path) -> None:
         app, ["batch", str(clean), "--out", str(tmp_path / "d"), "--engine", "x"]
     )
     assert result.exit_code == 2
+
+
+def test_batch_command_quick(tmp_path) -> None:
+    """``batch --quick``: the summary, text and --json, says the run scored quickly."""
+    clean = write_csv(tmp_path / "clean.csv", review_rows(40, seed=3))
+    runner = CliRunner()
+    for quick in (False, True):
+        args = ["batch", str(clean), "--out", str(tmp_path / f"j{quick}"), "--json"]
+        result = runner.invoke(app, args + ["--quick"] * quick)
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.stdout)["quick"] is quick
+    result = runner.invoke(app, ["batch", str(clean), "--out", str(tmp_path / "t"), "--quick"])
+    assert result.exit_code == 0, result.output
+    assert "--quick" in result.stderr
 
 
 def test_finishing_reads_each_chunk_file_without_pyarrow_dataset(tmp_path: Path) -> None:

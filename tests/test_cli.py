@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import csv
 import json
 from pathlib import Path
 
@@ -586,3 +587,38 @@ def test_notes_are_prose_not_highlighted_as_code(monkeypatch) -> None:
     _app._note("1,867 more film(s) match: --limit 0 shows them all.")
     printed = console.file.getvalue()  # type: ignore[attr-defined]
     assert printed == "1,867 more film(s) match: --limit 0 shows them all.\n"
+
+
+def test_add_quick_scores_with_the_ngram_views_and_says_so(tmp_path: Path) -> None:
+    """``add --quick``: inferred scores are the n-gram views' reading (the encoder would
+    change those they doubt), a printed score stays, and the summary and --json say so."""
+    from marquee.model import load_model
+    from marquee.model.predict import routed
+
+    quotes = [
+        json.loads(line)["text"]
+        for line in (FIXTURES / "aspects_labelled.jsonl").read_text().splitlines()[:40]
+    ]
+    table = tmp_path / "quotes.csv"
+    with table.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["film", "year", "score", "text"])
+        writer.writerows(["Dune", "2021", "", q] for q in quotes)
+        writer.writerow(["Dune", "2021", "2/5", "Slow, handsome and never finds its pulse."])
+    quick_db, other_db = (f"sqlite:///{tmp_path / name}" for name in ("quick.db", "other.db"))
+    result = run(quick_db, "add", "--quick", "--json", str(table))
+    assert result.exit_code == 0, result.output
+    assert {o["quick"] for o in json.loads(result.stdout)} == {True}
+    assert "--quick" not in run(other_db, "add", str(table)).stderr
+    assert "--quick" in run(other_db, "add", "--quick", str(table)).stderr
+    assert {o["quick"] for o in json.loads(run(other_db, "add", "--json", str(table)).stdout)} == {
+        False
+    }
+    reviews = json.loads(run(quick_db, "report", "dune", "--json").stdout)["reviews"]
+    scored = [r for r in reviews if r["score"]]  # not a row its chrome emptied
+    (printed,) = [r["score"] for r in scored if r["score"]["explicit"]]
+    assert printed["value"] == 40.0
+    inferred = [r for r in scored if not r["score"]["explicit"]]
+    ngrams = load_model().p_fresh([r["body"] for r in inferred], encoder=False)
+    assert any(routed(ngrams))  # the encoder would have read some of them again
+    assert [r["score"]["p_fresh"] for r in inferred] == [round(float(p), 4) for p in ngrams]

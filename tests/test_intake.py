@@ -3,6 +3,8 @@ each scored, and the next chunk is scored while the caller stores the one before
 
 from __future__ import annotations
 
+import csv
+import json
 import threading
 import time
 from collections.abc import Sequence
@@ -15,7 +17,7 @@ from marquee import intake
 from marquee.documents import ReadOptions
 from marquee.records import Review
 from marquee.review import FilmHint
-from marquee.scoring import infer_scores
+from marquee.scoring import INFERRED_RAW, infer_scores
 
 
 def _quotes(tmp_path: Path, rows: int) -> Path:
@@ -29,9 +31,9 @@ def _watch_scoring(monkeypatch: pytest.MonkeyPatch) -> list[threading.Thread]:
     """The thread of each call to the real model, in call order."""
     scored_on: list[threading.Thread] = []
 
-    def score(reviews: Sequence[Review]) -> list[Review]:
+    def score(reviews: Sequence[Review], **how: bool) -> list[Review]:
         scored_on.append(threading.current_thread())
-        return infer_scores(reviews)
+        return infer_scores(reviews, **how)
 
     monkeypatch.setattr(intake, "infer_scores", score)
     return scored_on
@@ -66,9 +68,9 @@ def test_reading_runs_a_bounded_number_of_chunks_ahead_of_scoring(
         files[-1].write_text(f"---\nfilm: Dune\n---\n\nA vast, patient film number {i}.\n")
     release = threading.Event()
 
-    def score(reviews: Sequence[Review]) -> list[Review]:
+    def score(reviews: Sequence[Review], **how: bool) -> list[Review]:
         assert release.wait(timeout=20)
-        return infer_scores(reviews)  # the real model, watched
+        return infer_scores(reviews, **how)  # the real model, watched
 
     parse = intake._parse
     read: list[str] = []
@@ -104,3 +106,58 @@ def test_with_one_cpu_each_chunk_is_scored_in_turn_on_the_callers_thread(
     bodies = [review.document.body for read, _ in stream for review in read]
     assert bodies == [f"Quote number {i}." for i in range(5)]
     assert scored_on == [threading.main_thread()] * 3
+
+
+class _CountingEncoder:
+    """The model's encoder, noting every text it is asked to read."""
+
+    def __init__(self, encoder: Any) -> None:
+        self.encoder, self.read = encoder, []
+
+    def logits(self, texts: Sequence[str]) -> Any:
+        self.read += texts
+        return self.encoder.logits(texts)
+
+
+def test_quick_infers_scores_without_the_encoder_and_keeps_printed_ones(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``quick`` (add --quick): a quote the n-gram views doubt keeps their reading, where
+    the full model has the encoder read it again; a printed score is read as ever."""
+    from marquee.model import load_model
+    from marquee.model.predict import routed
+
+    model = load_model()
+    counting = _CountingEncoder(model.encoder)
+    monkeypatch.setattr(model, "encoder", counting)
+    fixture = Path(__file__).parent / "fixtures" / "aspects_labelled.jsonl"
+    quotes = [json.loads(line)["text"] for line in fixture.read_text().splitlines()[:60]]
+    table = tmp_path / "quotes.csv"
+    with table.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["film", "score", "text"])
+        writer.writerows(["Dune", "", q] for q in quotes)
+        writer.writerow(["Dune", "7/10", quotes[0]])
+
+    def read(quick: bool) -> list[Review]:
+        stream = intake.stream_reviews([table], options=ReadOptions(), hint=FilmHint(), quick=quick)
+        return [review for chunk, _ in stream for review in chunk]
+
+    def inferred(reviews: list[Review]) -> list[tuple[str, float | None]]:
+        return [
+            (r.document.body, r.score.p_fresh)
+            for r in reviews
+            if r.score and r.score.raw == INFERRED_RAW
+        ]
+
+    full = read(quick=False)
+    bodies = [body for body, _ in inferred(full)]
+    ngrams = [round(float(p), 4) for p in model.p_fresh(bodies, encoder=False)]
+    assert set(counting.read) == {t for t, p in zip(bodies, ngrams, strict=True) if routed(p)}
+    assert counting.read  # else the encoder read nothing either way
+    counting.read.clear()
+    quick = read(quick=True)
+    assert counting.read == []
+    assert inferred(quick) == list(zip(bodies, ngrams, strict=True)) != inferred(full)
+    assert quick[-1].score == full[-1].score and quick[-1].score.explicit
+    assert quick[-1].score.value == 70.0

@@ -111,6 +111,7 @@ def stream_reviews(
     said: Overrides | None = None,
     keep_non_film: bool = False,
     chunk: int | None = None,
+    quick: bool = False,
 ) -> Iterator[tuple[list[Review], list[Outcome]]]:
     """Read and parse the inputs; yield about ``chunk`` reviews at a time, scored, with the
     error outcomes met on the way. A page reviewing several films gives one review each,
@@ -122,7 +123,8 @@ def stream_reviews(
     A URL is fetched with ``fetcher`` (one with default options when None) and read
     exactly as the saved page would be, with its provenance kept. The reviews without a
     printed score get one inferred by the model, a chunk per call (a table's rows are
-    parsed a chunk at a time too, so a large table is never all parsed at once). A bad
+    parsed a chunk at a time too, so a large table is never all parsed at once); ``quick``
+    infers them with the n-gram views alone (:func:`~marquee.scoring.infer_scores`). A bad
     input never stops the batch. ``step`` is called after each input is read.
 
     Each chunk is scored on a worker thread while the next is read and the caller stores
@@ -130,7 +132,8 @@ def stream_reviews(
     """
     said = said or Overrides()
     return _scored_ahead(
-        _parsed(inputs, options, hint, step, fetcher, said, keep_non_film, chunk or CHUNK)
+        _parsed(inputs, options, hint, step, fetcher, said, keep_non_film, chunk or CHUNK),
+        quick=quick,
     )
 
 
@@ -181,7 +184,7 @@ def _parsed(
 
 
 def _scored_ahead(
-    parsed: Generator[tuple[list[Review], list[Outcome]]],
+    parsed: Generator[tuple[list[Review], list[Outcome]]], *, quick: bool
 ) -> Iterator[tuple[list[Review], list[Outcome]]]:
     """Each chunk with its scores, scored on a worker thread while the caller stores the
     chunk before and the next ones are read: scoring is a third of the CPU of adding
@@ -196,13 +199,13 @@ def _scored_ahead(
     with closing(parsed):  # its fetcher, if it made one, when the caller stops early
         if _cpus() < 2:
             for reviews, failures in parsed:
-                yield _scored(reviews, failures), failures
+                yield _scored(reviews, failures, quick=quick), failures
             return
         scorer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="marquee-scoring")
         queue: deque[tuple[Future[list[Review]], list[Outcome]]] = deque()  # in order
         try:
             for reviews, failures in parsed:
-                queue.append((scorer.submit(_scored, reviews, failures), failures))
+                queue.append((scorer.submit(_scored, reviews, failures, quick=quick), failures))
                 while len(queue) > AHEAD or (len(queue) > 1 and queue[0][0].done()):
                     scoring, failed = queue.popleft()
                     yield scoring.result(), failed
@@ -302,17 +305,17 @@ def _guarded(
         failures.append(unexpected(source, err))
 
 
-def _scored(reviews: list[Review], failures: list[Outcome]) -> list[Review]:
+def _scored(reviews: list[Review], failures: list[Outcome], *, quick: bool) -> list[Review]:
     """The chunk with inferred scores, in one model call; if that fails, review by review,
     so only the reviews that cannot be scored are refused."""
     try:
-        return infer_scores(reviews)
+        return infer_scores(reviews, quick=quick)
     except Exception:  # noqa: BLE001 - which review failed is found just below
         log.debug("scoring a chunk failed; scoring its reviews one by one", exc_info=True)
     scored: list[Review] = []
     for review in reviews:
         try:
-            scored += infer_scores([review])
+            scored += infer_scores([review], quick=quick)
         except MarqueeError as err:
             failures.append(Outcome(review.document.source, "error", message=str(err)))
         except Exception as err:  # a bug, but one review must not cost the others

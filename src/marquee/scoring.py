@@ -3,6 +3,10 @@
 Explicit beats inferred: a printed score is never replaced. The model reads the cleaned
 body (a pull-quote or a full review) and its calibrated P(fresh) is kept beside the score,
 so film-level figures can use probabilities rather than hard verdicts.
+
+A *quick* reading (``marquee add --quick``, ``marquee batch --quick``) leaves the sentence
+encoder out: the short texts the n-gram views doubt keep the n-gram reading instead of being
+read again. It changes inferred scores only, never a printed score or a critic's verdict.
 """
 
 from __future__ import annotations
@@ -17,12 +21,16 @@ INFERRED_RAW = "inferred"
 """``Score.raw`` of a score the model inferred (the critic printed none)."""
 
 
-def infer_scores(reviews: Sequence[Review], model: ScoringModel | None = None) -> list[Review]:
-    """``reviews`` with a model score on each one that has no explicit score and some text."""
+def infer_scores(
+    reviews: Sequence[Review], model: ScoringModel | None = None, *, quick: bool = False
+) -> list[Review]:
+    """``reviews`` with a model score on each one that has no explicit score and some text;
+    ``quick`` reads them with the n-gram views alone (no encoder)."""
     todo = [i for i, r in enumerate(reviews) if r.score is None and r.document.body.strip()]
     if not todo:
         return list(reviews)
-    predictions = (model or load_model()).predict([reviews[i].document.body for i in todo])
+    texts = [reviews[i].document.body for i in todo]
+    predictions = (model or load_model()).predict(texts, encoder=not quick)
     out = list(reviews)
     for i, p in zip(todo, predictions, strict=True):
         score = Score(round(p.score, 1), INFERRED_RAW, explicit=False, p_fresh=round(p.p_fresh, 4))

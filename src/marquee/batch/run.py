@@ -40,13 +40,15 @@ class BatchOptions:
     and a killed run loses at most the chunks in progress. ``columns`` and ``hint`` are
     ``marquee add``'s ``--column`` and ``--film/--year``. ``engine`` is ``"local"`` (this
     process) or ``"dask"`` (``scheduler`` address, else a local cluster of ``workers``
-    processes, each running ``threads`` chunks at once). Chunk size, columns and hint
-    decide the results, so resuming needs the same ones; the engine does not.
+    processes, each running ``threads`` chunks at once). ``quick`` infers scores with the
+    n-gram views alone (:func:`~marquee.scoring.infer_scores`). Chunk size, columns, hint and
+    ``quick`` decide the results, so resuming needs the same ones; the engine does not.
     """
 
     chunk_size: int = 1000
     columns: Mapping[str, str] = field(default_factory=dict)
     hint: FilmHint = FilmHint()
+    quick: bool = False
     engine: Engine = "local"
     scheduler: str | None = None
     workers: int = 2
@@ -73,6 +75,7 @@ class BatchSummary:
     chunks: int
     resumed: int  # chunks found finished and not scored again
     seconds: float
+    quick: bool  # scores inferred by the n-gram views alone (BatchOptions.quick)
 
 
 def run_batch(
@@ -94,7 +97,7 @@ def run_batch(
         raise MarqueeError("a Dask cluster needs at least 1 worker and 1 thread per worker")
     started = time.perf_counter()
     source = open_table(path, columns=options.columns)
-    settings = ChunkSettings(columns=dict(options.columns), hint=options.hint)
+    settings = ChunkSettings(columns=dict(options.columns), hint=options.hint, quick=options.quick)
     with ResultsFolder(out, _identity(source, options)) as folder:
         done = _Tally(source, folder, progress)
         for result in _engine(options)(_pending(source, settings, options.chunk_size, done)):
@@ -112,6 +115,7 @@ def run_batch(
             chunks=len(folder.finished),
             resumed=done.resumed,
             seconds=time.perf_counter() - started,
+            quick=options.quick,
         )
 
 
@@ -192,5 +196,6 @@ def _identity(source: TableSource, options: BatchOptions) -> dict[str, object]:
         "columns": dict(sorted(options.columns.items())),
         "film": options.hint.title,
         "year": options.hint.year,
+        "quick": options.quick,
         "code": report_key(),
     }

@@ -80,10 +80,13 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ChunkSettings:
-    """What decides a row's result besides the row: column mapping and the film hint."""
+    """What decides a row's result besides the row: column mapping, the film hint, and
+    whether scores are inferred quickly (the n-gram views alone: ``marquee batch --quick``).
+    They travel with each chunk, so a Dask worker's model reads as this process's would."""
 
     columns: Mapping[str, str] = field(default_factory=dict)
     hint: FilmHint = FilmHint()
+    quick: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +113,8 @@ def score_chunk(chunk: Chunk) -> ChunkResult:
     """Read, score and analyse every row of ``chunk``; one results row per input row."""
     readings = documents_of(chunk)
     documents = [r for r in readings if isinstance(r, Document)]
-    reviews = iter(infer_scores([parse_review(d, hint=chunk.settings.hint) for d in documents]))
+    hint, quick = chunk.settings.hint, chunk.settings.quick
+    reviews = iter(infer_scores([parse_review(d, hint=hint) for d in documents], quick=quick))
     parsed = [next(reviews) if isinstance(r, Document) else r for r in readings]
     found = [r for r in parsed if isinstance(r, Review)]
     opinions = iter(_opinions(found))

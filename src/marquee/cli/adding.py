@@ -25,7 +25,17 @@ if TYPE_CHECKING:
     from marquee.records import Review
     from marquee.store import FilmEntry, Store
 
-from marquee.cli._app import _fail, _parse_columns, _shown, _store, app, stderr, stdout
+from marquee.cli._app import (
+    QUICK_HELP,
+    QUICK_NOTE,
+    _fail,
+    _parse_columns,
+    _shown,
+    _store,
+    app,
+    stderr,
+    stdout,
+)
 
 
 @app.command()
@@ -90,8 +100,14 @@ def add(
         ),
     ] = False,
     as_json: Annotated[
-        bool, typer.Option("--json", help="Print one JSON outcome per input.")
+        bool,
+        typer.Option(
+            "--json",
+            help='Print one JSON outcome per input (each with "quick": whether --quick scored '
+            "the run).",
+        ),
     ] = False,
+    quick: Annotated[bool, typer.Option("--quick", help=QUICK_HELP)] = False,
     keep_non_film: Annotated[
         bool,
         typer.Option(
@@ -161,6 +177,8 @@ def add(
       marquee add export.csv --film "Dune" --year 2021 -c text=blurb
 
       marquee add reviews.csv movies.csv        an export whose rows name films by id
+
+      marquee add quotes.csv --quick            faster, a few points less accurate on quotes
 
       marquee add review.md --film "Heat" --year 1995 --replace   re-file a stored review
 
@@ -247,6 +265,7 @@ def add(
             fetcher=fetcher,
             said=Overrides(film=film, year=year, critic=critic, outlet=outlet),
             keep_non_film=keep_non_film,
+            quick=quick,
         )
         try:
             for outcome in add_reviews(
@@ -263,7 +282,7 @@ def add(
             ]
         except MarqueeError as e:
             _fail(str(e))
-    _show_outcomes(outcomes, as_json)
+    _show_outcomes(outcomes, as_json, quick=quick)
     if unbuilt:
         stderr().print(
             f"[yellow]could not build the page of {len(unbuilt)} film(s)[/yellow] "
@@ -432,16 +451,17 @@ def _show_refused(sources: list[str]) -> None:
     )
 
 
-def _print_outcomes_json(outcomes: "list[Outcome]") -> None:
+def _print_outcomes_json(outcomes: "list[Outcome]", *, quick: bool) -> None:
     """The text ``_print_json`` gives the outcomes' list, written an outcome at a time: the
     whole text at once (with a dict per outcome) was what the peak memory of ``add`` on a
-    large table still grew with."""
+    large table still grew with. Each outcome says whether the run scored with ``--quick``,
+    so a script reading any one of them can tell."""
     if not outcomes:
         typer.echo("[]")
         return
     typer.echo("[", nl=False)
     for i, o in enumerate(outcomes):
-        item = json.dumps(asdict(o), ensure_ascii=False, indent=2)
+        item = json.dumps({**asdict(o), "quick": quick}, ensure_ascii=False, indent=2)
         typer.echo(("\n" if i == 0 else ",\n") + textwrap.indent(item, "  "), nl=False)
     typer.echo("\n]")
 
@@ -457,9 +477,9 @@ def _outcome_line(o: "Outcome") -> str:
     return f"{_MARK[o.status]:>12} {_shown(o.source + detail)}"
 
 
-def _show_outcomes(outcomes: "list[Outcome]", as_json: bool) -> None:
+def _show_outcomes(outcomes: "list[Outcome]", as_json: bool, *, quick: bool) -> None:
     if as_json:
-        _print_outcomes_json(outcomes)
+        _print_outcomes_json(outcomes, quick=quick)
         return
     from marquee.intake import chunks  # loaded by adding already
 
@@ -472,7 +492,7 @@ def _show_outcomes(outcomes: "list[Outcome]", as_json: bool) -> None:
     refused = f", {counts['refused']} refused" if counts["refused"] else ""
     stderr().print(
         f"{counts['added']} added, {counts['duplicate']} already stored, "
-        f"{counts['error']} could not be read{refused}",
+        f"{counts['error']} could not be read{refused}" + (f"; {QUICK_NOTE}" if quick else ""),
         style="bold" if counts["error"] == 0 else "bold red",
     )
     _show_refused([o.source for o in outcomes if o.status == "refused"])
