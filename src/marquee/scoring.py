@@ -6,7 +6,9 @@ so film-level figures can use probabilities rather than hard verdicts.
 
 A *quick* reading (``marquee add --quick``, ``marquee batch --quick``) leaves the sentence
 encoder out: the short texts the n-gram views doubt keep the n-gram reading instead of being
-read again. It changes inferred scores only, never a printed score or a critic's verdict.
+read again. It changes inferred scores only, never a printed score or a critic's verdict,
+and says so on each: their ``Score.raw`` is ``QUICK_RAW``, so a store filled in both modes
+can tell its scores apart.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from marquee.records import Review, Score
 
 INFERRED_RAW = "inferred"
 """``Score.raw`` of a score the model inferred (the critic printed none)."""
+QUICK_RAW = "inferred quickly (n-gram views)"
+"""``Score.raw`` of a score a quick reading inferred (``--quick``: no encoder)."""
 
 
 def infer_scores(
@@ -33,6 +37,7 @@ def infer_scores(
     predictions = (model or load_model()).predict(texts, encoder=not quick)
     out = list(reviews)
     for i, p in zip(todo, predictions, strict=True):
-        score = Score(round(p.score, 1), INFERRED_RAW, explicit=False, p_fresh=round(p.p_fresh, 4))
+        raw = QUICK_RAW if quick else INFERRED_RAW
+        score = Score(round(p.score, 1), raw, explicit=False, p_fresh=round(p.p_fresh, 4))
         out[i] = dataclasses.replace(out[i], score=score)
     return out

@@ -62,7 +62,7 @@ RESULTS = pa.schema(
         ("outlet", pa.string()),
         ("published", pa.string()),
         ("score", pa.float64()),  # 0–100
-        ("score_raw", pa.string()),  # as printed, or "inferred"
+        ("score_raw", pa.string()),  # as printed, or "inferred" (scoring.INFERRED_RAW, QUICK_RAW)
         ("score_explicit", pa.bool_()),
         ("p_fresh", pa.float64()),  # what the review counts towards fresh % (aggregate.p_fresh)
         ("verdict", pa.string()),
