@@ -11,11 +11,12 @@ without a new title go on about the same film.
 A single review sets other films apart in its prose too ("Like “Jaws”, …"), so this
 reading holds only on a page that says it collects films above its first film (its
 title or masthead: "This Week on DVD & Blu-ray", "top picks"; a site's name in a footer,
-"Ozus' World Movie Reviews", says nothing of the page), where two paragraphs at least
-each open on a film of their own, and where no later film's paragraphs name an earlier
-film again (a review comes back to its own film between the films it compares it with).
-A title in brackets ("Director Allen Hughes (“Menace II Society”) latest, “Broken City”")
-is the filmography of someone named, never the film the paragraph is about.
+"Ozus' World Movie Reviews", says nothing of the page) and where at least three paragraphs each open
+on a film of their own, none of which a later film's paragraphs name again (a review
+comes back to its own film between the films it compares it with). A
+title in brackets ("Director Allen Hughes (“Menace II
+Society”) latest, “Broken City”") is the filmography of someone named, never the film
+the paragraph is about.
 """
 
 from __future__ import annotations
@@ -33,11 +34,8 @@ from marquee.roundups.leads import Lead
 from marquee.roundups.lines import is_prose
 from marquee.roundups.titles import display_title, is_aspect, is_shouted, is_title
 
-MIN_FILMS = 2
-"""Paragraphs that each open on a film of their own ("The first Disney movie on this list
-is “Hocus Pocus”…", "The next and final Disney movie is “Halloweentown”…"): with the
-masthead and the guard against a film named again, two keep every film page of
-tests/fixtures/kinds whole (as three did) and read two more columns of the dev pages."""
+MIN_FILMS = 3
+"""Paragraphs that each open on a film of their own: fewer may be a review's asides."""
 OPENING_WORDS = 20
 """Where a paragraph names the film it turns to: within its first sentence or two."""
 
@@ -53,7 +51,7 @@ _BRACKETS = re.compile(r"\([^()]*\)")
 
 def quoted_leads(blocks: Sequence[Block], title: str) -> list[Lead]:
     """The paragraphs that open on a film set apart, on a page whose title or masthead
-    says it collects films; [] unless two at least each open on a film of their own."""
+    says it collects films; [] unless three at least each open on a film of their own."""
     titled = COLLECTION.search(clean(title)) is not None
     said = [i for i, b in enumerate(blocks) if not is_prose(b) and COLLECTION.search(clean(b.text))]
     if not (titled or said):
