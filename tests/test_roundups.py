@@ -148,7 +148,6 @@ MISSED = {
 """Films of each page not found (the bench counts them in its figures)."""
 UNCREDITED = {
     "r14_bookercritics_movie_review.txt": "V for Vendetta credited to the first writer, Kristen B",
-    "r15_celluloidclub_tcm_tivo_alert.txt": "In Cold Blood's byline read back as its own title",
 }
 """Pages whose critic is not credited as the page gives it (the bench counts them)."""
 OVERCREDITED = {
@@ -1755,4 +1754,28 @@ def test_a_verdict_opening_with_a_capital_among_verdicts_is_one_of_them() -> Non
     )
     assert [p.meta["film"] for p in split_films(doc)] == [
         *("Paper Kites", "Glass Rivers", "Stone Orchard", "Bluebird")
+    ]
+
+
+def test_a_pickers_credit_is_final_over_a_line_the_byline_reader_takes_for_a_name() -> None:
+    """ "ANN’S BEST BETS:" credits Ann, though her one-word name is no byline by itself and
+    a section line over the picks ("Silver Screen") reads as a bare name: a review split from
+    a round-up keeps the critic the page's reading gave it (its own lines are not read for
+    a byline again)."""
+    picks = (
+        ("paragraph", f"Paper Kites (2015): {PROSE}"),
+        ("paragraph", f"Glass Rivers (2014): {PROSE}"),
+        ("heading", "TOM’S BEST BETS:"),
+        ("paragraph", f"Salt Roads (2013): {PROSE}"),
+    )
+    doc = doc_of(
+        ("heading", "TV Alert"),
+        ("heading", "Silver Screen"),
+        ("heading", "ANN’S BEST BETS:"),
+        *picks,
+    )
+    assert credited(doc) == [
+        ("Paper Kites", "Ann"),
+        ("Glass Rivers", "Ann"),
+        ("Salt Roads", "Tom"),
     ]

@@ -26,7 +26,7 @@ from marquee.documents.fields import iso_date
 from marquee.films.names import name_key
 from marquee.films.text import clean
 from marquee.metadata import read_metadata
-from marquee.records import Block, Document
+from marquee.records import PAGE_CREDIT, Block, Document
 from marquee.roundups.lines import BARE_BY, is_prose
 from marquee.wordlists import word_list
 
@@ -441,7 +441,9 @@ def credited_parts(
     reviews in full ("(Lisa Miller)", then "(L.M.)"); else the column's one critic from its
     headline or opening ("New Films 25th Nov 2022 by Mike Davies", "Peter Howell / Movie
     Critic"), unless that is the first review's own byline on a page whose reviews carry
-    bylines of more than one critic (a review printed without one is then no one's)."""
+    bylines of more than one critic (a review printed without one is then no one's).
+    Split from a page (more than one part), each part's credit is final: reading the
+    review later reads no byline of its own again (``PAGE_CREDIT``)."""
     opening = next((b.text for b in doc.blocks if is_prose(b)), "")
     shared = set.intersection(*({id(b) for b in part.blocks} for part in parts)) if parts else set()
     masthead = masthead_critic([b for b in doc.blocks[:_LEGEND_LINES] if id(b) in shared], parts)
@@ -469,5 +471,9 @@ def credited_parts(
             meta["critic"] = critic
         if critic and outlet:
             meta["outlet"] = outlet
+        if len(parts) > 1:  # a round-up's review: this credit is final (see PAGE_CREDIT)
+            meta[PAGE_CREDIT] = "yes"
+            if not critic:
+                meta.pop("critic", None)  # the page's author field, weighed and refused
         credited.append(dataclasses.replace(part, meta=meta))
     return tuple(credited)
