@@ -151,7 +151,6 @@ UNCREDITED = {
 }
 """Pages whose critic is not credited as the page gives it (the bench counts them)."""
 OVERCREDITED = {
-    "r14_themovierevue_independent_film.txt": "'Fallen Fruit is…' read as a bio byline",
     "snkhan_library.txt": "the site owner's name given to a capsule the page credits no one",
 }
 """Pages crediting a film the page credits no one for (the bench counts them)."""
@@ -1779,3 +1778,35 @@ def test_a_pickers_credit_is_final_over_a_line_the_byline_reader_takes_for_a_nam
         ("Glass Rivers", "Ann"),
         ("Salt Roads", "Tom"),
     ]
+
+
+def test_a_film_or_its_director_is_no_byline_of_a_page_naming_no_critic() -> None:
+    """ "Paper Kites is the feature film debut from…" opens its capsule as a critic's bio
+    would, and "Directed by Ann Marsh" under the first title reads as a column's "by"
+    line: the review gives both as its film and its director, so neither is anyone's
+    byline, and a page that names no critic credits no one."""
+    debut = "Paper Kites is the feature film debut from writer/director Ann Marsh. "
+    rest = (
+        ("heading", "‘Glass Rivers’ Film Review: Finding One’s Way"),
+        ("paragraph", PROSE),
+        ("heading", "‘Salt Roads’ Film Review: Home Again"),
+        ("paragraph", PROSE),
+    )
+    bio = doc_of(
+        ("heading", "Category: Independent Film"),
+        ("heading", "Festival Premiere: ‘Paper Kites’ Film Review"),
+        ("paragraph", debut + PROSE),
+        *rest,
+    )
+    assert credited(bio) == [("Paper Kites", None), ("Glass Rivers", None), ("Salt Roads", None)]
+    directed = doc_of(
+        ("heading", "Micro Reviews: Films in Brief"),
+        ("heading", "Paper Kites (2015)"),
+        ("paragraph", "Directed by Ann Marsh"),
+        ("paragraph", PROSE),
+        ("heading", "Glass Rivers (2014)"),
+        ("paragraph", PROSE),
+        ("heading", "Salt Roads (2013)"),
+        ("paragraph", PROSE),
+    )
+    assert [critic for _, critic in credited(directed)] == [None, None, None]

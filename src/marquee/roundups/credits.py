@@ -23,10 +23,11 @@ import regex as re
 
 from marquee.documents.bylines import person_name
 from marquee.documents.fields import iso_date
+from marquee.films import read_facts
 from marquee.films.names import name_key
 from marquee.films.text import clean
 from marquee.metadata import read_metadata
-from marquee.records import PAGE_CREDIT, Block, Document
+from marquee.records import PAGE_CREDIT, Block, Document, ReviewMeta
 from marquee.roundups.lines import BARE_BY, is_prose
 from marquee.wordlists import word_list
 
@@ -431,6 +432,16 @@ def _name_word(word: str) -> bool:
     return word not in _NOT_IN_NAMES and not _WEEKDAY.fullmatch(word)
 
 
+def _film_people(part: Document) -> frozenset[str]:
+    """The name keys of a part's film and the film's people, as its review reads them
+    (:func:`marquee.films.read_facts`: "directed by Ann Marsh", a cast list, "Fallen
+    Fruit is the debut of…" naming the film): none of them is the review's byline."""
+    facts = read_facts(part, ReviewMeta())
+    crew = (name for names in facts.credits.values() for name in names)
+    named = (part.meta.get("film", ""), facts.title or "", *crew, *(m.actor for m in facts.cast))
+    return frozenset(key for name in named if (key := name_key(name)))
+
+
 def credited_parts(
     doc: Document, parts: Sequence[Document], headlines: Sequence[str]
 ) -> tuple[Document, ...]:
@@ -442,6 +453,9 @@ def credited_parts(
     headline or opening ("New Films 25th Nov 2022 by Mike Davies", "Peter Howell / Movie
     Critic"), unless that is the first review's own byline on a page whose reviews carry
     bylines of more than one critic (a review printed without one is then no one's).
+    A name a part gives as its film or one of the film's people ("Directed by Ann Marsh",
+    "Fallen Fruit is the debut…") is no column's byline, nor the part's as read the
+    usual way (its own credit, "Written by Anna Harrison", is written as a byline).
     Split from a page (more than one part), each part's credit is final: reading the
     review later reads no byline of its own again (``PAGE_CREDIT``)."""
     opening = next((b.text for b in doc.blocks if is_prose(b)), "")
@@ -454,6 +468,8 @@ def credited_parts(
         or marked_critic(doc.blocks)
         or masthead
     )
+    people = [_film_people(part) for part in parts]
+    column = [name for name in column if not any(name_key(name) in p for p in people)]
     legend = legend_critics(doc.blocks[:_LEGEND_LINES])
     owns = [[b for b in part.blocks if id(b) not in shared] for part in parts]
     credits = [own_credit(own) for own in owns]
@@ -461,8 +477,10 @@ def credited_parts(
     credited = []
     writers = section_writers(doc.blocks, owns, parts, masthead=bool(masthead))
     first_bylined = len(set(signers)) > 1 and column[:1] == signers[:1]
-    for part, own, credit, writer in zip(parts, owns, credits, writers, strict=True):
-        critic, outlet = credit or (writer or read_metadata(part).critic, None)
+    for part, own, credit, writer, film in zip(parts, owns, credits, writers, people, strict=True):
+        read = read_metadata(part).critic
+        read = None if read and name_key(read) in film else read
+        critic, outlet = credit or (writer or read, None)
         critic = critic or initialled_critic(part.blocks, [*column, *legend, *signers])
         alone = len(column) == 1 and not noted_elsewhere(own) and not first_bylined
         critic = critic or (column[0] if alone else None)
