@@ -1810,3 +1810,34 @@ def test_a_film_or_its_director_is_no_byline_of_a_page_naming_no_critic() -> Non
         ("paragraph", PROSE),
     )
     assert [critic for _, critic in credited(directed)] == [None, None, None]
+
+
+@pytest.mark.parametrize(
+    ("signed", "critic"),
+    [
+        (" —J.V.", "J.V."),
+        (" — SB", "SB"),
+        (" -- DW", "DW"),
+        (" (BS) (Music Box, 7:00)", "BS"),
+        (" (PG)", None),  # a certificate
+        (" — PG-13", None),
+        (" (MAC)", None),  # a venue: another capsule prints it among a screening's facts
+    ],
+)
+def test_a_capsule_signed_with_initials_no_legend_names_is_by_the_initials(
+    signed: str, critic: str | None
+) -> None:
+    """ "— SB" under a festival capsule, on a page with no legend of its initials and a
+    share bar the byline reader takes for a name: the initials as written are the critic
+    (a byline is kept as written, never dropped)."""
+    doc = doc_of(
+        ("heading", "Festival Capsules"),
+        ("heading", "Share Tweet Submit Pin"),
+        ("heading", "Paper Kites (2015)"),
+        ("paragraph", PROSE + signed),
+        ("heading", "Glass Rivers (2014)"),
+        ("paragraph", f"{PROSE} (Mon 8/Tue 9, MAC)"),
+        ("heading", "Salt Roads (2013)"),
+        ("paragraph", PROSE),
+    )
+    assert credited(doc) == [("Paper Kites", critic), ("Glass Rivers", None), ("Salt Roads", None)]

@@ -28,7 +28,7 @@ from marquee.films.names import name_key
 from marquee.films.text import clean
 from marquee.metadata import read_metadata
 from marquee.records import PAGE_CREDIT, Block, Document, ReviewMeta
-from marquee.roundups.lines import BARE_BY, is_prose
+from marquee.roundups.lines import BARE_BY, CERTIFICATE, is_prose
 from marquee.wordlists import word_list
 
 _HEADLINE_WORDS = 14
@@ -83,12 +83,18 @@ _PAREN_SIGNED = re.compile(rf"\((?P<who>{_NAME})\)\s*$")
 """A capsule signed in brackets at its end: "… battle fatigue. (Michael Gallucci)"."""
 _FULL_REVIEW = re.compile(rf"\bread\s+(?P<who>{_NAME})['’]s\s+(?:full\s+)?review\b", re.I)
 """A capsule pointing to its critic's full review: "Read Laura Delaney's full review here."."""
+_INITIAL = r"(?:(?:\p{Lu}\.){2,3}|\p{Lu}{2,3})"
 _INITIALS = re.compile(
-    r"\((?P<initials>(?:\p{Lu}\.){2,3})\)|-{2}\s*(?P<signed>(?:\p{Lu}\.){2,3})\s*$"
+    rf"\((?P<initials>{_INITIAL})\)|(?:-{{2}}|(?<=[\s.!?])[–—])\s*(?P<signed>{_INITIAL})\s*$"
     r"|(?<=[.!?)]\s)(?P<bare>\p{Lu}{2,3})\s*$"
 )
-"""A capsule signed with initials, the column naming its critics: "(C.K.)", "--M.W.", or
-bare after its last sentence ("… (Civic Center One, 12:15 p.m.) DF")."""
+"""A capsule signed with initials: "(C.K.)", "(BS)", "--M.W.", "—J.V.", "— SB", or bare
+after its last sentence ("… (Civic Center One, 12:15 p.m.) DF")."""
+_AFTER_SIGNATURE = re.compile(r"\s*(?:\([^()]*\)\s*)?$")
+"""What may follow a capsule's bracketed initials: nothing, or its screening's bracket
+("(BS) (Music Box, 7:00)"); an acronym in brackets mid-sentence ("the agency (CIA) …") is
+no signature."""
+_CERTIFICATE = re.compile(CERTIFICATE)
 _LEGEND = re.compile(
     rf"(?P<initials>(?:\p{{Lu}}\.){{2,3}})\s*=\s*(?P<who>{_NAME})"
     rf"|(?P<named>{_NAME})\s+\((?P<bracketed>\p{{Lu}}{{2,3}})\)"
@@ -408,6 +414,36 @@ def initialled_critic(blocks: Sequence[Block], critics: Sequence[str]) -> str | 
     return None
 
 
+def signed_initials(blocks: Sequence[Block], page: Sequence[Block]) -> str | None:
+    """The initials a capsule's prose is signed with, as written, where the column names
+    no critic they stand for ("—J.V.", "— SB", "(BS) (Music Box, 7:00)"): a byline is kept
+    as the page writes it, never dropped. Bare capitals after the last sentence are a
+    signature only where a legend resolves them (a certificate, "PG", ends capsules so);
+    a certificate is no one's ("— PG-13", "(NR)"), nor is a word the ``page`` also prints
+    among other words (a venue: "(MAC)" where another capsule has "(Mon 8/Tue 9, MAC)")."""
+    for block in blocks:
+        text = clean(block.text)
+        for found in _INITIALS.finditer(text) if is_prose(block) else ():
+            written = found["initials"] or found["signed"]
+            ends = _AFTER_SIGNATURE.fullmatch(text, found.end())
+            if written and ends and not _CERTIFICATE.fullmatch(written.replace(".", "")):
+                return None if _printed_otherwise(written, page) else written
+    return None
+
+
+def _printed_otherwise(initials: str, page: Sequence[Block]) -> bool:
+    """Whether the page prints ``initials`` other than as a capsule's signature."""
+    word = re.compile(rf"(?<![\w.]){re.escape(initials)}(?![\w])")
+    texts = [clean(block.text) for block in page]
+    signed = sum(
+        1
+        for text in texts
+        for found in _INITIALS.finditer(text)
+        if initials in (found["initials"], found["signed"])
+    )
+    return sum(len(word.findall(text)) for text in texts) > signed
+
+
 def _whole_name(text: str) -> str | None:
     """``text`` when all of it is a person's name, as written ("Sierra Van Houten") unless
     shouted ("MIKE DAVIES" is "Mike Davies"); a function word is in no one's name, so "Sort
@@ -480,8 +516,11 @@ def credited_parts(
     for part, own, credit, writer, film in zip(parts, owns, credits, writers, people, strict=True):
         read = read_metadata(part).critic
         read = None if read and name_key(read) in film else read
-        critic, outlet = credit or (writer or read, None)
-        critic = critic or initialled_critic(part.blocks, [*column, *legend, *signers])
+        named = initialled_critic(part.blocks, [*column, *legend, *signers])
+        critic, outlet = credit or (
+            writer or named or signed_initials(own, doc.blocks) or read,
+            None,
+        )
         alone = len(column) == 1 and not noted_elsewhere(own) and not first_bylined
         critic = critic or (column[0] if alone else None)
         meta = dict(part.meta)
