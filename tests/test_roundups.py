@@ -150,9 +150,7 @@ UNCREDITED = {
     "r14_bookercritics_movie_review.txt": "V for Vendetta credited to the first writer, Kristen B",
 }
 """Pages whose critic is not credited as the page gives it (the bench counts them)."""
-OVERCREDITED = {
-    "snkhan_library.txt": "the site owner's name given to a capsule the page credits no one",
-}
+OVERCREDITED: dict[str, str] = {}
 """Pages crediting a film the page credits no one for (the bench counts them)."""
 
 
@@ -1841,3 +1839,22 @@ def test_a_capsule_signed_with_initials_no_legend_names_is_by_the_initials(
         ("paragraph", PROSE),
     )
     assert credited(doc) == [("Paper Kites", critic), ("Glass Rivers", None), ("Salt Roads", None)]
+
+
+def test_a_bare_name_over_capsules_another_signs_is_the_pages_owner_not_their_writer() -> None:
+    """ "Ann Marsh" over a collection whose first capsule is signed "—Tom Vale": the bare
+    name (no "by") is the page's owner, so the unsigned capsules are no one's (a wrong
+    critic is worse than none); with no capsule signed otherwise it is their writer."""
+    picks = (
+        ("heading", "Glass Rivers (2014)"),
+        ("paragraph", PROSE),
+        ("heading", "Salt Roads (2013)"),
+        ("paragraph", PROSE),
+    )
+    top = (("heading", "Library"), ("heading", "Ann Marsh"), ("paragraph", "Collection: 752"))
+    signed = doc_of(
+        *top, ("heading", "Paper Kites (2015)"), ("paragraph", f"{PROSE} —Tom Vale"), *picks
+    )
+    assert [critic for _, critic in credited(signed)] == ["Tom Vale", None, None]
+    unsigned = doc_of(*top, ("heading", "Paper Kites (2015)"), ("paragraph", PROSE), *picks)
+    assert [critic for _, critic in credited(unsigned)] == ["Ann Marsh"] * 3

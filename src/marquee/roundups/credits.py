@@ -489,6 +489,9 @@ def credited_parts(
     headline or opening ("New Films 25th Nov 2022 by Mike Davies", "Peter Howell / Movie
     Critic"), unless that is the first review's own byline on a page whose reviews carry
     bylines of more than one critic (a review printed without one is then no one's).
+    A bare name over the page (its masthead, no "by") is its owner's, not the writer's,
+    where a capsule is signed by someone else (a collection "Sajid Nawaz Khan" whose
+    capsule says "—Bret Fetzer"): the others are then no one's.
     A name a part gives as its film or one of the film's people ("Directed by Ann Marsh",
     "Fallen Fruit is the debut…") is no column's byline, nor the part's as read the
     usual way (its own credit, "Written by Anna Harrison", is written as a byline).
@@ -496,7 +499,11 @@ def credited_parts(
     review later reads no byline of its own again (``PAGE_CREDIT``)."""
     opening = next((b.text for b in doc.blocks if is_prose(b)), "")
     shared = set.intersection(*({id(b) for b in part.blocks} for part in parts)) if parts else set()
+    owns = [[b for b in part.blocks if id(b) not in shared] for part in parts]
+    credits = [own_credit(own) for own in owns]
+    signers = [credit[0] for credit in credits if credit]  # "(Lisa Miller)", later "(L.M.)"
     masthead = masthead_critic([b for b in doc.blocks[:_LEGEND_LINES] if id(b) in shared], parts)
+    masthead = [] if set(signers) - set(masthead) else masthead  # an owner's, see above
     column = (
         column_critics(headlines, opening)
         or captioned_critic(doc.blocks)
@@ -507,9 +514,6 @@ def credited_parts(
     people = [_film_people(part) for part in parts]
     column = [name for name in column if not any(name_key(name) in p for p in people)]
     legend = legend_critics(doc.blocks[:_LEGEND_LINES])
-    owns = [[b for b in part.blocks if id(b) not in shared] for part in parts]
-    credits = [own_credit(own) for own in owns]
-    signers = [credit[0] for credit in credits if credit]  # "(Lisa Miller)", later "(L.M.)"
     credited = []
     writers = section_writers(doc.blocks, owns, parts, masthead=bool(masthead))
     first_bylined = len(set(signers)) > 1 and column[:1] == signers[:1]
