@@ -1858,3 +1858,26 @@ def test_a_bare_name_over_capsules_another_signs_is_the_pages_owner_not_their_wr
     assert [critic for _, critic in credited(signed)] == ["Tom Vale", None, None]
     unsigned = doc_of(*top, ("heading", "Paper Kites (2015)"), ("paragraph", PROSE), *picks)
     assert [critic for _, critic in credited(unsigned)] == ["Ann Marsh"] * 3
+
+
+def test_a_name_over_a_photo_the_capsules_give_as_a_director_is_no_byline() -> None:
+    """ "Ann Marsh" over a photo's caption reads as the page's byline, but the first
+    capsule names her in the third person ("Ann Marsh’s film"), as a critic is not named in
+    the capsules under their own byline: she is the film's director, and a page naming no
+    critic credits no one; over capsules that never name her she is the byline."""
+    caps = (
+        ("heading", "Glass Rivers (2014)"),
+        ("paragraph", PROSE),
+        ("heading", "Salt Roads (2013)"),
+        ("paragraph", PROSE),
+    )
+    top = (
+        ("heading", "Micro Reviews"),
+        ("paragraph", "Ann Marsh"),
+        ("caption", "In this image released by Broad Green, a scene from the film."),
+        ("heading", "Paper Kites (2015)"),
+    )
+    directed = doc_of(*top, ("paragraph", f"Ann Marsh’s film is a quiet study. {PROSE}"), *caps)
+    assert [critic for _, critic in credited(directed)] == [None, None, None]
+    bylined = doc_of(*top, ("paragraph", PROSE), *caps)
+    assert [critic for _, critic in credited(bylined)] == ["Ann Marsh"] * 3

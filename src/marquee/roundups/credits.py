@@ -203,28 +203,31 @@ def _dated_byline(lines: Sequence[str]) -> str | None:
     return None
 
 
-def captioned_critic(blocks: Sequence[Block]) -> list[str]:
+def captioned_critic(blocks: Sequence[Block], parts: Sequence[Document]) -> list[str]:
     """The name alone on a line above a photo's caption, where a page prints its byline
-    under the headline ("Andrew Shearer" / "In this image released by Broad Green…")."""
+    under the headline ("Andrew Shearer" / "In this image released by Broad Green…"),
+    unless the parts give it as a film or a person in one (a director over a photo of
+    their set, "Ann Marsh’s film is…"; see ``_in_the_films``)."""
     tops = blocks[:_LEGEND_LINES]
     for block, after in zip(tops, blocks[1 : _LEGEND_LINES + 1], strict=False):
         text = clean(block.text)
         if after.kind != "caption" or is_prose(block) or not re.fullmatch(_NAME, text):
             continue
         if name := _whole_name(text):
-            return [name]
+            return [] if _in_the_films(name, parts) else [name]
     return []
 
 
-def listed_critic(blocks: Sequence[Block]) -> list[str]:
+def listed_critic(blocks: Sequence[Block], parts: Sequence[Document]) -> list[str]:
     """The name alone in a list item opening the page, where a blog prints its byline as a
     bullet over the headline ("• Sophie Perissinotto" / "A comprehensive review of 8
-    Christmas movies"); a list of items (films in bullets) is no byline."""
+    Christmas movies"); a list of items (films in bullets) is no byline, nor a name the
+    parts give as a film or a person in one (see ``_in_the_films``)."""
     first, after = (*blocks[:2], None, None)[:2]
     if first is None or first.kind != "list_item" or (after and after.kind == "list_item"):
         return []
     name = _whole_name(clean(first.text))
-    return [name] if name else []
+    return [name] if name and not _in_the_films(name, parts) else []
 
 
 def marked_critic(blocks: Sequence[Block]) -> list[str]:
@@ -506,8 +509,8 @@ def credited_parts(
     masthead = [] if set(signers) - set(masthead) else masthead  # an owner's, see above
     column = (
         column_critics(headlines, opening)
-        or captioned_critic(doc.blocks)
-        or listed_critic(doc.blocks)
+        or captioned_critic(doc.blocks, parts)
+        or listed_critic(doc.blocks, parts)
         or marked_critic(doc.blocks)
         or masthead
     )
