@@ -10,7 +10,7 @@ import pytest
 from marquee.documents import ReadOptions, read_path
 from marquee.ingest import add_reviews, read_reviews
 from marquee.metadata import read_metadata
-from marquee.records import Block, Document
+from marquee.records import PAGE_CREDIT, Block, Document
 from marquee.review import FilmHint, parse_review
 from marquee.roundups.split import split_films
 from marquee.scores import read_score
@@ -230,8 +230,9 @@ def test_film_level_meta_is_not_handed_to_every_part() -> None:
         director="Hirokazu Kore-eda",
     )
     first, second = split_films(doc)
-    assert first.meta == {"critic": "Ines Okafor", "film": "Monster"}
-    assert second.meta == {"critic": "Ines Okafor", "film": "Scrapper", "year": "2023"}
+    settled = {PAGE_CREDIT: "yes"}  # the page's credit, final for each part
+    assert first.meta == {"critic": "Ines Okafor", "film": "Monster", **settled}
+    assert second.meta == {"critic": "Ines Okafor", "film": "Scrapper", "year": "2023", **settled}
     assert read_metadata(second).critic == "Ines Okafor"
 
 

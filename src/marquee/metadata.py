@@ -32,7 +32,7 @@ from marquee.documents.bylines import (
 from marquee.documents.fields import iso_date
 from marquee.documents.lines import squash
 from marquee.literals import CaseBlind
-from marquee.records import TABLE_SHAPES, Block, Document, ReviewMeta
+from marquee.records import PAGE_CREDIT, TABLE_SHAPES, Block, Document, ReviewMeta
 
 _BYLINE_RANK = {"label": 0, "sentence": 0, "bio": 1, "repeat": 2}
 _TOP_BLOCKS = 8  # a dateline belongs to the top of the page, not to its prose
@@ -76,8 +76,12 @@ def read_metadata(doc: Document) -> ReviewMeta:
     bylines = find_bylines([block.text for block in doc.blocks])
     written = written_name(doc.meta.get("critic", ""))
     in_table = doc.shape in TABLE_SHAPES  # a critic column is the critic, as written
+    if PAGE_CREDIT in doc.meta:
+        critic = written  # a round-up's part: the page's credit as written, or no one
+    else:
+        critic = (written if in_table else None) or _critic(doc.meta, doc.blocks, bylines)
     return ReviewMeta(
-        critic=(written if in_table else None) or _critic(doc.meta, doc.blocks, bylines),
+        critic=critic,
         outlet=_outlet(doc.meta, doc.blocks, bylines),
         published=_published(doc.meta, doc.blocks, bylines),
         title=_title(doc.meta, doc.blocks),

@@ -24,6 +24,12 @@ Shape = Literal["text", "markdown", "html", "csv", "jsonl"]
 TABLE_SHAPES: frozenset[Shape] = frozenset({"csv", "jsonl"})
 """The shapes whose documents are a table's rows, one review each, with named fields."""
 
+PAGE_CREDIT = "page_credit"
+"""``Document.meta`` key of a review split from a round-up page: the page's reading
+(:func:`marquee.roundups.credits.credited_parts`) settled its critic, ``meta["critic"]``
+as written or none, so the part's own lines are not read for a byline again (they hold
+the page's share bar and the films' titles and people, which that reading weighed)."""
+
 BlockKind = Literal[
     "heading",  # a section title inside the review ("Fails at the Fundamentals")
     "paragraph",  # review prose

@@ -23,11 +23,12 @@ import regex as re
 
 from marquee.documents.bylines import person_name
 from marquee.documents.fields import iso_date
+from marquee.films import read_facts
 from marquee.films.names import name_key
 from marquee.films.text import clean
 from marquee.metadata import read_metadata
-from marquee.records import Block, Document
-from marquee.roundups.lines import BARE_BY, is_prose
+from marquee.records import PAGE_CREDIT, Block, Document, ReviewMeta
+from marquee.roundups.lines import BARE_BY, CERTIFICATE, is_prose
 from marquee.wordlists import word_list
 
 _HEADLINE_WORDS = 14
@@ -82,12 +83,18 @@ _PAREN_SIGNED = re.compile(rf"\((?P<who>{_NAME})\)\s*$")
 """A capsule signed in brackets at its end: "… battle fatigue. (Michael Gallucci)"."""
 _FULL_REVIEW = re.compile(rf"\bread\s+(?P<who>{_NAME})['’]s\s+(?:full\s+)?review\b", re.I)
 """A capsule pointing to its critic's full review: "Read Laura Delaney's full review here."."""
+_INITIAL = r"(?:(?:\p{Lu}\.){2,3}|\p{Lu}{2,3})"
 _INITIALS = re.compile(
-    r"\((?P<initials>(?:\p{Lu}\.){2,3})\)|-{2}\s*(?P<signed>(?:\p{Lu}\.){2,3})\s*$"
+    rf"\((?P<initials>{_INITIAL})\)|(?:-{{2}}|(?<=[\s.!?])[–—])\s*(?P<signed>{_INITIAL})\s*$"
     r"|(?<=[.!?)]\s)(?P<bare>\p{Lu}{2,3})\s*$"
 )
-"""A capsule signed with initials, the column naming its critics: "(C.K.)", "--M.W.", or
-bare after its last sentence ("… (Civic Center One, 12:15 p.m.) DF")."""
+"""A capsule signed with initials: "(C.K.)", "(BS)", "--M.W.", "—J.V.", "— SB", or bare
+after its last sentence ("… (Civic Center One, 12:15 p.m.) DF")."""
+_AFTER_SIGNATURE = re.compile(r"\s*(?:\([^()]*\)\s*)?$")
+"""What may follow a capsule's bracketed initials: nothing, or its screening's bracket
+("(BS) (Music Box, 7:00)"); an acronym in brackets mid-sentence ("the agency (CIA) …") is
+no signature."""
+_CERTIFICATE = re.compile(CERTIFICATE)
 _LEGEND = re.compile(
     rf"(?P<initials>(?:\p{{Lu}}\.){{2,3}})\s*=\s*(?P<who>{_NAME})"
     rf"|(?P<named>{_NAME})\s+\((?P<bracketed>\p{{Lu}}{{2,3}})\)"
@@ -196,28 +203,31 @@ def _dated_byline(lines: Sequence[str]) -> str | None:
     return None
 
 
-def captioned_critic(blocks: Sequence[Block]) -> list[str]:
+def captioned_critic(blocks: Sequence[Block], parts: Sequence[Document]) -> list[str]:
     """The name alone on a line above a photo's caption, where a page prints its byline
-    under the headline ("Andrew Shearer" / "In this image released by Broad Green…")."""
+    under the headline ("Andrew Shearer" / "In this image released by Broad Green…"),
+    unless the parts give it as a film or a person in one (a director over a photo of
+    their set, "Ann Marsh’s film is…"; see ``_in_the_films``)."""
     tops = blocks[:_LEGEND_LINES]
     for block, after in zip(tops, blocks[1 : _LEGEND_LINES + 1], strict=False):
         text = clean(block.text)
         if after.kind != "caption" or is_prose(block) or not re.fullmatch(_NAME, text):
             continue
         if name := _whole_name(text):
-            return [name]
+            return [] if _in_the_films(name, parts) else [name]
     return []
 
 
-def listed_critic(blocks: Sequence[Block]) -> list[str]:
+def listed_critic(blocks: Sequence[Block], parts: Sequence[Document]) -> list[str]:
     """The name alone in a list item opening the page, where a blog prints its byline as a
     bullet over the headline ("• Sophie Perissinotto" / "A comprehensive review of 8
-    Christmas movies"); a list of items (films in bullets) is no byline."""
+    Christmas movies"); a list of items (films in bullets) is no byline, nor a name the
+    parts give as a film or a person in one (see ``_in_the_films``)."""
     first, after = (*blocks[:2], None, None)[:2]
     if first is None or first.kind != "list_item" or (after and after.kind == "list_item"):
         return []
     name = _whole_name(clean(first.text))
-    return [name] if name else []
+    return [name] if name and not _in_the_films(name, parts) else []
 
 
 def marked_critic(blocks: Sequence[Block]) -> list[str]:
@@ -407,6 +417,36 @@ def initialled_critic(blocks: Sequence[Block], critics: Sequence[str]) -> str | 
     return None
 
 
+def signed_initials(blocks: Sequence[Block], page: Sequence[Block]) -> str | None:
+    """The initials a capsule's prose is signed with, as written, where the column names
+    no critic they stand for ("—J.V.", "— SB", "(BS) (Music Box, 7:00)"): a byline is kept
+    as the page writes it, never dropped. Bare capitals after the last sentence are a
+    signature only where a legend resolves them (a certificate, "PG", ends capsules so);
+    a certificate is no one's ("— PG-13", "(NR)"), nor is a word the ``page`` also prints
+    among other words (a venue: "(MAC)" where another capsule has "(Mon 8/Tue 9, MAC)")."""
+    for block in blocks:
+        text = clean(block.text)
+        for found in _INITIALS.finditer(text) if is_prose(block) else ():
+            written = found["initials"] or found["signed"]
+            ends = _AFTER_SIGNATURE.fullmatch(text, found.end())
+            if written and ends and not _CERTIFICATE.fullmatch(written.replace(".", "")):
+                return None if _printed_otherwise(written, page) else written
+    return None
+
+
+def _printed_otherwise(initials: str, page: Sequence[Block]) -> bool:
+    """Whether the page prints ``initials`` other than as a capsule's signature."""
+    word = re.compile(rf"(?<![\w.]){re.escape(initials)}(?![\w])")
+    texts = [clean(block.text) for block in page]
+    signed = sum(
+        1
+        for text in texts
+        for found in _INITIALS.finditer(text)
+        if initials in (found["initials"], found["signed"])
+    )
+    return sum(len(word.findall(text)) for text in texts) > signed
+
+
 def _whole_name(text: str) -> str | None:
     """``text`` when all of it is a person's name, as written ("Sierra Van Houten") unless
     shouted ("MIKE DAVIES" is "Mike Davies"); a function word is in no one's name, so "Sort
@@ -431,6 +471,16 @@ def _name_word(word: str) -> bool:
     return word not in _NOT_IN_NAMES and not _WEEKDAY.fullmatch(word)
 
 
+def _film_people(part: Document) -> frozenset[str]:
+    """The name keys of a part's film and the film's people, as its review reads them
+    (:func:`marquee.films.read_facts`: "directed by Ann Marsh", a cast list, "Fallen
+    Fruit is the debut of…" naming the film): none of them is the review's byline."""
+    facts = read_facts(part, ReviewMeta())
+    crew = (name for names in facts.credits.values() for name in names)
+    named = (part.meta.get("film", ""), facts.title or "", *crew, *(m.actor for m in facts.cast))
+    return frozenset(key for name in named if (key := name_key(name)))
+
+
 def credited_parts(
     doc: Document, parts: Sequence[Document], headlines: Sequence[str]
 ) -> tuple[Document, ...]:
@@ -441,27 +491,43 @@ def credited_parts(
     reviews in full ("(Lisa Miller)", then "(L.M.)"); else the column's one critic from its
     headline or opening ("New Films 25th Nov 2022 by Mike Davies", "Peter Howell / Movie
     Critic"), unless that is the first review's own byline on a page whose reviews carry
-    bylines of more than one critic (a review printed without one is then no one's)."""
+    bylines of more than one critic (a review printed without one is then no one's).
+    A bare name over the page (its masthead, no "by") is its owner's, not the writer's,
+    where a capsule is signed by someone else (a collection "Sajid Nawaz Khan" whose
+    capsule says "—Bret Fetzer"): the others are then no one's.
+    A name a part gives as its film or one of the film's people ("Directed by Ann Marsh",
+    "Fallen Fruit is the debut…") is no column's byline, nor the part's as read the
+    usual way (its own credit, "Written by Anna Harrison", is written as a byline).
+    Split from a page (more than one part), each part's credit is final: reading the
+    review later reads no byline of its own again (``PAGE_CREDIT``)."""
     opening = next((b.text for b in doc.blocks if is_prose(b)), "")
     shared = set.intersection(*({id(b) for b in part.blocks} for part in parts)) if parts else set()
-    masthead = masthead_critic([b for b in doc.blocks[:_LEGEND_LINES] if id(b) in shared], parts)
-    column = (
-        column_critics(headlines, opening)
-        or captioned_critic(doc.blocks)
-        or listed_critic(doc.blocks)
-        or marked_critic(doc.blocks)
-        or masthead
-    )
-    legend = legend_critics(doc.blocks[:_LEGEND_LINES])
     owns = [[b for b in part.blocks if id(b) not in shared] for part in parts]
     credits = [own_credit(own) for own in owns]
     signers = [credit[0] for credit in credits if credit]  # "(Lisa Miller)", later "(L.M.)"
+    masthead = masthead_critic([b for b in doc.blocks[:_LEGEND_LINES] if id(b) in shared], parts)
+    masthead = [] if set(signers) - set(masthead) else masthead  # an owner's, see above
+    column = (
+        column_critics(headlines, opening)
+        or captioned_critic(doc.blocks, parts)
+        or listed_critic(doc.blocks, parts)
+        or marked_critic(doc.blocks)
+        or masthead
+    )
+    people = [_film_people(part) for part in parts]
+    column = [name for name in column if not any(name_key(name) in p for p in people)]
+    legend = legend_critics(doc.blocks[:_LEGEND_LINES])
     credited = []
     writers = section_writers(doc.blocks, owns, parts, masthead=bool(masthead))
     first_bylined = len(set(signers)) > 1 and column[:1] == signers[:1]
-    for part, own, credit, writer in zip(parts, owns, credits, writers, strict=True):
-        critic, outlet = credit or (writer or read_metadata(part).critic, None)
-        critic = critic or initialled_critic(part.blocks, [*column, *legend, *signers])
+    for part, own, credit, writer, film in zip(parts, owns, credits, writers, people, strict=True):
+        read = read_metadata(part).critic
+        read = None if read and name_key(read) in film else read
+        named = initialled_critic(part.blocks, [*column, *legend, *signers])
+        critic, outlet = credit or (
+            writer or named or signed_initials(own, doc.blocks) or read,
+            None,
+        )
         alone = len(column) == 1 and not noted_elsewhere(own) and not first_bylined
         critic = critic or (column[0] if alone else None)
         meta = dict(part.meta)
@@ -469,5 +535,9 @@ def credited_parts(
             meta["critic"] = critic
         if critic and outlet:
             meta["outlet"] = outlet
+        if len(parts) > 1:  # a round-up's review: this credit is final (see PAGE_CREDIT)
+            meta[PAGE_CREDIT] = "yes"
+            if not critic:
+                meta.pop("critic", None)  # the page's author field, weighed and refused
         credited.append(dataclasses.replace(part, meta=meta))
     return tuple(credited)
