@@ -196,6 +196,15 @@ story word counts ``AGAINST_BOOK``."""
 
 AGAINST_BOOK = 0.5
 
+_VERDICT_LEXICON = "kind-verdict"
+"""A film as the subject of a judgement ("the film is", "this movie fails"): what a review
+has that a book's, an album's or a series' page naming a film does not. Each such sentence
+speaks for the film once more beside its film word, against every kind but a book (a
+round-up opening on a series' season read as TV): a book's review judges the film made of
+it ("the movie is just as amazing"), as it tells the story both share."""
+
+JUDGED = "judged"
+
 _ROLE = re.compile(r"\((?:played by |voiced by )?\p{Lu}[\p{L}'.-]+(?: \p{Lu}[\p{L}'.-]+){1,3}\)")
 """A cast member named in brackets after a character: "Neil (Tim Roth)"."""
 
@@ -452,7 +461,8 @@ _STORY = _lexicon(_STORY_LEXICON)
 _FILM_TRADE = _lexicon("kind-filmnews")
 _EPISODES = _lexicon("kind-episodes")
 _OBITUARY = _lexicon("kind-obituary")
-_ALL = (*_PATTERNS.values(), _DRAMA, _STORY, _FILM_TRADE, _EPISODES, _OBITUARY)
+_VERDICT = _lexicon(_VERDICT_LEXICON)
+_ALL = (*_PATTERNS.values(), _DRAMA, _STORY, _FILM_TRADE, _EPISODES, _OBITUARY, _VERDICT)
 _JOINT, _JOINED = _joint(_ALL)
 
 _READS_AS = {
@@ -533,13 +543,14 @@ def full_page(text: str) -> bool:
 
 def rule_kind(text: str) -> PageKind:
     """The kind a text reads as by its cue words alone (see the module docstring)."""
-    *each, drama, story, trade_words, episode_words, deaths = _cue_words(text)
+    *each, drama, story, trade_words, episode_words, deaths, verdicts = _cue_words(text)
     found = {
         kind: Counter(m.lower() for m in words) for kind, words in zip(_PATTERNS, each, strict=True)
     }
     cues = {kind: sum(counts.values()) for kind, counts in found.items()}
     cues["drama"] = len(drama) + len(_ROLE.findall(text))
     cues["story"] = len(story)
+    cues[JUDGED] = len(verdicts)
     words = len(text.split())
     short = words < MIN_WORDS
     if short and (cues[FILM] or _lines(text) < 2):
@@ -583,7 +594,8 @@ def _outweighs(other: str, cues: Mapping[str, int], least: int) -> bool:
     its main kind alone, so that a film review whose novel's words fail to outweigh it
     is not refused on a few TV words (a film "the show" plays on)."""
     told = cues["drama"] + cues["story"] * (AGAINST_BOOK if other == "book" else 1)
-    support = cues[FILM] + (told if other in _NOT_DRAMA else 0)
+    judged = 0 if other == "book" else cues[JUDGED]
+    support = cues[FILM] + judged + (told if other in _NOT_DRAMA else 0)
     return cues[other] >= least and cues[other] >= OUTWEIGH * max(support, 1)
 
 
