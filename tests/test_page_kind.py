@@ -20,6 +20,7 @@ from marquee.documents.kind import (
     FILM_NEWS_SHARE,
     MIN_WORDS,
     SHORT_CUES,
+    credits,
     page_kind,
     text_kind,
 )
@@ -30,11 +31,10 @@ FIXTURES = Path(__file__).parent / "fixtures"
 KINDS = FIXTURES / "kinds"
 KNOWN_MISSES = {
     "jslaterwilliams_aha_the_movie.txt",
-    "r13n_cinemascene_kid_stays_in_the_picture.txt",
 }
-"""Film reviews the rules still refuse (round 11k's, measured at c12ca8f; at a75d9ca round
-13n3's documentary on a producer's memoir, read as a book; SOURCES.md): strict xfail, so a
-rule that keeps one fails here until it is taken off this set."""
+"""Film reviews the rules still refuse (round 11k's music documentary, measured at c12ca8f;
+SOURCES.md): strict xfail, so a rule that keeps one fails here until it is taken off this
+set."""
 FILM_PAGES = [
     pytest.param(p, marks=pytest.mark.xfail(strict=True)) if p.name in KNOWN_MISSES else p
     for p in sorted((KINDS / "film").glob("*.txt")) + sorted((FIXTURES / "roundups").glob("*.txt"))
@@ -745,3 +745,29 @@ def test_a_critics_score_out_of_ten_is_a_rating_not_music() -> None:
     assert rated.cues["music"] == 0, rated.cues
     music = text_kind("The score swells; Hans Zimmer's scores are lush, and the score is loud.")
     assert music.cues["music"] == 3, music.cues
+
+
+def test_a_credits_block_the_reader_set_aside_speaks_for_a_performed_work() -> None:
+    """A documentary on a producer's memoir speaks of his book and its prose;
+    the page's credits block ("Director:", "Starring:") says it reviews a performed work,
+    even when the reader sets the block aside as a sidebar and reads only the review."""
+    review = (
+        "The producer began his memoir with a line about three sides to every story, and "
+        "the book is all prose and swagger: he reads the prose of it himself, and his "
+        "voice is the best thing here, smirking as he recounts the collapse of everything "
+        "he loved. He is a born storyteller, a great gift for a filmmaker, crafting his "
+        "own tale so that it cannot be discarded, though some of the memoir seems a "
+        "little illusory, it is never impossible or dull, and never less than fun."
+    )
+    assert len(review.split()) >= MIN_WORDS
+
+    def page(raw: str) -> Document:
+        return Document(source="t.txt", shape="text", raw=raw, blocks=(Block("paragraph", review),))
+
+    sidebar = "Director:\nJane Roe\nBrett Doe\n\nStarring:\nRobert Evans\n\n"
+    assert page_kind(page(review)).kind == "book"
+    kept = page_kind(page(sidebar + review))
+    assert kept.is_film and kept.cues["credits"] == 2, kept.reason
+    assert credits("<b>Directors:</b> A, B<br><b>Starring:</b> C<br>Runtime: 90 min") == 3
+    assert credits("Director: A\nDirectors: A, B\n") == 0  # one label, twice: no block
+    assert credits("Cast: the net wide, as the director: said") == 0
