@@ -201,7 +201,10 @@ _VERDICT_LEXICON = "kind-verdict"
 has that a book's, an album's or a series' page naming a film does not. Each such sentence
 speaks for the film once more beside its film word, against every kind but a book (a
 round-up opening on a series' season read as TV): a book's review judges the film made of
-it ("the movie is just as amazing"), as it tells the story both share."""
+it ("the movie is just as amazing"), as it tells the story both share. Counting them only
+ever keeps a page, so they are read (apart from the one scan of the other lexicons) only on
+a page another kind would refuse without them: no review of the dev corpora, where the scan
+would cost ~50 µs each."""
 
 JUDGED = "judged"
 
@@ -480,7 +483,7 @@ _FILM_TRADE = _lexicon("kind-filmnews")
 _EPISODES = _lexicon("kind-episodes")
 _OBITUARY = _lexicon("kind-obituary")
 _VERDICT = _lexicon(_VERDICT_LEXICON)
-_ALL = (*_PATTERNS.values(), _DRAMA, _STORY, _FILM_TRADE, _EPISODES, _OBITUARY, _VERDICT)
+_ALL = (*_PATTERNS.values(), _DRAMA, _STORY, _FILM_TRADE, _EPISODES, _OBITUARY)
 _JOINT, _JOINED = _joint(_ALL)
 
 _READS_AS = {
@@ -577,7 +580,7 @@ def full_page(text: str) -> bool:
 def rule_kind(text: str, credits: int = 0) -> PageKind:
     """The kind a text reads as by its cue words alone (see the module docstring), and the
     ``credits`` labels of its page's credits block (:func:`credits`)."""
-    *each, drama, story, trade_words, episode_words, deaths, verdicts = _cue_words(text)
+    *each, drama, story, trade_words, episode_words, deaths = _cue_words(text)
     found = {
         kind: Counter(m.lower() for m in words) for kind, words in zip(_PATTERNS, each, strict=True)
     }
@@ -585,7 +588,6 @@ def rule_kind(text: str, credits: int = 0) -> PageKind:
     cues["drama"] = len(drama) + len(_ROLE.findall(text))
     cues["story"] = len(story)
     cues[CREDITS] = credits
-    cues[JUDGED] = len(verdicts)
     words = len(text.split())
     short = words < MIN_WORDS
     if short and (cues[FILM] or _lines(text) < 2):
@@ -600,6 +602,7 @@ def rule_kind(text: str, credits: int = 0) -> PageKind:
     if not short and _thick(trade, words, least_news, FILM_NEWS_SHARE):
         return PageKind(FILM_NEWS, cues, _evidence(trade))
     least = SHORT_CUES if short else MIN_OTHER_CUES if cues[FILM] else MIN_OTHER_CUES_NO_FILM
+    cues[JUDGED] = 0
     untold = not short and not cues[FILM] and cues["drama"] + cues["story"] <= UNTOLD
     ranked = sorted(_OTHER_KINDS, key=lambda k: -cues[k])
 
@@ -607,7 +610,10 @@ def rule_kind(text: str, credits: int = 0) -> PageKind:
         """Whether ``count`` cues of ``kind`` refuse the page."""
         return (untold and count > 0) or _outweighs(kind, {**cues, kind: count}, least)
 
-    for other in ranked if not cues[FILM] else ranked[:1]:
+    weighed = ranked if not cues[FILM] else ranked[:1]
+    if any(refuses(other, cues[other]) for other in weighed):  # judgements can only keep it
+        cues[JUDGED] = len(_VERDICT.findall(text))
+    for other in weighed:
         if refuses(other, cues[other]):
             named, evidence = _named(other, found, refuses)
             return PageKind(named, cues, _evidence(evidence))
