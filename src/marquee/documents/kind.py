@@ -26,7 +26,10 @@ The check leans hard towards keeping: a film review that mentions the novel it a
 the band on its soundtrack or the TV series it spun off from still says "film" or
 "movie" far more often than any of those. A one-line text (a pull quote) is always kept,
 and a short page only on strong evidence (``MIN_WORDS``); a document whose structure
-names a film (a table's film column, front matter, JSON-LD) is always kept.
+names a film (a table's film column, front matter, JSON-LD) is always kept. What a review
+has that the other kinds' pages naming a film lack speaks for it once more: a sentence
+judging the film as its subject ("the film fails": ``JUDGED``) and a credits block in the
+page's whole input ("Director:", "Starring:": ``CREDITS``), even one the reader set aside.
 
 A page of full length the rules keep is then read by a learned check
 (:mod:`marquee.documents.kind_learned`, word 1–2-grams): it refuses, too, the pages whose
