@@ -20,6 +20,7 @@ from marquee.documents.kind import (
     FILM_NEWS_SHARE,
     MIN_WORDS,
     SHORT_CUES,
+    credits,
     page_kind,
     text_kind,
 )
@@ -30,14 +31,10 @@ FIXTURES = Path(__file__).parent / "fixtures"
 KINDS = FIXTURES / "kinds"
 KNOWN_MISSES = {
     "jslaterwilliams_aha_the_movie.txt",
-    "r14_boneyardlimited_netflix_tag.txt",
-    "r13n_cinemascene_kid_stays_in_the_picture.txt",
-    "r16_norfilms_reviews_2014.txt",
 }
-"""Film reviews the rules still refuse (round 11k's, measured at c12ca8f; at 4f1205b round 14b's
-tag page opening on a series' review, read as TV; at a75d9ca round 13n3's documentary on a
-producer's memoir, read as a book, and round 16's "Score: 6/10" list, read as music;
-SOURCES.md): strict xfail, so a rule that keeps one fails here until it is taken off this set."""
+"""Film reviews the rules still refuse (round 11k's music documentary, measured at c12ca8f;
+SOURCES.md): strict xfail, so a rule that keeps one fails here until it is taken off this
+set."""
 FILM_PAGES = [
     pytest.param(p, marks=pytest.mark.xfail(strict=True)) if p.name in KNOWN_MISSES else p
     for p in sorted((KINDS / "film").glob("*.txt")) + sorted((FIXTURES / "roundups").glob("*.txt"))
@@ -707,3 +704,70 @@ def test_a_lexicons_cues_grouped_in_order_match_as_its_plain_alternation() -> No
             assert grouped.findall(text) == plain.findall(text)
     unordered = kind._by_first_letter(["x?ab", "a"])
     assert re.compile(f"(?:{unordered})").match("ab")[0] != re.compile("x?ab|a").match("ab")[0]
+
+
+def test_a_page_judging_a_film_as_its_subject_outweighs_a_series_it_opens_on() -> None:
+    """A streaming round-up opening on a series' season names TV's words ("the show",
+    "season", "episode"), but a sentence whose subject is the film and whose verb judges it
+    ("This movie is", "the film fails") speaks for a film review once more than its film
+    word: the page is kept. A book's page that judges its adaptation so stays a book's."""
+    roundup = (
+        "Dark Harbour (Season 1, Netflix) - 4/5\n"
+        "The show is tense from its first episode, and the season builds to a finale worth "
+        "the wait; each episode leaves you wanting the next one.\n"
+        "Paper Kites (2021, Netflix) - 3/5\n"
+        "This movie is a pleasant, undemanding comedy about two sisters who inherit a kite "
+        "shop, and the film is at its best when it lets them bicker. The leads are warm, the "
+        "jokes land more often than not, and it is worth a watch on a quiet night in."
+    )
+    assert len(roundup.split()) >= MIN_WORDS
+    kept = text_kind(roundup)
+    assert kept.cues["judged"] == 2, kept.cues
+    assert kept.is_film, kept.reason
+    book = (
+        "This is one of the best novels I have read this year: the author's prose is spare, "
+        "the chapters are short, and the book never lets go. The paperback has an afterword "
+        "by the author on the novel's writing, and a reading guide. Every reader of the "
+        "trilogy will want it, and the movie is just as good as the book, but read the "
+        "novel first: the author's voice is the thing, and the novel's last chapter is hers."
+    )
+    assert len(book.split()) >= MIN_WORDS
+    assert text_kind(book).kind == "book"
+    # a real one, refused only as a book's judgement of its adaptation does not count
+    minis = kind_of(KINDS / "book" / "r13n_kellyvision_mini_reviews.txt")
+    assert minis.cues["judged"] == 1 and minis.kind == "book", minis.cues
+
+
+def test_a_critics_score_out_of_ten_is_a_rating_not_music() -> None:
+    """ "Score: 6/10" and "a score of 8" rate a film; a film's "score" without a number is
+    its music, still a music cue."""
+    rated = text_kind("Score: 6/10. A score of 8 out of 10, and Score:7/10 for the sequel.")
+    assert rated.cues["music"] == 0, rated.cues
+    music = text_kind("The score swells; Hans Zimmer's scores are lush, and the score is loud.")
+    assert music.cues["music"] == 3, music.cues
+
+
+def test_a_credits_block_the_reader_set_aside_speaks_for_a_performed_work() -> None:
+    """A documentary on a producer's memoir speaks of his book and its prose;
+    the page's credits block ("Director:", "Starring:") says it reviews a performed work,
+    even when the reader sets the block aside as a sidebar and reads only the review."""
+    review = (
+        "The producer began his memoir with a line about three sides to every story, and "
+        "the book is all prose and swagger: he reads the prose of it himself, and his "
+        "voice is the best thing here, smirking as he recounts the collapse of everything "
+        "he loved. He is a born storyteller, a great gift for a filmmaker, crafting his "
+        "own tale so that it cannot be discarded, though some of the memoir seems a "
+        "little illusory, it is never impossible or dull, and never less than fun."
+    )
+    assert len(review.split()) >= MIN_WORDS
+
+    def page(raw: str) -> Document:
+        return Document(source="t.txt", shape="text", raw=raw, blocks=(Block("paragraph", review),))
+
+    sidebar = "Director:\nJane Roe\nBrett Doe\n\nStarring:\nRobert Evans\n\n"
+    assert page_kind(page(review)).kind == "book"
+    kept = page_kind(page(sidebar + review))
+    assert kept.is_film and kept.cues["credits"] == 2, kept.reason
+    assert credits("<b>Directors:</b> A, B<br><b>Starring:</b> C<br>Runtime: 90 min") == 3
+    assert credits("Director: A\nDirectors: A, B\n") == 0  # one label, twice: no block
+    assert credits("Cast: the net wide, as the director: said") == 0

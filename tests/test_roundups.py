@@ -88,7 +88,6 @@ MISSED = {
     "r14_ericdsnider_movies_p32.txt": 3,  # "D- | PG-13 | July 25, 2003" under each title
     "r14_lightlynews_sundance_diary_part4.txt": 2,  # a diary naming its films in the prose
     "r14_theunderscene_p41.txt": 3,  # lost headings, the film named in the prose
-    "r14_boneyardlimited_netflix_tag.txt": 2,  # "Title (2019, Netflix) - 4/5" after a series
     "r14_heavy_full_release_dvd_bluray.txt": 1,  # "The Spy Next DoorJackie Chan…": no separator
     "r14_jjamesreviews_mspiff14_final.txt": 1,  # "The Double" / "The Double Poster"
     "r14_yourobserver_popcorn_bob_jan27_2014.txt": 4,  # "Title" / "Four Popcorns" / "Genres:"
@@ -127,7 +126,6 @@ MISSED = {
     # layout found
     "r16_collegehumor_best_horror_netflix.txt": 2,  # "1. It Follows/The Babadook": one heading
     "r16_mettelray_poff_day_3.txt": 1,  # the second film named only in the diary's prose
-    "r16_norfilms_reviews_2014.txt": 3,  # not cut: "1. Title" / "[date] Score: 6/10" items
     "r16_pastemagazine_horror_netflix_spring_2017_p2.txt": 2,  # "Year: 2012" read as titles
     "r16_sandiegoreader_movie_reviews.txt": 2,  # not cut: headlined teasers
     "r16_sonomachristianhome_age_appropriate_june_2015.txt": 7,  # not cut: films in the prose

@@ -26,7 +26,10 @@ The check leans hard towards keeping: a film review that mentions the novel it a
 the band on its soundtrack or the TV series it spun off from still says "film" or
 "movie" far more often than any of those. A one-line text (a pull quote) is always kept,
 and a short page only on strong evidence (``MIN_WORDS``); a document whose structure
-names a film (a table's film column, front matter, JSON-LD) is always kept.
+names a film (a table's film column, front matter, JSON-LD) is always kept. What a review
+has that the other kinds' pages naming a film lack speaks for it once more: a sentence
+judging the film as its subject ("the film fails": ``JUDGED``) and a credits block in the
+page's whole input ("Director:", "Starring:": ``CREDITS``), even one the reader set aside.
 
 A page of full length the rules keep is then read by a learned check
 (:mod:`marquee.documents.kind_learned`, word 1–2-grams): it refuses, too, the pages whose
@@ -195,6 +198,36 @@ performed work's language does, but a novel tells a story too, so against a book
 story word counts ``AGAINST_BOOK``."""
 
 AGAINST_BOOK = 0.5
+
+_VERDICT_LEXICON = "kind-verdict"
+"""A film as the subject of a judgement ("the film is", "this movie fails"): what a review
+has that a book's, an album's or a series' page naming a film does not. Each such sentence
+speaks for the film once more beside its film word, against every kind but a book (a
+round-up opening on a series' season read as TV): a book's review judges the film made of
+it ("the movie is just as amazing"), as it tells the story both share. Counting them only
+ever keeps a page, so they are read (apart from the one scan of the other lexicons) only on
+a page another kind would refuse without them: no review of the dev corpora, where the scan
+would cost ~50 µs each."""
+
+JUDGED = "judged"
+
+CREDITS = "credits"
+MIN_CREDITS = 2
+"""A page whose whole input has a credits block, this many different credit labels or more
+("Director:" and "Starring:"), is a performed work's page: each label counts as a word of a
+performed work, with a film against a book, an album or a product (a documentary on a
+producer's memoir, its credits in a sidebar the reader sets aside). Of the dev pages, 31
+film pages have such a block and no page of another kind; one label alone is no block (a
+TV page's "Cast:", a trailer's "Starring:", a podcast's "Director:")."""
+
+_CREDIT_LABEL = stdlib_re.compile(
+    r"[ \t]*(directed by|directors?|starring|stars|cast|running time|runtime|run time|rated"
+    r"|mpaa rating|written by|screenplay)[ \t]*:",
+    stdlib_re.IGNORECASE,
+)
+"""A credit label opening a line. Matched line by line, only on lines with a colon (a tag's
+">" ends a line): one scan for a label anywhere costs several times as much (~90 against
+~10 µs a 4,000-character review)."""
 
 _ROLE = re.compile(r"\((?:played by |voiced by )?\p{Lu}[\p{L}'.-]+(?: \p{Lu}[\p{L}'.-]+){1,3}\)")
 """A cast member named in brackets after a character: "Neil (Tim Roth)"."""
@@ -452,6 +485,7 @@ _STORY = _lexicon(_STORY_LEXICON)
 _FILM_TRADE = _lexicon("kind-filmnews")
 _EPISODES = _lexicon("kind-episodes")
 _OBITUARY = _lexicon("kind-obituary")
+_VERDICT = _lexicon(_VERDICT_LEXICON)
 _ALL = (*_PATTERNS.values(), _DRAMA, _STORY, _FILM_TRADE, _EPISODES, _OBITUARY)
 _JOINT, _JOINED = _joint(_ALL)
 
@@ -492,9 +526,24 @@ class PageKind:
 
 
 def page_kind(document: Document) -> PageKind:
-    """Whether ``document`` reads as a film review, and if not, as what."""
+    """Whether ``document`` reads as a film review, and if not, as what: by the text it
+    reads (:func:`page_text`) and the credits block of its whole input (:func:`credits`),
+    which the reader may have set aside as a sidebar."""
     text = page_text(document)
-    return PageKind(FILM, {}) if text is None else text_kind(text)
+    return PageKind(FILM, {}) if text is None else text_kind(text, credits(document.raw))
+
+
+def credits(raw: str) -> int:
+    """How many different credit labels ("Director:", "Starring:", "Running time:") open a
+    line, or follow a tag, of a page's whole input, when there are ``MIN_CREDITS`` or more
+    (a credits block); else 0."""
+    lines = raw.replace(">", "\n").splitlines()
+    labels = {
+        _singular(m[1].lower())
+        for line in lines
+        if ":" in line and (m := _CREDIT_LABEL.match(line))
+    }
+    return len(labels) if len(labels) >= MIN_CREDITS else 0
 
 
 def page_text(document: Document) -> str | None:
@@ -506,13 +555,13 @@ def page_text(document: Document) -> str | None:
 
 
 @functools.lru_cache(maxsize=64)
-def text_kind(text: str) -> PageKind:
+def text_kind(text: str, credits: int = 0) -> PageKind:
     """The kind a text reads as: by its cue words (:func:`rule_kind`), then, for a page the
     rules keep, by the learned check (:mod:`marquee.documents.kind_learned`; on a page of
     full length only, :func:`full_page`). Remembered for the last few texts: ``marquee
     add`` asks of each page twice (whether to keep it, then whether to split it), and the
     cue patterns are a third of reading a review."""
-    kind = rule_kind(text)
+    kind = rule_kind(text, credits)
     if not kind.is_film or not full_page(text):
         return kind
     check = kind_learned.load_check()
@@ -531,8 +580,9 @@ def full_page(text: str) -> bool:
     return len(text.split(maxsplit=MIN_WORDS)) >= MIN_WORDS and _lines(text) >= 2
 
 
-def rule_kind(text: str) -> PageKind:
-    """The kind a text reads as by its cue words alone (see the module docstring)."""
+def rule_kind(text: str, credits: int = 0) -> PageKind:
+    """The kind a text reads as by its cue words alone (see the module docstring), and the
+    ``credits`` labels of its page's credits block (:func:`credits`)."""
     *each, drama, story, trade_words, episode_words, deaths = _cue_words(text)
     found = {
         kind: Counter(m.lower() for m in words) for kind, words in zip(_PATTERNS, each, strict=True)
@@ -540,6 +590,7 @@ def rule_kind(text: str) -> PageKind:
     cues = {kind: sum(counts.values()) for kind, counts in found.items()}
     cues["drama"] = len(drama) + len(_ROLE.findall(text))
     cues["story"] = len(story)
+    cues[CREDITS] = credits
     words = len(text.split())
     short = words < MIN_WORDS
     if short and (cues[FILM] or _lines(text) < 2):
@@ -554,6 +605,7 @@ def rule_kind(text: str) -> PageKind:
     if not short and _thick(trade, words, least_news, FILM_NEWS_SHARE):
         return PageKind(FILM_NEWS, cues, _evidence(trade))
     least = SHORT_CUES if short else MIN_OTHER_CUES if cues[FILM] else MIN_OTHER_CUES_NO_FILM
+    cues[JUDGED] = 0
     untold = not short and not cues[FILM] and cues["drama"] + cues["story"] <= UNTOLD
     ranked = sorted(_OTHER_KINDS, key=lambda k: -cues[k])
 
@@ -561,7 +613,10 @@ def rule_kind(text: str) -> PageKind:
         """Whether ``count`` cues of ``kind`` refuse the page."""
         return (untold and count > 0) or _outweighs(kind, {**cues, kind: count}, least)
 
-    for other in ranked if not cues[FILM] else ranked[:1]:
+    weighed = ranked if not cues[FILM] else ranked[:1]
+    if any(refuses(other, cues[other]) for other in weighed):  # judgements can only keep it
+        cues[JUDGED] = len(_VERDICT.findall(text))
+    for other in weighed:
         if refuses(other, cues[other]):
             named, evidence = _named(other, found, refuses)
             return PageKind(named, cues, _evidence(evidence))
@@ -582,8 +637,9 @@ def _outweighs(other: str, cues: Mapping[str, int], least: int) -> bool:
     outweigh when the album's cannot. A page that names the medium is weighed against
     its main kind alone, so that a film review whose novel's words fail to outweigh it
     is not refused on a few TV words (a film "the show" plays on)."""
-    told = cues["drama"] + cues["story"] * (AGAINST_BOOK if other == "book" else 1)
-    support = cues[FILM] + (told if other in _NOT_DRAMA else 0)
+    told = cues["drama"] + cues[CREDITS] + cues["story"] * (AGAINST_BOOK if other == "book" else 1)
+    judged = 0 if other == "book" else cues[JUDGED]
+    support = cues[FILM] + judged + (told if other in _NOT_DRAMA else 0)
     return cues[other] >= least and cues[other] >= OUTWEIGH * max(support, 1)
 
 
