@@ -113,7 +113,7 @@ MISSED = {
     "r15_whysoblu_criterion_p10.txt": 2,  # not cut: titles only in "Continue reading ‘…’"
     "r15_lorneanderson_in_flight_movies.txt": 1,  # its last capsule, one sentence
     "r15_reeldealblog_in_flight_entertainment.txt": 2,  # not cut: "Title" over prose, a lost one
-    "r15_stylecaster_holiday_movies_ranked.txt": 2,  # '"Title:" blurb' paragraphs after the first
+    "r15_stylecaster_holiday_movies_ranked.txt": 1,  # the first, under the ranked headline
     "r15_theblondeengineer_in_flight_entertainment.txt": 2,  # "Spotlight and The Big Short:"
     "r15_theentrepreneurmagazine_sundance_reviews.txt": 2,  # not cut: titles lost, in takeaways
     "r15_awardsprognosticator_best_documentary_2015.txt": 3,  # not cut: "Title" / "(Director)"
@@ -135,7 +135,6 @@ MISSED = {
     "r16_wegotthiscovered_acclaimed_horror_netflix.txt": 3,  # not cut: titles inside the prose
     "r16_fresnofilmworks_author_p4.txt": 5,  # not cut: headlines naming films over teasers
     "r16_improper_what_to_watch_10_25_2018.txt": 7,  # not cut: "Title ★★ “quote” Read more >>"
-    "r16_kclibrary_program_notes_p18.txt": 5,  # "Program Notes: Title" read as the title
     "r16_kinoclub313_hulu_weekend_watchlist.txt": 1,  # "1) O.J.: Made in America (2016) – …"
     "r16_lafayettesquarearchives_paragraphic_noir.txt": 2,  # not cut: "Title – 1949 – Studio"
     "r16_take2indiereview_short_film_tag.txt": 1,  # the title quoted inside its headline

@@ -34,6 +34,14 @@ _MIN_SUBTITLE_WORDS = 4
 _SHARED = 2
 """A label is the page's own when this many lines open with it."""
 
+_PAGE_LABEL = re.compile(
+    r"\b(?:(?:movie|film|mini|short|quick|reader)?\s*reviews?|notes|capsules?|takes?|picks?"
+    r"|verdict|recap|best|worst|movie|film|trailer|bonus|(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+"""A word saying what a shared label is: the page's own ("Program Notes", "Mini Review",
+"SIFF 2023", "Best"), not a franchise's name that its sequels share ("Alien: Covenant",
+"Alien: Resurrection", "Mission: Impossible – Fallout")."""
 _BULLET = re.compile(r"^\s*(?:[•·▪►▸◦*]|(?i:movie|film|no\.?)\s*#?\d{1,3}\s*[:.)-])\s*")
 _PREFIXED = re.compile(r"^(?P<label>[^-–—:|]{3,30}?)(?:\s+[-–—|]|\s*:)\s+(?P<rest>\S.*)$")
 PAREN = r"\((?:[^()]|\([^()]{0,20}\)){1,120}\)"
@@ -169,10 +177,19 @@ def shared_labels(blocks: Sequence[Block]) -> frozenset[str]:
         if len(b.text.split()) <= _MAX_HEADING_WORDS
         and (found := _PREFIXED.match(clean(b.text))) is not None
     )
-    shared = {label for label, n in counts.items() if n >= _SHARED}
+    shared = {label for label, n in counts.items() if n >= _SHARED and _PAGE_LABEL.search(label)}
     if any(_EVENT_LABEL.match(label) for label in shared):  # "SIFF 2023:" and "Cannes 2023:"
         shared |= {label for label in counts if _EVENT_LABEL.match(label)}
     return frozenset(shared)
+
+
+def label_of(text: str, labels: frozenset[str]) -> tuple[str, str] | None:
+    """(label, the rest) of a line opening with one of the page's shared ``labels``
+    ("Program Notes: Once (2006)" is "program notes" and "Once (2006)"); None otherwise."""
+    found = _PREFIXED.match(text)
+    if found is None or (label := found["label"].strip().casefold()) not in labels:
+        return None
+    return label, found["rest"]
 
 
 def title_of(
@@ -196,9 +213,9 @@ def title_of(
         form, text = "numbered", numbered if numbered != text else bulleted
     if form == "numbered" and (whole := _QUOTED_WHOLE.fullmatch(text)):
         text, form = whole["title"], "quoted"  # "Number Ten: “Mission: Impossible – …”"
-    if (found := _PREFIXED.match(text)) and found["label"].strip().casefold() in labels:
-        form, text = f"label:{found['label'].strip().casefold()}", _shouted_in(found["rest"])
-        text = _leading_title(text)  # "FIN REVIEW: The Guilty a pulse-pounding gem"
+    if labelled := label_of(text, labels):
+        form, text = f"label:{labelled[0]}", _leading_title(_shouted_in(labelled[1]))
+        # "FIN REVIEW: The Guilty a pulse-pounding gem"
     if (called := _CALLED_REVIEW.search(text)) and form == "plain":
         text, form = text[: called.start()], "label:review"  # "Parasite – Film Review"
     directed = _DIRECTED.search(text)

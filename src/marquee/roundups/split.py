@@ -35,7 +35,7 @@ from marquee.films.names import name_key
 from marquee.films.text import clean
 from marquee.records import TABLE_SHAPES, Block, Document
 from marquee.roundups.credits import credited_parts
-from marquee.roundups.headings import COLLECTION, LABEL_LINE, title_of
+from marquee.roundups.headings import COLLECTION, LABEL_LINE, label_of, shared_labels, title_of
 from marquee.roundups.layouts import FilmSection, film_box, rated_openings, rated_runs
 from marquee.roundups.lines import (
     CERTIFICATE,
@@ -180,7 +180,10 @@ def _film_headings(blocks: Sequence[Block], title: str) -> list[_Heading]:
     nor cuts its section short; a repeat of a film already opened stays inside the review
     before it.
     """
-    candidates = [h for i, b in enumerate(blocks) if (h := _candidate(blocks, i, b)) is not None]
+    labels = shared_labels(blocks)
+    candidates = [
+        h for i, b in enumerate(blocks) if (h := _candidate(blocks, i, b, labels)) is not None
+    ]
     if len(candidates) < MIN_FILMS:
         return []
     masthead = [b.text for b in blocks[: candidates[0].index] if not is_prose(b)]
@@ -245,12 +248,13 @@ def _sections(blocks: Sequence[Block], headings: Sequence[_Heading]) -> list[Seq
     return [blocks[h.index + 1 : end] for h, end in zip(headings, ends, strict=True)]
 
 
-def _heading_at(index: int, block: Block) -> _Heading | None:
+def _heading_at(index: int, block: Block, labels: frozenset[str] = frozenset()) -> _Heading | None:
     """A film heading: "Oppenheimer (15, 180 mins)", "Monster ★★★★☆", "**Elemental** (PG)",
     or a one-line capsule review opening with the film and its facts.
 
     A heading block qualifies by its shape alone; a paragraph or list item only when it
-    prints the film's facts or rating beside the title (a bold title inside a <p>).
+    prints the film's facts or rating beside the title (a bold title inside a <p>). A label
+    the page's headings share comes off ("Program Notes: Once (2006)").
     """
     if block.kind not in {"heading", "paragraph", "list_item"}:
         return None
@@ -272,6 +276,7 @@ def _heading_at(index: int, block: Block) -> _Heading | None:
         return _title_line(index, block, text) or _set_apart(index, text)
     capsule = found.groupdict().get("rest")
     named, facts = found["title"].strip(" -–—|:"), found["facts"]
+    named = labelled[1] if (labelled := label_of(named, labels)) else named  # "Program Notes: X"
     stars = found["stars"] or found.groupdict().get("bare")
     title = display_title(named)
     dated = facts is not None and is_facts(facts)
@@ -286,10 +291,12 @@ def _heading_at(index: int, block: Block) -> _Heading | None:
     )
 
 
-def _candidate(blocks: Sequence[Block], index: int, block: Block) -> _Heading | None:
+def _candidate(
+    blocks: Sequence[Block], index: int, block: Block, labels: frozenset[str]
+) -> _Heading | None:
     """A heading that may open a film's review, or a bare title line whose facts follow
     it ("Reno 9/11!: Miami" above "(15) 84min (2 Stars) This big screen…")."""
-    heading = _heading_at(index, block)
+    heading = _heading_at(index, block, labels)
     if heading is not None or block.kind not in {"paragraph", "list_item"} or is_prose(block):
         return heading  # (a paragraph of prose is no bare title: its next line goes unread)
     if index + 1 >= len(blocks) or not is_facts_line(blocks[index + 1]):

@@ -1,0 +1,44 @@
+"""A round-up's parts named as the page means its films (issue 12 item 5): the page's
+labels, numbering and facts off a heading, a title's own colon or dash kept.
+
+Each page here is small and hand-written, in a shape a real round-up prints."""
+
+from __future__ import annotations
+
+from marquee.roundups.split import split_films
+from test_multifilm import PROSE, doc_of
+
+
+def films(*blocks: tuple[str, str]) -> list[str]:
+    return [part.meta["film"] for part in split_films(doc_of(*blocks))]
+
+
+def test_a_label_every_heading_shares_is_no_part_of_its_film() -> None:
+    page = (
+        ("heading", "Program Notes: All About My Mother (1999)"),
+        ("paragraph", f"All About My Mother is a valentine to women. {PROSE}"),
+        ("heading", "Program Notes: Odd Man Out (1947)"),
+        ("paragraph", f"Odd Man Out follows a wounded man through Belfast. {PROSE}"),
+        ("heading", "Program Notes: The Circus (1928)"),
+        ("paragraph", f"The Circus finds the Tramp in the ring. {PROSE}"),
+    )
+    assert films(*page) == ["All About My Mother", "Odd Man Out", "The Circus"]
+
+
+def test_a_franchise_its_sequels_share_is_no_label() -> None:
+    """Two headings opening "Alien:" name two films of one series, not a label: a label
+    says what the line is ("Program Notes", "Mini Review", "SIFF 2023")."""
+    page = (
+        ("heading", "Alien: Covenant (2017)"),
+        ("paragraph", f"Covenant returns to the franchise. {PROSE}"),
+        ("heading", "Alien: Resurrection (1997)"),
+        ("paragraph", f"Resurrection is the odd one out. {PROSE}"),
+        ("heading", "Mission: Impossible – Fallout (2018)"),
+        ("paragraph", f"Fallout is the best of them. {PROSE}"),
+        ("heading", "Mission: Impossible – Rogue Nation (2015)"),
+        ("paragraph", f"Rogue Nation is fine. {PROSE}"),
+    )
+    assert films(*page) == [
+        *("Alien: Covenant", "Alien: Resurrection"),
+        *("Mission: Impossible – Fallout", "Mission: Impossible – Rogue Nation"),
+    ]
