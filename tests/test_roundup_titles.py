@@ -42,3 +42,37 @@ def test_a_franchise_its_sequels_share_is_no_label() -> None:
         *("Alien: Covenant", "Alien: Resurrection"),
         *("Mission: Impossible – Fallout", "Mission: Impossible – Rogue Nation"),
     ]
+
+
+def capsules(*openings: str) -> list[str]:
+    """The films of a numbered list of capsules, each an opening and a few sentences."""
+    items = [
+        (
+            "paragraph",
+            f"{n}) {opening} Decent acting, a fine score and a story that holds. 7 of 10.",
+        )
+        for n, opening in enumerate(openings, 1)
+    ]
+    return films(("heading", "Mini-Movie Reviews"), *items)
+
+
+def test_a_capsules_title_keeps_its_own_subtitle_after_a_dash_or_colon() -> None:
+    """The title runs through its subtitle to where the review starts, not to the first
+    dash or colon."""
+    assert capsules(
+        "Skeleton Key (2005) – Semi-predictable thriller.",
+        "Wallace and Gromit – Curse of the Were-Rabbit. Loved this movie.",
+        "Mission Impossible: Dead Reckoning Part One – did you know Tom Cruise does it all?",
+        "Chicken Little (2005) – Funny animated flick.",
+    ) == [
+        *("Skeleton Key", "Wallace and Gromit – Curse of the Were-Rabbit"),
+        *("Mission Impossible: Dead Reckoning Part One", "Chicken Little"),
+    ]
+
+
+def test_a_capsule_opening_with_a_name_or_a_kind_of_film_is_no_subtitle() -> None:
+    assert capsules(
+        "Skeleton Key (2005) – Semi-predictable thriller.",
+        "Baby Driver – Edgar Wright. Loved this movie.",
+        "Night Watch – Russian Sci-Fi Thriller. Subtitled.",
+    ) == ["Skeleton Key", "Baby Driver", "Night Watch"]

@@ -30,7 +30,7 @@ from collections.abc import Sequence
 import regex as re
 
 from marquee.films.match import named_count
-from marquee.films.names import name_key
+from marquee.films.names import name_key, person
 from marquee.films.text import clean
 from marquee.records import Block
 from marquee.roundups.capsule_pages import is_capsule_page
@@ -106,6 +106,21 @@ _BRACKETED = re.compile(r"\[[^\[\]]{2,60}\]")
 _SEPARATOR = re.compile(r"\s*:\s*|\s+[-–—]{1,2}\s*|\s*--\s*|\s*[–—]\s*|\s+\|\|?\s+")
 """A capsule opening with its title: "Babel (star)(star)1/2: A film…", "The Meg – …",
 "La La Land || I loved this movie so much!!!"."""
+_SUBTITLE = re.compile(
+    r"(?P<subtitle>\p{Lu}[\p{L}\p{N}'’-]*(?:\s+(?:\p{Lu}[\p{L}\p{N}'’-]*|\p{N}+"
+    r"|of|the|a|an|and|in|on|to|for|at|from|with)){0,6})(?:\.\s+|\s+[-–—]{1,2}\s+)(?=\S)"
+)
+"""A title's own subtitle opening what its first separator left, in capitals word by
+word up to a full stop or a dash where the review starts: "Wallace and Gromit – Curse of
+the Were-Rabbit. Loved this movie.", "Mission Impossible: Dead Reckoning Part One – did
+you know…"."""
+_GENRE_END = re.compile(
+    r"(?i:thriller|comedy|drama|horror|documentary|romance|animation|western|musical"
+    r"|sci-fi|fantasy|action|adventure|mystery|biopic|flick|film|movie)$"
+)
+"""A capsule's tagline naming its kind, never a subtitle: "Russian Sci-Fi Thriller."."""
+_MAX_NAME_WORDS = 3
+"""A subtitle this short that reads as a person's name is a credit ("Edgar Wright")."""
 _SEPARATES = stdlib_re.compile(r"[:\-–—|]")
 """A character every separator holds: without one, a lead is not searched for them."""
 _PAREN_LEAD = re.compile(rf"^(?P<lead>[^()]{{1,80}}?{PAREN})\.?\s*(?:[-–—:]\s+)?(?P<rest>.*)$")
@@ -426,11 +441,31 @@ def _capsule(index: int, block: Block) -> Lead | None:
         return scored
     if _BY.match(block.text):
         return None  # "By: X …"
-    for lead, rest, paren in _splits(clean(block.text)) if _splits(block.text) else ():
+    text = clean(block.text)
+    for lead, rest, paren in _splits(text) if _splits(block.text) else ():
         if (found := _capsule_of(index, lead, rest, paren=paren)) is not None:
-            return _listed_form(block, found)
+            return _listed_form(block, _with_subtitle(found, text[: len(text) - len(rest)]))
     found = verdict_line(index, block)
     return _listed_form(block, found) if found else None
+
+
+def _with_subtitle(lead: Lead, opening: str) -> Lead:
+    """A capsule's title with its own subtitle, when the review after the separator
+    opens with one ("Wallace and Gromit – Curse of the Were-Rabbit. Loved this movie."):
+    a title cut at its inner colon or dash names another film, or none. Never a person
+    ("Baby Driver – Edgar Wright. …" names its director) or a kind of film ("Russian
+    Sci-Fi Thriller."); nor after a title's facts, which end it ("Title (2005) – …")."""
+    found = _SUBTITLE.match(lead.rest or "")
+    if found is None or "(" in opening or not is_title(subtitle := found["subtitle"]):
+        return lead
+    if (person(subtitle) and len(subtitle.split()) <= _MAX_NAME_WORDS) or _GENRE_END.search(
+        subtitle
+    ):
+        return lead
+    separator = opening[len(opening.rstrip(" :–—-|")) :].strip() or ":"
+    joined = f"{lead.title}: " if separator == ":" else f"{lead.title} {separator} "
+    rest = lead.rest[found.end() :] if lead.rest else None
+    return dataclasses.replace(lead, title=joined + subtitle, rest=rest)
 
 
 def _listed_form(block: Block, lead: Lead) -> Lead:
