@@ -5,6 +5,9 @@ Each page here is small and hand-written, in a shape a real round-up prints."""
 
 from __future__ import annotations
 
+from marquee.records import Block
+from marquee.roundups.layouts import FilmSection
+from marquee.roundups.pairs import each_film
 from marquee.roundups.split import split_films
 from test_multifilm import PROSE, doc_of
 
@@ -76,3 +79,34 @@ def test_a_capsule_opening_with_a_name_or_a_kind_of_film_is_no_subtitle() -> Non
         "Baby Driver – Edgar Wright. Loved this movie.",
         "Night Watch – Russian Sci-Fi Thriller. Subtitled.",
     ) == ["Skeleton Key", "Baby Driver", "Night Watch"]
+
+
+def double_bill(heading: str, review: str) -> list[str]:
+    """The films of a page of capsules, the second a double bill under one heading."""
+    return films(
+        ("heading", "In-flight Movies"),
+        ("paragraph", f"Carol: Todd Haynes at his most precise. {PROSE}"),
+        ("paragraph", f"{heading}: {review} {PROSE}"),
+        ("paragraph", f"Bridge of Spies: A well-made, old-school genre film. {PROSE}"),
+    )
+
+
+def test_a_double_bill_under_one_heading_is_filed_under_each_film() -> None:
+    """One review judging two films is each film's review: it cannot be cut between
+    them, and a reader of either film expects it."""
+    review = "I watched Spotlight on the way out, The Big Short on the way back; both of these."
+    assert double_bill("Spotlight and The Big Short", review) == [
+        *("Carol", "Spotlight", "The Big Short", "Bridge of Spies"),
+    ]
+    slashed = "Though very different, both films represent a revolution in horror."
+    section = FilmSection("It Follows/The Babadook", None, (Block("paragraph", slashed),))
+    assert [s.title for s in each_film([section])] == ["It Follows", "The Babadook"]
+
+
+def test_one_film_with_and_in_its_title_stays_one_film() -> None:
+    """ "Of Women and Magic" beside a review comparing it with the director's last film
+    ("both films have…"); "Wallace and Gromit" with its review of one film."""
+    compared = "Unlike The Class Trip, it is pacier. But both films have a sense of terror."
+    assert double_bill("Of Women and Magic", compared)[1] == "Of Women and Magic"
+    one = "Wallace invents, Gromit saves the day. Loved this movie."
+    assert double_bill("Wallace and Gromit", one)[1] == "Wallace and Gromit"

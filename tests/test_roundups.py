@@ -112,7 +112,6 @@ MISSED = {
     "r15_lorneanderson_in_flight_movies.txt": 1,  # its last capsule, one sentence
     "r15_reeldealblog_in_flight_entertainment.txt": 2,  # not cut: "Title" over prose, a lost one
     "r15_stylecaster_holiday_movies_ranked.txt": 1,  # the first, under the ranked headline
-    "r15_theblondeengineer_in_flight_entertainment.txt": 2,  # "Spotlight and The Big Short:"
     "r15_theentrepreneurmagazine_sundance_reviews.txt": 2,  # not cut: titles lost, in takeaways
     "r15_awardsprognosticator_best_documentary_2015.txt": 3,  # not cut: "Title" / "(Director)"
     "r15_chesapeakefamily_parent_movie_reviews.txt": 2,  # cut at "MPAA Rating:", read as titles

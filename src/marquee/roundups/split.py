@@ -53,6 +53,7 @@ from marquee.roundups.lines import (
     review_end,
     year_in,
 )
+from marquee.roundups.pairs import each_film
 from marquee.roundups.segment import film_sections
 from marquee.roundups.titles import NUMBERED, display_title, is_aspect, is_title, set_apart
 from marquee.scores import parse_score
@@ -135,7 +136,7 @@ def split_films(doc: Document) -> tuple[Document, ...]:
     if len(headings) < MIN_FILMS or _widens(general, [h.title for h in headings]):
         sections = boxed or rated_runs(blocks) or general or rated_openings(blocks)
         log.info("%s: %d films reviewed on one page", doc.source, len(sections))
-        parts = [_part(doc, n, s) for n, s in enumerate(sections)]
+        parts = [_part(doc, n, s) for n, s in enumerate(each_film(sections))]
         return credited_parts(doc, parts, headlines) or (doc,)
     widgets = _trailing_widgets(blocks, len(headings))
     body = blocks[: len(blocks) - len(widgets)]
@@ -144,11 +145,11 @@ def split_films(doc: Document) -> tuple[Document, ...]:
     footer = list(body[last_end:])
     ends = [*(h.index for h in headings[1:]), last_end]
     log.info("%s: %d films reviewed on one page", doc.source, len(headings))
-    parts = []
+    sections = []
     for number, (heading, end) in enumerate(zip(headings, ends, strict=True)):
         own = [*_own(body[heading.index : end], heading), *widgets[number : number + 1]]
-        section = FilmSection(heading.title, heading.year, (*header, *own, *footer))
-        parts.append(_part(doc, number, section))
+        sections.append(FilmSection(heading.title, heading.year, (*header, *own, *footer)))
+    parts = [_part(doc, n, s) for n, s in enumerate(each_film(sections))]
     return credited_parts(doc, parts, headlines)
 
 
