@@ -110,3 +110,49 @@ def test_one_film_with_and_in_its_title_stays_one_film() -> None:
     assert double_bill("Of Women and Magic", compared)[1] == "Of Women and Magic"
     one = "Wallace invents, Gromit saves the day. Loved this movie."
     assert double_bill("Wallace and Gromit", one)[1] == "Wallace and Gromit"
+
+
+def headed(*headings: str) -> list[str]:
+    """The films of a page of headings with their year, a paragraph under each."""
+    blocks = [
+        (kind, text) for h in headings for kind, text in (("heading", h), ("paragraph", PROSE))
+    ]
+    return films(*blocks)
+
+
+def test_a_countdowns_numbers_before_a_colon_are_no_part_of_its_films() -> None:
+    """ "13: Warcraft", "12: The Jungle Book": numbers in sequence number the list; a
+    title's own number stays ("300: Rise of an Empire" in a list of three, "2001: A Space
+    Odyssey", "1917")."""
+    assert headed("13: Warcraft (2016)", "12: The Jungle Book (2016)", "11: 1917 (2019)") == [
+        "Warcraft",
+        "The Jungle Book",
+        "1917",
+    ]
+    assert headed(
+        "3: Warcraft (2016)",
+        "2: 300: Rise of an Empire (2014)",
+        "1: 2001: A Space Odyssey (1968)",
+    ) == ["Warcraft", "300: Rise of an Empire", "2001: A Space Odyssey"]
+
+
+def test_a_lone_number_before_a_colon_is_a_titles_own() -> None:
+    assert headed("9: The Fellowship (2009)", "Coraline (2009)", "Up (2009)")[0] == (
+        "9: The Fellowship"
+    )
+
+
+def test_a_lists_categories_before_its_films_are_no_part_of_their_titles() -> None:
+    """ "Love: Title", "Horror: Title", "Best Movie: Title": a category each, two or more on
+    the page; a title opening with such a word and no colon keeps it."""
+    assert headed(
+        "Love: Love Actually (2003)",
+        "Horror: Horror Express (1972)",
+        "Best Movie: Alien: Covenant (2017)",
+        "Star Wars: Episode IV – A New Hope (1977)",
+    ) == [
+        "Love Actually",
+        "Horror Express",
+        "Alien: Covenant",
+        "Star Wars: Episode IV – A New Hope",
+    ]

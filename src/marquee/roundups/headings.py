@@ -42,6 +42,20 @@ _PAGE_LABEL = re.compile(
 """A word saying what a shared label is: the page's own ("Program Notes", "Mini Review",
 "SIFF 2023", "Best"), not a franchise's name that its sequels share ("Alien: Covenant",
 "Alien: Resurrection", "Mission: Impossible – Fallout")."""
+_CATEGORY = re.compile(
+    r"(?:(?:best|worst|favou?rite|top) )?(?:horror|comedy|drama|romance|love|romantic comedy"
+    r"|rom-com|action|thriller|documentary|animation|animated|family|kids|sci-fi"
+    r"|science fiction|fantasy|musical|western|war|crime|mystery|adventure|superhero|indie"
+    r"|foreign|classic|cult|holiday|christmas|teen|movie|film|picture)(?: (?:movie|film|pick))?"
+)
+"""A list's category before each film, casefolded ("Horror: X", "Love: Y", "Best Movie:
+Z"): the page's labels where two or more lines carry one; a category is no title's word
+before a colon ("Alien: Covenant", "Mission: Impossible")."""
+_COLON_NUMBER = re.compile(r"^(\d{1,3}):\s+(?=\S)")
+"""A list's number before a colon: "13: Warcraft". Taken off only where the page's other
+lines run in sequence with it (a countdown's "12:" beside "13:"): "9: …" alone, or "300:
+Rise of an Empire" in a list of ten, keep the number a title holds; "2001: A Space
+Odyssey" has four digits."""
 _BULLET = re.compile(r"^\s*(?:[•·▪►▸◦*]|(?i:movie|film|no\.?)\s*#?\d{1,3}\s*[:.)-])\s*")
 _PREFIXED = re.compile(r"^(?P<label>[^-–—:|]{3,30}?)(?:\s+[-–—|]|\s*:)\s+(?P<rest>\S.*)$")
 PAREN = r"\((?:[^()]|\([^()]{0,20}\)){1,120}\)"
@@ -170,22 +184,32 @@ Alert Archive: May 8, 2012 to …"), which lists posts."""
 
 
 def shared_labels(blocks: Sequence[Block]) -> frozenset[str]:
-    """Labels two or more short lines open with: "Mini Review - Morbius", "Mini Review - X"."""
+    """Labels two or more short lines open with: "Mini Review - Morbius", "Mini Review - X";
+    a list's categories ("Horror: X", "Love: Y"), and its numbers where they run in
+    sequence ("13: Warcraft", "12: The Jungle Book"; kept as "#13", "#12")."""
+    short = [clean(b.text) for b in blocks if len(b.text.split()) <= _MAX_HEADING_WORDS]
     counts = Counter(
         found["label"].strip().casefold()
-        for b in blocks
-        if len(b.text.split()) <= _MAX_HEADING_WORDS
-        and (found := _PREFIXED.match(clean(b.text))) is not None
+        for text in short
+        if (found := _PREFIXED.match(text)) is not None
     )
     shared = {label for label, n in counts.items() if n >= _SHARED and _PAGE_LABEL.search(label)}
     if any(_EVENT_LABEL.match(label) for label in shared):  # "SIFF 2023:" and "Cannes 2023:"
         shared |= {label for label in counts if _EVENT_LABEL.match(label)}
+    categories = {label for label in counts if _CATEGORY.fullmatch(label)}
+    if sum(counts[label] for label in categories) >= _SHARED:  # "Horror: X", "Love: Y"
+        shared |= categories
+    numbers = {int(found[1]) for text in short if (found := _COLON_NUMBER.match(text))}
+    shared |= {f"#{n}" for n in numbers if {n - 1, n + 1} & numbers}
     return frozenset(shared)
 
 
 def label_of(text: str, labels: frozenset[str]) -> tuple[str, str] | None:
     """(label, the rest) of a line opening with one of the page's shared ``labels``
     ("Program Notes: Once (2006)" is "program notes" and "Once (2006)"); None otherwise."""
+    numbered = _COLON_NUMBER.match(text)
+    if numbered is not None and f"#{numbered[1]}" in labels:
+        return f"#{numbered[1]}", text[numbered.end() :]
     found = _PREFIXED.match(text)
     if found is None or (label := found["label"].strip().casefold()) not in labels:
         return None
