@@ -78,7 +78,8 @@ def test_a_capsule_opening_with_a_name_or_a_kind_of_film_is_no_subtitle() -> Non
         "Skeleton Key (2005) – Semi-predictable thriller.",
         "Baby Driver – Edgar Wright. Loved this movie.",
         "Night Watch – Russian Sci-Fi Thriller. Subtitled.",
-    ) == ["Skeleton Key", "Baby Driver", "Night Watch"]
+        "The Jungle Book – Warm. Loved this movie.",
+    ) == ["Skeleton Key", "Baby Driver", "Night Watch", "The Jungle Book"]
 
 
 def double_bill(heading: str, review: str) -> list[str]:
@@ -156,3 +157,16 @@ def test_a_lists_categories_before_its_films_are_no_part_of_their_titles() -> No
         "Alien: Covenant",
         "Star Wars: Episode IV – A New Hope",
     ]
+
+
+def test_a_capsules_number_or_category_before_a_colon_is_no_part_of_its_film() -> None:
+    """The same in capsules sharing their title's line: "13: Warcraft – …", "Horror: …"."""
+    review = f"{PROSE} 7 of 10."
+    countdown = ("13: Warcraft – A game film that never lands.", "12: The Jungle Book – Warm.")
+    assert films(
+        ("heading", "Mini-Movie Reviews"), *(("paragraph", f"{c} {review}") for c in countdown)
+    ) == ["Warcraft", "The Jungle Book"]
+    listed = ("Love: Love Actually – Warm and silly.", "Horror: Horror Express – Cold and fun.")
+    assert films(
+        ("heading", "Mini-Movie Reviews"), *(("paragraph", f"{c} {review}") for c in listed)
+    ) == ["Love Actually", "Horror Express"]

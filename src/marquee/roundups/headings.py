@@ -187,19 +187,17 @@ def shared_labels(blocks: Sequence[Block]) -> frozenset[str]:
     """Labels two or more short lines open with: "Mini Review - Morbius", "Mini Review - X";
     a list's categories ("Horror: X", "Love: Y"), and its numbers where they run in
     sequence ("13: Warcraft", "12: The Jungle Book"; kept as "#13", "#12")."""
-    short = [clean(b.text) for b in blocks if len(b.text.split()) <= _MAX_HEADING_WORDS]
-    counts = Counter(
-        found["label"].strip().casefold()
-        for text in short
-        if (found := _PREFIXED.match(text)) is not None
-    )
+    lines = [clean(b.text) for b in blocks]
+    found = [(match["label"].strip().casefold(), t) for t in lines if (match := _PREFIXED.match(t))]
+    counts = Counter(label for label, t in found if len(t.split()) <= _MAX_HEADING_WORDS)
+    labelled = [label for label, _ in found]
     shared = {label for label, n in counts.items() if n >= _SHARED and _PAGE_LABEL.search(label)}
     if any(_EVENT_LABEL.match(label) for label in shared):  # "SIFF 2023:" and "Cannes 2023:"
         shared |= {label for label in counts if _EVENT_LABEL.match(label)}
-    categories = {label for label in counts if _CATEGORY.fullmatch(label)}
-    if sum(counts[label] for label in categories) >= _SHARED:  # "Horror: X", "Love: Y"
-        shared |= categories
-    numbers = {int(found[1]) for text in short if (found := _COLON_NUMBER.match(text))}
+    categories = [label for label in labelled if _CATEGORY.fullmatch(label)]  # capsules too
+    if len(categories) >= _SHARED:  # "Horror: X", "Love: Y"
+        shared |= set(categories)
+    numbers = {int(found[1]) for text in lines if (found := _COLON_NUMBER.match(text))}
     shared |= {f"#{n}" for n in numbers if {n - 1, n + 1} & numbers}
     return frozenset(shared)
 

@@ -38,6 +38,7 @@ from marquee.roundups.headings import (
     COLLECTION,
     LABEL_LINE,
     PAREN,
+    label_of,
     shared_labels,
     subtitled,
     title_of,
@@ -108,12 +109,13 @@ _SEPARATOR = re.compile(r"\s*:\s*|\s+[-–—]{1,2}\s*|\s*--\s*|\s*[–—]\s*|\
 "La La Land || I loved this movie so much!!!"."""
 _SUBTITLE = re.compile(
     r"(?P<subtitle>\p{Lu}[\p{L}\p{N}'’-]*(?:\s+(?:\p{Lu}[\p{L}\p{N}'’-]*|\p{N}+"
-    r"|of|the|a|an|and|in|on|to|for|at|from|with)){0,6})(?:\.\s+|\s+[-–—]{1,2}\s+)(?=\S)"
+    r"|of|the|a|an|and|in|on|to|for|at|from|with)){1,6})(?:\.\s+|\s+[-–—]{1,2}\s+)(?=\S)"
 )
 """A title's own subtitle opening what its first separator left, in capitals word by
 word up to a full stop or a dash where the review starts: "Wallace and Gromit – Curse of
 the Were-Rabbit. Loved this movie.", "Mission Impossible: Dead Reckoning Part One – did
-you know…"."""
+you know…". Two words at least: one alone is as often the review's first ("The Jungle
+Book – Warm. …") as a subtitle ("Alien: Covenant. …")."""
 _GENRE_END = re.compile(
     r"(?i:thriller|comedy|drama|horror|documentary|romance|animation|western|musical"
     r"|sci-fi|fantasy|action|adventure|mystery|biopic|flick|film|movie)$"
@@ -230,7 +232,7 @@ def film_sections(blocks: Sequence[Block], headlines: Sequence[str]) -> list[Fil
     standfirsts = {s.index: s for i, b in enumerate(blocks) if (s := standfirst_lead(blocks, i, b))}
     heads = [h for h in heads if h.index not in standfirsts] + list(standfirsts.values())
     heads = _drop_taglines(blocks, sorted(heads, key=lambda h: h.index))
-    leads = _unrepeated([c for i, b in enumerate(blocks) if (c := _capsule(i, b))])
+    leads = _unrepeated([c for i, b in enumerate(blocks) if (c := _capsule(i, b, labels))])
     leads = among_verdicts(blocks, leads)
     found = max(_series(blocks, heads, page), _series(blocks, leads, page), key=len)
     found = found or subject_leads(blocks) or shouted_leads(blocks) or seen_leads(blocks)
@@ -430,7 +432,7 @@ def _part_of(title: str, line: str) -> bool:
     return bool(short) and short != whole and short in whole
 
 
-def _capsule(index: int, block: Block) -> Lead | None:
+def _capsule(index: int, block: Block, labels: frozenset[str]) -> Lead | None:
     """A paragraph that opens with its film's title and a separator, then the review;
     the longest opening that is a title wins ("Ouija: Origin of Evil: "Assured…"")."""
     if (graded := graded_line(index, block)) is not None:
@@ -442,8 +444,9 @@ def _capsule(index: int, block: Block) -> Lead | None:
     if _BY.match(block.text):
         return None  # "By: X …"
     text = clean(block.text)
+    text = labelled[1] if (labelled := label_of(text, labels)) else text  # "12: The Jungle…"
     for lead, rest, paren in _splits(text) if _splits(block.text) else ():
-        if (found := _capsule_of(index, lead, rest, paren=paren)) is not None:
+        if (found := _capsule_of(index, lead, rest, labels, paren=paren)) is not None:
             return _listed_form(block, _with_subtitle(found, text[: len(text) - len(rest)]))
     found = verdict_line(index, block)
     return _listed_form(block, found) if found else None
@@ -519,8 +522,10 @@ def _opens_review(rest: str) -> bool:
     return DRAWN_MARK.match(rest) is not None  # '"Klaus": ⛄⛄⛄ Adults will love this…'
 
 
-def _capsule_of(index: int, lead: str, rest: str, *, paren: bool) -> Lead | None:
-    head = title_of(lead, frozenset(), vouched=paren and _FACTS_PAREN.search(lead) is not None)
+def _capsule_of(
+    index: int, lead: str, rest: str, labels: frozenset[str], *, paren: bool
+) -> Lead | None:
+    head = title_of(lead, labels, vouched=paren and _FACTS_PAREN.search(lead) is not None)
     if head is None:
         return None
     title, form, marked, rated = head
