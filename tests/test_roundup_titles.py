@@ -170,3 +170,24 @@ def test_a_capsules_number_or_category_before_a_colon_is_no_part_of_its_film() -
     assert films(
         ("heading", "Mini-Movie Reviews"), *(("paragraph", f"{c} {review}") for c in listed)
     ) == ["Love Actually", "Horror Express"]
+
+
+def test_a_films_year_studio_and_country_around_its_title_are_its_facts() -> None:
+    """ "Abandoned – 1949 – Universal Pictures", "2016 — GRADUATION (Bacalaureat); Romania"
+    (a film for each year, the years in sequence): the year, studio and country are facts
+    of the film, not its title."""
+    assert headed(
+        "Abandoned – 1949 – Universal Pictures",
+        "Criss Cross – 1949 – Universal Pictures",
+        "The Set-Up – 1949 – RKO",
+    ) == ["Abandoned", "Criss Cross", "The Set-Up"]
+    yearly = [
+        ("paragraph", "My favourite film of each year, going back to the year I was born."),
+        ("paragraph", "2016 — GRADUATION (Bacalaureat); Romania"),
+        ("paragraph", PROSE),
+        ("paragraph", "2015 — STEVE JOBS; USA"),
+        ("paragraph", PROSE),
+        ("paragraph", "2014 — LEVIATHAN (Левиафан); Russia"),
+        ("paragraph", PROSE),
+    ]
+    assert films(*yearly) == ["Graduation", "Steve Jobs", "Leviathan"]

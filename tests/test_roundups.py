@@ -136,7 +136,6 @@ MISSED = {
     "r16_lafayettesquarearchives_paragraphic_noir.txt": 2,  # not cut: "Title – 1949 – Studio"
     "r16_take2indiereview_short_film_tag.txt": 1,  # the title quoted inside its headline
     "r16_thecinemaarchives_archives_by_year.txt": 10,  # not cut: "best film: Title …" teasers
-    "r16_theodysseyonline_film_every_year.txt": 5,  # not cut: "2016 — TITLE (Original); …"
     "r16_timeblitzed_8_new_movies.txt": 2,  # not cut: titles lost, quoted in the prose
     "r16_waringschool_film_forum.txt": 3,  # not cut: "Mon., Sept. 17 Title (1932) (credits) …"
     "r16_chicagoreader_chicago_festival_1990.txt": 2,  # not cut: plain title lines, a date line

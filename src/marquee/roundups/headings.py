@@ -51,11 +51,13 @@ _CATEGORY = re.compile(
 """A list's category before each film, casefolded ("Horror: X", "Love: Y", "Best Movie:
 Z"): the page's labels where two or more lines carry one; a category is no title's word
 before a colon ("Alien: Covenant", "Mission: Impossible")."""
-_COLON_NUMBER = re.compile(r"^(\d{1,3}):\s+(?=\S)")
-"""A list's number before a colon: "13: Warcraft". Taken off only where the page's other
-lines run in sequence with it (a countdown's "12:" beside "13:"): "9: …" alone, or "300:
-Rise of an Empire" in a list of ten, keep the number a title holds; "2001: A Space
-Odyssey" has four digits."""
+_COLON_NUMBER = re.compile(r"^(\d{1,4})(?::|\s*[-–—])\s+(?=\S)")
+"""A list's number or year before a colon or a dash: "13: Warcraft", "2016 — GRADUATION
+(Bacalaureat); Romania" (a film for each year). Taken off only where the page's other
+lines run in sequence with it (a countdown's "12:" beside "13:", "2015 —" beside "2016
+—"): "9: …" alone, "300: Rise of an Empire" in a list of ten, "2001: A Space Odyssey"
+beside "2010: The Year We Make Contact", "1917 – a war film…" keep the number a title
+holds."""
 _BULLET = re.compile(r"^\s*(?:[•·▪►▸◦*]|(?i:movie|film|no\.?)\s*#?\d{1,3}\s*[:.)-])\s*")
 _PREFIXED = re.compile(r"^(?P<label>[^-–—:|]{3,30}?)(?:\s+[-–—|]|\s*:)\s+(?P<rest>\S.*)$")
 PAREN = r"\((?:[^()]|\([^()]{0,20}\)){1,120}\)"
@@ -76,12 +78,16 @@ _SERVICE = (
     r"|hbo max|max|peacock|paramount\+|mubi|iplayer|now tv|sky cinema)"
 )
 """Where to watch it, after a title's facts: "The Holiday (2006) Netflix"."""
+_DASHED_YEAR = r"\s[-–—]\s+(?:19|20)\d\d(?:\s+[-–—]\s+\p{Lu}[^-–—|()]{1,40})?"
+"""A year set off by a dash, the studio after it: "Abandoned – 1949 – Universal Pictures"."""
+_COUNTRY = r";\s*\p{Lu}[\p{L}/.’' ]{1,30}"
+"""Where a film comes from, after a semicolon: "GRADUATION (Bacalaureat); Romania"."""
 _TRAILING = re.compile(
     rf"(?:\s*(?:{_SEPARATED}|,\s*(?:19|20)\d\d|{_LOGGED}|{_BARE_CERTIFICATE}|{_SERVICE}"
-    rf"|[-–—:|,]?\s*(?:{PAREN}|{_MARKS})))+\s*[.:]?\s*$"
+    rf"|{_DASHED_YEAR}|{_COUNTRY}|[-–—:|,]?\s*(?:{PAREN}|{_MARKS})))+\s*[.:]?\s*$"
 )
 """What follows a title on its line: "(1942)", "(R)", "★★½", ": B", "– 5.5", "(star)(star)",
-", 2022"."""
+", 2022", "– 1949 – Universal Pictures", "; UK/USA": the film's facts, never its title."""
 _DIRECTED = re.compile(r"\s+[-–—|]\s*(?:dir\.|directed by)\s+[^-–—|]{2,80}$", re.IGNORECASE)
 """A director's credit after a title: "Talk to Me - dir. Danny Philippou"."""
 _CALLED_REVIEW = re.compile(
@@ -122,9 +128,9 @@ _TEASER_END = re.compile(r"\bcontinue reading\b.*$", re.IGNORECASE)
 _HAS_MARK = re.compile(rf"{_MARKS}|{_SEPARATED}|\([A-F][+-]?\)")
 """A mark among what follows a title: stars, a separated score or grade, a grade in
 brackets ("ANOMALISA: (B+)")."""
-_FACTS_MARK = re.compile(rf"\((?!\d{{1,2}}\))|\d{{4}}|{_BARE_CERTIFICATE}")
-"""A bracket of facts, a year or a certificate after a heading's title, not a list
-number "(1)"."""
+_FACTS_MARK = re.compile(rf"\((?!\d{{1,2}}\))|\d{{4}}|{_BARE_CERTIFICATE}|;")
+"""A bracket of facts, a year, a certificate or a country after a heading's title, not a
+list number "(1)"."""
 LABEL_LINE = re.compile(
     r"^\W*(?:(?:directors?|directed by|dir|starring|stars|cast|with|written by|writers?|screenplay"
     r"|run ?time|running time|runtime|release date|released|genre|certificate|rated|rating"
