@@ -191,3 +191,27 @@ def test_a_films_year_studio_and_country_around_its_title_are_its_facts() -> Non
         ("paragraph", PROSE),
     ]
     assert films(*yearly) == ["Graduation", "Steve Jobs", "Leviathan"]
+
+
+def reviewed(*pairs: tuple[str, str]) -> list[str]:
+    """The films of a page of "lead-in: Title reviewed" headlines, each over its review."""
+    blocks = [
+        (kind, text)
+        for headline, review in pairs
+        for kind, text in (("heading", f"{headline} reviewed"), ("paragraph", f"{review} {PROSE}"))
+    ]
+    return films(*blocks)
+
+
+def test_a_headlines_one_word_lead_in_is_no_part_of_its_film() -> None:
+    """ "Gripping: Name Me Lawand reviewed": the review names Name Me Lawand, never
+    "Gripping"; a title's own first word is named in its review, and stays."""
+    assert reviewed(
+        ("Someone stop Kenneth Branagh: A Haunting in Venice", "A Haunting in Venice is dull."),
+        ("Gripping: Name Me Lawand", "You would be moved by Name Me Lawand."),
+        ("Terminator: Dark Fate", "Dark Fate is the best Terminator in years."),
+        ("Alien: Covenant", "Covenant returns to the franchise."),
+    ) == [
+        *("A Haunting in Venice", "Name Me Lawand"),
+        *("Terminator: Dark Fate", "Alien: Covenant"),
+    ]

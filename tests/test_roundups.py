@@ -80,7 +80,6 @@ MISSED = {
     "r14_exactnewz_netflix_november.txt": 1,  # one of four films not cut out
     "r14_themovierevue_independent_film.txt": 1,  # ‘Failure’ for the film "Failure!"
     "smartentertainment_tiff50.txt": 2,  # screening times under each title
-    "spectator_au_cinema_p4.txt": 1,  # "Gripping: Name Me Lawand reviewed" (a title whole)
     "themovieminute_tag.txt": 1,  # a teaser the reader took for chrome ("How did this happen?")
     "theverge_sundance_2019.txt": 2,  # bylined headlines naming the film mid-sentence
     "r14_ericdsnider_movies_p32.txt": 3,  # "D- | PG-13 | July 25, 2003" under each title
@@ -102,7 +101,6 @@ MISSED = {
     "r15_scottsmoviereviews_1950s_p4.txt": 4,  # not cut: teasers naming films in the prose
     "r15_sickleandefrit_july_2020.txt": 2,  # not cut: "Final [Girl] Review: Title" teasers
     "r15_woroni_film_of_the_summer.txt": 2,  # not cut: title lines over a paragraph
-    "r15_chickflix_romantic_comedy_tag.txt": 2,  # "Title Review" and a plain title not cut
     "r15_cinemasentries_criterion_collection.txt": 2,  # "Title Criterion … Review: tagline"
     "r15_cupofteareviews_halloween_marathon_2021.txt": 1,  # a lost heading, "Continue reading"
     "r15_emerdelac_halloween_movie_marathon.txt": 1,  # the first "*Title (2015) – prose" line

@@ -31,6 +31,8 @@ from marquee.roundups.titles import (
 _MAX_HEADING_WORDS = 14
 _MAX_TITLE_WORDS = 10
 _MIN_SUBTITLE_WORDS = 4
+_MIN_TITLE_RUN = 2
+"""Words of a film after a headline's one-word lead-in ("Name Me Lawand")."""
 _SHARED = 2
 """A label is the page's own when this many lines open with it."""
 
@@ -316,10 +318,24 @@ def subtitled(title: str, prose: str) -> str:
     """A heading's title before its subtitle ("La La Land: Oh, what a lovely film"), when
     the review names that and not the whole heading."""
     parts = re.split(r"\s*:\s+|\s+[-–—]\s+", title, maxsplit=1)
-    if len(parts) == 1 or len(parts[1].split()) < _MIN_SUBTITLE_WORDS:
+    if len(parts) == 1:
         return title
     head = display_title(parts[0])
     prose = _TEASER_END.sub("", prose)  # "… Continue reading <the heading>"
-    if named_count(title, prose) or not named_count(head, prose):
+    if named_count(title, prose):
+        return title
+    if _lead_in(head, parts[1], prose):
+        return parts[1]
+    if len(parts[1].split()) < _MIN_SUBTITLE_WORDS or not named_count(head, prose):
         return title
     return head
+
+
+def _lead_in(head: str, rest: str, prose: str) -> bool:
+    """A headline's one word before its film ("Gripping: Name Me Lawand reviewed"): the
+    review names the film after it, never the word nor the whole. A title's own first
+    word is named in its review ("Terminator: Dark Fate" says "Terminator"), and a
+    one-word subtitle stays ("Alien: Covenant")."""
+    if len(head.split()) != 1 or len(rest.split()) < _MIN_TITLE_RUN:
+        return False
+    return bool(named_count(rest, prose)) and not named_count(head, prose)
