@@ -215,3 +215,17 @@ def test_a_headlines_one_word_lead_in_is_no_part_of_its_film() -> None:
         *("A Haunting in Venice", "Name Me Lawand"),
         *("Terminator: Dark Fate", "Alien: Covenant"),
     ]
+
+
+def test_an_images_caption_under_a_title_is_not_the_film() -> None:
+    """ "The Double" over "The Double Poster": the copy kept the poster's caption."""
+    assert films(
+        ("paragraph", "Ruth and I have finished covering the film festival."),
+        ("heading", "The Last of Robin Hood"),
+        ("paragraph", "3 out of 5 Reels"),
+        ("paragraph", PROSE),
+        ("heading", "The Double"),
+        ("heading", "The Double Poster"),
+        ("paragraph", "4.5 out of 5 Reels (A)"),
+        ("paragraph", PROSE),
+    ) == ["The Last of Robin Hood", "The Double"]

@@ -87,7 +87,6 @@ MISSED = {
     "r14_theunderscene_p41.txt": 3,  # lost headings, the film named in the prose
     "r14_boneyardlimited_netflix_tag.txt": 2,  # "Title (2019, Netflix) - 4/5" after a series
     "r14_heavy_full_release_dvd_bluray.txt": 1,  # "The Spy Next DoorJackie Chan…": no separator
-    "r14_jjamesreviews_mspiff14_final.txt": 1,  # "The Double" / "The Double Poster"
     "r14_yourobserver_popcorn_bob_jan27_2014.txt": 4,  # "Title" / "Four Popcorns" / "Genres:"
     "r14_cinematicconsiderations_independent_p2.txt": 1,  # "12 Mighty Orphans: Feel-good fumble"
     "r14_studio462_summer_one_sentence.txt": 1,  # "Mission Impossible – Fallout (July 27, 2018)"

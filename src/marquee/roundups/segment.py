@@ -121,6 +121,8 @@ _GENRE_END = re.compile(
     r"|sci-fi|fantasy|action|adventure|mystery|biopic|flick|film|movie)$"
 )
 """A capsule's tagline naming its kind, never a subtitle: "Russian Sci-Fi Thriller."."""
+_IMAGE = re.compile(r"\s+(?:movie |film |official |theatrical )?(?:poster|still|image|photo)s?")
+"""What an image's caption adds to the title it repeats: "The Double Poster"."""
 _MAX_NAME_WORDS = 3
 """A subtitle this short that reads as a person's name is a credit ("Edgar Wright")."""
 _SEPARATES = stdlib_re.compile(r"[:\-–—|]")
@@ -326,7 +328,7 @@ def _heading(
             return Lead(index, title, *found[1:])
         if is_score_only(after):  # its stars on the line below: "ABOUT A BOY" / "**"
             found = (found[0], found[1], True, True)
-        if _part_of(found[0], after.text):
+        if part_of(found[0], after.text):
             continue  # "The Lego Movie" / "Lego": the film's image named under its title
         lead_in = _LEAD_IN.search(clean(after.text))  # "EW's X says:", "Tomatometer: 95%"
         same = after.kind == block.kind and not _is_facts(after) and not lead_in
@@ -418,18 +420,20 @@ def _drop_taglines(blocks: Sequence[Block], heads: Sequence[Lead]) -> list[Lead]
         between = blocks[before.index + 1 : head.index] if before else ()
         if before is None or any(map(is_prose, between)) or before.form == "review headline":
             kept.append(head)  # (a review headline's standfirst is its review's words)
-        elif _part_of(before.title, head.title):
+        elif part_of(before.title, head.title):
             continue  # "The Lego Movie" / "Lego": an image's name for it, under the title
         elif not before.marked or head.marked:
             kept[-1] = head
     return kept
 
 
-def _part_of(title: str, line: str) -> bool:
-    """A line repeating part of the title above it ("Snowpiercer" / "Snow"): the name a
-    copy kept of the film's image, not a title of its own."""
-    short, whole = clean(line).casefold(), title.casefold()
-    return bool(short) and short != whole and short in whole
+def part_of(title: str, line: str) -> bool:
+    """A line repeating part of the title above it ("Snowpiercer" / "Snow"), or the title
+    with the image's kind ("The Double" / "The Double Poster"): the name a copy kept of
+    the film's image, not a title of its own."""
+    short, whole = clean(line).casefold(), title.casefold().strip()
+    caption = short.startswith(whole) and _IMAGE.fullmatch(short[len(whole) :]) is not None
+    return bool(short) and short != whole and (short in whole or caption)
 
 
 def _capsule(index: int, block: Block, labels: frozenset[str]) -> Lead | None:

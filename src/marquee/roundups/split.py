@@ -54,7 +54,7 @@ from marquee.roundups.lines import (
     year_in,
 )
 from marquee.roundups.pairs import each_film
-from marquee.roundups.segment import film_sections
+from marquee.roundups.segment import film_sections, part_of
 from marquee.roundups.titles import NUMBERED, display_title, is_aspect, is_title, set_apart
 from marquee.scores import parse_score
 
@@ -298,6 +298,8 @@ def _candidate(
     """A heading that may open a film's review, or a bare title line whose facts follow
     it ("Reno 9/11!: Miami" above "(15) 84min (2 Stars) This big screen…")."""
     heading = _heading_at(index, block, labels)
+    if heading is not None and index and part_of(clean(blocks[index - 1].text), block.text):
+        return None  # "The Double" / "The Double Poster": its image's caption
     if heading is not None or block.kind not in {"paragraph", "list_item"} or is_prose(block):
         return heading  # (a paragraph of prose is no bare title: its next line goes unread)
     if index + 1 >= len(blocks) or not is_facts_line(blocks[index + 1]):
