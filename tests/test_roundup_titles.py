@@ -229,3 +229,12 @@ def test_an_images_caption_under_a_title_is_not_the_film() -> None:
         ("paragraph", "4.5 out of 5 Reels (A)"),
         ("paragraph", PROSE),
     ) == ["The Last of Robin Hood", "The Double"]
+
+
+def test_a_shouted_title_with_and_the_inside_is_one_film() -> None:
+    """ "HARRY POTTER AND THE DEATHLY HALLOWS" beside "both films" (its two parts): in
+    capitals "THE" says nothing of where a title starts."""
+    review = "Of both films, this one is the darker. Harry Potter grows up."
+    title = "HARRY POTTER AND THE DEATHLY HALLOWS"
+    section = FilmSection(title, None, (Block("paragraph", review),))
+    assert [s.title for s in each_film([section])] == [title]

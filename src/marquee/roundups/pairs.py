@@ -26,8 +26,8 @@ from marquee.roundups.titles import is_title
 
 _PAIR = re.compile(r"^(?P<first>.+?)(?:\s*/\s*|\s+(?:and|&|\+)\s+)(?P<second>\p{Lu}.*)$")
 """A heading joining two titles: "Interstellar/Inception", "Spotlight and The Big Short"."""
-_OWN_START = re.compile(r"\p{Lu}\p{Ll}{0,2}\s|\p{Lu}+\s")
-"""A capitalised short word opening the second half ("The", "A", "An"): a title's start,
+_OWN_START = re.compile(r"(?:The|A|An)\s")
+"""An article in capitals opening the second half ("The", "A", "An"): a title's start,
 since title case writes it small inside one."""
 _BOTH = re.compile(
     r"\b(?:both (?:of (?:these|them|those)|films|movies|pictures)|(?:these|the|those) two"
