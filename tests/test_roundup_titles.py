@@ -238,3 +238,18 @@ def test_a_shouted_title_with_and_the_inside_is_one_film() -> None:
     title = "HARRY POTTER AND THE DEATHLY HALLOWS"
     section = FilmSection(title, None, (Block("paragraph", review),))
     assert [s.title for s in each_film([section])] == [title]
+
+
+def test_two_titles_a_slash_joins_under_one_heading_are_two_films() -> None:
+    """ "1. It Follows/The Babadook" over "both films…"; "Face/Off" over its own review is
+    one film."""
+    both = "Though very different, both films represent a revolution in horror."
+    assert films(
+        ("heading", "The 10 Best Movies on Netflix"),
+        ("heading", "1. It Follows/The Babadook"),
+        ("paragraph", f"{both} {PROSE}"),
+        ("heading", "2. Face/Off"),
+        ("paragraph", f"Woo's best American film, and Travolta has fun. {PROSE}"),
+        ("heading", "3. Coraline"),
+        ("paragraph", PROSE),
+    ) == ["It Follows", "The Babadook", "Face/Off", "Coraline"]

@@ -60,6 +60,7 @@ lines run in sequence with it (a countdown's "12:" beside "13:", "2015 —" besi
 —"): "9: …" alone, "300: Rise of an Empire" in a list of ten, "2001: A Space Odyssey"
 beside "2010: The Year We Make Contact", "1917 – a war film…" keep the number a title
 holds."""
+_SLASHED = re.compile(r"(?<=\S)/(?=\S)")
 _BULLET = re.compile(r"^\s*(?:[•·▪►▸◦*]|(?i:movie|film|no\.?)\s*#?\d{1,3}\s*[:.)-])\s*")
 _PREFIXED = re.compile(r"^(?P<label>[^-–—:|]{3,30}?)(?:\s+[-–—|]|\s*:)\s+(?P<rest>\S.*)$")
 PAREN = r"\((?:[^()]|\([^()]{0,20}\)){1,120}\)"
@@ -273,11 +274,20 @@ def title_of(
     if not title or len(title.split()) > _MAX_TITLE_WORDS or _MEASURE.fullmatch(title):
         return None
     loose = marked or vouched or form == "quoted"  # "Léonor Serraille's 'Jeune femme'"
-    if not (is_title(title) or (loose and is_loose_title(title))):
+    if not (is_title(title) or (loose and is_loose_title(title)) or _paired(title)):
         return None
     if is_aspect(title) or COLLECTION.search(title) or LABEL_LINE.match(title + ":"):
         return None  # "The Good", "The Round-Up", "Director": never a film
     return title, form, marked, rated
+
+
+def _paired(title: str) -> bool:
+    """Two titles a slash joins under one heading, no space around it ("It Follows/The
+    Babadook", "Interstellar/Inception"): whether one film or two is
+    :mod:`marquee.roundups.pairs`' to say. A spaced slash is a caption's ("Ian Routledge /
+    Courtesy of Sundance Institute")."""
+    halves = _SLASHED.split(title)
+    return len(halves) == 2 and all(is_title(half) for half in halves)
 
 
 def _reviewed_title(headline: str) -> str:
