@@ -31,9 +31,36 @@ from marquee.roundups.titles import (
 _MAX_HEADING_WORDS = 14
 _MAX_TITLE_WORDS = 10
 _MIN_SUBTITLE_WORDS = 4
+_MIN_TITLE_RUN = 2
+"""Words of a film after a headline's one-word lead-in ("Name Me Lawand")."""
 _SHARED = 2
 """A label is the page's own when this many lines open with it."""
 
+_PAGE_LABEL = re.compile(
+    r"\b(?:(?:movie|film|mini|short|quick|reader)?\s*reviews?|notes|capsules?|takes?|picks?"
+    r"|verdict|recap|best|worst|movie|film|trailer|bonus|(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+"""A word saying what a shared label is: the page's own ("Program Notes", "Mini Review",
+"SIFF 2023", "Best"), not a franchise's name that its sequels share ("Alien: Covenant",
+"Alien: Resurrection", "Mission: Impossible – Fallout")."""
+_CATEGORY = re.compile(
+    r"(?:(?:best|worst|favou?rite|top) )?(?:horror|comedy|drama|romance|love|romantic comedy"
+    r"|rom-com|action|thriller|documentary|animation|animated|family|kids|sci-fi"
+    r"|science fiction|fantasy|musical|western|war|crime|mystery|adventure|superhero|indie"
+    r"|foreign|classic|cult|holiday|christmas|teen|movie|film|picture)(?: (?:movie|film|pick))?"
+)
+"""A list's category before each film, casefolded ("Horror: X", "Love: Y", "Best Movie:
+Z"): the page's labels where two or more lines carry one; a category is no title's word
+before a colon ("Alien: Covenant", "Mission: Impossible")."""
+_COLON_NUMBER = re.compile(r"^(\d{1,4})(?::|\s*[-–—])\s+(?=\S)")
+"""A list's number or year before a colon or a dash: "13: Warcraft", "2016 — GRADUATION
+(Bacalaureat); Romania" (a film for each year). Taken off only where the page's other
+lines run in sequence with it (a countdown's "12:" beside "13:", "2015 —" beside "2016
+—"): "9: …" alone, "300: Rise of an Empire" in a list of ten, "2001: A Space Odyssey"
+beside "2010: The Year We Make Contact", "1917 – a war film…" keep the number a title
+holds."""
+_SLASHED = re.compile(r"(?<=\S)/(?=\S)")
 _BULLET = re.compile(r"^\s*(?:[•·▪►▸◦*]|(?i:movie|film|no\.?)\s*#?\d{1,3}\s*[:.)-])\s*")
 _PREFIXED = re.compile(r"^(?P<label>[^-–—:|]{3,30}?)(?:\s+[-–—|]|\s*:)\s+(?P<rest>\S.*)$")
 PAREN = r"\((?:[^()]|\([^()]{0,20}\)){1,120}\)"
@@ -54,12 +81,16 @@ _SERVICE = (
     r"|hbo max|max|peacock|paramount\+|mubi|iplayer|now tv|sky cinema)"
 )
 """Where to watch it, after a title's facts: "The Holiday (2006) Netflix"."""
+_DASHED_YEAR = r"\s[-–—]\s+(?:19|20)\d\d(?:\s+[-–—]\s+\p{Lu}[^-–—|()]{1,40})?"
+"""A year set off by a dash, the studio after it: "Abandoned – 1949 – Universal Pictures"."""
+_COUNTRY = r";\s*\p{Lu}[\p{L}/.’' ]{1,30}"
+"""Where a film comes from, after a semicolon: "GRADUATION (Bacalaureat); Romania"."""
 _TRAILING = re.compile(
     rf"(?:\s*(?:{_SEPARATED}|,\s*(?:19|20)\d\d|{_LOGGED}|{_BARE_CERTIFICATE}|{_SERVICE}"
-    rf"|[-–—:|,]?\s*(?:{PAREN}|{_MARKS})))+\s*[.:]?\s*$"
+    rf"|{_DASHED_YEAR}|{_COUNTRY}|[-–—:|,]?\s*(?:{PAREN}|{_MARKS})))+\s*[.:]?\s*$"
 )
 """What follows a title on its line: "(1942)", "(R)", "★★½", ": B", "– 5.5", "(star)(star)",
-", 2022"."""
+", 2022", "– 1949 – Universal Pictures", "; UK/USA": the film's facts, never its title."""
 _DIRECTED = re.compile(r"\s+[-–—|]\s*(?:dir\.|directed by)\s+[^-–—|]{2,80}$", re.IGNORECASE)
 """A director's credit after a title: "Talk to Me - dir. Danny Philippou"."""
 _CALLED_REVIEW = re.compile(
@@ -100,9 +131,9 @@ _TEASER_END = re.compile(r"\bcontinue reading\b.*$", re.IGNORECASE)
 _HAS_MARK = re.compile(rf"{_MARKS}|{_SEPARATED}|\([A-F][+-]?\)")
 """A mark among what follows a title: stars, a separated score or grade, a grade in
 brackets ("ANOMALISA: (B+)")."""
-_FACTS_MARK = re.compile(rf"\((?!\d{{1,2}}\))|\d{{4}}|{_BARE_CERTIFICATE}")
-"""A bracket of facts, a year or a certificate after a heading's title, not a list
-number "(1)"."""
+_FACTS_MARK = re.compile(rf"\((?!\d{{1,2}}\))|\d{{4}}|{_BARE_CERTIFICATE}|;")
+"""A bracket of facts, a year, a certificate or a country after a heading's title, not a
+list number "(1)"."""
 LABEL_LINE = re.compile(
     r"^\W*(?:(?:directors?|directed by|dir|starring|stars|cast|with|written by|writers?|screenplay"
     r"|run ?time|running time|runtime|release date|released|genre|certificate|rated|rating"
@@ -162,17 +193,34 @@ Alert Archive: May 8, 2012 to …"), which lists posts."""
 
 
 def shared_labels(blocks: Sequence[Block]) -> frozenset[str]:
-    """Labels two or more short lines open with: "Mini Review - Morbius", "Mini Review - X"."""
-    counts = Counter(
-        found["label"].strip().casefold()
-        for b in blocks
-        if len(b.text.split()) <= _MAX_HEADING_WORDS
-        and (found := _PREFIXED.match(clean(b.text))) is not None
-    )
-    shared = {label for label, n in counts.items() if n >= _SHARED}
+    """Labels two or more short lines open with: "Mini Review - Morbius", "Mini Review - X";
+    a list's categories ("Horror: X", "Love: Y"), and its numbers where they run in
+    sequence ("13: Warcraft", "12: The Jungle Book"; kept as "#13", "#12")."""
+    lines = [clean(b.text) for b in blocks]
+    found = [(match["label"].strip().casefold(), t) for t in lines if (match := _PREFIXED.match(t))]
+    counts = Counter(label for label, t in found if len(t.split()) <= _MAX_HEADING_WORDS)
+    labelled = [label for label, _ in found]
+    shared = {label for label, n in counts.items() if n >= _SHARED and _PAGE_LABEL.search(label)}
     if any(_EVENT_LABEL.match(label) for label in shared):  # "SIFF 2023:" and "Cannes 2023:"
         shared |= {label for label in counts if _EVENT_LABEL.match(label)}
+    categories = [label for label in labelled if _CATEGORY.fullmatch(label)]  # capsules too
+    if len(categories) >= _SHARED:  # "Horror: X", "Love: Y"
+        shared |= set(categories)
+    numbers = {int(found[1]) for text in lines if (found := _COLON_NUMBER.match(text))}
+    shared |= {f"#{n}" for n in numbers if {n - 1, n + 1} & numbers}
     return frozenset(shared)
+
+
+def label_of(text: str, labels: frozenset[str]) -> tuple[str, str] | None:
+    """(label, the rest) of a line opening with one of the page's shared ``labels``
+    ("Program Notes: Once (2006)" is "program notes" and "Once (2006)"); None otherwise."""
+    numbered = _COLON_NUMBER.match(text)
+    if numbered is not None and f"#{numbered[1]}" in labels:
+        return f"#{numbered[1]}", text[numbered.end() :]
+    found = _PREFIXED.match(text)
+    if found is None or (label := found["label"].strip().casefold()) not in labels:
+        return None
+    return label, found["rest"]
 
 
 def title_of(
@@ -196,9 +244,9 @@ def title_of(
         form, text = "numbered", numbered if numbered != text else bulleted
     if form == "numbered" and (whole := _QUOTED_WHOLE.fullmatch(text)):
         text, form = whole["title"], "quoted"  # "Number Ten: “Mission: Impossible – …”"
-    if (found := _PREFIXED.match(text)) and found["label"].strip().casefold() in labels:
-        form, text = f"label:{found['label'].strip().casefold()}", _shouted_in(found["rest"])
-        text = _leading_title(text)  # "FIN REVIEW: The Guilty a pulse-pounding gem"
+    if labelled := label_of(text, labels):
+        form, text = f"label:{labelled[0]}", _leading_title(_shouted_in(labelled[1]))
+        # "FIN REVIEW: The Guilty a pulse-pounding gem"
     if (called := _CALLED_REVIEW.search(text)) and form == "plain":
         text, form = text[: called.start()], "label:review"  # "Parasite – Film Review"
     directed = _DIRECTED.search(text)
@@ -226,11 +274,20 @@ def title_of(
     if not title or len(title.split()) > _MAX_TITLE_WORDS or _MEASURE.fullmatch(title):
         return None
     loose = marked or vouched or form == "quoted"  # "Léonor Serraille's 'Jeune femme'"
-    if not (is_title(title) or (loose and is_loose_title(title))):
+    if not (is_title(title) or (loose and is_loose_title(title)) or _paired(title)):
         return None
     if is_aspect(title) or COLLECTION.search(title) or LABEL_LINE.match(title + ":"):
         return None  # "The Good", "The Round-Up", "Director": never a film
     return title, form, marked, rated
+
+
+def _paired(title: str) -> bool:
+    """Two titles a slash joins under one heading, no space around it ("It Follows/The
+    Babadook", "Interstellar/Inception"): whether one film or two is
+    :mod:`marquee.roundups.pairs`' to say. A spaced slash is a caption's ("Ian Routledge /
+    Courtesy of Sundance Institute")."""
+    halves = _SLASHED.split(title)
+    return len(halves) == 2 and all(is_title(half) for half in halves)
 
 
 def _reviewed_title(headline: str) -> str:
@@ -271,10 +328,24 @@ def subtitled(title: str, prose: str) -> str:
     """A heading's title before its subtitle ("La La Land: Oh, what a lovely film"), when
     the review names that and not the whole heading."""
     parts = re.split(r"\s*:\s+|\s+[-–—]\s+", title, maxsplit=1)
-    if len(parts) == 1 or len(parts[1].split()) < _MIN_SUBTITLE_WORDS:
+    if len(parts) == 1:
         return title
     head = display_title(parts[0])
     prose = _TEASER_END.sub("", prose)  # "… Continue reading <the heading>"
-    if named_count(title, prose) or not named_count(head, prose):
+    if named_count(title, prose):
+        return title
+    if _lead_in(head, parts[1], prose):
+        return parts[1]
+    if len(parts[1].split()) < _MIN_SUBTITLE_WORDS or not named_count(head, prose):
         return title
     return head
+
+
+def _lead_in(head: str, rest: str, prose: str) -> bool:
+    """A headline's one word before its film ("Gripping: Name Me Lawand reviewed"): the
+    review names the film after it, never the word nor the whole. A title's own first
+    word is named in its review ("Terminator: Dark Fate" says "Terminator"), and a
+    one-word subtitle stays ("Alien: Covenant")."""
+    if len(head.split()) != 1 or len(rest.split()) < _MIN_TITLE_RUN:
+        return False
+    return bool(named_count(rest, prose)) and not named_count(head, prose)

@@ -30,7 +30,7 @@ from collections.abc import Sequence
 import regex as re
 
 from marquee.films.match import named_count
-from marquee.films.names import name_key
+from marquee.films.names import name_key, person
 from marquee.films.text import clean
 from marquee.records import Block
 from marquee.roundups.capsule_pages import is_capsule_page
@@ -38,6 +38,7 @@ from marquee.roundups.headings import (
     COLLECTION,
     LABEL_LINE,
     PAREN,
+    label_of,
     shared_labels,
     subtitled,
     title_of,
@@ -106,6 +107,24 @@ _BRACKETED = re.compile(r"\[[^\[\]]{2,60}\]")
 _SEPARATOR = re.compile(r"\s*:\s*|\s+[-–—]{1,2}\s*|\s*--\s*|\s*[–—]\s*|\s+\|\|?\s+")
 """A capsule opening with its title: "Babel (star)(star)1/2: A film…", "The Meg – …",
 "La La Land || I loved this movie so much!!!"."""
+_SUBTITLE = re.compile(
+    r"(?P<subtitle>\p{Lu}[\p{L}\p{N}'’-]*(?:\s+(?:\p{Lu}[\p{L}\p{N}'’-]*|\p{N}+"
+    r"|of|the|a|an|and|in|on|to|for|at|from|with)){1,6})(?:\.\s+|\s+[-–—]{1,2}\s+)(?=\S)"
+)
+"""A title's own subtitle opening what its first separator left, in capitals word by
+word up to a full stop or a dash where the review starts: "Wallace and Gromit – Curse of
+the Were-Rabbit. Loved this movie.", "Mission Impossible: Dead Reckoning Part One – did
+you know…". Two words at least: one alone is as often the review's first ("The Jungle
+Book – Warm. …") as a subtitle ("Alien: Covenant. …")."""
+_GENRE_END = re.compile(
+    r"(?i:thriller|comedy|drama|horror|documentary|romance|animation|western|musical"
+    r"|sci-fi|fantasy|action|adventure|mystery|biopic|flick|film|movie)$"
+)
+"""A capsule's tagline naming its kind, never a subtitle: "Russian Sci-Fi Thriller."."""
+_IMAGE = re.compile(r"\s+(?:movie |film |official |theatrical )?(?:poster|still|image|photo)s?")
+"""What an image's caption adds to the title it repeats: "The Double Poster"."""
+_MAX_NAME_WORDS = 3
+"""A subtitle this short that reads as a person's name is a credit ("Edgar Wright")."""
 _SEPARATES = stdlib_re.compile(r"[:\-–—|]")
 """A character every separator holds: without one, a lead is not searched for them."""
 _PAREN_LEAD = re.compile(rf"^(?P<lead>[^()]{{1,80}}?{PAREN})\.?\s*(?:[-–—:]\s+)?(?P<rest>.*)$")
@@ -215,7 +234,7 @@ def film_sections(blocks: Sequence[Block], headlines: Sequence[str]) -> list[Fil
     standfirsts = {s.index: s for i, b in enumerate(blocks) if (s := standfirst_lead(blocks, i, b))}
     heads = [h for h in heads if h.index not in standfirsts] + list(standfirsts.values())
     heads = _drop_taglines(blocks, sorted(heads, key=lambda h: h.index))
-    leads = _unrepeated([c for i, b in enumerate(blocks) if (c := _capsule(i, b))])
+    leads = _unrepeated([c for i, b in enumerate(blocks) if (c := _capsule(i, b, labels))])
     leads = among_verdicts(blocks, leads)
     found = max(_series(blocks, heads, page), _series(blocks, leads, page), key=len)
     found = found or subject_leads(blocks) or shouted_leads(blocks) or seen_leads(blocks)
@@ -309,7 +328,7 @@ def _heading(
             return Lead(index, title, *found[1:])
         if is_score_only(after):  # its stars on the line below: "ABOUT A BOY" / "**"
             found = (found[0], found[1], True, True)
-        if _part_of(found[0], after.text):
+        if part_of(found[0], after.text):
             continue  # "The Lego Movie" / "Lego": the film's image named under its title
         lead_in = _LEAD_IN.search(clean(after.text))  # "EW's X says:", "Tomatometer: 95%"
         same = after.kind == block.kind and not _is_facts(after) and not lead_in
@@ -401,21 +420,23 @@ def _drop_taglines(blocks: Sequence[Block], heads: Sequence[Lead]) -> list[Lead]
         between = blocks[before.index + 1 : head.index] if before else ()
         if before is None or any(map(is_prose, between)) or before.form == "review headline":
             kept.append(head)  # (a review headline's standfirst is its review's words)
-        elif _part_of(before.title, head.title):
+        elif part_of(before.title, head.title):
             continue  # "The Lego Movie" / "Lego": an image's name for it, under the title
         elif not before.marked or head.marked:
             kept[-1] = head
     return kept
 
 
-def _part_of(title: str, line: str) -> bool:
-    """A line repeating part of the title above it ("Snowpiercer" / "Snow"): the name a
-    copy kept of the film's image, not a title of its own."""
-    short, whole = clean(line).casefold(), title.casefold()
-    return bool(short) and short != whole and short in whole
+def part_of(title: str, line: str) -> bool:
+    """A line repeating part of the title above it ("Snowpiercer" / "Snow"), or the title
+    with the image's kind ("The Double" / "The Double Poster"): the name a copy kept of
+    the film's image, not a title of its own."""
+    short, whole = clean(line).casefold(), title.casefold().strip()
+    caption = short.startswith(whole) and _IMAGE.fullmatch(short[len(whole) :]) is not None
+    return bool(short) and short != whole and (short in whole or caption)
 
 
-def _capsule(index: int, block: Block) -> Lead | None:
+def _capsule(index: int, block: Block, labels: frozenset[str]) -> Lead | None:
     """A paragraph that opens with its film's title and a separator, then the review;
     the longest opening that is a title wins ("Ouija: Origin of Evil: "Assured…"")."""
     if (graded := graded_line(index, block)) is not None:
@@ -426,11 +447,32 @@ def _capsule(index: int, block: Block) -> Lead | None:
         return scored
     if _BY.match(block.text):
         return None  # "By: X …"
-    for lead, rest, paren in _splits(clean(block.text)) if _splits(block.text) else ():
-        if (found := _capsule_of(index, lead, rest, paren=paren)) is not None:
-            return _listed_form(block, found)
+    text = clean(block.text)
+    text = labelled[1] if (labelled := label_of(text, labels)) else text  # "12: The Jungle…"
+    for lead, rest, paren in _splits(text) if _splits(block.text) else ():
+        if (found := _capsule_of(index, lead, rest, labels, paren=paren)) is not None:
+            return _listed_form(block, _with_subtitle(found, text[: len(text) - len(rest)]))
     found = verdict_line(index, block)
     return _listed_form(block, found) if found else None
+
+
+def _with_subtitle(lead: Lead, opening: str) -> Lead:
+    """A capsule's title with its own subtitle, when the review after the separator
+    opens with one ("Wallace and Gromit – Curse of the Were-Rabbit. Loved this movie."):
+    a title cut at its inner colon or dash names another film, or none. Never a person
+    ("Baby Driver – Edgar Wright. …" names its director) or a kind of film ("Russian
+    Sci-Fi Thriller."); nor after a title's facts, which end it ("Title (2005) – …")."""
+    found = _SUBTITLE.match(lead.rest or "")
+    if found is None or "(" in opening or not is_title(subtitle := found["subtitle"]):
+        return lead
+    if (person(subtitle) and len(subtitle.split()) <= _MAX_NAME_WORDS) or _GENRE_END.search(
+        subtitle
+    ):
+        return lead
+    separator = opening[len(opening.rstrip(" :–—-|")) :].strip() or ":"
+    joined = f"{lead.title}: " if separator == ":" else f"{lead.title} {separator} "
+    rest = lead.rest[found.end() :] if lead.rest else None
+    return dataclasses.replace(lead, title=joined + subtitle, rest=rest)
 
 
 def _listed_form(block: Block, lead: Lead) -> Lead:
@@ -484,8 +526,10 @@ def _opens_review(rest: str) -> bool:
     return DRAWN_MARK.match(rest) is not None  # '"Klaus": ⛄⛄⛄ Adults will love this…'
 
 
-def _capsule_of(index: int, lead: str, rest: str, *, paren: bool) -> Lead | None:
-    head = title_of(lead, frozenset(), vouched=paren and _FACTS_PAREN.search(lead) is not None)
+def _capsule_of(
+    index: int, lead: str, rest: str, labels: frozenset[str], *, paren: bool
+) -> Lead | None:
+    head = title_of(lead, labels, vouched=paren and _FACTS_PAREN.search(lead) is not None)
     if head is None:
         return None
     title, form, marked, rated = head

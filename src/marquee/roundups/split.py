@@ -35,7 +35,7 @@ from marquee.films.names import name_key
 from marquee.films.text import clean
 from marquee.records import TABLE_SHAPES, Block, Document
 from marquee.roundups.credits import credited_parts
-from marquee.roundups.headings import COLLECTION, LABEL_LINE, title_of
+from marquee.roundups.headings import COLLECTION, LABEL_LINE, label_of, shared_labels, title_of
 from marquee.roundups.layouts import FilmSection, film_box, rated_openings, rated_runs
 from marquee.roundups.lines import (
     CERTIFICATE,
@@ -53,7 +53,8 @@ from marquee.roundups.lines import (
     review_end,
     year_in,
 )
-from marquee.roundups.segment import film_sections
+from marquee.roundups.pairs import each_film
+from marquee.roundups.segment import film_sections, part_of
 from marquee.roundups.titles import NUMBERED, display_title, is_aspect, is_title, set_apart
 from marquee.scores import parse_score
 
@@ -135,7 +136,7 @@ def split_films(doc: Document) -> tuple[Document, ...]:
     if len(headings) < MIN_FILMS or _widens(general, [h.title for h in headings]):
         sections = boxed or rated_runs(blocks) or general or rated_openings(blocks)
         log.info("%s: %d films reviewed on one page", doc.source, len(sections))
-        parts = [_part(doc, n, s) for n, s in enumerate(sections)]
+        parts = [_part(doc, n, s) for n, s in enumerate(each_film(sections))]
         return credited_parts(doc, parts, headlines) or (doc,)
     widgets = _trailing_widgets(blocks, len(headings))
     body = blocks[: len(blocks) - len(widgets)]
@@ -144,11 +145,11 @@ def split_films(doc: Document) -> tuple[Document, ...]:
     footer = list(body[last_end:])
     ends = [*(h.index for h in headings[1:]), last_end]
     log.info("%s: %d films reviewed on one page", doc.source, len(headings))
-    parts = []
+    sections = []
     for number, (heading, end) in enumerate(zip(headings, ends, strict=True)):
         own = [*_own(body[heading.index : end], heading), *widgets[number : number + 1]]
-        section = FilmSection(heading.title, heading.year, (*header, *own, *footer))
-        parts.append(_part(doc, number, section))
+        sections.append(FilmSection(heading.title, heading.year, (*header, *own, *footer)))
+    parts = [_part(doc, n, s) for n, s in enumerate(each_film(sections))]
     return credited_parts(doc, parts, headlines)
 
 
@@ -180,7 +181,10 @@ def _film_headings(blocks: Sequence[Block], title: str) -> list[_Heading]:
     nor cuts its section short; a repeat of a film already opened stays inside the review
     before it.
     """
-    candidates = [h for i, b in enumerate(blocks) if (h := _candidate(blocks, i, b)) is not None]
+    labels = shared_labels(blocks)
+    candidates = [
+        h for i, b in enumerate(blocks) if (h := _candidate(blocks, i, b, labels)) is not None
+    ]
     if len(candidates) < MIN_FILMS:
         return []
     masthead = [b.text for b in blocks[: candidates[0].index] if not is_prose(b)]
@@ -245,12 +249,13 @@ def _sections(blocks: Sequence[Block], headings: Sequence[_Heading]) -> list[Seq
     return [blocks[h.index + 1 : end] for h, end in zip(headings, ends, strict=True)]
 
 
-def _heading_at(index: int, block: Block) -> _Heading | None:
+def _heading_at(index: int, block: Block, labels: frozenset[str] = frozenset()) -> _Heading | None:
     """A film heading: "Oppenheimer (15, 180 mins)", "Monster ★★★★☆", "**Elemental** (PG)",
     or a one-line capsule review opening with the film and its facts.
 
     A heading block qualifies by its shape alone; a paragraph or list item only when it
-    prints the film's facts or rating beside the title (a bold title inside a <p>).
+    prints the film's facts or rating beside the title (a bold title inside a <p>). A label
+    the page's headings share comes off ("Program Notes: Once (2006)").
     """
     if block.kind not in {"heading", "paragraph", "list_item"}:
         return None
@@ -272,6 +277,7 @@ def _heading_at(index: int, block: Block) -> _Heading | None:
         return _title_line(index, block, text) or _set_apart(index, text)
     capsule = found.groupdict().get("rest")
     named, facts = found["title"].strip(" -–—|:"), found["facts"]
+    named = labelled[1] if (labelled := label_of(named, labels)) else named  # "Program Notes: X"
     stars = found["stars"] or found.groupdict().get("bare")
     title = display_title(named)
     dated = facts is not None and is_facts(facts)
@@ -286,10 +292,14 @@ def _heading_at(index: int, block: Block) -> _Heading | None:
     )
 
 
-def _candidate(blocks: Sequence[Block], index: int, block: Block) -> _Heading | None:
+def _candidate(
+    blocks: Sequence[Block], index: int, block: Block, labels: frozenset[str]
+) -> _Heading | None:
     """A heading that may open a film's review, or a bare title line whose facts follow
     it ("Reno 9/11!: Miami" above "(15) 84min (2 Stars) This big screen…")."""
-    heading = _heading_at(index, block)
+    heading = _heading_at(index, block, labels)
+    if heading is not None and index and part_of(clean(blocks[index - 1].text), block.text):
+        return None  # "The Double" / "The Double Poster": its image's caption
     if heading is not None or block.kind not in {"paragraph", "list_item"} or is_prose(block):
         return heading  # (a paragraph of prose is no bare title: its next line goes unread)
     if index + 1 >= len(blocks) or not is_facts_line(blocks[index + 1]):
