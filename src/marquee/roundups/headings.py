@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 import regex as re
 
@@ -196,6 +197,14 @@ def shared_labels(blocks: Sequence[Block]) -> frozenset[str]:
     """Labels two or more short lines open with: "Mini Review - Morbius", "Mini Review - X";
     a list's categories ("Horror: X", "Love: Y"), and its numbers where they run in
     sequence ("13: Warcraft", "12: The Jungle Book"; kept as "#13", "#12")."""
+    return _page_labels(tuple(blocks))
+
+
+@lru_cache(maxsize=2)
+def _page_labels(blocks: tuple[Block, ...]) -> frozenset[str]:
+    """:func:`shared_labels`, remembered for the last pages asked: the heading reader
+    (:mod:`marquee.roundups.split`) and the capsule reader (:mod:`marquee.roundups.segment`)
+    each ask for every page's labels, most pages the same blocks both times."""
     lines = [clean(b.text) for b in blocks]
     found = [(match["label"].strip().casefold(), t) for t in lines if (match := _PREFIXED.match(t))]
     counts = Counter(label for label, t in found if len(t.split()) <= _MAX_HEADING_WORDS)
@@ -214,6 +223,8 @@ def shared_labels(blocks: Sequence[Block]) -> frozenset[str]:
 def label_of(text: str, labels: frozenset[str]) -> tuple[str, str] | None:
     """(label, the rest) of a line opening with one of the page's shared ``labels``
     ("Program Notes: Once (2006)" is "program notes" and "Once (2006)"); None otherwise."""
+    if not labels:
+        return None  # most pages share none: no pattern to run
     numbered = _COLON_NUMBER.match(text)
     if numbered is not None and f"#{numbered[1]}" in labels:
         return f"#{numbered[1]}", text[numbered.end() :]
