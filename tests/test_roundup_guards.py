@@ -20,7 +20,7 @@ from marquee.documents import read_bytes, read_path
 from marquee.errors import ParseError
 from marquee.films.text import clean
 from marquee.records import Block
-from marquee.roundups import credits, layouts, segment, split, titles
+from marquee.roundups import credits, headings, layouts, segment, split, titles
 
 FIXTURES = Path(__file__).parent / "fixtures"
 _PROSE = "The film is long, and its second half drags on well past the point of interest."
@@ -98,6 +98,11 @@ def _dropped(lines: tuple[str, ...]) -> list[tuple[str, str]]:
         ("segment._PAREN_LEAD", line)
         for line in lines
         if "(" not in line[:lead] and segment._PAREN_LEAD.match(line)
+    ]
+    found += [
+        ("headings._PREFIXED", line)
+        for line in lines
+        if headings._prefixed(line) is None and headings._PREFIXED.match(line)
     ]
     return found
 
@@ -205,3 +210,28 @@ def test_a_paragraph_with_no_facts_or_mark_is_not_read_as_a_heading(
     assert split._heading_at(0, Block("paragraph", "Monster ★★★★☆")) is not None  # a mark
     monkeypatch.setattr(split, "_HEADING", _Untried())
     assert split._heading_at(0, Block("paragraph", "It drags on past its point.")) is None
+
+
+def test_a_line_whose_first_separator_is_far_in_is_not_read_for_a_label(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Prose reaches its first dash or colon past any label's length: not tried."""
+    monkeypatch.setattr(headings, "_PREFIXED", _Untried())
+    assert headings._prefixed(_PROSE + " - and then some") is None
+    assert headings._prefixed("No separator in this line at all") is None
+
+
+def test_a_page_without_shared_labels_reads_no_line_for_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(headings, "_COLON_NUMBER", _Untried())
+    monkeypatch.setattr(headings, "_PREFIXED", _Untried())
+    assert headings.label_of("Mini Review - Morbius", frozenset()) is None
+
+
+def test_a_pages_labels_are_read_once_for_both_readers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """split and segment both ask for a page's labels: the second ask reads no line."""
+    blocks = [Block("heading", f"Capsule Review - Guard Test Film {n}") for n in range(3)]
+    assert headings.shared_labels(blocks) == {"capsule review"}
+    monkeypatch.setattr(headings, "_prefixed", _Untried().match)
+    assert headings.shared_labels(list(blocks)) == {"capsule review"}

@@ -10,6 +10,7 @@ apart, which :mod:`marquee.roundups.segment` uses to find the page's series of f
 
 from __future__ import annotations
 
+import re as stdlib_re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
@@ -63,7 +64,12 @@ beside "2010: The Year We Make Contact", "1917 – a war film…" keep the numbe
 holds."""
 _SLASHED = re.compile(r"(?<=\S)/(?=\S)")
 _BULLET = re.compile(r"^\s*(?:[•·▪►▸◦*]|(?i:movie|film|no\.?)\s*#?\d{1,3}\s*[:.)-])\s*")
-_PREFIXED = re.compile(r"^(?P<label>[^-–—:|]{3,30}?)(?:\s+[-–—|]|\s*:)\s+(?P<rest>\S.*)$")
+_MAX_LABEL_CHARS = 30
+_PREFIXED = re.compile(
+    rf"^(?P<label>[^-–—:|]{{3,{_MAX_LABEL_CHARS}}}?)(?:\s+[-–—|]|\s*:)\s+(?P<rest>\S.*)$"
+)
+_SEPARATOR = stdlib_re.compile(r"[-–—:|]")
+"""What ends a label: its first occurrence in a line is where :data:`_PREFIXED` can end one."""
 PAREN = r"\((?:[^()]|\([^()]{0,20}\)){1,120}\)"
 """A parenthesis after a title, one nested: "(4 stars, like a Danish (500) Days of Summer)"."""
 _MARKS = rf"(?:\(star\))+(?:\s*1/2)?|\d\s+1/2\s+(?i:stars?)|{STARS}"
@@ -206,7 +212,7 @@ def _page_labels(blocks: tuple[Block, ...]) -> frozenset[str]:
     (:mod:`marquee.roundups.split`) and the capsule reader (:mod:`marquee.roundups.segment`)
     each ask for every page's labels, most pages the same blocks both times."""
     lines = [clean(b.text) for b in blocks]
-    found = [(match["label"].strip().casefold(), t) for t in lines if (match := _PREFIXED.match(t))]
+    found = [(match["label"].strip().casefold(), t) for t in lines if (match := _prefixed(t))]
     counts = Counter(label for label, t in found if len(t.split()) <= _MAX_HEADING_WORDS)
     labelled = [label for label, _ in found]
     shared = {label for label, n in counts.items() if n >= _SHARED and _PAGE_LABEL.search(label)}
@@ -228,10 +234,21 @@ def label_of(text: str, labels: frozenset[str]) -> tuple[str, str] | None:
     numbered = _COLON_NUMBER.match(text)
     if numbered is not None and f"#{numbered[1]}" in labels:
         return f"#{numbered[1]}", text[numbered.end() :]
-    found = _PREFIXED.match(text)
+    found = _prefixed(text)
     if found is None or (label := found["label"].strip().casefold()) not in labels:
         return None
     return label, found["rest"]
+
+
+def _prefixed(text: str) -> re.Match[str] | None:
+    """:data:`_PREFIXED`'s match, run only where the line's first separator comes after
+    few enough characters to be a label's: a label holds none, so the match ends at the
+    first, and the spaces before it are taken off whole (prose, most lines, has none in
+    reach and is not run through the pattern)."""
+    first = _SEPARATOR.search(text)
+    if first is None or len(text[: first.start()].rstrip()) > _MAX_LABEL_CHARS:
+        return None
+    return _PREFIXED.match(text)
 
 
 def title_of(
