@@ -235,3 +235,17 @@ def test_a_pages_labels_are_read_once_for_both_readers(monkeypatch: pytest.Monke
     assert headings.shared_labels(blocks) == {"capsule review"}
     monkeypatch.setattr(headings, "_prefixed", _Untried().match)
     assert headings.shared_labels(list(blocks)) == {"capsule review"}
+
+
+def test_a_page_split_into_no_parts_is_not_read_for_their_critics(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A single review (no part) has no critic of a part to find: the page is not read."""
+
+    def untried(*args: object, **kwargs: object) -> None:
+        raise AssertionError("read for the critics of no part")
+
+    (doc,) = _read("review.txt", f"Review by Ann Marsh\n\n{_PROSE}\n\n{_PROSE}")
+    for reader in ("column_critics", "masthead_critic", "legend_critics", "section_writers"):
+        monkeypatch.setattr(credits, reader, untried)
+    assert credits.credited_parts(doc, [], ["Mini Reviews by Ann Marsh"]) == ()

@@ -500,6 +500,8 @@ def credited_parts(
     usual way (its own credit, "Written by Anna Harrison", is written as a byline).
     Split from a page (more than one part), each part's credit is final: reading the
     review later reads no byline of its own again (``PAGE_CREDIT``)."""
+    if not parts:
+        return ()  # a single review (most pages): no part to credit, no page read for it
     opening = next((b.text for b in doc.blocks if is_prose(b)), "")
     shared = set.intersection(*({id(b) for b in part.blocks} for part in parts)) if parts else set()
     owns = [[b for b in part.blocks if id(b) not in shared] for part in parts]
