@@ -14,6 +14,8 @@ Read in this order:
   paragraph turning to a film set apart ("… “Silver Linings Playbook” is finally out…");
 * :mod:`~marquee.roundups.verdicts` — lists of one-line verdicts ("Title – Still
   enjoyable. ★★★★", "McCanick B+"), counted together where the list is the page;
+* :mod:`~marquee.roundups.pairs` — two films under one heading, a double bill reviewed in
+  one capsule, filed under each;
 * :mod:`~marquee.roundups.headings`, :mod:`~marquee.roundups.titles`,
   :mod:`~marquee.roundups.leads` — how a line reads as a film's title, its decorations off;
 * :mod:`~marquee.roundups.lines` — the lines the others share: facts, verdicts, prose;
