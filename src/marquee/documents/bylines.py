@@ -20,12 +20,13 @@ from marquee.wordlists import word_list
 
 _PARTICLES = frozenset(word_list("marquee.documents", "byline-particles"))
 
-# Words that show a "name" is really a role, a site or a section, never a person.
-_NOT_NAME_WORDS = frozenset(word_list("marquee.documents", "byline-not-names"))
+NOT_NAME_WORDS = frozenset(word_list("marquee.documents", "byline-not-names"))
+"""Words that show a "name" is really a role, a site or a section, never a person
+("Critic", "Staff", "Editor"); the round-up credits read them too."""
 
 _MIN_NAME_TOKENS, _MAX_NAME_TOKENS = 2, 4
 _MAX_BYLINE_WORDS = 14
-_AFTER_NAME = _NOT_NAME_WORDS | {"and", "at", "for", "in", "on", "senior", "chief", "is"}
+_AFTER_NAME = NOT_NAME_WORDS | {"and", "at", "for", "in", "on", "senior", "chief", "is"}
 _EDGE_BLOCKS = 6  # "Written by X" only counts this close to the start or the end
 _PROSE_WORDS = 25  # the review has begun once a line is this long
 _CLOCK = re.compile(
@@ -100,7 +101,7 @@ def site_signature(text: str) -> str | None:
     credits beats "no critic". None for a CMS account or a placeholder, whose every word
     only says it is no person ("Staff", "Admin", "The Film Desk")."""
     name = written_name(text)
-    if name is None or all(w in _NOT_NAME_WORDS for w in re.findall(r"\w+", name.casefold())):
+    if name is None or all(w in NOT_NAME_WORDS for w in re.findall(r"\w+", name.casefold())):
         return None
     return name
 
@@ -117,7 +118,7 @@ def credited_name(text: str) -> str | None:
     if (
         squashed.islower()
         and _MIN_NAME_TOKENS <= len(words) <= _MAX_NAME_TOKENS
-        and all(w.isalpha() and w not in _NOT_NAME_WORDS | _AFTER_NAME for w in words)
+        and all(w.isalpha() and w not in NOT_NAME_WORDS | _AFTER_NAME for w in words)
     ):
         return squashed  # "bell hooks": a name its bearer writes in lower case
     return person_name(text)
@@ -145,7 +146,7 @@ def _leading_name(text: str) -> tuple[str | None, list[str]]:
             taken.append(bare.lower())
         elif taken and bare.lower() in _AFTER_NAME:  # "JOHN HALLORAN FOR THE EVENING POST"
             break
-        elif bare and bare.lower() not in _NOT_NAME_WORDS and _is_name_word(bare):
+        elif bare and bare.lower() not in NOT_NAME_WORDS and _is_name_word(bare):
             shouted = bare.isupper() and "." not in bare and len(bare) > 2
             taken.append(bare.title() if shouted else bare)
         else:

@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 
 import regex as re
 
-from marquee.documents.bylines import person_name
+from marquee.documents.bylines import NOT_NAME_WORDS, person_name
 from marquee.documents.fields import iso_date
 from marquee.films import read_facts
 from marquee.films.names import name_key
@@ -142,8 +142,8 @@ _FUNCTION_WORDS = frozenset(word_list("marquee.documents", "stopwords-english"))
 _CHROME_WORDS = frozenset(w for w in word_list("marquee.documents", "chrome-lines") if " " not in w)
 """A page's furniture of one word ("Comments", "Share"): a menu's, never a person's name."""
 _NOT_IN_NAMES = _FUNCTION_WORDS | _CHROME_WORDS
-_NOT_NAMES = frozenset(word_list("marquee.documents", "byline-not-names"))
-"""A role, a site or a section, never a person ("Critic", "Staff", "Editor")."""
+_NOT_PICKERS = _NOT_IN_NAMES | NOT_NAME_WORDS
+"""Words no picker's heading names as its writer: "Critic's Picks", "Staff Picks"."""
 _PICKS = re.compile(
     r"^(?P<who>\p{Lu}[\p{L}.-]+)['’][sS]\s+"
     r"(?i:(?:(?:best|top|weekly)\s+)?(?:bets|picks|choices|favou?rites|recommendations))\s*:?$"
@@ -337,7 +337,7 @@ def picker(block: Block) -> str | None:
     BEST BETS:" is David's; "Critic's Picks" is no one's."""
     found = _PICKS.match(clean(block.text)) if block.kind == "heading" else None
     who = found["who"] if found else ""
-    if not who or who.casefold() in _NOT_IN_NAMES | _NOT_NAMES:
+    if not who or who.casefold() in _NOT_PICKERS:
         return None
     return who.title() if who.isupper() else who
 
