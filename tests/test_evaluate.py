@@ -81,7 +81,7 @@ def test_quotes_go_through_the_export_reader_with_their_verdicts() -> None:
 
 
 @pytest.mark.corpora
-def test_marquee_eval_quick_prints_every_published_figure() -> None:
+def test_marquee_eval_smoke_prints_every_published_figure() -> None:
     """The command users run: the test split, each corpus beside both baselines, the film
     figures, the band's coverage by review count, the reliability table, the consensus."""
     import json
@@ -90,7 +90,7 @@ def test_marquee_eval_quick_prints_every_published_figure() -> None:
 
     from marquee.cli import app
 
-    result = CliRunner().invoke(app, ["eval", "--quick", "--json"])
+    result = CliRunner().invoke(app, ["eval", "--smoke", "--json"])
     assert result.exit_code == 0, result.output
     figures = json.loads(result.stdout)
     assert figures["split"]["name"] == "test"

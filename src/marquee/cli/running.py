@@ -75,8 +75,12 @@ def train(
 @app.command("eval")
 def evaluate(
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
-    quick: Annotated[
-        bool, typer.Option(help="150 texts of each corpus: a smoke test, not the figures.")
+    smoke: Annotated[
+        bool,
+        typer.Option(
+            help="150 texts of each corpus: a smoke test of the command, not the figures. "
+            "(To see what add/batch --quick trade, the README quotes bench/quick_cost.py.)"
+        ),
     ] = False,
 ) -> None:
     """The figures the README quotes, recomputed: the shipped model on the frozen test split.
@@ -94,7 +98,7 @@ def evaluate(
 
     try:
         with stderr().status("scoring the test split with marquee, VADER and TextBlob…"):
-            figures = model_eval.run(quick=quick)
+            figures = model_eval.run(smoke=smoke)
     except MarqueeError as e:
         _fail(str(e))
     if as_json:

@@ -257,20 +257,20 @@ def _scale(rows: Sequence[Example], score: np.ndarray) -> Figures:
 
 
 def run(
-    *, quick: bool = False, systems: Sequence[str] = baselines.BASELINES, consensus: bool = True
+    *, smoke: bool = False, systems: Sequence[str] = baselines.BASELINES, consensus: bool = True
 ) -> dict[str, Any]:
     """Every published figure for the shipped artifact (see the module docstring).
 
-    ``quick`` takes the first 150 texts of each corpus (and 400 quotes): a smoke run for
+    ``smoke`` takes the first 150 texts of each corpus (and 400 quotes): a smoke run for
     tests, not a figure to quote.
     """
     require("eval", "marquee eval (VADER, TextBlob and ROUGE)")
-    limit = 150 if quick else None
+    limit = 150 if smoke else None
     tasks: dict[str, Any] = {}
     for source in ("polarity_v2", "rt_snippets", "scale_v1"):
         log.info("evaluating %s", source)
         tasks[source] = _texts_task(source, limit, systems)
-    quotes = _quotes(400 if quick else None, systems)
+    quotes = _quotes(400 if smoke else None, systems)
     coverage, table = quotes.pop("coverage"), quotes.pop("reliability")
     tasks.update(quotes)
     out: dict[str, Any] = {
@@ -287,5 +287,5 @@ def run(
     if consensus:
         from marquee.lab.consensus_eval import run_consensus_eval
 
-        out["consensus"] = run_consensus_eval(split="test", limit=20 if quick else None)
+        out["consensus"] = run_consensus_eval(split="test", limit=20 if smoke else None)
     return out
