@@ -44,7 +44,6 @@ def page(name: str) -> Document:
 MISSED = {
     "bestvideo_new_releases.txt": 3,  # "The Batman (DC Universe comic book action, …": no layout
     "hunterword_short_films.txt": 1,  # "klutz." (lower case) under "Film Short Review"
-    "gffreviews_feb2014.txt": 3,  # plain title headings, nothing else saying they are films
     "lighthousestudio_student_critics.txt": 1,  # "Juno Shines in Every Possible Way"
     "carolinianuncg_movie_review.txt": 1,  # its prose ends "Continue reading <the heading>"
     "rachelsreviews_current_mini_reviews.txt": 2,  # "Black is King"; a lost heading
@@ -113,7 +112,6 @@ MISSED = {
     "r15_awardsprognosticator_best_documentary_2015.txt": 3,  # not cut: "Title" / "(Director)"
     "r15_chesapeakefamily_parent_movie_reviews.txt": 2,  # cut at "MPAA Rating:", read as titles
     "r15_cityweekly_buzzblog_oct_21_2016.txt": 8,  # not cut: each film named in a sentence
-    "r15_pressreader_variety_documentaries.txt": 4,  # not cut: "TITLE" headings
     "r15_smartmovieshow_last_kid_friendly_summer.txt": 3,  # not cut: "Title (PG) is in theaters"
     "r15_thefriendsfm_bingeworthy_netflix_originals.txt": 2,  # not cut: quoted in a transcript
     # rounds 16 to 16c (issue 12n3), as measured once at a75d9ca (SOURCES.md); "not cut": no
@@ -276,6 +274,8 @@ def test_a_columns_byline_in_its_headline_credits_every_film() -> None:
         ("ANT-MAN AND THE WASP", "Ant-Man and the Wasp"),
         ("FORD v FERRARI", "Ford v Ferrari"),
         ("L.A. TIMES", "L.A. Times"),
+        ("ATHLETE A", "Athlete A"),
+        ("ALL IN: THE FIGHT FOR DEMOCRACY", "All In: The Fight for Democracy"),
     ],
 )
 def test_a_shouted_title_keeps_its_acronyms_numerals_and_small_words(
@@ -312,6 +312,27 @@ def test_plain_title_headings_split_a_page_only_when_it_says_it_collects_films()
     body = [b for h in heads for b in (h, ("paragraph", PROSE))]
     assert len(split_films(doc_of(("heading", "What to see this week"), *body))) == 3
     assert len(split_films(doc_of(("heading", "Notes on a winter"), *body))) == 1
+
+
+def films(*blocks: tuple[str, str]) -> list[str]:
+    return [part.meta["film"] for part in split_films(doc_of(*blocks))]
+
+
+def test_plain_title_headings_whose_prose_says_what_kind_of_film_each_is_split() -> None:
+    """No headline says the page collects films, but each heading's prose opens on what
+    kind of film it heads; a review's sub-headings go on about "the film" instead."""
+    kinds = ("This quiet drama follows", "Ryan White's documentary centers on", "A brash comedy")
+    heads = ("Harbour Lights", "Paper Kites", "The Long Field")
+    body = [
+        b
+        for h, k in zip(heads, kinds, strict=True)
+        for b in (("heading", h), ("paragraph", f"{k} {PROSE}"))
+    ]
+    assert films(("heading", "Notes on a winter"), *body) == list(heads)
+    two = body[2:]  # two headings alone: a review's own may each name the film's kind
+    assert len(split_films(doc_of(("heading", "Notes on a winter"), *two))) == 1
+    sub = [b for h in heads for b in (("heading", h), ("paragraph", f"The film opens {PROSE}"))]
+    assert len(split_films(doc_of(("heading", "Notes on a winter"), *sub))) == 1
 
 
 def test_a_review_whose_paragraphs_open_with_its_film_stays_whole() -> None:

@@ -177,6 +177,8 @@ _CALLED_FILM = re.compile(
     re.IGNORECASE,
 )
 """What a capsule's first sentence calls its subject when the subject is a film."""
+_CALLED_KIND = re.compile(rf"(?<!\b(?i:the|this|that) ){_CALLED_FILM.pattern}", re.IGNORECASE)
+"""The same, said with what kind it is, not "the film" a review goes on about."""
 _CALLED_WORDS = 8
 """A capsule calls its film what it is within its first words ("This 1980 adaptation of…")."""
 _REVIEW_HEADLINE = re.compile(r"\breview\b", re.IGNORECASE)
@@ -610,11 +612,13 @@ def _judged(blocks: Sequence[Block], group: Sequence[Lead], page: _Page) -> bool
     sections = [blocks[g.index + 1 : end] for g, end in zip(group, ends, strict=True)]
     openings = Counter(_opening(s) for s in sections) - Counter({None: len(sections)})
     alike = sum(n for n in openings.values() if n >= MIN_FILMS)  # "What we know"
+    distinct = len({name_key(g.title) for g in group})
+    called = distinct >= _MIN_PLAIN  # "Assassins" / "Ryan White's documentary centers on…"
     evident = alike + sum(
         _evident(g, s, page, _dashed(blocks[g.index], g))
+        or (called and g.rest is None and _calls_film(s))
         for g, s in zip(group, sections, strict=True)
     )
-    distinct = len({name_key(g.title) for g in group})
     plain = distinct >= _MIN_PLAIN and page.collection
     if distinct < len(group):
         return False  # a film heads one capsule; a title repeated heads a review's parts
@@ -692,6 +696,16 @@ def _evident(lead: Lead, section: Sequence[Block], page: _Page, dashed: bool) ->
     said = any(delivers_verdict(b) for b in section[:3]) or any(map(_is_facts, section[:1]))
     said = said or any(clean(b.text).endswith(":") and not is_prose(b) for b in section[:1])
     return named_count(lead.title, text) > 0 or said
+
+
+def _calls_film(section: Sequence[Block]) -> bool:
+    """A heading's own prose says at once what kind of film its subject is ("Ryan White's
+    documentary centers on…", "This charming indie romantic comedy from…", "A 4 hour
+    documentary"), where a review's sub-heading goes on about "the film" it reviews. It
+    vouches for a series of three titles at least: a review's two sub-headings may each
+    open on the film ("Lucky Fan" / "One Lucky Fan, another of the year's best films…")."""
+    first = next((b for b in section if is_prose(b)), None)
+    return first is not None and bool(_CALLED_KIND.search(_opening_words(clean(first.text))))
 
 
 def _opening_words(text: str) -> str:

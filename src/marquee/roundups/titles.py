@@ -167,7 +167,9 @@ def is_aspect(title: str) -> bool:
 
 
 def _recased(word: re.Match[str]) -> str:
-    """A shouted word as a title prints it: "FROZEN" is "Frozen", "RBG" stays "RBG"."""
+    """A shouted word as a title prints it: "FROZEN" is "Frozen", "RBG" stays "RBG"; a
+    small word is lower case only inside a title, never first or last nor beside a colon
+    ("ANT-MAN AND THE WASP", "ATHLETE A", "ALL IN: THE FIGHT FOR DEMOCRACY")."""
     text = word.group()
     if text.upper() != text:
         return text  # "FORD v FERRARI": a word not shouted is as written
@@ -179,6 +181,7 @@ def _recased(word: re.Match[str]) -> str:
     if numeral and (word.start() == 0 or end[:1] not in ("", ":", "-", "–", "—")):
         found = None  # "MIX" is a word; "ROCKY II" ends with a numeral
     before = word.string[: word.start()].rstrip()
-    if found is None and text.lower() in _SMALL and before and before[-1] not in ":-–—":
-        return text.lower()  # "ANT-MAN AND THE WASP" is "Ant-Man and the Wasp"
+    inside = before and before[-1] not in ":-–—" and end[:1] not in ("", ":", "-", "–", "—")
+    if found is None and text.lower() in _SMALL and inside:
+        return text.lower()  # "ANT-MAN AND THE WASP" is "Ant-Man and the Wasp"; "ATHLETE A"
     return text if found else text.capitalize()
