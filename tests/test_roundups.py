@@ -102,7 +102,6 @@ MISSED = {
     "r15_cinemasentries_criterion_collection.txt": 2,  # "Title Criterion … Review: tagline"
     "r15_cupofteareviews_halloween_marathon_2021.txt": 1,  # a lost heading, "Continue reading"
     "r15_emerdelac_halloween_movie_marathon.txt": 1,  # the first "*Title (2015) – prose" line
-    "r15_heraldstandard_movie_capsules_az.txt": 2,  # not cut: "TITLE: (B) prose" capsules
     "r15_plumenoire_foreign_films_p2.txt": 4,  # not cut: "Title movie poster" / "Title"
     "r15_whysoblu_criterion_p10.txt": 2,  # not cut: titles only in "Continue reading ‘…’"
     "r15_lorneanderson_in_flight_movies.txt": 1,  # its last capsule, one sentence
@@ -125,7 +124,6 @@ MISSED = {
     "r16_thecatholiccommentator_capsules_47793.txt": 2,  # not cut: "Title" / distributor / prose
     "r16_wegotthiscovered_acclaimed_horror_netflix.txt": 3,  # not cut: titles inside the prose
     "r16_fresnofilmworks_author_p4.txt": 5,  # not cut: headlines naming films over teasers
-    "r16_improper_what_to_watch_10_25_2018.txt": 7,  # not cut: "Title ★★ “quote” Read more >>"
     "r16_kinoclub313_hulu_weekend_watchlist.txt": 1,  # "1) O.J.: Made in America (2016) – …"
     "r16_lafayettesquarearchives_paragraphic_noir.txt": 2,  # not cut: "Title – 1949 – Studio"
     "r16_take2indiereview_short_film_tag.txt": 1,  # the title quoted inside its headline
@@ -276,6 +274,7 @@ def test_a_columns_byline_in_its_headline_credits_every_film() -> None:
         ("L.A. TIMES", "L.A. Times"),
         ("ATHLETE A", "Athlete A"),
         ("ALL IN: THE FIGHT FOR DEMOCRACY", "All In: The Fight for Democracy"),
+        ("DR. STRANGELOVE", "Dr. Strangelove"),
     ],
 )
 def test_a_shouted_title_keeps_its_acronyms_numerals_and_small_words(
@@ -312,6 +311,22 @@ def test_plain_title_headings_split_a_page_only_when_it_says_it_collects_films()
     body = [b for h in heads for b in (h, ("paragraph", PROSE))]
     assert len(split_films(doc_of(("heading", "What to see this week"), *body))) == 3
     assert len(split_films(doc_of(("heading", "Notes on a winter"), *body))) == 1
+
+
+def test_capsules_whose_stars_alone_part_title_and_review_are_one_film_each() -> None:
+    """ "First Man ★★ 1/2 “It seems…”": no colon or dash, the stars between; each part
+    keeps its stars as its score."""
+    lines = ("Harbour Lights ★★ 1/2 “", "Paper Kites ★★★★ ", "The Long Field ★ “")
+    doc = doc_of(*(("paragraph", f"{line}{PROSE}") for line in lines))
+    parts = split_films(doc)
+    assert [p.meta["film"] for p in parts] == ["Harbour Lights", "Paper Kites", "The Long Field"]
+    assert [read_score(p).value for p in parts] == [50.0, 80.0, 20.0]  # type: ignore[union-attr]
+
+
+def test_a_title_with_a_curly_apostrophe_or_an_honorific_in_capitals_is_a_title() -> None:
+    lines = ("DR. SEUSS’ THE LORAX: (B) ", "GERALD’S GAME: (B+) ", "MR. JONES: (C) ")
+    doc = doc_of(*(("paragraph", f"{line}{PROSE}") for line in lines))
+    assert len(split_films(doc)) == len(lines)
 
 
 def films(*blocks: tuple[str, str]) -> list[str]:

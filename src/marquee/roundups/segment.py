@@ -104,9 +104,16 @@ _FACTS_PAREN = re.compile(rf"\(\s*{CERTIFICATE}\s*\)|\((?:19|20)\d\d\)")
 _BY = re.compile(r"^\W*by\b", re.IGNORECASE)
 _BRACKETED = re.compile(r"\[[^\[\]]{2,60}\]")
 """A film's facts in square brackets: "[Warner Bros. Pictures; 2020]"."""
-_SEPARATOR = re.compile(r"\s*:\s*|\s+[-–—]{1,2}\s*|\s*--\s*|\s*[–—]\s*|\s+\|\|?\s+")
+_SEPARATOR = re.compile(
+    r"\s*:\s*|\s+[-–—]{1,2}\s*|\s*--\s*|\s*[–—]\s*|\s+\|\|?\s+"
+    r"|(?<=\s[★☆✩✭✮⭐]+(?:\s*1/2|½)?)\s+(?![\d½])"
+)
 """A capsule opening with its title: "Babel (star)(star)1/2: A film…", "The Meg – …",
-"La La Land || I loved this movie so much!!!"."""
+"La La Land || I loved this movie so much!!!", or its stars alone between the two
+("Halloween ★★  Jamie Lee Curtis returns…", "First Man ★★ 1/2 “It seems…”": the stars
+stay with the title, its mark)."""
+_DRAWN_END = re.compile(r"\s[★☆✩✭✮⭐]+(?:\s*1/2|½)?$")
+"""Stars drawn at the end of a capsule's title line: "Beautiful Boy ★★ 1/2"."""
 _SUBTITLE = re.compile(
     r"(?P<subtitle>\p{Lu}[\p{L}\p{N}'’-]*(?:\s+(?:\p{Lu}[\p{L}\p{N}'’-]*|\p{N}+"
     r"|of|the|a|an|and|in|on|to|for|at|from|with)){1,6})(?:\.\s+|\s+[-–—]{1,2}\s+)(?=\S)"
@@ -125,7 +132,7 @@ _IMAGE = re.compile(r"\s+(?:movie |film |official |theatrical )?(?:poster|still|
 """What an image's caption adds to the title it repeats: "The Double Poster"."""
 _MAX_NAME_WORDS = 3
 """A subtitle this short that reads as a person's name is a credit ("Edgar Wright")."""
-_SEPARATES = stdlib_re.compile(r"[:\-–—|]")
+_SEPARATES = stdlib_re.compile(r"[:\-–—|★☆✩✭✮⭐]")
 """A character every separator holds: without one, a lead is not searched for them."""
 _PAREN_LEAD = re.compile(rf"^(?P<lead>[^()]{{1,80}}?{PAREN})\.?\s*(?:[-–—:]\s+)?(?P<rest>.*)$")
 """A capsule whose title's facts end the lead: "Shoplifters (Japan, Kore-eda, 5) Family…",
@@ -732,7 +739,17 @@ def _cut(blocks: Sequence[Block], leads: Sequence[Lead]) -> list[FilmSection]:
         if lead.rest is not None:  # the capsule's line: its title (and mark), its review
             # (or its paragraph whole, the title only named in it: its title heads it)
             shown = text[: len(text) - len(lead.rest)].rstrip(" :–—-") or lead.title
-            opening = [Block("heading", shown), Block("paragraph", lead.rest)]
+            opening = [*_marked_apart(shown), Block("paragraph", lead.rest)]
         own_blocks = (*header, *opening, *own, *footer)
         sections.append(FilmSection(lead.title, year_in(text), own_blocks))
     return sections
+
+
+def _marked_apart(shown: str) -> list[Block]:
+    """A capsule's title line, its drawn stars on a line of their own below the title
+    ("First Man" / "★★ 1/2"), where a review's score is read; stars after a title on one
+    line read as part of a heading."""
+    found = _DRAWN_END.search(shown)
+    if found is None or found.start() == 0:
+        return [Block("heading", shown)]
+    return [Block("heading", shown[: found.start()]), Block("paragraph", found.group().strip())]
