@@ -199,6 +199,12 @@ _SCORED_END = re.compile(
 )
 """A capsule's own score at its end: "… Definitely one to watch. 8/10.", "… R. (Grand)
 Grade: B"."""
+_LABELLED_OPENING = re.compile(
+    r"^(?P<title>[^.;!?]{1,60}?)(?:\s*[.;]\s+|\s*[-–—]\s+|\s+(?=(?:\p{Ll}+ly\s+)?"
+    r"(?:is|was|has|had|\p{Ll}{2,}s)\s))(?P<rest>\S.*)$"
+)
+"""A labelled capsule's title, up to a full stop, a dash or its verb ("Roma- Cuaron is…",
+"The Revenant gives Inarritu…")."""
 _SCORE_CHARS = 16
 """The end of a paragraph where its score is looked for (not the whole paragraph)."""
 _SCORED_OPENING = re.compile(
@@ -461,8 +467,24 @@ def _capsule(index: int, block: Block, labels: frozenset[str]) -> Lead | None:
     for lead, rest, paren in _splits(text) if _splits(block.text) else ():
         if (found := _capsule_of(index, lead, rest, labels, paren=paren)) is not None:
             return _listed_form(block, _with_subtitle(found, text[: len(text) - len(rest)]))
+    if labelled and (found := _labelled_opening(index, *labelled)) is not None:
+        return found
     found = verdict_line(index, block)
     return _listed_form(block, found) if found else None
+
+
+def _labelled_opening(index: int, label: str, text: str) -> Lead | None:
+    """A capsule under a label every capsule repeats, its title opening what follows with
+    no separator of its own: up to a full stop, a dash or the verb it is the subject of
+    ("best film: Midsommar. Minor spoilers…", "best film: Dunkirk is a masterstroke…").
+    The label says the line opens a film's capsule, as a heading's shape would."""
+    found = _LABELLED_OPENING.match(text)
+    head = title_of(found["title"], frozenset()) if found else None
+    if found is None or head is None or head[0] in NOT_SUBJECT:
+        return None
+    if len(found["rest"].split()) < _MIN_PROSE_WORDS:
+        return None
+    return Lead(index, head[0], f"capsule:label:{label}", False, False, rest=found["rest"])
 
 
 def _with_subtitle(lead: Lead, opening: str) -> Lead:
