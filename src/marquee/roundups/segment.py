@@ -104,14 +104,14 @@ _FACTS_PAREN = re.compile(rf"\(\s*{CERTIFICATE}\s*\)|\((?:19|20)\d\d\)")
 _BY = re.compile(r"^\W*by\b", re.IGNORECASE)
 _BRACKETED = re.compile(r"\[[^\[\]]{2,60}\]")
 """A film's facts in square brackets: "[Warner Bros. Pictures; 2020]"."""
-_SEPARATOR = re.compile(
-    r"\s*:\s*|\s+[-–—]{1,2}\s*|\s*--\s*|\s*[–—]\s*|\s+\|\|?\s+"
-    r"|(?<=\s[★☆✩✭✮⭐]+(?:\s*1/2|½)?)\s+(?![\d½])"
-)
+_SEPARATOR = re.compile(r"\s*:\s*|\s+[-–—]{1,2}\s*|\s*--\s*|\s*[–—]\s*|\s+\|\|?\s+")
 """A capsule opening with its title: "Babel (star)(star)1/2: A film…", "The Meg – …",
-"La La Land || I loved this movie so much!!!", or its stars alone between the two
-("Halloween ★★  Jamie Lee Curtis returns…", "First Man ★★ 1/2 “It seems…”": the stars
-stay with the title, its mark)."""
+"La La Land || I loved this movie so much!!!"."""
+_STARS_APART = re.compile(r"(?<=\s[★☆✩✭✮⭐]+(?:\s*1/2|½)?)\s+(?![\d½])")
+"""A capsule whose stars alone stand between its title and its review ("Halloween ★★
+Jamie Lee Curtis returns…", "First Man ★★ 1/2 “It seems…”"): the stars stay with the
+title, its mark. Searched only in a lead that draws a star."""
+_DRAWN_STARS = stdlib_re.compile(r"[★☆✩✭✮⭐]")
 _DRAWN_END = re.compile(r"\s[★☆✩✭✮⭐]+(?:\s*1/2|½)?$")
 """Stars drawn at the end of a capsule's title line: "Beautiful Boy ★★ 1/2"."""
 _SUBTITLE = re.compile(
@@ -132,7 +132,7 @@ _IMAGE = re.compile(r"\s+(?:movie |film |official |theatrical )?(?:poster|still|
 """What an image's caption adds to the title it repeats: "The Double Poster"."""
 _MAX_NAME_WORDS = 3
 """A subtitle this short that reads as a person's name is a credit ("Edgar Wright")."""
-_SEPARATES = stdlib_re.compile(r"[:\-–—|★☆✩✭✮⭐]")
+_SEPARATES = stdlib_re.compile(r"[:\-–—|]")
 """A character every separator holds: without one, a lead is not searched for them."""
 _PAREN_LEAD = re.compile(rf"^(?P<lead>[^()]{{1,80}}?{PAREN})\.?\s*(?:[-–—:]\s+)?(?P<rest>.*)$")
 """A capsule whose title's facts end the lead: "Shoplifters (Japan, Kore-eda, 5) Family…",
@@ -531,11 +531,15 @@ def _splits(text: str) -> list[tuple[str, str, bool]]:
     review, the longest opening first: short, and the review starting as one does."""
     lead = text[:_LEAD_CHARS]
     separated = _SEPARATES.search(lead) is not None
-    if not separated and "(" not in lead:
+    starred = not lead.isascii() and _DRAWN_STARS.search(lead) is not None  # (ASCII: no star)
+    if not separated and not starred and "(" not in lead:
         return []  # most lines: neither a separator nor a bracket where a title could end
     found = [
         (text[: m.start()], text[m.end() :], False)
-        for m in (_SEPARATOR.finditer(lead) if separated else ())
+        for m in (
+            *(_SEPARATOR.finditer(lead) if separated else ()),
+            *(_STARS_APART.finditer(lead) if starred else ()),
+        )
     ]
     if "(" in lead and (bracketed := _PAREN_LEAD.match(text)):  # its bracket opens in the lead
         found.append((bracketed["lead"], bracketed["rest"], True))
