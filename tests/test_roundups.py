@@ -101,7 +101,6 @@ MISSED = {
     "r15_woroni_film_of_the_summer.txt": 2,  # not cut: title lines over a paragraph
     "r15_cinemasentries_criterion_collection.txt": 2,  # "Title Criterion … Review: tagline"
     "r15_cupofteareviews_halloween_marathon_2021.txt": 1,  # a lost heading, "Continue reading"
-    "r15_emerdelac_halloween_movie_marathon.txt": 1,  # the first "*Title (2015) – prose" line
     "r15_plumenoire_foreign_films_p2.txt": 4,  # not cut: "Title movie poster" / "Title"
     "r15_whysoblu_criterion_p10.txt": 2,  # not cut: titles only in "Continue reading ‘…’"
     "r15_lorneanderson_in_flight_movies.txt": 1,  # its last capsule, one sentence
@@ -334,6 +333,18 @@ def test_capsules_under_a_shared_label_end_their_title_at_a_stop_a_dash_or_its_v
     film follows, with no separator of its own after the title."""
     openings = ("Harbour Lights. I saw it twice.", "Paper Kites- the year's", "The Long Field is")
     doc = doc_of(*(("paragraph", f"best film: {line} {PROSE}") for line in openings))
+    assert [p.meta["film"] for p in split_films(doc)] == [
+        *("Harbour Lights", "Paper Kites", "The Long Field")
+    ]
+
+
+def test_a_lists_first_item_left_a_paragraph_by_its_bullet_joins_the_list() -> None:
+    doc = doc_of(
+        ("paragraph", f"This month I watched a few things. {PROSE}"),
+        ("paragraph", f"*Harbour Lights (2015) – A slow burn. {PROSE}"),
+        ("list_item", f"Paper Kites – A bright, odd comedy. {PROSE}"),
+        ("list_item", f"The Long Field – A war story told small. {PROSE}"),
+    )
     assert [p.meta["film"] for p in split_films(doc)] == [
         *("Harbour Lights", "Paper Kites", "The Long Field")
     ]

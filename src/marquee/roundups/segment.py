@@ -114,6 +114,8 @@ title, its mark. Searched only in a lead that draws a star."""
 _DRAWN_STARS = stdlib_re.compile(r"[★☆✩✭✮⭐]")
 _DRAWN_END = re.compile(r"\s[★☆✩✭✮⭐]+(?:\s*1/2|½)?$")
 """Stars drawn at the end of a capsule's title line: "Beautiful Boy ★★ 1/2"."""
+_BULLETED = re.compile(r"\s*[•·▪►▸◦*]\s*\S")
+"""A bullet opening a line, as a list item's."""
 _SUBTITLE = re.compile(
     r"(?P<subtitle>\p{Lu}[\p{L}\p{N}'’-]*(?:\s+(?:\p{Lu}[\p{L}\p{N}'’-]*|\p{N}+"
     r"|of|the|a|an|and|in|on|to|for|at|from|with)){1,6})(?:\.\s+|\s+[-–—]{1,2}\s+)(?=\S)"
@@ -410,7 +412,11 @@ def _numbered(
 
 def _line_kind(block: Block) -> str:
     """A block's kind as a layout shows it: a short line of a text file is a heading,
-    whichever the reader took it for."""
+    whichever the reader took it for, and a paragraph opening with a bullet an item of
+    the list below it (a list's first item the reader did not take for one: "*The Boy
+    (2015) – …" above "JeruZalem – …")."""
+    if block.kind == "paragraph" and _BULLETED.match(block.text):
+        return "list_item"
     if block.kind == "paragraph" and not (
         is_prose(block) and not _LONG_REVIEWED.search(block.text)
     ):
