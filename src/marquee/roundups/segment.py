@@ -107,6 +107,15 @@ _BRACKETED = re.compile(r"\[[^\[\]]{2,60}\]")
 _SEPARATOR = re.compile(r"\s*:\s*|\s+[-–—]{1,2}\s*|\s*--\s*|\s*[–—]\s*|\s+\|\|?\s+")
 """A capsule opening with its title: "Babel (star)(star)1/2: A film…", "The Meg – …",
 "La La Land || I loved this movie so much!!!"."""
+_STARS_APART = re.compile(r"(?<=\s[★☆✩✭✮⭐]+(?:\s*1/2|½)?)\s+(?![\d½])")
+"""A capsule whose stars alone stand between its title and its review ("Halloween ★★
+Jamie Lee Curtis returns…", "First Man ★★ 1/2 “It seems…”"): the stars stay with the
+title, its mark. Searched only in a lead that draws a star."""
+_DRAWN_STARS = stdlib_re.compile(r"[★☆✩✭✮⭐]")
+_DRAWN_END = re.compile(r"\s[★☆✩✭✮⭐]+(?:\s*1/2|½)?$")
+"""Stars drawn at the end of a capsule's title line: "Beautiful Boy ★★ 1/2"."""
+_BULLETED = re.compile(r"\s*[•·▪►▸◦*]\s*\S")
+"""A bullet opening a line, as a list item's."""
 _SUBTITLE = re.compile(
     r"(?P<subtitle>\p{Lu}[\p{L}\p{N}'’-]*(?:\s+(?:\p{Lu}[\p{L}\p{N}'’-]*|\p{N}+"
     r"|of|the|a|an|and|in|on|to|for|at|from|with)){1,6})(?:\.\s+|\s+[-–—]{1,2}\s+)(?=\S)"
@@ -177,6 +186,8 @@ _CALLED_FILM = re.compile(
     re.IGNORECASE,
 )
 """What a capsule's first sentence calls its subject when the subject is a film."""
+_CALLED_KIND = re.compile(rf"(?<!\b(?i:the|this|that) ){_CALLED_FILM.pattern}", re.IGNORECASE)
+"""The same, said with what kind it is, not "the film" a review goes on about."""
 _CALLED_WORDS = 8
 """A capsule calls its film what it is within its first words ("This 1980 adaptation of…")."""
 _REVIEW_HEADLINE = re.compile(r"\breview\b", re.IGNORECASE)
@@ -190,6 +201,12 @@ _SCORED_END = re.compile(
 )
 """A capsule's own score at its end: "… Definitely one to watch. 8/10.", "… R. (Grand)
 Grade: B"."""
+_LABELLED_OPENING = re.compile(
+    r"^(?P<title>[^.;!?]{1,60}?)(?:\s*[.;]\s+|\s*[-–—]\s+|\s+(?=(?:\p{Ll}+ly\s+)?"
+    r"(?:is|was|has|had|\p{Ll}{2,}s)\s))(?P<rest>\S.*)$"
+)
+"""A labelled capsule's title, up to a full stop, a dash or its verb ("Roma- Cuaron is…",
+"The Revenant gives Inarritu…")."""
 _SCORE_CHARS = 16
 """The end of a paragraph where its score is looked for (not the whole paragraph)."""
 _SCORED_OPENING = re.compile(
@@ -395,7 +412,11 @@ def _numbered(
 
 def _line_kind(block: Block) -> str:
     """A block's kind as a layout shows it: a short line of a text file is a heading,
-    whichever the reader took it for."""
+    whichever the reader took it for, and a paragraph opening with a bullet an item of
+    the list below it (a list's first item the reader did not take for one: "*The Boy
+    (2015) – …" above "JeruZalem – …")."""
+    if block.kind == "paragraph" and _BULLETED.match(block.text):
+        return "list_item"
     if block.kind == "paragraph" and not (
         is_prose(block) and not _LONG_REVIEWED.search(block.text)
     ):
@@ -452,8 +473,24 @@ def _capsule(index: int, block: Block, labels: frozenset[str]) -> Lead | None:
     for lead, rest, paren in _splits(text) if _splits(block.text) else ():
         if (found := _capsule_of(index, lead, rest, labels, paren=paren)) is not None:
             return _listed_form(block, _with_subtitle(found, text[: len(text) - len(rest)]))
+    if labelled and (found := _labelled_opening(index, *labelled)) is not None:
+        return found
     found = verdict_line(index, block)
     return _listed_form(block, found) if found else None
+
+
+def _labelled_opening(index: int, label: str, text: str) -> Lead | None:
+    """A capsule under a label every capsule repeats, its title opening what follows with
+    no separator of its own: up to a full stop, a dash or the verb it is the subject of
+    ("best film: Midsommar. Minor spoilers…", "best film: Dunkirk is a masterstroke…").
+    The label says the line opens a film's capsule, as a heading's shape would."""
+    found = _LABELLED_OPENING.match(text)
+    head = title_of(found["title"], frozenset()) if found else None
+    if found is None or head is None or head[0] in NOT_SUBJECT:
+        return None
+    if len(found["rest"].split()) < _MIN_PROSE_WORDS:
+        return None
+    return Lead(index, head[0], f"capsule:label:{label}", False, False, rest=found["rest"])
 
 
 def _with_subtitle(lead: Lead, opening: str) -> Lead:
@@ -500,11 +537,15 @@ def _splits(text: str) -> list[tuple[str, str, bool]]:
     review, the longest opening first: short, and the review starting as one does."""
     lead = text[:_LEAD_CHARS]
     separated = _SEPARATES.search(lead) is not None
-    if not separated and "(" not in lead:
+    starred = not lead.isascii() and _DRAWN_STARS.search(lead) is not None  # (ASCII: no star)
+    if not separated and not starred and "(" not in lead:
         return []  # most lines: neither a separator nor a bracket where a title could end
     found = [
         (text[: m.start()], text[m.end() :], False)
-        for m in (_SEPARATOR.finditer(lead) if separated else ())
+        for m in (
+            *(_SEPARATOR.finditer(lead) if separated else ()),
+            *(_STARS_APART.finditer(lead) if starred else ()),
+        )
     ]
     if "(" in lead and (bracketed := _PAREN_LEAD.match(text)):  # its bracket opens in the lead
         found.append((bracketed["lead"], bracketed["rest"], True))
@@ -610,11 +651,13 @@ def _judged(blocks: Sequence[Block], group: Sequence[Lead], page: _Page) -> bool
     sections = [blocks[g.index + 1 : end] for g, end in zip(group, ends, strict=True)]
     openings = Counter(_opening(s) for s in sections) - Counter({None: len(sections)})
     alike = sum(n for n in openings.values() if n >= MIN_FILMS)  # "What we know"
+    distinct = len({name_key(g.title) for g in group})
+    called = distinct >= _MIN_PLAIN  # "Assassins" / "Ryan White's documentary centers on…"
     evident = alike + sum(
         _evident(g, s, page, _dashed(blocks[g.index], g))
+        or (called and g.rest is None and _calls_film(s))
         for g, s in zip(group, sections, strict=True)
     )
-    distinct = len({name_key(g.title) for g in group})
     plain = distinct >= _MIN_PLAIN and page.collection
     if distinct < len(group):
         return False  # a film heads one capsule; a title repeated heads a review's parts
@@ -694,6 +737,16 @@ def _evident(lead: Lead, section: Sequence[Block], page: _Page, dashed: bool) ->
     return named_count(lead.title, text) > 0 or said
 
 
+def _calls_film(section: Sequence[Block]) -> bool:
+    """A heading's own prose says at once what kind of film its subject is ("Ryan White's
+    documentary centers on…", "This charming indie romantic comedy from…", "A 4 hour
+    documentary"), where a review's sub-heading goes on about "the film" it reviews. It
+    vouches for a series of three titles at least: a review's two sub-headings may each
+    open on the film ("Lucky Fan" / "One Lucky Fan, another of the year's best films…")."""
+    first = next((b for b in section if is_prose(b)), None)
+    return first is not None and bool(_CALLED_KIND.search(_opening_words(clean(first.text))))
+
+
 def _opening_words(text: str) -> str:
     """A capsule's first words, up to the end of its first sentence."""
     words = " ".join(text.split()[:_CALLED_WORDS])
@@ -718,7 +771,17 @@ def _cut(blocks: Sequence[Block], leads: Sequence[Lead]) -> list[FilmSection]:
         if lead.rest is not None:  # the capsule's line: its title (and mark), its review
             # (or its paragraph whole, the title only named in it: its title heads it)
             shown = text[: len(text) - len(lead.rest)].rstrip(" :–—-") or lead.title
-            opening = [Block("heading", shown), Block("paragraph", lead.rest)]
+            opening = [*_marked_apart(shown), Block("paragraph", lead.rest)]
         own_blocks = (*header, *opening, *own, *footer)
         sections.append(FilmSection(lead.title, year_in(text), own_blocks))
     return sections
+
+
+def _marked_apart(shown: str) -> list[Block]:
+    """A capsule's title line, its drawn stars on a line of their own below the title
+    ("First Man" / "★★ 1/2"), where a review's score is read; stars after a title on one
+    line read as part of a heading."""
+    found = _DRAWN_END.search(shown)
+    if found is None or found.start() == 0:
+        return [Block("heading", shown)]
+    return [Block("heading", shown[: found.start()]), Block("paragraph", found.group().strip())]

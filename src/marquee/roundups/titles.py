@@ -80,9 +80,12 @@ best-and-worst list's "WORST: Title (2016)", a countdown's "Number Ten:", a mont
 "October 1: Jigsaw (2017)." or a diary's "01/03/24: Inside Man ★★★★☆" (the day's date
 numbers the entry; it is no part of the title; a whole date only, since "9/11:" and
 "10/10 –" open titles and scores)."""
+_HONORIFICS = "Mr|Mrs|Ms|Dr|St|Jr"
+_HONORIFIC = re.compile(rf"(?i:{_HONORIFICS})")
+"""An honorific's abbreviation, a word and no acronym in capitals: "DR. STRANGELOVE"."""
 _JOINED = re.compile(
     r"(?<=\p{N})[/.:](?=\p{N})|(?<=\w)(?:[!?]|…|\.\.\.)(?=[:\s]|$)"
-    r"|(?<=\b(?:Mr|Mrs|Ms|Dr|St|Jr))\.(?=\s)"
+    rf"|(?<=\b(?:{_HONORIFICS}))\.(?=\s)"
 )
 """What a title may carry that the title grammar has no room for: "9/11!", "Airplane!",
 "26.2 to Life", "The 15:17 to Paris", "Tick, Tick… Boom!", an honorific's full stop
@@ -146,8 +149,11 @@ call, which cost more than the match on a short line."""
 
 
 def is_title(text: str) -> bool:
-    """A film's title, once set apart or shouted: "Reno 9/11!: Miami", "To Each, Her Own"."""
-    title = _JOINED.sub("", display_title(text).replace(", ", " ").replace(" v ", " vs "))
+    """A film's title, once set apart or shouted: "Reno 9/11!: Miami", "To Each, Her Own";
+    a web page's curly apostrophe is a typewriter's ("Gerald’s Game", "Dr. Seuss’ The
+    Lorax"), which is all the title grammar reads."""
+    title = display_title(text).replace(", ", " ").replace(" v ", " vs ").replace("’", "'")
+    title = _JOINED.sub("", title)
     title = _DASH_AFTER_COLON.sub(": ", title)  # "Star Wars: Episode I — The Phantom…"
     return len(title.split()) <= _MAX_TITLE_WORDS and _TITLE.fullmatch(title) is not None
 
@@ -167,18 +173,22 @@ def is_aspect(title: str) -> bool:
 
 
 def _recased(word: re.Match[str]) -> str:
-    """A shouted word as a title prints it: "FROZEN" is "Frozen", "RBG" stays "RBG"."""
+    """A shouted word as a title prints it: "FROZEN" is "Frozen", "RBG" stays "RBG"; a
+    small word is lower case only inside a title, never first or last nor beside a colon
+    ("ANT-MAN AND THE WASP", "ATHLETE A", "ALL IN: THE FIGHT FOR DEMOCRACY")."""
     text = word.group()
     if text.upper() != text:
         return text  # "FORD v FERRARI": a word not shouted is as written
     if len(text) == 1 and word.string[word.end() : word.end() + 1] == ".":
         return text  # an initial: "L.A. TIMES" is "L.A. Times"
-    found = _AS_WRITTEN.fullmatch(text)
     end = word.string[word.end() :].lstrip()
+    honorific = end[:1] == "." and _HONORIFIC.fullmatch(text) is not None  # "DR. SEUSS’…"
+    found = None if honorific else _AS_WRITTEN.fullmatch(text)
     numeral = found is not None and found["numeral"] is not None
     if numeral and (word.start() == 0 or end[:1] not in ("", ":", "-", "–", "—")):
         found = None  # "MIX" is a word; "ROCKY II" ends with a numeral
     before = word.string[: word.start()].rstrip()
-    if found is None and text.lower() in _SMALL and before and before[-1] not in ":-–—":
-        return text.lower()  # "ANT-MAN AND THE WASP" is "Ant-Man and the Wasp"
+    inside = before and before[-1] not in ":-–—" and end[:1] not in ("", ":", "-", "–", "—")
+    if found is None and text.lower() in _SMALL and inside:
+        return text.lower()  # "ANT-MAN AND THE WASP" is "Ant-Man and the Wasp"; "ATHLETE A"
     return text if found else text.capitalize()
