@@ -1879,3 +1879,83 @@ def test_a_name_over_a_photo_the_capsules_give_as_a_director_is_no_byline() -> N
     assert [critic for _, critic in credited(directed)] == [None, None, None]
     bylined = doc_of(*top, ("paragraph", PROSE), *caps)
     assert [critic for _, critic in credited(bylined)] == ["Ann Marsh"] * 3
+
+
+_THREE_CAPSULES = (
+    ("heading", "Paper Kites (2015)"),
+    ("paragraph", PROSE),
+    ("heading", "Glass Rivers (2014)"),
+    ("paragraph", PROSE),
+    ("heading", "Salt Roads (2013)"),
+    ("paragraph", PROSE),
+)
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Film critic Ann Marsh",  # the role before the name
+        "FILM CRITIC: Ann Marsh",
+        "Ann Marsh | amarsh@paper.com",  # an address or handle beside the name
+        "By Ann Marsh, amarsh@paper.com",
+        "Ann Marsh (@annmarsh)",
+        "Follow Ann Marsh on Twitter @annmarsh",
+    ],
+)
+def test_a_masthead_byline_with_a_role_or_an_address_is_the_columns_critic(byline: str) -> None:
+    """A column printing its writer once under its headline, with their role before the
+    name or their address beside it: every capsule is theirs."""
+    doc = doc_of(("heading", "This Week's New Films"), ("paragraph", byline), *_THREE_CAPSULES)
+    assert [critic for _, critic in credited(doc)] == ["Ann Marsh"] * 3
+
+
+@pytest.mark.parametrize(
+    "foot",
+    [
+        (("paragraph", "Ann Marsh"), ("paragraph", "Film Critic")),
+        (("paragraph", "Ann Marsh, Staff Writer"),),
+        (("paragraph", "Email Ann Marsh at amarsh@paper.com"),),
+    ],
+)
+def test_an_author_box_at_the_foot_is_the_columns_critic(foot: tuple[tuple[str, str]]) -> None:
+    """A column whose byline is an author box below its last capsule (the name over its
+    role, or an address to write to): every capsule is theirs, not only the last."""
+    doc = doc_of(("heading", "This Week's New Films"), *_THREE_CAPSULES, *foot)
+    assert [critic for _, critic in credited(doc)] == ["Ann Marsh"] * 3
+
+
+@pytest.mark.parametrize(
+    ("signed", "critic"),
+    [
+        (" — Los Angeles Times", None),  # the paper a syndicated capsule ran in
+        (" – Chicago Tribune", None),
+        (" (Music Box Theatre)", None),  # where a festival's film plays
+        (" (Gene Siskel Film Center)", None),
+        (" (Ann Marsh)", "Ann Marsh"),
+    ],
+)
+def test_a_capsule_signed_with_an_outlet_or_a_venue_is_no_ones(
+    signed: str, critic: str | None
+) -> None:
+    """A capsule closing on the paper it ran in or the venue it plays at names no
+    critic: an outlet's or a venue's name is no person's, however it is bracketed."""
+    doc = doc_of(
+        ("heading", "This Week's New Films"),
+        ("heading", "Paper Kites (2015)"),
+        ("paragraph", PROSE + signed),
+        *_THREE_CAPSULES[2:],
+    )
+    assert [critic for _, critic in credited(doc)] == [critic, None, None]
+
+
+def test_a_capsule_closing_on_its_star_is_not_signed_by_her() -> None:
+    """ "(Emma Stone)" closing a capsule that says she stars is the film's lead in
+    brackets, not a signature; a byline's words ("By Emma Stone") would still credit her."""
+    cast = f"Starring Emma Stone and Ryan Gosling. {PROSE} (Emma Stone)"
+    doc = doc_of(
+        ("heading", "This Week's New Films"),
+        ("heading", "Paper Kites (2015)"),
+        ("paragraph", cast),
+        *_THREE_CAPSULES[2:],
+    )
+    assert [critic for _, critic in credited(doc)] == [None, None, None]

@@ -105,9 +105,13 @@ _ROLE = (
     r"(?i:(?:(?:chief|senior|staff|film|movie|contributing|associate|arts (?:and|&) "
     r"entertainment)\s+)*(?:critic|writer|editor|reviewer|contributor|correspondent))"
 )
-_ROLE_LINE = re.compile(rf"^(?:(?i:by):?\s+)?(?P<who>{_NAME})\s*,?\s+{_ROLE}\.?$|^{_ROLE}$")
+_ROLE_LINE = re.compile(
+    rf"^(?:(?i:by):?\s+)?(?P<who>{_NAME})\s*,?\s+{_ROLE}\.?$|^{_ROLE}$"
+    rf"|^{_ROLE}:?\s+(?P<titled>{_NAME})$"
+)
 """A byline with the writer's role: "Sierra Van Houten, Editor", "By Ben Lindner, Staff
-Writer"; or the role alone on the line under the name: "Peter Howell" / "Movie Critic"."""
+Writer", a masthead's "Film critic Ann Marsh"; or the role alone on the line under the
+name: "Peter Howell" / "Movie Critic"."""
 _BY = r"^\W*(?i:(?:(?:written|reviewed|review)\s+)?by):?\s+"
 _BY_LINE = re.compile(rf"{_BY}(?P<who>{_NAME})\s*[.,|]?(?:\s|$)")
 """A review's own byline: "By: Megan Hoskins", "By Maddie James, Contributor"."""
@@ -137,11 +141,25 @@ _DATED_BYLINE = re.compile(
 """A byline joined to its date: "By Ann Smith, March 3, 2024", "Ann Smith | March 3,
 2024", "Posted by Ann Smith · Jan. 27, 2014" (a name before a bare comma or dash may be a
 film's title over its release date, so it needs its "By")."""
+_CONTACT_BYLINE = re.compile(
+    rf"^\W*(?:(?i:by):?\s+)?(?P<who>{_NAME})\s*(?:[,|·•:]|\s[–—-])?\s*"
+    r"(?:\(?(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w{2,30})\)?)\s*$"
+    rf"|^(?i:e-?mail|contact|follow|reach|write\s+to)\s+(?P<reached>{_NAME})\s+"
+    r"(?i:at|on|via)\b.*(?:@|https?://)"
+)
+"""A byline with the writer's address or handle beside it, where a page prints its
+writer once: "Ann Marsh | amarsh@paper.com", "By Ann Marsh, amarsh@paper.com",
+"Ann Marsh @annmarsh", or an author box's "Email Ann Marsh at amarsh@paper.com" /
+"Follow Ann Marsh on Twitter @annmarsh" (a film's title is never followed by an
+address)."""
 _DATE_WORDS = 8
 _FUNCTION_WORDS = frozenset(word_list("marquee.documents", "stopwords-english"))
 _CHROME_WORDS = frozenset(w for w in word_list("marquee.documents", "chrome-lines") if " " not in w)
 """A page's furniture of one word ("Comments", "Share"): a menu's, never a person's name."""
 _NOT_IN_NAMES = _FUNCTION_WORDS | _CHROME_WORDS
+_NOT_LAST_IN_NAMES = frozenset(word_list("marquee.roundups", "signature-not-names"))
+"""Words that end an outlet's or a venue's name ("Los Angeles Times", "Music Box
+Theatre"): a capsule signed with one says where it ran or plays, not who wrote it."""
 _NOT_PICKERS = _NOT_IN_NAMES | NOT_NAME_WORDS
 """Words no picker's heading names as its writer: "Critic's Picks", "Staff Picks"."""
 _PICKS = re.compile(
@@ -162,7 +180,7 @@ def column_critics(headlines: Sequence[str], opening: str = "") -> list[str]:
     "Capsules by Michael Sragow and Chris Kaltenbach"), or its opening paragraph
     ("…award-winning critic Milan Paurich takes a look at…")."""
     lines = [clean(line) for line in headlines]
-    if named := _role_byline(lines) or _dated_byline(lines):
+    if named := _role_byline(lines) or _dated_byline(lines) or _contact_byline(lines):
         return [named]
     sentences = (s for line in headlines for s in _SENTENCE.split(clean(line)))
     for text in sentences:
@@ -183,7 +201,8 @@ def _role_byline(lines: Sequence[str]) -> str | None:
     Howell" on the line above "Movie Critic"; or the name on the line below a bare "By:"."""
     for before, line in zip(["", *lines], lines, strict=False):
         found = _ROLE_LINE.match(line)
-        who = (found and (found["who"] or before)) or (BARE_BY.match(before) and line)
+        named = found and (found["who"] or found["titled"] or before)
+        who = named or (BARE_BY.match(before) and line)
         if who and (name := _whole_name(who)):
             return name
     return None
@@ -201,6 +220,25 @@ def _dated_byline(lines: Sequence[str]) -> str | None:
         ):
             return name
     return None
+
+
+def _contact_byline(lines: Sequence[str]) -> str | None:
+    """The name a byline with its writer's address or handle gives: "Ann Marsh |
+    amarsh@paper.com", "Follow Ann Marsh on Twitter @annmarsh"."""
+    for line in lines:
+        found = _CONTACT_BYLINE.match(line)
+        if found and (name := _whole_name(found["who"] or found["reached"])):
+            return name
+    return None
+
+
+def foot_critic(blocks: Sequence[Block]) -> list[str]:
+    """The writer an author box at the page's foot names, the column printing its byline
+    once, below its last capsule: "Ann Marsh" over "Film Critic", "Ann Marsh, Staff
+    Writer", "Email Ann Marsh at amarsh@paper.com" (a line of its own, never prose)."""
+    lines = [clean(block.text) for block in blocks[-_LEGEND_LINES:] if not is_prose(block)]
+    named = _role_byline(lines) or _contact_byline(lines)
+    return [named] if named else []
 
 
 def captioned_critic(blocks: Sequence[Block], parts: Sequence[Document]) -> list[str]:
@@ -353,35 +391,57 @@ def legend_critics(blocks: Sequence[Block]) -> list[str]:
     ]
 
 
-def own_credit(blocks: Sequence[Block]) -> tuple[str, str | None] | None:
-    """(critic, outlet) a film's own review names: "Anthony Sherratt says: …", a
+@dataclasses.dataclass(frozen=True, slots=True)
+class OwnCredit:
+    """The critic a film's own review names, and the outlet beside them if any.
+
+    ``bylined`` when the review writes it as a byline ("By: Megan Hoskins", "Written by
+    Anna Harrison"), which holds even where the film's facts read the name as its writer;
+    a name said otherwise (a signature, "NAME says:", a bracket) that the review gives as
+    the film's director or cast is theirs, not the critic's (see ``credited_parts``)."""
+
+    critic: str
+    outlet: str | None = None
+    bylined: bool = False
+
+
+def own_credit(blocks: Sequence[Block]) -> OwnCredit | None:
+    """The credit a film's own review gives: "Anthony Sherratt says: …", a byline, a
     syndicated capsule's "2 stars (Ann Hornaday, Washington Post)", a signature, "Read
     Laura Delaney's full review", "Alive critic Brad Keefe walked away impressed"."""
     for block in blocks:
         text = clean(block.text)
         if (said := _SAYS.match(text)) and (name := _whole_name(said["who"])):
-            return name, None
+            return OwnCredit(name)
         by = (
             _BY_LINE.match(text)
             if not is_prose(block)
             else (_BY_OPENING.match(text) or _ROLE_OPENING.match(text))
         )
         if by and (name := _whole_name(by["who"])):
-            return name, None
+            return OwnCredit(name, bylined=True)
         if is_prose(block) and (name := _one_name_opening(text)):
-            return name, None
+            return OwnCredit(name, bylined=True)
         credit = _CREDITED_MARK.search(text)
         if credit and (name := _whole_name(credit["who"])):
-            return name, credit["outlet"].strip()
+            return OwnCredit(name, credit["outlet"].strip())
         signed = _SIGNED.search(text)
         who = signed and (signed["who"] or signed["before"])
         if who and is_prose(block) and (name := _whole_name(who)):
-            return name, None
+            return OwnCredit(name)
         for pointer in (_POINTED, _PAREN_SIGNED, _FULL_REVIEW, _CRITIC_NAMED):
             found = pointer.search(text)
             who = found and (found["who"] or found.groupdict().get("writer"))
             if who and is_prose(block) and (name := _whole_name(who)):
-                return name, None
+                return OwnCredit(name)
+    return None
+
+
+def _not_the_films(credit: OwnCredit | None, people: frozenset[str]) -> OwnCredit | None:
+    """``credit`` unless it names one of the film's ``people`` without a byline's words:
+    "(Emma Stone)" closing a capsule that casts her, "Emma Stone says: …" quoting her."""
+    if credit is None or credit.bylined or name_key(credit.critic) not in people:
+        return credit
     return None
 
 
@@ -452,12 +512,14 @@ def _whole_name(text: str) -> str | None:
     shouted ("MIKE DAVIES" is "Mike Davies"); a function word is in no one's name, so "Sort
     By" is a menu and "Lavanya This" a name and the sentence after it (a letter alone is an
     initial: "Stephen A Russell"), nor is a page's furniture ("View Comments") or a day of
-    the week ("Opening Friday" heads a week's new films); a line shouting one word of a few
-    is not ("TCM TiVo ALERT")."""
+    the week ("Opening Friday" heads a week's new films), nor an outlet's or a venue's name
+    ("— Los Angeles Times", "(Music Box Theatre)"); a line shouting one word of a few is
+    not ("TCM TiVo ALERT")."""
     name, text = person_name(text), text.strip()
     if name is None or name.casefold() != text.casefold():
         return None
-    if any(not _name_word(word) for word in text.casefold().split()):
+    words = text.casefold().split()
+    if any(not _name_word(word) for word in words) or words[-1] in _NOT_LAST_IN_NAMES:
         return None
     if text.isupper():
         return name
@@ -505,8 +567,9 @@ def credited_parts(
     opening = next((b.text for b in doc.blocks if is_prose(b)), "")
     shared = set.intersection(*({id(b) for b in part.blocks} for part in parts)) if parts else set()
     owns = [[b for b in part.blocks if id(b) not in shared] for part in parts]
-    credits = [own_credit(own) for own in owns]
-    signers = [credit[0] for credit in credits if credit]  # "(Lisa Miller)", later "(L.M.)"
+    people = [_film_people(part) for part in parts]
+    credits = [_not_the_films(own_credit(own), p) for own, p in zip(owns, people, strict=True)]
+    signers = [credit.critic for credit in credits if credit]  # "(Lisa Miller)", then "(L.M.)"
     masthead = masthead_critic([b for b in doc.blocks[:_LEGEND_LINES] if id(b) in shared], parts)
     masthead = [] if set(signers) - set(masthead) else masthead  # an owner's, see above
     column = (
@@ -515,8 +578,8 @@ def credited_parts(
         or listed_critic(doc.blocks, parts)
         or marked_critic(doc.blocks)
         or masthead
+        or foot_critic(doc.blocks)
     )
-    people = [_film_people(part) for part in parts]
     column = [name for name in column if not any(name_key(name) in p for p in people)]
     legend = legend_critics(doc.blocks[:_LEGEND_LINES])
     credited = []
@@ -526,9 +589,13 @@ def credited_parts(
         read = read_metadata(part).critic
         read = None if read and name_key(read) in film else read
         named = initialled_critic(part.blocks, [*column, *legend, *signers])
-        critic, outlet = credit or (
-            writer or named or signed_initials(own, doc.blocks) or read,
-            None,
+        critic, outlet = (
+            (credit.critic, credit.outlet)
+            if credit
+            else (
+                writer or named or signed_initials(own, doc.blocks) or read,
+                None,
+            )
         )
         alone = len(column) == 1 and not noted_elsewhere(own) and not first_bylined
         critic = critic or (column[0] if alone else None)
