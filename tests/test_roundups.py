@@ -1959,3 +1959,30 @@ def test_a_capsule_closing_on_its_star_is_not_signed_by_her() -> None:
         *_THREE_CAPSULES[2:],
     )
     assert [critic for _, critic in credited(doc)] == [None, None, None]
+
+
+def test_a_dated_byline_under_a_long_menu_is_the_columns_critic() -> None:
+    """ "Ann Marsh | March 3, 2024" printed under a site's menu of many lines, above the
+    column's title: the menu pushes it out of the page's first lines, but it is the
+    masthead's byline still."""
+    menu = [("chrome", word) for word in ("Home", "Movies", "TV", "Music", "About", "Search")]
+    doc = doc_of(
+        *menu,
+        ("heading", "Ann Marsh | March 3, 2024"),
+        ("paragraph", "This Week's New Films"),
+        *_THREE_CAPSULES,
+    )
+    assert [critic for _, critic in credited(doc)] == ["Ann Marsh"] * 3
+
+
+def test_a_capsule_signed_with_its_character_is_no_ones() -> None:
+    """ "— Ellen Ripley" closing a capsule that says Emma Stone plays her is the film's
+    character quoted, not a signature."""
+    played = f"Emma Stone plays Ellen Ripley, a pilot. {PROSE} — Ellen Ripley"
+    doc = doc_of(
+        ("heading", "This Week's New Films"),
+        ("heading", "Paper Kites (2015)"),
+        ("paragraph", played),
+        *_THREE_CAPSULES[2:],
+    )
+    assert [critic for _, critic in credited(doc)] == [None, None, None]

@@ -17,6 +17,7 @@ Critic").
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections.abc import Callable, Sequence
 
 import regex as re
@@ -175,11 +176,15 @@ _SHOUTED_WORD = re.compile(r"\b\p{Lu}{3,}\b")
 never a person's name written in mixed case."""
 
 
-def column_critics(headlines: Sequence[str], opening: str = "") -> list[str]:
+def column_critics(
+    headlines: Sequence[str], opening: str = "", masthead: Sequence[Block] = ()
+) -> list[str]:
     """The critics a column's headline names ("Movie Previews by Diana Beechener",
     "Capsules by Michael Sragow and Chris Kaltenbach"), or its opening paragraph
-    ("…award-winning critic Milan Paurich takes a look at…")."""
-    lines = [clean(line) for line in headlines]
+    ("…award-winning critic Milan Paurich takes a look at…"). A byline with its date,
+    role or address is read in the ``masthead`` too (see ``_masthead``), below a menu
+    long enough to push it out of the headlines."""
+    lines = [clean(line) for line in (*headlines, *_masthead(masthead))]
     if named := _role_byline(lines) or _dated_byline(lines) or _contact_byline(lines):
         return [named]
     sentences = (s for line in headlines for s in _SENTENCE.split(clean(line)))
@@ -194,6 +199,14 @@ def column_critics(headlines: Sequence[str], opening: str = "") -> list[str]:
     who = found and (found["who"] or found["writer"] or found["reporter"] or found["ours"])
     name = _whole_name(_POSSESSIVE.sub("", who)) if who else None
     return [name] if name else []
+
+
+def _masthead(blocks: Sequence[Block]) -> list[str]:
+    """The first few lines above a page's first prose that are not its menu: where a site
+    prints its byline ("Ann Marsh | March 3, 2024") under a menu of many lines."""
+    above = itertools.takewhile(lambda block: not is_prose(block), blocks)
+    lines = (block.text for block in above if block.kind != "chrome")
+    return list(itertools.islice(lines, _LEGEND_LINES))
 
 
 def _role_byline(lines: Sequence[str]) -> str | None:
@@ -535,11 +548,13 @@ def _name_word(word: str) -> bool:
 
 def _film_people(part: Document) -> frozenset[str]:
     """The name keys of a part's film and the film's people, as its review reads them
-    (:func:`marquee.films.read_facts`: "directed by Ann Marsh", a cast list, "Fallen
-    Fruit is the debut of…" naming the film): none of them is the review's byline."""
+    (:func:`marquee.films.read_facts`: "directed by Ann Marsh", a cast list and the
+    characters they play, "Fallen Fruit is the debut of…" naming the film): none of them
+    is the review's byline."""
     facts = read_facts(part, ReviewMeta())
     crew = (name for names in facts.credits.values() for name in names)
-    named = (part.meta.get("film", ""), facts.title or "", *crew, *(m.actor for m in facts.cast))
+    cast = (name for member in facts.cast for name in (member.actor, member.role or ""))
+    named = (part.meta.get("film", ""), facts.title or "", *crew, *cast)
     return frozenset(key for name in named if (key := name_key(name)))
 
 
@@ -573,7 +588,7 @@ def credited_parts(
     masthead = masthead_critic([b for b in doc.blocks[:_LEGEND_LINES] if id(b) in shared], parts)
     masthead = [] if set(signers) - set(masthead) else masthead  # an owner's, see above
     column = (
-        column_critics(headlines, opening)
+        column_critics(headlines, opening, doc.blocks)
         or captioned_critic(doc.blocks, parts)
         or listed_critic(doc.blocks, parts)
         or marked_critic(doc.blocks)
