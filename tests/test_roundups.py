@@ -1986,3 +1986,25 @@ def test_a_capsule_signed_with_its_character_is_no_ones() -> None:
         *_THREE_CAPSULES[2:],
     )
     assert [critic for _, critic in credited(doc)] == [None, None, None]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Reader Ann Marsh writes: I loved it more than I can say. ",  # a reader quoted
+        "Director Ann Marsh says: “Cinema is a weapon.” ",  # its maker quoted
+        "Ann Marsh says: “I loved making it, every day of it.” ",  # a speech quoted
+        "As critic Ann Marsh once wrote of another film, the end is everything. ",  # cited
+    ],
+)
+def test_a_capsule_quoting_someone_is_not_credited_to_them(opening: str) -> None:
+    """A capsule that quotes a reader, the film's maker, a speech in quotation marks or
+    another critic it cites names no critic of its own, and its page none: no one is
+    credited, not that capsule nor the column (the first capsule is no introduction)."""
+    doc = doc_of(
+        ("heading", "This Week's New Films"),
+        ("heading", "Paper Kites (2015)"),
+        ("paragraph", opening + PROSE),
+        *_THREE_CAPSULES[2:],
+    )
+    assert [critic for _, critic in credited(doc)] == [None, None, None]

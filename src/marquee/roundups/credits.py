@@ -42,19 +42,22 @@ _COLUMN_BY = re.compile(
 )
 _NAME = r"\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}(?=\s))?(?:\s\p{Lu}[\p{L}'’.-]+){1,2}"
 _CRITIC_NAMED = re.compile(
-    rf"\b(?:critic|reviewer)\s+(?P<who>{_NAME})|(?P<writer>{_NAME}),?\s+(?:has\s+)?reviewed\b"
+    rf"(?<!\b(?i:as|like|fellow|late)\s+(?:(?i:film|movie)\s+)?)\b(?:critic|reviewer)\s+(?P<who>{_NAME})|(?P<writer>{_NAME}),?\s+(?:has\s+)?reviewed\b"
     rf"|^(?P<reporter>{_NAME})\s+(?:updates|tells|brings)\s+us\b"
     rf"|^(?P<ours>{_NAME}),\s+our\s+(?:[\w-]+\s+)?(?:critic|reviewer)\b"
 )
 """A column's introduction naming its critic: "award-winning critic Milan Paurich takes…",
 "Our man on the ground, Adam Cook, has reviewed the short films…", "Aoife Wood updates
 us on her quest to watch a film every day" (its writer, to the reader), "A.O. Scott, our
-critic at large, is keeping a diary…"."""
+critic at large, is keeping a diary…"; a critic cited ("As critic Pauline Kael wrote…",
+"like fellow critic Ann Marsh") is not the column's."""
 _SAYS = re.compile(
     rf"^(?:[\p{{L}}&.]+['’]s\s+)?(?P<who>{_NAME})(?:\s+from\s+[^:]{{2,40}}?)?\s+(?:says|writes)\s*:"
+    r"(?!\s*[“\"‘'])"
 )
 """A review that opens with its critic: "Anthony Sherratt says: The first half…", "EW's
-Chris Nashawaty says:", "Stephen A Russell from The Lowdownunder says:"."""
+Chris Nashawaty says:", "Stephen A Russell from The Lowdownunder says:"; not a speech
+in quotation marks ("Emma Stone says: “I loved making it.”" quotes its star)."""
 _CREDITED_MARK = re.compile(
     r"(?:stars?|/\s*\d+|of\s+\d+|\d\s*min(?:s|utes)?\.?)\s*"
     r"\((?P<who>[^,()]{3,40}),\s*(?P<outlet>[^()]{2,40})\)",
@@ -158,6 +161,14 @@ _FUNCTION_WORDS = frozenset(word_list("marquee.documents", "stopwords-english"))
 _CHROME_WORDS = frozenset(w for w in word_list("marquee.documents", "chrome-lines") if " " not in w)
 """A page's furniture of one word ("Comments", "Share"): a menu's, never a person's name."""
 _NOT_IN_NAMES = _FUNCTION_WORDS | _CHROME_WORDS
+_QUOTED_PEOPLE = frozenset(
+    [
+        *word_list("marquee.opinions", "not-critics"),
+        *word_list("marquee.roundups", "audience-words"),
+    ]
+)
+"""Words saying who a round-up quotes that is not its critic: the film's makers and its
+audience ("Director Raoul Peck says: …", "Reader Ann Marsh writes: …")."""
 _NOT_LAST_IN_NAMES = frozenset(word_list("marquee.roundups", "signature-not-names"))
 """Words that end an outlet's or a venue's name ("Los Angeles Times", "Music Box
 Theatre"): a capsule signed with one says where it ran or plays, not who wrote it."""
@@ -525,7 +536,8 @@ def _whole_name(text: str) -> str | None:
     shouted ("MIKE DAVIES" is "Mike Davies"); a function word is in no one's name, so "Sort
     By" is a menu and "Lavanya This" a name and the sentence after it (a letter alone is an
     initial: "Stephen A Russell"), nor is a page's furniture ("View Comments") or a day of
-    the week ("Opening Friday" heads a week's new films), nor an outlet's or a venue's name
+    the week ("Opening Friday" heads a week's new films), nor someone a column quotes
+    ("Director Raoul Peck", "Reader Ann Marsh"), nor an outlet's or a venue's name
     ("— Los Angeles Times", "(Music Box Theatre)"); a line shouting one word of a few is
     not ("TCM TiVo ALERT")."""
     name, text = person_name(text), text.strip()
@@ -539,11 +551,19 @@ def _whole_name(text: str) -> str | None:
     return None if _SHOUTED_WORD.search(text) else text
 
 
+def _quoted(name: str) -> bool:
+    """Whether a name the part's byline reader gives holds a word saying it is someone
+    quoted, not the critic ("Reader Ann Marsh writes: …" read as a writer's bio)."""
+    return any(word in _QUOTED_PEOPLE for word in name.casefold().split())
+
+
 def _name_word(word: str) -> bool:
     """Whether a word (case folded) may be part of a person's name (see ``_whole_name``)."""
     if len(word) == 1:
         return True  # an initial
-    return word not in _NOT_IN_NAMES and not _WEEKDAY.fullmatch(word)
+    if word in _NOT_IN_NAMES or word in _QUOTED_PEOPLE:
+        return False
+    return not _WEEKDAY.fullmatch(word)
 
 
 def _film_people(part: Document) -> frozenset[str]:
@@ -579,9 +599,11 @@ def credited_parts(
     review later reads no byline of its own again (``PAGE_CREDIT``)."""
     if not parts:
         return ()  # a single review (most pages): no part to credit, no page read for it
-    opening = next((b.text for b in doc.blocks if is_prose(b)), "")
     shared = set.intersection(*({id(b) for b in part.blocks} for part in parts)) if parts else set()
     owns = [[b for b in part.blocks if id(b) not in shared] for part in parts]
+    owned = {id(b) for own in owns for b in own}
+    intro = itertools.takewhile(lambda block: id(block) not in owned, doc.blocks)
+    opening = next((b.text for b in intro if is_prose(b)), "")  # no film's own capsule
     people = [_film_people(part) for part in parts]
     credits = [_not_the_films(own_credit(own), p) for own, p in zip(owns, people, strict=True)]
     signers = [credit.critic for credit in credits if credit]  # "(Lisa Miller)", then "(L.M.)"
@@ -602,7 +624,7 @@ def credited_parts(
     first_bylined = len(set(signers)) > 1 and column[:1] == signers[:1]
     for part, own, credit, writer, film in zip(parts, owns, credits, writers, people, strict=True):
         read = read_metadata(part).critic
-        read = None if read and name_key(read) in film else read
+        read = None if read and (name_key(read) in film or _quoted(read)) else read
         named = initialled_critic(part.blocks, [*column, *legend, *signers])
         critic, outlet = (
             (credit.critic, credit.outlet)
