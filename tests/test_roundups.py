@@ -2008,3 +2008,26 @@ def test_a_capsule_quoting_someone_is_not_credited_to_them(opening: str) -> None
         *_THREE_CAPSULES[2:],
     )
     assert [critic for _, critic in credited(doc)] == [None, None, None]
+
+
+@pytest.mark.parametrize(
+    ("signed", "critic"),
+    [
+        (" — Los Angeles Times", None),  # syndicated: the paper's, not the column's critic
+        (" (Associated Press)", None),
+        (" (Music Box Theatre)", "Ann Marsh"),  # a venue: still the column's capsule
+    ],
+)
+def test_a_capsule_signed_with_a_paper_is_not_the_columns_critics(
+    signed: str, critic: str | None
+) -> None:
+    """ "Capsules by film critic Ann Marsh" over a capsule closing on another paper's
+    name: that capsule ran there first, so it is not hers; one closing on the venue it
+    plays at is hers still."""
+    doc = doc_of(
+        ("heading", "Capsules by film critic Ann Marsh"),
+        ("heading", "Paper Kites (2015)"),
+        ("paragraph", PROSE + signed),
+        *_THREE_CAPSULES[2:],
+    )
+    assert [critic for _, critic in credited(doc)] == [critic, "Ann Marsh", "Ann Marsh"]

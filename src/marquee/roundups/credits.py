@@ -169,7 +169,8 @@ _QUOTED_PEOPLE = frozenset(
 )
 """Words saying who a round-up quotes that is not its critic: the film's makers and its
 audience ("Director Raoul Peck says: …", "Reader Ann Marsh writes: …")."""
-_NOT_LAST_IN_NAMES = frozenset(word_list("marquee.roundups", "signature-not-names"))
+_OUTLET_ENDINGS = frozenset(word_list("marquee.roundups", "outlet-endings"))
+_NOT_LAST_IN_NAMES = _OUTLET_ENDINGS | frozenset(word_list("marquee.roundups", "venue-endings"))
 """Words that end an outlet's or a venue's name ("Los Angeles Times", "Music Box
 Theatre"): a capsule signed with one says where it ran or plays, not who wrote it."""
 _NOT_PICKERS = _NOT_IN_NAMES | NOT_NAME_WORDS
@@ -480,13 +481,24 @@ def _one_name_opening(text: str) -> str | None:
 
 def noted_elsewhere(blocks: Sequence[Block]) -> bool:
     """Whether a capsule says it was reviewed by no person the column names: a wire
-    service ("Reviewed by Daily News wire services."), so not the column's critic."""
+    service ("Reviewed by Daily News wire services."), or signed with the paper it ran in
+    ("— Los Angeles Times"), so not the column's critic."""
+    prose = [clean(block.text) for block in blocks if is_prose(block)]
     return any(
         _whole_name(found["who"].strip()) is None
-        for block in blocks
-        if is_prose(block)
-        for found in _NOTED.finditer(clean(block.text))
-    )
+        for text in prose
+        for found in _NOTED.finditer(text)
+    ) or any(_signed_by_outlet(text) for text in prose)
+
+
+def _signed_by_outlet(text: str) -> bool:
+    """Whether a capsule's signature is a paper's name: "— Los Angeles Times"."""
+    for signature in (_SIGNED, _PAREN_SIGNED):
+        found = signature.search(text)
+        who = found and (found["who"] or found.groupdict().get("before"))
+        if who and who.split()[-1].casefold() in _OUTLET_ENDINGS:
+            return True
+    return False
 
 
 def initialled_critic(blocks: Sequence[Block], critics: Sequence[str]) -> str | None:
