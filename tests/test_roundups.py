@@ -2031,3 +2031,55 @@ def test_a_capsule_signed_with_a_paper_is_not_the_columns_critics(
         *_THREE_CAPSULES[2:],
     )
     assert [critic for _, critic in credited(doc)] == [critic, "Ann Marsh", "Ann Marsh"]
+
+
+def test_pull_quotes_signed_with_critic_and_paper_are_theirs() -> None:
+    """A critics' list whose every entry is a pull-quote signed "—NAME, Paper": each is
+    that critic's, from that paper; a dash before two names is a cast list, no one's."""
+    doc = doc_of(
+        ("heading", "The Year's Best, by the Lists"),
+        ("heading", "Paper Kites (2015)"),
+        ("paragraph", f"“{PROSE}” —Tom Vale, The New Yorker"),
+        ("heading", "Glass Rivers (2014)"),
+        ("paragraph", f"“{PROSE}” – Al Roe, Chicago Sun-Times"),
+        ("heading", "Salt Roads (2013)"),
+        ("paragraph", f"{PROSE} – Emma Stone, Ryan Gosling"),
+    )
+    reviews = [parse_review(part) for part in split_films(doc)]
+    assert [(r.meta.critic, r.meta.outlet) for r in reviews] == [
+        ("Tom Vale", "The New Yorker"),
+        ("Al Roe", "Chicago Sun-Times"),
+        (None, None),
+    ]
+
+
+def test_a_quotation_closing_a_capsule_is_not_signed_by_its_speaker() -> None:
+    """ "Critics say: “…”—Owen Gleiberman, Entertainment Weekly" under a writer's own
+    words, or a capsule closing on its director's line ("… a weapon.” — NAME"), quotes
+    someone: the name after the quotation signs only a capsule that is all quotation."""
+    doc = doc_of(
+        ("heading", "Seven Films for Halloween"),
+        ("heading", "Paper Kites (2015)"),
+        ("paragraph", PROSE),
+        ("paragraph", f"Critics say: “{PROSE}”—Tom Vale, Entertainment Weekly"),
+        ("heading", "Glass Rivers (2014)"),
+        ("paragraph", f"{PROSE} “Cinema is a weapon.” — Ann Marsh"),
+        *_THREE_CAPSULES[4:],
+    )
+    assert [critic for _, critic in credited(doc)] == [None, None, None]
+
+
+@pytest.mark.parametrize(
+    ("headline", "critic"),
+    [
+        ("Ann Marsh’s TIFF diary, day 2: note to self", "Ann Marsh"),
+        ("Ann Marsh's DVD Update", "Ann Marsh"),
+        ("Ann Marsh's films ranked", None),  # a director's films, not her column
+    ],
+)
+def test_a_headline_naming_the_column_as_its_writers_credits_them(
+    headline: str, critic: str | None
+) -> None:
+    """ "NAME’s TIFF diary", "NAME's DVD Update": the column is its writer's."""
+    doc = doc_of(("heading", headline), *_THREE_CAPSULES)
+    assert [critic for _, critic in credited(doc)] == [critic] * 3

@@ -41,6 +41,12 @@ _COLUMN_BY = re.compile(
     re.IGNORECASE,
 )
 _NAME = r"\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}(?=\s))?(?:\s\p{Lu}[\p{L}'’.-]+){1,2}"
+_OWN_COLUMN = re.compile(
+    rf"^(?P<who>{_NAME})['’]s\s+(?:[\p{{L}}\d&-]+\s+){{0,3}}?"
+    r"(?i:diary|notebook|journal|column|dispatch(?:es)?|log|round-?up|capsules|update)\b"
+)
+"""A headline naming the column as its writer's: "Ann Marsh’s TIFF diary, day 2", "Susan
+Granger's DVD Update" (not a director's films: "Wes Anderson's films ranked")."""
 _CRITIC_NAMED = re.compile(
     rf"(?<!\b(?i:as|like|fellow|late)\s+(?:(?i:film|movie)\s+)?)\b(?:critic|reviewer)\s+(?P<who>{_NAME})|(?P<writer>{_NAME}),?\s+(?:has\s+)?reviewed\b"
     rf"|^(?P<reporter>{_NAME})\s+(?:updates|tells|brings)\s+us\b"
@@ -77,6 +83,15 @@ _SIGNED = re.compile(
 """A capsule signed at its end, or before its facts: "… PG (thematic elements) – Gary
 Thompson", "… – By Gregg W. Morris", "… leave your brain at home. -- Rebecca Loh", "… —
 J. Anderson. (NR) 1 hr., 53 mins. A"."""
+_SIGNED_WITH_OUTLET = re.compile(
+    rf"\s?[–—-]\s*(?P<who>{_NAME}),\s+(?P<outlet>(?:(?i:the)\s+)?\p{{Lu}}[\p{{L}}&'’.-]*"
+    r"(?:\s+(?:of\s+|&\s+|the\s+)?\p{Lu}[\p{L}&'’.-]*){0,5})\s*\.?\s*$"
+)
+"""A capsule or pull-quote signed with its critic and paper: "… – Ann Marsh, Los Angeles
+Times", "“A marvel.” —Tom Vale, The New Yorker" (a critics' consensus list); a paper's
+name is no person's ("Chicago Sun-Times", see ``_whole_name``)."""
+_CLOSING_QUOTES = ("”", '"', "’")
+_OPENING_QUOTES = ("“", '"', "‘")
 _POINTED = re.compile(
     rf"(?:\s[–—-]\s*|(?<=[.!?])\s?)(?P<who>{_NAME})\s*\((?i:full review|review)\)\s*$"
 )
@@ -207,6 +222,8 @@ def column_critics(
         names = [_whole_name(n) for n in _AND.split(found["who"])] if found else []
         if names and all(names):
             return [n for n in names if n]
+        if (owner := _OWN_COLUMN.match(text)) and (name := _whole_name(owner["who"])):
+            return [name]
     found = _CRITIC_NAMED.search(clean(opening))  # "…critic Gary Thompson's reviews"
     who = found and (found["who"] or found["writer"] or found["reporter"] or found["ours"])
     name = _whole_name(_POSSESSIVE.sub("", who)) if who else None
@@ -450,8 +467,13 @@ def own_credit(blocks: Sequence[Block]) -> OwnCredit | None:
         credit = _CREDITED_MARK.search(text)
         if credit and (name := _whole_name(credit["who"])):
             return OwnCredit(name, credit["outlet"].strip())
+        credit = _SIGNED_WITH_OUTLET.search(text) if is_prose(block) else None
+        outlet = credit["outlet"] if credit else ""
+        signs = credit is not None and _signs(text, credit) and not _whole_name(outlet)
+        if credit and signs and (name := _whole_name(credit["who"])):
+            return OwnCredit(name, outlet)  # not "– Emma Stone, Ryan Gosling", a cast
         signed = _SIGNED.search(text)
-        who = signed and (signed["who"] or signed["before"])
+        who = signed and _signs(text, signed) and (signed["who"] or signed["before"])
         if who and is_prose(block) and (name := _whole_name(who)):
             return OwnCredit(name)
         for pointer in (_POINTED, _PAREN_SIGNED, _FULL_REVIEW, _CRITIC_NAMED):
@@ -460,6 +482,16 @@ def own_credit(blocks: Sequence[Block]) -> OwnCredit | None:
             if who and is_prose(block) and (name := _whole_name(who)):
                 return OwnCredit(name)
     return None
+
+
+def _signs(text: str, signature: re.Match[str]) -> bool:
+    """Whether a name after a dash at a capsule's end signs the capsule, not a quotation
+    it closes on ("… a weapon.” — Raoul Peck", a page's "Critics say: “…”—Owen Gleiberman,
+    Entertainment Weekly" under its own writer's words): after a closing quotation mark
+    it signs only a capsule that is all quotation, a pull-quote ("“A marvel.” —Tom Vale,
+    The New Yorker")."""
+    before = text[: signature.start()].rstrip()
+    return not before.endswith(_CLOSING_QUOTES) or before.startswith(_OPENING_QUOTES)
 
 
 def _not_the_films(credit: OwnCredit | None, people: frozenset[str]) -> OwnCredit | None:
@@ -556,7 +588,10 @@ def _whole_name(text: str) -> str | None:
     if name is None or name.casefold() != text.casefold():
         return None
     words = text.casefold().split()
-    if any(not _name_word(word) for word in words) or words[-1] in _NOT_LAST_IN_NAMES:
+    if (
+        any(not _name_word(word) for word in words)
+        or words[-1].split("-")[-1] in _NOT_LAST_IN_NAMES
+    ):
         return None
     if text.isupper():
         return name
