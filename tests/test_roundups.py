@@ -1891,6 +1891,16 @@ _THREE_CAPSULES = (
 )
 
 
+def _first_capsule(text: str, headline: str = "This Week's New Films") -> Document:
+    """A column of three capsules under ``headline``, the first one's prose ``text``."""
+    return doc_of(
+        ("heading", headline),
+        ("heading", "Paper Kites (2015)"),
+        ("paragraph", text),
+        *_THREE_CAPSULES[2:],
+    )
+
+
 @pytest.mark.parametrize(
     "byline",
     [
@@ -1939,12 +1949,7 @@ def test_a_capsule_signed_with_an_outlet_or_a_venue_is_no_ones(
 ) -> None:
     """A capsule closing on the paper it ran in or the venue it plays at names no
     critic: an outlet's or a venue's name is no person's, however it is bracketed."""
-    doc = doc_of(
-        ("heading", "This Week's New Films"),
-        ("heading", "Paper Kites (2015)"),
-        ("paragraph", PROSE + signed),
-        *_THREE_CAPSULES[2:],
-    )
+    doc = _first_capsule(PROSE + signed)
     assert [critic for _, critic in credited(doc)] == [critic, None, None]
 
 
@@ -1952,12 +1957,7 @@ def test_a_capsule_closing_on_its_star_is_not_signed_by_her() -> None:
     """ "(Emma Stone)" closing a capsule that says she stars is the film's lead in
     brackets, not a signature; a byline's words ("By Emma Stone") would still credit her."""
     cast = f"Starring Emma Stone and Ryan Gosling. {PROSE} (Emma Stone)"
-    doc = doc_of(
-        ("heading", "This Week's New Films"),
-        ("heading", "Paper Kites (2015)"),
-        ("paragraph", cast),
-        *_THREE_CAPSULES[2:],
-    )
+    doc = _first_capsule(cast)
     assert [critic for _, critic in credited(doc)] == [None, None, None]
 
 
@@ -1979,12 +1979,7 @@ def test_a_capsule_signed_with_its_character_is_no_ones() -> None:
     """ "— Ellen Ripley" closing a capsule that says Emma Stone plays her is the film's
     character quoted, not a signature."""
     played = f"Emma Stone plays Ellen Ripley, a pilot. {PROSE} — Ellen Ripley"
-    doc = doc_of(
-        ("heading", "This Week's New Films"),
-        ("heading", "Paper Kites (2015)"),
-        ("paragraph", played),
-        *_THREE_CAPSULES[2:],
-    )
+    doc = _first_capsule(played)
     assert [critic for _, critic in credited(doc)] == [None, None, None]
 
 
@@ -2001,12 +1996,7 @@ def test_a_capsule_quoting_someone_is_not_credited_to_them(opening: str) -> None
     """A capsule that quotes a reader, the film's maker, a speech in quotation marks or
     another critic it cites names no critic of its own, and its page none: no one is
     credited, not that capsule nor the column (the first capsule is no introduction)."""
-    doc = doc_of(
-        ("heading", "This Week's New Films"),
-        ("heading", "Paper Kites (2015)"),
-        ("paragraph", opening + PROSE),
-        *_THREE_CAPSULES[2:],
-    )
+    doc = _first_capsule(opening + PROSE)
     assert [critic for _, critic in credited(doc)] == [None, None, None]
 
 
@@ -2024,12 +2014,7 @@ def test_a_capsule_signed_with_a_paper_is_not_the_columns_critics(
     """ "Capsules by film critic Ann Marsh" over a capsule closing on another paper's
     name: that capsule ran there first, so it is not hers; one closing on the venue it
     plays at is hers still."""
-    doc = doc_of(
-        ("heading", "Capsules by film critic Ann Marsh"),
-        ("heading", "Paper Kites (2015)"),
-        ("paragraph", PROSE + signed),
-        *_THREE_CAPSULES[2:],
-    )
+    doc = _first_capsule(PROSE + signed, "Capsules by film critic Ann Marsh")
     assert [critic for _, critic in credited(doc)] == [critic, "Ann Marsh", "Ann Marsh"]
 
 
