@@ -1906,6 +1906,10 @@ def _first_capsule(text: str, headline: str = "This Week's New Films") -> Docume
     [
         "Film critic Ann Marsh",  # the role before the name
         "FILM CRITIC: Ann Marsh",
+        "Ann Marsh | Film Critic",  # the role after a bar or a dash, or with the paper
+        "Ann Marsh — Film Critic",
+        "Ann Marsh, Film Critic, The Daily Bugle",
+        "Ann Marsh, film critic for the Daily Bugle",
         "Ann Marsh | amarsh@paper.com",  # an address or handle beside the name
         "By Ann Marsh, amarsh@paper.com",
         "Ann Marsh (@annmarsh)",
@@ -1925,6 +1929,8 @@ def test_a_masthead_byline_with_a_role_or_an_address_is_the_columns_critic(bylin
         (("paragraph", "Ann Marsh"), ("paragraph", "Film Critic")),
         (("paragraph", "Ann Marsh, Staff Writer"),),
         (("paragraph", "Email Ann Marsh at amarsh@paper.com"),),
+        (("paragraph", "Reviews by Ann Marsh."),),  # a line crediting the page's reviews
+        (("paragraph", "Capsules by film critic Ann Marsh unless noted."),),
     ],
 )
 def test_an_author_box_at_the_foot_is_the_columns_critic(foot: tuple[tuple[str, str]]) -> None:
@@ -2068,3 +2074,23 @@ def test_a_headline_naming_the_column_as_its_writers_credits_them(
     """ "NAME’s TIFF diary", "NAME's DVD Update": the column is its writer's."""
     doc = doc_of(("heading", headline), *_THREE_CAPSULES)
     assert [critic for _, critic in credited(doc)] == [critic] * 3
+
+
+@pytest.mark.parametrize(
+    "legend",
+    [
+        "Reviews by Ann Marsh (AM) and Tom Vale (TV).",
+        "Contributors: A.M. = Ann Marsh; T.V. = Tom Vale",
+    ],
+)
+def test_a_legend_of_initials_at_the_foot_names_each_capsules_critic(legend: str) -> None:
+    """Capsules signed "(AM)" or "— T.V." over a legend at the page's foot: each is by the
+    critic whose initials sign it, as with a legend under the headline."""
+    signed = (" (AM)", " (TV)", " (AM)") if "(AM)" in legend else (" — A.M.", " — T.V.", " — A.M.")
+    capsules = [
+        block
+        for title, sign in zip(("Paper Kites", "Glass Rivers", "Salt Roads"), signed, strict=True)
+        for block in (("heading", f"{title} (2015)"), ("paragraph", PROSE + sign))
+    ]
+    doc = doc_of(("heading", "This Week's New Films"), *capsules, ("paragraph", legend))
+    assert [critic for _, critic in credited(doc)] == ["Ann Marsh", "Tom Vale", "Ann Marsh"]

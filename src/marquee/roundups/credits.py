@@ -47,6 +47,10 @@ _OWN_COLUMN = re.compile(
 )
 """A headline naming the column as its writer's: "Ann Marsh’s TIFF diary, day 2", "Susan
 Granger's DVD Update" (not a director's films: "Wes Anderson's films ranked")."""
+_FOOT_BY = re.compile(
+    r"^(?i:(?:(?:film|movie|capsule|mini)\s+)?(?:reviews|capsules|reviewed|compiled|words))\s+by\b"
+)
+"""A line at a page's foot crediting its reviews: "Reviews by …", "Capsules by …"."""
 _CRITIC_NAMED = re.compile(
     rf"(?<!\b(?i:as|like|fellow|late)\s+(?:(?i:film|movie)\s+)?)\b(?:critic|reviewer)\s+(?P<who>{_NAME})|(?P<writer>{_NAME}),?\s+(?:has\s+)?reviewed\b"
     rf"|^(?P<reporter>{_NAME})\s+(?:updates|tells|brings)\s+us\b"
@@ -124,13 +128,20 @@ _ROLE = (
     r"(?i:(?:(?:chief|senior|staff|film|movie|contributing|associate|arts (?:and|&) "
     r"entertainment)\s+)*(?:critic|writer|editor|reviewer|contributor|correspondent))"
 )
+_AT_OUTLET = (
+    r"(?:(?:\s*[,|–—-]|\s+(?i:for|at|with))\s*(?i:the\s+)?\p{Lu}[\p{L}&'’.-]*"
+    r"(?:\s+(?:of\s+|&\s+)?\p{Lu}[\p{L}&'’.-]*){0,4})?"
+)
+"""Where a byline's writer works, after their role: ", The Daily Bugle", "for the Daily
+Bugle"."""
 _ROLE_LINE = re.compile(
-    rf"^(?:(?i:by):?\s+)?(?P<who>{_NAME})\s*,?\s+{_ROLE}\.?$|^{_ROLE}$"
-    rf"|^{_ROLE}:?\s+(?P<titled>{_NAME})$"
+    rf"^(?:(?i:by):?\s+)?(?P<who>{_NAME})\s*(?:[,|]|\s[–—-])?\s+{_ROLE}{_AT_OUTLET}\.?$"
+    rf"|^{_ROLE}$|^{_ROLE}:?\s+(?P<titled>{_NAME})$"
 )
 """A byline with the writer's role: "Sierra Van Houten, Editor", "By Ben Lindner, Staff
-Writer", a masthead's "Film critic Ann Marsh"; or the role alone on the line under the
-name: "Peter Howell" / "Movie Critic"."""
+Writer", "Ann Marsh | Film Critic", "Ann Marsh, film critic for the Daily Bugle", a
+masthead's "Film critic Ann Marsh"; or the role alone on the line under the name: "Peter
+Howell" / "Movie Critic"."""
 _BY = r"^\W*(?i:(?:(?:written|reviewed|review)\s+)?by):?\s+"
 _BY_LINE = re.compile(rf"{_BY}(?P<who>{_NAME})\s*[.,|]?(?:\s|$)")
 """A review's own byline: "By: Megan Hoskins", "By Maddie James, Contributor"."""
@@ -275,12 +286,25 @@ def _contact_byline(lines: Sequence[str]) -> str | None:
 
 
 def foot_critic(blocks: Sequence[Block]) -> list[str]:
-    """The writer an author box at the page's foot names, the column printing its byline
-    once, below its last capsule: "Ann Marsh" over "Film Critic", "Ann Marsh, Staff
-    Writer", "Email Ann Marsh at amarsh@paper.com" (a line of its own, never prose)."""
-    lines = [clean(block.text) for block in blocks[-_LEGEND_LINES:] if not is_prose(block)]
-    named = _role_byline(lines) or _contact_byline(lines)
-    return [named] if named else []
+    """The writers an author box or a credit line at the page's foot names, the column
+    printing its byline once, below its last capsule: "Ann Marsh" over "Film Critic",
+    "Ann Marsh, Staff Writer", "Email Ann Marsh at amarsh@paper.com" (a line of its own,
+    never prose), or a line crediting the page's reviews: "Reviews by Ann Marsh.",
+    "Capsules by film critic Ann Marsh unless noted." (not "Directed by Ann Marsh.")."""
+    foot = [clean(block.text) for block in blocks[-_LEGEND_LINES:]]
+    lines = [
+        line
+        for line, block in zip(foot, blocks[-_LEGEND_LINES:], strict=True)
+        if not is_prose(block)
+    ]
+    if named := _role_byline(lines) or _contact_byline(lines):
+        return [named]
+    for line in foot:
+        found = _FOOT_BY.match(line) and _COLUMN_BY.search(line)
+        names = [_whole_name(n) for n in _AND.split(found["who"])] if found else []
+        if names and all(names):
+            return [n for n in names if n]
+    return []
 
 
 def captioned_critic(blocks: Sequence[Block], parts: Sequence[Document]) -> list[str]:
@@ -665,7 +689,9 @@ def credited_parts(
         or foot_critic(doc.blocks)
     )
     column = [name for name in column if not any(name_key(name) in p for p in people)]
-    legend = legend_critics(doc.blocks[:_LEGEND_LINES])
+    legend = legend_critics(
+        [*doc.blocks[:_LEGEND_LINES], *doc.blocks[_LEGEND_LINES:][-_LEGEND_LINES:]]
+    )
     credited = []
     writers = section_writers(doc.blocks, owns, parts, masthead=bool(masthead))
     first_bylined = len(set(signers)) > 1 and column[:1] == signers[:1]
