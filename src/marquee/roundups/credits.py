@@ -187,12 +187,7 @@ _FUNCTION_WORDS = frozenset(word_list("marquee.documents", "stopwords-english"))
 _CHROME_WORDS = frozenset(w for w in word_list("marquee.documents", "chrome-lines") if " " not in w)
 """A page's furniture of one word ("Comments", "Share"): a menu's, never a person's name."""
 _NOT_IN_NAMES = _FUNCTION_WORDS | _CHROME_WORDS
-_QUOTED_PEOPLE = frozenset(
-    [
-        *word_list("marquee.opinions", "not-critics"),
-        *word_list("marquee.roundups", "audience-words"),
-    ]
-)
+_QUOTED_PEOPLE = frozenset(word_list("marquee.roundups", "quoted-people"))
 """Words saying who a round-up quotes that is not its critic: the film's makers and its
 audience ("Director Raoul Peck says: …", "Reader Ann Marsh writes: …")."""
 _OUTLET_ENDINGS = frozenset(word_list("marquee.roundups", "outlet-endings"))
