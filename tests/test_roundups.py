@@ -1996,6 +1996,7 @@ def test_a_capsule_signed_with_its_character_is_no_ones() -> None:
         "Director Ann Marsh says: “Cinema is a weapon.” ",  # its maker quoted
         "Ann Marsh says: “I loved making it, every day of it.” ",  # a speech quoted
         "As critic Ann Marsh once wrote of another film, the end is everything. ",  # cited
+        "Ann Marsh says: it was fun. Ann Marsh is a delight in it. ",  # named again: cast
     ],
 )
 def test_a_capsule_quoting_someone_is_not_credited_to_them(opening: str) -> None:

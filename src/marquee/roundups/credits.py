@@ -513,12 +513,18 @@ def _signs(text: str, signature: re.Match[str]) -> bool:
     return not before.endswith(_CLOSING_QUOTES) or before.startswith(_OPENING_QUOTES)
 
 
-def _not_the_films(credit: OwnCredit | None, people: frozenset[str]) -> OwnCredit | None:
+def _not_the_films(
+    credit: OwnCredit | None, people: frozenset[str], own: Sequence[Block]
+) -> OwnCredit | None:
     """``credit`` unless it names one of the film's ``people`` without a byline's words:
-    "(Emma Stone)" closing a capsule that casts her, "Emma Stone says: …" quoting her."""
-    if credit is None or credit.bylined or name_key(credit.critic) not in people:
+    "(Emma Stone)" closing a capsule that casts her, "Emma Stone says: …" quoting her; or
+    someone the capsule names again, as a critic is not named in the third person in
+    their own capsule ("Emma Stone says: … Emma Stone is a delight")."""
+    if credit is None or credit.bylined:
         return credit
-    return None
+    named = re.compile(rf"\b{re.escape(credit.critic)}\b", re.IGNORECASE)
+    again = sum(len(named.findall(clean(block.text))) for block in own) > 1
+    return None if again or name_key(credit.critic) in people else credit
 
 
 def _one_name_opening(text: str) -> str | None:
@@ -671,7 +677,7 @@ def credited_parts(
     intro = itertools.takewhile(lambda block: id(block) not in owned, doc.blocks)
     opening = next((b.text for b in intro if is_prose(b)), "")  # no film's own capsule
     people = [_film_people(part) for part in parts]
-    credits = [_not_the_films(own_credit(own), p) for own, p in zip(owns, people, strict=True)]
+    credits = [_not_the_films(own_credit(o), p, o) for o, p in zip(owns, people, strict=True)]
     signers = [credit.critic for credit in credits if credit]  # "(Lisa Miller)", then "(L.M.)"
     masthead = masthead_critic([b for b in doc.blocks[:_LEGEND_LINES] if id(b) in shared], parts)
     masthead = [] if set(signers) - set(masthead) else masthead  # an owner's, see above
