@@ -1936,3 +1936,219 @@ def test_a_name_over_a_photo_the_capsules_give_as_a_director_is_no_byline() -> N
     assert [critic for _, critic in credited(directed)] == [None, None, None]
     bylined = doc_of(*top, ("paragraph", PROSE), *caps)
     assert [critic for _, critic in credited(bylined)] == ["Ann Marsh"] * 3
+
+
+_THREE_CAPSULES = (
+    ("heading", "Paper Kites (2015)"),
+    ("paragraph", PROSE),
+    ("heading", "Glass Rivers (2014)"),
+    ("paragraph", PROSE),
+    ("heading", "Salt Roads (2013)"),
+    ("paragraph", PROSE),
+)
+
+
+def _first_capsule(text: str, headline: str = "This Week's New Films") -> Document:
+    """A column of three capsules under ``headline``, the first one's prose ``text``."""
+    return doc_of(
+        ("heading", headline),
+        ("heading", "Paper Kites (2015)"),
+        ("paragraph", text),
+        *_THREE_CAPSULES[2:],
+    )
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Film critic Ann Marsh",  # the role before the name
+        "FILM CRITIC: Ann Marsh",
+        "Ann Marsh | Film Critic",  # the role after a bar or a dash, or with the paper
+        "Ann Marsh — Film Critic",
+        "Ann Marsh, Film Critic, The Daily Bugle",
+        "Ann Marsh, film critic for the Daily Bugle",
+        "Ann Marsh | amarsh@paper.com",  # an address or handle beside the name
+        "By Ann Marsh, amarsh@paper.com",
+        "Ann Marsh (@annmarsh)",
+        "Follow Ann Marsh on Twitter @annmarsh",
+    ],
+)
+def test_a_masthead_byline_with_a_role_or_an_address_is_the_columns_critic(byline: str) -> None:
+    """A column printing its writer once under its headline, with their role before the
+    name or their address beside it: every capsule is theirs."""
+    doc = doc_of(("heading", "This Week's New Films"), ("paragraph", byline), *_THREE_CAPSULES)
+    assert [critic for _, critic in credited(doc)] == ["Ann Marsh"] * 3
+
+
+@pytest.mark.parametrize(
+    "foot",
+    [
+        (("paragraph", "Ann Marsh"), ("paragraph", "Film Critic")),
+        (("paragraph", "Ann Marsh, Staff Writer"),),
+        (("paragraph", "Email Ann Marsh at amarsh@paper.com"),),
+        (("paragraph", "Reviews by Ann Marsh."),),  # a line crediting the page's reviews
+        (("paragraph", "Capsules by film critic Ann Marsh unless noted."),),
+    ],
+)
+def test_an_author_box_at_the_foot_is_the_columns_critic(foot: tuple[tuple[str, str]]) -> None:
+    """A column whose byline is an author box below its last capsule (the name over its
+    role, or an address to write to): every capsule is theirs, not only the last."""
+    doc = doc_of(("heading", "This Week's New Films"), *_THREE_CAPSULES, *foot)
+    assert [critic for _, critic in credited(doc)] == ["Ann Marsh"] * 3
+
+
+@pytest.mark.parametrize(
+    ("signed", "critic"),
+    [
+        (" — Los Angeles Times", None),  # the paper a syndicated capsule ran in
+        (" – Chicago Tribune", None),
+        (" (Music Box Theatre)", None),  # where a festival's film plays
+        (" (Gene Siskel Film Center)", None),
+        (" (Ann Marsh)", "Ann Marsh"),
+    ],
+)
+def test_a_capsule_signed_with_an_outlet_or_a_venue_is_no_ones(
+    signed: str, critic: str | None
+) -> None:
+    """A capsule closing on the paper it ran in or the venue it plays at names no
+    critic: an outlet's or a venue's name is no person's, however it is bracketed."""
+    doc = _first_capsule(PROSE + signed)
+    assert [critic for _, critic in credited(doc)] == [critic, None, None]
+
+
+def test_a_capsule_closing_on_its_star_is_not_signed_by_her() -> None:
+    """ "(Emma Stone)" closing a capsule that says she stars is the film's lead in
+    brackets, not a signature; a byline's words ("By Emma Stone") would still credit her."""
+    cast = f"Starring Emma Stone and Ryan Gosling. {PROSE} (Emma Stone)"
+    doc = _first_capsule(cast)
+    assert [critic for _, critic in credited(doc)] == [None, None, None]
+
+
+def test_a_dated_byline_under_a_long_menu_is_the_columns_critic() -> None:
+    """ "Ann Marsh | March 3, 2024" printed under a site's menu of many lines, above the
+    column's title: the menu pushes it out of the page's first lines, but it is the
+    masthead's byline still."""
+    menu = [("chrome", word) for word in ("Home", "Movies", "TV", "Music", "About", "Search")]
+    doc = doc_of(
+        *menu,
+        ("heading", "Ann Marsh | March 3, 2024"),
+        ("paragraph", "This Week's New Films"),
+        *_THREE_CAPSULES,
+    )
+    assert [critic for _, critic in credited(doc)] == ["Ann Marsh"] * 3
+
+
+def test_a_capsule_signed_with_its_character_is_no_ones() -> None:
+    """ "— Ellen Ripley" closing a capsule that says Emma Stone plays her is the film's
+    character quoted, not a signature."""
+    played = f"Emma Stone plays Ellen Ripley, a pilot. {PROSE} — Ellen Ripley"
+    doc = _first_capsule(played)
+    assert [critic for _, critic in credited(doc)] == [None, None, None]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Reader Ann Marsh writes: I loved it more than I can say. ",  # a reader quoted
+        "Director Ann Marsh says: “Cinema is a weapon.” ",  # its maker quoted
+        "Ann Marsh says: “I loved making it, every day of it.” ",  # a speech quoted
+        "As critic Ann Marsh once wrote of another film, the end is everything. ",  # cited
+        "Ann Marsh says: it was fun. Ann Marsh is a delight in it. ",  # named again: cast
+    ],
+)
+def test_a_capsule_quoting_someone_is_not_credited_to_them(opening: str) -> None:
+    """A capsule that quotes a reader, the film's maker, a speech in quotation marks or
+    another critic it cites names no critic of its own, and its page none: no one is
+    credited, not that capsule nor the column (the first capsule is no introduction)."""
+    doc = _first_capsule(opening + PROSE)
+    assert [critic for _, critic in credited(doc)] == [None, None, None]
+
+
+@pytest.mark.parametrize(
+    ("signed", "critic"),
+    [
+        (" — Los Angeles Times", None),  # syndicated: the paper's, not the column's critic
+        (" (Associated Press)", None),
+        (" (Music Box Theatre)", "Ann Marsh"),  # a venue: still the column's capsule
+    ],
+)
+def test_a_capsule_signed_with_a_paper_is_not_the_columns_critics(
+    signed: str, critic: str | None
+) -> None:
+    """ "Capsules by film critic Ann Marsh" over a capsule closing on another paper's
+    name: that capsule ran there first, so it is not hers; one closing on the venue it
+    plays at is hers still."""
+    doc = _first_capsule(PROSE + signed, "Capsules by film critic Ann Marsh")
+    assert [critic for _, critic in credited(doc)] == [critic, "Ann Marsh", "Ann Marsh"]
+
+
+def test_pull_quotes_signed_with_critic_and_paper_are_theirs() -> None:
+    """A critics' list whose every entry is a pull-quote signed "—NAME, Paper": each is
+    that critic's, from that paper; a dash before two names is a cast list, no one's."""
+    doc = doc_of(
+        ("heading", "The Year's Best, by the Lists"),
+        ("heading", "Paper Kites (2015)"),
+        ("paragraph", f"“{PROSE}” —Tom Vale, The New Yorker"),
+        ("heading", "Glass Rivers (2014)"),
+        ("paragraph", f"“{PROSE}” – Al Roe, Chicago Sun-Times"),
+        ("heading", "Salt Roads (2013)"),
+        ("paragraph", f"{PROSE} – Emma Stone, Ryan Gosling"),
+    )
+    reviews = [parse_review(part) for part in split_films(doc)]
+    assert [(r.meta.critic, r.meta.outlet) for r in reviews] == [
+        ("Tom Vale", "The New Yorker"),
+        ("Al Roe", "Chicago Sun-Times"),
+        (None, None),
+    ]
+
+
+def test_a_quotation_closing_a_capsule_is_not_signed_by_its_speaker() -> None:
+    """ "Critics say: “…”—Owen Gleiberman, Entertainment Weekly" under a writer's own
+    words, or a capsule closing on its director's line ("… a weapon.” — NAME"), quotes
+    someone: the name after the quotation signs only a capsule that is all quotation."""
+    doc = doc_of(
+        ("heading", "Seven Films for Halloween"),
+        ("heading", "Paper Kites (2015)"),
+        ("paragraph", PROSE),
+        ("paragraph", f"Critics say: “{PROSE}”—Tom Vale, Entertainment Weekly"),
+        ("heading", "Glass Rivers (2014)"),
+        ("paragraph", f"{PROSE} “Cinema is a weapon.” — Ann Marsh"),
+        *_THREE_CAPSULES[4:],
+    )
+    assert [critic for _, critic in credited(doc)] == [None, None, None]
+
+
+@pytest.mark.parametrize(
+    ("headline", "critic"),
+    [
+        ("Ann Marsh’s TIFF diary, day 2: note to self", "Ann Marsh"),
+        ("Ann Marsh's DVD Update", "Ann Marsh"),
+        ("Ann Marsh's films ranked", None),  # a director's films, not her column
+    ],
+)
+def test_a_headline_naming_the_column_as_its_writers_credits_them(
+    headline: str, critic: str | None
+) -> None:
+    """ "NAME’s TIFF diary", "NAME's DVD Update": the column is its writer's."""
+    doc = doc_of(("heading", headline), *_THREE_CAPSULES)
+    assert [critic for _, critic in credited(doc)] == [critic] * 3
+
+
+@pytest.mark.parametrize(
+    "legend",
+    [
+        "Reviews by Ann Marsh (AM) and Tom Vale (TV).",
+        "Contributors: A.M. = Ann Marsh; T.V. = Tom Vale",
+    ],
+)
+def test_a_legend_of_initials_at_the_foot_names_each_capsules_critic(legend: str) -> None:
+    """Capsules signed "(AM)" or "— T.V." over a legend at the page's foot: each is by the
+    critic whose initials sign it, as with a legend under the headline."""
+    signed = (" (AM)", " (TV)", " (AM)") if "(AM)" in legend else (" — A.M.", " — T.V.", " — A.M.")
+    capsules = [
+        block
+        for title, sign in zip(("Paper Kites", "Glass Rivers", "Salt Roads"), signed, strict=True)
+        for block in (("heading", f"{title} (2015)"), ("paragraph", PROSE + sign))
+    ]
+    doc = doc_of(("heading", "This Week's New Films"), *capsules, ("paragraph", legend))
+    assert [critic for _, critic in credited(doc)] == ["Ann Marsh", "Tom Vale", "Ann Marsh"]

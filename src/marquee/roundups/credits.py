@@ -17,6 +17,7 @@ Critic").
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections.abc import Callable, Sequence
 
 import regex as re
@@ -40,20 +41,33 @@ _COLUMN_BY = re.compile(
     re.IGNORECASE,
 )
 _NAME = r"\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}(?=\s))?(?:\s\p{Lu}[\p{L}'’.-]+){1,2}"
+_OWN_COLUMN = re.compile(
+    rf"^(?P<who>{_NAME})['’]s\s+(?:[\p{{L}}\d&-]+\s+){{0,3}}?"
+    r"(?i:diary|notebook|journal|column|dispatch(?:es)?|log|round-?up|capsules|update)\b"
+)
+"""A headline naming the column as its writer's: "Ann Marsh’s TIFF diary, day 2", "Susan
+Granger's DVD Update" (not a director's films: "Wes Anderson's films ranked")."""
+_FOOT_BY = re.compile(
+    r"^(?i:(?:(?:film|movie|capsule|mini)\s+)?(?:reviews|capsules|reviewed|compiled|words))\s+by\b"
+)
+"""A line at a page's foot crediting its reviews: "Reviews by …", "Capsules by …"."""
 _CRITIC_NAMED = re.compile(
-    rf"\b(?:critic|reviewer)\s+(?P<who>{_NAME})|(?P<writer>{_NAME}),?\s+(?:has\s+)?reviewed\b"
+    rf"(?<!\b(?i:as|like|fellow|late)\s+(?:(?i:film|movie)\s+)?)\b(?:critic|reviewer)\s+(?P<who>{_NAME})|(?P<writer>{_NAME}),?\s+(?:has\s+)?reviewed\b"
     rf"|^(?P<reporter>{_NAME})\s+(?:updates|tells|brings)\s+us\b"
     rf"|^(?P<ours>{_NAME}),\s+our\s+(?:[\w-]+\s+)?(?:critic|reviewer)\b"
 )
 """A column's introduction naming its critic: "award-winning critic Milan Paurich takes…",
 "Our man on the ground, Adam Cook, has reviewed the short films…", "Aoife Wood updates
 us on her quest to watch a film every day" (its writer, to the reader), "A.O. Scott, our
-critic at large, is keeping a diary…"."""
+critic at large, is keeping a diary…"; a critic cited ("As critic Pauline Kael wrote…",
+"like fellow critic Ann Marsh") is not the column's."""
 _SAYS = re.compile(
     rf"^(?:[\p{{L}}&.]+['’]s\s+)?(?P<who>{_NAME})(?:\s+from\s+[^:]{{2,40}}?)?\s+(?:says|writes)\s*:"
+    r"(?!\s*[“\"‘'])"
 )
 """A review that opens with its critic: "Anthony Sherratt says: The first half…", "EW's
-Chris Nashawaty says:", "Stephen A Russell from The Lowdownunder says:"."""
+Chris Nashawaty says:", "Stephen A Russell from The Lowdownunder says:"; not a speech
+in quotation marks ("Emma Stone says: “I loved making it.”" quotes its star)."""
 _CREDITED_MARK = re.compile(
     r"(?:stars?|/\s*\d+|of\s+\d+|\d\s*min(?:s|utes)?\.?)\s*"
     r"\((?P<who>[^,()]{3,40}),\s*(?P<outlet>[^()]{2,40})\)",
@@ -73,6 +87,15 @@ _SIGNED = re.compile(
 """A capsule signed at its end, or before its facts: "… PG (thematic elements) – Gary
 Thompson", "… – By Gregg W. Morris", "… leave your brain at home. -- Rebecca Loh", "… —
 J. Anderson. (NR) 1 hr., 53 mins. A"."""
+_SIGNED_WITH_OUTLET = re.compile(
+    rf"\s?[–—-]\s*(?P<who>{_NAME}),\s+(?P<outlet>(?:(?i:the)\s+)?\p{{Lu}}[\p{{L}}&'’.-]*"
+    r"(?:\s+(?:of\s+|&\s+|the\s+)?\p{Lu}[\p{L}&'’.-]*){0,5})\s*\.?\s*$"
+)
+"""A capsule or pull-quote signed with its critic and paper: "… – Ann Marsh, Los Angeles
+Times", "“A marvel.” —Tom Vale, The New Yorker" (a critics' consensus list); a paper's
+name is no person's ("Chicago Sun-Times", see ``_whole_name``)."""
+_CLOSING_QUOTES = ("”", '"', "’")
+_OPENING_QUOTES = ("“", '"', "‘")
 _POINTED = re.compile(
     rf"(?:\s[–—-]\s*|(?<=[.!?])\s?)(?P<who>{_NAME})\s*\((?i:full review|review)\)\s*$"
 )
@@ -105,9 +128,20 @@ _ROLE = (
     r"(?i:(?:(?:chief|senior|staff|film|movie|contributing|associate|arts (?:and|&) "
     r"entertainment)\s+)*(?:critic|writer|editor|reviewer|contributor|correspondent))"
 )
-_ROLE_LINE = re.compile(rf"^(?:(?i:by):?\s+)?(?P<who>{_NAME})\s*,?\s+{_ROLE}\.?$|^{_ROLE}$")
+_AT_OUTLET = (
+    r"(?:(?:\s*[,|–—-]|\s+(?i:for|at|with))\s*(?i:the\s+)?\p{Lu}[\p{L}&'’.-]*"
+    r"(?:\s+(?:of\s+|&\s+)?\p{Lu}[\p{L}&'’.-]*){0,4})?"
+)
+"""Where a byline's writer works, after their role: ", The Daily Bugle", "for the Daily
+Bugle"."""
+_ROLE_LINE = re.compile(
+    rf"^(?:(?i:by):?\s+)?(?P<who>{_NAME})\s*(?:[,|]|\s[–—-])?\s+{_ROLE}{_AT_OUTLET}\.?$"
+    rf"|^{_ROLE}$|^{_ROLE}:?\s+(?P<titled>{_NAME})$"
+)
 """A byline with the writer's role: "Sierra Van Houten, Editor", "By Ben Lindner, Staff
-Writer"; or the role alone on the line under the name: "Peter Howell" / "Movie Critic"."""
+Writer", "Ann Marsh | Film Critic", "Ann Marsh, film critic for the Daily Bugle", a
+masthead's "Film critic Ann Marsh"; or the role alone on the line under the name: "Peter
+Howell" / "Movie Critic"."""
 _BY = r"^\W*(?i:(?:(?:written|reviewed|review)\s+)?by):?\s+"
 _BY_LINE = re.compile(rf"{_BY}(?P<who>{_NAME})\s*[.,|]?(?:\s|$)")
 """A review's own byline: "By: Megan Hoskins", "By Maddie James, Contributor"."""
@@ -137,11 +171,29 @@ _DATED_BYLINE = re.compile(
 """A byline joined to its date: "By Ann Smith, March 3, 2024", "Ann Smith | March 3,
 2024", "Posted by Ann Smith · Jan. 27, 2014" (a name before a bare comma or dash may be a
 film's title over its release date, so it needs its "By")."""
+_CONTACT_BYLINE = re.compile(
+    rf"^\W*(?:(?i:by):?\s+)?(?P<who>{_NAME})\s*(?:[,|·•:]|\s[–—-])?\s*"
+    r"(?:\(?(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w{2,30})\)?)\s*$"
+    rf"|^(?i:e-?mail|contact|follow|reach|write\s+to)\s+(?P<reached>{_NAME})\s+"
+    r"(?i:at|on|via)\b.*(?:@|https?://)"
+)
+"""A byline with the writer's address or handle beside it, where a page prints its
+writer once: "Ann Marsh | amarsh@paper.com", "By Ann Marsh, amarsh@paper.com",
+"Ann Marsh @annmarsh", or an author box's "Email Ann Marsh at amarsh@paper.com" /
+"Follow Ann Marsh on Twitter @annmarsh" (a film's title is never followed by an
+address)."""
 _DATE_WORDS = 8
 _FUNCTION_WORDS = frozenset(word_list("marquee.documents", "stopwords-english"))
 _CHROME_WORDS = frozenset(w for w in word_list("marquee.documents", "chrome-lines") if " " not in w)
 """A page's furniture of one word ("Comments", "Share"): a menu's, never a person's name."""
 _NOT_IN_NAMES = _FUNCTION_WORDS | _CHROME_WORDS
+_QUOTED_PEOPLE = frozenset(word_list("marquee.roundups", "quoted-people"))
+"""Words saying who a round-up quotes that is not its critic: the film's makers and its
+audience ("Director Raoul Peck says: …", "Reader Ann Marsh writes: …")."""
+_OUTLET_ENDINGS = frozenset(word_list("marquee.roundups", "outlet-endings"))
+_NOT_LAST_IN_NAMES = _OUTLET_ENDINGS | frozenset(word_list("marquee.roundups", "venue-endings"))
+"""Words that end an outlet's or a venue's name ("Los Angeles Times", "Music Box
+Theatre"): a capsule signed with one says where it ran or plays, not who wrote it."""
 _NOT_PICKERS = _NOT_IN_NAMES | NOT_NAME_WORDS
 """Words no picker's heading names as its writer: "Critic's Picks", "Staff Picks"."""
 _PICKS = re.compile(
@@ -157,12 +209,16 @@ _SHOUTED_WORD = re.compile(r"\b\p{Lu}{3,}\b")
 never a person's name written in mixed case."""
 
 
-def column_critics(headlines: Sequence[str], opening: str = "") -> list[str]:
+def column_critics(
+    headlines: Sequence[str], opening: str = "", masthead: Sequence[Block] = ()
+) -> list[str]:
     """The critics a column's headline names ("Movie Previews by Diana Beechener",
     "Capsules by Michael Sragow and Chris Kaltenbach"), or its opening paragraph
-    ("…award-winning critic Milan Paurich takes a look at…")."""
-    lines = [clean(line) for line in headlines]
-    if named := _role_byline(lines) or _dated_byline(lines):
+    ("…award-winning critic Milan Paurich takes a look at…"). A byline with its date,
+    role or address is read in the ``masthead`` too (see ``_masthead``), below a menu
+    long enough to push it out of the headlines."""
+    lines = [clean(line) for line in (*headlines, *_masthead(masthead))]
+    if named := _role_byline(lines) or _dated_byline(lines) or _contact_byline(lines):
         return [named]
     sentences = (s for line in headlines for s in _SENTENCE.split(clean(line)))
     for text in sentences:
@@ -172,10 +228,20 @@ def column_critics(headlines: Sequence[str], opening: str = "") -> list[str]:
         names = [_whole_name(n) for n in _AND.split(found["who"])] if found else []
         if names and all(names):
             return [n for n in names if n]
+        if (owner := _OWN_COLUMN.match(text)) and (name := _whole_name(owner["who"])):
+            return [name]
     found = _CRITIC_NAMED.search(clean(opening))  # "…critic Gary Thompson's reviews"
     who = found and (found["who"] or found["writer"] or found["reporter"] or found["ours"])
     name = _whole_name(_POSSESSIVE.sub("", who)) if who else None
     return [name] if name else []
+
+
+def _masthead(blocks: Sequence[Block]) -> list[str]:
+    """The first few lines above a page's first prose that are not its menu: where a site
+    prints its byline ("Ann Marsh | March 3, 2024") under a menu of many lines."""
+    above = itertools.takewhile(lambda block: not is_prose(block), blocks)
+    lines = (block.text for block in above if block.kind != "chrome")
+    return list(itertools.islice(lines, _LEGEND_LINES))
 
 
 def _role_byline(lines: Sequence[str]) -> str | None:
@@ -183,7 +249,8 @@ def _role_byline(lines: Sequence[str]) -> str | None:
     Howell" on the line above "Movie Critic"; or the name on the line below a bare "By:"."""
     for before, line in zip(["", *lines], lines, strict=False):
         found = _ROLE_LINE.match(line)
-        who = (found and (found["who"] or before)) or (BARE_BY.match(before) and line)
+        named = found and (found["who"] or found["titled"] or before)
+        who = named or (BARE_BY.match(before) and line)
         if who and (name := _whole_name(who)):
             return name
     return None
@@ -201,6 +268,38 @@ def _dated_byline(lines: Sequence[str]) -> str | None:
         ):
             return name
     return None
+
+
+def _contact_byline(lines: Sequence[str]) -> str | None:
+    """The name a byline with its writer's address or handle gives: "Ann Marsh |
+    amarsh@paper.com", "Follow Ann Marsh on Twitter @annmarsh"."""
+    for line in lines:
+        found = _CONTACT_BYLINE.match(line)
+        if found and (name := _whole_name(found["who"] or found["reached"])):
+            return name
+    return None
+
+
+def foot_critic(blocks: Sequence[Block]) -> list[str]:
+    """The writers an author box or a credit line at the page's foot names, the column
+    printing its byline once, below its last capsule: "Ann Marsh" over "Film Critic",
+    "Ann Marsh, Staff Writer", "Email Ann Marsh at amarsh@paper.com" (a line of its own,
+    never prose), or a line crediting the page's reviews: "Reviews by Ann Marsh.",
+    "Capsules by film critic Ann Marsh unless noted." (not "Directed by Ann Marsh.")."""
+    foot = [clean(block.text) for block in blocks[-_LEGEND_LINES:]]
+    lines = [
+        line
+        for line, block in zip(foot, blocks[-_LEGEND_LINES:], strict=True)
+        if not is_prose(block)
+    ]
+    if named := _role_byline(lines) or _contact_byline(lines):
+        return [named]
+    for line in foot:
+        found = _FOOT_BY.match(line) and _COLUMN_BY.search(line)
+        names = [_whole_name(n) for n in _AND.split(found["who"])] if found else []
+        if names and all(names):
+            return [n for n in names if n]
+    return []
 
 
 def captioned_critic(blocks: Sequence[Block], parts: Sequence[Document]) -> list[str]:
@@ -353,36 +452,79 @@ def legend_critics(blocks: Sequence[Block]) -> list[str]:
     ]
 
 
-def own_credit(blocks: Sequence[Block]) -> tuple[str, str | None] | None:
-    """(critic, outlet) a film's own review names: "Anthony Sherratt says: …", a
+@dataclasses.dataclass(frozen=True, slots=True)
+class OwnCredit:
+    """The critic a film's own review names, and the outlet beside them if any.
+
+    ``bylined`` when the review writes it as a byline ("By: Megan Hoskins", "Written by
+    Anna Harrison"), which holds even where the film's facts read the name as its writer;
+    a name said otherwise (a signature, "NAME says:", a bracket) that the review gives as
+    the film's director or cast is theirs, not the critic's (see ``credited_parts``)."""
+
+    critic: str
+    outlet: str | None = None
+    bylined: bool = False
+
+
+def own_credit(blocks: Sequence[Block]) -> OwnCredit | None:
+    """The credit a film's own review gives: "Anthony Sherratt says: …", a byline, a
     syndicated capsule's "2 stars (Ann Hornaday, Washington Post)", a signature, "Read
     Laura Delaney's full review", "Alive critic Brad Keefe walked away impressed"."""
     for block in blocks:
         text = clean(block.text)
         if (said := _SAYS.match(text)) and (name := _whole_name(said["who"])):
-            return name, None
+            return OwnCredit(name)
         by = (
             _BY_LINE.match(text)
             if not is_prose(block)
             else (_BY_OPENING.match(text) or _ROLE_OPENING.match(text))
         )
         if by and (name := _whole_name(by["who"])):
-            return name, None
+            return OwnCredit(name, bylined=True)
         if is_prose(block) and (name := _one_name_opening(text)):
-            return name, None
+            return OwnCredit(name, bylined=True)
         credit = _CREDITED_MARK.search(text)
         if credit and (name := _whole_name(credit["who"])):
-            return name, credit["outlet"].strip()
+            return OwnCredit(name, credit["outlet"].strip())
+        credit = _SIGNED_WITH_OUTLET.search(text) if is_prose(block) else None
+        outlet = credit["outlet"] if credit else ""
+        signs = credit is not None and _signs(text, credit) and not _whole_name(outlet)
+        if credit and signs and (name := _whole_name(credit["who"])):
+            return OwnCredit(name, outlet)  # not "– Emma Stone, Ryan Gosling", a cast
         signed = _SIGNED.search(text)
-        who = signed and (signed["who"] or signed["before"])
+        who = signed and _signs(text, signed) and (signed["who"] or signed["before"])
         if who and is_prose(block) and (name := _whole_name(who)):
-            return name, None
+            return OwnCredit(name)
         for pointer in (_POINTED, _PAREN_SIGNED, _FULL_REVIEW, _CRITIC_NAMED):
             found = pointer.search(text)
             who = found and (found["who"] or found.groupdict().get("writer"))
             if who and is_prose(block) and (name := _whole_name(who)):
-                return name, None
+                return OwnCredit(name)
     return None
+
+
+def _signs(text: str, signature: re.Match[str]) -> bool:
+    """Whether a name after a dash at a capsule's end signs the capsule, not a quotation
+    it closes on ("… a weapon.” — Raoul Peck", a page's "Critics say: “…”—Owen Gleiberman,
+    Entertainment Weekly" under its own writer's words): after a closing quotation mark
+    it signs only a capsule that is all quotation, a pull-quote ("“A marvel.” —Tom Vale,
+    The New Yorker")."""
+    before = text[: signature.start()].rstrip()
+    return not before.endswith(_CLOSING_QUOTES) or before.startswith(_OPENING_QUOTES)
+
+
+def _not_the_films(
+    credit: OwnCredit | None, people: frozenset[str], own: Sequence[Block]
+) -> OwnCredit | None:
+    """``credit`` unless it names one of the film's ``people`` without a byline's words:
+    "(Emma Stone)" closing a capsule that casts her, "Emma Stone says: …" quoting her; or
+    someone the capsule names again, as a critic is not named in the third person in
+    their own capsule ("Emma Stone says: … Emma Stone is a delight")."""
+    if credit is None or credit.bylined:
+        return credit
+    named = re.compile(rf"\b{re.escape(credit.critic)}\b", re.IGNORECASE)
+    again = sum(len(named.findall(clean(block.text))) for block in own) > 1
+    return None if again or name_key(credit.critic) in people else credit
 
 
 def _one_name_opening(text: str) -> str | None:
@@ -396,13 +538,24 @@ def _one_name_opening(text: str) -> str | None:
 
 def noted_elsewhere(blocks: Sequence[Block]) -> bool:
     """Whether a capsule says it was reviewed by no person the column names: a wire
-    service ("Reviewed by Daily News wire services."), so not the column's critic."""
+    service ("Reviewed by Daily News wire services."), or signed with the paper it ran in
+    ("— Los Angeles Times"), so not the column's critic."""
+    prose = [clean(block.text) for block in blocks if is_prose(block)]
     return any(
         _whole_name(found["who"].strip()) is None
-        for block in blocks
-        if is_prose(block)
-        for found in _NOTED.finditer(clean(block.text))
-    )
+        for text in prose
+        for found in _NOTED.finditer(text)
+    ) or any(_signed_by_outlet(text) for text in prose)
+
+
+def _signed_by_outlet(text: str) -> bool:
+    """Whether a capsule's signature is a paper's name: "— Los Angeles Times"."""
+    for signature in (_SIGNED, _PAREN_SIGNED):
+        found = signature.search(text)
+        who = found and (found["who"] or found.groupdict().get("before"))
+        if who and who.split()[-1].casefold() in _OUTLET_ENDINGS:
+            return True
+    return False
 
 
 def initialled_critic(blocks: Sequence[Block], critics: Sequence[str]) -> str | None:
@@ -452,32 +605,48 @@ def _whole_name(text: str) -> str | None:
     shouted ("MIKE DAVIES" is "Mike Davies"); a function word is in no one's name, so "Sort
     By" is a menu and "Lavanya This" a name and the sentence after it (a letter alone is an
     initial: "Stephen A Russell"), nor is a page's furniture ("View Comments") or a day of
-    the week ("Opening Friday" heads a week's new films); a line shouting one word of a few
-    is not ("TCM TiVo ALERT")."""
+    the week ("Opening Friday" heads a week's new films), nor someone a column quotes
+    ("Director Raoul Peck", "Reader Ann Marsh"), nor an outlet's or a venue's name
+    ("— Los Angeles Times", "(Music Box Theatre)"); a line shouting one word of a few is
+    not ("TCM TiVo ALERT")."""
     name, text = person_name(text), text.strip()
     if name is None or name.casefold() != text.casefold():
         return None
-    if any(not _name_word(word) for word in text.casefold().split()):
+    words = text.casefold().split()
+    if (
+        any(not _name_word(word) for word in words)
+        or words[-1].split("-")[-1] in _NOT_LAST_IN_NAMES
+    ):
         return None
     if text.isupper():
         return name
     return None if _SHOUTED_WORD.search(text) else text
 
 
+def _quoted(name: str) -> bool:
+    """Whether a name the part's byline reader gives holds a word saying it is someone
+    quoted, not the critic ("Reader Ann Marsh writes: …" read as a writer's bio)."""
+    return any(word in _QUOTED_PEOPLE for word in name.casefold().split())
+
+
 def _name_word(word: str) -> bool:
     """Whether a word (case folded) may be part of a person's name (see ``_whole_name``)."""
     if len(word) == 1:
         return True  # an initial
-    return word not in _NOT_IN_NAMES and not _WEEKDAY.fullmatch(word)
+    if word in _NOT_IN_NAMES or word in _QUOTED_PEOPLE:
+        return False
+    return not _WEEKDAY.fullmatch(word)
 
 
 def _film_people(part: Document) -> frozenset[str]:
     """The name keys of a part's film and the film's people, as its review reads them
-    (:func:`marquee.films.read_facts`: "directed by Ann Marsh", a cast list, "Fallen
-    Fruit is the debut of…" naming the film): none of them is the review's byline."""
+    (:func:`marquee.films.read_facts`: "directed by Ann Marsh", a cast list and the
+    characters they play, "Fallen Fruit is the debut of…" naming the film): none of them
+    is the review's byline."""
     facts = read_facts(part, ReviewMeta())
     crew = (name for names in facts.credits.values() for name in names)
-    named = (part.meta.get("film", ""), facts.title or "", *crew, *(m.actor for m in facts.cast))
+    cast = (name for member in facts.cast for name in (member.actor, member.role or ""))
+    named = (part.meta.get("film", ""), facts.title or "", *crew, *cast)
     return frozenset(key for name in named if (key := name_key(name)))
 
 
@@ -502,33 +671,42 @@ def credited_parts(
     review later reads no byline of its own again (``PAGE_CREDIT``)."""
     if not parts:
         return ()  # a single review (most pages): no part to credit, no page read for it
-    opening = next((b.text for b in doc.blocks if is_prose(b)), "")
     shared = set.intersection(*({id(b) for b in part.blocks} for part in parts)) if parts else set()
     owns = [[b for b in part.blocks if id(b) not in shared] for part in parts]
-    credits = [own_credit(own) for own in owns]
-    signers = [credit[0] for credit in credits if credit]  # "(Lisa Miller)", later "(L.M.)"
+    owned = {id(b) for own in owns for b in own}
+    intro = itertools.takewhile(lambda block: id(block) not in owned, doc.blocks)
+    opening = next((b.text for b in intro if is_prose(b)), "")  # no film's own capsule
+    people = [_film_people(part) for part in parts]
+    credits = [_not_the_films(own_credit(o), p, o) for o, p in zip(owns, people, strict=True)]
+    signers = [credit.critic for credit in credits if credit]  # "(Lisa Miller)", then "(L.M.)"
     masthead = masthead_critic([b for b in doc.blocks[:_LEGEND_LINES] if id(b) in shared], parts)
     masthead = [] if set(signers) - set(masthead) else masthead  # an owner's, see above
     column = (
-        column_critics(headlines, opening)
+        column_critics(headlines, opening, doc.blocks)
         or captioned_critic(doc.blocks, parts)
         or listed_critic(doc.blocks, parts)
         or marked_critic(doc.blocks)
         or masthead
+        or foot_critic(doc.blocks)
     )
-    people = [_film_people(part) for part in parts]
     column = [name for name in column if not any(name_key(name) in p for p in people)]
-    legend = legend_critics(doc.blocks[:_LEGEND_LINES])
+    legend = legend_critics(
+        [*doc.blocks[:_LEGEND_LINES], *doc.blocks[_LEGEND_LINES:][-_LEGEND_LINES:]]
+    )
     credited = []
     writers = section_writers(doc.blocks, owns, parts, masthead=bool(masthead))
     first_bylined = len(set(signers)) > 1 and column[:1] == signers[:1]
     for part, own, credit, writer, film in zip(parts, owns, credits, writers, people, strict=True):
         read = read_metadata(part).critic
-        read = None if read and name_key(read) in film else read
+        read = None if read and (name_key(read) in film or _quoted(read)) else read
         named = initialled_critic(part.blocks, [*column, *legend, *signers])
-        critic, outlet = credit or (
-            writer or named or signed_initials(own, doc.blocks) or read,
-            None,
+        critic, outlet = (
+            (credit.critic, credit.outlet)
+            if credit
+            else (
+                writer or named or signed_initials(own, doc.blocks) or read,
+                None,
+            )
         )
         alone = len(column) == 1 and not noted_elsewhere(own) and not first_bylined
         critic = critic or (column[0] if alone else None)
