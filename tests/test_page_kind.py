@@ -22,6 +22,7 @@ from marquee.documents.kind import (
     SHORT_CUES,
     credits,
     page_kind,
+    rule_kind,
     text_kind,
 )
 from marquee.records import Block, Document
@@ -305,6 +306,33 @@ def test_awards_sequel_lists_and_film_options_read_as_film_news() -> None:
     for news in (awards, sequels, options):
         found = text_kind(news * 2)
         assert found.kind == "film news", found.cues
+
+
+def test_news_about_films_that_judges_none_reads_as_film_news_where_a_review_is_kept() -> None:
+    """A page naming films and judging none (no praise or blame, no sentence on how a film
+    is), told in the news' words and one of the trade's, is news about films however
+    thinly it uses the trade's words; the same words in a review that judges its film
+    keep it."""
+    closure = (
+        "A cinema chain closes its doors again\n"
+        "The company announced on Monday that it would close all of its theaters in the "
+        "country this week, a month after they reopened. The studio behind the new spy "
+        "film has moved its release to next spring, the latest of many movies pushed out "
+        "of the year, and the one blockbuster still playing has struggled at the box "
+        "office. Employees of the chain were told on Sunday, a spokesman said. What the "
+        "other chains will do remains unclear; according to two people close to them, "
+        "they will decide after the holidays. The chain first closed its cinemas in March."
+    )
+    found = rule_kind(closure)
+    assert found.cues["film news"] < FILM_NEWS_SHARE * len(closure.split())  # one cue only
+    assert found.kind == "film news", found.cues
+    assert found.reason is not None and "box office" in found.reason
+    review = closure.replace(
+        "The chain first closed its cinemas in March.",
+        "None of it matters beside the spy film itself, a superb, witty and moving "
+        "thriller, the best of the year, with a brilliant lead and a wonderful score.",
+    )
+    assert rule_kind(review).is_film, rule_kind(review).cues
 
 
 def test_a_film_podcasts_episode_notes_are_refused_but_a_star_wars_review_is_kept() -> None:

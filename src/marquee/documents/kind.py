@@ -54,6 +54,7 @@ from collections.abc import Callable, Mapping, Sequence
 import regex as re
 
 from marquee.documents import kind_learned
+from marquee.opinions.cues import judgements
 from marquee.records import TABLE_SHAPES, Document
 from marquee.wordlists import word_list
 
@@ -157,6 +158,20 @@ cannot speak for it. The dev pages' threads so told use these words 2.6 to 6.9 t
 hundred; no polarity_v2 or scale_v1 review of the train or dev split, nor any film page
 of the fixtures, uses two different ones more than 0.72 (a review that names a forum's
 "thread" and "posts"; a round-up under three readers' comments says "says:" alone)."""
+
+UNJUDGED_NEWS_CUES = 4
+UNJUDGED_SHARE = 0.01
+"""A page of full length that every other test keeps is news about films, too, when it
+judges nothing (:func:`_judges_none`: fewer than one word in a hundred of praise or blame,
+no sentence judging a film) and speaks of the trade (``lexicons/kind-filmnews.txt``) and
+of news (``lexicons/kind-news.txt``) in at least ``UNJUDGED_NEWS_CUES`` words, one of
+them the trade's. What makes a page a review of a film is a film named *and judged*; a
+cinema chain closing, a trailer's release, a festival's line-up or a casting name films as
+a review does but weigh none, and may use the trade's words too thinly for
+``FILM_NEWS_SHARE`` (one "box office" beside "announced", "theaters" ×4). Of the train
+split's polarity_v2 and scale_v1 reviews, those that judge so little and use one word of
+the trade use at most one such word in all; of the film pages of the fixtures, at most
+three (a DVD column's "featurette" ×3); the dev pages' news so told uses four to ten."""
 
 LEARNED = "another kind (learned)"
 """The kind of a page the rules keep and the learned check refuses."""
@@ -626,7 +641,19 @@ def rule_kind(text: str, credits: int = 0) -> PageKind:
         return PageKind(EPISODE_NOTES, cues, _evidence(notes))
     if not short and _thick(found[FORUM], words, THREAD_CUES, THREAD_SHARE):
         return PageKind(FORUM, cues, _evidence(found[FORUM]))
+    told_news = trade + found["news"]
+    if not short and trade and told_news.total() >= UNJUDGED_NEWS_CUES and _judges_none(text):
+        return PageKind(FILM_NEWS, cues, _evidence(told_news))
     return PageKind(FILM, cues)
+
+
+def _judges_none(text: str) -> bool:
+    """Whether ``text`` judges nothing: fewer than ``UNJUDGED_SHARE`` of its words are a
+    critic's praise or blame (the opinions stage's lexicons, :func:`judgements`), and no
+    sentence judges a film as its subject ("the film fails": ``_VERDICT``)."""
+    if _VERDICT.findall(text):
+        return False
+    return len(judgements(text)) < UNJUDGED_SHARE * len(text.split())
 
 
 def _outweighs(other: str, cues: Mapping[str, int], least: int) -> bool:
