@@ -335,6 +335,26 @@ def test_news_about_films_that_judges_none_reads_as_film_news_where_a_review_is_
     assert rule_kind(review).is_film, rule_kind(review).cues
 
 
+def test_a_novels_story_told_with_no_film_or_performer_named_does_not_speak_for_a_film() -> None:
+    """A novel's review telling its plot and characters at length, naming no film and no
+    performed work, reads as a book; the same review naming its film adaptation's cast is
+    weighed as before (its story counts half against the book)."""
+    novel = (
+        "The Calculating Mind\n"
+        "The novel opens on a quiet morning in a museum, where an alien walks in and asks "
+        "to see a palaeontologist. The plot never loses that nerve. Its characters argue "
+        "about faith and evidence for three hundred pages, the heroine most of all, and "
+        "every scene turns on a question the author refuses to answer cheaply. The villain, "
+        "if there is one, is time itself. It is part thriller, part sermon, and the "
+        "dialogue is sharp enough to carry both. A patient reader will find it rewarding."
+    )
+    found = rule_kind(novel)
+    assert (found.cues["film"], found.cues["drama"], found.cues["story"]) == (0, 0, 7)
+    assert found.kind == "book", found.cues
+    adapted = novel.replace("time itself.", "time itself, played by the cast as a chorus.")
+    assert rule_kind(adapted).is_film, rule_kind(adapted).cues
+
+
 def test_a_film_podcasts_episode_notes_are_refused_but_a_star_wars_review_is_kept() -> None:
     """A film podcast's notes talk of films as thickly as a review; their own words ("in
     this episode", "we discuss", "Episode 21", time stamps) tell them apart. A review of a

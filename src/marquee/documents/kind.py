@@ -210,7 +210,12 @@ never against TV or theatre."""
 _STORY_LEXICON = "kind-story"
 """The language of a told story (characters, plot, genre): it stands with a film as the
 performed work's language does, but a novel tells a story too, so against a book each
-story word counts ``AGAINST_BOOK``."""
+story word counts ``AGAINST_BOOK``; and on a page that names neither a film nor a
+performed work (no film word, no cast, director or credits), nothing: there the story
+told is a novel's as likely as a film's (a novel's review telling its plot and characters
+at length), and every polarity_v2 and scale_v1 review of the train split names a film or
+a performed work at least once. Against other kinds the story still counts whole: a
+round-up naming only its films' titles and stories is no trip for its one "stay"."""
 
 AGAINST_BOOK = 0.5
 
@@ -664,7 +669,9 @@ def _outweighs(other: str, cues: Mapping[str, int], least: int) -> bool:
     outweigh when the album's cannot. A page that names the medium is weighed against
     its main kind alone, so that a film review whose novel's words fail to outweigh it
     is not refused on a few TV words (a film "the show" plays on)."""
-    told = cues["drama"] + cues[CREDITS] + cues["story"] * (AGAINST_BOOK if other == "book" else 1)
+    performed = cues[FILM] + cues["drama"] + cues[CREDITS]
+    story = 1 if other != "book" else AGAINST_BOOK if performed else 0
+    told = cues["drama"] + cues[CREDITS] + cues["story"] * story
     judged = 0 if other == "book" else cues[JUDGED]
     support = cues[FILM] + judged + (told if other in _NOT_DRAMA else 0)
     return cues[other] >= least and cues[other] >= OUTWEIGH * max(support, 1)
