@@ -187,6 +187,9 @@ def test_in_theatres_is_a_films_release_not_a_stage() -> None:
         # a road test's one "ballet" (a daughter's class) against its driving words
         (KINDS / "car" / "r13m_tirekicker_lancer_evolution.txt", "car", "horsepower"),
         (KINDS / "travel" / "timeofftakeoff_rhodes_day3.txt", "travel", "old town"),
+        # a concert in a theater, on its stage; a music festival's "season"
+        (KINDS / "concert" / "hippiesaredead_costello.txt", "music", "theater"),
+        (KINDS / "music" / "r13k_wildcat_festival_season_2016.txt", "music", "season"),
         # a kind's own words still name it ("season" of TV beside "game" of Thrones)
         (KINDS / "tv" / "tvinsider_got_premiere.txt", "TV", "season"),
     ],
@@ -198,6 +201,22 @@ def test_a_word_several_kinds_use_does_not_name_the_kind_alone(
     found = kind_of(path)
     assert found.kind == kind, found.reason
     assert found.reason is not None and word in found.reason
+
+
+def test_a_stage_seasons_musicals_name_it_theatre_not_tv() -> None:
+    """ "Season" is a theatre's and an orchestra's as well as a series' or a league's: a
+    playhouse's new season of musicals is named theatre by its musicals."""
+    season = (
+        "Our new season at a glance\n"
+        "The new season opens in September with a musical everyone knows, and closes in "
+        "May with a new musical written for us. In between, the season brings a comedy of "
+        "manners, a family show for the holidays and a concert evening with our house "
+        "band. Subscribers keep their seats for the whole season and save a fifth on "
+        "every ticket; single tickets go on sale in August at the box office desk."
+    )
+    found = rule_kind(season)
+    assert found.cues["TV"] >= found.cues["theatre"], found.cues  # season ×4, musical ×2
+    assert found.kind == "theatre", found.reason
 
 
 def test_a_review_that_recalls_its_trailer_and_box_office_is_kept() -> None:
