@@ -219,6 +219,23 @@ def test_a_stage_seasons_musicals_name_it_theatre_not_tv() -> None:
     assert found.kind == "theatre", found.reason
 
 
+def test_a_burger_joints_review_reads_as_a_restaurant_not_a_trip() -> None:
+    """Fast food and casual dining are a restaurant's words too: a burger joint's review,
+    whose only other cues are the trip there, is named a restaurant."""
+    joint = (
+        "Smash Shack, Route 9\n"
+        "We made the trip out on a Saturday and the line was already out the door. The "
+        "cheeseburger is the reason to go: two thin patties, crisp at the edges, sharp "
+        "pickles and a soft bun. The fries were limp the first time and perfect the "
+        "second, so ask for them well done. Skip the tacos. The sandwiches are fine, the "
+        "shakes too sweet, and the toppings bar is a mess by noon. Worth a stay in town "
+        "just to come back for another burger."
+    )
+    found = rule_kind(joint)
+    assert found.kind == "restaurant", found.reason
+    assert found.reason is not None and "burger" in found.reason
+
+
 def test_a_review_that_recalls_its_trailer_and_box_office_is_kept() -> None:
     review = (
         "I went in expecting the film the trailer sold: a breezy heist comedy. The trailer "
