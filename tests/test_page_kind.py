@@ -371,6 +371,25 @@ def test_news_about_films_that_judges_none_reads_as_film_news_where_a_review_is_
     assert rule_kind(review).is_film, rule_kind(review).cues
 
 
+def test_a_ranked_round_up_that_judges_little_is_not_news_for_its_chart_places() -> None:
+    """A ranking numbers its films ("#41"), which news' words count as a chart's places:
+    they do not make a list of films that judges little read as news about films."""
+    ranking = (
+        "Every film of the decade, ranked\n"
+        "#41 Dunkirk. A war film in three stories of the evacuation, on the beach, at sea "
+        "and in the air, cut together so that an hour, a day and a week end at once. "
+        "#37 Roma. The film follows a year in the life of a housekeeper in Mexico City, in "
+        "black and white, the camera turning slowly from room to room. "
+        "#25 Arrival. In this movie a linguist is asked to talk to the visitors, and her "
+        "daughter's story is told out of order. "
+        "#12 Paddington 2. The bear is framed for the theft of a pop-up book and sent to "
+        "prison, where he teaches the cook marmalade; the trailer gives most of it away."
+    )
+    found = rule_kind(ranking)
+    assert found.cues["news"] >= 4 and found.cues["film news"] == 1, found.cues
+    assert found.is_film, found.reason
+
+
 def test_a_novels_story_told_with_no_film_or_performer_named_does_not_speak_for_a_film() -> None:
     """A novel's review telling its plot and characters at length, naming no film and no
     performed work, reads as a book; the same review naming its film adaptation's cast is
