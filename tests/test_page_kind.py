@@ -187,9 +187,9 @@ def test_in_theatres_is_a_films_release_not_a_stage() -> None:
         # a road test's one "ballet" (a daughter's class) against its driving words
         (KINDS / "car" / "r13m_tirekicker_lancer_evolution.txt", "car", "horsepower"),
         (KINDS / "travel" / "timeofftakeoff_rhodes_day3.txt", "travel", "old town"),
-        # a concert in a theater, on its stage; a music festival's "season"
-        (KINDS / "concert" / "hippiesaredead_costello.txt", "music", "theater"),
-        (KINDS / "music" / "r13k_wildcat_festival_season_2016.txt", "music", "season"),
+        # a concert's setlist, a music festival's headliners, not "theater" or "season"
+        (KINDS / "concert" / "hippiesaredead_costello.txt", "music", "setlist"),
+        (KINDS / "music" / "r13k_wildcat_festival_season_2016.txt", "music", "headliner"),
         # a kind's own words still name it ("season" of TV beside "game" of Thrones)
         (KINDS / "tv" / "tvinsider_got_premiere.txt", "TV", "season"),
     ],
@@ -203,9 +203,11 @@ def test_a_word_several_kinds_use_does_not_name_the_kind_alone(
     assert found.reason is not None and word in found.reason
 
 
-def test_a_stage_seasons_musicals_name_it_theatre_not_tv() -> None:
-    """ "Season" is a theatre's and an orchestra's as well as a series' or a league's: a
-    playhouse's new season of musicals is named theatre by its musicals."""
+def test_a_stage_season_and_a_concert_in_a_theater_are_named_by_their_own_words() -> None:
+    """ "Season" is a theatre's and an orchestra's as well as a series' or a league's, and
+    "theater" and "stage" a concert's venue as well as a play's: a playhouse's new season
+    of musicals is named theatre by its musicals, a concert at a theater music by its
+    band and songs."""
     season = (
         "Our new season at a glance\n"
         "The new season opens in September with a musical everyone knows, and closes in "
@@ -217,6 +219,17 @@ def test_a_stage_seasons_musicals_name_it_theatre_not_tv() -> None:
     found = rule_kind(season)
     assert found.cues["TV"] >= found.cues["theatre"], found.cues  # season ×4, musical ×2
     assert found.kind == "theatre", found.reason
+    concert = (
+        "At the Orpheum\n"
+        "The theater was sold out by seven. The band walked on stage an hour late, and the "
+        "old theater's balcony shook through the first three songs; the stage lights failed "
+        "twice and nobody cared. They played the new songs fast and the old ones slow, and "
+        "the singer thanked the ushers by name. We left at midnight, deaf and happy, and "
+        "the queue for the night bus stretched round the block past the stage door."
+    )
+    found = rule_kind(concert)
+    assert found.cues["theatre"] > found.cues["music"], found.cues  # the venue's words
+    assert found.kind == "music", found.reason
 
 
 def test_a_burger_joints_review_reads_as_a_restaurant_not_a_trip() -> None:
@@ -234,6 +247,26 @@ def test_a_burger_joints_review_reads_as_a_restaurant_not_a_trip() -> None:
     found = rule_kind(joint)
     assert found.kind == "restaurant", found.reason
     assert found.reason is not None and "burger" in found.reason
+
+
+def test_a_festival_sets_setlist_and_encore_read_as_a_concert() -> None:
+    """A concert is told by its own words too, the songs it played ("Setlist:"), its
+    encore and its headliners: a set recalled mostly as a performance before an audience
+    (a performed work's words, which stand with a film against music) reads as music."""
+    festival_set = (
+        "Saturday on the main stage\n"
+        "The band came on at nine and the audience knew every word. It was a performance "
+        "of real nerve: the singer climbed the rig, the crowd roared, and by the end they "
+        "looked ready to trade places with the headliners. They closed on their big "
+        "single and came back for an encore of two more. My brother and I sang along with "
+        "most of the audience, and those waiting for the next act were won over. The "
+        "setlist was all hits.\n"
+        "Setlist:\n- Spanish Metal\n- Ruby\n- Modern Way\n- Oh My God"
+    )
+    found = rule_kind(festival_set)
+    assert found.cues["drama"] == 3, found.cues  # audience ×2, performance
+    assert found.kind == "music", found.cues
+    assert found.reason is not None and "setlist" in found.reason
 
 
 def test_a_review_that_recalls_its_trailer_and_box_office_is_kept() -> None:
