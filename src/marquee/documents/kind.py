@@ -160,6 +160,7 @@ of the fixtures, uses two different ones more than 0.72 (a review that names a f
 "thread" and "posts"; a round-up under three readers' comments says "says:" alone)."""
 
 UNJUDGED_NEWS_CUES = 4
+UNJUDGED_NEWS_SHARE = 0.012
 UNJUDGED_SHARE = 0.01
 """A page of full length that every other test keeps is news about films, too, when it judges
 nothing (:func:`_judges_none`: fewer than one word in a hundred of praise or blame, no
@@ -173,7 +174,11 @@ for ``FILM_NEWS_SHARE`` (one "box office" beside "announced", "theaters" ×4). O
 split's polarity_v2 and scale_v1 reviews, those that judge so little and use one word of the
 trade use at most one such word in all; of the film pages of the fixtures, at most three (a
 DVD column's "featurette" ×3; a ranked round-up, "according to" and three chart places, none
-of the trade's); the dev pages' news so told uses four to nine."""
+of the trade's); the dev pages' news so told uses four to nine. Those words must also be
+``UNJUDGED_NEWS_SHARE`` of the page's, in two different words or more (:func:`_thick`): the
+dev pages' news so told uses 1.38 to 3.3 in a hundred, and no dev-split polarity_v2 or
+scale_v1 review more than 1.02, so the judgement scan (about as costly as the cue scan) is
+spared on nearly every review."""
 
 LEARNED = "another kind (learned)"
 """The kind of a page the rules keep and the learned check refuses."""
@@ -649,7 +654,8 @@ def rule_kind(text: str, credits: int = 0) -> PageKind:
     if not short and _thick(found[FORUM], words, THREAD_CUES, THREAD_SHARE):
         return PageKind(FORUM, cues, _evidence(found[FORUM]))
     told_news = trade | Counter({w: n for w, n in found["news"].items() if w[0] != "#"})
-    if not short and trade and told_news.total() >= UNJUDGED_NEWS_CUES and _judges_none(text):
+    thin_news = _thick(told_news, words, UNJUDGED_NEWS_CUES, UNJUDGED_NEWS_SHARE)
+    if not short and trade and thin_news and _judges_none(text):
         return PageKind(FILM_NEWS, cues, _evidence(told_news))
     return PageKind(FILM, cues)
 
