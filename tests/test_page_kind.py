@@ -22,6 +22,7 @@ from marquee.documents.kind import (
     SHORT_CUES,
     credits,
     page_kind,
+    rule_kind,
     text_kind,
 )
 from marquee.records import Block, Document
@@ -186,6 +187,9 @@ def test_in_theatres_is_a_films_release_not_a_stage() -> None:
         # a road test's one "ballet" (a daughter's class) against its driving words
         (KINDS / "car" / "r13m_tirekicker_lancer_evolution.txt", "car", "horsepower"),
         (KINDS / "travel" / "timeofftakeoff_rhodes_day3.txt", "travel", "old town"),
+        # a concert's setlist, a music festival's headliners, not "theater" or "season"
+        (KINDS / "concert" / "hippiesaredead_costello.txt", "music", "setlist"),
+        (KINDS / "music" / "r13k_wildcat_festival_season_2016.txt", "music", "headliner"),
         # a kind's own words still name it ("season" of TV beside "game" of Thrones)
         (KINDS / "tv" / "tvinsider_got_premiere.txt", "TV", "season"),
     ],
@@ -197,6 +201,71 @@ def test_a_word_several_kinds_use_does_not_name_the_kind_alone(
     found = kind_of(path)
     assert found.kind == kind, found.reason
     assert found.reason is not None and word in found.reason
+
+
+def test_a_stage_season_and_a_concert_in_a_theater_are_named_by_their_own_words() -> None:
+    """ "Season" is a theatre's and an orchestra's as well as a series' or a league's, and
+    "theater" and "stage" a concert's venue as well as a play's: a playhouse's new season
+    of musicals is named theatre by its musicals, a concert at a theater music by its
+    band and songs."""
+    season = (
+        "Our new season at a glance\n"
+        "The new season opens in September with a musical everyone knows, and closes in "
+        "May with a new musical written for us. In between, the season brings a comedy of "
+        "manners, a family show for the holidays and a concert evening with our house "
+        "band. Subscribers keep their seats for the whole season and save a fifth on "
+        "every ticket; single tickets go on sale in August at the box office desk."
+    )
+    found = rule_kind(season)
+    assert found.cues["TV"] >= found.cues["theatre"], found.cues  # season ×4, musical ×2
+    assert found.kind == "theatre", found.reason
+    concert = (
+        "At the Orpheum\n"
+        "The theater was sold out by seven. The band walked on stage an hour late, and the "
+        "old theater's balcony shook through the first three songs; the stage lights failed "
+        "twice and nobody cared. They played the new songs fast and the old ones slow, and "
+        "the singer thanked the ushers by name. We left at midnight, deaf and happy, and "
+        "the queue for the night bus stretched round the block past the stage door."
+    )
+    found = rule_kind(concert)
+    assert found.cues["theatre"] > found.cues["music"], found.cues  # the venue's words
+    assert found.kind == "music", found.reason
+
+
+def test_a_burger_joints_review_reads_as_a_restaurant_not_a_trip() -> None:
+    """Fast food and casual dining are a restaurant's words too: a burger joint's review,
+    whose only other cues are the trip there, is named a restaurant."""
+    joint = (
+        "Smash Shack, Route 9\n"
+        "We made the trip out on a Saturday and the line was already out the door. The "
+        "cheeseburger is the reason to go: two thin patties, crisp at the edges, sharp "
+        "pickles and a soft bun. The fries were limp the first time and perfect the "
+        "second, so ask for them well done. Skip the tacos. The sandwiches are fine, the "
+        "shakes too sweet, and the toppings bar is a mess by noon. Worth a stay in town "
+        "just to come back for another burger."
+    )
+    found = rule_kind(joint)
+    assert (found.kind, found.evidence[0]) == ("restaurant", "cheeseburger ×1"), found.reason
+
+
+def test_a_festival_sets_setlist_and_encore_read_as_a_concert() -> None:
+    """A concert is told by its own words too, the songs it played ("Setlist:"), its
+    encore and its headliners: a set recalled mostly as a performance before an audience
+    (a performed work's words, which stand with a film against music) reads as music."""
+    festival_set = (
+        "Saturday on the main stage\n"
+        "The band came on at nine and the audience knew every word. It was a performance "
+        "of real nerve: the singer climbed the rig, the crowd roared, and by the end they "
+        "looked ready to trade places with the headliners. They closed on their big "
+        "single and came back for an encore of two more. My brother and I sang along with "
+        "most of the audience, and those waiting for the next act were won over. The "
+        "setlist was all hits.\n"
+        "Setlist:\n- Spanish Metal\n- Ruby\n- Modern Way\n- Oh My God"
+    )
+    found = rule_kind(festival_set)
+    assert found.cues["drama"] == 3, found.cues  # audience ×2, performance
+    assert found.kind == "music", found.cues
+    assert found.reason is not None and "setlist" in found.reason
 
 
 def test_a_review_that_recalls_its_trailer_and_box_office_is_kept() -> None:
@@ -305,6 +374,73 @@ def test_awards_sequel_lists_and_film_options_read_as_film_news() -> None:
     for news in (awards, sequels, options):
         found = text_kind(news * 2)
         assert found.kind == "film news", found.cues
+
+
+def test_news_about_films_that_judges_none_reads_as_film_news_where_a_review_is_kept() -> None:
+    """A page naming films and judging none (no praise or blame, no sentence on how a film
+    is), told in the news' words and one of the trade's, is news about films however
+    thinly it uses the trade's words; the same words in a review that judges its film
+    keep it."""
+    closure = (
+        "A cinema chain closes its doors again\n"
+        "The company announced on Monday that it would close all of its theaters in the "
+        "country this week, a month after they reopened. The studio behind the new spy "
+        "film has moved its release to next spring, the latest of many movies pushed out "
+        "of the year, and the one blockbuster still playing has struggled at the box "
+        "office. Employees of the chain were told on Sunday, a spokesman said. What the "
+        "other chains will do remains unclear; according to two people close to them, "
+        "they will decide after the holidays. The chain first closed its cinemas in March."
+    )
+    found = rule_kind(closure)
+    assert found.cues["film news"] < FILM_NEWS_SHARE * len(closure.split())  # one cue only
+    assert found.kind == "film news", found.cues
+    assert found.reason is not None and "box office" in found.reason
+    review = closure.replace(
+        "The chain first closed its cinemas in March.",
+        "None of it matters beside the spy film itself, a superb, witty and moving "
+        "thriller, the best of the year, with a brilliant lead and a wonderful score.",
+    )
+    assert rule_kind(review).is_film, rule_kind(review).cues
+
+
+def test_a_ranked_round_up_that_judges_little_is_not_news_for_its_chart_places() -> None:
+    """A ranking numbers its films ("#41"), which news' words count as a chart's places.
+    They are left out of the news words a page judging none is weighed by, so a list of
+    films that judges little is not read as news about films for its numbers."""
+    ranking = (
+        "Every film of the decade, ranked\n"
+        "#41 Dunkirk. A war film in three stories of the evacuation, on the beach, at sea "
+        "and in the air, cut together so that an hour, a day and a week end at once. "
+        "#37 Roma. The film follows a year in the life of a housekeeper in Mexico City, in "
+        "black and white, the camera turning slowly from room to room. "
+        "#25 Arrival. In this movie a linguist is asked to talk to the visitors, and her "
+        "daughter's story is told out of order. "
+        "#12 Paddington 2. The bear is framed for the theft of a pop-up book and sent to "
+        "prison, where he teaches the cook marmalade; the trailer gives most of it away."
+    )
+    found = rule_kind(ranking)
+    assert found.cues["news"] >= 4 and found.cues["film news"] == 1, found.cues
+    assert found.is_film, found.reason
+
+
+def test_a_novels_story_told_with_no_film_or_performer_named_does_not_speak_for_a_film() -> None:
+    """A novel's review telling its plot and characters at length, naming no film and no
+    performed work, reads as a book; the same review naming its film adaptation's cast is
+    weighed as before (its story counts half against the book)."""
+    novel = (
+        "The Calculating Mind\n"
+        "The novel opens on a quiet morning in a museum, where an alien walks in and asks "
+        "to see a palaeontologist. The plot never loses that nerve. Its characters argue "
+        "about faith and evidence for three hundred pages, the heroine most of all, and "
+        "every scene turns on a question the author refuses to answer cheaply. The villain, "
+        "if there is one, is time itself. It is part thriller, part sermon, and the "
+        "dialogue is sharp enough to carry both. A patient reader will find it rewarding."
+    )
+    found = rule_kind(novel)
+    assert (found.cues["film"], found.cues["drama"], found.cues["story"]) == (0, 0, 7)
+    assert found.kind == "book", found.cues
+    adapted = novel.replace("time itself.", "time itself, played by the cast as a chorus.")
+    assert rule_kind(adapted).is_film, rule_kind(adapted).cues
 
 
 def test_a_film_podcasts_episode_notes_are_refused_but_a_star_wars_review_is_kept() -> None:

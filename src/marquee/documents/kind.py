@@ -54,6 +54,7 @@ from collections.abc import Callable, Mapping, Sequence
 import regex as re
 
 from marquee.documents import kind_learned
+from marquee.opinions.cues import judgements
 from marquee.records import TABLE_SHAPES, Document
 from marquee.wordlists import word_list
 
@@ -158,6 +159,27 @@ hundred; no polarity_v2 or scale_v1 review of the train or dev split, nor any fi
 of the fixtures, uses two different ones more than 0.72 (a review that names a forum's
 "thread" and "posts"; a round-up under three readers' comments says "says:" alone)."""
 
+UNJUDGED_NEWS_CUES = 4
+UNJUDGED_NEWS_SHARE = 0.012
+UNJUDGED_SHARE = 0.01
+"""A page of full length that every other test keeps is news about films, too, when it judges
+nothing (:func:`_judges_none`: fewer than one word in a hundred of praise or blame, no
+sentence judging a film) and speaks of the trade (``lexicons/kind-filmnews.txt``) and of
+news (``lexicons/kind-news.txt``) in at least ``UNJUDGED_NEWS_CUES`` words, one of them the
+trade's (a word both lexicons hold, "box office", counted once; a chart place, "#41", left
+out: a ranked round-up numbers its films so). What makes a page a review of a film is a film
+named *and judged*; a cinema chain closing, a trailer's release, a festival's line-up or a
+casting name films as a review does but weigh none, and may use the trade's words too thinly
+for ``FILM_NEWS_SHARE`` (one "box office" beside "announced", "theaters" ×4). Of the train
+split's polarity_v2 and scale_v1 reviews, those that judge so little and use one word of the
+trade use at most one such word in all; of the film pages of the fixtures, at most three (a
+DVD column's "featurette" ×3; a ranked round-up, "according to" and three chart places, none
+of the trade's); the dev pages' news so told uses four to nine. Those words must also be
+``UNJUDGED_NEWS_SHARE`` of the page's, in two different words or more (:func:`_thick`): the
+dev pages' news so told uses 1.38 to 3.3 in a hundred, and no dev-split polarity_v2 or
+scale_v1 review more than 1.02, so the judgement scan (about as costly as the cue scan) is
+spared on nearly every review."""
+
 LEARNED = "another kind (learned)"
 """The kind of a page the rules keep and the learned check refuses."""
 
@@ -195,7 +217,12 @@ never against TV or theatre."""
 _STORY_LEXICON = "kind-story"
 """The language of a told story (characters, plot, genre): it stands with a film as the
 performed work's language does, but a novel tells a story too, so against a book each
-story word counts ``AGAINST_BOOK``."""
+story word counts ``AGAINST_BOOK``; and on a page that names neither a film nor a
+performed work (no film word, no cast, director or credits), nothing: there the story
+told is a novel's as likely as a film's (a novel's review telling its plot and characters
+at length), and every polarity_v2 and scale_v1 review of the train split names a film or
+a performed work at least once. Against other kinds the story still counts whole: a
+round-up naming only its films' titles and stories is no trip for its one "stay"."""
 
 AGAINST_BOOK = 0.5
 
@@ -626,7 +653,20 @@ def rule_kind(text: str, credits: int = 0) -> PageKind:
         return PageKind(EPISODE_NOTES, cues, _evidence(notes))
     if not short and _thick(found[FORUM], words, THREAD_CUES, THREAD_SHARE):
         return PageKind(FORUM, cues, _evidence(found[FORUM]))
+    told_news = trade | Counter({w: n for w, n in found["news"].items() if w[0] != "#"})
+    thin_news = _thick(told_news, words, UNJUDGED_NEWS_CUES, UNJUDGED_NEWS_SHARE)
+    if not short and trade and thin_news and _judges_none(text):
+        return PageKind(FILM_NEWS, cues, _evidence(told_news))
     return PageKind(FILM, cues)
+
+
+def _judges_none(text: str) -> bool:
+    """Whether ``text`` judges nothing: fewer than ``UNJUDGED_SHARE`` of its words are a
+    critic's praise or blame (the opinions stage's lexicons, :func:`judgements`), and no
+    sentence judges a film as its subject ("the film fails": ``_VERDICT``)."""
+    if _VERDICT.findall(text):
+        return False
+    return len(judgements(text)) < UNJUDGED_SHARE * len(text.split())
 
 
 def _outweighs(other: str, cues: Mapping[str, int], least: int) -> bool:
@@ -637,7 +677,9 @@ def _outweighs(other: str, cues: Mapping[str, int], least: int) -> bool:
     outweigh when the album's cannot. A page that names the medium is weighed against
     its main kind alone, so that a film review whose novel's words fail to outweigh it
     is not refused on a few TV words (a film "the show" plays on)."""
-    told = cues["drama"] + cues[CREDITS] + cues["story"] * (AGAINST_BOOK if other == "book" else 1)
+    performed = cues[FILM] + cues["drama"] + cues[CREDITS]
+    story = 1 if other != "book" else AGAINST_BOOK if performed else 0
+    told = cues["drama"] + cues[CREDITS] + cues["story"] * story
     judged = 0 if other == "book" else cues[JUDGED]
     support = cues[FILM] + judged + (told if other in _NOT_DRAMA else 0)
     return cues[other] >= least and cues[other] >= OUTWEIGH * max(support, 1)
