@@ -10,10 +10,11 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from marquee.documents import chrome
+from marquee.documents import chrome, fields
 from marquee.documents.lines import squash
 from marquee.literals import CaseBlind, any_of
 
@@ -244,3 +245,40 @@ def test_ascii_words_are_the_letters_tokens(text: str) -> None:
 
     lowered = text.lower()
     assert language._ASCII_TOKEN.findall(lowered) == language._TOKEN.findall(lowered)
+
+
+DATE_LINES = (
+    "2023-07-14",
+    "14 July 2023",
+    "July 14th, 2023",
+    "14.07.2023 8:00am",
+    "Posted Sept. 8, 2023 by Jo March",
+    "٢٠٢٣-٠٧-١٤",  # Arabic-Indic digits: the date pattern's digit class reads them too
+    "Released in July, a year ago",
+)
+
+
+@given(st.text(alphabet="0123456789٣ -/.,JulyThstSep", max_size=24))
+def test_a_date_is_found_exactly_where_the_unguarded_search_finds_one(text: str) -> None:
+    found, unguarded = fields.find_date(text), fields._DATE_IN_TEXT.search(text)
+    assert (found and found.span()) == (unguarded and unguarded.span())
+
+
+def test_date_guard_gives_the_unguarded_answer_and_skips_digitless_lines(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every line of the fixture pages gets the unguarded search's date; a line without a
+    digit never reaches the date pattern."""
+    for line in (*DATE_LINES, *fixture_lines()):
+        found, unguarded = fields.find_date(line), fields._DATE_IN_TEXT.search(line)
+        assert (found and found.span()) == (unguarded and unguarded.span()), line
+    searched: list[str] = []
+
+    class Spy:
+        def search(self, text: str) -> None:
+            searched.append(text)
+
+    monkeypatch.setattr(fields, "_DATE_IN_TEXT", Spy())
+    fields.find_date("Released in July, a year ago")
+    fields.find_date("July 14th, 2023")
+    assert searched == ["July 14th, 2023"]

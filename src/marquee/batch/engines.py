@@ -35,11 +35,13 @@ IN_FLIGHT_PER_THREAD = 2
 def run_local(chunks: Iterable[Chunk]) -> Iterator[ChunkResult]:
     """Score each chunk in this process, in order.
 
-    Once the first chunk is in, what it loaded (the model, the lexicons, every compiled
-    pattern: most of the process's objects) is frozen out of the garbage collector's
-    reach: each full collection walked all of them again, for nothing, as they live as long
-    as the process does (1.35 of 80 s CPU on 20,000 RT quotes). Reference counting still
-    frees them."""
+    What is loaded by then (the modules imported), and again once the first chunk is in
+    (the model, the lexicons, every compiled pattern: most of the process's objects), is
+    frozen out of the garbage collector's reach: each full collection walked all of them
+    again, for nothing, as they live as long as the process does (1.35 of 80 s CPU on
+    20,000 RT quotes; frozen only after the first chunk, the collections during it still
+    took 0.06 s of 3.3 on 2,000). Reference counting still frees them."""
+    gc.freeze()
     for index, chunk in enumerate(chunks):
         yield score_chunk(chunk)
         if index == 0:
