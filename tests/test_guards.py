@@ -282,3 +282,31 @@ def test_date_guard_gives_the_unguarded_answer_and_skips_digitless_lines(
     fields.find_date("Released in July, a year ago")
     fields.find_date("July 14th, 2023")
     assert searched == ["July 14th, 2023"]
+
+
+@given(st.text(alphabet=" \t\n\u00a0aZ,:", max_size=20))
+def test_a_string_cell_reads_as_itself_stripped(text: str) -> None:
+    assert fields.as_text(text) == str(text).strip()
+
+
+def test_a_row_is_normalised_asking_each_column_name_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The vocabularies' aliases are compared as keys worked out once, not once a row."""
+    row = {"Film": "Dune", "Critic": "Ann Lee", "Date": "2021-10-22", "Text": "Vast.", "x": "1"}
+    first = fields.normalise(row, fields.TABLE_FIELDS)
+    asked: list[object] = []
+    keyed = fields.field_key
+
+    def counting(name: object) -> str:
+        asked.append(name)
+        return keyed(name)
+
+    monkeypatch.setattr(fields, "field_key", counting)
+    assert fields.normalise(row, fields.TABLE_FIELDS) == first
+    assert first == {
+        "film": "Dune",
+        "critic": "Ann Lee",
+        "published": "2021-10-22",
+        "text": "Vast.",
+        "x": "1",
+    }
+    assert sorted(map(str, asked)) == sorted(row)
