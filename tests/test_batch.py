@@ -461,21 +461,27 @@ def test_a_chunk_reads_each_rows_bylines_once() -> None:
     assert (asked.hits, asked.misses) == (size, size)
 
 
-def test_the_local_engine_freezes_what_is_loaded_before_the_first_chunk(
+def test_the_local_engine_keeps_the_collector_off_what_lasts_the_run(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The modules a run imports live as long as it does: the collector is kept from
-    walking them again during the first chunk, not only after it."""
+    walking them again during the first chunk, not only after it, and looks for cycles
+    less often while chunks are scored (as it did before, once they are)."""
     frozen: list[int] = []
+    thresholds: list[int] = []
 
     def scored(chunk: Chunk) -> str:
         frozen.append(gc.get_freeze_count())
+        thresholds.append(gc.get_threshold()[0])
         return "done"
 
     monkeypatch.setattr(engines, "score_chunk", scored)
+    before = gc.get_threshold()
     gc.unfreeze()
     try:
         assert list(engines.run_local([None, None])) == ["done", "done"]  # type: ignore[list-item]
     finally:
         gc.freeze()
     assert frozen[0] > 0
+    assert thresholds == [engines.YOUNG_THRESHOLD] * 2
+    assert gc.get_threshold() == before
