@@ -8,6 +8,7 @@ on hand-written lines that hit each guard's edges and on every line of the fixtu
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,9 @@ from hypothesis import strategies as st
 
 from marquee.documents import chrome, fields
 from marquee.documents.lines import squash
+from marquee.films import cast
 from marquee.literals import CaseBlind, any_of
+from marquee.records import CastMember
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -310,3 +313,23 @@ def test_a_row_is_normalised_asking_each_column_name_once(monkeypatch: pytest.Mo
         "x": "1",
     }
     assert sorted(map(str, asked)) == sorted(row)
+
+
+def test_full_names_are_looked_for_only_to_orient_pairs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A review with no "X (Y)" pair settles its cast without listing its full names; one
+    with a pair still orients it by them."""
+    looked: list[tuple[str, ...]] = []
+    listed = cast.full_names_in
+
+    def listing(lines: Sequence[str]) -> list[str]:
+        looked.append(tuple(lines))
+        return listed(lines)
+
+    monkeypatch.setattr(cast, "full_names_in", listing)
+    plain = ["Keanu Reeves is superb, and Ian McShane steals every scene."]
+    assert cast.settle_cast(plain, ["John Wick"], []).cast == ()
+    assert looked == []
+    paired = ["Winston (Ian McShane) runs the hotel, and Keanu Reeves returns."]
+    reading = cast.settle_cast(paired, ["John Wick"], [])
+    assert looked == [tuple(paired)]
+    assert reading.cast == (CastMember("Ian McShane", "Winston"),)
