@@ -5,6 +5,7 @@ process, per-film figures as ``aggregate`` defines them, and a run that resumes.
 from __future__ import annotations
 
 import csv
+import gc
 import json
 import random
 import subprocess
@@ -20,12 +21,12 @@ import pytest
 from typer.testing import CliRunner
 
 from marquee.aggregate import aggregate
-from marquee.batch import BatchOptions, BatchProgress, run_batch
+from marquee.batch import BatchOptions, BatchProgress, engines, run_batch
 from marquee.batch.engines import _check_same_code
 from marquee.batch.sources import Row, chunks, open_table
 from marquee.batch.work import Chunk, ChunkSettings, documents_of, score_chunk
 from marquee.cli import app
-from marquee.documents import ReadOptions, read_path
+from marquee.documents import ReadOptions, bylines, read_path
 from marquee.errors import MarqueeError, ParseError, StoreError
 from marquee.films import film_slug
 from marquee.model import load_model
@@ -442,3 +443,45 @@ def test_results_do_not_depend_on_set_order(monkeypatch: pytest.MonkeyPatch) -> 
     film_people._people.cache_clear()
     assert tables[0].equals(tables[1])
     assert tables[0]["aspects"].to_pylist()[0][0]["aspect"] == "direction"
+
+
+def test_a_chunk_reads_each_rows_bylines_once() -> None:
+    """A chunk's rows are all labelled before any is parsed, and labelling and metadata
+    each ask for a row's bylines: the second ask finds the first's answer kept, for a
+    chunk of the default size."""
+    size = BatchOptions().chunk_size
+    assert size <= bylines.BYLINES_KEPT
+    rows = tuple(
+        Row(i, {"film": "Dune", "critic": f"Critic {i}", "text": f"Sand, number {i}, is grand."})
+        for i in range(1, size + 1)
+    )
+    bylines._bylines.cache_clear()
+    score_chunk(Chunk(0, "in.csv", "csv", "utf-8", rows, ChunkSettings(quick=True)))
+    asked = bylines._bylines.cache_info()
+    assert (asked.hits, asked.misses) == (size, size)
+
+
+def test_the_local_engine_keeps_the_collector_off_what_lasts_the_run(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The modules a run imports live as long as it does: the collector is kept from
+    walking them again during the first chunk, not only after it, and looks for cycles
+    less often while chunks are scored (as it did before, once they are)."""
+    frozen: list[int] = []
+    thresholds: list[int] = []
+
+    def scored(chunk: Chunk) -> str:
+        frozen.append(gc.get_freeze_count())
+        thresholds.append(gc.get_threshold()[0])
+        return "done"
+
+    monkeypatch.setattr(engines, "score_chunk", scored)
+    before = gc.get_threshold()
+    gc.unfreeze()
+    try:
+        assert list(engines.run_local([None, None])) == ["done", "done"]  # type: ignore[list-item]
+    finally:
+        gc.freeze()
+    assert frozen[0] > 0
+    assert thresholds == [engines.YOUNG_THRESHOLD] * 2
+    assert gc.get_threshold() == before

@@ -8,14 +8,18 @@ on hand-written lines that hit each guard's edges and on every line of the fixtu
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from marquee.documents import chrome
+from marquee.documents import chrome, fields
 from marquee.documents.lines import squash
+from marquee.films import cast
 from marquee.literals import CaseBlind, any_of
+from marquee.records import CastMember
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -244,3 +248,88 @@ def test_ascii_words_are_the_letters_tokens(text: str) -> None:
 
     lowered = text.lower()
     assert language._ASCII_TOKEN.findall(lowered) == language._TOKEN.findall(lowered)
+
+
+DATE_LINES = (
+    "2023-07-14",
+    "14 July 2023",
+    "July 14th, 2023",
+    "14.07.2023 8:00am",
+    "Posted Sept. 8, 2023 by Jo March",
+    "٢٠٢٣-٠٧-١٤",  # Arabic-Indic digits: the date pattern's digit class reads them too
+    "Released in July, a year ago",
+)
+
+
+@given(st.text(alphabet="0123456789٣ -/.,JulyThstSep", max_size=24))
+def test_a_date_is_found_exactly_where_the_unguarded_search_finds_one(text: str) -> None:
+    found, unguarded = fields.find_date(text), fields._DATE_IN_TEXT.search(text)
+    assert (found and found.span()) == (unguarded and unguarded.span())
+
+
+def test_date_guard_gives_the_unguarded_answer_and_skips_digitless_lines(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every line of the fixture pages gets the unguarded search's date; a line without a
+    digit never reaches the date pattern."""
+    for line in (*DATE_LINES, *fixture_lines()):
+        found, unguarded = fields.find_date(line), fields._DATE_IN_TEXT.search(line)
+        assert (found and found.span()) == (unguarded and unguarded.span()), line
+    searched: list[str] = []
+
+    class Spy:
+        def search(self, text: str) -> None:
+            searched.append(text)
+
+    monkeypatch.setattr(fields, "_DATE_IN_TEXT", Spy())
+    fields.find_date("Released in July, a year ago")
+    fields.find_date("July 14th, 2023")
+    assert searched == ["July 14th, 2023"]
+
+
+@given(st.text(alphabet=" \t\n\u00a0aZ,:", max_size=20))
+def test_a_string_cell_reads_as_itself_stripped(text: str) -> None:
+    assert fields.as_text(text) == str(text).strip()
+
+
+def test_a_row_is_normalised_asking_each_column_name_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The vocabularies' aliases are compared as keys worked out once, not once a row."""
+    row = {"Film": "Dune", "Critic": "Ann Lee", "Date": "2021-10-22", "Text": "Vast.", "x": "1"}
+    first = fields.normalise(row, fields.TABLE_FIELDS)
+    asked: list[object] = []
+    keyed = fields.field_key
+
+    def counting(name: object) -> str:
+        asked.append(name)
+        return keyed(name)
+
+    monkeypatch.setattr(fields, "field_key", counting)
+    assert fields.normalise(row, fields.TABLE_FIELDS) == first
+    assert first == {
+        "film": "Dune",
+        "critic": "Ann Lee",
+        "published": "2021-10-22",
+        "text": "Vast.",
+        "x": "1",
+    }
+    assert sorted(map(str, asked)) == sorted(row)
+
+
+def test_full_names_are_looked_for_only_to_orient_pairs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A review with no "X (Y)" pair settles its cast without listing its full names; one
+    with a pair still orients it by them."""
+    looked: list[tuple[str, ...]] = []
+    listed = cast.full_names_in
+
+    def listing(lines: Sequence[str]) -> list[str]:
+        looked.append(tuple(lines))
+        return listed(lines)
+
+    monkeypatch.setattr(cast, "full_names_in", listing)
+    plain = ["Keanu Reeves is superb, and Ian McShane steals every scene."]
+    assert cast.settle_cast(plain, ["John Wick"], []).cast == ()
+    assert looked == []
+    paired = ["Winston (Ian McShane) runs the hotel, and Keanu Reeves returns."]
+    reading = cast.settle_cast(paired, ["John Wick"], [])
+    assert looked == [tuple(paired)]
+    assert reading.cast == (CastMember("Ian McShane", "Winston"),)

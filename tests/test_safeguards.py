@@ -12,7 +12,7 @@ import pytest
 from rich.console import Console
 
 from marquee.batch import BatchOptions, run_batch
-from marquee.documents import ReadOptions, read_bytes, stream_bytes
+from marquee.documents import ReadOptions, read_bytes, stream_bytes, tables
 from marquee.documents.limits import MAX_DEPTH, TooDeep, load_json
 from marquee.errors import ParseError, StoreMissing, TooLarge
 from marquee.fetch import is_url
@@ -88,6 +88,27 @@ def test_a_table_past_the_row_cap_is_refused_before_any_row_is_handed_over() -> 
         stream_bytes(table, "t.csv", options=ReadOptions(max_rows=20))
     with pytest.raises(ParseError, match="a CSV table with no rows"):
         stream_bytes(b"film,text\n\n\n", "t.csv", options=ReadOptions(shape="csv"))
+
+
+def test_json_lines_are_counted_against_the_cap_as_read_and_parsed_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A JSON Lines table is counted by its lines that are not blank, readable or not, as
+    reading gives them (a bad line is a problem row), and each line is parsed once."""
+    lines = ['{"film": "Dune", "text": "A vast film."}'] * 19 + ["{broken"]
+    table = "\n\n".join(lines).encode()
+    with pytest.raises(TooLarge, match="over 19 rows"):
+        stream_bytes(table, "t.jsonl", options=ReadOptions(max_rows=19))
+    parsed: list[str] = []
+
+    def counting(text: str, **kwargs: bool) -> object:
+        parsed.append(text)
+        return load_json(text, **kwargs)
+
+    monkeypatch.setattr(tables, "load_json", counting)
+    reading = read_bytes(table, "t.jsonl", options=ReadOptions(max_rows=20))
+    assert (len(reading.documents), len(reading.problems)) == (19, 1)
+    assert len(parsed) == 2 + 20  # the first line, asked whether it opens an object over lines
 
 
 def test_adding_a_table_past_the_row_cap_stores_none_of_it(tmp_path: Path) -> None:

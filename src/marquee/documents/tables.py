@@ -60,7 +60,9 @@ def read_table(
             return _jsonl_rows(text)
         return _csv_rows(text, source, columns, delimiter)
 
-    counted = sum(1 for _ in islice(rows(), None if max_rows is None else max_rows + 1))
+    counted = _lines_of_json(text) if shape == "jsonl" else None
+    if counted is None:
+        counted = sum(1 for _ in islice(rows(), None if max_rows is None else max_rows + 1))
     if max_rows is not None and counted > max_rows:
         raise TooLarge(
             f"{source}: a table of over {max_rows:,} rows, past the cap for adding to the "
@@ -250,6 +252,16 @@ def _jsonl_rows(text: str) -> Iterator[tuple[int, Row | str]]:
             yield number, f"not valid JSON ({err})"
             continue
         yield number, row if isinstance(row, dict) else "not a JSON object"
+
+
+def _lines_of_json(text: str) -> int | None:
+    """How many rows :func:`_jsonl_rows` gives JSON Lines, without parsing them (one a
+    line that is not blank, read or not: counting by reading parsed every row twice);
+    None for a JSON array or an object over several lines, which are counted by reading."""
+    stripped = text.strip()
+    if stripped.startswith("[") or _one_object_over_lines(stripped):
+        return None
+    return sum(1 for line in text.splitlines() if line.strip())
 
 
 def _one_object_over_lines(text: str) -> bool:

@@ -113,12 +113,13 @@ def settle_cast(
 ) -> CastReading:
     """The review's cast: ``members`` already stated, plus its "X (Y)" pairs oriented by
     them. Crew names are never a side of a pair: "Len Wiseman (Underworld)" is a
-    director's filmography, not a part he plays."""
+    director's filmography, not a part he plays. The review's full names, which only
+    orient pairs, are looked for only when it writes one (most reviews write none)."""
     pairs = [p for index, line in enumerate(lines) for p in _pairs(line, index, film_names, crew)]
     known = Known(
         actors=[m.actor for m in members],
         roles=[m.role for m in members if m.role],
-        full_names=full_names_in(lines),
+        full_names=full_names_in(lines) if pairs else (),
     )
     settled, unsettled = _orient(pairs, known)
     cast = _without_characters_as_actors([*members, *settled])
