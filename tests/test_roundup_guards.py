@@ -20,7 +20,7 @@ from marquee.documents import read_bytes, read_path
 from marquee.errors import ParseError
 from marquee.films.text import clean
 from marquee.records import Block
-from marquee.roundups import credits, headings, layouts, segment, split, titles
+from marquee.roundups import column_credits, credits, headings, layouts, segment, split, titles
 
 FIXTURES = Path(__file__).parent / "fixtures"
 _PROSE = "The film is long, and its second half drags on well past the point of interest."
@@ -89,9 +89,9 @@ def _dropped(lines: tuple[str, ...]) -> list[tuple[str, str]]:
         if "(" not in line and segment._RUN_ON.search(line)
     ]
     found += [
-        ("credits._MARKED_BY", line)
+        ("column_credits._MARKED_BY", line)
         for line in lines
-        if "*" not in line and "★" not in line and credits._MARKED_BY.match(line)
+        if "*" not in line and "★" not in line and column_credits._MARKED_BY.match(line)
     ]
     lead = segment._LEAD_CHARS
     found += [
@@ -168,9 +168,9 @@ def test_a_paragraph_without_a_bracket_is_not_read_for_run_on_capsules_or_stars(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(segment, "_RUN_ON", _Untried())
-    monkeypatch.setattr(credits, "_MARKED_BY", _Untried())
+    monkeypatch.setattr(column_credits, "_MARKED_BY", _Untried())
     assert segment._run_apart(Block("paragraph", _PROSE)) == [Block("paragraph", _PROSE)]
-    assert credits.marked_critic([Block("paragraph", _PROSE)]) == []
+    assert column_credits.marked_critic([Block("paragraph", _PROSE)]) == []
 
 
 class _Everywhere:

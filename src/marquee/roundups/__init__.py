@@ -19,5 +19,7 @@ Read in this order:
 * :mod:`~marquee.roundups.headings`, :mod:`~marquee.roundups.titles`,
   :mod:`~marquee.roundups.leads` — how a line reads as a film's title, its decorations off;
 * :mod:`~marquee.roundups.lines` — the lines the others share: facts, verdicts, prose;
-* :mod:`~marquee.roundups.credits` — who wrote each film's part.
+* :mod:`~marquee.roundups.credits` — who wrote each film's part: its own credit, else
+  the column's critic (:mod:`~marquee.roundups.column_credits`), names read as
+  :mod:`~marquee.roundups.critic_names` says a critic's name looks.
 """
