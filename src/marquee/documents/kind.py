@@ -653,9 +653,10 @@ def rule_kind(text: str, credits: int = 0) -> PageKind:
         return PageKind(EPISODE_NOTES, cues, _evidence(notes))
     if not short and _thick(found[FORUM], words, THREAD_CUES, THREAD_SHARE):
         return PageKind(FORUM, cues, _evidence(found[FORUM]))
+    if short or not trade:
+        return PageKind(FILM, cues)  # most film reviews: no word of the trade to weigh
     told_news = trade | Counter({w: n for w, n in found["news"].items() if w[0] != "#"})
-    thin_news = _thick(told_news, words, UNJUDGED_NEWS_CUES, UNJUDGED_NEWS_SHARE)
-    if not short and trade and thin_news and _judges_none(text):
+    if _thick(told_news, words, UNJUDGED_NEWS_CUES, UNJUDGED_NEWS_SHARE) and _judges_none(text):
         return PageKind(FILM_NEWS, cues, _evidence(told_news))
     return PageKind(FILM, cues)
 

@@ -20,7 +20,7 @@ import regex as re
 from marquee.films.match import named_count
 from marquee.films.text import clean
 from marquee.records import Block
-from marquee.roundups.lines import DATE_LINE, STARS, delivers_verdict
+from marquee.roundups.lines import DATE_LINE, STAR_GLYPHS, STARS, delivers_verdict
 from marquee.roundups.titles import (
     NUMBERED,
     display_title,
@@ -72,7 +72,7 @@ _SEPARATOR = stdlib_re.compile(r"[-–—:|]")
 """What ends a label: its first occurrence in a line is where :data:`_PREFIXED` can end one."""
 PAREN = r"\((?:[^()]|\([^()]{0,20}\)){1,120}\)"
 """A parenthesis after a title, one nested: "(4 stars, like a Danish (500) Days of Summer)"."""
-_MARKS = rf"(?:\(star\))+(?:\s*1/2)?|[★☆✩✭✮⭐]+\s+1/2|\d\s+1/2\s+(?i:stars?)|{STARS}"
+_MARKS = rf"(?:\(star\))+(?:\s*1/2)?|[{STAR_GLYPHS}]+\s+1/2|\d\s+1/2\s+(?i:stars?)|{STARS}"
 _SEPARATED = r"[-–—:|]\s*(?:[A-F][+-]?|10|\d(?:\.\d)?)(?=\W*$)"
 """A grade or a bare number is a mark only after a separator: "Crisis: B", "Zambezi – 1"
 (never "Plan B", "Sonic the Hedgehog 2")."""

@@ -38,6 +38,7 @@ from marquee.records import Block
 from marquee.roundups.lines import (
     EMPTY_RATING,
     QUOTED_TITLE,
+    STAR_GLYPHS,
     VERDICT_LINE,
     delivers_verdict,
     is_facts,
@@ -52,7 +53,7 @@ _HEADLINE_WORDS = 14
 
 _QUOTED_NAME = re.compile(rf"['‘\"“](?P<title>{TITLE})[,.]?['’\"”]")
 """A title in quotation marks, the sentence's comma inside them: '"Barbie," Greta…'."""
-_STAR_LINE = re.compile(r"[★☆✩✭✮⭐½\uFE0F\s]+(?:\((?:out )?of \d{1,2}\))?")
+_STAR_LINE = re.compile(rf"[{STAR_GLYPHS}½\uFE0F\s]+(?:\((?:out )?of \d{{1,2}}\))?")
 """Stars alone, emoji ones too ("⭐️" carries a variation selector), with their scale."""
 _BOX_TITLE = re.compile(rf"^(?P<title>{TITLE})\s*(?P<facts>\([^()]{{1,60}}\))\s*$")
 

@@ -28,7 +28,13 @@ _WHERE = re.compile(
     r"|iplayer|sky cinema|streaming|digital|dvd|blu-ray|cinemas?|selected cinemas",
     re.IGNORECASE,
 )
-STARS = r"[★☆✩✭✮⭐½*]+|\d(?:\.\d)?\s*(?:/|out\s+of)\s*(?:4|5|10)|\d(?:\.\d\d?)?\s*(?i:stars?)"
+STAR_GLYPHS = "★☆✩✭✮⭐"
+"""The glyphs pages draw stars with; a half follows them as "½" or " 1/2"."""
+DRAWN_STARS = rf"[{STAR_GLYPHS}]+(?:\s*1/2|½)?"
+"""Stars as drawn, a half included: "★★ 1/2", "★★★½"."""
+STARS = (
+    rf"[{STAR_GLYPHS}½*]+|\d(?:\.\d)?\s*(?:/|out\s+of)\s*(?:4|5|10)|\d(?:\.\d\d?)?\s*(?i:stars?)"
+)
 QUOTES = "'\"‘’“”"
 
 VERDICT_LINE = re.compile(

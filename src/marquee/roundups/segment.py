@@ -58,8 +58,10 @@ from marquee.roundups.lines import (
     BARE_BY,
     CERTIFICATE,
     DATE_LINE,
+    DRAWN_STARS,
     MARK,
     QUOTES,
+    STAR_GLYPHS,
     delivers_verdict,
     is_facts_line,
     is_prose,
@@ -107,12 +109,12 @@ _BRACKETED = re.compile(r"\[[^\[\]]{2,60}\]")
 _SEPARATOR = re.compile(r"\s*:\s*|\s+[-–—]{1,2}\s*|\s*--\s*|\s*[–—]\s*|\s+\|\|?\s+")
 """A capsule opening with its title: "Babel (star)(star)1/2: A film…", "The Meg – …",
 "La La Land || I loved this movie so much!!!"."""
-_STARS_APART = re.compile(r"(?<=\s[★☆✩✭✮⭐]+(?:\s*1/2|½)?)\s+(?![\d½])")
+_STARS_APART = re.compile(rf"(?<=\s{DRAWN_STARS})\s+(?![\d½])")
 """A capsule whose stars alone stand between its title and its review ("Halloween ★★
 Jamie Lee Curtis returns…", "First Man ★★ 1/2 “It seems…”"): the stars stay with the
 title, its mark. Searched only in a lead that draws a star."""
-_DRAWN_STARS = stdlib_re.compile(r"[★☆✩✭✮⭐]")
-_DRAWN_END = re.compile(r"\s[★☆✩✭✮⭐]+(?:\s*1/2|½)?$")
+_DRAWN_STARS = stdlib_re.compile(f"[{STAR_GLYPHS}]")
+_DRAWN_END = re.compile(rf"\s{DRAWN_STARS}$")
 """Stars drawn at the end of a capsule's title line: "Beautiful Boy ★★ 1/2"."""
 _BULLETED = re.compile(r"\s*[•·▪►▸◦*]\s*\S")
 """A bullet opening a line, as a list item's."""

@@ -43,6 +43,7 @@ from marquee.roundups.lines import (
     MARK,
     MAX_FACTS_WORDS,
     QUOTES,
+    STAR_GLYPHS,
     STARS,
     VERDICT_LINE,
     delivers_verdict,
@@ -75,7 +76,7 @@ _HEADLINE_LINES = 6
 """The page title and the first few short lines: where a column's headline is."""
 
 _HEADING = re.compile(
-    rf"^(?P<title>.+?)(?=\s*(?:[(\-–—|:★☆✩✭✮⭐½*\d]|$))"
+    rf"^(?P<title>.+?)(?=\s*(?:[(\-–—|:{STAR_GLYPHS}½*\d]|$))"
     rf"\s*(?P<facts>\((?:[^()]{{1,40}})\))?\s*(?:[-–—|:]\s*)?"
     rf"(?:(?P<stars>{STARS})|(?<=[-–—]\s*)(?P<bare>10|\d(?:\.\d)?))?\s*$"
 )
@@ -99,7 +100,7 @@ _REVIEWS_HEADLINE = re.compile(
     re.IGNORECASE,
 )
 """A headline that says the page collects reviews: "Mini Film Reviews Volume 54"."""
-_MAY_RATE = re.compile(r"[(★☆✩✭✮⭐½*\d]")
+_MAY_RATE = re.compile(rf"[({STAR_GLYPHS}½*\d]")
 """What a paragraph needs to open a film's review in ``_heading_at``: the bracket of its
 facts, or a star or digit of its rating (see ``STARS``); a line without one is read only
 for a title set apart, one regex search instead of the forms' several."""

@@ -22,7 +22,7 @@ from marquee.films.text import clean
 from marquee.records import Block
 from marquee.roundups.headings import title_of
 from marquee.roundups.leads import Lead
-from marquee.roundups.lines import is_prose, review_end
+from marquee.roundups.lines import STAR_GLYPHS, is_prose, review_end
 
 VERDICT = "capsule:verdict"
 """The form of an unmarked verdict line (see :func:`verdict_line`)."""
@@ -30,7 +30,7 @@ MIN_VERDICTS = 3
 """Titles over a few words each that make a list of verdicts."""
 _OPENING_PROSE = 2
 """Paragraphs of an opening above a list of verdicts."""
-_DRAWN = r"(?:[★☆✩✭✮⭐]+½?|(?P<glyph>(?![©®℗™°])\p{So})(?P=glyph){0,4})"
+_DRAWN = rf"(?:[{STAR_GLYPHS}]+½?|(?P<glyph>(?![©®℗™°])\p{{So}})(?P=glyph){{0,4}})"
 DRAWN_MARK = re.compile(rf"^{_DRAWN}(?=\s*\S)|(?<=[\p{{L}}.!?)]\s*){_DRAWN}\s*$")
 """A mark drawn as a run of one symbol, opening a capsule's words or closing them:
 "Zoolander – Ben Stiller at his Blue Steel-ing best. ★★★★", '"Klaus": ⛄⛄⛄ Adults will
